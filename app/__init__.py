@@ -1,0 +1,1 @@
+"""Pairing Wizard: pair customers' devices with the Xee, RUFUS and Zype clouds."""

@@ -1,0 +1,354 @@
+"""The `pairing-wizard` command: the GUI by default, plus sandbox, pair, unpair, login, logout.
+
+Imports are lazy on purpose: `pairing-wizard --demo` must paint its first window
+without paying for uvicorn, authlib or the provider layer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+# Process start as seen by us; the wizard's --smoke measures first paint from here.
+STARTED_AT = time.perf_counter()
+
+EXIT_OK = 0
+EXIT_INPUT = 2
+EXIT_REFUSED = 3
+EXIT_NETWORK = 4
+
+EXIT_BY_CATEGORY = {
+    "input": EXIT_INPUT,
+    "refused": EXIT_REFUSED,
+    "auth": EXIT_REFUSED,
+    "network": EXIT_NETWORK,
+    "unexpected": EXIT_NETWORK,
+}
+
+CREDENTIAL_ENV = {"rufus": "RUFUS_API_KEY", "zype": "ZYPE_API_KEY", "xee": "XEE_ACCESS_TOKEN"}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pairing-wizard",
+        description="Pair customers' devices with the Xee, RUFUS and Zype clouds.",
+    )
+    parser.add_argument("--demo", action="store_true",
+                        help="open the wizard on the built-in offline sandbox")
+    parser.add_argument("--smoke", action="store_true",
+                        help='open the wizard, print {"first_paint_ms": N} once painted, exit')
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sandbox = sub.add_parser("sandbox", help="serve the offline emulator of the three APIs")
+    sandbox.add_argument("--host", default="127.0.0.1")
+    sandbox.add_argument("--port", type=int, default=0, help="0 picks a free port")
+    sandbox.add_argument("--latency-ms", type=int, default=0)
+    sandbox.add_argument("--allow-remote", action="store_true",
+                         help="allow a non-loopback --host (the sandbox has no real security)")
+
+    pair = sub.add_parser("pair", help="pair one device")
+    pair_sub = pair.add_subparsers(dest="provider", metavar="PROVIDER", required=True)
+    p = pair_sub.add_parser("xee", help="associate a Xee device with its pin")
+    p.add_argument("--device", required=True, help="the device id (e.g. E133742015)")
+    p.add_argument("--pin", required=True)
+    _common(p, "xee")
+    p = pair_sub.add_parser("rufus", help="bind a RUFUS device and print its deviceid")
+    p.add_argument("--model", required=True)
+    p.add_argument("--serial", required=True)
+    p.add_argument("--alias")
+    p.add_argument("--firmware")
+    _common(p, "rufus")
+    p = pair_sub.add_parser("zype", help="link a Zype consumer to the pin a TV app shows")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--consumer", help="the consumer id")
+    who.add_argument("--email", help="find the consumer by email")
+    p.add_argument("--pin", required=True)
+    _common(p, "zype")
+
+    unpair = sub.add_parser("unpair", help="undo a pairing")
+    unpair_sub = unpair.add_subparsers(dest="provider", metavar="PROVIDER", required=True)
+    p = unpair_sub.add_parser("xee", help="dissociate a Xee device")
+    p.add_argument("--device", required=True)
+    _common(p, "xee")
+    p = unpair_sub.add_parser("rufus", help="unbind a RUFUS device")
+    p.add_argument("--deviceid", required=True)
+    _common(p, "rufus")
+    p = unpair_sub.add_parser("zype", help="unlink a Zype pin from a consumer")
+    p.add_argument("--consumer", required=True)
+    p.add_argument("--pin", required=True)
+    _common(p, "zype")
+
+    login = sub.add_parser("login", help="sign in (Xee only) in the system browser")
+    login_sub = login.add_subparsers(dest="provider", metavar="PROVIDER", required=True)
+    p = login_sub.add_parser("xee")
+    _endpoint_options(p, "xee")
+    p.add_argument("--client-id", default=os.environ.get("XEE_CLIENT_ID"))
+    p.add_argument("--client-secret", default=os.environ.get("XEE_CLIENT_SECRET"))
+    p.add_argument("--timeout", type=float, default=300.0,
+                   help="seconds to wait for the browser sign-in (default 300)")
+    p.add_argument("--no-browser", action="store_true", help="only print the URL")
+    p.add_argument("--json", action="store_true")
+
+    logout = sub.add_parser("logout", help="forget a stored sign-in")
+    logout_sub = logout.add_subparsers(dest="provider", metavar="PROVIDER", required=True)
+    p = logout_sub.add_parser("xee")
+    _endpoint_options(p, "xee")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def _endpoint_options(p: argparse.ArgumentParser, provider: str) -> None:
+    p.add_argument("--base-url", help="the provider's API root, e.g. http://127.0.0.1:PORT/"
+                   f"{ {'xee': 'xee/v3', 'rufus': 'rufus/v0', 'zype': 'zype'}[provider] }")
+    if provider == "xee":
+        p.add_argument("--env", choices=["production", "sandbox"], default="production",
+                       help="Xee environment when no --base-url is given")
+
+
+def _common(p: argparse.ArgumentParser, provider: str) -> None:
+    _endpoint_options(p, provider)
+    if provider == "xee":
+        p.add_argument("--token", help="access token (default: $XEE_ACCESS_TOKEN, "
+                       "then the stored sign-in)")
+    else:
+        p.add_argument("--api-key", help=f"api key (default: ${CREDENTIAL_ENV[provider]})")
+    p.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
+    p.add_argument("--json", action="store_true", help="print exactly one JSON object")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from app.ui.main import run
+
+        return run(demo=args.demo, smoke=args.smoke, argv=sys.argv[:1])
+    if args.command == "sandbox":
+        from app.sandbox.server import serve
+
+        return serve(host=args.host, port=args.port, latency_ms=args.latency_ms,
+                     allow_remote=args.allow_remote)
+    if args.command in ("pair", "unpair"):
+        return asyncio.run(_run_action(args))
+    if args.command == "login":
+        return asyncio.run(_login(args))
+    if args.command == "logout":
+        return _logout(args)
+    raise AssertionError(args.command)
+
+
+def _api_root(args: argparse.Namespace) -> str:
+    from app.core.environments import api_root
+
+    if args.base_url:
+        return args.base_url.rstrip("/")
+    return api_root(args.provider, getattr(args, "env", "production"))
+
+
+def _emit(args: argparse.Namespace, ok: bool, result: Any, error: Any, human: str) -> None:
+    if args.json:
+        print(json.dumps({"ok": ok, "provider": args.provider, "action": args.command,
+                          "result": result, "error": error}))
+    else:
+        print(human, file=sys.stdout if ok else sys.stderr)
+
+
+def _error_text(error: Any) -> str:
+    lines = [error.advice]
+    provider_said = " — ".join(x for x in (error.message, error.tip) if x)
+    if provider_said:
+        lines.append(f"{error.provider or 'The provider'} said: {provider_said}")
+    if error.status:
+        lines.append(f"(HTTP {error.status}, {error.kind})")
+    else:
+        lines.append(f"({error.kind})")
+    return "\n".join(lines)
+
+
+async def _run_action(args: argparse.Namespace) -> int:
+    import httpx2
+
+    from app.core.errors import ProviderError
+
+    try:
+        root = _api_root(args)
+        async with httpx2.AsyncClient(timeout=args.timeout, trust_env=True) as client:
+            action = await _build_action(args, client, root)
+            result, human = await action()
+    except ProviderError as error:
+        _emit(args, False, None, error.to_dict(), _error_text(error))
+        return EXIT_BY_CATEGORY.get(error.category, EXIT_NETWORK)
+    _emit(args, True, result, None, human)
+    return EXIT_OK
+
+
+def _credential(args: argparse.Namespace) -> str | None:
+    given = args.token if args.provider == "xee" else args.api_key
+    return given or os.environ.get(CREDENTIAL_ENV[args.provider]) or None
+
+
+def _missing_credential(args: argparse.Namespace) -> Exception:
+    from app.core.errors import InputError
+
+    if args.provider == "xee":
+        return InputError(
+            "No Xee sign-in: run `pairing-wizard login xee` first, or pass --token "
+            "(or set XEE_ACCESS_TOKEN).", field="token", provider="xee")
+    env = CREDENTIAL_ENV[args.provider]
+    return InputError(f"No api key: pass --api-key or set {env}.", field="api_key",
+                      provider=args.provider)
+
+
+async def _build_action(
+    args: argparse.Namespace, client: Any, root: str
+) -> Callable[[], Awaitable[tuple[Any, str]]]:
+    secret = _credential(args)
+    if args.provider == "xee":
+        return await _xee_action(args, client, root, secret)
+    if secret is None:
+        raise _missing_credential(args)
+    if args.provider == "rufus":
+        from app.core.rufus import RufusAPI
+
+        rufus = RufusAPI(client, root, secret)
+        if args.command == "pair":
+            async def bind() -> tuple[Any, str]:
+                binding = await rufus.bind(args.model, args.serial, alias=args.alias,
+                                           firmware=args.firmware)
+                return ({"deviceid": binding.deviceid, "description": binding.description},
+                        f"Bound. Store this deviceid on the device:\n{binding.deviceid}")
+            return bind
+
+        async def unbind() -> tuple[Any, str]:
+            deviceid = await rufus.unbind(args.deviceid)
+            return {"deviceid": deviceid}, f"Unbound {deviceid}."
+        return unbind
+
+    from app.core.zype import ZypeAPI
+
+    zype = ZypeAPI(client, root, secret)
+    if args.command == "pair":
+        async def link() -> tuple[Any, str]:
+            consumer_id = args.consumer or await _consumer_by_email(zype, args.email)
+            pin = await zype.link(consumer_id, args.pin)
+            return pin.to_dict(), f"Linked pin {pin.pin} to consumer {pin.consumer_id}."
+        return link
+
+    async def unlink() -> tuple[Any, str]:
+        body = await zype.unlink(args.consumer, args.pin)
+        return body, f"Unlinked pin {args.pin} from consumer {args.consumer}."
+    return unlink
+
+
+async def _consumer_by_email(zype: Any, email: str) -> str:
+    from app.core.errors import InputError
+
+    consumers = await zype.find_consumers(email)
+    if len(consumers) == 1:
+        return consumers[0].id
+    if not consumers:
+        raise InputError(f"No Zype consumer has the email {email}: check the spelling, or "
+                         "use --consumer with the consumer id.", field="email", provider="zype")
+    raise InputError(f"{len(consumers)} Zype consumers have the email {email}: use --consumer "
+                     "with the right consumer id.", field="email", provider="zype")
+
+
+async def _xee_action(
+    args: argparse.Namespace, client: Any, root: str, token: str | None
+) -> Callable[[], Awaitable[tuple[Any, str]]]:
+    from app.core.xee import XeeAPI
+
+    async def act(xee: Any) -> tuple[Any, str]:
+        if args.command == "pair":
+            await xee.associate(args.device, args.pin)
+            return ({"device_id": args.device.strip(), "associated": True},
+                    f"Associated device {args.device.strip()}.")
+        await xee.dissociate(args.device)
+        return ({"device_id": args.device.strip(), "associated": False},
+                f"Dissociated device {args.device.strip()}.")
+
+    if token is not None:
+        xee = XeeAPI(client, root, access_token=token)
+        return lambda: act(xee)
+
+    session = _stored_xee_session(root)
+    if session is None:
+        raise _missing_credential(args)
+
+    async def with_session() -> tuple[Any, str]:
+        try:
+            return await session.call(act)
+        finally:
+            await session.aclose()
+    return with_session
+
+
+def _stored_xee_session(root: str) -> Any:
+    """The stored sign-in for this API root, or None when there is none."""
+    from app.auth.session import XeeSession
+    from app.auth.tokens import TokenStore
+
+    store = TokenStore(root)
+    saved = store.load()
+    if not saved or not saved.get("client_id"):
+        return None
+    return XeeSession(root, saved["client_id"], saved.get("client_secret", ""), store)
+
+
+async def _login(args: argparse.Namespace) -> int:
+    from app.auth.browser import open_browser
+    from app.auth.oauth import SignInError, XeeSignIn
+    from app.auth.session import XeeSession
+    from app.auth.tokens import TokenStore
+
+    root = _api_root(args)
+    if not args.client_id or not args.client_secret:
+        print("Xee needs the app's client id and secret: pass --client-id and --client-secret "
+              "(or set XEE_CLIENT_ID and XEE_CLIENT_SECRET).", file=sys.stderr)
+        return EXIT_INPUT
+    store = TokenStore(root)
+    if not TokenStore.backend_usable():
+        print("No usable keychain was found, so the sign-in cannot be kept. Use --token for "
+              "one-off commands, or install a keychain backend.", file=sys.stderr)
+        return EXIT_INPUT
+    sign_in = XeeSignIn(root, args.client_id, args.client_secret, timeout=args.timeout)
+    attempt = await sign_in.start()
+    print(f"Open this address to sign in with Xee:\n{attempt.url}", file=sys.stderr, flush=True)
+    if not args.no_browser and not open_browser(attempt.url):
+        print("Could not open a browser: copy the address above into one.", file=sys.stderr)
+    try:
+        token = await attempt.result()
+    except SignInError as error:
+        _emit(args, False, None, {"kind": error.kind, "advice": error.advice}, error.advice)
+        return EXIT_REFUSED if error.kind == "denied" else EXIT_NETWORK
+    token = {**token, "client_id": args.client_id, "client_secret": args.client_secret}
+    store.save(token)
+    session = XeeSession(root, args.client_id, args.client_secret, store)
+    try:
+        user = await session.me()
+        who = user.display_name
+    except Exception:  # noqa: BLE001 - the sign-in worked; who it is is a courtesy
+        who = None
+    finally:
+        await session.aclose()
+    _emit(args, True, {"signed_in_as": who}, None,
+          f"Signed in{' as ' + who if who else ''}. The sign-in is kept in the keychain.")
+    return EXIT_OK
+
+
+def _logout(args: argparse.Namespace) -> int:
+    from app.auth.tokens import TokenStore
+
+    root = _api_root(args)
+    TokenStore(root).clear()
+    _emit(args, True, {"signed_out": True}, None, "Signed out: the stored sign-in is forgotten.")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
