@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
+import dataclasses
 import json
 import os
 import sys
@@ -88,8 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     login_sub = login.add_subparsers(dest="provider", metavar="PROVIDER", required=True)
     p = login_sub.add_parser("xee")
     _endpoint_options(p, "xee")
-    p.add_argument("--client-id", default=os.environ.get("XEE_CLIENT_ID"))
-    p.add_argument("--client-secret", default=os.environ.get("XEE_CLIENT_SECRET"))
+    p.add_argument("--client-id", help="this app's Xee client id (default: $XEE_CLIENT_ID)")
+    p.add_argument("--client-secret", help="(default: $XEE_CLIENT_SECRET)")
     p.add_argument("--timeout", type=float, default=300.0,
                    help="seconds to wait for the browser sign-in (default 300)")
     p.add_argument("--no-browser", action="store_true", help="only print the URL")
@@ -100,6 +102,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = logout_sub.add_parser("xee")
     _endpoint_options(p, "xee")
     p.add_argument("--json", action="store_true")
+
+    from app.cli_tools import add_parsers
+
+    add_parsers(sub)
     return parser
 
 
@@ -124,6 +130,10 @@ def _common(p: argparse.ArgumentParser, provider: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from app.cli_tools import handle
+
+    if (code := handle(args)) is not None:
+        return code
     if args.command is None:
         from app.ui.main import run
 
@@ -170,19 +180,44 @@ def _error_text(error: Any) -> str:
     return "\n".join(lines)
 
 
-async def _run_action(args: argparse.Namespace) -> int:
-    import httpx2
+def _history() -> Any:
+    from app.core.history import History
 
+    return History()
+
+
+def _identifiers(args: argparse.Namespace) -> dict[str, str]:
+    """What history keeps of this command: device identifiers, never a secret or Xee pin."""
+    names = {"device": "device_id", "model": "model", "serial": "serial_number",
+             "alias": "alias", "firmware": "firmware", "deviceid": "deviceid",
+             "consumer": "consumer_id", "email": "email"}
+    if args.provider == "zype":
+        names["pin"] = "pin"  # a Zype pin is a short-lived public code the TV shows
+    return {field: str(getattr(args, option)).strip() for option, field in names.items()
+            if getattr(args, option, None)}
+
+
+async def _run_action(args: argparse.Namespace) -> int:
     from app.core.errors import ProviderError
+    from app.core.transport import make_client
 
     try:
         root = _api_root(args)
-        async with httpx2.AsyncClient(timeout=args.timeout, trust_env=True) as client:
+        async with make_client(timeout=args.timeout) as client:
             action = await _build_action(args, client, root)
-            result, human = await action()
+            with _history().attempt(args.provider, "pair" if args.command == "pair" else "undo",
+                                    environment=root, identifiers=_identifiers(args)) as attempt:
+                result, human = await action()
+                if isinstance(result, dict) and result.get("deviceid"):
+                    attempt.identifiers["deviceid"] = result["deviceid"]
     except ProviderError as error:
         _emit(args, False, None, error.to_dict(), _error_text(error))
         return EXIT_BY_CATEGORY.get(error.category, EXIT_NETWORK)
+    except Exception as error:
+        if type(error).__name__ != "SignInError":  # app.auth is imported only for Xee
+            raise
+        _emit(args, False, None, error.to_dict(), str(error))
+        return EXIT_NETWORK if error.kind == "network" else EXIT_REFUSED
     _emit(args, True, result, None, human)
     return EXIT_OK
 
@@ -196,11 +231,10 @@ def _missing_credential(args: argparse.Namespace) -> Exception:
     from app.core.errors import InputError
 
     if args.provider == "xee":
-        return InputError(
-            "No Xee sign-in: run `pairing-wizard login xee` first, or pass --token "
-            "(or set XEE_ACCESS_TOKEN).", field="token", provider="xee")
+        return InputError("token", "No Xee sign-in: run `pairing-wizard login xee` first, "
+                          "or pass --token (or set XEE_ACCESS_TOKEN).", provider="xee")
     env = CREDENTIAL_ENV[args.provider]
-    return InputError(f"No api key: pass --api-key or set {env}.", field="api_key",
+    return InputError("api_key", f"No api key: pass --api-key or set {env}.",
                       provider=args.provider)
 
 
@@ -236,7 +270,7 @@ async def _build_action(
         async def link() -> tuple[Any, str]:
             consumer_id = args.consumer or await _consumer_by_email(zype, args.email)
             pin = await zype.link(consumer_id, args.pin)
-            return pin.to_dict(), f"Linked pin {pin.pin} to consumer {pin.consumer_id}."
+            return dataclasses.asdict(pin), f"Linked pin {pin.pin} to consumer {pin.consumer_id}."
         return link
 
     async def unlink() -> tuple[Any, str]:
@@ -252,10 +286,10 @@ async def _consumer_by_email(zype: Any, email: str) -> str:
     if len(consumers) == 1:
         return consumers[0].id
     if not consumers:
-        raise InputError(f"No Zype consumer has the email {email}: check the spelling, or "
-                         "use --consumer with the consumer id.", field="email", provider="zype")
-    raise InputError(f"{len(consumers)} Zype consumers have the email {email}: use --consumer "
-                     "with the right consumer id.", field="email", provider="zype")
+        raise InputError("email", f"No Zype consumer has the email {email}: check the "
+                         "spelling, or use --consumer with the consumer id.", provider="zype")
+    raise InputError("email", f"{len(consumers)} Zype consumers have the email {email}: use "
+                     "--consumer with the right consumer id.", provider="zype")
 
 
 async def _xee_action(
@@ -276,7 +310,7 @@ async def _xee_action(
         xee = XeeAPI(client, root, access_token=token)
         return lambda: act(xee)
 
-    session = _stored_xee_session(root)
+    session = _stored_xee_session(root, args)
     if session is None:
         raise _missing_credential(args)
 
@@ -288,64 +322,101 @@ async def _xee_action(
     return with_session
 
 
-def _stored_xee_session(root: str) -> Any:
+CLIENT_SERVICE = "pairing-wizard/xee-client"
+
+
+def _client_credentials(args: argparse.Namespace, root: str) -> tuple[str, str] | None:
+    """The Xee app's client id and secret: options or env first, else those saved at login."""
+    client_id = getattr(args, "client_id", None) or os.environ.get("XEE_CLIENT_ID")
+    secret = getattr(args, "client_secret", None) or os.environ.get("XEE_CLIENT_SECRET")
+    if client_id and secret:
+        return client_id, secret
+    import keyring
+
+    try:
+        saved = json.loads(keyring.get_password(CLIENT_SERVICE, root) or "null")
+    except Exception:  # noqa: BLE001 - an unreadable keychain means "not signed in"
+        return None
+    if isinstance(saved, dict) and saved.get("client_id"):
+        return saved["client_id"], saved.get("client_secret", "")
+    return None
+
+
+def _stored_xee_session(root: str, args: argparse.Namespace | None = None) -> Any:
     """The stored sign-in for this API root, or None when there is none."""
     from app.auth.session import XeeSession
-    from app.auth.tokens import TokenStore
+    from app.auth.tokens import TokenStore, TokenStoreError
 
-    store = TokenStore(root)
-    saved = store.load()
-    if not saved or not saved.get("client_id"):
+    if not TokenStore.backend_usable():
         return None
-    return XeeSession(root, saved["client_id"], saved.get("client_secret", ""), store)
+    credentials = _client_credentials(args or argparse.Namespace(), root)
+    store = TokenStore(root)
+    try:
+        if credentials is None or store.load() is None:
+            return None
+        return XeeSession(root, credentials[0], credentials[1], store)
+    except TokenStoreError:
+        return None
 
 
 async def _login(args: argparse.Namespace) -> int:
-    from app.auth.browser import open_browser
-    from app.auth.oauth import SignInError, XeeSignIn
+    import keyring
+
+    from app.auth.errors import SignInError
+    from app.auth.oauth import XeeSignIn
     from app.auth.session import XeeSession
     from app.auth.tokens import TokenStore
 
     root = _api_root(args)
-    if not args.client_id or not args.client_secret:
-        print("Xee needs the app's client id and secret: pass --client-id and --client-secret "
-              "(or set XEE_CLIENT_ID and XEE_CLIENT_SECRET).", file=sys.stderr)
-        return EXIT_INPUT
-    store = TokenStore(root)
+    credentials = _client_credentials(args, root)
+    if credentials is None:
+        return _login_refused(args, "Xee needs this app's client id and secret: pass --client-id "
+                              "and --client-secret (or set XEE_CLIENT_ID and XEE_CLIENT_SECRET).")
     if not TokenStore.backend_usable():
-        print("No usable keychain was found, so the sign-in cannot be kept. Use --token for "
-              "one-off commands, or install a keychain backend.", file=sys.stderr)
-        return EXIT_INPUT
-    sign_in = XeeSignIn(root, args.client_id, args.client_secret, timeout=args.timeout)
-    attempt = await sign_in.start()
-    print(f"Open this address to sign in with Xee:\n{attempt.url}", file=sys.stderr, flush=True)
-    if not args.no_browser and not open_browser(attempt.url):
-        print("Could not open a browser: copy the address above into one.", file=sys.stderr)
+        return _login_refused(args, "No usable keychain was found, so a sign-in cannot be kept "
+                              "between commands. Pass --token to `pair xee` instead, or install "
+                              f"a keychain backend (found: {TokenStore.backend_description()}).")
+
+    def show(attempt: Any) -> None:
+        print(f"Sign in with Xee in your browser. If it does not open, open this address:\n"
+              f"{attempt.url}\nWaiting up to {int(attempt.seconds_left())} s "
+              "(Ctrl+C cancels)...", file=sys.stderr, flush=True)
+
+    sign_in = XeeSignIn(root, *credentials, timeout=args.timeout)
     try:
-        token = await attempt.result()
+        token = await sign_in.run(open_browser=(lambda url: False) if args.no_browser else None,
+                                  on_started=show)
     except SignInError as error:
-        _emit(args, False, None, {"kind": error.kind, "advice": error.advice}, error.advice)
+        _emit(args, False, None, error.to_dict(), str(error))
         return EXIT_REFUSED if error.kind == "denied" else EXIT_NETWORK
-    token = {**token, "client_id": args.client_id, "client_secret": args.client_secret}
-    store.save(token)
-    session = XeeSession(root, args.client_id, args.client_secret, store)
-    try:
-        user = await session.me()
-        who = user.display_name
-    except Exception:  # noqa: BLE001 - the sign-in worked; who it is is a courtesy
-        who = None
-    finally:
-        await session.aclose()
+    keyring.set_password(CLIENT_SERVICE, root, json.dumps(dict(zip(
+        ("client_id", "client_secret"), credentials, strict=True))))
+    async with XeeSession(root, *credentials, TokenStore(root)) as session:
+        await session.set_token(token)
+        try:
+            who = (await session.me()).display_name
+        except Exception:  # noqa: BLE001 - the sign-in worked; the name is a courtesy
+            who = None
     _emit(args, True, {"signed_in_as": who}, None,
           f"Signed in{' as ' + who if who else ''}. The sign-in is kept in the keychain.")
     return EXIT_OK
 
 
+def _login_refused(args: argparse.Namespace, advice: str) -> int:
+    _emit(args, False, None, {"kind": "input.sign_in", "status": None, "type": None,
+                              "message": None, "tip": None, "advice": advice}, advice)
+    return EXIT_INPUT
+
+
 def _logout(args: argparse.Namespace) -> int:
+    import keyring
+
     from app.auth.tokens import TokenStore
 
     root = _api_root(args)
     TokenStore(root).clear()
+    with contextlib.suppress(Exception):  # nothing saved: already signed out
+        keyring.delete_password(CLIENT_SERVICE, root)
     _emit(args, True, {"signed_out": True}, None, "Signed out: the stored sign-in is forgotten.")
     return EXIT_OK
 

@@ -1,0 +1,279 @@
+"""Xee sign-in: authorization code + PKCE (S256) through a loopback listener.
+
+Usage (the wizard shows a countdown, a copyable URL and a Cancel button):
+
+    attempt = await XeeSignIn(root, client_id, client_secret).start()
+    open_url(attempt.url)                 # app.auth.browser; show attempt.url if False
+    ... attempt.seconds_left() each second, attempt.cancel() on Cancel ...
+    token = await attempt.result()        # dict, or SignInError with .kind and .advice
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import secrets
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import httpx2
+from authlib.integrations.httpx_client import AsyncOAuth2Client
+
+from app.auth.errors import SignInError
+from app.auth.loopback import DEFAULT_READ_TIMEOUT, LoopbackListener
+
+log = logging.getLogger(__name__)
+
+DEFAULT_SCOPES: tuple[str, ...] = ("devices_management", "users_read")
+DEFAULT_TIMEOUT = 300.0
+# Xee documents HTTP Basic client_id:client_secret on the token endpoint.
+CLIENT_AUTH_METHOD = "client_secret_basic"  # noqa: S105 - a method name, not a secret
+
+# Builds the OAuth HTTP client; tests pass e.g. partial(AsyncOAuth2Client, transport=...).
+HttpClientFactory = Callable[..., AsyncOAuth2Client]
+
+__all__ = [
+    "DEFAULT_SCOPES",
+    "DEFAULT_TIMEOUT",
+    "SignInAttempt",
+    "SignInError",
+    "XeeSignIn",
+    "authorization_endpoint",
+    "token_endpoint",
+]
+
+
+def authorization_endpoint(api_root: str) -> str:
+    return api_root.rstrip("/") + "/auth/auth"
+
+
+def token_endpoint(api_root: str) -> str:
+    return api_root.rstrip("/") + "/auth/access_token"
+
+
+def provider_message(response: httpx2.Response) -> str | None:
+    """Xee's message from any of its error shapes: [{type,message,tip}] or {message}."""
+    try:
+        body = response.json()
+    except ValueError:
+        return None
+    if isinstance(body, list) and body and isinstance(body[0], dict):
+        body = body[0]
+    if isinstance(body, dict):
+        parts = [str(body.get(key)) for key in ("message", "tip") if body.get(key)]
+        return " — ".join(parts) or None
+    return None
+
+
+def raise_for_token_response(failure_kind: str) -> Callable[[httpx2.Response], httpx2.Response]:
+    """An authlib compliance hook: authlib would take Xee's 403 {"message": …} for a token.
+
+    The token endpoint answers 200 with a token, 400 with a PARAMETERS_ERROR array, 403
+    with {"message": "Invalid authentication"}: turn every non-200 into a SignInError.
+    """
+
+    def hook(response: httpx2.Response) -> httpx2.Response:
+        if response.status_code != 200:
+            raise SignInError(
+                failure_kind,
+                provider_message=provider_message(response)
+                or f"HTTP {response.status_code} from the token endpoint",
+                status=response.status_code,
+            )
+        return response
+
+    return hook
+
+
+class SignInAttempt:
+    """One sign-in in progress: the listener is bound and the URL is ready."""
+
+    def __init__(
+        self,
+        *,
+        url: str,
+        redirect_uri: str,
+        deadline: float,
+        listener: LoopbackListener,
+        exchange: Callable[[str], Any],
+        on_finished: Callable[[], Any],
+    ) -> None:
+        self.url = url
+        self.redirect_uri = redirect_uri
+        self.deadline = deadline  # in loop.time() seconds
+        self._loop = asyncio.get_running_loop()
+        self._listener = listener
+        self._exchange = exchange
+        self._on_finished = on_finished
+        self._cancel_requested = False
+        self._task = self._loop.create_task(self._run(), name="xee-sign-in")
+        # Retrieve the outcome even if nobody awaits result() (no "never retrieved" noise).
+        self._task.add_done_callback(lambda task: task.cancelled() or task.exception())
+
+    def seconds_left(self) -> float:
+        """For a countdown: seconds until the attempt times out (0 once over)."""
+        if self._task.done():
+            return 0.0
+        return max(0.0, self.deadline - self._loop.time())
+
+    def done(self) -> bool:
+        return self._task.done()
+
+    @property
+    def listener(self) -> LoopbackListener:
+        return self._listener
+
+    def cancel(self) -> None:
+        """Give up at once: the listener closes and result() raises SignInError('cancelled')."""
+        if self._task.done():
+            return
+        self._cancel_requested = True
+        self._listener.close()  # free the port now, not on the next loop turn
+        self._task.cancel()
+
+    async def result(self) -> dict[str, Any]:
+        """The token (a dict with access_token, refresh_token, expires_at, …).
+
+        Cancelling the coroutine awaiting this also ends the attempt (port freed).
+        """
+        return await self._task
+
+    async def _run(self) -> dict[str, Any]:
+        try:
+            try:
+                async with asyncio.timeout_at(self.deadline):
+                    code = await self._listener.wait_for_code()
+            except TimeoutError:
+                raise SignInError("timeout") from None
+            finally:
+                self._listener.close()
+            return await self._exchange(code)
+        except asyncio.CancelledError:
+            if self._cancel_requested:
+                log.info("Sign-in cancelled")
+                raise SignInError("cancelled") from None
+            raise
+        finally:
+            self._listener.close()
+            with contextlib.suppress(Exception):
+                await self._on_finished()
+
+
+class XeeSignIn:
+    """Builds sign-in attempts against one Xee environment."""
+
+    def __init__(
+        self,
+        api_root: str,
+        client_id: str,
+        client_secret: str,
+        scopes: Iterable[str] = DEFAULT_SCOPES,
+        timeout: float = DEFAULT_TIMEOUT,
+        http_client_factory: HttpClientFactory | None = None,
+        *,
+        read_timeout: float = DEFAULT_READ_TIMEOUT,
+    ) -> None:
+        if not client_id or not client_secret:
+            raise ValueError("client_id and client_secret are required")
+        if timeout <= 0:
+            raise ValueError("timeout must be positive")
+        self.api_root = api_root.rstrip("/")
+        self.client_id = client_id
+        self._client_secret = client_secret
+        self.scopes = tuple(scopes)
+        self.timeout = float(timeout)
+        self._http_client_factory = http_client_factory or AsyncOAuth2Client
+        self._read_timeout = read_timeout
+
+    def __repr__(self) -> str:  # no secret in reprs or logs
+        return f"XeeSignIn(api_root={self.api_root!r}, client_id={self.client_id!r})"
+
+    async def start(self) -> SignInAttempt:
+        """Bind the listener and build the authorization URL; the timeout starts now."""
+        state = secrets.token_urlsafe(32)
+        # RFC 7636: 43-128 characters from the unreserved set; token_urlsafe(64) gives 86.
+        code_verifier = secrets.token_urlsafe(64)
+        listener = LoopbackListener(state, read_timeout=self._read_timeout)
+        await listener.start()
+        client: AsyncOAuth2Client | None = None
+        try:
+            client = self._http_client_factory(
+                client_id=self.client_id,
+                client_secret=self._client_secret,
+                token_endpoint_auth_method=CLIENT_AUTH_METHOD,
+                scope=" ".join(self.scopes),
+                redirect_uri=listener.redirect_uri,
+                code_challenge_method="S256",
+            )
+            client.register_compliance_hook(
+                "access_token_response", raise_for_token_response("token_exchange_failed")
+            )
+            # authlib does not remember `state`: we keep it (the listener checks it).
+            url, _ = client.create_authorization_url(
+                authorization_endpoint(self.api_root),
+                state=state,
+                code_verifier=code_verifier,
+            )
+        except BaseException:
+            listener.close()
+            if client is not None:
+                await client.aclose()
+            raise
+
+        async def exchange(code: str) -> dict[str, Any]:
+            try:
+                token = await client.fetch_token(
+                    token_endpoint(self.api_root),
+                    grant_type="authorization_code",
+                    code=code,
+                    code_verifier=code_verifier,
+                    redirect_uri=listener.redirect_uri,
+                )
+            except SignInError:
+                raise
+            except httpx2.TransportError as exc:
+                raise SignInError("network", provider_message=type(exc).__name__) from None
+            except (httpx2.HTTPStatusError, ValueError) as exc:
+                raise SignInError(
+                    "token_exchange_failed", provider_message=type(exc).__name__
+                ) from None
+            if not token.get("access_token"):
+                raise SignInError(
+                    "token_exchange_failed", provider_message="no access token in the answer"
+                )
+            log.info("Xee sign-in completed")
+            return dict(token)
+
+        loop = asyncio.get_running_loop()
+        return SignInAttempt(
+            url=url,
+            redirect_uri=listener.redirect_uri,
+            deadline=loop.time() + self.timeout,
+            listener=listener,
+            exchange=exchange,
+            on_finished=client.aclose,
+        )
+
+    async def run(
+        self,
+        open_browser: Callable[[str], bool] | None = None,
+        on_started: Callable[[SignInAttempt], Any] | None = None,
+    ) -> dict[str, Any]:
+        """Start, show (on_started) and open the URL, and wait for the token.
+
+        `on_started` runs before the browser opens, so the caller can always show the
+        URL for copying; `open_browser` defaults to app.auth.browser.open_url.
+        """
+        if open_browser is None:
+            from app.auth.browser import open_url as open_browser
+        attempt = await self.start()
+        try:
+            if on_started is not None:
+                on_started(attempt)
+            if not open_browser(attempt.url):
+                log.warning("The browser could not be opened; the URL must be opened by hand")
+            return await attempt.result()
+        except BaseException:
+            attempt.cancel()
+            raise

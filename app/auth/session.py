@@ -1,0 +1,207 @@
+"""A signed-in Xee session: authlib's AsyncOAuth2Client plus token persistence.
+
+The client refreshes ahead of expiry (authlib, `leeway` seconds early) and `call()`
+refreshes once and retries once when Xee answers 403 "Token has expired". Every
+rotated token is saved to the store at once (Xee invalidates the old refresh token).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import httpx2
+from authlib.integrations.base_client import OAuthError
+from authlib.integrations.httpx_client import AsyncOAuth2Client
+
+from app.auth.errors import SignInError
+from app.auth.oauth import (
+    CLIENT_AUTH_METHOD,
+    HttpClientFactory,
+    provider_message,
+    token_endpoint,
+)
+from app.auth.tokens import TokenStorage, TokenStoreError
+
+if TYPE_CHECKING:
+    from app.core.xee import XeeAPI, XeeUser
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+DEFAULT_LEEWAY = 60  # seconds before expires_at at which authlib refreshes by itself
+
+
+def _refresh_failure_hook(response: httpx2.Response) -> httpx2.Response:
+    """authlib would take Xee's 403 {"message": "Invalid authentication"} for a token."""
+    if response.status_code == 200:
+        return response
+    message = provider_message(response) or f"HTTP {response.status_code}"
+    # 4xx: the refresh token is dead (rotated, revoked, expired); 5xx: try later.
+    kind = "session_expired" if response.status_code < 500 else "network"
+    raise SignInError(kind, provider_message=message, status=response.status_code)
+
+
+class XeeSession:
+    def __init__(
+        self,
+        api_root: str,
+        client_id: str,
+        client_secret: str,
+        store: TokenStorage,
+        http_client_factory: HttpClientFactory | None = None,
+        *,
+        leeway: int = DEFAULT_LEEWAY,
+    ) -> None:
+        self.api_root = api_root.rstrip("/")
+        self.store = store
+        self.last_store_error: str | None = None
+        factory = http_client_factory or AsyncOAuth2Client
+        self._client: AsyncOAuth2Client = factory(
+            client_id=client_id,
+            client_secret=client_secret,
+            token_endpoint_auth_method=CLIENT_AUTH_METHOD,
+            token_endpoint=token_endpoint(self.api_root),
+            token=store.load(),  # may raise TokenStoreError: the caller offers session-only
+            update_token=self._on_token_refreshed,
+            leeway=leeway,
+        )
+        self._client.register_compliance_hook("refresh_token_response", _refresh_failure_hook)
+        self._refresh_lock = asyncio.Lock()
+
+    def __repr__(self) -> str:
+        return f"XeeSession(api_root={self.api_root!r}, signed_in={self.signed_in})"
+
+    # -- state -----------------------------------------------------------------------------
+
+    @property
+    def client(self) -> AsyncOAuth2Client:
+        """The httpx2 client that adds the bearer token (pass it to XeeAPI)."""
+        return self._client
+
+    @property
+    def signed_in(self) -> bool:
+        return bool(self._client.token and self._client.token.get("access_token"))
+
+    @property
+    def expires_at(self) -> int | None:
+        token = self._client.token
+        return token.get("expires_at") if token else None
+
+    async def set_token(self, token: dict[str, Any]) -> None:
+        """Adopt the token of a finished sign-in and keep it in the store."""
+        if not token.get("access_token"):
+            raise ValueError("not a token")
+        self._client.token = dict(token)
+        await self._save(self._client.token)
+
+    # -- calls -----------------------------------------------------------------------------
+
+    def api(self) -> XeeAPI:
+        from app.core.xee import XeeAPI
+
+        # No access_token: the authlib client adds (and refreshes) the bearer itself.
+        return XeeAPI(self._client, self.api_root, access_token=None)
+
+    async def call(self, fn: Callable[[XeeAPI], Awaitable[T]]) -> T:
+        """Run `fn(xee_api)`; on 403 "Token has expired" refresh once and retry once."""
+        from app.core.errors import XeeTokenExpired
+
+        self._require_token()
+        used_access_token = self._client.token.get("access_token")
+        try:
+            return await self._translate(fn(self.api()))
+        except XeeTokenExpired:
+            log.info("Xee says the access token has expired: refreshing once and retrying")
+            await self.refresh(expired_access_token=used_access_token)
+            return await self._translate(fn(self.api()))
+
+    async def me(self) -> XeeUser:
+        """Who is signed in (GET /users/me, scope users_read)."""
+        return await self.call(lambda xee: xee.me())
+
+    async def refresh(self, expired_access_token: str | None = None) -> None:
+        """Refresh now. With `expired_access_token`, skip if another call already did."""
+        self._require_token()
+        # authlib's own lock also guards its refresh-ahead-of-expiry; share it when present.
+        lock = getattr(self._client, "_token_refresh_lock", None) or self._refresh_lock
+        async with lock:
+            token = self._client.token
+            if (
+                expired_access_token is not None
+                and token.get("access_token") != expired_access_token
+            ):
+                return  # a concurrent call refreshed meanwhile: the rotated token is in use
+            refresh_token = token.get("refresh_token")
+            if not refresh_token:
+                raise SignInError("session_expired", provider_message="no refresh token")
+            try:
+                await self._client.refresh_token(refresh_token=refresh_token)
+            except SignInError as exc:
+                if exc.kind == "session_expired":
+                    await self._forget_dead_token(refresh_token)
+                raise
+            except httpx2.TransportError as exc:
+                raise SignInError("network", provider_message=type(exc).__name__) from None
+
+    async def sign_out(self) -> None:
+        """Forget the tokens, here and in the store (Xee v3 has no revocation endpoint)."""
+        self._client.token = None
+        try:
+            await asyncio.to_thread(self.store.clear)
+        except TokenStoreError as exc:
+            raise SignInError("keychain_failed", provider_message=str(exc)) from None
+        log.info("Signed out of Xee")
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    async def __aenter__(self) -> XeeSession:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _require_token(self) -> None:
+        if not self.signed_in:
+            raise SignInError("not_signed_in")
+
+    async def _translate(self, awaitable: Awaitable[T]) -> T:
+        """authlib's token errors (no token, expired without refresh token) as SignInError."""
+        try:
+            return await awaitable
+        except OAuthError as exc:
+            raise SignInError("session_expired", provider_message=exc.error) from None
+
+    async def _on_token_refreshed(
+        self,
+        token: dict[str, Any],
+        refresh_token: str | None = None,
+        access_token: str | None = None,
+    ) -> None:
+        # authlib's update_token: called after every refresh with the rotated token.
+        log.info("Xee access token refreshed")
+        await self._save(token)
+
+    async def _save(self, token: dict[str, Any]) -> None:
+        try:
+            await asyncio.to_thread(self.store.save, dict(token))
+            self.last_store_error = None
+        except TokenStoreError as exc:
+            # Keep working with the token in memory; the UI can warn that it won't persist.
+            self.last_store_error = str(exc)
+            log.warning("Could not save the Xee sign-in: %s", exc)
+
+    async def _forget_dead_token(self, rejected_refresh_token: str) -> None:
+        self._client.token = None
+        try:
+            stored = await asyncio.to_thread(self.store.load)
+            if stored is None or stored.get("refresh_token") == rejected_refresh_token:
+                await asyncio.to_thread(self.store.clear)
+        except TokenStoreError as exc:
+            log.warning("Could not clear the expired Xee sign-in: %s", exc)

@@ -1,0 +1,332 @@
+"""Support-staff commands: `history`, `batch`, `netcheck` (wired into app/cli.py).
+
+    pairing-wizard history [--provider P] [--since DATE] [--until DATE] [--search TEXT]
+                           [--outcome O] [--json | --csv]
+    pairing-wizard batch FILE.csv --provider P [--concurrency N] [--resume]
+                         [--skip-invalid] [--results OUT.csv] [--json]
+                         [--base-url URL] [--api-key K | --token T] [--timeout S]
+    pairing-wizard netcheck --provider P [--base-url URL] [--json]
+
+Exit codes (as app/cli.py): 0 done; 2 invalid input, nothing sent; 3 refused (for
+batch: some row failed or is unknown); 4 network (batch: stopped, resumable).
+The progress bar goes to stderr; stdout carries only the result (or JSON).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import signal
+import sys
+import time
+from pathlib import Path
+from typing import Any, TextIO
+
+EXIT_OK = 0
+EXIT_INPUT = 2
+EXIT_REFUSED = 3
+EXIT_NETWORK = 4
+
+COMMANDS = ("history", "batch", "netcheck")
+PROVIDERS = ("xee", "rufus", "zype")
+CREDENTIAL_ENV = {"rufus": "RUFUS_API_KEY", "zype": "ZYPE_API_KEY", "xee": "XEE_ACCESS_TOKEN"}
+
+
+def add_parsers(subparsers: Any) -> None:
+    """Add history, batch and netcheck to the `pairing-wizard` subcommands."""
+    p = subparsers.add_parser("history", help="show the history of pairings")
+    p.add_argument("--provider", choices=PROVIDERS)
+    p.add_argument("--since", help="from this date (YYYY-MM-DD, UTC) or ISO time")
+    p.add_argument("--until", help="up to this date, included (YYYY-MM-DD)")
+    p.add_argument("--search", help="text to find (device id, serial, email, error…)")
+    p.add_argument("--outcome", choices=("ok", "failed", "unknown"))
+    p.add_argument("--limit", type=int, default=1000)
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="print one JSON list")
+    out.add_argument("--csv", action="store_true", help="print CSV (for a spreadsheet)")
+
+    p = subparsers.add_parser(
+        "batch", help="pair every row of a CSV file",
+        description="Pair the devices of a CSV file (templates: resources/templates/). "
+        "Every row is checked first; nothing is sent while a row is invalid.")
+    p.add_argument("file", metavar="FILE.csv")
+    p.add_argument("--provider", required=True, choices=PROVIDERS)
+    p.add_argument("--concurrency", type=int, default=8, help="requests at a time (1-64)")
+    p.add_argument("--resume", action="store_true",
+                   help="continue the interrupted batch of this file")
+    p.add_argument("--skip-invalid", action="store_true",
+                   help="leave the invalid rows out instead of refusing the file")
+    p.add_argument("--check-only", action="store_true", help="check the file, send nothing")
+    p.add_argument("--results", metavar="OUT.csv", help="write one line per row here")
+    p.add_argument("--base-url", help="the provider's API root (default: production)")
+    cred = p.add_mutually_exclusive_group()
+    cred.add_argument("--api-key", help="RUFUS or Zype api key (default: $RUFUS_API_KEY / "
+                      "$ZYPE_API_KEY)")
+    cred.add_argument("--token", help="Xee access token (default: $XEE_ACCESS_TOKEN)")
+    p.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
+
+    p = subparsers.add_parser("netcheck", help="check the network path to a provider")
+    p.add_argument("--provider", required=True, choices=PROVIDERS)
+    p.add_argument("--base-url", help="the provider's API root (default: production)")
+    p.add_argument("--timeout", type=float, default=8.0)
+    p.add_argument("--json", action="store_true")
+
+
+def handle(args: argparse.Namespace) -> int | None:
+    """Run the command if it is one of ours; None otherwise."""
+    command = getattr(args, "command", None)
+    if command == "history":
+        return _history(args)
+    if command == "batch":
+        return asyncio.run(_batch(args))
+    if command == "netcheck":
+        return asyncio.run(_netcheck(args))
+    return None
+
+
+def _api_root(args: argparse.Namespace) -> str:
+    from app.core.environments import api_root
+
+    overrides = {args.provider: args.base_url} if args.base_url else None
+    return api_root(args.provider, "production", overrides=overrides)
+
+
+# ------------------------------------------------------------------ history
+
+
+def _history(args: argparse.Namespace) -> int:
+    from app.core.history import History, entries_as_json
+
+    try:
+        with History() as history:
+            rows = history.query(args.search, provider=args.provider, outcome=args.outcome,
+                                 since=args.since, until=args.until, limit=args.limit)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_INPUT
+    if args.json:
+        print(json.dumps(entries_as_json(rows), ensure_ascii=False))
+    elif args.csv:
+        sys.stdout.reconfigure(newline="")  # type: ignore[union-attr]
+        History.export_csv(sys.stdout, rows)
+    elif not rows:
+        print("No history entry matches.", file=sys.stderr)
+    else:
+        for entry in rows:
+            ids = " ".join(f"{k}={v}" for k, v in entry.identifiers.items())
+            error = f" {entry.error_kind}" if entry.error_kind else ""
+            print(f"{entry.time[:19].replace('T', ' ')}  {entry.provider:<5} "
+                  f"{entry.action:<7} {entry.outcome:<7} {ids}{error}")
+    return EXIT_OK
+
+
+# ------------------------------------------------------------------ batch
+
+
+class ProgressBar:
+    """One redrawn line on a terminal, plain lines otherwise (logs, CI)."""
+
+    def __init__(self, stream: TextIO, width: int = 28) -> None:
+        self.stream = stream
+        self.width = width
+        self.tty = stream.isatty()
+        self._last = 0.0
+
+    def __call__(self, progress: Any) -> None:
+        if progress.event == "slowdown" and progress.message:
+            self._line(progress.message, newline=True)
+            return
+        now = time.monotonic()
+        final = progress.event in ("finished", "stopped")
+        if not final and now - self._last < (0.1 if self.tty else 2.0):
+            return
+        self._last = now
+        total = max(progress.total, 1)
+        filled = int(self.width * progress.finished / total)
+        eta = "" if progress.eta is None else f" ETA {_duration(progress.eta)}"
+        text = (f"[{'#' * filled}{'.' * (self.width - filled)}] {progress.finished}/"
+                f"{progress.total}  done {progress.done}  failed {progress.failed}  "
+                f"unknown {progress.unknown}  skipped {progress.skipped}{eta}")
+        self._line(text, newline=final or not self.tty)
+
+    def _line(self, text: str, newline: bool) -> None:
+        if self.tty:
+            self.stream.write("\r\x1b[2K" + text + ("\n" if newline else ""))
+        else:
+            self.stream.write(text + "\n")
+        self.stream.flush()
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+
+
+def _fail(args: argparse.Namespace, code: int, text: str, **extra: Any) -> int:
+    if args.json:
+        print(json.dumps({"ok": False, "action": args.command, "provider": args.provider,
+                          "error": {"advice": text, **extra}}))
+    else:
+        print(text, file=sys.stderr)
+    return code
+
+
+async def _batch(args: argparse.Namespace) -> int:
+    from app.core.batch import BatchFileError, BatchRefused, BatchRunner, check_file, prepare
+    from app.core.errors import ProviderError
+    from app.core.history import Database, History
+    from app.core.transport import make_client
+
+    if not 1 <= args.concurrency <= 64:
+        return _fail(args, EXIT_INPUT, "--concurrency must be between 1 and 64.")
+    try:
+        root = _api_root(args)
+        report = check_file(args.file, args.provider)
+    except ProviderError as error:
+        return _fail(args, EXIT_INPUT, error.advice)
+    except BatchFileError as exc:
+        return _fail(args, EXIT_INPUT, str(exc))
+    if args.check_only or report.file_problems:
+        if args.json:
+            print(json.dumps({"ok": report.ok, "action": "check", "provider": args.provider,
+                              "report": report.as_dict()}))
+        else:
+            print(report.text(), file=sys.stdout if report.ok else sys.stderr)
+        return EXIT_OK if report.ok else EXIT_INPUT
+    secret = (args.token if args.provider == "xee" else args.api_key) or os.environ.get(
+        CREDENTIAL_ENV[args.provider]) or None
+    if secret is None:
+        flag = "--token" if args.provider == "xee" else "--api-key"
+        return _fail(args, EXIT_INPUT, f"No credentials: pass {flag} or set "
+                     f"{CREDENTIAL_ENV[args.provider]}. Nothing was sent.")
+    database = Database()
+    try:
+        try:
+            batch_id, resumed = prepare(database, report, root, resume=args.resume,
+                                        skip_invalid=args.skip_invalid)
+        except BatchRefused as exc:
+            return _fail(args, EXIT_INPUT, str(exc),
+                         report=report.as_dict() if report.invalid else None)
+        progress = None if (args.no_progress or args.json) else ProgressBar(sys.stderr)
+        if resumed and progress is not None:
+            print(f"Resuming batch #{batch_id}.", file=sys.stderr)
+        async with make_client(timeout=args.timeout) as client:
+            try:
+                api = _provider_api(args.provider, client, root, secret)
+            except ProviderError as error:
+                return _fail(args, EXIT_INPUT, error.advice)
+            runner = BatchRunner(api, database, batch_id, report, environment=root,
+                                 concurrency=args.concurrency, on_progress=progress,
+                                 history=History(database=database), resumed=resumed)
+            loop = asyncio.get_running_loop()
+            interrupts = 0
+
+            def on_interrupt() -> None:
+                nonlocal interrupts
+                interrupts += 1
+                if interrupts == 1:
+                    print("\nStopping: waiting for the requests in flight (Ctrl+C again to "
+                          "quit at once; --resume continues).", file=sys.stderr)
+                    runner.cancel()
+                else:
+                    os._exit(130)  # the journal is committed: --resume is safe
+
+            installed = False
+            try:
+                loop.add_signal_handler(signal.SIGINT, on_interrupt)
+                installed = True
+            except (NotImplementedError, RuntimeError):  # Windows: KeyboardInterrupt
+                pass
+            try:
+                summary = await runner.run()
+            except BatchRefused as exc:
+                return _fail(args, EXIT_INPUT, str(exc))
+            finally:
+                if installed:
+                    loop.remove_signal_handler(signal.SIGINT)
+        if args.results:
+            from app.core.batch import write_results
+
+            write_results(Path(args.results), args.provider, summary.rows)
+    finally:
+        database.close()
+    return _batch_report(args, summary)
+
+
+def _provider_api(provider: str, client: Any, root: str, secret: str) -> Any:
+    if provider == "rufus":
+        from app.core.rufus import RufusAPI
+
+        return RufusAPI(client, root, secret)
+    if provider == "zype":
+        from app.core.zype import ZypeAPI
+
+        return ZypeAPI(client, root, secret)
+    from app.core.xee import XeeAPI
+
+    return XeeAPI(client, root, access_token=secret)
+
+
+def _batch_report(args: argparse.Namespace, summary: Any) -> int:
+    counts = summary.counts
+    if summary.status != "finished":
+        error = summary.stop_error
+        code = EXIT_REFUSED if error is not None and error.category == "auth" else (
+            EXIT_NETWORK if error is not None else EXIT_REFUSED)
+    else:
+        code = EXIT_OK if counts["failed"] == counts["unknown"] == 0 else EXIT_REFUSED
+    if args.json:
+        print(json.dumps({"ok": code == EXIT_OK, "action": "batch", "provider": args.provider,
+                          "result": summary.as_dict()}, ensure_ascii=False))
+        return code
+    out = sys.stdout if code == EXIT_OK else sys.stderr
+    print(f"Batch #{summary.batch_id} {summary.status}: {counts['done']} done, "
+          f"{counts['failed']} failed, {counts['unknown']} unknown (check by hand), "
+          f"{counts['skipped']} skipped, {counts['pending'] + counts['sending']} not sent.",
+          file=out)
+    if summary.stop_reason:
+        print(summary.stop_reason, file=sys.stderr)
+    for row in summary.rows:
+        if row.state in ("failed", "unknown"):
+            ids = " ".join(f"{k}={v}" for k, v in row.identifiers.items())
+            print(f"  row {row.row_no} {row.state}: {ids} — {row.message}", file=sys.stderr)
+    return code
+
+
+# ------------------------------------------------------------------ netcheck
+
+
+async def _netcheck(args: argparse.Namespace) -> int:
+    from app.core.errors import ProviderError
+    from app.core.netcheck import check
+
+    try:
+        root = _api_root(args)
+    except ProviderError as error:
+        return _fail(args, EXIT_INPUT, error.advice)
+    report = await check(args.provider, root, step_timeout=args.timeout)
+    if args.json:
+        print(json.dumps(report.as_dict()))
+    else:
+        print(report.text(), file=sys.stdout if report.ok else sys.stderr)
+    return EXIT_OK if report.ok else EXIT_NETWORK
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m app.cli_tools …`: these commands alone (until wired into app/cli.py)."""
+    parser = argparse.ArgumentParser(prog="pairing-wizard")
+    add_parsers(parser.add_subparsers(dest="command", metavar="COMMAND", required=True))
+    result = handle(parser.parse_args(argv))
+    return EXIT_INPUT if result is None else result
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,977 @@
+"""Batch pairing from a CSV file: check every row, then pair, crash-safe, never twice.
+
+1. `check_file(path, provider)` reads the CSV (one layout per provider, templates in
+   `resources/templates/`) and validates every row with `app.core.validation`:
+   a `CheckReport`. Nothing is sent while a row is invalid, unless the caller leaves
+   the invalid rows out (`prepare(..., skip_invalid=True)`; they become "skipped").
+2. `prepare()` creates (or, with `resume=True`, finds) the batch in the journal: the
+   tables `batch` and `batch_row` of the history database. A batch is tied to the
+   file's SHA-256, provider and API root; the file itself stays the source of the
+   values (the journal keeps identifiers only, never a key, token or Xee pin).
+3. `BatchRunner.run()` pairs with bounded concurrency, reporting `Progress`.
+
+Crash safety. Each row moves pending -> sending -> done | failed | unknown, and
+every transition is committed (`synchronous=FULL`, in a worker thread so the event
+loop stays responsive) *before* the request leaves and *after* the answer came. A
+batch killed at any moment resumes from the journal:
+- "pending": nothing of it reached the provider; sent normally.
+- "sending": the request may have reached the provider. It is never re-sent
+  blindly; it is resolved like any answer that "may have reached the server":
+
+Resolving an uncertain outcome, per provider:
+- RUFUS: a bind is not idempotent. We list the devices by serial number
+  (`RufusAPI.find_by_serial`): one device -> done, with its deviceid; none -> the
+  bind did not happen, so sending again is safe; several, or no answer after a few
+  tries -> "unknown, check by hand". A 409 "serial taken" on a row we already sent
+  once is our own earlier bind landing late: done, with the deviceid RUFUS returns.
+- Xee: associate is idempotent for the same user (re-associating answers 204, and
+  a device of another user answers 409, never a second association), so sending
+  again is safe; the one cost, if the pin was wrong, is one more counted failure
+  toward Xee's 3-attempt lock, so an uncertain row is re-sent at most twice.
+- Zype: no documented route reads a pin's state by pin. When the row has a
+  `linked_device_id` (optional column), `ZypeAPI.status` tells: our pin linked to
+  our consumer -> done; our pin not linked -> send again; anything else ->
+  unknown. Without it: "unknown, check by hand" (in the Zype dashboard, or the
+  TV app shows whether it is linked).
+
+Rate limits. A 429 or 503 makes every worker pause until its Retry-After (or an
+exponential back-off when there is none) and halves the concurrency; it grows back
+by one after a run of successes. The progress callback says so
+("Zype asked us to slow down: waiting 5 s").
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import hashlib
+import io
+import json
+import os
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from app.core import validation as v
+from app.core.errors import InputError, ProviderError, provider_name
+from app.core.history import Database, History, clean_identifiers, now_iso, safe_message
+
+DEFAULT_CONCURRENCY = 8
+MAX_CONCURRENCY = 64
+MAX_ROWS = 100_000
+MAX_FILE_BYTES = 20 * 1024 * 1024
+
+# column -> required?  (the order is the template's)
+LAYOUTS: dict[str, tuple[tuple[str, bool], ...]] = {
+    "xee": (("device_id", True), ("pin", True)),
+    "rufus": (("model", True), ("serial_number", True), ("alias", False), ("firmware", False)),
+    "zype": (("consumer_id", False), ("email", False), ("pin", True),
+             ("linked_device_id", False)),
+}
+VALIDATORS: dict[str, dict[str, Callable[[object], str | None]]] = {
+    "xee": {"device_id": v.validate_xee_device_id, "pin": v.validate_xee_pin},
+    "rufus": {"model": v.validate_rufus_model, "serial_number": v.validate_rufus_serial_number,
+              "alias": v.validate_rufus_alias, "firmware": v.validate_rufus_firmware},
+    "zype": {"consumer_id": v.validate_zype_consumer_id, "email": v.validate_email,
+             "pin": v.validate_zype_pin,
+             "linked_device_id": v.validate_zype_linked_device_id},
+}
+# The column that must be unique within a file (pairing it twice makes no sense).
+UNIQUE_COLUMN = {"xee": "device_id", "rufus": "serial_number", "zype": "pin"}
+# Values kept in the journal and the history (the Xee pin is not an identifier).
+NOT_IDENTIFIERS = {"xee": {"pin"}}
+
+STATES = ("pending", "sending", "done", "failed", "unknown", "skipped")
+FINAL_STATES = ("done", "failed", "unknown", "skipped")
+
+
+class BatchFileError(Exception):
+    """The file cannot be used at all (unreadable, wrong columns): nothing sent."""
+
+
+class BatchRefused(Exception):
+    """The batch may not start (invalid rows, or an earlier batch of this file)."""
+
+
+def template_path(provider: str) -> Path:
+    """resources/templates/{provider}.csv (inside a PyInstaller bundle first)."""
+    import sys
+
+    name = f"{provider}.csv"
+    bases = []
+    if bundle := getattr(sys, "_MEIPASS", None):
+        bases.append(Path(bundle) / "resources" / "templates")
+    bases.append(Path(__file__).resolve().parents[2] / "resources" / "templates")
+    for base in bases:
+        if (base / name).is_file():
+            return base / name
+    raise FileNotFoundError(f"no template {name} in {', '.join(map(str, bases))}")
+
+
+# ------------------------------------------------------------------ checking
+
+
+@dataclass
+class RowCheck:
+    row_no: int  # among the data rows, from 1
+    line: int  # in the file (the header is line 1)
+    values: dict[str, str]  # cleaned (validated) values; raw text where invalid
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass
+class CheckReport:
+    provider: str
+    file_name: str
+    sha256: str
+    rows: list[RowCheck]
+    file_problems: list[str] = field(default_factory=list)
+
+    @property
+    def valid(self) -> list[RowCheck]:
+        return [r for r in self.rows if r.ok]
+
+    @property
+    def invalid(self) -> list[RowCheck]:
+        return [r for r in self.rows if not r.ok]
+
+    @property
+    def ok(self) -> bool:
+        return not self.file_problems and not self.invalid
+
+    def text(self, limit: int = 20) -> str:
+        name = provider_name(self.provider)
+        if self.file_problems:
+            return f"{self.file_name}: this file cannot be used for {name}:\n" + "\n".join(
+                f"- {p}" for p in self.file_problems)
+        lines = [f"{self.file_name}: {len(self.rows)} rows for {name}, "
+                 f"{len(self.valid)} valid, {len(self.invalid)} invalid."]
+        for row in self.invalid[:limit]:
+            lines.append(f"- line {row.line}: " + " ".join(row.problems))
+        if len(self.invalid) > limit:
+            lines.append(f"- … and {len(self.invalid) - limit} more invalid rows")
+        return "\n".join(lines)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "provider": self.provider, "file": self.file_name, "rows": len(self.rows),
+            "valid": len(self.valid), "invalid": len(self.invalid),
+            "file_problems": list(self.file_problems),
+            "invalid_rows": [{"line": r.line, "row": r.row_no, "problems": r.problems}
+                             for r in self.invalid],
+        }
+
+
+def _header_name(text: str) -> str:
+    return text.strip().strip("\ufeff").strip().lower().replace(" ", "_").replace("-", "_")
+
+
+def check_file(path: str | os.PathLike[str], provider: str) -> CheckReport:
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise BatchFileError(f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB.")
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise BatchFileError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+    return check_bytes(raw, provider, path.name)
+
+
+def check_bytes(raw: bytes, provider: str, file_name: str = "batch.csv") -> CheckReport:
+    """Validate a CSV's content. Raises BatchFileError only for an unknown provider."""
+    if provider not in LAYOUTS:
+        raise BatchFileError(f"Unknown provider {provider!r}: use xee, rufus or zype.")
+    sha = hashlib.sha256(raw).hexdigest()
+    report = CheckReport(provider, file_name, sha, [])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = raw.decode("cp1252")  # Excel's "CSV" on Windows
+        except UnicodeDecodeError:
+            report.file_problems.append("The file is not text (save it as CSV, UTF-8).")
+            return report
+    first_line = text.split("\n", 1)[0]
+    delimiter = max(",;\t", key=first_line.count) if first_line else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        report.file_problems.append(f"The file is not valid CSV: {exc}.")
+        return report
+    layout = LAYOUTS[provider]
+    expected = [name for name, _ in layout]
+    if not header or not any(cell.strip() for cell in header):
+        report.file_problems.append(
+            f"The file is empty: the first line must name the columns ({','.join(expected)}).")
+        return report
+    names = [_header_name(cell) for cell in header]
+    unknown = [n for n in names if n and n not in expected]
+    missing = [n for n, required in layout if required and n not in names]
+    duplicated = sorted({n for n in names if n and names.count(n) > 1})
+    if unknown:
+        report.file_problems.append(
+            f"Unknown column(s) {', '.join(unknown)}: a {provider_name(provider)} file has "
+            f"the columns {', '.join(expected)} (see the template).")
+    if missing:
+        report.file_problems.append(f"Missing column(s): {', '.join(missing)}.")
+    if duplicated:
+        report.file_problems.append(f"Column(s) given twice: {', '.join(duplicated)}.")
+    if provider == "zype" and "consumer_id" not in names and "email" not in names:
+        report.file_problems.append("A Zype file needs a consumer_id or an email column.")
+    if report.file_problems:
+        return report
+    validators = VALIDATORS[provider]
+    unique = UNIQUE_COLUMN[provider]
+    seen: dict[str, int] = {}
+    row_no = 0
+    try:
+        for cells in reader:
+            if not any(cell.strip() for cell in cells):
+                continue  # blank lines (Excel adds some at the end)
+            row_no += 1
+            if row_no > MAX_ROWS:
+                report.file_problems.append(f"More than {MAX_ROWS} rows: split the file.")
+                return report
+            line = reader.line_num
+            raw_values = {name: (cells[i] if i < len(cells) else "")
+                          for i, name in enumerate(names) if name}
+            row = RowCheck(row_no, line, {})
+            if len(cells) > len(names) and any(c.strip() for c in cells[len(names):]):
+                row.problems.append(f"This line has {len(cells)} cells but the header only "
+                                    f"{len(names)}: check the separators.")
+            for name, required in layout:
+                value = raw_values.get(name, "")
+                if not value.strip() and not required:
+                    continue
+                try:
+                    clean = validators[name](value)
+                except InputError as error:
+                    row.problems.append(error.advice)
+                    row.values[name] = value.strip()
+                    continue
+                if clean is not None:
+                    row.values[name] = clean
+            if provider == "zype" and not (row.values.get("consumer_id")
+                                           or row.values.get("email")):
+                row.problems.append("Give the consumer_id or the customer's email.")
+            key = row.values.get(unique)
+            if key is not None and not row.problems:
+                if key in seen:
+                    row.problems.append(f"The {unique} {key} is already on line {seen[key]}: "
+                                        "a device is paired once; remove one of the lines.")
+                else:
+                    seen[key] = line
+            report.rows.append(row)
+    except csv.Error as exc:
+        report.file_problems.append(f"The file is not valid CSV near line {reader.line_num}: "
+                                    f"{exc}.")
+        return report
+    if not report.rows:
+        report.file_problems.append("The file has a header but no rows.")
+    return report
+
+
+def identifiers_of(provider: str, values: Mapping[str, str]) -> dict[str, str]:
+    hidden = NOT_IDENTIFIERS.get(provider, set())
+    return {k: val for k, val in values.items() if k not in hidden and val}
+
+
+# ------------------------------------------------------------------ journal
+
+
+@dataclass
+class BatchInfo:
+    id: int
+    provider: str
+    environment: str
+    file_name: str
+    file_sha256: str
+    total: int
+    status: str
+    created: str
+    updated: str
+
+
+@dataclass
+class JournalRow:
+    batch_id: int
+    row_no: int
+    identifiers: dict[str, str]
+    state: str
+    attempts: int = 0
+    result: str | None = None
+    error_kind: str | None = None
+    error_status: int | None = None
+    message: str = ""
+
+
+class Journal:
+    """The batch tables. Every method commits before it returns."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def find(self, provider: str, environment: str, sha256: str) -> BatchInfo | None:
+        """The latest batch of this file for this provider and API root."""
+        with self.db.lock:
+            row = self.db.conn.execute(
+                "SELECT * FROM batch WHERE provider = ? AND environment = ? AND "
+                "file_sha256 = ? ORDER BY id DESC LIMIT 1", (provider, environment, sha256),
+            ).fetchone()
+        return BatchInfo(**dict(row)) if row else None
+
+    def get(self, batch_id: int) -> BatchInfo | None:
+        with self.db.lock:
+            row = self.db.conn.execute("SELECT * FROM batch WHERE id = ?",
+                                       (batch_id,)).fetchone()
+        return BatchInfo(**dict(row)) if row else None
+
+    def create(self, report: CheckReport, environment: str, *, skip_invalid: bool) -> int:
+        stamp = now_iso()
+        with self.db.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO batch (created, updated, provider, environment, file_name, "
+                "file_sha256, total, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'running')",
+                (stamp, stamp, report.provider, environment, report.file_name, report.sha256,
+                 len(report.rows)),
+            )
+            batch_id = int(cursor.lastrowid or 0)
+            for row in report.rows:
+                ids = clean_identifiers(report.provider,
+                                        identifiers_of(report.provider, row.values)
+                                        if row.ok else {})
+                if not row.ok and not skip_invalid:
+                    raise BatchRefused("invalid rows")
+                conn.execute(
+                    "INSERT INTO batch_row (batch_id, row_no, identifiers, state, message, "
+                    "updated, error_kind) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (batch_id, row.row_no, json.dumps(ids),
+                     "pending" if row.ok else "skipped",
+                     "" if row.ok else safe_message(" ".join(row.problems)), stamp,
+                     None if row.ok else "input.invalid_row"),
+                )
+        return batch_id
+
+    def rows(self, batch_id: int) -> list[JournalRow]:
+        with self.db.lock:
+            found = self.db.conn.execute(
+                "SELECT * FROM batch_row WHERE batch_id = ? ORDER BY row_no", (batch_id,)
+            ).fetchall()
+        return [JournalRow(
+            batch_id=r["batch_id"], row_no=r["row_no"], identifiers=json.loads(r["identifiers"]),
+            state=r["state"], attempts=r["attempts"], result=r["result"],
+            error_kind=r["error_kind"], error_status=r["error_status"], message=r["message"],
+        ) for r in found]
+
+    def save(self, row: JournalRow, provider: str) -> None:
+        """Write one row's state (one committed transaction)."""
+        ids = clean_identifiers(provider, row.identifiers)
+        with self.db.transaction() as conn:
+            conn.execute(
+                "UPDATE batch_row SET identifiers = ?, state = ?, attempts = ?, result = ?, "
+                "error_kind = ?, error_status = ?, message = ?, updated = ? "
+                "WHERE batch_id = ? AND row_no = ?",
+                (json.dumps(ids), row.state, row.attempts, row.result, row.error_kind,
+                 row.error_status, safe_message(row.message), now_iso(), row.batch_id,
+                 row.row_no),
+            )
+
+    def set_status(self, batch_id: int, status: str) -> None:
+        with self.db.transaction() as conn:
+            conn.execute("UPDATE batch SET status = ?, updated = ? WHERE id = ?",
+                         (status, now_iso(), batch_id))
+
+    def counts(self, batch_id: int) -> dict[str, int]:
+        with self.db.lock:
+            found = dict(self.db.conn.execute(
+                "SELECT state, COUNT(*) FROM batch_row WHERE batch_id = ? GROUP BY state",
+                (batch_id,)).fetchall())
+        return {state: int(found.get(state, 0)) for state in STATES}
+
+
+def prepare(
+    db: Database,
+    report: CheckReport,
+    environment: str,
+    *,
+    resume: bool = False,
+    skip_invalid: bool = False,
+    again: bool = False,
+) -> tuple[int, bool]:
+    """The batch to run -> (batch id, resumed?). Raises BatchRefused with a sentence.
+
+    - invalid rows and not skip_invalid: refused, nothing sent;
+    - an earlier batch of the same file (same content, provider, API root): with
+      `resume`, that batch; without it refused (running it again would pair every
+      device a second time), unless `again`.
+    """
+    name = provider_name(report.provider)
+    if report.file_problems:
+        raise BatchRefused(report.text())
+    journal = Journal(db)
+    earlier = journal.find(report.provider, environment, report.sha256)
+    if resume and earlier is not None:
+        return earlier.id, True
+    if earlier is not None and not again:
+        state = "was interrupted" if earlier.status != "finished" else "was already run"
+        raise BatchRefused(
+            f"This file {state} for {name} (batch #{earlier.id}, started {earlier.created}): "
+            "nothing was sent. Use --resume to continue it (rows already paired are not sent "
+            "again).")
+    if report.invalid and not skip_invalid:
+        raise BatchRefused(report.text() + "\nNothing was sent: fix these rows, or choose "
+                           "to leave them out.")
+    return journal.create(report, environment, skip_invalid=skip_invalid), False
+
+
+# ------------------------------------------------------------------ running
+
+
+@dataclass(frozen=True)
+class Progress:
+    total: int
+    done: int
+    failed: int
+    unknown: int
+    skipped: int
+    pending: int
+    in_flight: int
+    elapsed: float
+    eta: float | None  # seconds, None until it can be estimated
+    concurrency: int
+    event: str = "progress"  # progress | slowdown | stopped | finished
+    message: str = ""
+
+    @property
+    def finished(self) -> int:
+        return self.done + self.failed + self.unknown + self.skipped
+
+
+@dataclass
+class BatchSummary:
+    batch_id: int
+    provider: str
+    status: str  # finished | stopped
+    counts: dict[str, int]
+    rows: list[JournalRow]
+    stop_reason: str = ""
+    stop_error: ProviderError | None = None
+    resumed: bool = False
+
+    @property
+    def all_done(self) -> bool:
+        return self.status == "finished" and self.counts.get("done", 0) == len(self.rows)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "batch_id": self.batch_id, "provider": self.provider, "status": self.status,
+            "counts": self.counts, "stop_reason": self.stop_reason, "resumed": self.resumed,
+            "rows": [{"row": r.row_no, "state": r.state, "identifiers": r.identifiers,
+                      "result": r.result, "error_kind": r.error_kind,
+                      "error_status": r.error_status, "message": r.message,
+                      "attempts": r.attempts} for r in self.rows],
+        }
+
+
+class Throttle:
+    """Bounded, adaptive concurrency with a shared pause (the "gate").
+
+    A 429/503 pauses every worker until the time the provider gave and halves
+    the limit; `2 x limit` successes in a row raise it by one, up to the maximum.
+    """
+
+    def __init__(self, limit: int, clock: Callable[[], float] = time.monotonic) -> None:
+        self.maximum = limit
+        self.limit = limit
+        self.active = 0
+        self.resume_at = 0.0
+        self.clock = clock
+        self._successes = 0
+        self._cond = asyncio.Condition()
+
+    async def acquire(self, stop: asyncio.Event) -> bool:
+        """Take a slot; False when `stop` was set while waiting."""
+        async with self._cond:
+            while True:
+                if stop.is_set():
+                    return False
+                pause = self.resume_at - self.clock()
+                if pause <= 0 and self.active < self.limit:
+                    self.active += 1
+                    return True
+                try:
+                    await asyncio.wait_for(self._cond.wait(),
+                                           timeout=pause if pause > 0 else 0.5)
+                except TimeoutError:
+                    pass
+
+    async def release(self, success: bool) -> None:
+        async with self._cond:
+            self.active -= 1
+            if success:
+                self._successes += 1
+                if self.limit < self.maximum and self._successes >= 2 * self.limit:
+                    self.limit += 1
+                    self._successes = 0
+            self._cond.notify_all()
+
+    async def slow_down(self, seconds: float) -> None:
+        async with self._cond:
+            self.resume_at = max(self.resume_at, self.clock() + seconds)
+            self.limit = max(1, self.limit // 2)
+            self._successes = 0
+            self._cond.notify_all()
+
+    async def wake(self) -> None:
+        async with self._cond:
+            self._cond.notify_all()
+
+
+class _Fatal(Exception):
+    """Stops the whole batch (bad key, network gone): rows stay resumable."""
+
+    def __init__(self, reason: str, error: ProviderError | None = None) -> None:
+        super().__init__(reason)
+        self.error = error
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+class BatchRunner:
+    """Runs one batch of the journal against one provider object.
+
+    `api` is an `XeeAPI`, `RufusAPI` or `ZypeAPI` (its provider attribute picks
+    the layout). `values` gives each row's full values (from the file, re-checked
+    on resume): the journal alone never holds a Xee pin.
+    """
+
+    def __init__(
+        self,
+        api: Any,
+        database: Database,
+        batch_id: int,
+        report: CheckReport,
+        *,
+        environment: str = "",
+        concurrency: int = DEFAULT_CONCURRENCY,
+        on_progress: ProgressCallback | None = None,
+        history: History | None = None,
+        max_attempts: int = 6,
+        check_attempts: int = 5,
+        settle_seconds: float = 0.5,
+        max_backoff: float = 30.0,
+        resumed: bool = False,
+    ) -> None:
+        self.api = api
+        self.provider: str = api.provider
+        if self.provider != report.provider:
+            raise ValueError(f"the file was checked for {report.provider}, the API is "
+                             f"{self.provider}")
+        self.db = database
+        self.journal = Journal(database)
+        self.batch_id = batch_id
+        self.values = {row.row_no: row.values for row in report.rows}
+        self.environment = environment
+        self.concurrency = max(1, min(int(concurrency), MAX_CONCURRENCY))
+        self.on_progress = on_progress
+        self.history = history
+        self.max_attempts = max_attempts
+        self.check_attempts = check_attempts
+        self.settle_seconds = settle_seconds
+        self.max_backoff = max_backoff
+        self.resumed = resumed
+        self.throttle = Throttle(self.concurrency)
+        self._stop = asyncio.Event()
+        self._rows: dict[int, JournalRow] = {}
+        self._in_flight = 0
+        self._started = 0.0
+        self._finished_here = 0
+        self._fatal: _Fatal | None = None
+        self._backoff_level = 0
+        self._consumers: dict[str, str] = {}  # email -> consumer id (Zype)
+        self._last_error: dict[int, ProviderError] = {}
+
+    # ---------------------------------------------------------- control
+
+    def cancel(self) -> None:
+        """Stop taking rows; requests in flight finish and are recorded."""
+        self._stop.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._stop.is_set()
+
+    async def run(self) -> BatchSummary:
+        info = self.journal.get(self.batch_id)
+        if info is None:
+            raise BatchRefused(f"No batch #{self.batch_id} in the journal.")
+        rows = await asyncio.to_thread(self.journal.rows, self.batch_id)
+        self._rows = {r.row_no: r for r in rows}
+        missing = [r.row_no for r in rows
+                   if r.state in ("pending", "sending") and r.row_no not in self.values]
+        if missing:
+            raise BatchRefused(f"The file no longer matches batch #{self.batch_id} (rows "
+                               f"{missing[:5]} are missing): use the original file.")
+        if info.status != "running":
+            await asyncio.to_thread(self.journal.set_status, self.batch_id, "running")
+        self._started = time.monotonic()
+        queue: asyncio.Queue[JournalRow] = asyncio.Queue()
+        # Uncertain rows first: they are resolved before anything new is sent.
+        for row in sorted(rows, key=lambda r: (r.state != "sending", r.row_no)):
+            if row.state in ("pending", "sending"):
+                queue.put_nowait(row)
+        self._emit()
+        workers = [asyncio.create_task(self._worker(queue))
+                   for _ in range(min(self.concurrency, max(1, queue.qsize())))]
+        try:
+            await asyncio.gather(*workers)
+        finally:
+            for task in workers:
+                task.cancel()
+            await asyncio.gather(*workers, return_exceptions=True)
+        return await self._finish()
+
+    async def _finish(self) -> BatchSummary:
+        rows = [self._rows[k] for k in sorted(self._rows)]
+        open_rows = any(r.state in ("pending", "sending") for r in rows)
+        status = "stopped" if open_rows else "finished"
+        await asyncio.to_thread(self.journal.set_status, self.batch_id, status)
+        reason = ""
+        if self._fatal is not None:
+            reason = str(self._fatal)
+        elif open_rows:
+            reason = "Cancelled: run the same file again with --resume to continue."
+        summary = BatchSummary(
+            self.batch_id, self.provider, status,
+            {s: sum(1 for r in rows if r.state == s) for s in STATES}, rows, reason,
+            self._fatal.error if self._fatal else None, self.resumed,
+        )
+        self._emit("finished" if status == "finished" else "stopped", reason)
+        return summary
+
+    # ---------------------------------------------------------- progress
+
+    def _emit(self, event: str = "progress", message: str = "") -> None:
+        if self.on_progress is None:
+            return
+        counts = {s: 0 for s in STATES}
+        for row in self._rows.values():
+            counts[row.state] += 1
+        elapsed = time.monotonic() - self._started if self._started else 0.0
+        remaining = counts["pending"] + counts["sending"]
+        eta = None
+        if self._finished_here and elapsed > 0:
+            eta = remaining * elapsed / self._finished_here
+        self.on_progress(Progress(
+            total=len(self._rows), done=counts["done"], failed=counts["failed"],
+            unknown=counts["unknown"], skipped=counts["skipped"],
+            pending=counts["pending"] + counts["sending"] - self._in_flight,
+            in_flight=self._in_flight, elapsed=elapsed, eta=eta,
+            concurrency=self.throttle.limit, event=event, message=message,
+        ))
+
+    # ---------------------------------------------------------- rows
+
+    async def _save(self, row: JournalRow) -> None:
+        await asyncio.to_thread(self.journal.save, row, self.provider)
+
+    async def _worker(self, queue: asyncio.Queue[JournalRow]) -> None:
+        while not self._stop.is_set():
+            try:
+                row = queue.get_nowait()
+            except asyncio.QueueEmpty:
+                return
+            try:
+                await self._process(row)
+            except _Fatal as fatal:
+                if self._fatal is None:
+                    self._fatal = fatal
+                self._stop.set()
+                await self.throttle.wake()
+                return
+            if row.state in FINAL_STATES:
+                self._finished_here += 1
+                await self._record_history(row)
+                self._emit()
+
+    async def _process(self, row: JournalRow) -> None:
+        if row.state == "sending":
+            await self._resolve(row, None, "the previous run stopped while this request "
+                                "was in flight")
+        while row.state == "pending":
+            if not await self.throttle.acquire(self._stop):
+                return
+            success = False
+            self._in_flight += 1
+            try:
+                row.state, row.attempts = "sending", row.attempts + 1
+                await self._save(row)  # committed before the request leaves
+                try:
+                    result = await self._send(row)
+                except ProviderError as error:
+                    await self._after_error(row, error)
+                else:
+                    success = True
+                    self._backoff_level = 0
+                    self._set_final(row, "done", result=result)
+                    await self._save(row)  # committed as soon as the answer is in
+            finally:
+                self._in_flight -= 1
+                await self.throttle.release(success)
+            if row.state == "pending" and row.attempts >= self.max_attempts:
+                last = self._last_error.get(row.row_no)
+                if last is None or (last.category == "network"
+                                    and not last.may_have_reached_server):
+                    # Cannot reach the provider at all: stop, every row stays resumable.
+                    raise _Fatal(
+                        f"Row {row.row_no} could not be sent after {row.attempts} tries "
+                        f"({row.message}) The batch stopped; nothing is lost: run it again "
+                        "with --resume when the problem is solved.", last)
+                self._set_final(row, "failed", error=last, message=(
+                    f"{last.advice} (Tried {row.attempts} times; each time the check showed "
+                    "the change was not made.)"))
+                await self._save(row)
+
+    def _set_final(self, row: JournalRow, state: str, *, result: str | None = None,
+                   error: ProviderError | None = None, message: str = "") -> None:
+        row.state = state
+        row.result = result if result is not None else row.result
+        row.error_kind = error.kind if error else None
+        row.error_status = error.status if error else None
+        row.message = message or (error.advice if error else "")
+
+    async def _after_error(self, row: JournalRow, error: ProviderError) -> None:
+        self._last_error[row.row_no] = error
+        if error.kind in ("server.rate_limited", "server.unavailable"):
+            await self._slow_down(error)
+            row.state, row.message = "pending", error.advice
+            row.attempts -= 1  # a refusal to serve is not a failed try of this row
+            row.error_kind, row.error_status = error.kind, error.status
+            await self._save(row)
+            return
+        if (self.provider == "rufus" and error.kind == "rufus.serial_taken"
+                and row.attempts > 1 and error.details.get("deviceid")):
+            # Our own earlier bind (its answer was lost) landing before this one.
+            self._set_final(row, "done", result=error.details["deviceid"],
+                            message="Bound by an earlier try whose answer was lost.")
+            await self._save(row)
+            return
+        if error.may_have_reached_server:
+            await self._resolve(row, error, error.kind)
+            return
+        if error.category == "auth":
+            row.state, row.attempts = "pending", row.attempts - 1
+            row.message = error.advice
+            await self._save(row)
+            raise _Fatal(f"{provider_name(self.provider)} refused the credentials: "
+                         f"{error.advice} Nothing is lost: fix it, then resume.", error)
+        if error.category == "network":  # nothing reached the provider: try again later
+            row.state, row.message = "pending", error.advice
+            row.error_kind, row.error_status = error.kind, error.status
+            await self._save(row)
+            await self._slow_down(error, notify=False)
+            return
+        self._set_final(row, "failed", error=error)
+        await self._save(row)
+
+    async def _slow_down(self, error: ProviderError, notify: bool = True) -> None:
+        if error.retry_after is not None:
+            wait = max(0.0, float(error.retry_after))
+        else:
+            wait = min(self.max_backoff, 0.5 * 2 ** self._backoff_level)
+            self._backoff_level += 1
+        await self.throttle.slow_down(wait)
+        if notify:
+            self._emit("slowdown", f"{provider_name(self.provider)} asked us to slow down: "
+                       f"waiting {max(1, round(wait))} s "
+                       f"(now {self.throttle.limit} at a time)")
+
+    # ---------------------------------------------------------- per provider
+
+    async def _send(self, row: JournalRow) -> str | None:
+        values = self.values[row.row_no]
+        if self.provider == "rufus":
+            binding = await self.api.bind(values["model"], values["serial_number"],
+                                          alias=values.get("alias"),
+                                          firmware=values.get("firmware"))
+            row.identifiers["deviceid"] = binding.deviceid
+            return binding.deviceid
+        if self.provider == "xee":
+            await self.api.associate(values["device_id"], values["pin"])
+            return "associated"
+        consumer_id = values.get("consumer_id") or await self._consumer_id(row, values)
+        pin = await self.api.link(consumer_id, values["pin"])
+        if pin.linked_device_id:
+            row.identifiers["linked_device_id"] = pin.linked_device_id
+        return "linked"
+
+    async def _consumer_id(self, row: JournalRow, values: Mapping[str, str]) -> str:
+        email = values["email"]
+        key = email.lower()
+        if key not in self._consumers:
+            try:
+                consumers = await self.api.find_consumers(email)
+            except ProviderError as error:
+                error.may_have_reached_server = False  # a lookup changes nothing
+                raise
+            if len(consumers) != 1:
+                advice = (f"No Zype consumer has the email {email}: check it, or give the "
+                          "consumer_id." if not consumers else
+                          f"{len(consumers)} Zype consumers have the email {email}: give the "
+                          "consumer_id instead.")
+                raise ProviderError("zype.consumer_by_email", "refused", advice,
+                                    provider="zype")
+            self._consumers[key] = consumers[0].id
+        row.identifiers["consumer_id"] = self._consumers[key]
+        return self._consumers[key]
+
+    async def _resolve(self, row: JournalRow, error: ProviderError | None, reason: str) -> None:
+        """The request may have reached the provider: find out, never re-send blindly."""
+        row.state = "sending"
+        if error is not None:
+            row.error_kind, row.error_status, row.message = error.kind, error.status, \
+                error.advice
+        if self.provider == "xee":
+            # Re-associating to the same user is a 204 (idempotent): resending is safe.
+            resends = row.attempts - 1
+            if resends < 2:
+                row.state = "pending"
+                row.message = f"Sent again after an uncertain answer ({reason})."
+                await self._save(row)
+                return
+            self._set_final(row, "unknown", error=error, message=(
+                "Xee's answer was lost several times: check by hand whether the box is "
+                "associated (Xee app or console)."))
+            await self._save(row)
+            return
+        if self.provider == "zype":
+            await self._resolve_zype(row, error, reason)
+            return
+        await self._resolve_rufus(row, error, reason)
+
+    async def _check(self, fn: Callable[[], Any]) -> Any:
+        """A read-only check, retried; None when it never got an answer."""
+        if self.settle_seconds:
+            await asyncio.sleep(self.settle_seconds)  # let a slow request land first
+        for attempt in range(self.check_attempts):
+            try:
+                return await fn()
+            except ProviderError as error:
+                if error.category in ("auth", "input"):
+                    raise _Fatal(f"The check of an uncertain row failed: {error.advice}",
+                                 error) from None
+                if error.kind in ("server.rate_limited", "server.unavailable"):
+                    await self._slow_down(error)
+                    wait = max(0.0, self.throttle.resume_at - time.monotonic())
+                else:
+                    wait = min(self.max_backoff, 0.25 * 2 ** attempt)
+                await asyncio.sleep(wait)
+        return None
+
+    async def _resolve_rufus(self, row: JournalRow, error: ProviderError | None,
+                             reason: str) -> None:
+        serial = self.values[row.row_no]["serial_number"]
+        devices = await self._check(lambda: self.api.find_by_serial(serial))
+        if devices is None:
+            self._set_final(row, "unknown", error=error, message=(
+                f"RUFUS's answer was lost ({reason}) and the device list could not be read: "
+                f"check by hand whether serial number {serial} is bound (RUFUS console)."))
+        elif len(devices) == 1:
+            row.identifiers["deviceid"] = devices[0].deviceid
+            self._set_final(row, "done", result=devices[0].deviceid, message=(
+                f"RUFUS's answer was lost ({reason}); the device list shows it bound."))
+        elif not devices:
+            row.state = "pending"  # the bind did not happen: sending again is safe
+            row.message = f"Not bound after an uncertain answer ({reason}): sent again."
+        else:
+            self._set_final(row, "unknown", error=error, message=(
+                f"{len(devices)} RUFUS devices have serial number {serial}: check by hand "
+                "which one to keep."))
+        await self._save(row)
+
+    async def _resolve_zype(self, row: JournalRow, error: ProviderError | None,
+                            reason: str) -> None:
+        values = self.values[row.row_no]
+        device = row.identifiers.get("linked_device_id") or values.get("linked_device_id")
+        consumer = row.identifiers.get("consumer_id") or values.get("consumer_id")
+        status = None
+        if device and consumer:
+            status = await self._check(lambda: self.api.status(device))
+        if status is not None and status.pin == values["pin"]:
+            if status.linked and status.consumer_id == consumer:
+                self._set_final(row, "done", result="linked", message=(
+                    f"Zype's answer was lost ({reason}); the pin's status shows it linked."))
+            elif not status.linked:
+                row.state = "pending"
+                row.message = f"Not linked after an uncertain answer ({reason}): sent again."
+            else:
+                self._set_final(row, "unknown", error=error, message=(
+                    "The pin is linked to another consumer: check by hand."))
+        else:
+            hint = ("" if device else " (add a linked_device_id column to let the batch "
+                    "check by itself)")
+            self._set_final(row, "unknown", error=error, message=(
+                f"Zype's answer was lost ({reason}): check by hand whether pin "
+                f"{values['pin']} is linked, in the Zype dashboard or on the TV{hint}."))
+        await self._save(row)
+
+    async def _record_history(self, row: JournalRow) -> None:
+        if self.history is None or row.state == "skipped":
+            return
+        outcome = {"done": "ok", "failed": "failed"}.get(row.state, "unknown")
+        await asyncio.to_thread(
+            self.history.record, self.provider, "pair", outcome,
+            environment=self.environment, identifiers=row.identifiers,
+            error_kind=row.error_kind if row.state != "done" else None,
+            error_status=row.error_status if row.state != "done" else None,
+            message=row.message, batch_id=self.batch_id,
+        )
+
+
+# ------------------------------------------------------------------ results
+
+
+RESULT_COLUMNS = ("row", "state", "result", "error_kind", "error_status", "message",
+                  "attempts")
+
+
+def write_results(path_or_file: str | os.PathLike[str] | IO[str], provider: str,
+                  rows: Sequence[JournalRow]) -> int:
+    """The results CSV: one line per row, the identifiers then the outcome."""
+    ids = [name for name, _ in LAYOUTS[provider] if name not in NOT_IDENTIFIERS.get(provider, ())]
+    if provider == "rufus":
+        ids.append("deviceid")
+    columns = ["row", *ids, *RESULT_COLUMNS[1:]]
+
+    def write(handle: IO[str]) -> int:
+        writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
+        writer.writeheader()
+        for row in rows:
+            record: dict[str, Any] = {"row": row.row_no, **row.identifiers,
+                                      "state": row.state, "result": row.result or "",
+                                      "error_kind": row.error_kind or "",
+                                      "error_status": row.error_status or "",
+                                      "message": row.message, "attempts": row.attempts}
+            writer.writerow({k: ("'" + val if isinstance(val, str) and val[:1] in "=+-@"
+                                 and val else val) for k, val in record.items()})
+        return len(rows)
+
+    if isinstance(path_or_file, str | os.PathLike):
+        with open(path_or_file, "w", encoding="utf-8-sig", newline="") as handle:
+            return write(handle)
+    return write(path_or_file)
+
+
+__all__ = [
+    "BatchFileError", "BatchInfo", "BatchRefused", "BatchRunner", "BatchSummary",
+    "CheckReport", "Journal", "JournalRow", "LAYOUTS", "Progress", "RowCheck", "Throttle",
+    "check_bytes", "check_file", "prepare", "template_path", "write_results",
+]

@@ -1,0 +1,83 @@
+"""API roots per provider and environment.
+
+- ``production``: the providers' real APIs.
+- ``sandbox``: the provider's own online sandbox (only Xee has one).
+- ``demo``: our offline sandbox, one origin with a prefix per provider.
+
+``overrides`` (provider -> root) wins over everything, e.g. from settings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from urllib.parse import urlsplit
+
+from app.core.errors import InputError, provider_name
+
+PROVIDERS = ("xee", "rufus", "zype")
+ENVIRONMENTS = ("production", "sandbox", "demo")
+
+PRODUCTION_ROOTS = {
+    "xee": "https://cloud.xee.com/v3",
+    "rufus": "https://api.runonrufus.com/v0",
+    "zype": "https://api.zype.com",
+}
+PROVIDER_SANDBOX_ROOTS = {"xee": "https://sandbox.xee.com/v3"}
+DEMO_PREFIXES = {"xee": "/xee/v3", "rufus": "/rufus/v0", "zype": "/zype"}
+
+
+def _checked_url(url: object, field: str, provider: str) -> str:
+    text = url.strip() if isinstance(url, str) else ""
+    parts = urlsplit(text) if text else None
+    if (
+        parts is None
+        or parts.scheme not in ("http", "https")
+        or not parts.hostname
+        or parts.query
+        or parts.fragment
+        or any(ch.isspace() for ch in text)
+    ):
+        raise InputError(
+            field,
+            f"The {provider_name(provider)} API address must be an http(s) URL without "
+            "query, such as https://api.example.com/v1.",
+            provider=provider,
+        )
+    return text.rstrip("/")
+
+
+def api_root(
+    provider: str,
+    environment: str = "production",
+    sandbox_base: str | None = None,
+    overrides: Mapping[str, str] | None = None,
+) -> str:
+    """The API root (no trailing slash) the provider classes are built with."""
+    if provider not in PROVIDERS:
+        raise InputError("provider", f"Unknown provider {provider!r}: use xee, rufus or zype.")
+    if overrides and overrides.get(provider):
+        return _checked_url(overrides[provider], "api_root", provider)
+    if environment == "production":
+        return PRODUCTION_ROOTS[provider]
+    if environment == "sandbox":
+        if provider not in PROVIDER_SANDBOX_ROOTS:
+            raise InputError(
+                "environment",
+                f"{provider_name(provider)} has no online sandbox: use production, or demo "
+                "for the offline sandbox.",
+                provider=provider,
+            )
+        return PROVIDER_SANDBOX_ROOTS[provider]
+    if environment == "demo":
+        if not sandbox_base:
+            raise InputError(
+                "sandbox_base",
+                "The demo environment needs the address of the running offline sandbox.",
+                provider=provider,
+            )
+        return _checked_url(sandbox_base, "sandbox_base", provider) + DEMO_PREFIXES[provider]
+    raise InputError(
+        "environment",
+        f"Unknown environment {environment!r}: use production, sandbox or demo.",
+        provider=provider,
+    )

@@ -1,0 +1,230 @@
+"""Validate every value the user types, before any request is sent.
+
+Each validator takes the raw text, strips surrounding whitespace (support staff
+paste values) and returns the clean value, or raises `InputError` whose advice
+names the field and says what is expected. The wizard calls them as the user
+types; the provider classes call them again before sending.
+
+Where a provider documents a format we enforce it; where it does not, we are
+permissive but still reject what can never be right: empty, control characters,
+absurd lengths, and anything unsafe in a URL path segment for ids in paths.
+
+Decisions where the documents are silent:
+- Xee device id: undocumented (Xee's SDK sizes it at 10 characters, e.g.
+  E133742015): letters, digits, '-' and '_', up to 64, case kept as typed.
+- Xee pin: undocumented (SDK: 4 characters): letters/digits, up to 16.
+- Zype pin: documented as "7 digit", yet every example is 'z' + 3 letters +
+  3 digits ('zabc123'): we accept exactly 7 letters/digits and lowercase them,
+  because every documented pin is lowercase and staff often read the pin off a
+  TV screen or hear it on the phone, where case is lost.
+- Zype email: kept as typed (the lookup's case rules are undocumented).
+- RUFUS deviceid: documented as 64 uppercase hex; we accept either case and
+  uppercase it.
+- API keys and tokens go into headers or query strings: printable ASCII, no
+  spaces, at most 256 characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+from app.core.errors import InputError
+
+MAX_FREE_TEXT = 128
+MAX_KEY = 256
+
+# Invisible characters that pasting often brings along at the edges.
+_EDGE_JUNK = "\u200b\u200c\u200d\u2060\ufeff"
+# Bidirectional overrides/isolates: never meaningful in an id, a spoofing risk.
+_BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+_BAD_CATEGORIES = {"Cc", "Cs", "Zl", "Zp"}
+
+_XEE_DEVICE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_XEE_PIN = re.compile(r"[A-Za-z0-9]{1,16}")
+_ZYPE_PIN = re.compile(r"[a-z0-9]{7}")
+_HEX64 = re.compile(r"[0-9A-F]{64}")
+_PRINTABLE_ASCII = re.compile(r"[\x21-\x7e]+")
+
+
+def _clean(text: object, field: str, label: str, max_len: int, provider: str | None) -> str:
+    """Common checks: text, stripped, non-empty, no control characters, bounded."""
+    if not isinstance(text, str):
+        raise InputError(field, f"The {label} is missing: enter it.", provider=provider)
+    value = text.strip().strip(_EDGE_JUNK).strip()
+    if not value:
+        raise InputError(field, f"The {label} is empty: enter it.", provider=provider)
+    for char in value:
+        if unicodedata.category(char) in _BAD_CATEGORIES or char in _BIDI:
+            raise InputError(
+                field,
+                f"The {label} contains an invisible or control character (such as a tab or "
+                "a line break): type it again without it.",
+                provider=provider,
+            )
+    if len(value) > max_len:
+        raise InputError(
+            field,
+            f"The {label} is too long ({len(value)} characters; at most {max_len}): check "
+            "that only this value was pasted.",
+            provider=provider,
+        )
+    return value
+
+
+# ----------------------------------------------------------------------- Xee
+
+
+def validate_xee_device_id(text: object) -> str:
+    value = _clean(text, "device_id", "Xee device id", 64, "xee")
+    if not _XEE_DEVICE_ID.fullmatch(value):
+        raise InputError(
+            "device_id",
+            "The Xee device id may contain only letters, digits, '-' and '_' (it looks like "
+            "E133742015, printed on the box).",
+            provider="xee",
+        )
+    return value
+
+
+def validate_xee_pin(text: object) -> str:
+    value = _clean(text, "pin", "Xee pin", 16, "xee")
+    if not _XEE_PIN.fullmatch(value):
+        raise InputError(
+            "pin",
+            "The Xee pin may contain only letters and digits (it is printed on the box, "
+            "usually 4 digits).",
+            provider="xee",
+        )
+    return value
+
+
+# ---------------------------------------------------------------------- RUFUS
+
+
+def validate_rufus_model(text: object) -> str:
+    return _clean(text, "model", "RUFUS device model", MAX_FREE_TEXT, "rufus")
+
+
+def validate_rufus_serial_number(text: object) -> str:
+    return _clean(text, "serial_number", "RUFUS serial number", MAX_FREE_TEXT, "rufus")
+
+
+def _optional(text: object, field: str, label: str) -> str | None:
+    if text is None or (isinstance(text, str) and not text.strip().strip(_EDGE_JUNK).strip()):
+        return None
+    return _clean(text, field, label, MAX_FREE_TEXT, "rufus")
+
+
+def validate_rufus_alias(text: object) -> str | None:
+    """Optional: empty means no alias."""
+    return _optional(text, "alias", "RUFUS device alias")
+
+
+def validate_rufus_firmware(text: object) -> str | None:
+    """Optional: empty means no firmware version."""
+    return _optional(text, "firmware", "RUFUS firmware version")
+
+
+def validate_rufus_deviceid(text: object) -> str:
+    value = _clean(text, "deviceid", "RUFUS deviceid", 64, "rufus").upper()
+    if not _HEX64.fullmatch(value):
+        raise InputError(
+            "deviceid",
+            "The RUFUS deviceid must be exactly 64 hexadecimal characters (0-9, A-F), as "
+            "returned by the bind.",
+            provider="rufus",
+        )
+    return value
+
+
+def _validate_key(text: object, field: str, label: str, provider: str) -> str:
+    value = _clean(text, field, label, MAX_KEY, provider)
+    if not _PRINTABLE_ASCII.fullmatch(value):
+        raise InputError(
+            field,
+            f"The {label} may contain only printable ASCII characters without spaces: copy "
+            "it again from the provider's console.",
+            provider=provider,
+        )
+    return value
+
+
+def validate_rufus_api_key(text: object) -> str:
+    return _validate_key(text, "api_key", "RUFUS api key", "rufus")
+
+
+# ----------------------------------------------------------------------- Zype
+
+
+def validate_zype_api_key(text: object) -> str:
+    return _validate_key(text, "api_key", "Zype api key", "zype")
+
+
+def validate_zype_pin(text: object) -> str:
+    value = _clean(text, "pin", "Zype pin", 64, "zype").lower()
+    if not _ZYPE_PIN.fullmatch(value):
+        raise InputError(
+            "pin",
+            "The Zype pin must be exactly 7 letters or digits, as shown by the TV app "
+            "(for example zabc123).",
+            provider="zype",
+        )
+    return value
+
+
+def validate_zype_consumer_id(text: object) -> str:
+    value = _clean(text, "consumer_id", "Zype consumer id", MAX_FREE_TEXT, "zype")
+    if not _PRINTABLE_ASCII.fullmatch(value):
+        raise InputError(
+            "consumer_id",
+            "The Zype consumer id may contain only letters, digits and punctuation, without "
+            "spaces: find it with the customer's email.",
+            provider="zype",
+        )
+    return value
+
+
+def validate_zype_linked_device_id(text: object) -> str:
+    return _clean(text, "linked_device_id", "Zype linked device id", MAX_KEY, "zype")
+
+
+def validate_email(text: object) -> str:
+    value = _clean(text, "email", "customer's email", 254, "zype")
+    local, at, domain = value.rpartition("@")
+    labels = domain.split(".")
+    if (
+        not at
+        or not local
+        or "@" in local
+        or len(local) > 64
+        or any(char.isspace() for char in value)
+        or len(labels) < 2
+        or any(not label or label.startswith("-") or label.endswith("-") for label in labels)
+    ):
+        raise InputError(
+            "email",
+            "The customer's email does not look like an address (name@example.com): check "
+            "it.",
+            provider="zype",
+        )
+    return value
+
+
+# The wizard validates as the user types: field name -> validator.
+VALIDATORS: dict[str, Callable[[object], str | None]] = {
+    "xee.device_id": validate_xee_device_id,
+    "xee.pin": validate_xee_pin,
+    "rufus.api_key": validate_rufus_api_key,
+    "rufus.model": validate_rufus_model,
+    "rufus.serial_number": validate_rufus_serial_number,
+    "rufus.alias": validate_rufus_alias,
+    "rufus.firmware": validate_rufus_firmware,
+    "rufus.deviceid": validate_rufus_deviceid,
+    "zype.api_key": validate_zype_api_key,
+    "zype.pin": validate_zype_pin,
+    "zype.consumer_id": validate_zype_consumer_id,
+    "zype.linked_device_id": validate_zype_linked_device_id,
+    "zype.email": validate_email,
+}

@@ -1,0 +1,26 @@
+"""`create_app()`: the sandbox as one Starlette app with fresh state (the fixtures).
+
+Usable in-process (`httpx2.ASGITransport(app=create_app())`) or served by uvicorn
+(`app.sandbox.server`). All provider prefixes share one origin; see
+`docs/architecture.md`.
+"""
+
+from __future__ import annotations
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+
+from app.sandbox import control, rufus, xee, xee_oauth, zype
+from app.sandbox.faults import FaultInjector
+from app.sandbox.state import SandboxState
+
+
+def create_app(latency_ms: int = 0) -> Starlette:
+    """A new sandbox; `latency_ms` is added to every provider request (not /_sandbox)."""
+    state = SandboxState(latency_ms=max(0, int(latency_ms)))
+    app = Starlette(
+        routes=[*xee.routes, *xee_oauth.routes, *rufus.routes, *zype.routes, *control.routes],
+        middleware=[Middleware(FaultInjector, state=state)],
+    )
+    app.state.sandbox = state
+    return app

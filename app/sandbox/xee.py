@@ -1,0 +1,149 @@
+"""Xee API v3 device and user routes, under `/xee/v3`, with production semantics.
+
+Xee's own sandbox needs no Authorization; this emulator behaves like production
+instead, so that a client's token handling is exercised: every route checks a Bearer
+token that the emulator issued (through OAuth or `/_sandbox/xee/token`).
+
+Order of checks (ours, the docs give none): Authorization header, token known, token
+revoked, token expired, scope, the token's user, then the route's own parameters.
+
+Choices where the docs are silent (ours):
+- Formats: device id = 10 characters, uppercase letters and digits (`E133742015`);
+  pin = 4 digits. Anything else is the documented 400 PARAMETER_ERROR, like a wrong pin.
+- "Token can't access this user" (403): the token belongs to a *disabled* account
+  (fixture user 1003, carol), on every route; and on dissociate, the device belongs
+  to another user. A token whose user does not exist (mint one for an unknown
+  user_id) gets the documented 404 "Device or user not found" on associate.
+- A device that belongs to another user is 409 CONFLICT on associate; to the same
+  user, 204 again (idempotent).
+- Lockout: per device. Each wrong pin is the 400 and counts; once a device has 3
+  failures every later attempt (even with the right pin) is 403 "The box association
+  already failed 3 times", until `/_sandbox/reset`. A success clears the count.
+- Token expiry: expired when the emulator clock reaches `expires_at`.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Route
+
+from app.sandbox.errors import rejects, xee_error
+from app.sandbox.state import SandboxState, XeeToken, XeeUser
+
+DEVICE_ID_FORMAT = re.compile(r"[A-Z0-9]{10}")
+PIN_FORMAT = re.compile(r"[0-9]{4}")
+BEARER = re.compile(r"Bearer ([^\s]+)")
+
+
+def _state(request: Request) -> SandboxState:
+    return request.app.state.sandbox
+
+
+def authenticate(request: Request, scope: str) -> XeeToken:
+    """The api-notes' authentication table, in order; returns the live token."""
+    state = _state(request)
+    header = request.headers.get("authorization")
+    if header is None or not header.strip():
+        raise xee_error("auth_missing")
+    match = BEARER.fullmatch(header.strip())
+    if match is None:
+        raise xee_error("auth_malformed")
+    token = state.xee_tokens.get(match.group(1))
+    if token is None:
+        raise xee_error("auth_invalid")
+    if token.revoked:
+        raise xee_error("token_revoked")
+    if state.now() >= token.expires_at:
+        raise xee_error("token_expired")
+    if scope not in token.scopes:
+        raise xee_error("scope_missing", scope=scope)
+    return token
+
+
+def _user_of(request: Request, token: XeeToken) -> XeeUser | None:
+    user = _state(request).xee_users.get(token.user_id)
+    if user is not None and user.disabled:
+        raise xee_error("user_forbidden")
+    return user
+
+
+@rejects
+async def associate(request: Request) -> Response:
+    state = _state(request)
+    token = authenticate(request, "devices_management")
+    with state.lock:
+        user = _user_of(request, token)
+        device_id = request.path_params["device_id"]
+        pin = request.query_params.get("pin", "")
+        if not DEVICE_ID_FORMAT.fullmatch(device_id) or not PIN_FORMAT.fullmatch(pin):
+            raise xee_error("associate_bad_parameter")
+        device = state.xee_devices.get(device_id)
+        if device is None or user is None:
+            raise xee_error("device_or_user_not_found")
+        if device.locked:
+            raise xee_error("association_locked")
+        if device.user_id is not None and device.user_id != user.id:
+            raise xee_error("already_associated")
+        if pin != device.pin:
+            device.failed_attempts += 1
+            raise xee_error("associate_bad_parameter")
+        device.user_id = user.id
+        device.failed_attempts = 0
+    return Response(status_code=204)
+
+
+@rejects
+async def dissociate(request: Request) -> Response:
+    state = _state(request)
+    token = authenticate(request, "devices_management")
+    with state.lock:
+        user = _user_of(request, token)
+        device_id = request.path_params["device_id"]
+        if not DEVICE_ID_FORMAT.fullmatch(device_id):
+            raise xee_error("dissociate_bad_parameter")
+        device = state.xee_devices.get(device_id)
+        if device is None or user is None:
+            raise xee_error("device_or_car_not_found")
+        if device.user_id is None:
+            raise xee_error("not_associated")
+        if device.user_id != user.id:
+            raise xee_error("user_forbidden")
+        device.user_id = None
+    return Response(status_code=204)
+
+
+def _iso(day: str) -> str:
+    return f"{day}T00:00:00+00:00"
+
+
+@rejects
+async def users_me(request: Request) -> Response:
+    token = authenticate(request, "users_read")
+    user = _user_of(request, token)
+    if user is None:
+        raise xee_error("device_or_user_not_found")
+    created = datetime(2016, 3, 1, 9, 30, tzinfo=UTC).isoformat()
+    return JSONResponse({
+        "id": user.id,
+        "firstName": user.first_name,
+        "lastName": user.last_name,
+        "nickName": user.first_name.lower(),
+        "gender": user.gender,
+        "birthDate": _iso(user.birth_date),
+        "licenceDeliveryDate": _iso("2010-06-15"),
+        "role": "user",
+        "isLocationEnabled": True,
+        "creationDate": created,
+        "lastUpdateDate": created,
+    })
+
+
+routes = [
+    Route("/xee/v3/devices/{device_id}/associate", associate, methods=["POST"]),
+    Route("/xee/v3/devices/{device_id}/dissociate", dissociate, methods=["POST"]),
+    Route("/xee/v3/users/me", users_me, methods=["GET"]),
+]

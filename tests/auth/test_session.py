@@ -1,0 +1,245 @@
+"""XeeSession against the sandbox over real HTTP: refresh ahead of expiry, on Xee's 403
+"Token has expired", rotation persisted, sign-out, and the keychain through keyring."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+
+import httpx2
+import keyring
+import pytest
+from authlib.integrations.httpx_client import AsyncOAuth2Client
+from keyrings.alt.file import PlaintextKeyring
+
+from app.auth.errors import SignInError
+from app.auth.session import XeeSession
+from app.auth.tokens import SessionOnlyTokenStore, TokenStore
+from app.core.errors import ProviderError
+
+
+def xee_fixture(sandbox) -> dict:
+    return sandbox.fixtures()["xee"]
+
+
+def active_user(xee: dict) -> dict:
+    return next(user for user in xee["users"] if not user.get("disabled"))
+
+
+def free_devices(xee: dict) -> list[dict]:
+    return [d for d in xee["devices"] if d["user_id"] is None and not d["locked"]]
+
+
+def device_owner(sandbox, device_id: str):
+    return next(d for d in xee_fixture(sandbox)["devices"] if d["id"] == device_id)["user_id"]
+
+
+class RequestLog:
+    """httpx2 event hook: which paths the session's client really sent, in order."""
+
+    def __init__(self) -> None:
+        self.paths: list[str] = []
+
+    async def __call__(self, request: httpx2.Request) -> None:
+        self.paths.append(f"{request.method} {request.url.path}")
+
+    def count(self, suffix: str) -> int:
+        return sum(1 for path in self.paths if path.endswith(suffix))
+
+
+def make_session(sandbox, store, requests: RequestLog | None = None) -> XeeSession:
+    xee = xee_fixture(sandbox)
+    factory = None
+    if requests is not None:
+        factory = functools.partial(AsyncOAuth2Client, event_hooks={"request": [requests]})
+    return XeeSession(sandbox.xee_root, xee["client_id"], xee["client_secret"], store, factory)
+
+
+async def refresh_by_hand(sandbox, refresh_token: str) -> httpx2.Response:
+    xee = xee_fixture(sandbox)
+    async with httpx2.AsyncClient() as client:
+        return await client.post(
+            sandbox.xee_root + "/auth/access_token",
+            data={"grant_type": "refresh_token", "refresh_token": refresh_token},
+            auth=(xee["client_id"], xee["client_secret"]),
+        )
+
+
+def test_refreshes_ahead_of_expiry_and_persists_the_rotated_token(sandbox):
+    xee = xee_fixture(sandbox)
+    user = active_user(xee)
+    # 30 s left: inside authlib's 60 s leeway, so the session refreshes before sending.
+    minted = sandbox.mint_xee_token(user["id"], "devices_management users_read", 30)
+    store = SessionOnlyTokenStore("sandbox")
+    store.save(minted)
+    requests = RequestLog()
+
+    async def scenario():
+        async with make_session(sandbox, store, requests) as session:
+            return await session.me()
+
+    me = asyncio.run(scenario())
+    assert me.id == user["id"]
+    assert requests.paths == ["POST /xee/v3/auth/access_token", "GET /xee/v3/users/me"]
+    saved = store.load()
+    assert saved["access_token"] != minted["access_token"]
+    assert saved["refresh_token"] != minted["refresh_token"]
+    assert saved["expires_at"] > minted["expires_at"]
+    # Rotation: the sandbox no longer accepts the old refresh token.
+    old = asyncio.run(refresh_by_hand(sandbox, minted["refresh_token"]))
+    assert old.status_code == 403
+    assert old.json() == {"message": "Invalid authentication"}
+
+
+def test_token_expired_403_refreshes_once_and_retries_once(sandbox):
+    xee = xee_fixture(sandbox)
+    user = active_user(xee)
+    device = free_devices(xee)[0]
+    minted = sandbox.mint_xee_token(user["id"], "devices_management users_read", 3600)
+    store = SessionOnlyTokenStore("sandbox")
+    store.save(minted)
+    # Our clock says the token is fresh; Xee's (the sandbox's) says it has expired.
+    sandbox.advance_clock(3700)
+    requests = RequestLog()
+
+    async def scenario():
+        async with make_session(sandbox, store, requests) as session:
+            await session.call(lambda xee_api: xee_api.associate(device["id"], device["pin"]))
+
+    asyncio.run(scenario())
+    associate = f"POST /xee/v3/devices/{device['id']}/associate"
+    assert requests.paths == [associate, "POST /xee/v3/auth/access_token", associate]
+    assert device_owner(sandbox, device["id"]) == user["id"]
+    saved = store.load()
+    assert saved["refresh_token"] != minted["refresh_token"]
+    assert asyncio.run(refresh_by_hand(sandbox, minted["refresh_token"])).status_code == 403
+
+
+def test_concurrent_expired_calls_refresh_only_once(sandbox):
+    xee = xee_fixture(sandbox)
+    user = active_user(xee)
+    minted = sandbox.mint_xee_token(user["id"], "devices_management users_read", 3600)
+    store = SessionOnlyTokenStore("sandbox")
+    store.save(minted)
+    sandbox.advance_clock(3700)
+    requests = RequestLog()
+
+    async def scenario():
+        async with make_session(sandbox, store, requests) as session:
+            return await asyncio.gather(session.me(), session.me(), session.me())
+
+    users = asyncio.run(scenario())
+    assert [u.id for u in users] == [user["id"]] * 3
+    # Three 403s, one refresh (the rotated token would reject a second one), three retries.
+    assert requests.count("/auth/access_token") == 1
+    assert requests.count("/users/me") == 6
+
+
+def test_dead_refresh_token_means_session_expired_and_forgets_the_sign_in(sandbox):
+    xee = xee_fixture(sandbox)
+    user = active_user(xee)
+    minted = sandbox.mint_xee_token(user["id"], "devices_management users_read", 3600)
+    # Someone else used (and so rotated away) this refresh token.
+    assert asyncio.run(refresh_by_hand(sandbox, minted["refresh_token"])).status_code == 200
+    store = SessionOnlyTokenStore("sandbox")
+    store.save(minted)
+    sandbox.advance_clock(3700)
+
+    async def scenario():
+        async with make_session(sandbox, store) as session:
+            with pytest.raises(SignInError) as caught:
+                await session.me()
+            return caught.value, session.signed_in
+
+    error, signed_in = asyncio.run(scenario())
+    assert error.kind == "session_expired"
+    assert "Sign in again" in error.advice
+    assert error.provider_message == "Invalid authentication"
+    assert signed_in is False
+    assert store.load() is None
+
+
+def test_not_signed_in_is_a_clear_error_and_nothing_is_sent(sandbox):
+    requests = RequestLog()
+
+    async def scenario():
+        async with make_session(sandbox, SessionOnlyTokenStore("x"), requests) as session:
+            assert session.signed_in is False
+            with pytest.raises(SignInError) as caught:
+                await session.me()
+            return caught.value
+
+    assert asyncio.run(scenario()).kind == "not_signed_in"
+    assert requests.paths == []
+
+
+def test_sign_out_forgets_the_tokens(sandbox):
+    xee = xee_fixture(sandbox)
+    user = active_user(xee)
+    store = SessionOnlyTokenStore("sandbox")
+
+    async def scenario():
+        async with make_session(sandbox, store) as session:
+            await session.set_token(sandbox.mint_xee_token(user["id"], "users_read", 3600))
+            assert session.signed_in
+            assert (await session.me()).id == user["id"]
+            await session.sign_out()
+            assert not session.signed_in
+            with pytest.raises(SignInError):
+                await session.me()
+
+    asyncio.run(scenario())
+    assert store.load() is None
+
+
+def test_other_provider_errors_pass_through_untouched(sandbox):
+    xee = xee_fixture(sandbox)
+    user = active_user(xee)
+    device = free_devices(xee)[0]
+    store = SessionOnlyTokenStore("sandbox")
+    store.save(sandbox.mint_xee_token(user["id"], "users_read", 3600))  # no devices_management
+    requests = RequestLog()
+
+    async def scenario():
+        async with make_session(sandbox, store, requests) as session:
+            with pytest.raises(ProviderError) as caught:
+                await session.call(lambda api: api.associate(device["id"], device["pin"]))
+            return caught.value
+
+    error = asyncio.run(scenario())
+    assert error.kind.endswith("scope_missing") and error.status == 403
+    assert requests.count("/auth/access_token") == 0  # not an expiry: no refresh
+
+
+@pytest.fixture
+def file_keyring(tmp_path):
+    previous = keyring.get_keyring()
+    backend = PlaintextKeyring()
+    backend.file_path = str(tmp_path / "keyring.cfg")
+    keyring.set_keyring(backend)
+    try:
+        yield backend
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_rotated_token_reaches_the_keychain_and_survives_a_restart(sandbox, file_keyring):
+    xee = xee_fixture(sandbox)
+    user = active_user(xee)
+    minted = sandbox.mint_xee_token(user["id"], "devices_management users_read", 30)
+
+    async def first_run():
+        async with make_session(sandbox, TokenStore(sandbox.xee_root)) as session:
+            await session.set_token(minted)
+            await session.me()  # refreshes ahead of expiry
+
+    async def second_run():
+        # A fresh session, as after restarting the app: the keychain has the new token.
+        async with make_session(sandbox, TokenStore(sandbox.xee_root)) as session:
+            assert session.signed_in
+            return await session.me()
+
+    asyncio.run(first_run())
+    stored = TokenStore(sandbox.xee_root).load()
+    assert stored["refresh_token"] != minted["refresh_token"]
+    assert asyncio.run(second_run()).id == user["id"]

@@ -1,0 +1,23 @@
+"""Picking fixtures by their properties (never hard-coded ids)."""
+
+from __future__ import annotations
+
+
+def xee_free_device(fixtures: dict) -> dict:
+    return next(d for d in fixtures["xee"]["devices"] if d["user_id"] is None and not d["locked"])
+
+
+def rufus_key(fixtures: dict, *, access: tuple[str, ...], unbind: bool | None = None) -> str:
+    return next(
+        k["key"] for k in fixtures["rufus"]["api_keys"]
+        if k["access"] in access and (unbind is None or k["unbind"] == unbind)
+    )
+
+
+def zype_key(fixtures: dict, key_type: str) -> str:
+    return next(k["key"] for k in fixtures["zype"]["api_keys"] if k["type"] == key_type)
+
+
+def zype_free_pin(fixtures: dict) -> dict:
+    return next(p for p in fixtures["zype"]["pins"]
+                if not p["expired"] and p["consumer_id"] is None)

@@ -1,0 +1,372 @@
+"""Batch pairing against the real sandbox: checks first, faults, resume, never twice."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import time
+
+import httpx2
+import pytest
+
+from app.core.batch import (
+    LAYOUTS,
+    BatchRefused,
+    BatchRunner,
+    Journal,
+    Throttle,
+    check_bytes,
+    check_file,
+    prepare,
+    template_path,
+    write_results,
+)
+from app.core.history import Database, History
+from app.core.rufus import RufusAPI
+from app.core.xee import XeeAPI
+from app.core.zype import ZypeAPI
+from tests.core.helpers import rufus_key, zype_key
+
+pytestmark = pytest.mark.anyio
+
+
+def rufus_csv(serials: list[str], extra: str = "") -> bytes:
+    lines = ["model,serial_number,alias,firmware"]
+    lines += [f"Model X1,{s},,1.0" for s in serials]
+    return ("\n".join(lines) + "\n" + extra).encode()
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = Database(tmp_path / "h.sqlite3")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+async def client():
+    async with httpx2.AsyncClient(timeout=10) as c:
+        yield c
+
+
+def rufus_api(sandbox, client) -> RufusAPI:
+    key = rufus_key(sandbox.fixtures(), access=("READ_WRITE",))
+    return RufusAPI(client, sandbox.rufus_root, key)
+
+
+def bound(sandbox) -> dict[str, list[str]]:
+    """serial -> every deviceid the sandbox holds for it."""
+    found: dict[str, list[str]] = {}
+    for device in sandbox.fixtures()["rufus"]["devices"]:
+        found.setdefault(device["serial_number"], []).append(device["deviceid"])
+    return found
+
+
+def assert_rufus_agrees(sandbox, summary, serials: list[str]) -> None:
+    """Every row definite; done rows bound exactly once with the recorded deviceid."""
+    devices = bound(sandbox)
+    assert all(len(ids) == 1 for ids in devices.values())
+    by_row = {r.row_no: r for r in summary.rows}
+    for row_no, serial in enumerate(serials, start=1):
+        row = by_row[row_no]
+        assert row.identifiers["serial_number"] == serial
+        if row.state == "done":
+            assert devices.get(serial) == [row.result], (row, devices.get(serial))
+        else:
+            assert row.state == "failed", row
+            assert serial not in devices, row
+        assert row.error_kind != "rufus.serial_taken", row  # never sent twice
+
+
+# ------------------------------------------------------------------ checks
+
+
+def test_templates_match_the_layouts():
+    for provider, layout in LAYOUTS.items():
+        header = template_path(provider).read_text(encoding="utf-8").splitlines()[0]
+        assert header.split(",") == [name for name, _ in layout]
+        report = check_file(template_path(provider), provider)
+        assert report.file_problems == ["The file has a header but no rows."]
+
+
+def test_check_reports_every_invalid_row():
+    raw = (b"\xef\xbb\xbfModel;Serial Number;alias;firmware\r\n"  # BOM, ';', header case
+           b"X1;SN-1;;\r\n"
+           b";SN-2;;\r\n"  # no model
+           b"X1;SN-1;;\r\n"  # duplicate serial
+           b"\r\n"
+           b"X1;SN-\x01;;\r\n"  # control character
+           b"X1;SN-5;front;2.0\r\n")
+    report = check_bytes(raw, "rufus", "devices.csv")
+    assert not report.ok and not report.file_problems
+    assert [r.line for r in report.invalid] == [3, 4, 6]
+    assert [r.row_no for r in report.valid] == [1, 5]
+    assert report.valid[1].values == {"model": "X1", "serial_number": "SN-5", "alias": "front",
+                                      "firmware": "2.0"}
+    text = report.text()
+    assert "line 3: The RUFUS device model is empty" in text
+    assert "already on line 2" in text
+
+
+@pytest.mark.parametrize(("raw", "problem"), [
+    (b"", "empty"),
+    (b"device_id,pin\nE1,1234\n", "Unknown column(s) device_id, pin"),
+    (b"model,alias\nX1,a\n", "Missing column(s): serial_number"),
+    (b"model,serial_number,model\nX,Y,Z\n", "given twice"),
+])
+def test_check_refuses_unusable_files(raw, problem):
+    report = check_bytes(raw, "rufus")
+    assert any(problem in p for p in report.file_problems), report.file_problems
+
+
+def test_zype_rows_need_a_consumer_or_an_email():
+    raw = (b"consumer_id,email,pin,linked_device_id\n"
+           b",,zabc123,\n"
+           b",a@example.com,zkit456,\n"
+           b"5f1a2b3c4d5e6f7a8b9c0d01,,ZBED789,tv\n")
+    report = check_bytes(raw, "zype")
+    assert [r.row_no for r in report.invalid] == [1]
+    assert report.valid[1].values["pin"] == "zbed789"
+
+
+async def test_nothing_is_sent_while_a_row_is_invalid(sandbox, db, client):
+    before = bound(sandbox)
+    report = check_bytes(rufus_csv(["OK-1", "OK-2"], extra=",NO-MODEL,,\n"), "rufus")
+    with pytest.raises(BatchRefused, match="Nothing was sent"):
+        prepare(db, report, sandbox.rufus_root)
+    assert bound(sandbox) == before
+    assert db.conn.execute("SELECT COUNT(*) FROM batch").fetchone()[0] == 0
+    # Leaving the invalid rows out is the caller's explicit choice.
+    batch_id, resumed = prepare(db, report, sandbox.rufus_root, skip_invalid=True)
+    summary = await BatchRunner(rufus_api(sandbox, client), db, batch_id, report).run()
+    assert not resumed and summary.status == "finished"
+    assert summary.counts["done"] == 2 and summary.counts["skipped"] == 1
+    assert "model is empty" in summary.rows[2].message
+    # Running the same file again would pair twice: refused unless resumed.
+    with pytest.raises(BatchRefused, match="already run"):
+        prepare(db, report, sandbox.rufus_root, skip_invalid=True)
+    assert prepare(db, report, sandbox.rufus_root, resume=True) == (batch_id, True)
+
+
+# ------------------------------------------------------------------ load + faults
+
+
+async def test_thousand_rows_with_latency_and_random_500s(sandbox, db, client):
+    serials = [f"K-{n:04d}" for n in range(1000)]
+    report = check_bytes(rufus_csv(serials), "rufus", "big.csv")
+    batch_id, _ = prepare(db, report, sandbox.rufus_root)
+    sandbox.set_faults(latency_ms=20, fault="500", rate=0.1, provider="rufus")
+    seen: list = []
+    history = History(database=db)
+    summary = await BatchRunner(rufus_api(sandbox, client), db, batch_id, report,
+                                history=history, on_progress=seen.append,
+                                settle_seconds=0).run()
+    sandbox.clear_faults()
+    assert summary.status == "finished"
+    assert_rufus_agrees(sandbox, summary, serials)
+    assert summary.counts["done"] >= 995
+    # The faults really happened, and were resolved by checking, not by luck.
+    assert sum(1 for r in summary.rows if r.attempts > 1) > 20
+    assert seen[-1].event == "finished" and seen[-1].finished == 1000
+    assert any(p.eta is not None for p in seen)
+    assert len(history.query(provider="rufus", limit=None)) == 1000
+    # The journal on disk agrees with the summary.
+    assert Journal(db).counts(batch_id)["done"] == summary.counts["done"]
+
+
+@pytest.mark.parametrize("fault", ["reset", "malformed"])
+async def test_resets_and_garbage_never_bind_twice(sandbox, db, client, fault):
+    serials = [f"{fault[:3].upper()}-{n}" for n in range(150)]
+    report = check_bytes(rufus_csv(serials), "rufus")
+    batch_id, _ = prepare(db, report, sandbox.rufus_root)
+    sandbox.set_faults(latency_ms=5, fault=fault, rate=0.15, provider="rufus")
+    summary = await BatchRunner(rufus_api(sandbox, client), db, batch_id, report,
+                                settle_seconds=0).run()
+    sandbox.clear_faults()
+    assert summary.status == "finished"
+    assert_rufus_agrees(sandbox, summary, serials)
+    assert any(r.attempts > 1 for r in summary.rows)
+
+
+async def test_lost_answers_after_the_bind_are_found_by_serial(sandbox, db):
+    """slow_body: RUFUS binds, then the answer trickles past our timeout."""
+    serials = [f"SLOW-{n}" for n in range(40)]
+    report = check_bytes(rufus_csv(serials), "rufus")
+    batch_id, _ = prepare(db, report, sandbox.rufus_root)
+    sandbox.set_faults(fault="slow_body", rate=0.25, chunk_delay_ms=400, provider="rufus")
+    async with httpx2.AsyncClient(timeout=httpx2.Timeout(5, read=0.2)) as client:
+        summary = await BatchRunner(rufus_api(sandbox, client), db, batch_id, report,
+                                    settle_seconds=0, check_attempts=8).run()
+    sandbox.clear_faults()
+    assert summary.status == "finished"
+    assert_rufus_agrees(sandbox, summary, serials)
+    found = [r for r in summary.rows if "device list shows it bound" in r.message]
+    assert found, "no bind answer was lost: the test did not test anything"
+    assert all(r.state == "done" and r.attempts == 1 for r in found)
+
+
+async def test_503_slows_the_whole_batch_down_and_says_so(sandbox, db, client):
+    serials = [f"BUSY-{n}" for n in range(60)]
+    report = check_bytes(rufus_csv(serials), "rufus")
+    batch_id, _ = prepare(db, report, sandbox.rufus_root)
+    sandbox.set_faults(latency_ms=10, fault="503", rate=0.08, retry_after=1,
+                       provider="rufus")
+    seen: list = []
+    runner = BatchRunner(rufus_api(sandbox, client), db, batch_id, report,
+                         on_progress=seen.append, settle_seconds=0)
+    started = time.monotonic()
+    summary = await runner.run()
+    sandbox.clear_faults()
+    assert summary.counts["done"] == 60
+    assert_rufus_agrees(sandbox, summary, serials)
+    slowdowns = [p for p in seen if p.event == "slowdown"]
+    assert slowdowns and slowdowns[0].message.startswith(
+        "RUFUS asked us to slow down: waiting 1 s")
+    assert min(p.concurrency for p in slowdowns) < 8
+    assert time.monotonic() - started >= 1.0  # the pause was honoured
+
+
+async def test_throttle_pauses_everyone_and_halves_the_limit():
+    throttle = Throttle(8)
+    stop = asyncio.Event()
+    assert await throttle.acquire(stop)
+    await throttle.slow_down(0.3)
+    assert throttle.limit == 4
+    started = time.monotonic()
+    assert await throttle.acquire(stop)
+    assert time.monotonic() - started >= 0.29
+    for _ in range(10):
+        await throttle.release(success=True)
+        await throttle.acquire(stop)
+    assert throttle.limit == 5  # grows back after a run of successes
+    stop.set()
+    await throttle.slow_down(5)
+    assert not await throttle.acquire(stop)  # a cancel does not wait out the pause
+
+
+# ------------------------------------------------------------------ resume
+
+
+def mark_sending(db, batch_id: int, row_nos: list[int]) -> None:
+    """What a kill -9 between "sending" and the answer leaves in the journal."""
+    journal = Journal(db)
+    for row in journal.rows(batch_id):
+        if row.row_no in row_nos:
+            row.state, row.attempts = "sending", 1
+            journal.save(row, "rufus" if "serial_number" in row.identifiers else "zype")
+
+
+async def test_resume_resolves_in_flight_rows_without_resending(sandbox, db, client):
+    serials = ["RES-1", "RES-2", "RES-3"]
+    report = check_bytes(rufus_csv(serials), "rufus")
+    batch_id, _ = prepare(db, report, sandbox.rufus_root)
+    api = rufus_api(sandbox, client)
+    landed = await api.bind("Model X1", "RES-1")  # the request reached RUFUS; we died
+    mark_sending(db, batch_id, [1, 2])  # row 2's request never arrived
+    again, resumed = prepare(db, report, sandbox.rufus_root, resume=True)
+    assert (again, resumed) == (batch_id, True)
+    summary = await BatchRunner(api, db, batch_id, report, settle_seconds=0,
+                                resumed=True).run()
+    rows = {r.row_no: r for r in summary.rows}
+    assert rows[1].state == "done" and rows[1].result == landed.deviceid
+    assert rows[1].attempts == 1  # found by serial, not sent again
+    assert rows[2].state == "done" and rows[2].attempts == 2  # checked, then sent
+    assert rows[3].attempts == 1
+    assert_rufus_agrees(sandbox, summary, serials)
+
+
+async def test_cancel_then_resume(sandbox, db, client):
+    serials = [f"CAN-{n}" for n in range(120)]
+    report = check_bytes(rufus_csv(serials), "rufus")
+    batch_id, _ = prepare(db, report, sandbox.rufus_root)
+    sandbox.set_faults(latency_ms=30, provider="rufus")
+    runner: BatchRunner
+
+    def progress(p) -> None:
+        if p.finished >= 20:
+            runner.cancel()
+
+    runner = BatchRunner(rufus_api(sandbox, client), db, batch_id, report,
+                         on_progress=progress)
+    first = await runner.run()
+    assert first.status == "stopped" and 20 <= first.counts["done"] < 120
+    assert first.counts["sending"] == 0  # requests in flight finished and were recorded
+    assert len(bound(sandbox)) - 3 == first.counts["done"]
+    second = await BatchRunner(rufus_api(sandbox, client), db, batch_id, report,
+                               resumed=True).run()
+    sandbox.clear_faults()
+    assert second.status == "finished" and second.counts["done"] == 120
+    assert_rufus_agrees(sandbox, second, serials)
+    assert all(r.attempts == 1 for r in second.rows)
+
+
+async def test_a_rejected_key_stops_the_batch_and_loses_nothing(sandbox, db, client):
+    report = check_bytes(rufus_csv([f"KEY-{n}" for n in range(10)]), "rufus")
+    batch_id, _ = prepare(db, report, sandbox.rufus_root)
+    api = RufusAPI(client, sandbox.rufus_root, "ror-00000000000000000000")
+    summary = await BatchRunner(api, db, batch_id, report).run()
+    assert summary.status == "stopped"
+    assert summary.stop_error is not None and summary.stop_error.kind == "rufus.key_rejected"
+    assert summary.counts["pending"] == 10
+    assert not any(s.startswith("KEY-") for s in bound(sandbox))
+
+
+# ------------------------------------------------------------------ Xee and Zype
+
+
+async def test_xee_batch(sandbox, db, client):
+    fx = sandbox.fixtures()
+    free = [d for d in fx["xee"]["devices"] if d["user_id"] is None and not d["locked"]]
+    token = sandbox.mint_xee_token(fx["xee"]["users"][0]["id"])["access_token"]
+    raw = "device_id,pin\n" + f"{free[0]['id']},{free[0]['pin']}\n" + \
+        f"{free[1]['id']},9999\n"
+    report = check_bytes(raw.encode(), "xee")
+    batch_id, _ = prepare(db, report, sandbox.xee_root)
+    api = XeeAPI(client, sandbox.xee_root, access_token=token)
+    summary = await BatchRunner(api, db, batch_id, report).run()
+    rows = {r.row_no: r for r in summary.rows}
+    assert rows[1].state == "done"
+    assert rows[2].state == "failed" and rows[2].error_kind == "xee.pin_rejected"
+    users = {d["id"]: d["user_id"] for d in sandbox.fixtures()["xee"]["devices"]}
+    assert users[free[0]["id"]] == fx["xee"]["users"][0]["id"]
+    assert users[free[1]["id"]] is None
+    # The pin never reaches the journal.
+    assert free[0]["pin"] not in str([r.identifiers for r in summary.rows])
+
+
+async def test_zype_batch_by_email_and_uncertain_rows(sandbox, db, client):
+    fx = sandbox.fixtures()
+    key = zype_key(fx, "admin")
+    consumers = fx["zype"]["consumers"]
+    pins = []
+    for n in range(4):  # fresh pins, as four TV apps would show
+        response = await client.post(f"{sandbox.zype_root}/pin/acquire",
+                                      params={"linked_device_id": f"tv-{n}", "api_key": key})
+        pins.append(response.json()["response"]["pin"])
+    raw = ("consumer_id,email,pin,linked_device_id\n"
+           f",{consumers[0]['email'].upper()},{pins[0]},tv-0\n"
+           f"{consumers[1]['_id']},,{pins[1]},tv-1\n"
+           f"{consumers[1]['_id']},,{pins[2]},\n"
+           f",nobody@example.com,{pins[3]},tv-3\n")
+    report = check_bytes(raw.encode(), "zype")
+    assert report.ok, report.text()
+    batch_id, _ = prepare(db, report, sandbox.zype_root)
+    api = ZypeAPI(client, sandbox.zype_root, key)
+    # As if killed in flight: row 2 with a device to check, row 3 without.
+    mark_sending(db, batch_id, [2, 3])
+    summary = await BatchRunner(api, db, batch_id, report, settle_seconds=0).run()
+    rows = {r.row_no: r for r in summary.rows}
+    assert rows[1].state == "done" and rows[1].identifiers["consumer_id"] == consumers[0]["_id"]
+    assert rows[2].state == "done" and rows[2].attempts == 2  # checked: not linked, sent
+    assert rows[3].state == "unknown" and "check by hand" in rows[3].message
+    assert rows[3].attempts == 1  # never re-sent blindly
+    assert rows[4].state == "failed" and "nobody@example.com" in rows[4].message
+    linked = {p["pin"]: p["consumer_id"] for p in sandbox.fixtures()["zype"]["pins"]}
+    assert linked[pins[0]] == consumers[0]["_id"]
+    assert linked[pins[1]] == consumers[1]["_id"]
+    assert linked[pins[2]] is None and linked[pins[3]] is None
+    out = io.StringIO()
+    write_results(out, "zype", summary.rows)
+    lines = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [line["state"] for line in lines] == ["done", "done", "unknown", "failed"]
