@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup lint chromium screenshots
+.PHONY: demo test setup lint chromium screenshots packaging-deps bundle installer-check icons
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11-3.13 is required"; exit 1; }
@@ -19,6 +19,10 @@ setup: $(STAMP)
 demo: $(STAMP)
 	$(VENV)/bin/pairing-wizard --demo
 
+# Every page, light and dark, for each provider (the GUI tests use the same renderer).
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m app.ui.screenshots docs/screenshots
+
 lint: $(STAMP)
 	$(VENV)/bin/ruff check app tests bench
 
@@ -30,6 +34,43 @@ chromium:
 	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	  else echo "note: /usr/bin/chromium is missing; the browser tests will be skipped (they fail under CI=true)"; fi; }
 
-test: $(STAMP) chromium
-	$(VENV)/bin/ruff check app tests bench
+test: $(STAMP) chromium packaging-deps
+	$(VENV)/bin/ruff check app tests bench tools packaging/entry.py
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+# --- packaging (see README "Release") ---------------------------------------------
+PACKAGE_STAMP := $(VENV)/.installed-package
+
+$(PACKAGE_STAMP): $(STAMP)
+	$(PY) -m pip install -q -e '.[test,package]'
+	touch $(PACKAGE_STAMP)
+
+# Tools of the packaging checks, installed when we can (root or sudo), like chromium:
+# makensis (the Windows installer compiles on Linux), and dbus + gnome-keyring (a real
+# Secret Service for the keychain checks of the self-test, from source and frozen).
+packaging-deps:
+	@missing=; command -v makensis >/dev/null || missing="$$missing nsis"; \
+	  command -v dbus-run-session >/dev/null || missing="$$missing dbus"; \
+	  command -v gnome-keyring-daemon >/dev/null || missing="$$missing gnome-keyring"; \
+	  if [ -n "$$missing" ]; then \
+	    if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; else SUDO=none; fi; \
+	    if [ "$$SUDO" != none ] && command -v apt-get >/dev/null; then \
+	      $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+	        --no-install-recommends $$missing >/dev/null; \
+	    else echo "note: missing$$missing: the installer and real-keychain checks will be skipped"; fi; fi
+
+# The frozen app (PyInstaller, one folder) in dist/pairing-wizard/, then its --self-test
+# and a --demo --smoke run offscreen, from outside the source tree, and its size.
+bundle: $(PACKAGE_STAMP) packaging-deps
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+	  --distpath dist --workpath build packaging/pairing-wizard.spec
+	packaging/linux/check-bundle.sh dist/pairing-wizard
+
+# The Windows installer, compiled here with makensis (against dist/pairing-wizard when
+# `make bundle` built it: about 2 minutes of LZMA; else against a stand-in, instantly).
+installer-check: packaging-deps
+	packaging/windows/check-installer.sh
+
+# Regenerate packaging/icons/ (ICO, ICNS, PNGs) after changing resources/icons/app.svg.
+icons: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) tools/render_icons.py

@@ -45,6 +45,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="open the wizard on the built-in offline sandbox")
     parser.add_argument("--smoke", action="store_true",
                         help='open the wizard, print {"first_paint_ms": N} once painted, exit')
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this installation without a screen (keychain, TLS, "
+                        "resources, built-in sandbox, one pairing per provider) and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     sandbox = sub.add_parser("sandbox", help="serve the offline emulator of the three APIs")
@@ -134,6 +137,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if (code := handle(args)) is not None:
         return code
+    if args.self_test:
+        from app.selftest import run_self_test
+
+        return run_self_test()
     if args.command is None:
         from app.ui.main import run
 

@@ -1,0 +1,623 @@
+"""The wizard's flow, GUI-free: page order, each page's validity, transitions.
+
+Modelled on Electrum's GUI-free wizard: a navigation map, a plain state dict, and
+functions that answer "which page comes next", "is this page valid", "where do we
+go back to fix this error". The Qt pages (app/ui) only bind widgets to the state
+keys below and ask this module what to do; the same decisions are tested here
+without Qt (tests/core/test_flow.py).
+
+State keys (all optional until their page):
+    provider, environment                       page 1
+    xee_account (display name, "" = signed out), api_key            page 2
+    xee_device_id, xee_pin                      page 3, Xee
+    rufus_model, rufus_serial, rufus_alias, rufus_firmware          page 3, RUFUS
+    zype_consumer_id, zype_email, zype_pin      page 3, Zype
+    xee_pin_failures {device_id: count}         kept across "pair another"
+    result (dict) | error (dict), undone (bool) pages 5-6
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from app.core import validation
+from app.core.errors import InputError, ProviderError
+
+
+class Page(StrEnum):
+    PROVIDER = "provider"
+    CREDENTIALS = "credentials"
+    DEVICE = "device"
+    REVIEW = "review"
+    PAIRING = "pairing"
+    RESULT = "result"
+
+
+PAGE_ORDER: tuple[Page, ...] = tuple(Page)
+
+# The navigation map: where "Next" leads from each page. PAIRING moves on by itself
+# when the request ends; RESULT is the end (Finish, Pair another, or back to fix).
+NAVIGATION: dict[Page, Page | None] = {
+    Page.PROVIDER: Page.CREDENTIALS,
+    Page.CREDENTIALS: Page.DEVICE,
+    Page.DEVICE: Page.REVIEW,
+    Page.REVIEW: Page.PAIRING,
+    Page.PAIRING: Page.RESULT,
+    Page.RESULT: None,
+}
+
+# Where "Back" leads. PAIRING has none (a request is in flight: Cancel instead);
+# RESULT's back depends on the outcome (see previous_page).
+BACK: dict[Page, Page | None] = {
+    Page.PROVIDER: None,
+    Page.CREDENTIALS: Page.PROVIDER,
+    Page.DEVICE: Page.CREDENTIALS,
+    Page.REVIEW: Page.DEVICE,
+    Page.PAIRING: None,
+    Page.RESULT: None,
+}
+
+PAGE_TITLES: dict[Page, str] = {
+    Page.PROVIDER: "Provider",
+    Page.CREDENTIALS: "Credentials",
+    Page.DEVICE: "Device",
+    Page.REVIEW: "Review",
+    Page.PAIRING: "Pairing",
+    Page.RESULT: "Result",
+}
+
+
+# --- providers and environments -------------------------------------------------
+
+@dataclass(frozen=True)
+class ProviderInfo:
+    key: str
+    title: str
+    summary: str          # one line on the provider page
+    action: str           # the verb on the pair button ("Associate", "Bind", "Link")
+    undo_action: str      # the verb on the undo button
+    credential: str       # "sign-in" or "api_key"
+
+
+PROVIDERS: dict[str, ProviderInfo] = {
+    "xee": ProviderInfo("xee", "Xee", "Connected-car box: sign in with the customer's "
+                        "Xee account, then associate the box with its pin.",
+                        "Associate", "Dissociate", "sign-in"),
+    "rufus": ProviderInfo("rufus", "RUFUS", "Timing device: bind it to the company account "
+                          "with an api key, then store the deviceid on the device.",
+                          "Bind", "Unbind", "api_key"),
+    "zype": ProviderInfo("zype", "Zype", "TV app: link the customer (consumer) to the pin "
+                         "the TV shows, with an api key.", "Link", "Unlink", "api_key"),
+}
+
+DEMO = "demo"
+ONLINE_SANDBOX = "sandbox"
+PRODUCTION = "production"
+
+ENVIRONMENT_TITLES = {
+    DEMO: "Offline demo (built-in sandbox)",
+    ONLINE_SANDBOX: "Online sandbox (the provider's test service)",
+    PRODUCTION: "Production (real customers)",
+}
+
+# Which environments each provider offers (only Xee runs an online sandbox).
+PROVIDER_ENVIRONMENTS: dict[str, tuple[str, ...]] = {
+    "xee": (DEMO, ONLINE_SANDBOX, PRODUCTION),
+    "rufus": (DEMO, PRODUCTION),
+    "zype": (DEMO, PRODUCTION),
+}
+
+def environments_for(provider: str | None) -> tuple[str, ...]:
+    return PROVIDER_ENVIRONMENTS.get(provider or "", ())
+
+
+# --- fields ------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Field:
+    key: str               # the state key
+    provider: str
+    page: Page
+    label: str
+    help: str
+    validator: str         # the key in app.core.validation.VALIDATORS
+    required: bool = True
+
+    def validate(self, value: str) -> Any:
+        """The clean value; raises InputError with a sentence."""
+        return validation.VALIDATORS[self.validator](value)
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("api_key", "rufus", Page.CREDENTIALS, "Api key",
+          "The RUFUS company api key (ror-…) with WRITE or READ_WRITE access.",
+          "rufus.api_key"),
+    Field("api_key", "zype", Page.CREDENTIALS, "Api key",
+          "An Admin api key of the Zype channel (Settings, API keys).", "zype.api_key"),
+    Field("xee_device_id", "xee", Page.DEVICE, "Device id",
+          "Printed on the box, for example E133742015.", "xee.device_id"),
+    Field("xee_pin", "xee", Page.DEVICE, "Pin",
+          "On the card delivered with the box. Three wrong pins lock the box.", "xee.pin"),
+    Field("rufus_model", "rufus", Page.DEVICE, "Model", "The device model, e.g. Model X1.",
+          "rufus.model"),
+    Field("rufus_serial", "rufus", Page.DEVICE, "Serial number",
+          "As printed on the device's label.", "rufus.serial_number"),
+    Field("rufus_alias", "rufus", Page.DEVICE, "Alias",
+          "Optional: a name to recognise the device by.", "rufus.alias", required=False),
+    Field("rufus_firmware", "rufus", Page.DEVICE, "Firmware",
+          "Optional: the firmware version, e.g. 1.4.2.", "rufus.firmware", required=False),
+    Field("zype_consumer_id", "zype", Page.DEVICE, "Consumer id",
+          "The customer's consumer id, or find it by email below.", "zype.consumer_id"),
+    Field("zype_email", "zype", Page.DEVICE, "Customer's email",
+          "Look the consumer up by the email of their account.", "zype.email",
+          required=False),
+    Field("zype_pin", "zype", Page.DEVICE, "Pin",
+          "The 7-character pin the TV app shows, e.g. zabc123. Pins expire after 30 minutes.",
+          "zype.pin"),
+)
+
+
+def fields_for(page: Page, provider: str | None) -> list[Field]:
+    return [f for f in FIELDS if f.page is page and f.provider in (provider, None)]
+
+
+def field(key: str, provider: str | None) -> Field:
+    for f in FIELDS:
+        if f.key == key and f.provider in (provider, None):
+            return f
+    raise KeyError(key)
+
+
+def _text(state: Mapping[str, Any], key: str) -> str:
+    value = state.get(key)
+    return "" if value is None else str(value)
+
+
+def field_error(key: str, state: Mapping[str, Any]) -> str | None:
+    """The sentence to show under a field, or None when its value is fine."""
+    f = field(key, state.get("provider"))
+    value = _text(state, key)
+    if not value.strip() and not f.required:
+        return None
+    try:
+        f.validate(value)
+    except InputError as error:
+        return error.advice
+    return None
+
+
+def page_errors(page: Page, state: Mapping[str, Any]) -> dict[str, str]:
+    """Every invalid field of a page with its sentence (empty: the page is valid)."""
+    provider = state.get("provider")
+    errors: dict[str, str] = {}
+    if page is Page.PROVIDER:
+        if provider not in PROVIDERS:
+            errors["provider"] = "Choose a provider."
+        elif state.get("environment") not in environments_for(provider):
+            errors["environment"] = "Choose an environment."
+        return errors
+    if page is Page.CREDENTIALS and provider == "xee":
+        if not state.get("xee_account"):
+            errors["xee_account"] = "Sign in with Xee first."
+        return errors
+    for f in fields_for(page, provider):
+        message = field_error(f.key, state)
+        if message:
+            errors[f.key] = message
+    return errors
+
+
+def is_valid(page: Page, state: Mapping[str, Any]) -> bool:
+    """May the user leave this page forward? REVIEW needs every page before it valid."""
+    if page is Page.REVIEW:
+        return all(is_valid(p, state) for p in (Page.PROVIDER, Page.CREDENTIALS, Page.DEVICE))
+    if page is Page.PAIRING:
+        return bool(state.get("result") or state.get("error"))
+    if page is Page.RESULT:
+        return True
+    return not page_errors(page, state)
+
+
+def next_page(page: Page, state: Mapping[str, Any]) -> Page | None:
+    """Where Next leads, or None when the page is invalid or the last one."""
+    if not is_valid(page, state):
+        return None
+    return NAVIGATION[page]
+
+
+def previous_page(page: Page, state: Mapping[str, Any]) -> Page | None:
+    """Where Back leads. From a failed result: the page where the input can be fixed."""
+    if page is Page.RESULT:
+        error = state.get("error")
+        return page_for_error(error) if error else None
+    return BACK[page]
+
+
+# --- errors: which page fixes them ---------------------------------------------------
+
+# Fields (InputError.field, or the field an error kind points at) -> the page to fix it.
+FIELD_PAGES: dict[str, Page] = {
+    "provider": Page.PROVIDER,
+    "environment": Page.PROVIDER,
+    "base_url": Page.PROVIDER,
+    "api_root": Page.PROVIDER,
+    "api_key": Page.CREDENTIALS,
+    "token": Page.CREDENTIALS,
+    "sign_in": Page.CREDENTIALS,
+    "client_id": Page.CREDENTIALS,
+}
+
+# By category when no field says better: auth problems are fixed with other
+# credentials; input and refusals on the device page; network and unknown answers
+# by trying again from the review page.
+CATEGORY_PAGES: dict[str, Page] = {
+    "input": Page.DEVICE,
+    "refused": Page.DEVICE,
+    "auth": Page.CREDENTIALS,
+    "network": Page.REVIEW,
+    "unexpected": Page.REVIEW,
+}
+
+# Kinds whose fix is not where their category says.
+KIND_PAGES: dict[str, Page] = {
+    "config.bad_api_root": Page.PROVIDER,      # the base URL in the settings
+    "rufus.serial_taken": Page.DEVICE,
+    "xee.box_locked": Page.DEVICE,
+}
+
+
+def page_for_error(error: Mapping[str, Any] | ProviderError | InputError | None) -> Page:
+    """The page where the user can fix what caused `error` (a ProviderError or its dict)."""
+    if error is None:
+        return Page.REVIEW
+    data = error_dict(error) if not isinstance(error, Mapping) else error
+    kind = str(data.get("kind") or "")
+    fld = data.get("field")
+    if fld and str(fld) in FIELD_PAGES:
+        return FIELD_PAGES[str(fld)]
+    if fld:
+        for f in FIELDS:
+            if f.key == fld or f.key.endswith("_" + str(fld)):
+                return f.page
+    if kind in KIND_PAGES:
+        return KIND_PAGES[kind]
+    return CATEGORY_PAGES.get(str(data.get("category") or ""), Page.REVIEW)
+
+
+def error_dict(error: Any) -> dict[str, Any]:
+    """A ProviderError/InputError as plain data (never a secret)."""
+    if isinstance(error, Mapping):
+        return dict(error)
+    if hasattr(error, "to_dict"):
+        data = dict(error.to_dict())
+    else:
+        data = {"kind": type(error).__name__, "advice": str(error)}
+    for attr in ("category", "provider", "endpoint", "field", "may_have_reached_server"):
+        if attr not in data and getattr(error, attr, None) is not None:
+            data[attr] = getattr(error, attr)
+    data.setdefault("advice", str(error))
+    return data
+
+
+# --- Xee pin failures (the box locks on the third wrong pin) -------------------------
+
+PIN_ATTEMPTS = 3
+
+
+def pin_failures(state: Mapping[str, Any], device_id: str) -> int:
+    return int((state.get("xee_pin_failures") or {}).get(device_id.strip().upper(), 0))
+
+
+def record_pin_failure(state: dict[str, Any], device_id: str) -> int:
+    failures = dict(state.get("xee_pin_failures") or {})
+    key = device_id.strip().upper()
+    failures[key] = failures.get(key, 0) + 1
+    state["xee_pin_failures"] = failures
+    return failures[key]
+
+
+def pin_warning(state: Mapping[str, Any]) -> str | None:
+    """A warning before the attempt that would lock the box, from our own count."""
+    device_id = _text(state, "xee_device_id")
+    if not device_id.strip():
+        return None
+    failed = pin_failures(state, device_id)
+    if failed <= 0:
+        return None
+    left = PIN_ATTEMPTS - failed
+    wrong = f"{failed} wrong pin{'s' if failed > 1 else ''} for this box so far"
+    if left <= 0:
+        return (f"{wrong}: the box is probably locked. Contact Xee support before "
+                "trying again.")
+    if left == 1:
+        return (f"{wrong}: one more wrong pin locks the box. Check the pin on the box's "
+                "card before pairing.")
+    return f"{wrong}: {left} attempts left before the box locks. Check the pin carefully."
+
+
+def is_pin_rejection(error: Mapping[str, Any]) -> bool:
+    """Xee's 400 "Check the device id and the pin" counts as a failed pin for the box."""
+    return error.get("kind") == "xee.pin_rejected"
+
+
+# --- what the review page shows, and what the result page shows ---------------------
+
+def mask(secret: str) -> str:
+    secret = secret.strip()
+    if len(secret) <= 8:
+        return "•" * len(secret)
+    return secret[:4] + "•" * 6 + secret[-2:]
+
+
+def review_rows(state: Mapping[str, Any], api_root: str | None = None) -> list[tuple[str, str]]:
+    """What will be sent, where, and as whom: label/value rows (secrets masked)."""
+    provider = state.get("provider") or ""
+    info = PROVIDERS.get(provider)
+    rows: list[tuple[str, str]] = []
+    if info is None:
+        return rows
+    rows.append(("Provider", info.title))
+    rows.append(("Environment", ENVIRONMENT_TITLES.get(state.get("environment", ""), "")))
+    if api_root:
+        rows.append(("Server", api_root))
+    if provider == "xee":
+        rows.append(("As", f"{state.get('xee_account') or 'not signed in'} (Xee sign-in)"))
+        rows.append(("Request", "POST /devices/{id}/associate?pin=…"))
+        rows.append(("Device id", _text(state, "xee_device_id").strip()))
+        rows.append(("Pin", "•" * len(_text(state, "xee_pin").strip())))
+    elif provider == "rufus":
+        rows.append(("As", f"api key {mask(_text(state, 'api_key'))}"))
+        rows.append(("Request", "POST /devices"))
+        rows.append(("Model", _text(state, "rufus_model").strip()))
+        rows.append(("Serial number", _text(state, "rufus_serial").strip()))
+        rows.append(("Alias", _text(state, "rufus_alias").strip() or "—"))
+        rows.append(("Firmware", _text(state, "rufus_firmware").strip() or "—"))
+    elif provider == "zype":
+        rows.append(("As", f"api key {mask(_text(state, 'api_key'))}"))
+        rows.append(("Request", "PUT /pin/link"))
+        consumer = _text(state, "zype_consumer_id").strip()
+        email = _text(state, "zype_email").strip()
+        rows.append(("Consumer", f"{consumer} ({email})" if email else consumer))
+        rows.append(("Pin", _text(state, "zype_pin").strip()))
+    return rows
+
+
+def result_rows(state: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """The details of a success that matter to the support engineer."""
+    result = state.get("result") or {}
+    provider = state.get("provider")
+    keys: Iterable[tuple[str, str]]
+    if provider == "xee":
+        keys = (("device_id", "Device id"), ("user", "Associated to"), ("user_id", "User id"))
+    elif provider == "rufus":
+        keys = (("deviceid", "deviceid"), ("model", "Model"),
+                ("serial_number", "Serial number"), ("alias", "Alias"),
+                ("firmware", "Firmware"))
+    else:
+        keys = (("pin", "Pin"), ("consumer_id", "Consumer id"),
+                ("linked_device_id", "Linked device id"), ("linked", "Linked"),
+                ("id", "Device pin id"), ("_id", "Device pin id"), ("device_id", "Device id"),
+                ("pin_expiration", "Pin expires"), ("subscription_count", "Subscriptions"),
+                ("site_id", "Site id"), ("created_at", "Created"),
+                ("updated_at", "Updated"))
+    rows = []
+    for key, label in keys:
+        value = result.get(key)
+        if value not in (None, ""):
+            rows.append((label, "yes" if value is True else "no" if value is False
+                         else str(value)))
+    return rows
+
+
+def success_title(state: Mapping[str, Any]) -> str:
+    provider = state.get("provider")
+    if state.get("undone"):
+        return {"xee": "Device dissociated", "rufus": "Device unbound",
+                "zype": "Pin unlinked"}.get(provider or "", "Undone")
+    return {"xee": "Device associated", "rufus": "Device bound",
+            "zype": "Device linked"}.get(provider or "", "Done")
+
+
+def failure_title(error: Mapping[str, Any]) -> str:
+    category = error.get("category")
+    return {
+        "input": "Check the input",
+        "refused": "The provider refused",
+        "auth": "Sign-in or key problem",
+        "network": "Could not complete the request",
+        "unexpected": "Unexpected answer",
+    }.get(str(category or ""), "Pairing failed")
+
+
+# Keys that may go into copied diagnostics: never the api key, token, pin or body.
+_DIAGNOSTIC_KEYS = ("kind", "category", "status", "type", "message", "tip", "advice",
+                    "may_have_reached_server")
+
+
+def diagnostics(state: Mapping[str, Any], error: Mapping[str, Any],
+                when: _dt.datetime | None = None, api_root: str | None = None) -> str:
+    """The text behind "Copy details": time, provider, environment, endpoint, status,
+    error. Built from an allow-list, so no secret can slip in."""
+    when = when or _dt.datetime.now().astimezone()
+    provider = state.get("provider") or error.get("provider") or ""
+    lines = [
+        "Pairing Wizard — error details",
+        f"Time: {when.isoformat(timespec='seconds')}",
+        f"Provider: {PROVIDERS[provider].title if provider in PROVIDERS else provider}",
+        f"Environment: {state.get('environment', '')}",
+    ]
+    if api_root:
+        lines.append(f"Server: {_strip_query(api_root)}")
+    if error.get("endpoint"):
+        lines.append(f"Endpoint: {_strip_query(str(error['endpoint']))}")
+    for key in _DIAGNOSTIC_KEYS:
+        value = error.get(key)
+        if value not in (None, ""):
+            label = key.replace("_", " ").capitalize()
+            lines.append(f"{label}: {value}")
+    text = "\n".join(lines)
+    for secret in _secrets(state):
+        text = text.replace(secret, "•••")
+    return text
+
+
+def _strip_query(url: str) -> str:
+    return url.split("?", 1)[0]
+
+
+def _secrets(state: Mapping[str, Any]) -> list[str]:
+    found = [_text(state, k).strip() for k in ("api_key", "xee_pin")]
+    return [s for s in found if len(s) >= 4]
+
+
+# --- "Pair another device" ------------------------------------------------------------
+
+DEVICE_KEYS = ("xee_device_id", "xee_pin", "rufus_model", "rufus_serial", "rufus_alias",
+               "rufus_firmware", "zype_consumer_id", "zype_email", "zype_pin")
+OUTCOME_KEYS = ("result", "error", "undone")
+
+
+def new_state(provider: str | None = None, environment: str = DEMO) -> dict[str, Any]:
+    return {"provider": provider, "environment": environment, "xee_account": "",
+            "xee_user_id": "", "api_key": "", **{k: "" for k in DEVICE_KEYS},
+            "xee_pin_failures": {}, "result": None, "error": None, "undone": False}
+
+
+def pair_another(state: Mapping[str, Any]) -> dict[str, Any]:
+    """Keep provider, environment and credentials (and the pin-failure count); clear the
+    device and the outcome. RUFUS keeps model and firmware: a batch is usually alike."""
+    fresh = dict(state)
+    for key in DEVICE_KEYS:
+        if state.get("provider") == "rufus" and key in ("rufus_model", "rufus_firmware"):
+            continue
+        fresh[key] = ""
+    fresh.update(result=None, error=None, undone=False)
+    return fresh
+
+
+def start_page_after_pair_another() -> Page:
+    return Page.DEVICE
+
+
+def select(state: Mapping[str, Any], provider: str | None,
+           environment: str | None) -> dict[str, Any]:
+    """Choose provider and environment. Another provider clears the credentials and
+    the device; another environment clears the credentials (a key or a sign-in
+    belongs to one environment). The environment falls back to the provider's first
+    when it does not offer the one asked for."""
+    fresh = dict(state)
+    envs = environments_for(provider)
+    if environment not in envs:
+        environment = envs[0] if envs else None
+    if provider != state.get("provider"):
+        for key in DEVICE_KEYS:
+            fresh[key] = ""
+    if provider != state.get("provider") or environment != state.get("environment"):
+        fresh.update(api_key="", xee_account="", xee_user_id="")
+    fresh.update(provider=provider, environment=environment, result=None, error=None,
+                 undone=False)
+    return fresh
+
+
+# --- the requests themselves (called by the pairing page on the qasync loop) ---------
+
+def _as_dict(value: Any) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if hasattr(value, "to_dict"):
+        return dict(value.to_dict())
+    if dataclasses.is_dataclass(value):
+        return dataclasses.asdict(value)
+    if isinstance(value, Mapping):
+        return dict(value)
+    return dict(vars(value))
+
+
+async def pair(api: Any, state: Mapping[str, Any]) -> dict[str, Any]:
+    """Send the pairing request with the page values; return the result as data.
+
+    `api` is the provider's client (XeeAPI, RufusAPI, ZypeAPI); input is validated by it
+    again before anything is sent.
+    """
+    provider = state.get("provider")
+    if provider == "xee":
+        device_id = _text(state, "xee_device_id").strip()
+        await api.associate(device_id, _text(state, "xee_pin").strip())
+        return {"device_id": device_id, "user": state.get("xee_account") or "",
+                "user_id": state.get("xee_user_id") or ""}
+    if provider == "rufus":
+        alias = _text(state, "rufus_alias").strip() or None
+        firmware = _text(state, "rufus_firmware").strip() or None
+        binding = await api.bind(_text(state, "rufus_model").strip(),
+                                 _text(state, "rufus_serial").strip(),
+                                 alias=alias, firmware=firmware)
+        return {"deviceid": binding.deviceid, "model": _text(state, "rufus_model").strip(),
+                "serial_number": _text(state, "rufus_serial").strip(),
+                "alias": alias or "", "firmware": firmware or ""}
+    if provider == "zype":
+        device_pin = await api.link(_text(state, "zype_consumer_id").strip(),
+                                    _text(state, "zype_pin").strip())
+        return _as_dict(device_pin)
+    raise ValueError(f"unknown provider {provider!r}")
+
+
+async def undo(api: Any, state: Mapping[str, Any]) -> None:
+    """Reverse a successful pairing: dissociate, unbind, or unlink."""
+    provider = state.get("provider")
+    result = state.get("result") or {}
+    if provider == "xee":
+        await api.dissociate(result["device_id"])
+    elif provider == "rufus":
+        await api.unbind(result["deviceid"])
+    elif provider == "zype":
+        await api.unlink(result.get("consumer_id") or _text(state, "zype_consumer_id").strip(),
+                         result.get("pin") or _text(state, "zype_pin").strip())
+    else:
+        raise ValueError(f"unknown provider {provider!r}")
+
+
+# A deviceid no one has (64 uppercase hex): reading it is harmless.
+BOGUS_RUFUS_DEVICEID = "0" * 64
+HARMLESS_EMAIL = "pairing-wizard-key-check@example.invalid"
+
+
+@dataclass(frozen=True)
+class KeyCheck:
+    ok: bool | None       # None: could not tell (network, unknown answer)
+    message: str
+
+
+async def check_key(api: Any, provider: str) -> KeyCheck:
+    """Try the key with a harmless read. RUFUS: an unknown deviceid (404 = the key
+    works, 401 = it does not). Zype: a consumer lookup with an email no one has."""
+    try:
+        if provider == "rufus":
+            await api.get(BOGUS_RUFUS_DEVICEID)
+        elif provider == "zype":
+            await api.find_consumers(HARMLESS_EMAIL)
+        else:
+            raise ValueError(provider)
+    except ProviderError as error:
+        if provider == "rufus" and error.status == 404:
+            return KeyCheck(True, "The key works.")
+        if error.status in (401, 403):
+            return KeyCheck(False, "The key was refused: " + error.advice)
+        return KeyCheck(None, "Could not check the key: " + error.advice)
+    return KeyCheck(True, "The key works.")
+
+
+def consumer_choices(consumers: Iterable[Any]) -> list[tuple[str, str]]:
+    """(consumer id, label) for the lookup list."""
+    choices = []
+    for consumer in consumers:
+        data = _as_dict(consumer)
+        cid = str(data.get("id") or data.get("_id") or "")
+        label = " — ".join(x for x in (str(data.get("email") or ""),
+                                       str(data.get("name") or "").strip(), cid) if x)
+        choices.append((cid, label))
+    return choices

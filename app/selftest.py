@@ -1,0 +1,328 @@
+"""`pairing-wizard --self-test`: prove, without a screen, that this build works.
+
+Made for the frozen app (PyInstaller), where a missing hidden import, data file or
+package metadata only shows at run time. One line per check, then one JSON summary
+line; the exit code is 0 only if no check failed.
+
+Checks:
+- keyring discovery: keyring finds its backends through entry-point metadata; a
+  bundle without `keyring`'s dist-info silently falls back to the "fail" backend.
+  That, or a platform backend that cannot be imported, is a failure.
+- keychain: the backend keyring picked. On Windows and macOS the OS keychain must be
+  usable (a round trip is made). On Linux a machine without a Secret Service (CI,
+  a server) is reported as a warning: the app then keeps a sign-in for the session.
+- tls: httpx2's default TLS context can be built (truststore / system CA files).
+- resources: the OAuth pages and the application icon are where the app looks.
+- sandbox: the built-in sandbox (uvicorn) starts on 127.0.0.1.
+- pairing: one pairing per provider through `app.core` against that sandbox.
+
+GUI-free on purpose: it must run on a build machine without a display.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import platform
+import secrets
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import metadata
+from typing import Any
+
+PASS, WARN, FAIL = "pass", "warn", "fail"
+
+# keyring's entry-point names of the backends each OS needs, and the modules those
+# backends need at run time (imported lazily by keyring, so easy to leave out).
+PLATFORM_BACKENDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "win32": (("Windows",), ("win32ctypes.pywin32.win32cred",)),
+    "darwin": (("macOS",), ("keyring.backends.macOS.api",)),
+    "linux": (("SecretService",), ("secretstorage", "jeepney")),
+}
+SELF_TEST_SERVICE = "pairing-wizard/self-test"
+
+
+@dataclass
+class Check:
+    name: str
+    status: str
+    detail: str
+
+    def line(self) -> str:
+        return f"{self.status.upper():4} {self.name}: {self.detail}"
+
+
+class CheckFailed(Exception):
+    """A check's own failure, with a sentence that says what is wrong."""
+
+
+class CheckWarning(Exception):
+    """Not broken, but worth knowing (e.g. no keychain on this machine)."""
+
+
+def _platform_key() -> str:
+    return "linux" if sys.platform.startswith("linux") else sys.platform
+
+
+def _class_name(obj: Any) -> str:
+    cls = obj if isinstance(obj, type) else type(obj)
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
+def check_keyring_discovery() -> str:
+    import importlib
+
+    import keyring.backend
+
+    found = {ep.name: ep for ep in metadata.entry_points(group="keyring.backends")}
+    if not found:
+        raise CheckFailed(
+            "no keyring backend was discovered through entry points: keyring's package "
+            "metadata is missing (PyInstaller: copy_metadata('keyring')), so secrets could "
+            "never reach the OS keychain"
+        )
+    wanted, modules = PLATFORM_BACKENDS.get(_platform_key(), ((), ()))
+    missing = [name for name in wanted if name not in found]
+    if missing:
+        raise CheckFailed(f"keyring's {', '.join(missing)} backend is not registered "
+                          f"(found only: {', '.join(sorted(found))})")
+    problems = []
+    for name in wanted:
+        try:
+            found[name].load()
+        except Exception as exc:  # noqa: BLE001 - reported, whatever it is
+            problems.append(f"backend {name}: {exc.__class__.__name__}: {exc}")
+    for module in modules:
+        try:
+            importlib.import_module(module)
+        except Exception as exc:  # noqa: BLE001
+            problems.append(f"{module}: {exc.__class__.__name__}: {exc}")
+    if problems:
+        raise CheckFailed("a keychain backend cannot load: " + "; ".join(problems))
+    viable = [_class_name(ring) for ring in keyring.backend.get_all_keyring()]
+    return (f"{len(found)} backends registered ({', '.join(sorted(found))}); "
+            f"viable here: {', '.join(viable) or 'none'}")
+
+
+def check_keychain() -> str:
+    import keyring
+
+    from app.auth.tokens import TokenStore
+
+    chosen = TokenStore.backend_description()
+    with contextlib.suppress(Exception):  # a chainer writes to its first member: name them
+        from keyring.backends.chainer import ChainerBackend
+
+        backend = keyring.get_keyring()
+        if isinstance(backend, ChainerBackend):
+            chosen += f" ({', '.join(_class_name(member) for member in backend.backends)})"
+    if not TokenStore.backend_usable():
+        advice = ("no usable keychain on this machine: the app will offer to keep a sign-in "
+                  "for the session only")
+        if _platform_key() in ("win32", "darwin"):
+            raise CheckFailed(f"keyring chose {chosen}: {advice}; the OS keychain should "
+                              "always be there on Windows and macOS")
+        raise CheckWarning(f"keyring chose {chosen}: {advice} (on Linux this needs a running "
+                           "Secret Service, e.g. GNOME Keyring or KWallet)")
+    # A round trip with a throwaway entry: proves the keychain accepts this program.
+    probe = secrets.token_hex(8)
+    account = f"probe-{probe}"
+    try:
+        keyring.set_password(SELF_TEST_SERVICE, account, probe)
+        read = keyring.get_password(SELF_TEST_SERVICE, account)
+        keyring.delete_password(SELF_TEST_SERVICE, account)
+    except Exception as exc:  # noqa: BLE001
+        raise CheckFailed(f"{chosen} refused a write/read/delete: "
+                          f"{exc.__class__.__name__}: {exc}") from None
+    if read != probe:
+        raise CheckFailed(f"{chosen} gave back a different value than was stored")
+    return f"{chosen}: write, read and delete work"
+
+
+def check_tls() -> str:
+    """httpx2's default context: the OS trust store (truststore) on Windows and macOS,
+    the system's CA files on Linux. Failing to build it breaks every HTTPS call."""
+    import ssl
+
+    import httpx2
+    import truststore
+
+    ctx = httpx2.create_ssl_context()
+    if isinstance(ctx, truststore.SSLContext):
+        return "HTTPS trusts the OS certificate store (truststore)"
+    stats = ctx.cert_store_stats()
+    paths = ssl.get_default_verify_paths()
+    if not stats.get("x509_ca") and not paths.capath:
+        raise CheckWarning("no CA certificates found on this machine: HTTPS to the real "
+                           "providers would fail (the offline demo is not affected)")
+    return f"HTTPS trusts the system CA store ({stats.get('x509_ca', 0)} certificates loaded)"
+
+
+def check_resources() -> str:
+    from app.auth.pages import oauth_resource, resource_dirs
+
+    found = [oauth_resource(name) for name in ("success.html", "error.html", "done.html")]
+    icons = [base / "icons" / "app.svg" for base in resource_dirs()]
+    icon = next((path for path in icons if path.is_file()), None)
+    if icon is None:
+        raise CheckFailed(f"the application icon is missing (looked in: "
+                          f"{', '.join(str(p) for p in icons)})")
+    return f"OAuth pages and icon in {found[0].parent.parent}"
+
+
+def _client(timeout: float = 10.0) -> Any:
+    import httpx2
+
+    return httpx2.AsyncClient(timeout=timeout, trust_env=False)
+
+
+async def _fixtures(base: str) -> dict[str, Any]:
+    async with _client() as client:
+        response = await client.get(f"{base}/_sandbox/fixtures")
+        response.raise_for_status()
+        return response.json()
+
+
+async def pair_rufus(base: str, fixtures: dict[str, Any]) -> str:
+    from app.core.environments import api_root
+    from app.core.rufus import RufusAPI
+
+    key = next(k["key"] for k in fixtures["rufus"]["api_keys"] if k["access"] == "READ_WRITE")
+    serial = f"SELFTEST-{secrets.token_hex(4).upper()}"
+    async with _client() as client:
+        rufus = RufusAPI(client, api_root("rufus", "demo", base), key)
+        binding = await rufus.bind("Model X1", serial, alias="self-test")
+        device = await rufus.get(binding.deviceid)
+    if device.serial_number != serial:
+        raise CheckFailed(f"RUFUS bound {binding.deviceid} but reads back serial "
+                          f"{device.serial_number!r}")
+    return f"RUFUS bind -> deviceid {binding.deviceid[:12]}…"
+
+
+async def pair_zype(base: str, fixtures: dict[str, Any]) -> str:
+    from app.core.environments import api_root
+    from app.core.zype import ZypeAPI
+
+    zype_fixtures = fixtures["zype"]
+    key = next(k["key"] for k in zype_fixtures["api_keys"] if k["type"] == "admin")
+    consumer = zype_fixtures["consumers"][0]
+    pin = next(p for p in zype_fixtures["pins"]
+               if not p["expired"] and not p["consumer_id"])
+    async with _client() as client:
+        zype = ZypeAPI(client, api_root("zype", "demo", base), key)
+        found = await zype.find_consumers(consumer["email"])
+        linked = await zype.link(found[0].id, pin["pin"])
+    if linked.consumer_id != consumer["_id"]:
+        raise CheckFailed(f"Zype linked pin {pin['pin']} to {linked.consumer_id!r}, "
+                          f"not {consumer['_id']}")
+    return f"Zype link -> pin {linked.pin} to consumer {linked.consumer_id}"
+
+
+async def pair_xee(base: str, fixtures: dict[str, Any]) -> str:
+    from app.core.environments import api_root
+    from app.core.xee import XeeAPI
+
+    xee_fixtures = fixtures["xee"]
+    user = next(u for u in xee_fixtures["users"] if not u.get("disabled"))
+    device = next(d for d in xee_fixtures["devices"]
+                  if d["user_id"] is None and not d["locked"])
+    async with _client() as client:
+        minted = await client.post(f"{base}/_sandbox/xee/token", json={"user_id": user["id"]})
+        minted.raise_for_status()
+        xee = XeeAPI(client, api_root("xee", "demo", base),
+                     access_token=minted.json()["access_token"])
+        await xee.associate(device["id"], device["pin"])
+    after = await _fixtures(base)
+    owner = next(d["user_id"] for d in after["xee"]["devices"] if d["id"] == device["id"])
+    if owner != user["id"]:
+        raise CheckFailed(f"Xee accepted the pin but device {device['id']} belongs to "
+                          f"{owner!r}, not user {user['id']}")
+    return f"Xee associate -> device {device['id']} to user {user['id']}"
+
+
+def _describe(exc: BaseException) -> str:
+    to_dict = getattr(exc, "to_dict", None)
+    if callable(to_dict):  # app.core's ProviderError / InputError: the advice says it all
+        info = to_dict()
+        return f"{info.get('kind')}: {info.get('advice') or info.get('message')}"
+    return f"{exc.__class__.__name__}: {exc}"
+
+
+def _run(checks: list[Check], name: str, fn: Callable[[], str]) -> Check:
+    try:
+        check = Check(name, PASS, fn())
+    except CheckWarning as warning:
+        check = Check(name, WARN, str(warning))
+    except CheckFailed as failure:
+        check = Check(name, FAIL, str(failure))
+    except Exception as exc:  # noqa: BLE001 - every failure is a line, never a traceback
+        check = Check(name, FAIL, _describe(exc))
+    checks.append(check)
+    print(check.line(), flush=True)
+    return check
+
+
+def app_version() -> str:
+    try:
+        return metadata.version("pairing-wizard")
+    except metadata.PackageNotFoundError:
+        return "unknown"
+
+
+def run_self_test() -> int:
+    """Runs every check, prints one line each and a JSON summary; 0 if none failed."""
+    started = time.perf_counter()
+    checks: list[Check] = []
+    frozen = bool(getattr(sys, "frozen", False))
+    print(f"Pairing Wizard {app_version()} self-test ({'frozen' if frozen else 'source'}, "
+          f"Python {platform.python_version()}, {platform.platform()})", flush=True)
+
+    _run(checks, "keyring-discovery", check_keyring_discovery)
+    _run(checks, "keychain", check_keychain)
+    _run(checks, "tls", check_tls)
+    _run(checks, "resources", check_resources)
+
+    from app.sandbox.server import SandboxServer
+
+    server = SandboxServer()
+    base: dict[str, str] = {}
+
+    def start() -> str:
+        base["url"] = server.start()
+        return f"listening on {base['url']}"
+
+    try:
+        if _run(checks, "sandbox", start).status == PASS:
+            fixtures: dict[str, Any] = {}
+
+            def load() -> str:
+                fixtures.update(asyncio.run(_fixtures(base["url"])))
+                return "fixtures loaded"
+
+            if _run(checks, "sandbox-fixtures", load).status == PASS:
+                for name, pair in (("pair-xee", pair_xee), ("pair-rufus", pair_rufus),
+                                   ("pair-zype", pair_zype)):
+                    _run(checks, name,
+                         lambda pair=pair: asyncio.run(pair(base["url"], fixtures)))
+    finally:
+        server.stop()
+
+    ok = all(check.status != FAIL for check in checks)
+    summary = {
+        "ok": ok,
+        "version": app_version(),
+        "frozen": frozen,
+        "platform": sys.platform,
+        "python": platform.python_version(),
+        "seconds": round(time.perf_counter() - started, 2),
+        "checks": [{"name": c.name, "status": c.status, "detail": c.detail} for c in checks],
+    }
+    print(json.dumps(summary), flush=True)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(run_self_test())

@@ -1,0 +1,67 @@
+"""Dialogs for coroutines: show them (open()), then await their `finished` signal.
+
+Never `exec()` or a static QMessageBox/QFileDialog helper inside a coroutine: that
+nests an event loop under qasync.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+async def _await_finished(dialog) -> int:
+    loop = asyncio.get_running_loop()
+    done: asyncio.Future[int] = loop.create_future()
+
+    def finished(code: int) -> None:
+        if not done.done():
+            done.set_result(code)
+
+    dialog.finished.connect(finished)
+    dialog.open()
+    try:
+        return await done
+    except asyncio.CancelledError:
+        dialog.reject()
+        raise
+
+
+async def ask(parent: QWidget, title: str, text: str, *, informative: str = "",
+              yes: str = "Yes", no: str = "Cancel", object_name: str = "questionDialog",
+              icon: QMessageBox.Icon = QMessageBox.Icon.Question) -> bool:
+    """A yes/no question; True when the user chose `yes`."""
+    box = QMessageBox(parent)
+    box.setObjectName(object_name)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setText(text)
+    if informative:
+        box.setInformativeText(informative)
+    yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    yes_button.setObjectName("dialogYesButton")
+    no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    no_button.setObjectName("dialogNoButton")
+    box.setDefaultButton(no_button)
+    box.setEscapeButton(no_button)
+    await _await_finished(box)
+    answer = box.clickedButton() is yes_button
+    box.deleteLater()
+    return answer
+
+
+async def save_file_name(parent: QWidget, title: str, suggested: str,
+                         name_filter: str = "Text files (*.txt);;All files (*)") -> str | None:
+    """The chosen path, or None when cancelled (QFileDialog.open + fileSelected)."""
+    dialog = QFileDialog(parent, title)
+    dialog.setObjectName("saveFileDialog")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+    dialog.setNameFilter(name_filter)
+    dialog.selectFile(suggested)
+    dialog.setDefaultSuffix("txt")
+    code = await _await_finished(dialog)
+    files = dialog.selectedFiles() if code == QFileDialog.DialogCode.Accepted else []
+    dialog.deleteLater()
+    return files[0] if files else None

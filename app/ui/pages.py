@@ -1,0 +1,1227 @@
+"""The wizard's pages. They compose widgets and bind them to the flow's state;
+the decisions (validity, order, where an error is fixed) live in app.core.flow."""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+import secrets
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core import flow
+from app.core.flow import Page
+from app.ui import dialogs, theme
+from app.ui.widgets import Card, FieldRow, StatusLine, copy_text, hbox, label
+
+if TYPE_CHECKING:
+    from app.ui.wizard import PairingWizard
+
+log = logging.getLogger(__name__)
+
+
+def button(text: str, object_name: str, icon_name: str | None = None) -> QPushButton:
+    widget = QPushButton(text)
+    widget.setObjectName(object_name)
+    widget.setAutoDefault(False)
+    if icon_name:
+        widget.setIcon(theme.icon(icon_name))
+    return widget
+
+
+class WizardPage(QWidget):
+    """A page: title, subtitle, and the widgets bound to some state keys."""
+
+    page: Page
+    changed = Signal()
+
+    def __init__(self, wizard: PairingWizard) -> None:
+        super().__init__()
+        self.wizard = wizard
+        self.setObjectName(f"{self.page.value}Page")
+        self.body = QVBoxLayout(self)
+        self.body.setContentsMargins(0, 0, 0, 0)
+        self.body.setSpacing(14)
+
+    @property
+    def state(self) -> dict[str, Any]:
+        return self.wizard.state
+
+    @property
+    def provider(self) -> str | None:
+        return self.state.get("provider")
+
+    def title(self) -> str:
+        return flow.PAGE_TITLES[self.page]
+
+    def subtitle(self) -> str:
+        return ""
+
+    def enter(self) -> None:
+        """Shown: refresh the widgets from the state."""
+
+    def leave(self, forward: bool) -> None:
+        """Left (forward: by Next)."""
+
+    def refresh_errors(self) -> None:
+        """Show each touched field's error under it."""
+
+    def bind(self, row: FieldRow, key: str) -> FieldRow:
+        def edited(text: str) -> None:
+            self.state[key] = text
+            self.on_edited(key)
+            self.changed.emit()
+
+        row.edited.connect(edited)
+        return row
+
+    def on_edited(self, key: str) -> None:
+        pass
+
+
+# --- 1. provider and environment -------------------------------------------------------
+
+class ProviderPage(WizardPage):
+    page = Page.PROVIDER
+
+    def __init__(self, wizard: PairingWizard) -> None:
+        super().__init__(wizard)
+        self.group = QButtonGroup(self)
+        self.radios: dict[str, QRadioButton] = {}
+        self.cards: dict[str, Card] = {}
+        cards = QHBoxLayout()
+        cards.setSpacing(12)
+        for key, info in flow.PROVIDERS.items():
+            card = Card(margins=14, spacing=6)
+            radio = QRadioButton(info.title)
+            radio.setObjectName("provider" + info.title.capitalize())
+            radio.setProperty("role", "providerChoice")
+            radio.setIcon(theme.icon(key, size=24))
+            radio.setIconSize(radio.iconSize().expandedTo(radio.iconSize() * 1.3))
+            radio.setAccessibleDescription(info.summary)
+            self.group.addButton(radio)
+            self.radios[key] = radio
+            card.add(radio)
+            card.add(label(info.summary, "help"))
+            card.layout_.addStretch(1)
+            card.mousePressEvent = lambda _event, r=radio: r.click()  # the whole card picks
+            self.cards[key] = card
+            cards.addWidget(card, 1)
+        self.body.addLayout(cards)
+
+        env_card = Card()
+        env_card.add(label("Environment", "sectionTitle"))
+        self.environment = QComboBox()
+        self.environment.setObjectName("environmentCombo")
+        self.environment.setMinimumHeight(30)
+        self.environment.setAccessibleName("Environment")
+        env_card.add(self.environment)
+        self.env_note = label("", "help", object_name="environmentNote")
+        env_card.add(self.env_note)
+
+        self.advanced_toggle = QToolButton()
+        self.advanced_toggle.setObjectName("advancedToggle")
+        self.advanced_toggle.setText("Advanced settings")
+        self.advanced_toggle.setCheckable(True)
+        self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.advanced_toggle.setAutoRaise(True)
+        env_card.add(self.advanced_toggle)
+        self.advanced = QWidget()
+        form = QFormLayout(self.advanced)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.api_root = QLineEdit()
+        self.api_root.setObjectName("apiRootEdit")
+        self.api_root.setClearButtonEnabled(True)
+        form.addRow("API address", self.api_root)
+        self.api_root_note = label("", "help", object_name="apiRootNote")
+        form.addRow("", self.api_root_note)
+        self.browser = QLineEdit()
+        self.browser.setObjectName("browserCommandEdit")
+        self.browser.setPlaceholderText("system default browser")
+        self.browser.setToolTip("A command that opens a URL; {url} is replaced by the "
+                                "address. PAIRING_WIZARD_BROWSER, when set, wins.")
+        form.addRow("Browser command", self.browser)
+        self.advanced.hide()
+        env_card.add(self.advanced)
+        self.body.addWidget(env_card)
+        self.body.addStretch(1)
+
+        self.group.buttonClicked.connect(self._provider_clicked)
+        self.environment.currentIndexChanged.connect(self._environment_changed)
+        self.advanced_toggle.toggled.connect(self._toggle_advanced)
+        self.api_root.editingFinished.connect(self._root_edited)
+        self.browser.editingFinished.connect(self._browser_edited)
+
+    def subtitle(self) -> str:
+        return "Which cloud does the device belong to, and where should it be paired?"
+
+    def enter(self) -> None:
+        for key, radio in self.radios.items():
+            radio.setChecked(key == self.provider)
+        self._mark_selected()
+        self._fill_environments()
+        self._show_root()
+        self.browser.setText(self.wizard.services.browser_command() or "")
+
+    def _mark_selected(self) -> None:
+        for key, card in self.cards.items():
+            card.setProperty("selected", "true" if key == self.provider else "false")
+            theme.repolish(card)
+
+    def _fill_environments(self) -> None:
+        self.environment.blockSignals(True)
+        self.environment.clear()
+        for env in flow.environments_for(self.provider):
+            self.environment.addItem(flow.ENVIRONMENT_TITLES[env], env)
+        index = self.environment.findData(self.state.get("environment"))
+        self.environment.setCurrentIndex(max(index, 0))
+        self.environment.setEnabled(self.provider is not None)
+        self.environment.blockSignals(False)
+        env = self.environment.currentData()
+        notes = {
+            flow.DEMO: "The built-in sandbox answers like the real service, with demo "
+                       "data. Nothing leaves this computer.",
+            flow.ONLINE_SANDBOX: "Xee's own test service: fake data, real network.",
+            flow.PRODUCTION: "Real customers and real devices: changes are live.",
+        }
+        self.env_note.setText(notes.get(env, "Choose a provider first."))
+
+    def _provider_clicked(self, radio: QRadioButton) -> None:
+        provider = next(k for k, r in self.radios.items() if r is radio)
+        self.wizard.select(provider, self.state.get("environment"))
+        self._mark_selected()
+        self._fill_environments()
+        self._show_root()
+        self.changed.emit()
+
+    def _environment_changed(self, _index: int) -> None:
+        env = self.environment.currentData()
+        if env and env != self.state.get("environment"):
+            self.wizard.select(self.provider, env)
+        self._fill_environments()
+        self._show_root()
+        self.changed.emit()
+
+    def _toggle_advanced(self, on: bool) -> None:
+        self.advanced.setVisible(on)
+        self.advanced_toggle.setArrowType(Qt.ArrowType.DownArrow if on
+                                          else Qt.ArrowType.RightArrow)
+
+    def _show_root(self) -> None:
+        provider, env = self.provider, self.state.get("environment")
+        services = self.wizard.services
+        if not provider or not env:
+            self.api_root.setEnabled(False)
+            self.api_root.setText("")
+            self.api_root_note.setText("")
+            return
+        if env == flow.DEMO:
+            self.api_root.setEnabled(False)
+            self.api_root.setText(services.default_root(provider, env))
+            self.api_root.setPlaceholderText("set when the offline sandbox has started")
+            self.api_root_note.setText("The offline sandbox runs on this computer.")
+            return
+        self.api_root.setEnabled(True)
+        self.api_root.setPlaceholderText(services.default_root(provider, env))
+        self.api_root.setText(services.root_override(provider, env))
+        self.api_root_note.setText("Leave empty for the provider's address shown in grey.")
+
+    def _root_edited(self) -> None:
+        provider, env = self.provider, self.state.get("environment")
+        if not provider or not env or env == flow.DEMO:
+            return
+        from app.core.environments import api_root
+        from app.core.errors import InputError
+
+        text = self.api_root.text().strip()
+        try:
+            if text:
+                api_root(provider, env, overrides={provider: text})
+        except InputError as error:
+            self.api_root_note.setText(error.advice)
+            self.api_root_note.setProperty("role", "error")
+            theme.repolish(self.api_root_note)
+            return
+        self.api_root_note.setProperty("role", "help")
+        theme.repolish(self.api_root_note)
+        self.wizard.services.set_root_override(provider, env, text)
+        self._show_root()
+
+    def _browser_edited(self) -> None:
+        settings = self.wizard.services.settings
+        text = self.browser.text().strip()
+        if text:
+            settings.setValue("browser/command", text)
+        else:
+            settings.remove("browser/command")
+
+
+# --- 2. credentials ---------------------------------------------------------------------
+
+class XeeSignInPanel(QWidget):
+    """Sign in with Xee in the browser: countdown, Cancel, the URL with Copy."""
+
+    def __init__(self, page: CredentialsPage) -> None:
+        super().__init__()
+        self.page = page
+        self.attempt: Any = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+
+        self.intro = label("Sign in with the Xee account the box will belong to. The sign-in "
+                           "happens in your browser; Pairing Wizard never sees the password.",
+                           "help")
+        layout.addWidget(self.intro)
+
+        self.sign_in = button("Sign in with Xee", "xeeSignInButton", "sign-in")
+        self.sign_in.setMinimumHeight(34)
+        layout.addLayout(hbox(self.sign_in, stretch_at=1))
+
+        self.waiting = Card()
+        self.countdown = label("", "sectionTitle", object_name="xeeCountdownLabel")
+        self.waiting.add(self.countdown)
+        self.waiting.add(label("Finish the sign-in in the browser window that opened. If no "
+                               "browser opened, copy this address into one:", "help"))
+        self.url = QLineEdit()
+        self.url.setObjectName("xeeSignInUrlEdit")
+        self.url.setReadOnly(True)
+        self.copy_url = button("Copy", "xeeCopyUrlButton", "copy")
+        self.cancel = button("Cancel sign-in", "xeeCancelSignInButton")
+        row = QHBoxLayout()
+        row.addWidget(self.url, 1)
+        row.addWidget(self.copy_url)
+        self.waiting.layout_.addLayout(row)
+        self.waiting.layout_.addLayout(hbox(self.cancel, stretch_at=1))
+        self.waiting.hide()
+        layout.addWidget(self.waiting)
+
+        self.account = Card()
+        head = QHBoxLayout()
+        self.account_icon = QLabel()
+        head.addWidget(self.account_icon)
+        self.account_label = label("", "sectionTitle", object_name="xeeAccountLabel")
+        head.addWidget(self.account_label, 1)
+        self.sign_out = button("Sign out", "xeeSignOutButton")
+        head.addWidget(self.sign_out)
+        self.account.layout_.addLayout(head)
+        self.account_note = label("", "help", object_name="xeeAccountNote")
+        self.account.add(self.account_note)
+        self.account.hide()
+        layout.addWidget(self.account)
+
+        self.status = StatusLine("xeeSignInStatus")
+        layout.addWidget(self.status)
+        self.demo_accounts = label("", "help", object_name="xeeDemoAccounts", selectable=True)
+        self.demo_accounts.hide()
+        layout.addWidget(self.demo_accounts)
+        layout.addStretch(1)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(250)
+        self.timer.timeout.connect(self._tick)
+        self.sign_in.clicked.connect(self._start)
+        self.cancel.clicked.connect(self.cancel_attempt)
+        self.copy_url.clicked.connect(lambda: copy_text(self.url.text()))
+        self.sign_out.clicked.connect(self._sign_out)
+
+    @property
+    def wizard(self) -> PairingWizard:
+        return self.page.wizard
+
+    def enter(self) -> None:
+        self.show_account()
+        if self.wizard.render_only:
+            return
+        if not self.page.state.get("xee_account") and self.attempt is None:
+            self.wizard.spawn(self._restore(), "xee-restore")
+        if self.page.state.get("environment") == flow.DEMO:
+            self.wizard.spawn(self._show_demo_accounts(), "xee-demo-accounts")
+        else:
+            self.demo_accounts.hide()
+
+    def show_account(self) -> None:
+        who = self.page.state.get("xee_account")
+        waiting = self.attempt is not None
+        self.account.setVisible(bool(who) and not waiting)
+        self.sign_in.setVisible(not who and not waiting)
+        self.intro.setVisible(not who)
+        self.sign_in.setEnabled(not waiting)
+        if who:
+            self.demo_accounts.hide()
+        if who:
+            self.account_icon.setPixmap(theme.svg_pixmap("check", 20,
+                                                         theme.colors()["success"]))
+            self.account_label.setText(f"Signed in as {who}")
+            session = self.wizard.services.xee_session
+            persistent = getattr(getattr(session, "store", None), "persistent", True)
+            self.account_note.setText(
+                "The sign-in is kept in the system keychain for the next time."
+                if persistent else
+                "The sign-in is kept for this session only (no usable keychain).")
+
+    async def _show_demo_accounts(self) -> None:
+        try:
+            fixtures = await self.wizard.services.fixtures(refresh=False)
+        except Exception as exc:  # the sandbox failed: the banner says so
+            log.warning("No demo accounts: %s", type(exc).__name__)
+            return
+        users = fixtures["xee"]["users"][:3]
+        lines = ", ".join(f"{u['login']} / {u['password']}" for u in users)
+        self.demo_accounts.setText(f"Demo accounts for the sandbox's sign-in page: {lines}")
+        self.demo_accounts.setVisible(not self.page.state.get("xee_account"))
+
+    async def _restore(self) -> None:
+        from app.auth.errors import SignInError
+        from app.core.errors import ProviderError
+
+        state = self.page.state
+        try:
+            root = await self.wizard.services.api_root("xee", state["environment"])
+            session = await self.wizard.services.xee_restore(root)
+            if session is None:
+                return
+            self.status.show_message("info", "Checking the stored sign-in…")
+            user = await session.me()
+        except (SignInError, ProviderError) as error:
+            self.status.show_message("warning", "The stored sign-in no longer works: "
+                                     + error.advice)
+            await self.wizard.services.xee_drop()
+            return
+        self.status.clear()
+        state["xee_account"] = user.display_name
+        state["xee_user_id"] = str(user.id)
+        self.show_account()
+        self.page.changed.emit()
+
+    def _start(self) -> None:
+        if self.attempt is not None or self.wizard.is_busy():
+            return
+        self.wizard.spawn(self._sign_in(), "xee-sign-in")
+
+    async def _sign_in(self) -> None:
+        from app.auth.errors import SignInError
+        from app.auth.oauth import XeeSignIn
+        from app.core.errors import ProviderError
+
+        services = self.wizard.services
+        env = self.page.state["environment"]
+        self.status.clear()
+        self.sign_in.setEnabled(False)
+        try:
+            async with self.wizard.busy("Signing in to Xee"):
+                root = await services.api_root("xee", env)
+                creds = await services.xee_app_credentials(env)
+                if creds is None:
+                    self.status.show_message(
+                        "error", "The Xee app's client id and secret are not set for this "
+                        "environment: set XEE_CLIENT_ID and XEE_CLIENT_SECRET, then restart "
+                        "Pairing Wizard.")
+                    return
+                session_only = False
+                if not await services.keyring_usable():
+                    session_only = await dialogs.ask(
+                        self, "No keychain",
+                        "This computer has no usable keychain, so the Xee sign-in cannot "
+                        "be kept after Pairing Wizard closes.",
+                        informative="Keep the sign-in for this session only?",
+                        yes="Keep for this session", no="Cancel",
+                        object_name="sessionOnlyDialog")
+                    if not session_only:
+                        self.status.show_message("info", "Sign-in cancelled: nothing kept.")
+                        return
+                store = await services.xee_token_store(root, session_only)
+                client_id, client_secret = creds
+                self.attempt = await XeeSignIn(root, client_id, client_secret).start()
+                self.url.setText(self.attempt.url)
+                self.url.setCursorPosition(0)
+                self.waiting.show()
+                self.show_account()
+                self._tick()
+                self.timer.start()
+                from app.auth.browser import open_url
+
+                opened = await asyncio.to_thread(open_url, self.attempt.url,
+                                                 services.browser_command())
+                if not opened:
+                    self.status.show_message("warning", "The browser could not be opened: "
+                                             "copy the address above into a browser.")
+                try:
+                    token = await self.attempt.result()
+                finally:
+                    self.timer.stop()
+                    self.attempt = None
+                    self.waiting.hide()
+                self.status.show_message("info", "Signed in. Reading the account…")
+                session = await services.xee_adopt(root, client_id, client_secret, token,
+                                                   store)
+                user = await session.me()
+        except SignInError as error:
+            text = error.advice + (f" (Xee said: {error.provider_message})"
+                                   if error.provider_message else "")
+            self.status.show_message("info" if error.kind == "cancelled" else "error", text)
+            return
+        except ProviderError as error:
+            self.status.show_message("error", error.advice)
+            return
+        finally:
+            self.attempt = None
+            self.waiting.hide()
+            self.show_account()
+        self.status.clear()
+        if getattr(session, "last_store_error", None):
+            self.status.show_message("warning", "Signed in, but the keychain refused to "
+                                     "keep the sign-in: it lasts for this session only.")
+        self.page.state["xee_account"] = user.display_name
+        self.page.state["xee_user_id"] = str(user.id)
+        self.show_account()
+        self.page.changed.emit()
+
+    def _tick(self) -> None:
+        if self.attempt is None:
+            return
+        left = int(self.attempt.seconds_left())
+        self.countdown.setText(f"Waiting for the browser… {left // 60}:{left % 60:02d} left")
+
+    def cancel_attempt(self) -> None:
+        if self.attempt is not None:
+            self.attempt.cancel()
+
+    def _sign_out(self) -> None:
+        self.wizard.spawn(self._do_sign_out(), "xee-sign-out")
+
+    async def _do_sign_out(self) -> None:
+        from app.auth.errors import SignInError
+
+        session = self.wizard.services.xee_session
+        try:
+            if session is not None:
+                await session.sign_out()
+        except SignInError as error:
+            self.status.show_message("warning", error.advice)
+        await self.wizard.services.xee_drop()
+        self.page.state["xee_account"] = ""
+        self.page.state["xee_user_id"] = ""
+        self.show_account()
+        self.page.changed.emit()
+
+
+class ApiKeyPanel(QWidget):
+    """The api key (masked, reveal), Remember in keychain, Test key."""
+
+    def __init__(self, page: CredentialsPage) -> None:
+        super().__init__()
+        self.page = page
+        self._loaded_for: tuple[str, str] | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        card = Card()
+        self.key = FieldRow("Api key", "", "apiKeyEdit", secret=True)
+        card.add(self.key)
+        self.remember = QCheckBox("Remember in keychain")
+        self.remember.setObjectName("rememberKeyCheck")
+        self.remember.setToolTip("Keep the key in the system keychain for this provider and "
+                                 "environment; never in a settings file.")
+        self.test = button("Test key", "testKeyButton", "key")
+        row = QHBoxLayout()
+        row.addWidget(self.remember)
+        row.addStretch(1)
+        row.addWidget(self.test)
+        card.layout_.addLayout(row)
+        self.test_status = StatusLine("keyTestStatus")
+        card.add(self.test_status)
+        layout.addWidget(card)
+        self.fill_demo = button("Fill demo values", "fillDemoKeyButton", "demo")
+        self.fill_demo.setToolTip("Use a key of the offline sandbox")
+        layout.addLayout(hbox(self.fill_demo, stretch_at=1))
+        layout.addStretch(1)
+        page.bind(self.key, "api_key")
+        self.key.edited.connect(lambda _t: self.test_status.clear())
+        self.test.clicked.connect(self._test)
+        self.fill_demo.clicked.connect(self._fill_demo)
+
+    @property
+    def wizard(self) -> PairingWizard:
+        return self.page.wizard
+
+    def enter(self) -> None:
+        state = self.page.state
+        provider = state["provider"]
+        fld = flow.field("api_key", provider)
+        self.key.help_text = fld.help
+        if self.key.text() != state.get("api_key", ""):
+            self.key.edit.setText(state.get("api_key", ""))
+        self.key.set_revealed(False)
+        self.fill_demo.setVisible(state.get("environment") == flow.DEMO)
+        self.test_status.clear()
+        self.page.refresh_errors()
+        where = (provider, state["environment"])
+        if not self.wizard.render_only and self._loaded_for != where:
+            self._loaded_for = where
+            self.wizard.spawn(self._load_remembered(*where), "load-key")
+
+    async def _load_remembered(self, provider: str, environment: str) -> None:
+        services = self.wizard.services
+        if not await services.keyring_usable():
+            self.remember.setChecked(False)
+            self.remember.setEnabled(False)
+            self.remember.setToolTip("No usable keychain on this computer: the key is "
+                                     "kept for this session only.")
+            return
+        self.remember.setEnabled(True)
+        if self.page.state.get("api_key"):
+            return
+        stored = await services.load_key(provider, environment)
+        if stored and not self.page.state.get("api_key"):
+            self.key.set_text(stored)
+            self.remember.setChecked(True)
+            self.test_status.show_message("info", "Key read from the keychain.")
+
+    def leave(self, forward: bool) -> None:
+        if not forward or self.wizard.render_only:
+            return
+        state = self.page.state
+        provider, env, key = state["provider"], state["environment"], state.get("api_key", "")
+        services = self.wizard.services
+        if self.remember.isEnabled() and self.remember.isChecked():
+            self.wizard.spawn(services.save_key(provider, env, key.strip()), "save-key")
+        elif self.remember.isEnabled():
+            self.wizard.spawn(services.forget_key(provider, env), "forget-key")
+
+    def _test(self) -> None:
+        if self.wizard.is_busy():
+            return
+        self.key.touch()
+        self.page.refresh_errors()
+        if not flow.is_valid(Page.CREDENTIALS, self.page.state):
+            return
+        self.wizard.spawn(self._run_test(), "test-key")
+
+    async def _run_test(self) -> None:
+        from app.core.errors import ProviderError
+
+        state = self.page.state
+        self.test_status.show_message("info", "Testing the key with a harmless read…")
+        self.test.setEnabled(False)
+        try:
+            async with self.wizard.busy("Testing the key"):
+                api = await self.wizard.services.provider_api(state)
+                check = await flow.check_key(api, state["provider"])
+        except ProviderError as error:
+            self.test_status.show_message("error", error.advice)
+            return
+        finally:
+            self.test.setEnabled(True)
+        kind = {True: "success", False: "error", None: "warning"}[check.ok]
+        self.test_status.show_message(kind, check.message)
+
+    def _fill_demo(self) -> None:
+        self.wizard.spawn(self._do_fill_demo(), "fill-demo-key")
+
+    async def _do_fill_demo(self) -> None:
+        fixtures = await self.wizard.services.fixtures()
+        key = demo_api_key(fixtures, self.page.state["provider"])
+        if key:
+            self.key.set_text(key)
+            self.test_status.show_message("info", "Demo key filled in.")
+
+
+def demo_api_key(fixtures: dict[str, Any], provider: str) -> str | None:
+    """A sandbox key that can pair and undo: RUFUS READ_WRITE with unbind, Zype admin."""
+    if provider == "rufus":
+        keys = fixtures["rufus"]["api_keys"]
+        best = [k for k in keys if k["access"] == "READ_WRITE" and k.get("unbind")]
+        best = best or [k for k in keys if k["access"] in ("READ_WRITE", "WRITE")]
+        return best[0]["key"] if best else None
+    if provider == "zype":
+        keys = fixtures["zype"]["api_keys"]
+        best = [k for k in keys if str(k.get("type", "")).lower() == "admin"] or keys
+        return best[0]["key"] if best else None
+    return None
+
+
+class CredentialsPage(WizardPage):
+    page = Page.CREDENTIALS
+
+    def __init__(self, wizard: PairingWizard) -> None:
+        super().__init__(wizard)
+        self.stack = QStackedWidget()
+        self.xee = XeeSignInPanel(self)
+        self.api_key = ApiKeyPanel(self)
+        self.stack.addWidget(self.xee)
+        self.stack.addWidget(self.api_key)
+        self.body.addWidget(self.stack)
+
+    def title(self) -> str:
+        provider = self.provider
+        if provider == "xee":
+            return "Sign in to Xee"
+        return f"{flow.PROVIDERS[provider].title} api key" if provider else "Credentials"
+
+    def subtitle(self) -> str:
+        env = flow.ENVIRONMENT_TITLES.get(self.state.get("environment", ""), "")
+        if self.provider == "xee":
+            return f"The box will be associated to this account. Environment: {env}."
+        return f"The key authorises the request. Environment: {env}."
+
+    def enter(self) -> None:
+        if self.provider == "xee":
+            self.stack.setCurrentWidget(self.xee)
+            self.xee.enter()
+        else:
+            self.stack.setCurrentWidget(self.api_key)
+            self.api_key.enter()
+
+    def leave(self, forward: bool) -> None:
+        if self.provider == "xee":
+            self.xee.cancel_attempt()
+        else:
+            self.api_key.leave(forward)
+
+    def refresh_errors(self) -> None:
+        if self.provider in ("rufus", "zype"):
+            self.api_key.key.show_error(flow.field_error("api_key", self.state))
+
+
+# --- 3. device --------------------------------------------------------------------------
+
+class DevicePage(WizardPage):
+    page = Page.DEVICE
+
+    ROWS = {
+        "xee": (("xee_device_id", "xeeDeviceIdEdit", "E133742015"),
+                ("xee_pin", "xeePinEdit", "1234")),
+        "rufus": (("rufus_model", "rufusModelEdit", "Model X1"),
+                  ("rufus_serial", "rufusSerialEdit", "DEVICE-123"),
+                  ("rufus_alias", "rufusAliasEdit", "Front door"),
+                  ("rufus_firmware", "rufusFirmwareEdit", "1.4.2")),
+        "zype": (("zype_consumer_id", "zypeConsumerEdit", "5a3b…"),
+                 ("zype_email", "zypeEmailEdit", "name@example.com"),
+                 ("zype_pin", "zypePinEdit", "zabc123")),
+    }
+
+    def __init__(self, wizard: PairingWizard) -> None:
+        super().__init__(wizard)
+        self.rows: dict[str, FieldRow] = {}
+        self.panels: dict[str, QWidget] = {}
+        self.stack = QStackedWidget()
+        for provider, rows in self.ROWS.items():
+            panel = QWidget()
+            layout = QVBoxLayout(panel)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.setSpacing(12)
+            card = Card(spacing=12)
+            for key, name, placeholder in rows:
+                fld = flow.field(key, provider)
+                row = FieldRow(fld.label, fld.help, name, placeholder,
+                               optional=not fld.required)
+                self.bind(row, key)
+                self.rows[key] = row
+                if key == "zype_email":
+                    card.add(self._lookup_block(row))
+                else:
+                    card.add(row)
+            if provider == "rufus":
+                grid = QGridLayout()
+                grid.setHorizontalSpacing(16)
+                grid.setVerticalSpacing(12)
+                for index, (key, _n, _p) in enumerate(rows):
+                    card.layout_.removeWidget(self.rows[key])
+                    grid.addWidget(self.rows[key], index // 2, index % 2)
+                card.layout_.addLayout(grid)
+            layout.addWidget(card)
+            if provider == "xee":
+                self.pin_warning = StatusLine("xeePinWarning")
+                layout.addWidget(self.pin_warning)
+            if provider == "rufus":
+                layout.addWidget(label(
+                    "RUFUS answers with a deviceid that must be stored on the device: the "
+                    "result page shows it with Copy and Save.", "help"))
+            layout.addStretch(1)
+            self.panels[provider] = panel
+            self.stack.addWidget(panel)
+        self.body.addWidget(self.stack)
+        self.fill_demo = button("Fill demo values", "fillDemoDeviceButton", "demo")
+        self.fill_demo.setToolTip("Use a device of the offline sandbox")
+        self.demo_status = StatusLine("demoFillStatus")
+        self.body.addLayout(hbox(self.fill_demo, stretch_at=1))
+        self.body.addWidget(self.demo_status)
+        self.body.addStretch(1)
+        self.fill_demo.clicked.connect(self._fill_demo)
+
+    def _lookup_block(self, email_row: FieldRow) -> QWidget:
+        block = QFrame()
+        layout = QVBoxLayout(block)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.lookup = button("Find consumer", "zypeLookupButton", "search")
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        row.addWidget(email_row, 1)
+        row.addWidget(self.lookup, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(row)
+        self.consumers = QListWidget()
+        self.consumers.setObjectName("zypeConsumerList")
+        self.consumers.setMaximumHeight(96)
+        self.consumers.hide()
+        layout.addWidget(self.consumers)
+        self.lookup_status = StatusLine("zypeLookupStatus")
+        layout.addWidget(self.lookup_status)
+        self.lookup.clicked.connect(self._lookup)
+        self.consumers.itemClicked.connect(self._pick_consumer)
+        self.consumers.itemActivated.connect(self._pick_consumer)
+        email_row.edit.returnPressed.connect(self._lookup)
+        return block
+
+    def title(self) -> str:
+        return {"xee": "The Xee box", "rufus": "The RUFUS device",
+                "zype": "The Zype customer and pin"}.get(self.provider or "", "Device")
+
+    def subtitle(self) -> str:
+        return {"xee": "Enter the device id and the pin from the box's card.",
+                "rufus": "Describe the device to bind to the company account.",
+                "zype": "Who the TV belongs to, and the pin it shows."}.get(
+                    self.provider or "", "")
+
+    def enter(self) -> None:
+        provider = self.provider
+        if provider not in self.panels:
+            return
+        self.stack.setCurrentWidget(self.panels[provider])
+        for key, _name, _placeholder in self.ROWS[provider]:
+            row = self.rows[key]
+            value = str(self.state.get(key) or "")
+            if row.text() != value:
+                row.edit.setText(value)
+            row.touched = bool(value)
+        self.fill_demo.setVisible(self.state.get("environment") == flow.DEMO)
+        self.demo_status.clear()
+        if provider == "zype":
+            self.consumers.clear()
+            self.consumers.hide()
+            self.lookup_status.clear()
+        self.refresh_errors()
+
+    def refresh_errors(self) -> None:
+        provider = self.provider
+        if provider not in self.ROWS:
+            return
+        for key, _name, _placeholder in self.ROWS[provider]:
+            self.rows[key].show_error(flow.field_error(key, self.state))
+        if provider == "xee":
+            warning = flow.pin_warning(self.state)
+            if warning:
+                self.pin_warning.show_message("warning", warning)
+            else:
+                self.pin_warning.clear()
+        if provider == "zype":
+            self.lookup.setEnabled(bool(self.state.get("zype_email", "").strip())
+                                   and flow.field_error("zype_email", self.state) is None)
+
+    def on_edited(self, key: str) -> None:
+        self.refresh_errors()
+
+    def _lookup(self) -> None:
+        if self.wizard.is_busy():
+            return
+        self.rows["zype_email"].touch()
+        self.refresh_errors()
+        if flow.field_error("zype_email", self.state) or not self.state.get("zype_email"):
+            return
+        self.wizard.spawn(self._run_lookup(), "zype-lookup")
+
+    async def _run_lookup(self) -> None:
+        from app.core.errors import ProviderError
+
+        email = self.state["zype_email"].strip()
+        self.consumers.clear()
+        self.consumers.hide()
+        self.lookup_status.show_message("info", f"Looking for {email}…")
+        try:
+            async with self.wizard.busy("Finding the consumer"):
+                found = await self.wizard.services.call_provider(
+                    self.state, lambda api: api.find_consumers(email))
+        except ProviderError as error:
+            self.lookup_status.show_message("error", error.advice)
+            return
+        choices = flow.consumer_choices(found)
+        if not choices:
+            self.lookup_status.show_message(
+                "warning", f"No Zype consumer has the email {email}. Check the spelling "
+                "with the customer.")
+            return
+        for consumer_id, text in choices:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, consumer_id)
+            self.consumers.addItem(item)
+        self.consumers.show()
+        if len(choices) == 1:
+            self.consumers.setCurrentRow(0)
+            self._pick_consumer(self.consumers.item(0))
+            self.lookup_status.show_message("success", "Found one consumer: filled in.")
+        else:
+            self.lookup_status.show_message(
+                "info", f"{len(choices)} consumers have this email: pick the right one.")
+
+    def _pick_consumer(self, item: QListWidgetItem) -> None:
+        self.rows["zype_consumer_id"].set_text(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _fill_demo(self) -> None:
+        self.wizard.spawn(self._do_fill_demo(), "fill-demo-device")
+
+    async def _do_fill_demo(self) -> None:
+        fixtures = await self.wizard.services.fixtures()
+        values = demo_device_values(fixtures, self.state)
+        if not values:
+            self.demo_status.show_message(
+                "warning", "The sandbox has no free demo device left: restart the demo to "
+                "reset it.")
+            return
+        for key, value in values.items():
+            self.rows[key].set_text(value)
+        self.demo_status.show_message("info", "Demo values filled in.")
+
+
+def demo_device_values(fixtures: dict[str, Any], state: dict[str, Any]) -> dict[str, str]:
+    """Values the sandbox will accept: a free box, a new serial, a free fresh pin."""
+    provider = state.get("provider")
+    if provider == "xee":
+        user_id = state.get("xee_user_id")
+        for device in fixtures["xee"]["devices"]:
+            mine = user_id and str(device.get("user_id")) == str(user_id)
+            if (device.get("user_id") is None or mine) and not device.get("locked"):
+                return {"xee_device_id": device["id"], "xee_pin": device["pin"]}
+        return {}
+    if provider == "rufus":
+        serial = f"DEMO-{secrets.token_hex(3).upper()}"
+        return {"rufus_model": "Model X1", "rufus_serial": serial,
+                "rufus_alias": "Front door", "rufus_firmware": "1.4.2"}
+    if provider == "zype":
+        consumers = fixtures["zype"]["consumers"]
+        pins = [p for p in fixtures["zype"]["pins"]
+                if p.get("consumer_id") is None and not p.get("expired")]
+        if not consumers or not pins:
+            return {}
+        return {"zype_email": consumers[0]["email"], "zype_consumer_id": consumers[0]["_id"],
+                "zype_pin": pins[0]["pin"]}
+    return {}
+
+
+# --- 4. review --------------------------------------------------------------------------
+
+class ReviewPage(WizardPage):
+    page = Page.REVIEW
+
+    def __init__(self, wizard: PairingWizard) -> None:
+        super().__init__(wizard)
+        self.card = Card()
+        self.form = QFormLayout()
+        self.form.setHorizontalSpacing(18)
+        self.form.setVerticalSpacing(8)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.card.layout_.addLayout(self.form)
+        self.body.addWidget(self.card)
+        self.warning = StatusLine("reviewWarning")
+        self.body.addWidget(self.warning)
+        self.note = label("", "help", object_name="reviewNote")
+        self.body.addWidget(self.note)
+        self.body.addStretch(1)
+
+    def title(self) -> str:
+        return "Review"
+
+    def subtitle(self) -> str:
+        return "Nothing has been sent yet. Check what will be sent, where, and as whom."
+
+    def rows(self) -> list[tuple[str, str]]:
+        provider, env = self.provider, self.state.get("environment")
+        root = ""
+        if provider and env:
+            root = (self.wizard.services.root_override(provider, env)
+                    or self.wizard.services.default_root(provider, env))
+        return flow.review_rows(self.state, root or None)
+
+    def enter(self) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        for name, value in self.rows():
+            key = label(name, "help", wrap=False)
+            val = label(value, selectable=True)
+            val.setObjectName("review" + name.replace(" ", ""))
+            self.form.addRow(key, val)
+        if self.state.get("environment") == flow.PRODUCTION:
+            self.warning.show_message("warning", "Production: this changes a real "
+                                      "customer's device right away.")
+        else:
+            self.warning.clear()
+        warning = flow.pin_warning(self.state) if self.provider == "xee" else None
+        if warning:
+            self.warning.show_message("warning", warning)
+        info = flow.PROVIDERS.get(self.provider or "")
+        self.note.setText(f"“{info.action}” sends one request. You can undo it from the "
+                          "result page." if info else "")
+
+
+# --- 5. pairing -------------------------------------------------------------------------
+
+class PairingPage(WizardPage):
+    page = Page.PAIRING
+
+    def __init__(self, wizard: PairingWizard) -> None:
+        super().__init__(wizard)
+        card = Card(margins=24, spacing=12)
+        self.status = label("", "sectionTitle", object_name="pairingStatus")
+        card.add(self.status)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("pairingProgress")
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(8)
+        card.add(self.progress)
+        self.elapsed = label("", "help", object_name="pairingElapsed")
+        card.add(self.elapsed)
+        card.add(label("Cancel stops waiting. A request that already reached the provider "
+                       "may still be carried out: the result page tells you how to check.",
+                       "help"))
+        self.body.addWidget(card)
+        self.body.addStretch(1)
+        self.started = 0.0
+        self.timer = QTimer(self)
+        self.timer.setInterval(100)
+        self.timer.timeout.connect(self._tick)
+
+    def title(self) -> str:
+        return "Pairing"
+
+    def subtitle(self) -> str:
+        return "Talking to the provider. The window stays usable; Cancel is always available."
+
+    def enter(self) -> None:
+        info = flow.PROVIDERS.get(self.provider or "")
+        verb = {"xee": "Associating the box with Xee", "rufus": "Binding the device with RUFUS",
+                "zype": "Linking the pin with Zype"}.get(self.provider or "", "Pairing")
+        self.status.setText(f"{verb}…" if info else "Pairing…")
+        self.started = asyncio.get_event_loop().time() if not self.wizard.render_only else 0
+        self.elapsed.setText("Sending the request…")
+        if not self.wizard.render_only:
+            self.timer.start()
+
+    def leave(self, forward: bool) -> None:
+        self.timer.stop()
+
+    def _tick(self) -> None:
+        seconds = asyncio.get_event_loop().time() - self.started
+        self.elapsed.setText(f"Waiting for the answer… {seconds:.1f} s")
+
+
+# --- 6. result --------------------------------------------------------------------------
+
+class ResultPage(WizardPage):
+    page = Page.RESULT
+
+    def __init__(self, wizard: PairingWizard) -> None:
+        super().__init__(wizard)
+        head = QHBoxLayout()
+        head.setSpacing(12)
+        self.icon = QLabel()
+        self.icon.setFixedSize(32, 32)
+        head.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        self.result_title = label("", "resultTitle", object_name="resultTitle")
+        head.addWidget(self.result_title, 1)
+        self.body.addLayout(head)
+
+        self.details_card = Card()
+        self.details = QLabel()
+        self.details.setObjectName("resultDetails")
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details_card.add(self.details)
+        self.body.addWidget(self.details_card)
+
+        # RUFUS: the deviceid must be stored on the device; never lose it.
+        self.deviceid_card = Card()
+        self.deviceid_card.add(label("Store this deviceid on the device. Copy it or save it "
+                                     "to a file now: it is what the device authenticates "
+                                     "with.", "warning"))
+        self.deviceid = QLineEdit()
+        self.deviceid.setObjectName("rufusDeviceIdEdit")
+        self.deviceid.setReadOnly(True)
+        self.deviceid.setMinimumHeight(30)
+        self.copy_deviceid = button("Copy", "copyDeviceIdButton", "copy")
+        self.save_deviceid = button("Save…", "saveDeviceIdButton", "save")
+        row = QHBoxLayout()
+        row.addWidget(self.deviceid, 1)
+        row.addWidget(self.copy_deviceid)
+        row.addWidget(self.save_deviceid)
+        self.deviceid_card.layout_.addLayout(row)
+        self.deviceid_status = StatusLine("deviceIdStatus")
+        self.deviceid_card.add(self.deviceid_status)
+        self.body.addWidget(self.deviceid_card)
+
+        self.copy_details = button("Copy details", "copyDetailsButton", "copy")
+        self.fix = button("Fix", "fixInputButton")
+        self.undo = button("Undo", "undoButton", "undo")
+        self.pair_another = button("Pair another device", "pairAnotherButton")
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        for widget in (self.copy_details, self.fix, self.undo):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        actions.addWidget(self.pair_another)
+        self.body.addLayout(actions)
+        self.action_status = StatusLine("resultActionStatus")
+        self.body.addWidget(self.action_status)
+        self.body.addStretch(1)
+
+        self.copy_details.clicked.connect(self._copy_details)
+        self.fix.clicked.connect(lambda: self.wizard.go_fix())
+        self.undo.clicked.connect(lambda: self.wizard.start_undo())
+        self.pair_another.clicked.connect(lambda: self.wizard.pair_another())
+        self.copy_deviceid.clicked.connect(self._copy_deviceid)
+        self.save_deviceid.clicked.connect(self._save_deviceid)
+
+    def title(self) -> str:
+        return "Result"
+
+    def subtitle(self) -> str:
+        return ""
+
+    def enter(self) -> None:
+        self.action_status.clear()
+        self.deviceid_status.clear()
+        self.show_outcome()
+
+    def show_outcome(self) -> None:
+        state = self.state
+        error = state.get("error")
+        c = theme.colors()
+        if error:
+            self.icon.setPixmap(theme.svg_pixmap("error", 32, c["error"]))
+            self.result_title.setText(flow.failure_title(error))
+            self.details.setText(failure_html(state, error))
+            fix_page = flow.page_for_error(error)
+            self.fix.setText({Page.PROVIDER: "Change the settings",
+                              Page.CREDENTIALS: "Change the credentials",
+                              Page.DEVICE: "Fix the device details",
+                              Page.REVIEW: "Try again"}.get(fix_page, "Back"))
+            self.fix.setIcon(theme.icon("undo"))
+            self.fix.show()
+            self.copy_details.setText("Copy details")
+            self.undo.hide()
+            self.pair_another.hide()
+            self.deviceid_card.hide()
+            return
+        undone = bool(state.get("undone"))
+        self.icon.setPixmap(theme.svg_pixmap("check" if not undone else "undo", 32,
+                                             c["success"] if not undone else c["muted"]))
+        self.result_title.setText(flow.success_title(state))
+        self.details.setText(rows_html(flow.result_rows(state)))
+        self.fix.hide()
+        info = flow.PROVIDERS[state["provider"]]
+        self.undo.setText(info.undo_action)
+        self.undo.setVisible(not undone)
+        self.undo.setEnabled(not self.wizard.is_busy())
+        self.pair_another.show()
+        self.copy_details.setText("Copy details")
+        deviceid = (state.get("result") or {}).get("deviceid")
+        self.deviceid_card.setVisible(bool(deviceid) and not undone)
+        self.deviceid.setText(deviceid or "")
+
+    def _copy_details(self) -> None:
+        state = self.state
+        if state.get("error"):
+            root = self.wizard.current_root()
+            copy_text(flow.diagnostics(state, state["error"], api_root=root))
+        else:
+            lines = [flow.success_title(state)] + [f"{k}: {v}" for k, v in
+                                                   flow.result_rows(state)]
+            copy_text("\n".join(lines))
+        self.action_status.show_message("success", "Details copied to the clipboard.")
+
+    def _copy_deviceid(self) -> None:
+        copy_text(self.deviceid.text())
+        self.wizard.deviceid_kept = True
+        self.deviceid_status.show_message("success", "deviceid copied to the clipboard.")
+
+    def _save_deviceid(self) -> None:
+        self.wizard.spawn(self._do_save_deviceid(), "save-deviceid")
+
+    async def _do_save_deviceid(self) -> None:
+        deviceid = self.deviceid.text()
+        result = self.state.get("result") or {}
+        suggested = f"rufus-deviceid-{result.get('serial_number') or 'device'}.txt"
+        path = await dialogs.save_file_name(self, "Save the deviceid", suggested)
+        if not path:
+            return
+        text = (f"deviceid={deviceid}\nmodel={result.get('model', '')}\n"
+                f"serial_number={result.get('serial_number', '')}\n")
+        try:
+            await asyncio.to_thread(_write_text, path, text)
+        except OSError as exc:
+            self.deviceid_status.show_message("error", f"Could not save to {path}: "
+                                              f"{exc.strerror or exc}. Copy it instead.")
+            return
+        self.wizard.deviceid_kept = True
+        self.deviceid_status.show_message("success", f"Saved to {path}.")
+
+
+def _write_text(path: str, text: str) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def rows_html(rows: list[tuple[str, str]]) -> str:
+    c = theme.colors()
+    cells = "".join(
+        f"<tr><td style='color:{c['muted']}; padding:3px 18px 3px 0'>{html.escape(k)}</td>"
+        f"<td style='padding:3px 0'>{html.escape(v)}</td></tr>" for k, v in rows)
+    return f"<table cellspacing='0'>{cells}</table>"
+
+
+def failure_html(state: dict[str, Any], error: dict[str, Any]) -> str:
+    c = theme.colors()
+    provider = flow.PROVIDERS.get(state.get("provider") or "")
+    who = provider.title if provider else "The provider"
+    parts = [f"<p style='margin-bottom:10px'>{html.escape(str(error.get('advice', '')))}</p>"]
+    said = []
+    if error.get("message"):
+        said.append(f"<b>{html.escape(who)} said:</b> {html.escape(str(error['message']))}")
+    if error.get("tip"):
+        said.append(f"<b>Tip:</b> {html.escape(str(error['tip']))}")
+    if said:
+        parts.append("<p>" + "<br>".join(said) + "</p>")
+    meta = []
+    if error.get("status"):
+        meta.append(f"HTTP {error['status']}")
+    if error.get("endpoint"):
+        meta.append(html.escape(str(error["endpoint"]).split("?", 1)[0]))
+    if error.get("kind"):
+        meta.append(html.escape(str(error["kind"])))
+    if meta:
+        parts.append(f"<p style='color:{c['muted']}'>{' · '.join(meta)}</p>")
+    return "".join(parts)

@@ -1,0 +1,218 @@
+"""Render every page of the wizard, light and dark, for each provider, to PNG files.
+
+    QT_QPA_PLATFORM=offscreen python -m app.ui.screenshots docs/screenshots
+
+No network and no sandbox: the wizard runs in `render_only` mode and each page is
+shown with representative values (the failure page with a documented error built
+from app.core.errors_table). The GUI tests call `render_all()` into a temporary
+folder, so the renderer cannot rot.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+THEMES = ("light", "dark")
+PROVIDERS = ("xee", "rufus", "zype")
+SIZE = (920, 640)
+DEMO_URL = "http://127.0.0.1:8765"
+
+# Representative values per provider (demo-looking, never real secrets).
+VALUES: dict[str, dict[str, Any]] = {
+    "xee": {"xee_account": "Alice Martin (alice)", "xee_user_id": "1",
+            "xee_device_id": "E133742015", "xee_pin": "4821"},
+    "rufus": {"api_key": "ror-ae4fc6c19681a20fad30", "rufus_model": "Model X1",
+              "rufus_serial": "DEVICE-123", "rufus_alias": "Front door",
+              "rufus_firmware": "1.4.2"},
+    "zype": {"api_key": "zk_9f0c3a7d1e5b4c2a8f6e", "zype_consumer_id": "5a3b9c1d2e4f60718293a4b5",
+             "zype_email": "jane.doe@example.com", "zype_pin": "zabc123"},
+}
+
+RESULTS: dict[str, dict[str, Any]] = {
+    "xee": {"device_id": "E133742015", "user": "Alice Martin (alice)", "user_id": "1"},
+    "rufus": {"deviceid": "65A1B7E0C6BC3D32C268C1506E3F6F39E225DC6ED79573E177E7243E8E38115B",
+              "model": "Model X1", "serial_number": "DEVICE-123", "alias": "Front door",
+              "firmware": "1.4.2"},
+    "zype": {"id": "5c8f1e2a9b3d4c5e6f7a8b9c", "pin": "zabc123",
+             "consumer_id": "5a3b9c1d2e4f60718293a4b5",
+             "linked_device_id": "roku-4f2a9c", "linked": True,
+             "pin_expiration": "2026-11-22T15:53:50.198-04:00", "subscription_count": 1},
+}
+
+# A documented error per provider, for the failure page.
+FAILURES: dict[str, tuple[str, str, dict[str, Any]]] = {
+    "xee": ("associate", "xee.pin_rejected",
+            {"status": 400, "type": "PARAMETER_ERROR", "message": "",
+             "tip": "Check the device id and the pin",
+             "endpoint": "POST /devices/E133742015/associate"}),
+    "rufus": ("bind", "rufus.write_access_missing",
+              {"status": 403, "message": "Forbidden: wrong api key access type",
+               "endpoint": "POST /devices"}),
+    "zype": ("link", "zype.pin_not_found",
+             {"status": 404, "message": "Device Pin not found", "endpoint": "PUT /pin/link"}),
+}
+
+
+def documented_error(provider: str) -> dict[str, Any]:
+    from app.core import errors_table
+    from app.core.errors import build_error
+
+    operation, kind, fields = FAILURES[provider]
+    rows = errors_table.PROVIDER_ROWS[provider][operation]
+    row = next(r for r in rows if r.kind == kind)
+    error = build_error(row.kind, row.category, row.advice, provider=provider,
+                        may_have_reached_server=row.may_have_reached_server, **fields)
+    return error.to_dict()
+
+
+def _scenes(provider: str) -> list[tuple[str, Callable[[Any], None]]]:
+    from app.core import flow
+    from app.core.flow import Page
+
+    values = VALUES[provider]
+
+    def base(wizard: Any, page: Page, **extra: Any) -> None:
+        state = flow.select(wizard.state, provider, flow.DEMO)
+        state.update(values)
+        state.update(extra)
+        wizard.state = state
+        wizard.go(page)
+
+    def provider_page(w: Any) -> None:
+        w.state = flow.select(flow.new_state(), provider, flow.DEMO)
+        w.go(Page.PROVIDER)
+
+    def credentials(w: Any) -> None:
+        base(w, Page.CREDENTIALS)
+        page = w.pages[Page.CREDENTIALS]
+        if provider != "xee":
+            page.api_key.key.edit.setText(values["api_key"])
+            page.api_key.test_status.show_message("success", "The key works.")
+
+    def signing_in(w: Any) -> None:
+        base(w, Page.CREDENTIALS, xee_account="")
+        panel = w.pages[Page.CREDENTIALS].xee
+        panel.sign_in.hide()
+        panel.intro.show()
+        panel.account.hide()
+        panel.waiting.show()
+        panel.countdown.setText("Waiting for the browser… 4:52 left")
+        panel.url.setText(f"{DEMO_URL}/xee/v3/auth/auth?response_type=code&client_id="
+                          "pairing-wizard-demo&redirect_uri=http%3A%2F%2F127.0.0.1%3A53127"
+                          "%2Fcallback&scope=devices_management+users_read&state=…")
+        panel.url.setCursorPosition(0)
+        panel.demo_accounts.setText("Demo accounts for the sandbox's sign-in page: "
+                                    "alice@example.com / alice-demo, bob@example.com / bob-demo")
+        panel.demo_accounts.show()
+
+    def device(w: Any) -> None:
+        base(w, Page.DEVICE)
+        page = w.pages[Page.DEVICE]
+        if provider == "xee":
+            w.state["xee_pin_failures"] = {"E133742015": 1}
+            page.refresh_errors()
+
+    def device_invalid(w: Any) -> None:
+        bad = {"xee": {"xee_pin": "48 21"}, "rufus": {"rufus_model": ""},
+               "zype": {"zype_pin": "zab12"}}[provider]
+        base(w, Page.DEVICE, **bad)
+        page = w.pages[Page.DEVICE]
+        for row in page.rows.values():
+            row.touch()
+        w.refresh()
+
+    def review(w: Any) -> None:
+        base(w, Page.REVIEW)
+
+    def pairing(w: Any) -> None:
+        base(w, Page.PAIRING)
+        w.pages[Page.PAIRING].elapsed.setText("Waiting for the answer… 1.2 s")
+        w.refresh()
+
+    def success(w: Any) -> None:
+        base(w, Page.RESULT, result=RESULTS[provider], error=None)
+
+    def failure(w: Any) -> None:
+        base(w, Page.RESULT, result=None, error=documented_error(provider))
+
+    scenes = [("1-provider", provider_page), ("2-credentials", credentials)]
+    if provider == "xee":
+        scenes.append(("2-signing-in", signing_in))
+    scenes += [("3-device", device), ("3-device-invalid", device_invalid),
+               ("4-review", review), ("5-pairing", pairing), ("6-result-success", success),
+               ("6-result-failure", failure)]
+    return scenes
+
+
+def render_all(outdir: Path | str, themes: Iterable[str] = THEMES,
+               providers: Iterable[str] = PROVIDERS) -> list[Path]:
+    """Render the scenes into `outdir`; returns the files written."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app.ui.qtfix import protect_singletons
+
+    protect_singletons()
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui import theme
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    old_palette, old_style = app.palette(), app.style().name()
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        try:
+            app.setStyle("Fusion")
+            for theme_name in themes:
+                app.setPalette(theme.light_palette() if theme_name == "light"
+                               else theme.dark_palette())
+                for provider in providers:
+                    for name, scene in _scenes(provider):
+                        settings = QSettings(str(Path(scratch) / "settings.ini"),
+                                             QSettings.Format.IniFormat)
+                        path = outdir / f"{provider}-{name}-{theme_name}.png"
+                        written.append(_render(app, settings, scene, path))
+        finally:
+            app.setStyle(old_style)
+            app.setPalette(old_palette)
+    return written
+
+
+def _render(app: Any, settings: Any, scene: Callable[[Any], None], path: Path) -> Path:
+    from app.ui.wizard import PairingWizard
+
+    wizard = PairingWizard(demo=True, settings=settings, render_only=True)
+    wizard.banner.set_detail(f"Nothing leaves this computer · {DEMO_URL}")
+    wizard.resize(*SIZE)
+    scene(wizard)
+    wizard.show()
+    app.processEvents()
+    if not wizard.grab().save(str(path), "PNG"):
+        raise OSError(f"could not write {path}")
+    wizard.close()
+    wizard.deleteLater()
+    app.processEvents()
+    return path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m app.ui.screenshots",
+                                     description=__doc__.split("\n\n")[0])
+    parser.add_argument("outdir", nargs="?", default="docs/screenshots")
+    parser.add_argument("--theme", choices=THEMES, action="append")
+    parser.add_argument("--provider", choices=PROVIDERS, action="append")
+    args = parser.parse_args(argv)
+    files = render_all(args.outdir, args.theme or THEMES, args.provider or PROVIDERS)
+    print(f"Wrote {len(files)} screenshots to {args.outdir}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,313 @@
+"""What the wizard talks to: the demo sandbox, the HTTP client, provider clients,
+the Xee session, the keychain. Heavy imports (httpx2, keyring, authlib, uvicorn)
+happen here, on first use, after the window has painted.
+
+Every network call is a coroutine on the qasync loop; blocking calls (keychain,
+starting or stopping uvicorn) run in a worker thread.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from typing import Any
+
+from PySide6.QtCore import QSettings
+
+from app.core import flow
+
+log = logging.getLogger(__name__)
+
+REQUEST_TIMEOUT = 30.0
+
+
+class DemoSandbox:
+    """The offline sandbox, started in a background thread (it has its own loop).
+
+    `ready()` resolves with the base URL; pages that need it await it. An
+    `external_url` skips starting one (tests pass the sandbox fixture's URL).
+    """
+
+    def __init__(self, external_url: str | None = None, latency_ms: int = 0) -> None:
+        self._external_url = external_url
+        self._latency_ms = latency_ms
+        self._server: Any = None
+        self._future: asyncio.Future[str] | None = None
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._future is not None:
+            return
+        loop = asyncio.get_event_loop()
+        self._future = loop.create_future()
+        if self._external_url:
+            self._future.set_result(self._external_url.rstrip("/"))
+            return
+        future = self._future
+
+        def run() -> None:
+            try:
+                from app.sandbox.server import SandboxServer
+
+                server = SandboxServer(host="127.0.0.1", port=0, latency_ms=self._latency_ms)
+                url = server.start()
+            except BaseException as exc:  # reported to whoever awaits ready()
+                log.exception("The demo sandbox did not start")
+                loop.call_soon_threadsafe(_settle, future, None, exc)
+                return
+            self._server = server
+            log.info("Demo sandbox listening on %s", url)
+            loop.call_soon_threadsafe(_settle, future, url, None)
+
+        self._thread = threading.Thread(target=run, name="demo-sandbox", daemon=True)
+        self._thread.start()
+
+    async def ready(self) -> str:
+        if self._future is None:
+            self.start()
+        assert self._future is not None
+        return await asyncio.shield(self._future)
+
+    @property
+    def url(self) -> str | None:
+        if self._future is not None and self._future.done() and not self._future.exception():
+            return self._future.result()
+        return None
+
+    async def stop(self) -> None:
+        server, self._server = self._server, None
+        if server is not None:
+            await asyncio.to_thread(server.stop)
+
+
+def _settle(future: asyncio.Future, result: Any, exc: BaseException | None) -> None:
+    if future.done():
+        return
+    if exc is not None:
+        future.set_exception(exc)
+    else:
+        future.set_result(result)
+
+
+def keyring_service(provider: str) -> str:
+    return f"pairing-wizard/{provider}"
+
+
+class Services:
+    def __init__(self, settings: QSettings, demo: bool, sandbox: DemoSandbox | None) -> None:
+        self.settings = settings
+        self.demo = demo
+        self.sandbox = sandbox
+        self._client: Any = None
+        self._fixtures: dict[str, Any] | None = None
+        self.xee_session: Any = None
+        self.xee_session_root: str | None = None
+
+    # -- HTTP ------------------------------------------------------------------------
+
+    def client(self) -> Any:
+        """One httpx2.AsyncClient per wizard, created on first use, closed on close."""
+        if self._client is None:
+            import httpx2
+
+            self._client = httpx2.AsyncClient(timeout=REQUEST_TIMEOUT, trust_env=True)
+        return self._client
+
+    async def aclose(self) -> None:
+        session, self.xee_session = self.xee_session, None
+        if session is not None:
+            await session.aclose()
+        client, self._client = self._client, None
+        if client is not None:
+            await client.aclose()
+        if self.sandbox is not None:
+            await self.sandbox.stop()
+
+    # -- environments ------------------------------------------------------------------
+
+    def root_override(self, provider: str, environment: str) -> str:
+        return str(self.settings.value(f"roots/{provider}/{environment}", "") or "")
+
+    def set_root_override(self, provider: str, environment: str, root: str) -> None:
+        key = f"roots/{provider}/{environment}"
+        if root.strip():
+            self.settings.setValue(key, root.strip())
+        else:
+            self.settings.remove(key)
+
+    def default_root(self, provider: str, environment: str) -> str:
+        from app.core.environments import api_root
+
+        if environment == flow.DEMO:
+            base = self.sandbox.url if self.sandbox else None
+            return api_root(provider, environment, sandbox_base=base) if base else ""
+        return api_root(provider, environment)
+
+    async def api_root(self, provider: str, environment: str) -> str:
+        """The root the provider client uses (raises InputError for a bad override)."""
+        from app.core.environments import api_root
+
+        if environment == flow.DEMO:
+            if self.sandbox is None:
+                raise RuntimeError("the offline demo needs the sandbox")
+            base = await self.sandbox.ready()
+            return api_root(provider, environment, sandbox_base=base)
+        override = self.root_override(provider, environment)
+        return api_root(provider, environment,
+                        overrides={provider: override} if override else None)
+
+    def browser_command(self) -> str | None:
+        return str(self.settings.value("browser/command", "") or "") or None
+
+    # -- the sandbox's own values ------------------------------------------------------
+
+    async def fixtures(self, refresh: bool = True) -> dict[str, Any]:
+        """GET /_sandbox/fixtures (fresh by default: pins get linked, devices bound)."""
+        if self.sandbox is None:
+            raise RuntimeError("demo values exist only in the offline demo")
+        if self._fixtures is None or refresh:
+            base = await self.sandbox.ready()
+            response = await self.client().get(f"{base}/_sandbox/fixtures")
+            response.raise_for_status()
+            self._fixtures = response.json()
+        return self._fixtures
+
+    # -- provider clients --------------------------------------------------------------
+
+    async def provider_api(self, state: dict[str, Any]) -> Any:
+        provider, environment = state["provider"], state["environment"]
+        root = await self.api_root(provider, environment)
+        if provider == "rufus":
+            from app.core.rufus import RufusAPI
+
+            return RufusAPI(self.client(), root, str(state.get("api_key", "")).strip())
+        if provider == "zype":
+            from app.core.zype import ZypeAPI
+
+            return ZypeAPI(self.client(), root, str(state.get("api_key", "")).strip())
+        raise ValueError(provider)
+
+    async def call_provider(self, state: dict[str, Any], fn) -> Any:
+        """Run `fn(api)` with the provider's client (Xee: through the signed-in session,
+        which refreshes and retries once on an expired token)."""
+        if state["provider"] == "xee":
+            if self.xee_session is None:
+                from app.auth.errors import SignInError
+
+                raise SignInError("not_signed_in")
+            return await self.xee_session.call(fn)
+        return await fn(await self.provider_api(state))
+
+    # -- keychain (api keys) -----------------------------------------------------------
+
+    async def keyring_usable(self) -> bool:
+        from app.auth.tokens import TokenStore
+
+        allow = bool(self.settings.value("keyring/allowPlaintext", False, type=bool))
+        return await asyncio.to_thread(TokenStore.backend_usable, allow)
+
+    async def load_key(self, provider: str, environment: str) -> str | None:
+        import keyring
+
+        try:
+            return await asyncio.to_thread(keyring.get_password, keyring_service(provider),
+                                           environment)
+        except Exception as exc:  # locked or broken keychain: the user types the key
+            log.warning("Could not read the %s key from the keychain: %s", provider,
+                        type(exc).__name__)
+            return None
+
+    async def save_key(self, provider: str, environment: str, key: str) -> bool:
+        import keyring
+
+        try:
+            await asyncio.to_thread(keyring.set_password, keyring_service(provider),
+                                    environment, key)
+            return True
+        except Exception as exc:
+            log.warning("Could not save the %s key in the keychain: %s", provider,
+                        type(exc).__name__)
+            return False
+
+    async def forget_key(self, provider: str, environment: str) -> None:
+        import keyring
+        import keyring.errors
+
+        try:
+            await asyncio.to_thread(keyring.delete_password, keyring_service(provider),
+                                    environment)
+        except keyring.errors.PasswordDeleteError:
+            pass
+        except Exception as exc:
+            log.warning("Could not delete the %s key from the keychain: %s", provider,
+                        type(exc).__name__)
+
+    # -- Xee ---------------------------------------------------------------------------
+
+    async def xee_app_credentials(self, environment: str) -> tuple[str, str] | None:
+        """The OAuth app's client id and secret: the sandbox's in the demo; else the
+        XEE_CLIENT_ID / XEE_CLIENT_SECRET environment, or the keychain."""
+        import os
+
+        if environment == flow.DEMO:
+            xee = (await self.fixtures(refresh=False))["xee"]
+            return xee["client_id"], xee["client_secret"]
+        client_id = os.environ.get("XEE_CLIENT_ID") or str(
+            self.settings.value(f"xee/{environment}/clientId", "") or "")
+        secret = os.environ.get("XEE_CLIENT_SECRET") or await self.load_key(
+            "xee-app", environment)
+        if client_id and secret:
+            return client_id, secret
+        return None
+
+    async def xee_token_store(self, root: str, session_only: bool) -> Any:
+        from app.auth.tokens import SessionOnlyTokenStore, TokenStore
+
+        if session_only:
+            return SessionOnlyTokenStore(root)
+        return TokenStore(root)
+
+    async def xee_restore(self, root: str) -> Any:
+        """A session from the keychain's stored sign-in for this root, or None."""
+        from app.auth.session import XeeSession
+        from app.auth.tokens import TokenStore, TokenStoreError
+
+        if self.xee_session is not None and self.xee_session_root == root:
+            return self.xee_session
+        await self.xee_drop()
+        if not await self.keyring_usable():
+            return None
+        store = TokenStore(root)
+        try:
+            saved = await asyncio.to_thread(store.load)
+        except TokenStoreError as exc:
+            log.warning("Could not read the stored Xee sign-in: %s", exc)
+            return None
+        if not saved or not saved.get("client_id"):
+            return None
+        session = await asyncio.to_thread(XeeSession, root, saved["client_id"],
+                                          saved.get("client_secret", ""), store)
+        self.xee_session, self.xee_session_root = session, root
+        return session
+
+    async def xee_adopt(self, root: str, client_id: str, client_secret: str,
+                        token: dict[str, Any], store: Any) -> Any:
+        from app.auth.session import XeeSession
+        from app.auth.tokens import SessionOnlyTokenStore
+
+        await self.xee_drop()
+        session = await asyncio.to_thread(XeeSession, root, client_id, client_secret,
+                                          SessionOnlyTokenStore(root))
+        session.store = store
+        # Keep what a later run needs to refresh (the keychain is for secrets).
+        await session.set_token({**token, "client_id": client_id,
+                                 "client_secret": client_secret})
+        self.xee_session, self.xee_session_root = session, root
+        return session
+
+    async def xee_drop(self) -> None:
+        session, self.xee_session = self.xee_session, None
+        self.xee_session_root = None
+        if session is not None:
+            await session.aclose()

@@ -1,0 +1,221 @@
+"""Small widgets the pages compose: labelled fields with inline validation, cards,
+the demo banner, status lines. No flow logic here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.ui import theme
+
+
+def label(text: str = "", role: str | None = None, *, wrap: bool = True,
+          object_name: str | None = None, selectable: bool = False) -> QLabel:
+    widget = QLabel(text)
+    widget.setWordWrap(wrap)
+    widget.setTextFormat(Qt.TextFormat.PlainText)
+    if role:
+        widget.setProperty("role", role)
+    if object_name:
+        widget.setObjectName(object_name)
+    if selectable:
+        widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return widget
+
+
+def copy_text(text: str) -> None:
+    QGuiApplication.clipboard().setText(text)
+
+
+class Card(QFrame):
+    """A quiet framed area that groups related controls."""
+
+    def __init__(self, parent: QWidget | None = None, margins: int = 16, spacing: int = 10):
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(margins, margins, margins, margins)
+        self.layout_.setSpacing(spacing)
+
+    def add(self, widget: QWidget) -> QWidget:
+        self.layout_.addWidget(widget)
+        return widget
+
+
+class StatusLine(QWidget):
+    """An icon and a sentence: info, success, warning or error. Hidden when empty."""
+
+    KINDS = {"info": ("info", "muted"), "success": ("check", "success"),
+             "warning": ("warning", "warning"), "error": ("error", "error")}
+
+    def __init__(self, object_name: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        self.icon = QLabel()
+        self.icon.setFixedSize(18, 18)
+        self.icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.text = label()
+        if object_name:
+            self.text.setObjectName(object_name)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.text, 1, Qt.AlignmentFlag.AlignTop)
+        self.hide()
+
+    def show_message(self, kind: str, message: str) -> None:
+        if not message:
+            self.clear()
+            return
+        icon_name, role = self.KINDS[kind]
+        color = theme.colors()["muted" if role == "muted" else role]
+        self.icon.setPixmap(theme.svg_pixmap(icon_name, 18, color))
+        self.text.setProperty("role", role if role != "muted" else "help")
+        theme.repolish(self.text)
+        self.text.setText(message)
+        self.show()
+
+    def clear(self) -> None:
+        self.text.setText("")
+        self.hide()
+
+    def message(self) -> str:
+        return self.text.text() if self.isVisible() or self.text.text() else ""
+
+
+class FieldRow(QWidget):
+    """Label, line edit, then one line under it: the help text, or the error in red.
+
+    The error only shows once the user has typed in the field (or `touch()` was
+    called), so a fresh page is calm; Next stays disabled regardless.
+    """
+
+    edited = Signal(str)
+
+    def __init__(self, title: str, help_text: str, object_name: str,
+                 placeholder: str = "", *, secret: bool = False, optional: bool = False,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.help_text = help_text
+        self.touched = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        head = QHBoxLayout()
+        head.setSpacing(6)
+        self.title = label(title, "fieldLabel", wrap=False)
+        head.addWidget(self.title)
+        if optional:
+            head.addWidget(label("optional", "help", wrap=False))
+        head.addStretch(1)
+        layout.addLayout(head)
+        self.edit = QLineEdit()
+        self.edit.setObjectName(object_name)
+        self.edit.setPlaceholderText(placeholder)
+        self.edit.setClearButtonEnabled(not secret)
+        self.edit.setMinimumHeight(30)
+        self.title.setBuddy(self.edit)
+        self.edit.setAccessibleName(title)
+        self.edit.setAccessibleDescription(help_text)
+        layout.addWidget(self.edit)
+        self.note = label(help_text, "help")
+        self.note.setObjectName(object_name + "Note")
+        layout.addWidget(self.note)
+        self.reveal_action: QAction | None = None
+        if secret:
+            self.edit.setEchoMode(QLineEdit.EchoMode.Password)
+            self.reveal_action = QAction(theme.icon("eye", theme.colors()["muted"]),
+                                         "Show", self.edit)
+            self.reveal_action.setObjectName(object_name + "Reveal")
+            self.reveal_action.setCheckable(True)
+            self.reveal_action.setToolTip("Show the value")
+            self.reveal_action.toggled.connect(self.set_revealed)
+            self.edit.addAction(self.reveal_action, QLineEdit.ActionPosition.TrailingPosition)
+        self.edit.textEdited.connect(self._on_edited)
+
+    def _on_edited(self, text: str) -> None:
+        self.touched = True
+        self.edited.emit(text)
+
+    def set_revealed(self, revealed: bool) -> None:
+        self.edit.setEchoMode(QLineEdit.EchoMode.Normal if revealed
+                              else QLineEdit.EchoMode.Password)
+        if self.reveal_action is not None:
+            self.reveal_action.setIcon(theme.icon("eye-off" if revealed else "eye",
+                                                  theme.colors()["muted"]))
+            self.reveal_action.setToolTip("Hide the value" if revealed else "Show the value")
+            if self.reveal_action.isChecked() != revealed:
+                self.reveal_action.setChecked(revealed)
+
+    def set_text(self, text: str) -> None:
+        """Programmatic fill (demo values, lookups): counts as typed."""
+        if self.edit.text() != text:
+            self.edit.setText(text)
+        self.touched = bool(text)
+        self.edited.emit(text)
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def touch(self) -> None:
+        self.touched = True
+
+    def show_error(self, error: str | None) -> None:
+        visible = bool(error) and self.touched
+        self.note.setText(error if visible else self.help_text)
+        self.note.setProperty("role", "error" if visible else "help")
+        self.edit.setProperty("invalid", "true" if visible else "false")
+        self.edit.setAccessibleDescription(error if visible else self.help_text)
+        theme.repolish(self.note)
+
+    def error_text(self) -> str:
+        return self.note.text() if self.note.property("role") == "error" else ""
+
+
+class DemoBanner(QFrame):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("demoBanner")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.setSpacing(10)
+        self.icon = QLabel()
+        self.icon.setPixmap(theme.svg_pixmap("demo", 18, theme.colors()["banner_text"]))
+        layout.addWidget(self.icon)
+        self.text = label("Offline demo — sandbox data", wrap=False,
+                          object_name="demoBannerText")
+        layout.addWidget(self.text)
+        self.detail = label("Nothing leaves this computer. Starting the sandbox…",
+                            wrap=False, object_name="demoBannerDetail")
+        self.detail.setStyleSheet("font-weight: normal;")
+        layout.addWidget(self.detail)
+        layout.addStretch(1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+
+    def set_detail(self, text: str) -> None:
+        self.detail.setText(text)
+
+
+def hbox(*widgets: QWidget | None, stretch_at: int | None = None,
+         spacing: int = 8) -> QHBoxLayout:
+    layout = QHBoxLayout()
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(spacing)
+    for index, widget in enumerate(widgets):
+        if stretch_at == index:
+            layout.addStretch(1)
+        if widget is not None:
+            layout.addWidget(widget)
+    if stretch_at is not None and stretch_at >= len(widgets):
+        layout.addStretch(1)
+    return layout

@@ -1,0 +1,601 @@
+"""The wizard window: a step list, the pages in a stack, and one button bar.
+
+Navigation asks app.core.flow (next_page, previous_page, is_valid, page_for_error);
+every network call runs as a task on the qasync loop, tracked so that closing the
+window cancels it and closes the HTTP client.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import sys
+from collections.abc import AsyncIterator, Coroutine
+from typing import Any
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core import flow
+from app.core.flow import Page
+from app.ui import dialogs, theme
+from app.ui.pages import (
+    CredentialsPage,
+    DevicePage,
+    PairingPage,
+    ProviderPage,
+    ResultPage,
+    ReviewPage,
+    WizardPage,
+)
+from app.ui.services import DemoSandbox, Services
+from app.ui.widgets import DemoBanner, label
+
+log = logging.getLogger(__name__)
+
+
+class _PaintWatcher(QObject):
+    """Resolves a future on the window's first paint event."""
+
+    def __init__(self, future: asyncio.Future[None]) -> None:
+        super().__init__()
+        self.future = future
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and not self.future.done():
+            self.future.get_loop().call_soon(
+                lambda: self.future.done() or self.future.set_result(None))
+            watched.removeEventFilter(self)
+        return False
+
+
+class PairingWizard(QWidget):
+    closed = Signal()
+    page_changed = Signal(str)
+    outcome = Signal()   # a pairing or an undo finished (success, failure, cancel)
+
+    def __init__(self, demo: bool = False, *, settings: QSettings | None = None,
+                 sandbox_url: str | None = None, render_only: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("pairingWizard")
+        self.setWindowTitle("Pairing Wizard")
+        self.demo = demo
+        self.render_only = render_only     # screenshots: no network, no sandbox
+        settings = settings or QSettings()
+        self.services = Services(settings, demo, DemoSandbox(external_url=sandbox_url))
+        self._tasks: set[asyncio.Task[Any]] = set()
+        self._busy: list[str] = []
+        self._pair_task: asyncio.Task[Any] | None = None
+        self._user_cancelled = False
+        self._closing = False
+        self._closed_clean = False
+        self.deviceid_kept = False
+        self._first_paint: asyncio.Future[None] | None = None
+        self.state = self._initial_state()
+        self.current = Page.PROVIDER
+
+        self._build()
+        self.setStyleSheet(theme.style_sheet(self.palette()))
+        self.resize(920, 640)
+        self.setMinimumSize(760, 560)
+        self.go(Page.PROVIDER if not self.state.get("provider") else Page.PROVIDER)
+
+    # -- construction ------------------------------------------------------------------
+
+    def _initial_state(self) -> dict[str, Any]:
+        settings = self.services.settings
+        provider = str(settings.value("last/provider", "") or "") or None
+        if provider not in flow.PROVIDERS:
+            provider = None
+        environment = str(settings.value("last/environment", "") or "")
+        if self.demo:
+            environment = flow.DEMO
+        state = flow.new_state(provider, environment or flow.DEMO)
+        state = flow.select(state, provider, state["environment"]) if provider else state
+        try:
+            failures = json.loads(str(settings.value("xee/pinFailures", "{}") or "{}"))
+            state["xee_pin_failures"] = {str(k): int(v) for k, v in failures.items()}
+        except (ValueError, AttributeError, TypeError):
+            state["xee_pin_failures"] = {}
+        return state
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.banner = DemoBanner()
+        outer.addWidget(self.banner)
+
+        middle = QHBoxLayout()
+        middle.setContentsMargins(0, 0, 0, 0)
+        middle.setSpacing(0)
+        sidebar = QFrame()
+        sidebar.setObjectName("sidebar")
+        sidebar.setFixedWidth(190)
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(16, 24, 12, 16)
+        side.setSpacing(4)
+        app_title = QHBoxLayout()
+        logo = QLabel()
+        logo.setPixmap(theme.svg_pixmap("app", 22, theme.colors()["accent"]))
+        app_title.addWidget(logo)
+        app_title.addWidget(label("Pairing Wizard", "sectionTitle", wrap=False))
+        app_title.addStretch(1)
+        side.addLayout(app_title)
+        side.addSpacing(18)
+        self.step_labels: dict[Page, QLabel] = {}
+        for index, page in enumerate(flow.PAGE_ORDER, start=1):
+            step = label(f"{index}  {flow.PAGE_TITLES[page]}", "step", wrap=False)
+            step.setObjectName(f"step{page.value.capitalize()}")
+            self.step_labels[page] = step
+            side.addWidget(step)
+        side.addStretch(1)
+        self.where = label("", "help", object_name="sidebarEnvironment")
+        side.addWidget(self.where)
+        middle.addWidget(sidebar)
+
+        content = QVBoxLayout()
+        content.setContentsMargins(28, 22, 28, 12)
+        content.setSpacing(4)
+        self.page_title = label("", "pageTitle", object_name="pageTitle")
+        self.page_subtitle = label("", "pageSubtitle", object_name="pageSubtitle")
+        content.addWidget(self.page_title)
+        content.addWidget(self.page_subtitle)
+        content.addSpacing(14)
+        self.stack = QStackedWidget()
+        self.pages: dict[Page, WizardPage] = {}
+        for cls in (ProviderPage, CredentialsPage, DevicePage, ReviewPage, PairingPage,
+                    ResultPage):
+            page = cls(self)
+            page.changed.connect(self.refresh)
+            self.pages[page.page] = page
+            self.stack.addWidget(page)
+        content.addWidget(self.stack, 1)
+        middle.addLayout(content, 1)
+        outer.addLayout(middle, 1)
+
+        bar = QFrame()
+        bar.setObjectName("buttonBar")
+        buttons = QHBoxLayout(bar)
+        buttons.setContentsMargins(20, 12, 20, 12)
+        buttons.setSpacing(8)
+        self.back_button = self._bar_button("Back", "backButton")
+        self.cancel_button = self._bar_button("Cancel", "cancelButton")
+        self.next_button = self._bar_button("Next", "nextButton")
+        self.pair_button = self._bar_button("Pair", "pairButton")
+        self.finish_button = self._bar_button("Finish", "finishButton")
+        buttons.addWidget(self.back_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.next_button)
+        buttons.addWidget(self.pair_button)
+        buttons.addWidget(self.finish_button)
+        outer.addWidget(bar)
+
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
+        self.pair_button.clicked.connect(self.start_pairing)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.finish_button.clicked.connect(self.close)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.cancel)
+
+    def _bar_button(self, text: str, name: str) -> QPushButton:
+        widget = QPushButton(text)
+        widget.setObjectName(name)
+        widget.setMinimumWidth(96)
+        widget.setMinimumHeight(32)
+        widget.setAutoDefault(False)
+        return widget
+
+    # -- start-up --------------------------------------------------------------------
+
+    def first_paint(self) -> asyncio.Future[None]:
+        """A future set on the window's first paint."""
+        if self._first_paint is None:
+            self._first_paint = asyncio.get_event_loop().create_future()
+            self._paint_watcher = _PaintWatcher(self._first_paint)
+            self.installEventFilter(self._paint_watcher)
+        return self._first_paint
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        if not self.render_only:
+            self.first_paint().add_done_callback(self._after_first_paint)
+        super().showEvent(event)
+
+    def _after_first_paint(self, _future: asyncio.Future[None]) -> None:
+        # Only now: the sandbox (uvicorn, in its thread) must not delay the first paint.
+        if shiboken6.isValid(self) and self.state.get("environment") == flow.DEMO:
+            self.start_sandbox()
+
+    def start_sandbox(self) -> None:
+        sandbox = self.services.sandbox
+        if sandbox is None or sandbox.url is not None:
+            return
+        sandbox.start()
+        self.spawn(self._announce_sandbox(), "sandbox-ready")
+
+    async def _announce_sandbox(self) -> None:
+        assert self.services.sandbox is not None
+        try:
+            url = await self.services.sandbox.ready()
+        except Exception as exc:
+            self.banner.set_detail(f"The offline sandbox did not start ({type(exc).__name__}).")
+            return
+        self.banner.set_detail(f"Nothing leaves this computer · {url}")
+        page = self.pages[self.current]
+        if self.current is Page.PROVIDER:
+            page.enter()
+
+    async def ready(self) -> None:
+        """Resolves when the wizard can pair: with the demo, once the sandbox answers."""
+        if self.state.get("environment") == flow.DEMO:
+            self.start_sandbox()
+            await self.services.fixtures()
+
+    # -- tasks -------------------------------------------------------------------------
+
+    def spawn(self, coro: Coroutine[Any, Any, Any], name: str = "") -> asyncio.Task[Any]:
+        task = asyncio.ensure_future(coro)
+        if name:
+            task.set_name(name)
+        self._tasks.add(task)
+        task.add_done_callback(self._task_done)
+        return task
+
+    def _task_done(self, task: asyncio.Task[Any]) -> None:
+        self._tasks.discard(task)
+        if task.cancelled():
+            return
+        exc = task.exception()
+        if exc is not None:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    def tasks(self) -> set[asyncio.Task[Any]]:
+        return set(self._tasks)
+
+    @contextlib.asynccontextmanager
+    async def busy(self, reason: str) -> AsyncIterator[None]:
+        """While a request runs: no navigation, nothing clickable twice."""
+        self._busy.append(reason)
+        self.refresh()
+        try:
+            yield
+        finally:
+            self._busy.remove(reason)
+            self.refresh()
+
+    def is_busy(self) -> bool:
+        return bool(self._busy)
+
+    # -- navigation --------------------------------------------------------------------
+
+    def select(self, provider: str | None, environment: str | None) -> None:
+        before = (self.state.get("provider"), self.state.get("environment"))
+        self.state = flow.select(self.state, provider, environment)
+        after = (self.state.get("provider"), self.state.get("environment"))
+        settings = self.services.settings
+        if after[0]:
+            settings.setValue("last/provider", after[0])
+        if after[1]:
+            settings.setValue("last/environment", after[1])
+        if before != after and not self.render_only:
+            self.spawn(self.services.xee_drop(), "xee-drop")
+            if after[1] == flow.DEMO and not self.render_only:
+                self.start_sandbox()
+        self.refresh()
+
+    def go(self, page: Page) -> None:
+        old = self.pages.get(self.current)
+        if old is not None and page is not self.current:
+            forward = flow.PAGE_ORDER.index(page) > flow.PAGE_ORDER.index(self.current)
+            old.leave(forward)
+        self.current = page
+        widget = self.pages[page]
+        self.stack.setCurrentWidget(widget)
+        widget.enter()
+        self.refresh()
+        self.page_changed.emit(page.value)
+        focus = widget.focusWidget() or widget.nextInFocusChain()
+        if focus is not None and page in (Page.CREDENTIALS, Page.DEVICE):
+            focus.setFocus()
+
+    def next(self) -> None:
+        if self.is_busy():
+            return
+        target = flow.next_page(self.current, self.state)
+        if target is None or target in (Page.PAIRING, Page.RESULT):
+            self.pages[self.current].refresh_errors()
+            return
+        self.go(target)
+
+    def back(self) -> None:
+        if self.is_busy():
+            return
+        target = flow.previous_page(self.current, self.state)
+        if target is None:
+            return
+        if self.current is Page.RESULT:
+            self.go_fix()
+            return
+        self.go(target)
+
+    def go_fix(self) -> None:
+        """From a failed result to the page where the input can be fixed."""
+        if self.is_busy() or not self.state.get("error"):
+            return
+        target = flow.page_for_error(self.state["error"])
+        self.state["error"] = None
+        self.go(target)
+        page = self.pages[target]
+        if isinstance(page, DevicePage):
+            for row in page.rows.values():
+                row.touch()
+        page.refresh_errors()
+
+    def cancel(self) -> None:
+        """Cancel the request in flight; with none, close the window."""
+        if self._pair_task is not None and not self._pair_task.done():
+            self._user_cancelled = True
+            self._pair_task.cancel()
+            return
+        if self.current is Page.CREDENTIALS:
+            credentials = self.pages[Page.CREDENTIALS]
+            if getattr(credentials, "xee", None) is not None and credentials.xee.attempt:
+                credentials.xee.cancel_attempt()
+                return
+        self.close()
+
+    def refresh(self) -> None:
+        page = self.current
+        widget = self.pages.get(page)
+        if widget is None:
+            return
+        busy = self.is_busy()
+        pairing = self._pair_task is not None and not self._pair_task.done()
+        self.page_title.setText(widget.title())
+        self.page_title.setVisible(page is not Page.RESULT)  # the result has its own
+        subtitle = widget.subtitle()
+        self.page_subtitle.setText(subtitle)
+        self.page_subtitle.setVisible(bool(subtitle))
+        widget.refresh_errors()
+
+        self.back_button.setVisible(page not in (Page.PROVIDER, Page.PAIRING))
+        self.back_button.setEnabled(
+            not busy and flow.previous_page(page, self.state) is not None)
+        self.next_button.setVisible(page in (Page.PROVIDER, Page.CREDENTIALS, Page.DEVICE))
+        self.next_button.setEnabled(not busy and flow.next_page(page, self.state) is not None)
+        self.pair_button.setVisible(page is Page.REVIEW)
+        info = flow.PROVIDERS.get(self.state.get("provider") or "")
+        self.pair_button.setText(info.action if info else "Pair")
+        self.pair_button.setEnabled(not busy and not pairing
+                                    and flow.is_valid(Page.REVIEW, self.state))
+        self.finish_button.setVisible(page is Page.RESULT)
+        self.finish_button.setEnabled(not busy)
+        self.cancel_button.setVisible(page is not Page.RESULT)
+        self.cancel_button.setEnabled(not self._user_cancelled or not pairing)
+        primary = {Page.REVIEW: self.pair_button, Page.RESULT: self.finish_button}.get(
+            page, self.next_button)
+        for candidate in (self.next_button, self.pair_button, self.finish_button):
+            candidate.setDefault(candidate is primary)
+
+        result_page = self.pages[Page.RESULT]
+        if page is Page.RESULT:
+            result_page.undo.setEnabled(not busy)
+            result_page.pair_another.setEnabled(not busy)
+            result_page.fix.setEnabled(not busy)
+
+        for step, step_label in self.step_labels.items():
+            index, here = flow.PAGE_ORDER.index(step), flow.PAGE_ORDER.index(page)
+            step_label.setProperty("current", "true" if step is page else "false")
+            step_label.setProperty("done", "true" if index < here else "false")
+            theme.repolish(step_label)
+        env = self.state.get("environment")
+        demo = env == flow.DEMO
+        self.banner.setVisible(demo)
+        provider_title = info.title if info else ""
+        self.where.setText("\n".join(x for x in (provider_title,
+                                                 flow.ENVIRONMENT_TITLES.get(env or "", "")
+                                                 .split(" (")[0]) if x))
+
+    def current_root(self) -> str | None:
+        provider, env = self.state.get("provider"), self.state.get("environment")
+        if not provider or not env:
+            return None
+        return (self.services.root_override(provider, env)
+                or self.services.default_root(provider, env) or None)
+
+    # -- pairing -----------------------------------------------------------------------
+
+    def start_pairing(self) -> None:
+        if self.current is not Page.REVIEW or self.is_busy():
+            return
+        if self._pair_task is not None and not self._pair_task.done():
+            return  # never twice
+        if not flow.is_valid(Page.REVIEW, self.state):
+            return
+        self.state.update(result=None, error=None, undone=False)
+        self._user_cancelled = False
+        self.deviceid_kept = False
+        self.go(Page.PAIRING)
+        self._pair_task = self.spawn(self._pair(), "pair")
+        self.refresh()
+
+    async def _pair(self) -> None:
+        from app.auth.errors import SignInError
+        from app.core.errors import ProviderError
+
+        state = self.state
+        try:
+            async with self.busy("Pairing"):
+                result = await self.services.call_provider(
+                    state, lambda api: flow.pair(api, state))
+        except asyncio.CancelledError:
+            if not self._user_cancelled:
+                raise  # the window is closing
+            state["error"] = cancelled_error(state)
+        except ProviderError as error:
+            state["error"] = flow.error_dict(error)
+        except SignInError as error:
+            state["error"] = sign_in_error(error)
+        else:
+            state["result"] = result
+            state["error"] = None
+            if state.get("provider") == "xee":
+                self._forget_pin_failures(result.get("device_id", ""))
+        finally:
+            self._pair_task = None
+        if state.get("error") and flow.is_pin_rejection(state["error"]):
+            flow.record_pin_failure(state, state.get("xee_device_id", ""))
+            self._save_pin_failures()
+        if state.get("error"):
+            log.info("Pairing failed: %s (%s)", state["error"].get("kind"),
+                     state["error"].get("status"))
+        else:
+            log.info("Pairing succeeded with %s", state.get("provider"))
+        self._user_cancelled = False
+        self.go(Page.RESULT)
+        self.outcome.emit()
+
+    def _save_pin_failures(self) -> None:
+        self.services.settings.setValue("xee/pinFailures",
+                                        json.dumps(self.state.get("xee_pin_failures") or {}))
+
+    def _forget_pin_failures(self, device_id: str) -> None:
+        failures = dict(self.state.get("xee_pin_failures") or {})
+        if failures.pop(device_id.strip().upper(), None) is not None:
+            self.state["xee_pin_failures"] = failures
+            self._save_pin_failures()
+
+    def start_undo(self) -> None:
+        if self.current is not Page.RESULT or self.is_busy() or self.state.get("undone"):
+            return
+        if not self.state.get("result"):
+            return
+        self.spawn(self._undo(), "undo")
+
+    async def _undo(self) -> None:
+        from app.auth.errors import SignInError
+        from app.core.errors import ProviderError
+
+        state = self.state
+        info = flow.PROVIDERS[state["provider"]]
+        page: ResultPage = self.pages[Page.RESULT]  # type: ignore[assignment]
+        what = {"xee": "dissociate the box from the Xee account",
+                "rufus": "unbind the device (RUFUS deletes its sessions and passings)",
+                "zype": "unlink the pin from the consumer"}[state["provider"]]
+        async with self.busy("Confirming undo"):
+            confirmed = await dialogs.ask(self, f"{info.undo_action}?",
+                                          f"This will {what}.", yes=info.undo_action,
+                                          no="Keep it", object_name="undoDialog")
+        if not confirmed:
+            return
+        page.action_status.show_message("info", f"{info.undo_action}…")
+        try:
+            async with self.busy("Undoing"):
+                await self.services.call_provider(state, lambda api: flow.undo(api, state))
+        except ProviderError as error:
+            page.action_status.show_message("error", error.advice)
+            self.outcome.emit()
+            return
+        except SignInError as error:
+            page.action_status.show_message("error", error.advice)
+            self.outcome.emit()
+            return
+        state["undone"] = True
+        page.show_outcome()
+        page.action_status.show_message("success", f"Done: {what.split(' (')[0]}.")
+        self.refresh()
+        self.outcome.emit()
+
+    def pair_another(self) -> None:
+        if self.is_busy():
+            return
+        self.spawn(self._pair_another(), "pair-another")
+
+    async def _pair_another(self) -> None:
+        if not await self._deviceid_safe():
+            return
+        self.state = flow.pair_another(self.state)
+        self.deviceid_kept = False
+        self.go(flow.start_page_after_pair_another())
+
+    async def _deviceid_safe(self) -> bool:
+        """RUFUS: never lose the deviceid. Ask before leaving it uncopied and unsaved."""
+        result = self.state.get("result") or {}
+        if not result.get("deviceid") or self.deviceid_kept or self.state.get("undone"):
+            return True
+        async with self.busy("Confirming"):
+            return await dialogs.ask(
+                self, "Keep the deviceid?",
+                "The deviceid was neither copied nor saved. The device needs it, and RUFUS "
+                "will not show it again.",
+                informative="Leave it anyway?", yes="Leave without it", no="Go back",
+                object_name="deviceidDialog", icon=dialogs.QMessageBox.Icon.Warning)
+
+    # -- closing -----------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._closed_clean or self.render_only:
+            event.accept()
+            self.closed.emit()
+            return
+        event.ignore()
+        if not self._closing:
+            self._closing = True
+            self.spawn(self._close_when_safe(), "close")
+
+    async def _close_when_safe(self) -> None:
+        try:
+            if not await self._deviceid_safe():
+                return
+        finally:
+            self._closing = False
+        await self.shutdown()
+        if shiboken6.isValid(self):
+            self.close()
+
+    async def shutdown(self) -> None:
+        """Cancel the running tasks and close the HTTP clients (and the demo sandbox)."""
+        current = asyncio.current_task()
+        self.pages[Page.CREDENTIALS].leave(False)
+        pending = [t for t in self._tasks if t is not current and not t.done()]
+        for task in pending:
+            task.cancel()
+        if pending:
+            await asyncio.gather(*pending, return_exceptions=True)
+        await self.services.aclose()
+        self._closed_clean = True
+
+
+def cancelled_error(state: dict[str, Any]) -> dict[str, Any]:
+    provider = flow.PROVIDERS.get(state.get("provider") or "")
+    name = provider.title if provider else "the provider"
+    check = {"xee": "check the user's devices", "rufus": "look the serial number up in the "
+             "RUFUS device list", "zype": "check the pin's status"}.get(
+                 state.get("provider") or "", "check")
+    return {
+        "kind": "cancelled", "category": "network", "status": None, "type": None,
+        "message": "", "tip": "", "provider": state.get("provider"),
+        "advice": f"Pairing was cancelled while waiting for {name}. The request may already "
+                  f"have reached {name}: {check} before pairing again.",
+        "may_have_reached_server": True,
+    }
+
+
+def sign_in_error(error: Any) -> dict[str, Any]:
+    return {"kind": f"xee.sign_in.{error.kind}", "category": "auth",
+            "status": error.status, "type": None, "message": error.provider_message or "",
+            "tip": "", "advice": error.advice, "provider": "xee", "field": "sign_in"}
