@@ -107,6 +107,7 @@ class SignInAttempt:
         self._exchange = exchange
         self._on_finished = on_finished
         self._cancel_requested = False
+        self._running = False
         self._task = self._loop.create_task(self._run(), name="xee-sign-in")
         # Retrieve the outcome even if nobody awaits result() (no "never retrieved" noise).
         self._task.add_done_callback(lambda task: task.cancelled() or task.exception())
@@ -130,7 +131,10 @@ class SignInAttempt:
             return
         self._cancel_requested = True
         self._listener.close()  # free the port now, not on the next loop turn
-        self._task.cancel()
+        # A task that never ran would skip _run's except/finally if cancelled: _run sees
+        # the request as it starts instead, and ends the same way.
+        if self._running:
+            self._task.cancel()
 
     async def result(self) -> dict[str, Any]:
         """The token (a dict with access_token, refresh_token, expires_at, …).
@@ -140,7 +144,10 @@ class SignInAttempt:
         return await self._task
 
     async def _run(self) -> dict[str, Any]:
+        self._running = True
         try:
+            if self._cancel_requested:
+                raise asyncio.CancelledError
             try:
                 async with asyncio.timeout_at(self.deadline):
                     code = await self._listener.wait_for_code()

@@ -46,6 +46,10 @@ SECRET_PARAMS = (
 )
 _SECRET_QUERY = re.compile(r"(?i)\b(" + "|".join(SECRET_PARAMS) + r")=[^&\s\"'#]*")
 _MAX_TEXT = 200
+# httpx2's timeouts bound each read, not the request: a body that trickles in small
+# pieces (or never ends) would outlive them. Each attempt gets this much beyond the
+# largest timeout, so httpx2's own, more precise timeouts still fire first.
+DEADLINE_GRACE = 1.0
 
 
 def redact(text: str) -> str:
@@ -65,8 +69,13 @@ class RedactSecretsFilter(logging.Filter):
         return True
 
 
+# A logger's filters never see its children's records: name every logger that emits.
+_TRANSPORT_LOGGERS = ("httpx2", "httpcore2", "httpcore2.connection", "httpcore2.http11",
+                      "httpcore2.http2", "httpcore2.proxy", "httpcore2.socks")
+
+
 def _install_redaction() -> None:
-    for name in ("httpx2", "httpcore2"):
+    for name in _TRANSPORT_LOGGERS:
         logger = logging.getLogger(name)
         if not any(isinstance(f, RedactSecretsFilter) for f in logger.filters):
             logger.addFilter(RedactSecretsFilter())
@@ -394,11 +403,23 @@ class ProviderHTTP:
             kwargs["json"] = json
         if self._timeout is not None:
             kwargs["timeout"] = self._timeout
+        deadline = request_deadline(self._timeout if self._timeout is not None
+                                    else self.client.timeout)
         attempt = 0
         while True:
             try:
-                response = await self.client.request(method, self.api_root + path, **kwargs)
+                async with asyncio.timeout(deadline):
+                    response = await self.client.request(method, self.api_root + path,
+                                                         **kwargs)
                 break
+            except TimeoutError:
+                log.info("%s %s: no complete answer within %.1f s", self.provider, endpoint,
+                         deadline)
+                raise with_outcome_advice(
+                    _outcome("network.read_timeout", provider=self.provider,
+                             endpoint=endpoint, message="no complete answer in time"),
+                    operation,
+                ) from None
             except (httpx2.HTTPError, httpx2.InvalidURL) as exc:
                 kind = transport_kind(exc)
                 if attempt < table.CONNECT_RETRIES.get(kind, 0):
@@ -441,6 +462,15 @@ class ProviderHTTP:
                 may_have_reached_server=False, status=None, endpoint=endpoint,
                 retry_after=remaining, details={"not_sent": True},
             )
+
+
+def request_deadline(timeout: float | httpx2.Timeout | None) -> float | None:
+    """Seconds one attempt may take in all: the largest timeout plus a grace (None: none)."""
+    if isinstance(timeout, httpx2.Timeout):
+        values = [v for v in (timeout.connect, timeout.read, timeout.write, timeout.pool)
+                  if v is not None]
+        timeout = max(values) if values else None
+    return None if timeout is None else timeout + DEADLINE_GRACE
 
 
 # ------------------------------------------------------------ field readers

@@ -37,6 +37,13 @@ MAX_KEY = 256
 
 # Invisible characters that pasting often brings along at the edges.
 _EDGE_JUNK = "\u200b\u200c\u200d\u2060\ufeff"
+# Whitespace and those invisible characters, in any mix, at either end.
+_EDGES = re.compile(f"\\A[\\s{_EDGE_JUNK}]+|[\\s{_EDGE_JUNK}]+\\Z")
+
+
+def _strip_edges(text: str) -> str:
+    return _EDGES.sub("", text)
+
 # Bidirectional overrides/isolates: never meaningful in an id, a spoofing risk.
 _BIDI = set("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _BAD_CATEGORIES = {"Cc", "Cs", "Zl", "Zp"}
@@ -52,7 +59,7 @@ def _clean(text: object, field: str, label: str, max_len: int, provider: str | N
     """Common checks: text, stripped, non-empty, no control characters, bounded."""
     if not isinstance(text, str):
         raise InputError(field, f"The {label} is missing: enter it.", provider=provider)
-    value = text.strip().strip(_EDGE_JUNK).strip()
+    value = _strip_edges(text)
     if not value:
         raise InputError(field, f"The {label} is empty: enter it.", provider=provider)
     for char in value:
@@ -112,7 +119,7 @@ def validate_rufus_serial_number(text: object) -> str:
 
 
 def _optional(text: object, field: str, label: str) -> str | None:
-    if text is None or (isinstance(text, str) and not text.strip().strip(_EDGE_JUNK).strip()):
+    if text is None or (isinstance(text, str) and not _strip_edges(text)):
         return None
     return _clean(text, field, label, MAX_FREE_TEXT, "rufus")
 

@@ -58,6 +58,13 @@ def parse_user(reply: Reply) -> XeeUser:
     )
 
 
+def _no_content(reply: Reply) -> None:
+    """Xee answers 204 with no body. A 2xx carrying an HTML page (a captive portal, a
+    proxy) or garbage did not come from Xee: the outcome is unknown, not a success."""
+    if reply.body.kind in ("html", "garbage"):
+        reply.json()  # raises response.html_page / response.bad_json
+
+
 class XeeAPI:
     """Xee's device routes.
 
@@ -92,13 +99,15 @@ class XeeAPI:
         """Associate the box with the signed-in user (204). Raises ProviderError."""
         device_id = validate_xee_device_id(device_id)
         pin = validate_xee_pin(pin)
-        await self.http.call(
+        reply = await self.http.call(
             "associate", "POST", f"/devices/{device_id}/associate", params={"pin": pin}
         )
+        _no_content(reply)
 
     async def dissociate(self, device_id: str) -> None:
         device_id = validate_xee_device_id(device_id)
-        await self.http.call("dissociate", "POST", f"/devices/{device_id}/dissociate")
+        _no_content(await self.http.call("dissociate", "POST",
+                                         f"/devices/{device_id}/dissociate"))
 
     async def me(self) -> XeeUser:
         reply = await self.http.call("me", "GET", "/users/me")
