@@ -1,0 +1,1 @@
+"""Benchmarks of Pairing Wizard (not tests): `make bench` / `python -m bench.run`."""
