@@ -164,6 +164,10 @@ class ProviderPage(WizardPage):
         self.browser.setToolTip("A command that opens a URL; {url} is replaced by the "
                                 "address. PAIRING_WIZARD_BROWSER, when set, wins.")
         form.addRow("Browser command", self.browser)
+        from app.ui.network_check import NetworkCheckPanel
+
+        self.network = NetworkCheckPanel(wizard)
+        form.addRow("Network", self.network)
         self.advanced.hide()
         env_card.add(self.advanced)
         self.body.addWidget(env_card)
@@ -185,6 +189,7 @@ class ProviderPage(WizardPage):
         self._fill_environments()
         self._show_root()
         self.browser.setText(self.wizard.services.browser_command() or "")
+        self.network.refresh()
 
     def _mark_selected(self) -> None:
         for key, card in self.cards.items():
@@ -233,6 +238,7 @@ class ProviderPage(WizardPage):
     def _show_root(self) -> None:
         provider, env = self.provider, self.state.get("environment")
         services = self.wizard.services
+        self.network.refresh()
         if not provider or not env:
             self.api_root.setEnabled(False)
             self.api_root.setText("")
@@ -429,6 +435,7 @@ class XeeSignInPanel(QWidget):
 
         services = self.wizard.services
         env = self.page.state["environment"]
+        failure: dict[str, Any] | None = None
         self.status.clear()
         self.sign_in.setEnabled(False)
         try:
@@ -483,14 +490,20 @@ class XeeSignInPanel(QWidget):
             text = error.advice + (f" (Xee said: {error.provider_message})"
                                    if error.provider_message else "")
             self.status.show_message("info" if error.kind == "cancelled" else "error", text)
-            return
+            failure = _sign_in_error(error)
         except ProviderError as error:
             self.status.show_message("error", error.advice)
-            return
+            failure = flow.error_dict(error)
         finally:
             self.attempt = None
             self.waiting.hide()
             self.show_account()
+        if failure is not None:
+            await services.record({"provider": "xee", "environment": env}, "sign-in",
+                                  error=failure)
+            return
+        await services.record({"provider": "xee", "environment": env,
+                               "xee_account": user.display_name}, "sign-in")
         self.status.clear()
         if getattr(session, "last_store_error", None):
             self.status.show_message("warning", "Signed in, but the keychain refused to "
@@ -516,17 +529,30 @@ class XeeSignInPanel(QWidget):
     async def _do_sign_out(self) -> None:
         from app.auth.errors import SignInError
 
-        session = self.wizard.services.xee_session
+        services = self.wizard.services
+        session = services.xee_session
+        who = {"provider": "xee", "environment": self.page.state.get("environment"),
+               "xee_account": self.page.state.get("xee_account")}
         try:
             if session is not None:
                 await session.sign_out()
         except SignInError as error:
             self.status.show_message("warning", error.advice)
-        await self.wizard.services.xee_drop()
+            await services.record(who, "sign-out", error=_sign_in_error(error))
+        else:
+            await services.record(who, "sign-out")
+        await services.xee_drop()
         self.page.state["xee_account"] = ""
         self.page.state["xee_user_id"] = ""
         self.show_account()
         self.page.changed.emit()
+
+
+def _sign_in_error(error: Any) -> dict[str, Any]:
+    """A SignInError as the history's error data (the wizard's own shape)."""
+    from app.ui.wizard import sign_in_error
+
+    return {**sign_in_error(error), "may_have_reached_server": False}
 
 
 class ApiKeyPanel(QWidget):

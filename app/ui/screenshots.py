@@ -4,8 +4,9 @@
 
 No network and no sandbox: the wizard runs in `render_only` mode and each page is
 shown with representative values (the failure page with a documented error built
-from app.core.errors_table). The GUI tests call `render_all()` into a temporary
-folder, so the renderer cannot rot.
+from app.core.errors_table). `render_tools()` adds the History window, the batch
+dialog and the network check (`tools-*.png`). The GUI tests call both into a
+temporary folder, so the renderer cannot rot.
 """
 
 from __future__ import annotations
@@ -202,6 +203,209 @@ def _render(app: Any, settings: Any, scene: Callable[[Any], None], path: Path) -
     return path
 
 
+# --- the support tools: the History window, the batch dialog, the network check -------
+
+TOOL_SIZE = (1060, 660)
+
+
+def _history_entries() -> list[Any]:
+    from app.core.history import HistoryEntry
+
+    rows = [
+        ("2026-03-12T09:41:07Z", "rufus", "demo", "pair", {"serial_number": "DEVICE-123",
+         "model": "Model X1", "alias": "Front door", "deviceid": RESULTS["rufus"]["deviceid"]},
+         "ok", None, None, ""),
+        ("2026-03-12T09:38:52Z", "rufus", "demo", "pair", {"serial_number": "DEVICE-122",
+         "model": "Model X1"}, "failed", "rufus.write_access_missing", 403,
+         "This api key may not bind devices: use a key with WRITE or READ_WRITE access."),
+        ("2026-03-12T09:30:15Z", "xee", "demo", "pair", {"device_id": "E133742015",
+         "user": "Alice Martin (alice)"}, "ok", None, None, ""),
+        ("2026-03-12T09:29:40Z", "xee", "demo", "sign-in", {"user": "Alice Martin (alice)"},
+         "ok", None, None, ""),
+        ("2026-03-11T16:05:02Z", "zype", "demo", "pair", {"consumer_id":
+         "5a3b9c1d2e4f60718293a4b5", "pin": "zabc123"}, "unknown", "cancelled", None,
+         "Pairing was cancelled while waiting for Zype: check the pin's status."),
+        ("2026-03-11T15:58:31Z", "zype", "demo", "undo", {"consumer_id":
+         "5a3b9c1d2e4f60718293a4b5", "pin": "zkit456"}, "ok", None, None, ""),
+        ("2026-03-11T11:12:45Z", "xee", "demo", "pair", {"device_id": "E133742040",
+         "user": "Alice Martin (alice)"}, "failed", "xee.box_locked", 403,
+         "The box is locked after three wrong pins."),
+    ]
+    return [HistoryEntry(id=len(rows) - i, time=t, provider=p, environment=e, action=a,
+                         identifiers=ids, outcome=o, error_kind=k, error_status=st,
+                         request_id=None, message=m)
+            for i, (t, p, e, a, ids, o, k, st, m) in enumerate(rows)]
+
+
+def _batch_scene(dialog: Any) -> None:
+    import hashlib
+
+    from app.core.batch import JournalRow, Progress, check_bytes
+
+    lines = ["model,serial_number,alias,firmware"]
+    for n in range(1, 31):
+        lines.append(f"Model X1,SHOP-{n:04d},Shelf {n},1.4.2")
+    lines[2] = "Model X1,,Shelf 2,1.4.2"                # no serial number: invalid
+    lines[7] = ",SHOP-0007,Shelf 7,1.4.2"               # no model: invalid
+    report = check_bytes("\n".join(lines).encode(), "rufus", "shop-devices.csv")
+    dialog.report = report
+    dialog.file_label.setText("C:/Users/support/Documents/shop-devices.csv")
+    dialog.model.load(report)
+    dialog._size_columns()
+    dialog.check_status.show_message(
+        "warning", "30 rows for RUFUS: 28 valid, 2 invalid (their reasons are in the table). "
+        "Nothing is sent while a row is invalid: fix the file and open it again, or leave "
+        "those rows out.")
+    dialog.skip_invalid.setChecked(True)
+    rows = []
+    for check in report.rows:
+        n = check.row_no
+        if not check.ok:
+            state, message = "skipped", " ".join(check.problems)
+        elif n == 4:
+            state, message = "unknown", ("RUFUS's answer was lost and the device list could "
+                                         "not be read: check by hand whether serial number "
+                                         "SHOP-0004 is bound (RUFUS console).")
+        elif n == 9:
+            state, message = "failed", "This serial number is already bound to a device."
+        elif n <= 16:
+            state, message = "done", ""
+        elif n <= 19:
+            state, message = "sending", ""
+        else:
+            state, message = "pending", ""
+        ids = {"serial_number": check.values.get("serial_number", "")}
+        if state == "done":
+            ids["deviceid"] = hashlib.sha256(ids["serial_number"].encode()).hexdigest().upper()
+        rows.append(JournalRow(1, n, ids, state, 1, ids.get("deviceid"),
+                               "rufus.serial_taken" if state == "failed" else None,
+                               409 if state == "failed" else None, message))
+    dialog.model.apply(rows)
+    counts = {state: sum(1 for r in rows if r.state == state)
+              for state in ("done", "failed", "unknown", "skipped", "pending", "sending")}
+    progress = Progress(total=30, done=counts["done"], failed=counts["failed"],
+                        unknown=counts["unknown"], skipped=counts["skipped"],
+                        pending=counts["pending"], in_flight=counts["sending"], elapsed=6.2,
+                        eta=4.1, concurrency=4)
+    dialog.progress.setRange(0, 30)
+    dialog.progress.setValue(progress.finished)
+    dialog.status_label.setText(dialog._counts_text(progress))
+    dialog.notice.show_message("warning", "RUFUS asked us to slow down: waiting 5 s (now 4 "
+                               "at a time)")
+    dialog.update_buttons()
+    dialog.start_button.setEnabled(False)
+    dialog.cancel_button.setEnabled(True)
+    dialog.table.clearSelection()
+    dialog.table.setCurrentIndex(dialog.model.index(-1, -1))
+    for widget in (dialog.open_button, dialog.template_button, dialog.concurrency,
+                   dialog.skip_invalid):
+        widget.setEnabled(False)
+
+
+def render_tools(outdir: Path | str, themes: Iterable[str] = THEMES) -> list[Path]:
+    """The History window, the batch dialog and the network check, light and dark."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from app.ui.qtfix import protect_singletons
+
+    protect_singletons()
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from app.ui import theme
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    outdir = Path(outdir)
+    outdir.mkdir(parents=True, exist_ok=True)
+    old_palette, old_style = app.palette(), app.style().name()
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory() as scratch:
+        try:
+            app.setStyle("Fusion")
+            for theme_name in themes:
+                app.setPalette(theme.light_palette() if theme_name == "light"
+                               else theme.dark_palette())
+                for name, scene in (("history", _history_window),
+                                    ("batch", _batch_dialog),
+                                    ("network-check", _network_check)):
+                    settings = QSettings(str(Path(scratch) / "settings.ini"),
+                                         QSettings.Format.IniFormat)
+                    path = outdir / f"tools-{name}-{theme_name}.png"
+                    written.append(_render_tool(app, settings, scene, path))
+        finally:
+            app.setStyle(old_style)
+            app.setPalette(old_palette)
+    return written
+
+
+def _history_window(wizard: Any) -> Any:
+    from app.ui.history_window import HistoryWindow
+
+    window = HistoryWindow(wizard)
+    window.model.set_entries(_history_entries())
+    window.count.setText(f"{len(window.model.entries)} entries.")
+    window.table.selectRow(1)
+    window.resize(*TOOL_SIZE)
+    return window
+
+
+def _batch_dialog(wizard: Any) -> Any:
+    from app.core import flow
+    from app.ui.batch_dialog import BatchDialog
+
+    state = flow.select(wizard.state, "rufus", flow.DEMO)
+    state.update(VALUES["rufus"])
+    wizard.state = state
+    dialog = BatchDialog(wizard)
+    _batch_scene(dialog)
+    dialog.resize(*TOOL_SIZE)
+    return dialog
+
+
+def _network_check(wizard: Any) -> Any:
+    from app.core import flow
+    from app.core.netcheck import NetCheckReport, Step
+    from app.ui.network_check import NetworkCheckDialog, step_lines, steps_html
+
+    wizard.state = flow.select(flow.new_state(), "rufus", flow.PRODUCTION)
+    dialog = NetworkCheckDialog(wizard)
+    report = NetCheckReport("rufus", "https://api.runonrufus.com/v0", [
+        Step("DNS", True, "api.runonrufus.com is 203.0.113.24", elapsed_ms=18),
+        Step("TCP", True, "connected to api.runonrufus.com port 443", elapsed_ms=41),
+        Step("TLS", False, "the certificate is not trusted",
+             "a company proxy may inspect traffic; ask IT to install its certificate in "
+             "the system store", 37),
+    ])
+    dialog.title.setText("Network check: RUFUS")
+    dialog.where.setText(f"API address: {report.api_root}")
+    dialog.report = report
+    dialog.summary.show_message("error", "RUFUS is NOT reachable from this computer. TLS: "
+                                "the certificate is not trusted.")
+    dialog.steps.setText(steps_html(report))
+    dialog.steps.setAccessibleDescription("\n".join(step_lines(report)))
+    dialog.card.show()
+    dialog.copy.setEnabled(True)
+    dialog.resize(680, 380)
+    return dialog
+
+
+def _render_tool(app: Any, settings: Any, scene: Callable[[Any], Any], path: Path) -> Path:
+    from app.ui.wizard import PairingWizard
+
+    wizard = PairingWizard(demo=True, settings=settings, render_only=True)
+    wizard.banner.set_detail(f"Nothing leaves this computer · {DEMO_URL}")
+    wizard.resize(*SIZE)
+    widget = scene(wizard)
+    widget.show()
+    app.processEvents()
+    if not widget.grab().save(str(path), "PNG"):
+        raise OSError(f"could not write {path}")
+    widget.close()
+    wizard.close()
+    wizard.deleteLater()
+    app.processEvents()
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m app.ui.screenshots",
                                      description=__doc__.split("\n\n")[0])
@@ -210,6 +414,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--provider", choices=PROVIDERS, action="append")
     args = parser.parse_args(argv)
     files = render_all(args.outdir, args.theme or THEMES, args.provider or PROVIDERS)
+    files += render_tools(args.outdir, args.theme or THEMES)
     print(f"Wrote {len(files)} screenshots to {args.outdir}")
     return 0
 

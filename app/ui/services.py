@@ -90,6 +90,35 @@ def _settle(future: asyncio.Future, result: Any, exc: BaseException | None) -> N
         future.set_result(result)
 
 
+def attempt_identifiers(state: dict[str, Any],
+                        result: dict[str, Any] | None = None) -> dict[str, str]:
+    """What identifies the device and the account in the history (the names of
+    app.core.history.IDENTIFIER_FIELDS): never a key, a token or the Xee pin."""
+    result = result or {}
+    provider = state.get("provider")
+
+    def text(*values: Any) -> str:
+        return next((str(v).strip() for v in values if v not in (None, "")), "")
+
+    if provider == "xee":
+        ids = {"device_id": text(result.get("device_id"), state.get("xee_device_id")),
+               "user": text(result.get("user"), state.get("xee_account"))}
+    elif provider == "rufus":
+        ids = {"serial_number": text(result.get("serial_number"), state.get("rufus_serial")),
+               "model": text(result.get("model"), state.get("rufus_model")),
+               "alias": text(result.get("alias"), state.get("rufus_alias")),
+               "firmware": text(result.get("firmware"), state.get("rufus_firmware")),
+               "deviceid": text(result.get("deviceid"))}
+    elif provider == "zype":
+        ids = {"consumer_id": text(result.get("consumer_id"), state.get("zype_consumer_id")),
+               "email": text(state.get("zype_email")),
+               "pin": text(result.get("pin"), state.get("zype_pin")),
+               "linked_device_id": text(result.get("linked_device_id"))}
+    else:
+        ids = {}
+    return {k: v for k, v in ids.items() if v}
+
+
 def keyring_service(provider: str) -> str:
     return f"pairing-wizard/{provider}"
 
@@ -103,6 +132,8 @@ class Services:
         self._fixtures: dict[str, Any] | None = None
         self.xee_session: Any = None
         self.xee_session_root: str | None = None
+        self._history: Any = None
+        self._history_lock: asyncio.Lock | None = None
 
     # -- HTTP ------------------------------------------------------------------------
 
@@ -121,6 +152,9 @@ class Services:
         client, self._client = self._client, None
         if client is not None:
             await client.aclose()
+        history, self._history = self._history, None
+        if history is not None:
+            await asyncio.to_thread(history.close)
         if self.sandbox is not None:
             await self.sandbox.stop()
 
@@ -198,6 +232,58 @@ class Services:
                 raise SignInError("not_signed_in")
             return await self.xee_session.call(fn)
         return await fn(await self.provider_api(state))
+
+    # -- history ---------------------------------------------------------------------
+
+    async def history(self) -> Any:
+        """The History (app.core.history) in the data folder, opened once, off the GUI
+        thread (creating the folder and migrating the database touch the disk)."""
+        if self._history_lock is None:
+            self._history_lock = asyncio.Lock()
+        async with self._history_lock:
+            if self._history is None:
+                from app.core.history import History
+
+                self._history = await asyncio.to_thread(History)
+            return self._history
+
+    async def record(self, state: dict[str, Any], action: str, *,
+                     result: dict[str, Any] | None = None,
+                     error: dict[str, Any] | None = None) -> int | None:
+        """Record one attempt (pair, undo, sign-in, sign-out) in the history: identifiers
+        only, never a key, token or Xee pin. An input error (nothing was sent) is not an
+        attempt. Returns the entry id; a history that cannot be written is logged, never
+        in the way of the pairing itself."""
+        provider = state.get("provider")
+        if not provider:
+            return None
+        outcome = "ok"
+        if error is not None:
+            if error.get("category") == "input":
+                return None
+            outcome = "unknown" if error.get("may_have_reached_server") else "failed"
+        try:
+            from app.core.history import SecretRefused, check_not_secret
+
+            identifiers = {}
+            for name, value in attempt_identifiers(state, result).items():
+                try:
+                    check_not_secret(name, value)
+                except SecretRefused:  # e.g. a key pasted into the alias: left out
+                    continue
+                identifiers[name] = value
+            history = await self.history()
+            return await asyncio.to_thread(
+                history.record, provider, action, outcome,
+                environment=str(state.get("environment") or ""), identifiers=identifiers,
+                error_kind=(error or {}).get("kind"), error_status=(error or {}).get("status"),
+                message=str((error or {}).get("advice") or ""))
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # never in the way of a pairing: say so in the log
+            log.warning("Could not record the %s %s in the history: %s", provider, action,
+                        type(exc).__name__)
+            return None
 
     # -- keychain (api keys) -----------------------------------------------------------
 

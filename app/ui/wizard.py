@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -143,6 +145,14 @@ class PairingWizard(QWidget):
             self.step_labels[page] = step
             side.addWidget(step)
         side.addStretch(1)
+        self.history_button = self._tool_button("History", "historyButton", "search",
+                                                "Every pairing made on this computer (Ctrl+H)")
+        self.batch_button = self._tool_button("Batch from CSV…", "batchButton", "save",
+                                              "Pair many devices from a CSV file, with the "
+                                              "provider and credentials entered here")
+        side.addWidget(self.history_button)
+        side.addWidget(self.batch_button)
+        side.addSpacing(12)
         self.where = label("", "help", object_name="sidebarEnvironment")
         side.addWidget(self.where)
         middle.addWidget(sidebar)
@@ -191,6 +201,11 @@ class PairingWizard(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.finish_button.clicked.connect(self.close)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.cancel)
+        self.history_button.clicked.connect(self.open_history)
+        self.batch_button.clicked.connect(self.open_batch)
+        QShortcut(QKeySequence("Ctrl+H"), self, activated=self.open_history)
+        self.history_window: Any = None
+        self.batch_dialog: Any = None
 
     def _bar_button(self, text: str, name: str) -> QPushButton:
         widget = QPushButton(text)
@@ -199,6 +214,53 @@ class PairingWizard(QWidget):
         widget.setMinimumHeight(32)
         widget.setAutoDefault(False)
         return widget
+
+    def _tool_button(self, text: str, name: str, icon_name: str, tip: str) -> QToolButton:
+        widget = QToolButton()
+        widget.setObjectName(name)
+        widget.setText(text)
+        widget.setToolTip(tip)
+        widget.setIcon(theme.icon(icon_name, theme.colors()["muted"], 16))
+        widget.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        widget.setAutoRaise(True)
+        widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        return widget
+
+    # -- support tools (imported on first use: nothing heavy before the first paint) ---
+
+    def open_history(self) -> None:
+        from app.ui.history_window import HistoryWindow
+
+        if self.history_window is None:
+            self.history_window = HistoryWindow(self)
+        window = self.history_window
+        if window.isVisible():
+            window.reload()      # showing it loads it; already shown: fresh rows
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def open_batch(self) -> None:
+        if not self.batch_button.isEnabled():
+            return
+        from app.ui.batch_dialog import BatchDialog
+
+        if self.batch_dialog is None:
+            self.batch_dialog = BatchDialog(self)
+        self.batch_dialog.sync()
+        self.batch_dialog.show()
+        self.batch_dialog.raise_()
+        self.batch_dialog.activateWindow()
+
+    def batch_problem(self) -> str | None:
+        """Why the batch cannot start from here (None: it can)."""
+        state = self.state
+        if not state.get("provider"):
+            return "Choose the provider first."
+        if not flow.is_valid(Page.CREDENTIALS, state):
+            return ("Sign in to Xee first." if state["provider"] == "xee"
+                    else "Enter the api key first.")
+        return None
 
     # -- start-up --------------------------------------------------------------------
 
@@ -402,6 +464,14 @@ class PairingWizard(QWidget):
             step_label.setProperty("current", "true" if step is page else "false")
             step_label.setProperty("done", "true" if index < here else "false")
             theme.repolish(step_label)
+        problem = self.batch_problem()
+        running_batch = self.batch_dialog is not None and self.batch_dialog.running()
+        self.batch_button.setEnabled(problem is None or running_batch)
+        self.batch_button.setToolTip(
+            "Pair many devices from a CSV file, with the provider and credentials entered "
+            "here" if problem is None else f"Batch from CSV: {problem}")
+        if self.batch_dialog is not None and not running_batch:
+            self.batch_dialog.sync()
         env = self.state.get("environment")
         demo = env == flow.DEMO
         self.banner.setVisible(demo)
@@ -443,8 +513,10 @@ class PairingWizard(QWidget):
                 result = await self.services.call_provider(
                     state, lambda api: flow.pair(api, state))
         except asyncio.CancelledError:
-            if not self._user_cancelled:
-                raise  # the window is closing
+            if not self._user_cancelled:  # the window is closing
+                await asyncio.shield(self.services.record(
+                    state, "pair", error=cancelled_error(state)))
+                raise
             state["error"] = cancelled_error(state)
         except ProviderError as error:
             state["error"] = flow.error_dict(error)
@@ -457,6 +529,8 @@ class PairingWizard(QWidget):
                 self._forget_pin_failures(result.get("device_id", ""))
         finally:
             self._pair_task = None
+        await self.services.record(state, "pair", result=state.get("result"),
+                                   error=state.get("error"))
         if state.get("error") and flow.is_pin_rejection(state["error"]):
             flow.record_pin_failure(state, state.get("xee_device_id", ""))
             self._save_pin_failures()
@@ -508,12 +582,24 @@ class PairingWizard(QWidget):
                 await self.services.call_provider(state, lambda api: flow.undo(api, state))
         except ProviderError as error:
             page.action_status.show_message("error", error.advice)
+            await self.services.record(state, "undo", result=state.get("result"),
+                                       error=flow.error_dict(error))
             self.outcome.emit()
             return
         except SignInError as error:
             page.action_status.show_message("error", error.advice)
+            await self.services.record(state, "undo", result=state.get("result"),
+                                       error=sign_in_error(error))
             self.outcome.emit()
             return
+        except asyncio.CancelledError:
+            # The window is closing: the request may have reached the provider.
+            await asyncio.shield(self.services.record(
+                state, "undo", result=state.get("result"),
+                error={**cancelled_error(state), "advice": "Undo interrupted by closing "
+                       "the window: check whether it was carried out."}))
+            raise
+        await self.services.record(state, "undo", result=state.get("result"))
         state["undone"] = True
         page.show_outcome()
         page.action_status.show_message("success", f"Done: {what.split(' (')[0]}.")

@@ -1,0 +1,712 @@
+"""Batch pairing from a CSV file, with the provider, environment and credentials
+already entered in the wizard (app.core.batch does the work).
+
+1. Save the provider's template, open a CSV: every row is checked (`check_file`, in
+   a worker thread) and shown with its problems. Nothing is sent while a row is
+   invalid unless "Leave out the N invalid rows" is ticked.
+2. Start: `prepare()` then `BatchRunner.run()` on the qasync loop; the progress bar,
+   counts, ETA and slow-down notices come from its Progress events; each row's
+   outcome is read back from the journal. Cancel stops taking rows (the requests in
+   flight finish and are recorded).
+3. A file interrupted before (same content, provider and API root) offers Resume:
+   rows already paired are never sent again. Save results writes one line per row.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core import flow
+from app.ui import theme
+from app.ui.history_window import open_csv_name, save_csv_name
+from app.ui.widgets import Card, StatusLine, label
+
+if TYPE_CHECKING:
+    from app.ui.wizard import PairingWizard
+
+log = logging.getLogger(__name__)
+
+STATE_TITLES = {
+    "ready": "Ready", "invalid": "Invalid", "pending": "Waiting", "sending": "Sending…",
+    "done": "Done", "failed": "Failed", "unknown": "Unknown: check by hand",
+    "skipped": "Left out",
+}
+PROVIDER_TITLES = {"xee": "Xee", "rufus": "RUFUS", "zype": "Zype"}
+
+
+def duration_text(seconds: float) -> str:
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+
+
+def id_columns(provider: str) -> list[str]:
+    """The file's columns shown in the table (never the Xee pin)."""
+    from app.core.batch import LAYOUTS, NOT_IDENTIFIERS
+
+    hidden = NOT_IDENTIFIERS.get(provider, set())
+    return [name for name, _required in LAYOUTS[provider] if name not in hidden]
+
+
+class BatchModel(QAbstractTableModel):
+    """One line per data row of the file: its values, then its state and details."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.provider = "rufus"
+        self.columns: list[str] = []
+        self.rows: list[dict[str, Any]] = []
+        self.by_row_no: dict[int, int] = {}
+
+    def load(self, report: Any) -> None:
+        self.beginResetModel()
+        self.provider = report.provider
+        self.columns = ["line", *id_columns(report.provider), "state", "details"]
+        self.rows = [{"row_no": r.row_no, "line": r.line, "values": dict(r.values),
+                      "state": "ready" if r.ok else "invalid", "result": "",
+                      "message": " ".join(r.problems), "error_kind": None,
+                      "error_status": None, "attempts": 0} for r in report.rows]
+        self.by_row_no = {row["row_no"]: i for i, row in enumerate(self.rows)}
+        self.endResetModel()
+
+    def clear(self) -> None:
+        self.beginResetModel()
+        self.columns, self.rows, self.by_row_no = [], [], {}
+        self.endResetModel()
+
+    def apply(self, journal_rows: list[Any]) -> None:
+        """The journal's states (a run's progress, or an earlier batch of the file)."""
+        changed: list[int] = []
+        for jr in journal_rows:
+            index = self.by_row_no.get(jr.row_no)
+            if index is None:
+                continue
+            row = self.rows[index]
+            if row["state"] == "invalid" and jr.state == "skipped":
+                new_state = "skipped"
+                message = row["message"]
+            else:
+                new_state, message = jr.state, jr.message
+            update = {"state": new_state, "result": jr.result or "", "message": message,
+                      "error_kind": jr.error_kind, "error_status": jr.error_status,
+                      "attempts": jr.attempts}
+            if jr.identifiers.get("deviceid"):
+                update["result"] = jr.identifiers["deviceid"]
+            if any(row.get(k) != val for k, val in update.items()):
+                row.update(update)
+                changed.append(index)
+        if changed:
+            self.dataChanged.emit(self.index(min(changed), 0),
+                                  self.index(max(changed), len(self.columns) - 1))
+
+    def state_of(self, row_no: int) -> str:
+        return self.rows[self.by_row_no[row_no]]["state"]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            name = self.columns[section]
+            return {"line": "Line", "state": "State", "details": "Details"}.get(
+                name, name.replace("_", " ").capitalize())
+        return None
+
+    def details(self, row: dict[str, Any]) -> str:
+        state = row["state"]
+        if state == "done":
+            result = row["result"] if row["result"] not in ("associated", "linked") else ""
+            extra = row["message"] if row["message"] else ""
+            return "  ".join(x for x in (result and f"deviceid {result}"
+                                         if self.provider == "rufus" else result, extra) if x)
+        if state in ("failed", "unknown", "invalid", "skipped"):
+            status = f" (HTTP {row['error_status']})" if row.get("error_status") else ""
+            return row["message"] + status
+        return row["message"] if state in ("pending", "sending") else ""
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        column = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if column == "line":
+                return str(row["line"])
+            if column == "state":
+                return STATE_TITLES.get(row["state"], row["state"])
+            if column == "details":
+                return self.details(row)
+            return row["values"].get(column, "")
+        c = theme.colors()
+        if role == Qt.ItemDataRole.BackgroundRole and row["state"] == "unknown":
+            return QBrush(QColor(c["banner_bg"]))    # "check by hand" stands out
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row["state"] == "unknown":
+                return QBrush(QColor(c["banner_text"]))
+            if column == "state":
+                color = {"done": c["success"], "failed": c["error"], "invalid": c["error"],
+                         "skipped": c["muted"]}.get(row["state"])
+                return QBrush(QColor(color)) if color else None
+        if role == Qt.ItemDataRole.FontRole and column == "state" and row["state"] in (
+                "unknown", "failed", "invalid"):
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+
+class BatchDialog(QDialog):
+    """Non-modal: the wizard stays visible (and busy, so nothing else is sent)."""
+
+    def __init__(self, wizard: PairingWizard) -> None:
+        super().__init__(wizard)
+        self.wizard = wizard
+        self.setObjectName("batchDialog")
+        self.setModal(False)
+        self.resize(960, 640)
+        self.provider: str = ""
+        self.environment: str = ""
+        self.path: Path | None = None
+        self.report: Any = None
+        self.earlier: Any = None          # BatchInfo of an earlier batch of this file
+        self.journal_rows: list[Any] = []  # the last run's rows (for Save results)
+        self.runner: Any = None
+        self.last_progress: Any = None
+        self.slowdowns: list[str] = []
+        self._task: asyncio.Task[Any] | None = None
+        self._refresh_due = False
+        self._close_when_stopped = False
+        self.files_checked = 0    # open_file() calls finished (tests wait on it)
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(20, 18, 20, 16)
+        outer.setSpacing(10)
+        self.title = label("", "pageTitle", object_name="batchTitle")
+        outer.addWidget(self.title)
+        self.subtitle = label("", "pageSubtitle", object_name="batchSubtitle")
+        outer.addWidget(self.subtitle)
+
+        file_card = Card(margins=12, spacing=8)
+        file_row = QHBoxLayout()
+        file_row.setSpacing(8)
+        self.template_button = self._button("Save template…", "batchTemplateButton", "save")
+        self.template_button.setToolTip("A CSV file with the columns this provider needs")
+        self.open_button = self._button("Open CSV…", "batchOpenButton")
+        self.file_label = label("No file opened yet.", "help", object_name="batchFileLabel",
+                                wrap=False)
+        file_row.addWidget(self.open_button)
+        file_row.addWidget(self.file_label, 1)
+        file_row.addWidget(self.template_button)
+        file_card.layout_.addLayout(file_row)
+        self.check_status = StatusLine("batchCheckStatus")
+        file_card.add(self.check_status)
+        self.skip_invalid = QCheckBox("Leave out the invalid rows")
+        self.skip_invalid.setObjectName("batchSkipInvalidCheck")
+        self.skip_invalid.hide()
+        file_card.add(self.skip_invalid)
+        outer.addWidget(file_card)
+
+        self.model = BatchModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("batchTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setStretchLastSection(True)
+        outer.addWidget(self.table, 1)
+
+        run_row = QHBoxLayout()
+        run_row.setSpacing(8)
+        run_row.addWidget(label("Requests at a time", "help", wrap=False))
+        self.concurrency = QSpinBox()
+        self.concurrency.setObjectName("batchConcurrencySpin")
+        self.concurrency.setAccessibleName("Requests at a time")
+        self.concurrency.setRange(1, 64)
+        self.concurrency.setValue(8)
+        self.concurrency.setToolTip("How many requests run at the same time. The batch "
+                                    "slows down by itself when the provider asks.")
+        run_row.addWidget(self.concurrency)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("batchProgress")
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setFormat("%v / %m")
+        self.progress.setMinimumHeight(20)
+        run_row.addWidget(self.progress, 1)
+        outer.addLayout(run_row)
+        self.status_label = label("", "help", object_name="batchStatusLabel")
+        outer.addWidget(self.status_label)
+        self.notice = StatusLine("batchNoticeLabel")
+        outer.addWidget(self.notice)
+        self.result_status = StatusLine("batchResultStatus")
+        outer.addWidget(self.result_status)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(8)
+        self.start_button = self._button("Start", "batchStartButton")
+        self.resume_button = self._button("Resume", "batchResumeButton")
+        self.cancel_button = self._button("Cancel", "batchCancelButton")
+        self.save_results = self._button("Save results…", "batchSaveResultsButton", "save")
+        self.close_button = self._button("Close", "batchCloseButton")
+        for widget in (self.start_button, self.resume_button, self.cancel_button):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_results)
+        buttons.addWidget(self.close_button)
+        outer.addLayout(buttons)
+
+        self.setStyleSheet(theme.style_sheet(self.palette()).replace("#pairingWizard",
+                                                                     "#batchDialog"))
+        self.refresh_timer = QTimer(self)
+        self.refresh_timer.setSingleShot(True)
+        self.refresh_timer.setInterval(200)
+        self.refresh_timer.timeout.connect(self._refresh_rows)
+
+        self.template_button.clicked.connect(
+            lambda: self.wizard.spawn(self._save_template(), "batch-template"))
+        self.open_button.clicked.connect(
+            lambda: self.wizard.spawn(self._choose_file(), "batch-open"))
+        self.skip_invalid.toggled.connect(lambda _on: self.update_buttons())
+        self.start_button.clicked.connect(lambda: self.start(resume=False))
+        self.resume_button.clicked.connect(lambda: self.start(resume=True))
+        self.cancel_button.clicked.connect(self.cancel)
+        self.save_results.clicked.connect(
+            lambda: self.wizard.spawn(self._save_results(), "batch-results"))
+        self.close_button.clicked.connect(self.close)
+        self.sync()
+
+    def _button(self, text: str, name: str, icon_name: str | None = None) -> QPushButton:
+        widget = QPushButton(text)
+        widget.setObjectName(name)
+        widget.setAutoDefault(False)
+        widget.setMinimumHeight(30)
+        widget.setMinimumWidth(88)
+        if icon_name:
+            widget.setIcon(theme.icon(icon_name))
+        return widget
+
+    # -- the wizard's provider, environment, credentials ---------------------------------
+
+    def running(self) -> bool:
+        return self._task is not None
+
+    def sync(self) -> None:
+        """Follow the wizard's provider and environment (a new pair starts afresh)."""
+        if self.running():
+            return
+        provider = self.wizard.state.get("provider") or ""
+        environment = self.wizard.state.get("environment") or ""
+        if (provider, environment) != (self.provider, self.environment):
+            self.provider, self.environment = provider, environment
+            self.reset_file()
+        name = PROVIDER_TITLES.get(provider, "")
+        env = flow.ENVIRONMENT_TITLES.get(environment, environment).split(" (")[0]
+        self.setWindowTitle(f"Batch pairing — {name} — Pairing Wizard")
+        self.title.setText(f"Batch pairing with {name}" if name else "Batch pairing")
+        if provider == "xee":
+            who = self.wizard.state.get("xee_account") or "nobody (sign in first)"
+            creds = f"as {who}"
+        else:
+            creds = "with the api key entered in the wizard"
+        self.subtitle.setText(f"{env}, {creds}. Every row is checked before anything is "
+                              "sent; a device is never paired twice.")
+        self.update_buttons()
+
+    def reset_file(self) -> None:
+        self.path = self.report = self.earlier = None
+        self.journal_rows = []
+        self.model.clear()
+        self.file_label.setText("No file opened yet: save the template, fill it in, then "
+                                "open it here.")
+        self.check_status.clear()
+        self.skip_invalid.hide()
+        self.skip_invalid.setChecked(False)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.status_label.setText("")
+        self.notice.clear()
+        self.result_status.clear()
+
+    def credentials_problem(self) -> str | None:
+        state = self.wizard.state
+        if not self.provider:
+            return "Choose the provider in the wizard first."
+        if self.provider == "xee":
+            if self.wizard.services.xee_session is None or not state.get("xee_account"):
+                return "Sign in to Xee in the wizard first (step 2)."
+            return None
+        error = flow.field_error("api_key", state)
+        return f"Enter the api key in the wizard first (step 2): {error}" if error else None
+
+    def update_buttons(self) -> None:
+        running = self.running()
+        report = self.report
+        usable = report is not None and not report.file_problems and bool(report.valid)
+        invalid = len(report.invalid) if report is not None and not report.file_problems else 0
+        interrupted = self.earlier is not None and self.earlier.status != "finished"
+        self.skip_invalid.setVisible(bool(invalid) and self.earlier is None)
+        if invalid:
+            self.skip_invalid.setText(f"Leave out the {invalid} invalid "
+                                      f"row{'s' if invalid != 1 else ''} (they are not sent)")
+        self.start_button.setVisible(not interrupted)
+        self.start_button.setEnabled(
+            not running and usable and self.earlier is None
+            and (not invalid or self.skip_invalid.isChecked())
+            and self.credentials_problem() is None)
+        self.resume_button.setVisible(interrupted)
+        self.resume_button.setEnabled(interrupted and not running and report is not None
+                                      and self.credentials_problem() is None)
+        self.cancel_button.setEnabled(running and not (self.runner and self.runner.cancelled))
+        self.save_results.setEnabled(not running and bool(self.journal_rows))
+        for widget in (self.open_button, self.template_button, self.concurrency,
+                       self.skip_invalid):
+            widget.setEnabled(not running)
+        self.close_button.setText("Close")
+
+    # -- template and file ----------------------------------------------------------------
+
+    async def _save_template(self) -> None:
+        from app.core.batch import template_path
+
+        if not self.provider:
+            return
+        path = await save_csv_name(self, "Save the template",
+                                   f"{self.provider}-batch-template.csv")
+        if not path:
+            return
+        try:
+            await asyncio.to_thread(shutil.copyfile, template_path(self.provider), path)
+        except OSError as exc:
+            self.result_status.show_message("error", f"Could not save the template to "
+                                            f"{path}: {exc.strerror or exc}.")
+            return
+        self.result_status.show_message("success", f"Template saved to {path}: one line per "
+                                        "device, then open it here.")
+
+    async def _choose_file(self) -> None:
+        path = await open_csv_name(self, f"Open a {PROVIDER_TITLES.get(self.provider, '')} "
+                                   "batch file")
+        if path:
+            await self.open_file(path)
+
+    async def open_file(self, path: str | Path) -> None:
+        """Check the file (in a worker thread) and show the report; find an earlier
+        batch of the same file for this provider and API root."""
+        if self.running() or not self.provider:
+            return
+        try:
+            await self._open_file(Path(path))
+        finally:
+            self.update_buttons()
+            self.files_checked += 1
+
+    async def _open_file(self, path: Path) -> None:
+        from app.core.batch import BatchFileError, Journal, check_file
+
+        self.reset_file()
+        self.file_label.setText(f"Checking {path.name}…")
+        try:
+            report = await asyncio.to_thread(check_file, path, self.provider)
+        except BatchFileError as exc:
+            self.file_label.setText(path.name)
+            self.check_status.show_message("error", str(exc))
+            self.update_buttons()
+            return
+        self.path, self.report = path, report
+        self.file_label.setText(str(path))
+        self.file_label.setToolTip(str(path))
+        if report.file_problems:
+            self.check_status.show_message("error", report.text())
+            self.update_buttons()
+            return
+        self.model.load(report)
+        self._size_columns()
+        self.progress.setRange(0, len(report.rows))
+        self.progress.setValue(0)
+        name = PROVIDER_TITLES[self.provider]
+        if report.invalid:
+            self.check_status.show_message(
+                "warning", f"{len(report.rows)} rows for {name}: {len(report.valid)} valid, "
+                f"{len(report.invalid)} invalid (their reasons are in the table). Nothing is "
+                "sent while a row is invalid: fix the file and open it again, or leave "
+                "those rows out.")
+        else:
+            self.check_status.show_message("success", f"{len(report.rows)} rows for {name}, "
+                                           "all valid. Nothing has been sent yet.")
+        try:
+            root = await self.wizard.services.api_root(self.provider, self.environment)
+            history = await self.wizard.services.history()
+            journal = Journal(history.db)
+            self.earlier = await asyncio.to_thread(journal.find, self.provider, root,
+                                                   report.sha256)
+            if self.earlier is not None:
+                self.journal_rows = await asyncio.to_thread(journal.rows, self.earlier.id)
+        except Exception as exc:  # a bad API address is shown on Start, with its advice
+            log.info("No earlier batch looked up: %s", type(exc).__name__)
+            self.earlier = None
+        if self.earlier is not None:
+            self.model.apply(self.journal_rows)
+            self._show_counts_from_rows()
+            when = self.earlier.created[:19].replace("T", " ")
+            if self.earlier.status != "finished":
+                self.result_status.show_message(
+                    "info", f"This file was interrupted before (batch #{self.earlier.id}, "
+                    f"started {when} UTC). Resume continues it: rows already paired are not "
+                    "sent again.")
+            else:
+                self.result_status.show_message(
+                    "info", f"This file was already run (batch #{self.earlier.id}, "
+                    f"{when} UTC): its outcomes are shown. Running it again would pair every "
+                    "device a second time, so Start is off; Save results writes them.")
+        self.update_buttons()
+
+    def _size_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        for column, name in enumerate(self.model.columns):
+            if name == "line":
+                self.table.setColumnWidth(column, 56)
+            elif name == "state":
+                self.table.setColumnWidth(column, 200)
+            elif name != "details":
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+
+    # -- running --------------------------------------------------------------------------
+
+    def start(self, resume: bool) -> None:
+        if self.running() or self.report is None:
+            return
+        self._task = self.wizard.spawn(self._run(resume), "batch-run")
+        self.update_buttons()
+
+    async def _api(self, root: str) -> Any:
+        services = self.wizard.services
+        if self.provider == "xee":
+            from app.core.xee import XeeAPI
+
+            session = services.xee_session
+            return XeeAPI(session.client, root, access_token=None)
+        return await services.provider_api(self.wizard.state)
+
+    async def _run(self, resume: bool) -> None:
+        try:
+            await self._execute(resume)
+        finally:
+            self._task = None
+            self.runner = None
+            self.refresh_timer.stop()
+            self.update_buttons()
+            if self._close_when_stopped:
+                QTimer.singleShot(0, self.close)
+
+    async def _execute(self, resume: bool) -> None:
+        from app.core.batch import BatchRefused, BatchRunner, prepare
+        from app.core.errors import ProviderError
+
+        report = self.report
+        assert report is not None
+        self.notice.clear()
+        self.result_status.clear()
+        self.slowdowns = []
+        problem = self.credentials_problem()
+        if problem:
+            self.result_status.show_message("error", problem + " Nothing was sent.")
+            return
+        services = self.wizard.services
+        try:
+            async with self.wizard.busy("Batch pairing"):
+                root = await services.api_root(self.provider, self.environment)
+                history = await services.history()
+                try:
+                    batch_id, resumed = await asyncio.to_thread(
+                        prepare, history.db, report, root, resume=resume,
+                        skip_invalid=self.skip_invalid.isChecked())
+                except BatchRefused as exc:
+                    self.result_status.show_message("error", str(exc).replace(
+                        "Use --resume", "Use Resume"))
+                    return
+                api = await self._api(root)
+                self.runner = BatchRunner(
+                    api, history.db, batch_id, report, environment=self.environment,
+                    concurrency=self.concurrency.value(), on_progress=self._on_progress,
+                    history=history, resumed=resumed)
+                self.status_label.setText("Resuming…" if resumed else "Starting…")
+                self.update_buttons()
+                try:
+                    summary = await self.runner.run()
+                except BatchRefused as exc:
+                    self.result_status.show_message("error", str(exc))
+                    return
+        except ProviderError as error:   # e.g. an API address the settings refuse
+            self.result_status.show_message("error", error.advice + " Nothing was sent.")
+            return
+        self.runner = None
+        self.journal_rows = summary.rows
+        self.model.apply(summary.rows)
+        self.earlier = await asyncio.to_thread(self._batch_info, history, summary.batch_id)
+        self._show_summary(summary)
+
+    @staticmethod
+    def _batch_info(history: Any, batch_id: int) -> Any:
+        from app.core.batch import Journal
+
+        return Journal(history.db).get(batch_id)
+
+    def _on_progress(self, progress: Any) -> None:
+        """BatchRunner's callback (on the loop, synchronously): counts now, rows soon."""
+        self.last_progress = progress
+        if progress.event == "slowdown" and progress.message:
+            self.slowdowns.append(progress.message)
+            self.notice.show_message("warning", progress.message)
+        self.progress.setRange(0, max(progress.total, 1))
+        self.progress.setValue(progress.finished)
+        self.status_label.setText(self._counts_text(progress))
+        if not self.refresh_timer.isActive():
+            self.refresh_timer.start()
+
+    def _counts_text(self, p: Any) -> str:
+        parts = [f"{p.finished} of {p.total} rows", f"{p.done} done"]
+        if p.failed:
+            parts.append(f"{p.failed} failed")
+        if p.unknown:
+            parts.append(f"{p.unknown} to check by hand")
+        if p.skipped:
+            parts.append(f"{p.skipped} left out")
+        if p.event in ("progress", "slowdown"):
+            if p.in_flight:
+                parts.append(f"{p.in_flight} in flight ({p.concurrency} at a time)")
+            if p.eta is not None:
+                parts.append(f"about {duration_text(p.eta)} left")
+        return " · ".join(parts)
+
+    def _show_counts_from_rows(self) -> None:
+        counts: dict[str, int] = {}
+        for row in self.journal_rows:
+            counts[row.state] = counts.get(row.state, 0) + 1
+        total = len(self.journal_rows)
+        finished = total - counts.get("pending", 0) - counts.get("sending", 0)
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(finished)
+        parts = [f"{finished} of {total} rows", f"{counts.get('done', 0)} done"]
+        for state, words in (("failed", "failed"), ("unknown", "to check by hand"),
+                             ("skipped", "left out")):
+            if counts.get(state):
+                parts.append(f"{counts[state]} {words}")
+        self.status_label.setText(" · ".join(parts))
+
+    def _refresh_rows(self) -> None:
+        runner = self.runner
+        if runner is not None:
+            self.wizard.spawn(self._read_journal(runner.batch_id), "batch-rows")
+
+    async def _read_journal(self, batch_id: int) -> None:
+        from app.core.batch import Journal
+
+        history = await self.wizard.services.history()
+        rows = await asyncio.to_thread(Journal(history.db).rows, batch_id)
+        if self.runner is not None and self.runner.batch_id == batch_id:
+            self.model.apply(rows)
+
+    def _show_summary(self, summary: Any) -> None:
+        counts = summary.counts
+        self._show_counts_from_rows()
+        if summary.status == "finished":
+            text = (f"Batch #{summary.batch_id} finished: {counts['done']} done, "
+                    f"{counts['failed']} failed, {counts['unknown']} to check by hand, "
+                    f"{counts['skipped']} left out.")
+            kind = "success" if counts["failed"] == counts["unknown"] == 0 else "warning"
+            if counts["unknown"]:
+                text += (" The highlighted rows may or may not be paired: check them by hand "
+                         "before sending them again.")
+            text += " Save results keeps one line per row."
+        else:
+            left = counts["pending"] + counts["sending"]
+            reason = summary.stop_reason.replace("run the same file again with --resume",
+                                                 "Resume").replace("with --resume", "")
+            text = (f"Batch #{summary.batch_id} stopped with {left} row"
+                    f"{'s' if left != 1 else ''} not sent. {reason} Resume continues where "
+                    "it stopped; rows already paired are not sent again.")
+            kind = "warning" if summary.stop_error is None else "error"
+        self.result_status.show_message(kind, text)
+
+    def cancel(self) -> None:
+        runner = self.runner
+        if runner is None or runner.cancelled:
+            return
+        runner.cancel()
+        self.status_label.setText(self.status_label.text() + " · stopping: waiting for the "
+                                  "requests in flight…")
+        self.update_buttons()
+
+    # -- results --------------------------------------------------------------------------
+
+    async def _save_results(self) -> None:
+        from app.core.batch import write_results
+
+        rows = list(self.journal_rows)
+        if not rows:
+            return
+        stem = self.path.stem if self.path else "batch"
+        path = await save_csv_name(self, "Save the results", f"{stem}-results.csv")
+        if not path:
+            return
+        try:
+            count = await asyncio.to_thread(write_results, path, self.provider, rows)
+        except OSError as exc:
+            self.result_status.show_message("error", f"Could not write {path}: "
+                                            f"{exc.strerror or exc}. Choose another folder.")
+            return
+        self.result_status.show_message("success", f"Saved {count} rows to {path}.")
+
+    # -- closing --------------------------------------------------------------------------
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.running():
+            # Stop taking rows; close once the requests in flight are recorded.
+            event.ignore()
+            self._close_when_stopped = True
+            self.cancel()
+            return
+        self._close_when_stopped = False
+        event.accept()
