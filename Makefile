@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup lint chromium screenshots packaging-deps bundle installer-check icons
+.PHONY: demo test setup lint chromium screenshots packaging-deps bundle installer-check icons bench
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11-3.13 is required"; exit 1; }
@@ -74,3 +74,9 @@ installer-check: packaging-deps
 # Regenerate packaging/icons/ (ICO, ICNS, PNGs) after changing resources/icons/app.svg.
 icons: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) tools/render_icons.py
+
+# Every benchmark next to its baseline (bench/*.py): rewrites bench/results.json, the
+# README's Performance section and docs/bench-throughput.png. Rebuilds the bundle first
+# so its figures are of this source. About 4 minutes.
+bench: bundle
+	QT_QPA_PLATFORM=offscreen $(PY) -m bench.run

@@ -17,23 +17,20 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from app.cli_common import (
+    CREDENTIAL_ENV,
+    EXIT_INPUT,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    api_root_from_args,
+    credential,
+    emit,
+    fail,
+    provider_api,
+)
+
 # Process start as seen by us; the wizard's --smoke measures first paint from here.
 STARTED_AT = time.perf_counter()
-
-EXIT_OK = 0
-EXIT_INPUT = 2
-EXIT_REFUSED = 3
-EXIT_NETWORK = 4
-
-EXIT_BY_CATEGORY = {
-    "input": EXIT_INPUT,
-    "refused": EXIT_REFUSED,
-    "auth": EXIT_REFUSED,
-    "network": EXIT_NETWORK,
-    "unexpected": EXIT_NETWORK,
-}
-
-CREDENTIAL_ENV = {"rufus": "RUFUS_API_KEY", "zype": "ZYPE_API_KEY", "xee": "XEE_ACCESS_TOKEN"}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -150,47 +147,31 @@ def main(argv: list[str] | None = None) -> int:
 
         return serve(host=args.host, port=args.port, latency_ms=args.latency_ms,
                      allow_remote=args.allow_remote)
-    if args.command in ("pair", "unpair"):
-        return asyncio.run(_run_action(args))
-    if args.command == "login":
-        return asyncio.run(_login(args))
-    if args.command == "logout":
-        return _logout(args)
+    try:
+        if args.command in ("pair", "unpair"):
+            return asyncio.run(_run_action(args))
+        if args.command == "login":
+            return asyncio.run(_login(args))
+        if args.command == "logout":
+            return _logout(args)
+    except KeyboardInterrupt:
+        print("Cancelled.", file=sys.stderr)
+        return EXIT_INTERRUPTED
     raise AssertionError(args.command)
 
 
-def _api_root(args: argparse.Namespace) -> str:
-    from app.core.environments import api_root
-
-    if args.base_url:
-        return args.base_url.rstrip("/")
-    return api_root(args.provider, getattr(args, "env", "production"))
-
-
-def _emit(args: argparse.Namespace, ok: bool, result: Any, error: Any, human: str) -> None:
-    if args.json:
-        print(json.dumps({"ok": ok, "provider": args.provider, "action": args.command,
-                          "result": result, "error": error}))
-    else:
-        print(human, file=sys.stdout if ok else sys.stderr)
-
-
 def _error_text(error: Any) -> str:
+    from app.core.errors import provider_name
+
     lines = [error.advice]
     provider_said = " — ".join(x for x in (error.message, error.tip) if x)
     if provider_said:
-        lines.append(f"{error.provider or 'The provider'} said: {provider_said}")
+        lines.append(f"{provider_name(error.provider)} said: {provider_said}")
     if error.status:
         lines.append(f"(HTTP {error.status}, {error.kind})")
     else:
         lines.append(f"({error.kind})")
     return "\n".join(lines)
-
-
-def _history() -> Any:
-    from app.core.history import History
-
-    return History()
 
 
 def _identifiers(args: argparse.Namespace) -> dict[str, str]:
@@ -206,32 +187,33 @@ def _identifiers(args: argparse.Namespace) -> dict[str, str]:
 
 async def _run_action(args: argparse.Namespace) -> int:
     from app.core.errors import ProviderError
+    from app.core.history import History
     from app.core.transport import make_client
 
+    action_name = "pair" if args.command == "pair" else "undo"
     try:
-        root = _api_root(args)
+        root = api_root_from_args(args)
         async with make_client(timeout=args.timeout) as client:
             action = await _build_action(args, client, root)
-            with _history().attempt(args.provider, "pair" if args.command == "pair" else "undo",
-                                    environment=root, identifiers=_identifiers(args)) as attempt:
+            with History() as history, history.attempt(
+                    args.provider, action_name, environment=root,
+                    identifiers=_identifiers(args)) as attempt:
                 result, human = await action()
                 if isinstance(result, dict) and result.get("deviceid"):
                     attempt.identifiers["deviceid"] = result["deviceid"]
     except ProviderError as error:
-        _emit(args, False, None, error.to_dict(), _error_text(error))
-        return EXIT_BY_CATEGORY.get(error.category, EXIT_NETWORK)
+        # What the error knows beyond the envelope (e.g. RUFUS's existing deviceid on a
+        # duplicate serial) is kept in `result`, so --json loses nothing.
+        emit(args, False, {"may_have_reached_server": error.may_have_reached_server,
+                           "details": error.details or {}}, error, _error_text(error))
+        return error.exit_code
     except Exception as error:
         if type(error).__name__ != "SignInError":  # app.auth is imported only for Xee
             raise
-        _emit(args, False, None, error.to_dict(), str(error))
-        return EXIT_NETWORK if error.kind == "network" else EXIT_REFUSED
-    _emit(args, True, result, None, human)
+        emit(args, False, None, error, str(error))
+        return error.exit_code
+    emit(args, True, result, None, human)
     return EXIT_OK
-
-
-def _credential(args: argparse.Namespace) -> str | None:
-    given = args.token if args.provider == "xee" else args.api_key
-    return given or os.environ.get(CREDENTIAL_ENV[args.provider]) or None
 
 
 def _missing_credential(args: argparse.Namespace) -> Exception:
@@ -240,7 +222,7 @@ def _missing_credential(args: argparse.Namespace) -> Exception:
     if args.provider == "xee":
         return InputError("token", "No Xee sign-in: run `pairing-wizard login xee` first, "
                           "or pass --token (or set XEE_ACCESS_TOKEN).", provider="xee")
-    env = CREDENTIAL_ENV[args.provider]
+    env = "RUFUS_API_KEY" if args.provider == "rufus" else "ZYPE_API_KEY"
     return InputError("api_key", f"No api key: pass --api-key or set {env}.",
                       provider=args.provider)
 
@@ -248,15 +230,13 @@ def _missing_credential(args: argparse.Namespace) -> Exception:
 async def _build_action(
     args: argparse.Namespace, client: Any, root: str
 ) -> Callable[[], Awaitable[tuple[Any, str]]]:
-    secret = _credential(args)
+    secret = credential(args)
     if args.provider == "xee":
         return await _xee_action(args, client, root, secret)
     if secret is None:
         raise _missing_credential(args)
     if args.provider == "rufus":
-        from app.core.rufus import RufusAPI
-
-        rufus = RufusAPI(client, root, secret)
+        rufus = provider_api("rufus", client, root, secret)
         if args.command == "pair":
             async def bind() -> tuple[Any, str]:
                 binding = await rufus.bind(args.model, args.serial, alias=args.alias,
@@ -270,9 +250,7 @@ async def _build_action(
             return {"deviceid": deviceid}, f"Unbound {deviceid}."
         return unbind
 
-    from app.core.zype import ZypeAPI
-
-    zype = ZypeAPI(client, root, secret)
+    zype = provider_api("zype", client, root, secret)
     if args.command == "pair":
         async def link() -> tuple[Any, str]:
             consumer_id = args.consumer or await _consumer_by_email(zype, args.email)
@@ -368,21 +346,24 @@ def _stored_xee_session(root: str, args: argparse.Namespace | None = None) -> An
 
 async def _login(args: argparse.Namespace) -> int:
     import keyring
+    import keyring.errors
 
     from app.auth.errors import SignInError
     from app.auth.oauth import XeeSignIn
     from app.auth.session import XeeSession
-    from app.auth.tokens import TokenStore
+    from app.auth.tokens import TokenStore, TokenStoreError
 
-    root = _api_root(args)
+    root = api_root_from_args(args)
     credentials = _client_credentials(args, root)
     if credentials is None:
-        return _login_refused(args, "Xee needs this app's client id and secret: pass --client-id "
-                              "and --client-secret (or set XEE_CLIENT_ID and XEE_CLIENT_SECRET).")
+        return fail(args, EXIT_INPUT, "Xee needs this app's client id and secret: pass "
+                    "--client-id and --client-secret (or set XEE_CLIENT_ID and "
+                    "XEE_CLIENT_SECRET).", kind="input.client_id")
     if not TokenStore.backend_usable():
-        return _login_refused(args, "No usable keychain was found, so a sign-in cannot be kept "
-                              "between commands. Pass --token to `pair xee` instead, or install "
-                              f"a keychain backend (found: {TokenStore.backend_description()}).")
+        return fail(args, EXIT_INPUT, "No usable keychain was found, so a sign-in cannot be "
+                    "kept between commands. Pass --token to `pair xee` instead, or install a "
+                    f"keychain backend (found: {TokenStore.backend_description()}).",
+                    kind="input.keychain")
 
     def show(attempt: Any) -> None:
         print(f"Sign in with Xee in your browser. If it does not open, open this address:\n"
@@ -394,37 +375,48 @@ async def _login(args: argparse.Namespace) -> int:
         token = await sign_in.run(open_browser=(lambda url: False) if args.no_browser else None,
                                   on_started=show)
     except SignInError as error:
-        _emit(args, False, None, error.to_dict(), str(error))
-        return EXIT_REFUSED if error.kind == "denied" else EXIT_NETWORK
-    keyring.set_password(CLIENT_SERVICE, root, json.dumps(dict(zip(
-        ("client_id", "client_secret"), credentials, strict=True))))
-    async with XeeSession(root, *credentials, TokenStore(root)) as session:
-        await session.set_token(token)
-        try:
-            who = (await session.me()).display_name
-        except Exception:  # noqa: BLE001 - the sign-in worked; the name is a courtesy
-            who = None
-    _emit(args, True, {"signed_in_as": who}, None,
-          f"Signed in{' as ' + who if who else ''}. The sign-in is kept in the keychain.")
+        emit(args, False, None, error, str(error))
+        return error.exit_code
+    try:
+        keyring.set_password(CLIENT_SERVICE, root, json.dumps(dict(zip(
+            ("client_id", "client_secret"), credentials, strict=True))))
+        async with XeeSession(root, *credentials, TokenStore(root)) as session:
+            await session.set_token(token)
+            if session.last_store_error:
+                raise TokenStoreError(session.last_store_error)
+            try:
+                who = (await session.me()).display_name
+            except Exception:  # noqa: BLE001 - the sign-in worked; the name is a courtesy
+                who = None
+    except (TokenStoreError, keyring.errors.KeyringError) as exc:
+        error = SignInError("keychain_failed", provider_message=str(exc))
+        emit(args, False, None, error, str(error))
+        return error.exit_code
+    emit(args, True, {"signed_in_as": who}, None,
+         f"Signed in{' as ' + who if who else ''}. The sign-in is kept in the keychain.")
     return EXIT_OK
-
-
-def _login_refused(args: argparse.Namespace, advice: str) -> int:
-    _emit(args, False, None, {"kind": "input.sign_in", "status": None, "type": None,
-                              "message": None, "tip": None, "advice": advice}, advice)
-    return EXIT_INPUT
 
 
 def _logout(args: argparse.Namespace) -> int:
     import keyring
 
-    from app.auth.tokens import TokenStore
+    from app.auth.errors import SignInError
+    from app.auth.tokens import TokenStore, TokenStoreError
+    from app.core.errors import ProviderError
 
-    root = _api_root(args)
-    TokenStore(root).clear()
+    try:
+        root = api_root_from_args(args)
+        TokenStore(root).clear()
+    except ProviderError as error:
+        emit(args, False, None, error, error.advice)
+        return error.exit_code
+    except TokenStoreError as exc:
+        error = SignInError("keychain_failed", provider_message=str(exc))
+        emit(args, False, None, error, str(error))
+        return error.exit_code
     with contextlib.suppress(Exception):  # nothing saved: already signed out
         keyring.delete_password(CLIENT_SERVICE, root)
-    _emit(args, True, {"signed_out": True}, None, "Signed out: the stored sign-in is forgotten.")
+    emit(args, True, {"signed_out": True}, None, "Signed out: the stored sign-in is forgotten.")
     return EXIT_OK
 
 

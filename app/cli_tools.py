@@ -24,14 +24,21 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
-EXIT_OK = 0
-EXIT_INPUT = 2
-EXIT_REFUSED = 3
-EXIT_NETWORK = 4
+from app.cli_common import (
+    CREDENTIAL_ENV,
+    EXIT_INPUT,
+    EXIT_NETWORK,
+    EXIT_OK,
+    EXIT_REFUSED,
+    PROVIDERS,
+    api_root_from_args,
+    credential,
+    emit,
+    fail,
+    provider_api,
+)
 
 COMMANDS = ("history", "batch", "netcheck")
-PROVIDERS = ("xee", "rufus", "zype")
-CREDENTIAL_ENV = {"rufus": "RUFUS_API_KEY", "zype": "ZYPE_API_KEY", "xee": "XEE_ACCESS_TOKEN"}
 
 
 def add_parsers(subparsers: Any) -> None:
@@ -86,13 +93,6 @@ def handle(args: argparse.Namespace) -> int | None:
     if command == "netcheck":
         return asyncio.run(_netcheck(args))
     return None
-
-
-def _api_root(args: argparse.Namespace) -> str:
-    from app.core.environments import api_root
-
-    overrides = {args.provider: args.base_url} if args.base_url else None
-    return api_root(args.provider, "production", overrides=overrides)
 
 
 # ------------------------------------------------------------------ history
@@ -170,15 +170,6 @@ def _duration(seconds: float) -> str:
     return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
 
 
-def _fail(args: argparse.Namespace, code: int, text: str, **extra: Any) -> int:
-    if args.json:
-        print(json.dumps({"ok": False, "action": args.command, "provider": args.provider,
-                          "error": {"advice": text, **extra}}))
-    else:
-        print(text, file=sys.stderr)
-    return code
-
-
 async def _batch(args: argparse.Namespace) -> int:
     from app.core.batch import BatchFileError, BatchRefused, BatchRunner, check_file, prepare
     from app.core.errors import ProviderError
@@ -186,26 +177,22 @@ async def _batch(args: argparse.Namespace) -> int:
     from app.core.transport import make_client
 
     if not 1 <= args.concurrency <= 64:
-        return _fail(args, EXIT_INPUT, "--concurrency must be between 1 and 64.")
+        return fail(args, EXIT_INPUT, "--concurrency must be between 1 and 64.")
     try:
-        root = _api_root(args)
+        root = api_root_from_args(args)
         report = check_file(args.file, args.provider)
     except ProviderError as error:
-        return _fail(args, EXIT_INPUT, error.advice)
+        return fail(args, EXIT_INPUT, error.advice, kind=error.kind)
     except BatchFileError as exc:
-        return _fail(args, EXIT_INPUT, str(exc))
+        return fail(args, EXIT_INPUT, str(exc), kind="input.batch_file")
     if args.check_only or report.file_problems:
-        if args.json:
-            print(json.dumps({"ok": report.ok, "action": "check", "provider": args.provider,
-                              "report": report.as_dict()}))
-        else:
-            print(report.text(), file=sys.stdout if report.ok else sys.stderr)
+        problem = None if report.ok else {"kind": "input.batch_rows", "advice": report.text()}
+        emit(args, report.ok, report.as_dict(), problem, report.text())
         return EXIT_OK if report.ok else EXIT_INPUT
-    secret = (args.token if args.provider == "xee" else args.api_key) or os.environ.get(
-        CREDENTIAL_ENV[args.provider]) or None
+    secret = credential(args)
     if secret is None:
         flag = "--token" if args.provider == "xee" else "--api-key"
-        return _fail(args, EXIT_INPUT, f"No credentials: pass {flag} or set "
+        return fail(args, EXIT_INPUT, f"No credentials: pass {flag} or set "
                      f"{CREDENTIAL_ENV[args.provider]}. Nothing was sent.")
     database = Database()
     try:
@@ -213,16 +200,16 @@ async def _batch(args: argparse.Namespace) -> int:
             batch_id, resumed = prepare(database, report, root, resume=args.resume,
                                         skip_invalid=args.skip_invalid)
         except BatchRefused as exc:
-            return _fail(args, EXIT_INPUT, str(exc),
-                         report=report.as_dict() if report.invalid else None)
+            return fail(args, EXIT_INPUT, str(exc), kind="input.batch_refused",
+                        result={"report": report.as_dict()} if report.invalid else None)
         progress = None if (args.no_progress or args.json) else ProgressBar(sys.stderr)
         if resumed and progress is not None:
             print(f"Resuming batch #{batch_id}.", file=sys.stderr)
         async with make_client(timeout=args.timeout) as client:
             try:
-                api = _provider_api(args.provider, client, root, secret)
+                api = provider_api(args.provider, client, root, secret)
             except ProviderError as error:
-                return _fail(args, EXIT_INPUT, error.advice)
+                return fail(args, EXIT_INPUT, error.advice, kind=error.kind)
             runner = BatchRunner(api, database, batch_id, report, environment=root,
                                  concurrency=args.concurrency, on_progress=progress,
                                  history=History(database=database), resumed=resumed)
@@ -248,7 +235,7 @@ async def _batch(args: argparse.Namespace) -> int:
             try:
                 summary = await runner.run()
             except BatchRefused as exc:
-                return _fail(args, EXIT_INPUT, str(exc))
+                return fail(args, EXIT_INPUT, str(exc), kind="input.batch_refused")
             finally:
                 if installed:
                     loop.remove_signal_handler(signal.SIGINT)
@@ -261,31 +248,20 @@ async def _batch(args: argparse.Namespace) -> int:
     return _batch_report(args, summary)
 
 
-def _provider_api(provider: str, client: Any, root: str, secret: str) -> Any:
-    if provider == "rufus":
-        from app.core.rufus import RufusAPI
-
-        return RufusAPI(client, root, secret)
-    if provider == "zype":
-        from app.core.zype import ZypeAPI
-
-        return ZypeAPI(client, root, secret)
-    from app.core.xee import XeeAPI
-
-    return XeeAPI(client, root, access_token=secret)
-
-
 def _batch_report(args: argparse.Namespace, summary: Any) -> int:
     counts = summary.counts
+    error = summary.stop_error
     if summary.status != "finished":
-        error = summary.stop_error
-        code = EXIT_REFUSED if error is not None and error.category == "auth" else (
-            EXIT_NETWORK if error is not None else EXIT_REFUSED)
+        # Stopped (Ctrl+C, or the network gave out): resumable with --resume.
+        code = EXIT_REFUSED if error is not None and error.category == "auth" else EXIT_NETWORK
     else:
         code = EXIT_OK if counts["failed"] == counts["unknown"] == 0 else EXIT_REFUSED
     if args.json:
-        print(json.dumps({"ok": code == EXIT_OK, "action": "batch", "provider": args.provider,
-                          "result": summary.as_dict()}, ensure_ascii=False))
+        problem = error
+        if problem is None and code != EXIT_OK:
+            problem = {"kind": "batch.incomplete", "advice": summary.stop_reason or
+                       "Some rows failed or are unknown: see result.rows."}
+        emit(args, code == EXIT_OK, summary.as_dict(), problem)
         return code
     out = sys.stdout if code == EXIT_OK else sys.stderr
     print(f"Batch #{summary.batch_id} {summary.status}: {counts['done']} done, "
@@ -309,14 +285,12 @@ async def _netcheck(args: argparse.Namespace) -> int:
     from app.core.netcheck import check
 
     try:
-        root = _api_root(args)
+        root = api_root_from_args(args)
     except ProviderError as error:
-        return _fail(args, EXIT_INPUT, error.advice)
+        return fail(args, EXIT_INPUT, error.advice, kind=error.kind)
     report = await check(args.provider, root, step_timeout=args.timeout)
-    if args.json:
-        print(json.dumps(report.as_dict()))
-    else:
-        print(report.text(), file=sys.stdout if report.ok else sys.stderr)
+    problem = None if report.ok else {"kind": "network.check_failed", "advice": report.text()}
+    emit(args, report.ok, report.as_dict(), problem, report.text())
     return EXIT_OK if report.ok else EXIT_NETWORK
 
 

@@ -24,7 +24,13 @@ def cli(*args: str, env: dict[str, str] | None = None, timeout: float = 60) -> t
                           capture_output=True, text=True, env=full_env, timeout=timeout)
     lines = [line for line in done.stdout.splitlines() if line.strip()]
     assert len(lines) == 1, (done.stdout, done.stderr)
-    return done.returncode, json.loads(lines[0])
+    out = json.loads(lines[0])
+    # The documented envelope, exactly: scripts depend on it.
+    assert set(out) == {"ok", "provider", "action", "result", "error"}, out
+    if out["error"] is not None:
+        assert set(out["error"]) == {"kind", "status", "type", "message", "tip", "advice"}
+        assert out["error"]["advice"] and "Traceback" not in done.stderr
+    return done.returncode, out
 
 
 def rufus_key(fixtures: dict, access: str) -> str:
@@ -117,7 +123,7 @@ def test_read_only_key_is_refused_with_exit_3(sandbox):
                     "--base-url", sandbox.rufus_root, "--api-key", rufus_key(fx, "READ"))
     assert code == 3
     assert out["error"]["status"] == 403
-    assert out["error"]["advice"]
+    assert out["error"]["kind"] == "rufus.write_access_missing"
 
 
 def test_zype_pair_by_email(sandbox):
@@ -168,7 +174,7 @@ def test_network_failure_exits_4():
                     "--base-url", "http://127.0.0.1:9/rufus/v0", "--api-key", "ror-0123456789",
                     "--timeout", "3")
     assert code == 4
-    assert out["error"]["kind"] and out["error"]["advice"]
+    assert out["error"]["kind"] == "network.refused"
 
 
 def test_html_error_page_exits_4(sandbox):
@@ -178,7 +184,37 @@ def test_html_error_page_exits_4(sandbox):
                     "--pin", free_zype_pin(fx), "--base-url", sandbox.zype_root,
                     "--api-key", zype_key(fx, "admin"))
     assert code == 4
-    assert out["ok"] is False and out["error"]["advice"]
+    assert out["ok"] is False and out["error"]["kind"] == "response.html_page"
+
+
+def test_duplicate_serial_keeps_the_existing_deviceid_in_the_result(sandbox):
+    fx = sandbox.fixtures()
+    existing = fx["rufus"]["devices"][0]
+    code, out = cli("pair", "rufus", "--model", existing["model"], "--serial",
+                    existing["serial_number"], "--base-url", sandbox.rufus_root,
+                    "--api-key", rufus_key(fx, "READ_WRITE"))
+    assert code == 3
+    assert out["error"]["kind"] == "rufus.serial_taken" and out["error"]["status"] == 409
+    assert out["result"]["details"]["deviceid"] == existing["deviceid"]
+
+
+def test_malformed_base_url_is_invalid_input():
+    code, out = cli("pair", "rufus", "--model", "M", "--serial", "S",
+                    "--base-url", "notaurl", "--api-key", "ror-0123456789")
+    assert code == 2
+    assert out["error"]["kind"].startswith(("input", "config"))
+
+
+def test_xee_user_who_cannot_be_reached_is_a_refusal(sandbox):
+    fx = sandbox.fixtures()
+    alice = fx["xee"]["users"][0]
+    others = next(d for d in fx["xee"]["devices"]
+                  if d["user_id"] not in (None, alice["id"]) and not d["locked"])
+    token = sandbox.mint_xee_token(alice["id"])["access_token"]
+    code, out = cli("unpair", "xee", "--device", others["id"], "--base-url", sandbox.xee_root,
+                    "--token", token)
+    assert code == 3, out
+    assert out["error"]["message"] == "Token can't access this user"
 
 
 def test_sandbox_command_prints_its_address_and_stops_on_sigterm():
