@@ -7,9 +7,7 @@ without paying for uvicorn, authlib or the provider layer.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
-import dataclasses
 import json
 import os
 import sys
@@ -147,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
 
         return serve(host=args.host, port=args.port, latency_ms=args.latency_ms,
                      allow_remote=args.allow_remote)
+    import asyncio  # not before: the GUI path must reach its first paint without it
+
     try:
         if args.command in ("pair", "unpair"):
             return asyncio.run(_run_action(args))
@@ -252,10 +252,12 @@ async def _build_action(
 
     zype = provider_api("zype", client, root, secret)
     if args.command == "pair":
+        from dataclasses import asdict
+
         async def link() -> tuple[Any, str]:
             consumer_id = args.consumer or await _consumer_by_email(zype, args.email)
             pin = await zype.link(consumer_id, args.pin)
-            return dataclasses.asdict(pin), f"Linked pin {pin.pin} to consumer {pin.consumer_id}."
+            return asdict(pin), f"Linked pin {pin.pin} to consumer {pin.consumer_id}."
         return link
 
     async def unlink() -> tuple[Any, str]:

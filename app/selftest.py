@@ -11,7 +11,8 @@ Checks:
 - keychain: the backend keyring picked. On Windows and macOS the OS keychain must be
   usable (a round trip is made). On Linux a machine without a Secret Service (CI,
   a server) is reported as a warning: the app then keeps a sign-in for the session.
-- tls: httpx2's default TLS context can be built (truststore / system CA files).
+- tls: the TLS context of every API call (app.core.transport.system_ssl_context, i.e.
+  truststore: the OS trust store, OpenSSL's CA files on Linux) verifies and has CAs.
 - resources: the OAuth pages and the application icon are where the app looks.
 - sandbox: the built-in sandbox (uvicorn) starts on 127.0.0.1.
 - pairing: one pairing per provider through `app.core` against that sandbox.
@@ -143,22 +144,51 @@ def check_keychain() -> str:
 
 
 def check_tls() -> str:
-    """httpx2's default context: the OS trust store (truststore) on Windows and macOS,
-    the system's CA files on Linux. Failing to build it breaks every HTTPS call."""
+    """The context every API call uses (`app.core.transport.system_ssl_context`, i.e.
+    truststore): it must verify, and find the trust store it verifies with. Failing
+    here breaks every HTTPS call to the real providers."""
     import ssl
 
-    import httpx2
-    import truststore
+    from app.core.transport import system_ssl_context
 
-    ctx = httpx2.create_ssl_context()
-    if isinstance(ctx, truststore.SSLContext):
-        return "HTTPS trusts the OS certificate store (truststore)"
-    stats = ctx.cert_store_stats()
-    paths = ssl.get_default_verify_paths()
-    if not stats.get("x509_ca") and not paths.capath:
+    ctx = system_ssl_context()
+    if ctx.verify_mode != ssl.CERT_REQUIRED or not ctx.check_hostname:
+        raise CheckFailed("the HTTPS context of API calls does not verify certificates "
+                          f"(verify_mode={ctx.verify_mode!r}, "
+                          f"check_hostname={ctx.check_hostname})")
+    # truststore sets its trust up when a connection is wrapped: do it once, offline.
+    ctx.wrap_bio(ssl.MemoryBIO(), ssl.MemoryBIO(), server_hostname="self-test.invalid")
+    kind = _class_name(ctx)
+    if _platform_key() in ("win32", "darwin"):
+        return f"HTTPS verifies with the OS certificate store ({kind})"
+    # On Linux truststore verifies with OpenSSL's CA files: count what it would load.
+    count = _linux_ca_count()
+    if not count:
         raise CheckWarning("no CA certificates found on this machine: HTTPS to the real "
                            "providers would fail (the offline demo is not affected)")
-    return f"HTTPS trusts the system CA store ({stats.get('x509_ca', 0)} certificates loaded)"
+    return f"HTTPS verifies with the system CA store ({kind}, {count} certificates)"
+
+
+def _linux_ca_count() -> int:
+    """CA certificates truststore would load on Linux (a CA directory counts its files)."""
+    import os
+    import re
+    import ssl
+
+    probe = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+    try:  # truststore's own lookup (private; truststore 0.10), else OpenSSL's defaults
+        from truststore._openssl import _configure_context
+    except ImportError:
+        probe.set_default_verify_paths()
+    else:
+        with _configure_context(probe):
+            pass
+    count = probe.cert_store_stats().get("x509_ca", 0)
+    capath = ssl.get_default_verify_paths().capath
+    if not count and capath and os.path.isdir(capath):  # loaded lazily: count the files
+        hashed = re.compile(r"^[0-9a-fA-F]{8}\.[0-9]$")
+        count = sum(1 for name in os.listdir(capath) if hashed.match(name))
+    return count
 
 
 def check_resources() -> str:

@@ -38,15 +38,39 @@ def write_rufus_file(path: Path, serials: list[str]) -> Path:
 
 
 def journal_states(data_dir: Path) -> dict[str, int]:
-    conn = sqlite3.connect(data_dir / "history.sqlite3")
+    """Rows per state in the batch journal, read-only (the batch may be writing); {} while
+    the journal does not exist yet."""
+    path = data_dir / "history.sqlite3"
+    if not path.exists():
+        return {}
     try:
-        return dict(conn.execute("SELECT state, COUNT(*) FROM batch_row GROUP BY state"))
-    finally:
-        conn.close()
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, timeout=1)
+        try:
+            return dict(conn.execute("SELECT state, COUNT(*) FROM batch_row GROUP BY state"))
+        finally:
+            conn.close()
+    except sqlite3.OperationalError:  # no table yet, or busy for a moment: ask again
+        return {}
+
+
+def wait_for_kill_point(process: subprocess.Popen, data_dir: Path, done_before: int,
+                        more_done: int, limit: float = 60.0) -> bool:
+    """Poll the journal until this run has finished `more_done` rows beyond `done_before`
+    and a row is "sending" (a request in flight), so that the kill interrupts it; False
+    if the process ended first."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            return False
+        states = journal_states(data_dir)
+        if states.get("done", 0) >= done_before + more_done and states.get("sending", 0):
+            return True
+        time.sleep(0.005)
+    raise AssertionError(f"no kill point within {limit} s: {journal_states(data_dir)}")
 
 
 def test_batch_killed_with_sigkill_resumes_and_binds_each_serial_once(sandbox, tmp_path):
-    seed = random.randrange(1_000_000)
+    seed = 20261122  # fixed: the kill points are the same on every run
     rng = random.Random(seed)
     serials = [f"KILL-{n:03d}" for n in range(300)]
     file = write_rufus_file(tmp_path / "devices.csv", serials)
@@ -56,16 +80,18 @@ def test_batch_killed_with_sigkill_resumes_and_binds_each_serial_once(sandbox, t
             "--api-key", key, "--no-progress"]
     kills = caught_in_flight = 0
     while kills < 3 or (caught_in_flight == 0 and kills < 8):
+        done_before = journal_states(tmp_path).get("done", 0)
         process = cli(*args, *(["--resume"] if kills else []), data_dir=tmp_path, wait=False)
-        time.sleep(rng.uniform(0.3, 1.5))
-        if process.poll() is not None:
-            break  # it finished before the kill: nothing left to interrupt
-        process.send_signal(signal.SIGKILL)
-        process.communicate(timeout=10)
+        # Kill each run mid-batch: once it has done a few rows and has one in flight.
+        interrupted = wait_for_kill_point(process, tmp_path, done_before, rng.randint(5, 30))
+        if interrupted:
+            process.send_signal(signal.SIGKILL)
+        out, err = process.communicate(timeout=30)
+        assert interrupted, f"run {kills + 1} ended before the kill: {out} {err}"
         kills += 1
         caught_in_flight += journal_states(tmp_path).get("sending", 0)
     print(f"seed {seed}: {kills} kills, {caught_in_flight} rows caught in flight")
-    assert kills >= 1, f"the batch was never interrupted (seed {seed})"
+    assert kills >= 3
 
     refused = cli(*args, data_dir=tmp_path)  # without --resume: refused, nothing sent
     assert refused.returncode == 2 and "--resume" in refused.stderr

@@ -1,6 +1,21 @@
-"""Sign-in errors as data: a stable `kind` plus one sentence a support engineer can act on."""
+"""Sign-in errors as data: a stable `kind` plus one sentence a support engineer can act on.
+
+Exit codes follow the command line's contract (0 done, 2 invalid input, 3 the provider
+refused, 4 network failure or unexpected response), as ProviderError's categories do:
+
+- 3: denied, authorization_failed, token_exchange_failed, session_expired,
+  not_signed_in — Xee (or its account) refused, like ProviderError's "auth" (3).
+- 4: network, listener_failed, timeout, state_mismatch, and any unknown kind — the
+  sign-in could not be completed for a reason that is neither input nor a refusal.
+- 2: keychain_failed — a problem on this computer, like the CLI's "input.keychain"
+  (no usable keychain): nothing more was sent; fix the keychain and run it again.
+- 130: cancelled — the user gave up; the same code the CLI returns for Ctrl+C, so a
+  cancel reads the same whichever way it arrives (it is neither a refusal nor a failure).
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 # kind -> default advice (what happened, what to do). The provider's own message, when
 # there is one, travels beside it in `provider_message`.
@@ -27,8 +42,29 @@ ADVICE: dict[str, str] = {
 }
 
 
+EXIT_CODES: dict[str, int] = {
+    "denied": 3,
+    "authorization_failed": 3,
+    "token_exchange_failed": 3,
+    "session_expired": 3,
+    "not_signed_in": 3,
+    "network": 4,
+    "listener_failed": 4,
+    "timeout": 4,
+    "state_mismatch": 4,
+    "keychain_failed": 2,
+    "cancelled": 130,
+}
+UNKNOWN_KIND_EXIT_CODE = 4
+
+
 class SignInError(Exception):
-    """A sign-in or session problem. Never carries a token, code or secret."""
+    """A sign-in or session problem. Never carries a token, code or secret.
+
+    `message`, `tip` and `type` are Xee's own fields when it sent an error object (the
+    token endpoint's [{type, message, tip}]), else `message` says what went wrong;
+    `provider_message` is them joined, for display.
+    """
 
     def __init__(
         self,
@@ -36,22 +72,41 @@ class SignInError(Exception):
         advice: str | None = None,
         provider_message: str | None = None,
         status: int | None = None,
+        *,
+        type: str | None = None,  # noqa: A002 - Xee's own field name, as in ProviderError
+        tip: str | None = None,
     ) -> None:
         self.kind = kind
         self.advice = advice or ADVICE.get(kind, "The Xee sign-in failed. Try again.")
-        self.provider_message = provider_message or None
+        self.message = provider_message or ""
+        self.tip = tip or ""
+        self.type = type or None
         self.status = status
         super().__init__(self.describe())
+
+    @property
+    def provider_message(self) -> str | None:
+        """What Xee said (message and tip), or None."""
+        return " — ".join(part for part in (self.message, self.tip) if part) or None
+
+    @property
+    def exit_code(self) -> int:
+        """The command line's exit status for this error (see the module docstring)."""
+        return EXIT_CODES.get(self.kind, UNKNOWN_KIND_EXIT_CODE)
 
     def describe(self) -> str:
         if self.provider_message:
             return f"{self.advice} (Xee said: {self.provider_message})"
         return self.advice
 
-    def to_dict(self) -> dict[str, object]:
+    def to_dict(self) -> dict[str, Any]:
+        """The same error shape as ProviderError.to_dict(): a missing type is None, a
+        missing message or tip is ""."""
         return {
             "kind": self.kind,
-            "advice": self.advice,
-            "message": self.provider_message,
             "status": self.status,
+            "type": self.type,
+            "message": self.message,
+            "tip": self.tip,
+            "advice": self.advice,
         }

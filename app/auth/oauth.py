@@ -22,6 +22,7 @@ from authlib.integrations.httpx_client import AsyncOAuth2Client
 
 from app.auth.errors import SignInError
 from app.auth.loopback import DEFAULT_READ_TIMEOUT, LoopbackListener
+from app.core.http import read_body, xee_error_fields
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,7 @@ __all__ = [
     "SignInError",
     "XeeSignIn",
     "authorization_endpoint",
+    "raise_for_token_response",
     "token_endpoint",
 ]
 
@@ -52,36 +54,31 @@ def token_endpoint(api_root: str) -> str:
     return api_root.rstrip("/") + "/auth/access_token"
 
 
-def provider_message(response: httpx2.Response) -> str | None:
-    """Xee's message from any of its error shapes: [{type,message,tip}] or {message}."""
-    try:
-        body = response.json()
-    except ValueError:
-        return None
-    if isinstance(body, list) and body and isinstance(body[0], dict):
-        body = body[0]
-    if isinstance(body, dict):
-        parts = [str(body.get(key)) for key in ("message", "tip") if body.get(key)]
-        return " — ".join(parts) or None
-    return None
-
-
-def raise_for_token_response(failure_kind: str) -> Callable[[httpx2.Response], httpx2.Response]:
+def raise_for_token_response(
+    kind_for_status: Callable[[int], str],
+) -> Callable[[httpx2.Response], httpx2.Response]:
     """An authlib compliance hook: authlib would take Xee's 403 {"message": …} for a token.
 
     The token endpoint answers 200 with a token, 400 with a PARAMETERS_ERROR array, 403
-    with {"message": "Invalid authentication"}: turn every non-200 into a SignInError.
+    with {"message": "Invalid authentication"}: turn every non-200 into a SignInError of
+    kind `kind_for_status(status)`, with Xee's own type, message and tip.
     """
 
     def hook(response: httpx2.Response) -> httpx2.Response:
-        if response.status_code != 200:
-            raise SignInError(
-                failure_kind,
-                provider_message=provider_message(response)
-                or f"HTTP {response.status_code} from the token endpoint",
-                status=response.status_code,
-            )
-        return response
+        if response.status_code == 200:
+            return response
+        fields = xee_error_fields(read_body(response.content,
+                                            response.headers.get("content-type", "")))
+        message = fields.message if fields else ""
+        tip = fields.tip if fields else ""
+        raise SignInError(
+            kind_for_status(response.status_code),
+            provider_message=message or (
+                "" if tip else f"HTTP {response.status_code} from the token endpoint"),
+            status=response.status_code,
+            type=fields.type if fields else None,
+            tip=tip,
+        )
 
     return hook
 
@@ -214,7 +211,8 @@ class XeeSignIn:
                 code_challenge_method="S256",
             )
             client.register_compliance_hook(
-                "access_token_response", raise_for_token_response("token_exchange_failed")
+                "access_token_response",
+                raise_for_token_response(lambda status: "token_exchange_failed"),
             )
             # authlib does not remember `state`: we keep it (the listener checks it).
             url, _ = client.create_authorization_url(

@@ -20,7 +20,7 @@ from app.auth.errors import SignInError
 from app.auth.oauth import (
     CLIENT_AUTH_METHOD,
     HttpClientFactory,
-    provider_message,
+    raise_for_token_response,
     token_endpoint,
 )
 from app.auth.tokens import TokenStorage, TokenStoreError
@@ -35,14 +35,9 @@ T = TypeVar("T")
 DEFAULT_LEEWAY = 60  # seconds before expires_at at which authlib refreshes by itself
 
 
-def _refresh_failure_hook(response: httpx2.Response) -> httpx2.Response:
-    """authlib would take Xee's 403 {"message": "Invalid authentication"} for a token."""
-    if response.status_code == 200:
-        return response
-    message = provider_message(response) or f"HTTP {response.status_code}"
+def _refresh_failure_kind(status: int) -> str:
     # 4xx: the refresh token is dead (rotated, revoked, expired); 5xx: try later.
-    kind = "session_expired" if response.status_code < 500 else "network"
-    raise SignInError(kind, provider_message=message, status=response.status_code)
+    return "session_expired" if status < 500 else "network"
 
 
 class XeeSession:
@@ -69,7 +64,9 @@ class XeeSession:
             update_token=self._on_token_refreshed,
             leeway=leeway,
         )
-        self._client.register_compliance_hook("refresh_token_response", _refresh_failure_hook)
+        self._client.register_compliance_hook(
+            "refresh_token_response", raise_for_token_response(_refresh_failure_kind)
+        )
         self._refresh_lock = asyncio.Lock()
 
     def __repr__(self) -> str:
@@ -126,7 +123,10 @@ class XeeSession:
     async def refresh(self, expired_access_token: str | None = None) -> None:
         """Refresh now. With `expired_access_token`, skip if another call already did."""
         self._require_token()
-        # authlib's own lock also guards its refresh-ahead-of-expiry; share it when present.
+        # authlib's own lock also guards its refresh-ahead-of-expiry; share it when present,
+        # or a refresh here and one inside a request could spend one refresh token twice.
+        # A private attribute, checked against authlib 1.9.9 (set in AsyncOAuth2Client's
+        # __init__, held by ensure_active_token); tests/auth/test_errors.py fails if it goes.
         lock = getattr(self._client, "_token_refresh_lock", None) or self._refresh_lock
         async with lock:
             token = self._client.token
@@ -172,11 +172,22 @@ class XeeSession:
             raise SignInError("not_signed_in")
 
     async def _translate(self, awaitable: Awaitable[T]) -> T:
-        """authlib's token errors (no token, expired without refresh token) as SignInError."""
+        """authlib's token errors (no token, expired without refresh token) as SignInError.
+
+        authlib also refreshes by itself when the token is inside the leeway window; when
+        Xee rejects that refresh token (used, revoked), the refresh hook raises
+        "session_expired" from inside the request: forget the dead token then too.
+        """
+        token = self._client.token
+        refresh_token = token.get("refresh_token") if token else None
         try:
             return await awaitable
         except OAuthError as exc:
             raise SignInError("session_expired", provider_message=exc.error) from None
+        except SignInError as exc:
+            if exc.kind == "session_expired" and refresh_token:
+                await self._forget_dead_token(refresh_token)
+            raise
 
     async def _on_token_refreshed(
         self,
@@ -198,6 +209,9 @@ class XeeSession:
             log.warning("Could not save the Xee sign-in: %s", exc)
 
     async def _forget_dead_token(self, rejected_refresh_token: str) -> None:
+        current = self._client.token
+        if current and current.get("refresh_token") != rejected_refresh_token:
+            return  # a concurrent call has already rotated in a live token: keep it
         self._client.token = None
         try:
             stored = await asyncio.to_thread(self.store.load)

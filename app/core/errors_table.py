@@ -76,6 +76,16 @@ XEE_AUTH_ROWS: tuple[Row, ...] = (
         + _XEE_RELOGIN + ".",
         "AUTHORIZATION_ERROR", "Token has been revoked", "revoked token",
     ),
+    # Documented on associate, but Xee sends it on every route (a disabled account on
+    # /users/me, another user's box on dissociate): it belongs with the auth rows.
+    Row(
+        "xee.user_not_accessible", "auth", 403,
+        "The signed-in Xee account may not act for this user or box (the account may be "
+        "disabled, or the box may belong to another user). Sign in with the customer's own "
+        "Xee account (or one allowed to manage it) and try again.",
+        "AUTHORIZATION_ERROR", "Token can't access this user",
+        "The token does not have access to this user",
+    ),
 )
 
 XEE_ROWS: dict[str, tuple[Row, ...]] = {
@@ -94,13 +104,6 @@ XEE_ROWS: dict[str, tuple[Row, ...]] = {
             "box. " + _XEE_RELOGIN + " and accept the device-management permission.",
             "AUTHORIZATION_ERROR", "Token does not have the required scope",
             "Scope `devices_management` is missing",
-        ),
-        Row(
-            "xee.user_not_accessible", "auth", 403,
-            "The signed-in Xee account may not act for this user. Sign in with the "
-            "customer's own Xee account (or one allowed to manage it) and try again.",
-            "AUTHORIZATION_ERROR", "Token can't access this user",
-            "The token does not have access to this user",
         ),
         Row(
             "xee.box_locked", "refused", 403,
@@ -164,8 +167,10 @@ RUFUS_ROWS: dict[str, tuple[Row, ...]] = {
     "bind": (
         Row(
             "rufus.missing_field", "refused", 400,
-            "RUFUS says a required field is missing from the bind. Fill in both the model "
-            "and the serial number, then bind again.",
+            # Model and serial number are validated before sending, so a real 400 means
+            # RUFUS objects to something else: its own description says what.
+            "RUFUS rejected the bind's fields ({message}). Correct the field it names "
+            "(model, serial number, alias or firmware), then bind again.",
             reason="If any of the required parameters is missing.",
         ),
         _RUFUS_KEY_REJECTED,
@@ -235,12 +240,8 @@ _ZYPE_COMMON: tuple[Row, ...] = (
         "again.",
         reason="documented status 422",
     ),
-    Row(
-        "zype.server_error", "unexpected", 500,
-        "Zype had an internal error, so the change may or may not have been made. Check the "
-        "result, then try again in a few minutes; if it persists, contact Zype support.",
-        reason="documented status 500", may_have_reached_server=True,
-    ),
+    # Zype's documented 500 is the generic `server.error` row: its kind lets the link's
+    # "check the pin's status" advice (UNCERTAIN_OUTCOME_ADVICE) apply.
 )
 
 ZYPE_ROWS: dict[str, tuple[Row, ...]] = {
@@ -355,8 +356,9 @@ OUTCOMES: dict[str, tuple[str, bool, str]] = {
         "for this action. Check the result before trying again; if it persists, report it "
         "with the copied details.",
     ),
+    # A 4xx carrying the provider's own error: it understood and refused (exit 3).
     "response.unlisted_error": (
-        "unexpected", False,
+        "refused", False,
         "{provider} refused the request with an error its documentation does not list "
         "(status {status}: {message}). Follow the provider's tip if there is one, or report "
         "it with the copied details.",

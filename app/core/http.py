@@ -199,6 +199,23 @@ def _xee_error_object(data: Any) -> dict[str, Any] | None:
     return None
 
 
+@dataclass(frozen=True)
+class XeeErrorFields:
+    type: str | None
+    message: str
+    tip: str
+
+
+def xee_error_fields(body: Body) -> XeeErrorFields | None:
+    """Xee's error from any of its shapes ([{type, message, tip}] or {message}), cleaned;
+    None when the body is not one. Also used by app.auth for the token endpoint."""
+    obj = _xee_error_object(body.data) if body.kind == "json" else None
+    if obj is None:
+        return None
+    return XeeErrorFields(clean_text(obj.get("type")) or None, clean_text(obj.get("message")),
+                          clean_text(obj.get("tip")))
+
+
 def error_from_response(
     provider: str,
     operation: str,
@@ -215,12 +232,10 @@ def error_from_response(
     message = tip = ""
     readable = False
     if provider == "xee":
-        obj = _xee_error_object(body.data) if body.kind == "json" else None
-        if obj is not None:
+        fields = xee_error_fields(body)
+        if fields is not None:
             readable = True
-            type_ = clean_text(obj.get("type")) or None
-            message = clean_text(obj.get("message"))
-            tip = clean_text(obj.get("tip"))
+            type_, message, tip = fields.type, fields.message, fields.tip
     elif body.kind in ("json", "empty"):
         data = body.data if isinstance(body.data, dict) else {}
         readable = body.kind == "empty" or isinstance(body.data, dict)

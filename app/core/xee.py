@@ -60,9 +60,10 @@ def parse_user(reply: Reply) -> XeeUser:
 
 def _no_content(reply: Reply) -> None:
     """Xee answers 204 with no body. A 2xx carrying an HTML page (a captive portal, a
-    proxy) or garbage did not come from Xee: the outcome is unknown, not a success."""
-    if reply.body.kind in ("html", "garbage"):
-        reply.json()  # raises response.html_page / response.bad_json
+    proxy), garbage or a bare JSON value did not come from Xee: the outcome is unknown,
+    not a success. An empty body, or a JSON object, is taken as Xee's."""
+    if reply.body.kind != "empty":
+        reply.json_object()  # raises response.html_page / bad_json / wrong_shape
 
 
 class XeeAPI:

@@ -50,8 +50,10 @@ class Consumer:
     subscription_count: int | None = None
 
 
-def _response(reply: Reply) -> Any:
-    data = reply.json_object()
+def _response(reply: Reply, data: dict[str, Any] | None = None) -> Any:
+    """The 'response' member of the answer (`data`: the answer's object, if parsed)."""
+    if data is None:
+        data = reply.json_object()
     if "response" not in data:
         raise reply.fail("response.wrong_shape", "no 'response' in the answer")
     return data["response"]
@@ -94,7 +96,8 @@ def parse_unlink(reply: Reply) -> dict[str, Any]:
 
 def parse_consumers(reply: Reply) -> tuple[list[Consumer], int | None]:
     """A page of `GET /consumers` -> (consumers, next page number or None)."""
-    items = _response(reply)
+    data = reply.json_object()
+    items = _response(reply, data)
     if not isinstance(items, list):
         raise reply.fail("response.wrong_shape", "'response' is not a list of consumers")
     consumers = []
@@ -111,7 +114,6 @@ def parse_consumers(reply: Reply) -> tuple[list[Consumer], int | None]:
                 subscription_count=opt_int(item, "subscription_count"),
             )
         )
-    data = reply.json_object()
     pagination = data.get("pagination")
     next_page = opt_int(pagination, "next") if isinstance(pagination, dict) else None
     return consumers, next_page

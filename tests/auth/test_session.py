@@ -159,6 +159,36 @@ def test_dead_refresh_token_means_session_expired_and_forgets_the_sign_in(sandbo
     assert store.load() is None
 
 
+def test_dead_refresh_token_in_authlibs_own_refresh_forgets_the_sign_in(sandbox):
+    xee = xee_fixture(sandbox)
+    user = active_user(xee)
+    # 30 s left: inside the 60 s leeway, so authlib refreshes by itself before sending
+    # (no XeeSession.refresh() involved) — with a refresh token someone already used.
+    minted = sandbox.mint_xee_token(user["id"], "devices_management users_read", 30)
+    assert asyncio.run(refresh_by_hand(sandbox, minted["refresh_token"])).status_code == 200
+    store = SessionOnlyTokenStore("sandbox")
+    store.save(minted)
+    requests = RequestLog()
+
+    async def scenario():
+        async with make_session(sandbox, store, requests) as session:
+            errors = []
+            for _ in range(2):
+                with pytest.raises(SignInError) as caught:
+                    await session.me()
+                errors.append(caught.value)
+            return errors, session.signed_in
+
+    (first, second), signed_in = asyncio.run(scenario())
+    assert first.kind == "session_expired"
+    assert first.provider_message == "Invalid authentication"
+    # The dead token is gone: the second call asks for a sign-in, sends nothing.
+    assert second.kind == "not_signed_in"
+    assert requests.paths == ["POST /xee/v3/auth/access_token"]
+    assert signed_in is False
+    assert store.load() is None
+
+
 def test_not_signed_in_is_a_clear_error_and_nothing_is_sent(sandbox):
     requests = RequestLog()
 

@@ -40,7 +40,8 @@ XEE_AUTH_DOCUMENTED = [
 RUFUS_DOCUMENTED = [("bind", 400), ("bind", 401), ("bind", 403), ("bind", 409),
                     ("get", 401), ("get", 403), ("get", 404),
                     ("unbind", 401), ("unbind", 403), ("unbind", 404), ("list", 401)]
-ZYPE_DOCUMENTED = [("link", 401), ("link", 403), ("link", 404), ("link", 422), ("link", 500),
+# Zype's documented 500 is the generic server.error row (see test_zype_500_...).
+ZYPE_DOCUMENTED = [("link", 401), ("link", 403), ("link", 404), ("link", 422),
                    ("status", 401), ("status", 404), ("unlink", 401), ("unlink", 403),
                    ("consumers", 401)]
 
@@ -100,6 +101,50 @@ def test_xee_unlisted_message_of_an_ambiguous_type_is_not_guessed():
         "xee.pin_rejected")
 
 
+def test_xee_user_not_accessible_applies_to_every_route():
+    for operation in ("associate", "dissociate", "me"):
+        err = classify("xee", operation, 403, xee_body(
+            "AUTHORIZATION_ERROR", "Token can't access this user",
+            "Make sure the user is accessible with this token"))
+        assert err.kind == "xee.user_not_accessible", (operation, err.kind)
+        assert err.category == "auth" and err.exit_code == 3
+
+
+@pytest.mark.parametrize(("provider", "operation", "body"), [
+    ("xee", "associate", xee_body("AUTHORIZATION_ERROR", "Something new", "Do this")),
+    ("xee", "me", xee_body("NOT_FOUND", "Nobody here")),
+    ("rufus", "get", b'{"description": "Bad deviceid"}'),
+    ("zype", "consumers", b'{"message": "Bad filter"}'),
+])
+def test_unlisted_4xx_with_the_providers_message_is_a_refusal(provider, operation, body):
+    status = 403 if provider == "xee" and operation == "associate" else 400
+    err = classify(provider, operation, status, body)
+    assert err.kind == "response.unlisted_error"
+    assert err.category == "refused" and err.exit_code == 3
+    assert err.message and err.message in err.advice
+
+
+def test_unlisted_4xx_without_a_message_stays_unexpected():
+    err = classify("rufus", "get", 418, b"{}")
+    assert err.kind == "response.unexpected_status" and err.exit_code == 4
+
+
+def test_zype_500_is_the_generic_server_error_row():
+    err = classify("zype", "link", 500, b'{"message": "Internal error"}')
+    assert err.kind == "server.error" and err.may_have_reached_server
+    assert "zype.server_error" not in table.kind_categories()
+
+
+def test_rufus_400_advice_quotes_what_rufus_rejected():
+    err = classify("rufus", "bind", 400,
+                   b'{"description": "Missing required parameter: firmware"}')
+    assert err.kind == "rufus.missing_field" and err.category == "refused"
+    assert "Missing required parameter: firmware" in err.advice
+    # Both model and serial are checked before sending: the advice must not claim
+    # that they are what is missing.
+    assert "Fill in both" not in err.advice
+
+
 @pytest.mark.parametrize(("provider", "documented", "key"), [
     ("rufus", RUFUS_DOCUMENTED, "description"), ("zype", ZYPE_DOCUMENTED, "message")])
 def test_status_rows_each_get_their_own_kind(provider, documented, key):
@@ -147,7 +192,7 @@ def test_undocumented_outcomes_have_their_own_kinds(provider):
     assert classify(provider, op, 503, b"<html/>").kind == "server.unavailable"
     assert classify(provider, op, 502, b"").kind == "server.bad_gateway"
     server_error = classify(provider, op, 500, b"")
-    assert server_error.kind in ("server.error", "zype.server_error")
+    assert server_error.kind == "server.error"
     assert server_error.may_have_reached_server
     limited = classify(provider, op, 429, b"", retry_after=7.0)
     assert limited.kind == "server.rate_limited" and limited.retry_after == 7.0

@@ -92,6 +92,8 @@ async def test_400_missing_field_from_the_server(sandbox, client):
         await rufus.bind("Model X1", "   ")
     err = await failure(rufus.http.call("bind", "POST", "/devices", json={"model": "X"}))
     assert err.kind == "rufus.missing_field" and err.status == 400
+    # What RUFUS said is in the advice (our checks already passed model and serial).
+    assert err.message and err.message in err.advice
 
 
 async def test_403_wrong_access_type(sandbox, client):

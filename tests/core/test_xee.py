@@ -109,6 +109,28 @@ async def test_403_token_cannot_access_this_user(sandbox, client):
     assert err.kind == "xee.user_not_accessible" and err.category == "auth"
 
 
+async def test_403_token_cannot_access_this_user_on_every_route(sandbox, client):
+    # Documented on associate only, but Xee sends it on dissociate (another user's box)
+    # and /users/me (a disabled account) too: it must be the same documented row.
+    fx = sandbox.fixtures()
+    user_id = fx["xee"]["users"][0]["id"]
+    others_box = owned_by_other(fx, user_id)
+    errors = [await failure(api(sandbox, client, user_id).dissociate(others_box["id"]))]
+    disabled = next((u for u in fx["xee"]["users"] if u.get("disabled")), None)
+    if disabled is not None:
+        errors.append(await failure(api(sandbox, client, disabled["id"]).me()))
+        errors.append(await failure(api(sandbox, client, disabled["id"])
+                                    .dissociate(others_box["id"])))
+    for err in errors:
+        assert err.kind == "xee.user_not_accessible", err.kind
+        assert err.category == "auth" and err.exit_code == 3 and err.status == 403
+        assert err.message == "Token can't access this user"
+        assert err.tip  # Xee's own tip travels with it
+    # Nothing was dissociated.
+    after = next(d for d in sandbox.fixtures()["xee"]["devices"] if d["id"] == others_box["id"])
+    assert after["user_id"] == others_box["user_id"]
+
+
 async def test_404_device_or_user_not_found(sandbox, client):
     fx = sandbox.fixtures()
     known = {d["id"] for d in fx["xee"]["devices"]}

@@ -102,6 +102,16 @@ async def test_422_unprocessable(sandbox, client):
     assert err.message and err.message in err.advice
 
 
+async def test_link_500_says_to_check_the_pins_status(sandbox, client):
+    fx = sandbox.fixtures()
+    sandbox.set_faults(fault="500", rate=1.0, provider="zype")
+    err = await failure(admin(sandbox, client).link(fx["zype"]["consumers"][0]["_id"],
+                                                    zype_free_pin(fx)["pin"]))
+    assert err.kind == "server.error" and err.status == 500 and err.may_have_reached_server
+    # The link's uncertain-outcome advice, not the generic "check the result".
+    assert "check the pin's status before linking again" in err.advice
+
+
 async def test_api_key_never_reaches_logs_or_errors(sandbox, client, caplog):
     fx = sandbox.fixtures()
     key = zype_key(fx, "admin")
@@ -110,7 +120,7 @@ async def test_api_key_never_reaches_logs_or_errors(sandbox, client, caplog):
     await zype.find_consumers(fx["zype"]["consumers"][0]["email"])
     sandbox.set_faults(fault="500", rate=1.0, provider="zype")
     err = await failure(zype.link(fx["zype"]["consumers"][0]["_id"], zype_free_pin(fx)["pin"]))
-    assert err.kind == "zype.server_error"
+    assert err.kind == "server.error"
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert "/zype/consumers" in logged  # httpx2 did log the request...
     assert key not in logged  # ...with the key redacted

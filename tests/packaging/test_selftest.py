@@ -89,6 +89,22 @@ def test_missing_resources_fail_the_self_test(tmp_path):
     assert statuses(summary)["resources"] == "fail"
 
 
+def test_tls_checks_the_context_api_calls_use():
+    # API calls verify through app.core.transport.system_ssl_context (truststore), not
+    # httpx2's default context: a build whose API context stops verifying must fail.
+    code = ("import ssl, app.core.transport as transport\n"
+            "def unverified():\n"
+            "    ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)\n"
+            "    ctx.check_hostname = False\n"
+            "    ctx.verify_mode = ssl.CERT_NONE\n"
+            "    return ctx\n"
+            "transport.system_ssl_context = unverified\n" + RUN)
+    exit_code, lines, summary = run(code)
+    assert exit_code == 1
+    assert statuses(summary)["tls"] == "fail"
+    assert any(line.startswith("FAIL tls:") and "does not verify" in line for line in lines)
+
+
 def test_unusable_keychain_is_a_warning_on_linux_and_named():
     if not sys.platform.startswith("linux"):
         pytest.skip("on Windows and macOS an unusable keychain is a failure")

@@ -83,7 +83,7 @@ def expected(provider: str, fault: str) -> Expect:
     if fault == "latency":
         return e("network.read_timeout", category="network")
     if fault == "500":
-        return e("zype.server_error" if provider == "zype" else "server.error")
+        return e("server.error")
     if fault == "503":
         return e("server.unavailable", category="network", outcome="failed",
                  retry_after=RETRY_AFTER)
@@ -123,7 +123,9 @@ def assert_clear_error(error: dict[str, Any] | ProviderError, expect: Expect) ->
 # ---------------------------------------------------------------- in-process
 
 IN_TIMEOUT = 0.5
-IN_LIMIT = IN_TIMEOUT * 3 + 1.0  # generous: three timeouts plus scheduling
+# Only a "no hang" guard, generous enough for a loaded CI machine: how fast a fault is
+# reported is a speed goal, measured in bench/, never asserted here.
+IN_NO_HANG = IN_TIMEOUT * 10 + 15.0
 
 
 class Counted:
@@ -199,9 +201,8 @@ def test_core_api_under_fault(provider, fault, sandbox, target, tmp_path):
             started = time.monotonic()
             outcome: Any
             try:
-                # The guard only keeps a hang from stalling the suite; the assertion
-                # below is what judges the time.
-                async with asyncio.timeout(IN_LIMIT + 0.5):
+                # No hang: a call that outlives every timeout by far is a failure.
+                async with asyncio.timeout(IN_NO_HANG):
                     with history.attempt(provider, "pair", identifiers=ids):
                         outcome = await call()
             except ProviderError as error:
@@ -224,7 +225,6 @@ def test_core_api_under_fault(provider, fault, sandbox, target, tmp_path):
     outcome, elapsed, sent_first, sent_total, again, rows = asyncio.run(scenario())
 
     assert outcome != "hang", f"still waiting after {elapsed:.1f} s (timeout {IN_TIMEOUT} s)"
-    assert elapsed < IN_LIMIT, f"{elapsed:.1f} s for a {IN_TIMEOUT} s timeout"
     assert sent_first == 1, "a request that may have reached the server was sent again"
     assert len(rows) == 1
     if isinstance(outcome, ProviderError):
@@ -280,9 +280,11 @@ def rufus_never_twice(sandbox, fx: dict, serial: str, fault: str) -> None:
 # ---------------------------------------------------------------- CLI subprocesses
 
 CLI_TIMEOUT = 1.0
-CLI_LIMIT = CLI_TIMEOUT * 3 + 3.0  # three timeouts plus a loaded interpreter start
-CLI_KILL_AFTER = CLI_LIMIT + 2.0
-CLI_WORKERS = 4
+# "No hang" only, generous for a loaded CI machine (speed goals live in bench/): a
+# command still running after this long is a failure; after CLI_KILL_AFTER it is killed.
+CLI_NO_HANG = CLI_TIMEOUT * 10 + 15.0
+CLI_KILL_AFTER = 60.0
+CLI_WORKERS = 2  # subprocesses at a time: few enough not to starve a small CI runner
 
 
 @dataclass
@@ -427,7 +429,7 @@ def test_cli_under_fault(provider, fault, cli_matrix):
     cell: CliCell = cli_matrix[(provider, fault)]
     expect = expected(provider, fault)
     assert cell.code is not None, f"hung: killed after {CLI_KILL_AFTER} s"
-    assert cell.elapsed < CLI_LIMIT, f"{cell.elapsed:.1f} s with --timeout {CLI_TIMEOUT}"
+    assert cell.elapsed <= CLI_NO_HANG, f"{cell.elapsed:.1f} s with --timeout {CLI_TIMEOUT}"
     assert "Traceback" not in cell.stderr, cell.stderr
     lines = [line for line in cell.stdout.splitlines() if line.strip()]
     assert len(lines) == 1, cell.stdout
@@ -444,7 +446,9 @@ def test_cli_under_fault(provider, fault, cli_matrix):
         assert row["outcome"] == expect.outcome, row
         assert row["error_kind"] == out["error"]["kind"]
         if expect.retry_after is not None:
-            assert out["error"]["retry_after"] == pytest.approx(expect.retry_after)
+            # The envelope's error is exactly {kind, status, type, message, tip, advice}:
+            # the wait reaches the engineer in the advice sentence.
+            assert f"{RETRY_AFTER} seconds" in out["error"]["advice"], out["error"]
     # What history keeps: the device's identifiers, never the pin of a Xee box.
     if provider == "xee":
         assert set(row["identifiers"]) == {"device_id"}
@@ -459,7 +463,9 @@ def test_cli_under_fault(provider, fault, cli_matrix):
         if cell.devices_before_retry:
             deviceid = cell.devices_before_retry[0]["deviceid"]
             assert code == 3 and again["error"]["kind"] == "rufus.serial_taken", again
-            assert again["error"]["details"]["deviceid"] == deviceid
+            # The envelope's error has the six shared keys; the details are in `result`.
+            assert again["result"]["details"]["deviceid"] == deviceid
+            assert deviceid in again["error"]["advice"]
             if out["ok"]:
                 assert out["result"]["deviceid"] == deviceid
         else:
