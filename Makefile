@@ -5,7 +5,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test setup lint chromium screenshots packaging-deps bundle installer-check icons bench
+.PHONY: demo test setup lint chromium screenshots packaging-deps bundle installer-check icons bench \
+	translations translations-update
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "Python 3.11-3.13 is required"; exit 1; }
@@ -14,17 +15,27 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install -q -e '.[test]'
 	touch $(STAMP)
 
-setup: $(STAMP)
+# Qt .qm catalogues, built from resources/translations/*.ts (never committed).
+translations: $(STAMP)
+	$(PY) tools/translations.py build
 
-demo: $(STAMP)
+# After changing UI strings or app/core's sentences: re-extract, then translate the .ts files.
+translations-update: $(STAMP)
+	$(PY) tools/translations.py update
+
+setup: $(STAMP) translations
+
+demo: $(STAMP) translations
 	$(VENV)/bin/pairing-wizard --demo
 
 # Every page, light and dark, for each provider (the GUI tests use the same renderer).
-screenshots: $(STAMP)
+screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m app.ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(PY) -m app.ui.screenshots --language fr --theme light --no-tools \
+	  --scene 1-provider --scene 3-device-invalid --scene 6-result-failure --scene 6-result-success docs/screenshots/fr
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check app tests bench
+	$(VENV)/bin/ruff check app tests bench tools packaging/entry.py
 
 # The browser tests drive Debian's Chromium; install it when we can (root or sudo).
 chromium:
@@ -34,7 +45,7 @@ chromium:
 	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	  else echo "note: /usr/bin/chromium is missing; the browser tests will be skipped (they fail under CI=true)"; fi; }
 
-test: $(STAMP) chromium packaging-deps
+test: $(STAMP) translations chromium packaging-deps
 	$(VENV)/bin/ruff check app tests bench tools packaging/entry.py
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
@@ -61,7 +72,7 @@ packaging-deps:
 
 # The frozen app (PyInstaller, one folder) in dist/pairing-wizard/, then its --self-test
 # and a --demo --smoke run offscreen, from outside the source tree, and its size.
-bundle: $(PACKAGE_STAMP) packaging-deps
+bundle: $(PACKAGE_STAMP) packaging-deps translations
 	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
 	  --distpath dist --workpath build packaging/pairing-wizard.spec
 	packaging/linux/check-bundle.sh dist/pairing-wizard

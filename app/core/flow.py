@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
@@ -114,6 +115,30 @@ PROVIDER_ENVIRONMENTS: dict[str, tuple[str, ...]] = {
 
 def environments_for(provider: str | None) -> tuple[str, ...]:
     return PROVIDER_ENVIRONMENTS.get(provider or "", ())
+
+
+# Xee outside the demo signs in with the OAuth app's own client id and secret.
+_APP_CREDENTIAL = re.compile(r"[\x21-\x7e]{1,256}")
+
+
+def xee_app_errors(client_id: str, secret: str, secret_stored: bool) -> dict[str, str]:
+    """Problems with the Xee app's client id / secret as typed ({} when usable). An empty
+    secret is fine when one is already stored in the keychain."""
+    errors: dict[str, str] = {}
+    client_id, secret = client_id.strip(), secret.strip()
+    if not client_id:
+        errors["client_id"] = ("Enter the Xee app's client id (from the Xee developer "
+                               "console).")
+    elif not _APP_CREDENTIAL.fullmatch(client_id):
+        errors["client_id"] = ("The client id may contain only printable characters "
+                               "without spaces (at most 256): copy it again.")
+    if not secret and not secret_stored:
+        errors["client_secret"] = "Enter the Xee app's client secret."  # noqa: S105
+    elif secret and not _APP_CREDENTIAL.fullmatch(secret):
+        problem = ("The client secret may contain only printable characters without spaces "
+                   "(at most 256): copy it again.")
+        errors["client_secret"] = problem
+    return errors
 
 
 # --- fields ------------------------------------------------------------------------

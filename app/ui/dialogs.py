@@ -10,6 +10,8 @@ import asyncio
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from app.ui.i18n import translate
+
 
 async def _await_finished(dialog) -> int:
     loop = asyncio.get_running_loop()
@@ -29,7 +31,8 @@ async def _await_finished(dialog) -> int:
 
 
 async def ask(parent: QWidget, title: str, text: str, *, informative: str = "",
-              yes: str = "Yes", no: str = "Cancel", object_name: str = "questionDialog",
+              yes: str | None = None, no: str | None = None,
+              object_name: str = "questionDialog",
               icon: QMessageBox.Icon = QMessageBox.Icon.Question) -> bool:
     """A yes/no question; True when the user chose `yes`."""
     box = QMessageBox(parent)
@@ -39,9 +42,15 @@ async def ask(parent: QWidget, title: str, text: str, *, informative: str = "",
     box.setText(text)
     if informative:
         box.setInformativeText(informative)
+    yes = yes or translate("dialogs", "Yes")
+    no = no or translate("dialogs", "Cancel")
     yes_button = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     yes_button.setObjectName("dialogYesButton")
+    yes_button.setAccessibleName(yes.replace("&", ""))
     no_button = box.addButton(no, QMessageBox.ButtonRole.RejectRole)
+    no_button.setAccessibleName(no.replace("&", ""))
+    box.setAccessibleName(title)
+    box.setAccessibleDescription(text)
     no_button.setObjectName("dialogNoButton")
     box.setDefaultButton(no_button)
     box.setEscapeButton(no_button)
@@ -52,13 +61,14 @@ async def ask(parent: QWidget, title: str, text: str, *, informative: str = "",
 
 
 async def save_file_name(parent: QWidget, title: str, suggested: str,
-                         name_filter: str = "Text files (*.txt);;All files (*)") -> str | None:
+                         name_filter: str | None = None) -> str | None:
     """The chosen path, or None when cancelled (QFileDialog.open + fileSelected)."""
     dialog = QFileDialog(parent, title)
     dialog.setObjectName("saveFileDialog")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-    dialog.setNameFilter(name_filter)
+    dialog.setNameFilter(name_filter or translate("dialogs",
+                                                  "Text files (*.txt);;All files (*)"))
     dialog.selectFile(suggested)
     dialog.setDefaultSuffix("txt")
     code = await _await_finished(dialog)

@@ -30,13 +30,17 @@ def show_error_dialog(exc: BaseException, parent=None) -> None:
     box = QMessageBox(parent)
     box.setObjectName("unexpectedErrorDialog")
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle("Unexpected error")
-    box.setText("Something went wrong inside Pairing Wizard. Nothing you typed is lost; "
-                "you can go on, or restart the wizard if the window misbehaves.")
+    from app.ui.i18n import translate
+
+    box.setWindowTitle(translate("errors_dialog", "Unexpected error"))
+    box.setText(translate("errors_dialog", "Something went wrong inside Pairing Wizard. "
+                          "Nothing you typed is lost; you can go on, or restart the wizard "
+                          "if the window misbehaves."))
     box.setInformativeText(_summary(exc))
     from app.ui.logs import log_dir
 
-    box.setDetailedText(f"The log file in {log_dir()} has the details for a bug report.")
+    box.setDetailedText(translate("errors_dialog", "The log file in {folder} has the "
+                                  "details for a bug report.").format(folder=log_dir()))
     box.setStandardButtons(QMessageBox.StandardButton.Close)
     box.setModal(False)
     _open_dialogs.append(box)

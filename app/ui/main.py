@@ -45,6 +45,10 @@ def run(demo: bool = False, smoke: bool = False, argv: list[str] | None = None) 
     app.setApplicationDisplayName(APP_NAME)
     loop = qasync.QEventLoop(app)
 
+    from app.ui import i18n
+
+    i18n.install(app)   # the language setting, else the OS's (QLocale.system())
+
     from app.ui import errors_dialog
     from app.ui.theme import apply_app_style
     from app.ui.wizard import PairingWizard

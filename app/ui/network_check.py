@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.ui import theme
+from app.ui.i18n import advice as advice_text
 from app.ui.widgets import Card, StatusLine, copy_text, hbox, label
 
 if TYPE_CHECKING:
@@ -61,11 +62,14 @@ class NetworkCheckPanel(QWidget):
         self.dialog: NetworkCheckDialog | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.button = QPushButton("Check the network…")
+        self.button = QPushButton(self.tr("Check the net&work…"))
         self.button.setObjectName("networkCheckButton")
         self.button.setAutoDefault(False)
-        self.button.setToolTip("Can this computer reach the provider's API address? "
-                               "DNS, connection, TLS and one harmless HTTP request.")
+        tip = self.tr("Can this computer reach the provider's API address? DNS, connection, "
+                      "TLS and one harmless HTTP request.")
+        self.button.setToolTip(tip)
+        self.button.setAccessibleName(self.tr("Check the network"))
+        self.button.setAccessibleDescription(tip)
         layout.addLayout(hbox(self.button, stretch_at=1))
         self.button.clicked.connect(self.start)
 
@@ -90,7 +94,7 @@ class NetworkCheckDialog(QDialog):
         super().__init__(wizard)
         self.wizard = wizard
         self.setObjectName("networkCheckDialog")
-        self.setWindowTitle("Network check — Pairing Wizard")
+        self.setWindowTitle(self.tr("Network check — Pairing Wizard"))
         self.setModal(False)
         self.resize(640, 360)
         self.report: Any = None
@@ -99,7 +103,8 @@ class NetworkCheckDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(20, 18, 20, 16)
         layout.setSpacing(10)
-        self.title = label("Network check", "pageTitle", object_name="networkCheckTitle")
+        self.title = label(self.tr("Network check"), "pageTitle",
+                           object_name="networkCheckTitle")
         layout.addWidget(self.title)
         self.where = label("", "pageSubtitle", object_name="networkCheckWhere",
                            selectable=True)
@@ -117,16 +122,20 @@ class NetworkCheckDialog(QDialog):
         card.hide()
         layout.addWidget(card)
         layout.addStretch(1)
-        self.again = QPushButton("Check again")
+        self.again = QPushButton(self.tr("Check &again"))
         self.again.setObjectName("networkCheckAgainButton")
         self.again.setAutoDefault(False)
-        self.copy = QPushButton("Copy")
+        self.again.setAccessibleName(self.tr("Check again"))
+        self.copy = QPushButton(self.tr("&Copy"))
         self.copy.setObjectName("networkCheckCopyButton")
         self.copy.setAutoDefault(False)
+        self.copy.setAccessibleName(self.tr("Copy"))
+        self.copy.setAccessibleDescription(self.tr("Copy the report to the clipboard"))
         self.copy.setIcon(theme.icon("copy"))
-        self.close_button = QPushButton("Close")
+        self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("networkCheckCloseButton")
         self.close_button.setAutoDefault(False)
+        self.close_button.setAccessibleName(self.tr("Close"))
         layout.addLayout(hbox(self.copy, self.again, self.close_button, stretch_at=1))
         self.setStyleSheet(theme.style_sheet(self.palette()).replace("#pairingWizard",
                                                                      "#networkCheckDialog"))
@@ -148,7 +157,7 @@ class NetworkCheckDialog(QDialog):
             self.report = None
             self.card.hide()
             self.copy.setEnabled(False)
-            self.summary.show_message("info", "The settings changed: Check again.")
+            self.summary.show_message("info", self.tr("The settings changed: Check again."))
 
     def _where(self) -> tuple[Any, ...]:
         state = self.wizard.state
@@ -171,30 +180,33 @@ class NetworkCheckDialog(QDialog):
         if not provider or not environment:
             return
         name = {"xee": "Xee", "rufus": "RUFUS", "zype": "Zype"}.get(provider, provider)
-        self.title.setText(f"Network check: {name}")
+        self.title.setText(self.tr("Network check: {provider}").format(provider=name))
         self.again.setEnabled(False)
         self.copy.setEnabled(False)
         self.report = None
         self.card.hide()
-        self.summary.show_message("info", "Checking DNS, the connection, TLS and HTTP…")
+        self.summary.show_message("info", self.tr("Checking DNS, the connection, TLS and "
+                                                  "HTTP…"))
         try:
             root = await self.wizard.services.api_root(provider, environment)
-            self.where.setText(f"API address: {root}")
+            self.where.setText(self.tr("API address: {address}").format(address=root))
             report = await check(provider, root)
         except ProviderError as error:   # the API address in the settings is not valid
-            self.summary.show_message("error", error.advice)
+            self.summary.show_message("error", advice_text(error.advice, error.kind))
             return
         finally:
             self.again.setEnabled(True)
         self._checked_for = where
         self.report = report
         if report.ok:
-            self.summary.show_message("success", f"{name} is reachable from this computer.")
+            self.summary.show_message("success", self.tr(
+                "{provider} is reachable from this computer.").format(provider=name))
         else:
             failure = report.first_failure
             what = f" {failure.name}: {failure.detail}." if failure else ""
-            self.summary.show_message("error", f"{name} is NOT reachable from this "
-                                      f"computer.{what}")
+            self.summary.show_message("error", self.tr(
+                "{provider} is NOT reachable from this computer.").format(provider=name)
+                + what)
         self.steps.setText(steps_html(report))
         self.steps.setAccessibleDescription("\n".join(step_lines(report)))
         self.card.show()

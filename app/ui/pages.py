@@ -9,7 +9,7 @@ import logging
 import secrets
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -33,7 +33,9 @@ from PySide6.QtWidgets import (
 
 from app.core import flow
 from app.core.flow import Page
-from app.ui import dialogs, theme
+from app.ui import dialogs, i18n, theme
+from app.ui.i18n import advice as advice_text
+from app.ui.i18n import flow_text, translate
 from app.ui.widgets import Card, FieldRow, StatusLine, copy_text, hbox, label
 
 if TYPE_CHECKING:
@@ -42,13 +44,24 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def button(text: str, object_name: str, icon_name: str | None = None) -> QPushButton:
+def button(text: str, object_name: str, icon_name: str | None = None,
+           description: str = "") -> QPushButton:
     widget = QPushButton(text)
     widget.setObjectName(object_name)
     widget.setAutoDefault(False)
+    widget.setAccessibleName(text.replace("&", "").rstrip("…"))
+    widget.setAccessibleDescription(description or text.replace("&", ""))
+    if description:
+        widget.setToolTip(description)
     if icon_name:
         widget.setIcon(theme.icon(icon_name))
     return widget
+
+
+def field_error(key: str, state: dict[str, Any]) -> str | None:
+    """The flow's sentence for a field, in the UI language."""
+    error = flow.field_error(key, state)
+    return advice_text(error, "input.") if error else None
 
 
 class WizardPage(QWidget):
@@ -74,7 +87,7 @@ class WizardPage(QWidget):
         return self.state.get("provider")
 
     def title(self) -> str:
-        return flow.PAGE_TITLES[self.page]
+        return flow_text(flow.PAGE_TITLES[self.page])
 
     def subtitle(self) -> str:
         return ""
@@ -120,11 +133,12 @@ class ProviderPage(WizardPage):
             radio.setProperty("role", "providerChoice")
             radio.setIcon(theme.icon(key, size=24))
             radio.setIconSize(radio.iconSize().expandedTo(radio.iconSize() * 1.3))
-            radio.setAccessibleDescription(info.summary)
+            radio.setAccessibleName(info.title)
+            radio.setAccessibleDescription(flow_text(info.summary))
             self.group.addButton(radio)
             self.radios[key] = radio
             card.add(radio)
-            card.add(label(info.summary, "help"))
+            card.add(label(flow_text(info.summary), "help"))
             card.layout_.addStretch(1)
             card.mousePressEvent = lambda _event, r=radio: r.click()  # the whole card picks
             self.cards[key] = card
@@ -132,42 +146,110 @@ class ProviderPage(WizardPage):
         self.body.addLayout(cards)
 
         env_card = Card()
-        env_card.add(label("Environment", "sectionTitle"))
+        env_title = label(self.tr("&Environment"), "sectionTitle")
+        env_card.add(env_title)
         self.environment = QComboBox()
         self.environment.setObjectName("environmentCombo")
         self.environment.setMinimumHeight(30)
-        self.environment.setAccessibleName("Environment")
+        self.environment.setAccessibleName(self.tr("Environment"))
+        self.environment.setAccessibleDescription(
+            self.tr("Where the device is paired: the offline demo, the provider's test "
+                    "service, or production"))
+        env_title.setBuddy(self.environment)
+        env_title.setTextFormat(Qt.TextFormat.AutoText)
         env_card.add(self.environment)
         self.env_note = label("", "help", object_name="environmentNote")
         env_card.add(self.env_note)
 
         self.advanced_toggle = QToolButton()
         self.advanced_toggle.setObjectName("advancedToggle")
-        self.advanced_toggle.setText("Advanced settings")
+        self.advanced_toggle.setText(self.tr("Advanced settings"))
+        self.advanced_toggle.setAccessibleName(self.tr("Advanced settings"))
+        self.advanced_toggle.setAccessibleDescription(
+            self.tr("Show or hide the API address, the browser command, the Xee app's "
+                    "credentials, the language and the network check"))
+        self.advanced_toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.advanced_toggle.setCheckable(True)
         self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
         self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.advanced_toggle.setAutoRaise(True)
         env_card.add(self.advanced_toggle)
         self.advanced = QWidget()
+        self.advanced.setObjectName("advancedSettings")
         form = QFormLayout(self.advanced)
         form.setContentsMargins(0, 0, 0, 0)
+        # Labels above their fields: room for long labels and long placeholders alike.
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form = form
         self.api_root = QLineEdit()
         self.api_root.setObjectName("apiRootEdit")
         self.api_root.setClearButtonEnabled(True)
-        form.addRow("API address", self.api_root)
+        self.api_root.setAccessibleName(self.tr("API address"))
+        self.api_root.setAccessibleDescription(
+            self.tr("The provider's API address; leave empty for the usual one"))
+        form.addRow(self.tr("API &address"), self.api_root)
         self.api_root_note = label("", "help", object_name="apiRootNote")
         form.addRow("", self.api_root_note)
         self.browser = QLineEdit()
         self.browser.setObjectName("browserCommandEdit")
-        self.browser.setPlaceholderText("system default browser")
-        self.browser.setToolTip("A command that opens a URL; {url} is replaced by the "
-                                "address. PAIRING_WIZARD_BROWSER, when set, wins.")
-        form.addRow("Browser command", self.browser)
+        self.browser.setPlaceholderText(self.tr("system default browser"))
+        browser_tip = self.tr("A command that opens a URL; {url} is replaced by the "
+                              "address. PAIRING_WIZARD_BROWSER, when set, wins.")
+        self.browser.setToolTip(browser_tip)
+        self.browser.setAccessibleName(self.tr("Browser command"))
+        self.browser.setAccessibleDescription(browser_tip)
+        form.addRow(self.tr("B&rowser command"), self.browser)
+
+        # Xee outside the demo: the OAuth app's client id and secret (the secret goes to
+        # the keychain only, never to the settings file).
+        self.xee_app_title = label(self.tr("Xee app"), "fieldLabel", wrap=True)
+        self.xee_client_id = QLineEdit()
+        self.xee_client_id.setObjectName("xeeClientIdEdit")
+        self.xee_client_id.setAccessibleName(self.tr("Xee client id"))
+        self.xee_client_id.setAccessibleDescription(
+            self.tr("The client id of the Xee app Pairing Wizard signs in with"))
+        self.xee_client_id.setPlaceholderText(self.tr("client id"))
+        self.xee_client_secret = QLineEdit()
+        self.xee_client_secret.setObjectName("xeeClientSecretEdit")
+        self.xee_client_secret.setEchoMode(QLineEdit.EchoMode.Password)
+        self.xee_client_secret.setAccessibleName(self.tr("Xee client secret"))
+        self.xee_client_secret.setAccessibleDescription(
+            self.tr("The Xee app's client secret, kept in the system keychain"))
+        self.xee_client_secret.setPlaceholderText(self.tr("client secret"))
+        self.xee_app_note = label("", "help", object_name="xeeAppNote")
+        self.xee_app = QWidget()
+        self.xee_app.setObjectName("xeeAppSettings")
+        xee_form = QVBoxLayout(self.xee_app)
+        xee_form.setContentsMargins(0, 0, 0, 0)
+        xee_form.setSpacing(6)
+        xee_form.addWidget(self.xee_client_id)
+        xee_form.addWidget(self.xee_client_secret)
+        xee_form.addWidget(self.xee_app_note)
+        form.addRow(self.xee_app_title, self.xee_app)
+        self._xee_secret_stored = False
+
+        self.language = QComboBox()
+        self.language.setObjectName("languageCombo")
+        self.language.setAccessibleName(self.tr("Language"))
+        self.language.setAccessibleDescription(
+            self.tr("The language of Pairing Wizard; applied the next time it starts"))
+        self.language.addItem(self.tr("System ({language})").format(
+            language=i18n.LANGUAGE_NAMES[i18n.system_language()]), "")
+        for code in i18n.LANGUAGES:
+            self.language.addItem(i18n.LANGUAGE_NAMES[code], code)
+        self.language_note = label("", "help", object_name="languageNote")
+        language_box = QWidget()
+        language_layout = QVBoxLayout(language_box)
+        language_layout.setContentsMargins(0, 0, 0, 0)
+        language_layout.setSpacing(4)
+        language_layout.addLayout(hbox(self.language, stretch_at=1))
+        language_layout.addWidget(self.language_note)
+        form.addRow(self.tr("&Language"), language_box)
         from app.ui.network_check import NetworkCheckPanel
 
         self.network = NetworkCheckPanel(wizard)
-        form.addRow("Network", self.network)
+        form.addRow(self.tr("Network"), self.network)
         self.advanced.hide()
         env_card.add(self.advanced)
         self.body.addWidget(env_card)
@@ -178,9 +260,14 @@ class ProviderPage(WizardPage):
         self.advanced_toggle.toggled.connect(self._toggle_advanced)
         self.api_root.editingFinished.connect(self._root_edited)
         self.browser.editingFinished.connect(self._browser_edited)
+        self.xee_client_id.editingFinished.connect(self._xee_app_edited)
+        self.xee_client_secret.editingFinished.connect(self._xee_app_edited)
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.setTabOrder(self.radios["xee"], self.radios["rufus"])
+        self.setTabOrder(self.radios["rufus"], self.radios["zype"])
 
     def subtitle(self) -> str:
-        return "Which cloud does the device belong to, and where should it be paired?"
+        return self.tr("Which cloud does the device belong to, and where should it be paired?")
 
     def enter(self) -> None:
         for key, radio in self.radios.items():
@@ -189,6 +276,7 @@ class ProviderPage(WizardPage):
         self._fill_environments()
         self._show_root()
         self.browser.setText(self.wizard.services.browser_command() or "")
+        self._show_language()
         self.network.refresh()
 
     def _mark_selected(self) -> None:
@@ -200,19 +288,19 @@ class ProviderPage(WizardPage):
         self.environment.blockSignals(True)
         self.environment.clear()
         for env in flow.environments_for(self.provider):
-            self.environment.addItem(flow.ENVIRONMENT_TITLES[env], env)
+            self.environment.addItem(flow_text(flow.ENVIRONMENT_TITLES[env]), env)
         index = self.environment.findData(self.state.get("environment"))
         self.environment.setCurrentIndex(max(index, 0))
         self.environment.setEnabled(self.provider is not None)
         self.environment.blockSignals(False)
         env = self.environment.currentData()
         notes = {
-            flow.DEMO: "The built-in sandbox answers like the real service, with demo "
-                       "data. Nothing leaves this computer.",
-            flow.ONLINE_SANDBOX: "Xee's own test service: fake data, real network.",
-            flow.PRODUCTION: "Real customers and real devices: changes are live.",
+            flow.DEMO: self.tr("The built-in sandbox answers like the real service, with "
+                               "demo data. Nothing leaves this computer."),
+            flow.ONLINE_SANDBOX: self.tr("Xee's own test service: fake data, real network."),
+            flow.PRODUCTION: self.tr("Real customers and real devices: changes are live."),
         }
-        self.env_note.setText(notes.get(env, "Choose a provider first."))
+        self.env_note.setText(notes.get(env, self.tr("Choose a provider first.")))
 
     def _provider_clicked(self, radio: QRadioButton) -> None:
         provider = next(k for k, r in self.radios.items() if r is radio)
@@ -239,6 +327,7 @@ class ProviderPage(WizardPage):
         provider, env = self.provider, self.state.get("environment")
         services = self.wizard.services
         self.network.refresh()
+        self._show_xee_app()
         if not provider or not env:
             self.api_root.setEnabled(False)
             self.api_root.setText("")
@@ -247,13 +336,15 @@ class ProviderPage(WizardPage):
         if env == flow.DEMO:
             self.api_root.setEnabled(False)
             self.api_root.setText(services.default_root(provider, env))
-            self.api_root.setPlaceholderText("set when the offline sandbox has started")
-            self.api_root_note.setText("The offline sandbox runs on this computer.")
+            self.api_root.setPlaceholderText("")
+            self.api_root_note.setText(self.tr("The offline sandbox runs on this computer; "
+                                               "its address shows once it has started."))
             return
         self.api_root.setEnabled(True)
         self.api_root.setPlaceholderText(services.default_root(provider, env))
         self.api_root.setText(services.root_override(provider, env))
-        self.api_root_note.setText("Leave empty for the provider's address shown in grey.")
+        self.api_root_note.setText(self.tr("Leave empty for the provider's address shown in "
+                                           "grey."))
 
     def _root_edited(self) -> None:
         provider, env = self.provider, self.state.get("environment")
@@ -267,7 +358,7 @@ class ProviderPage(WizardPage):
             if text:
                 api_root(provider, env, overrides={provider: text})
         except InputError as error:
-            self.api_root_note.setText(error.advice)
+            self.api_root_note.setText(advice_text(error.advice, error.kind))
             self.api_root_note.setProperty("role", "error")
             theme.repolish(self.api_root_note)
             return
@@ -284,6 +375,117 @@ class ProviderPage(WizardPage):
         else:
             settings.remove("browser/command")
 
+    # -- the Xee app's client id and secret (online sandbox and production) --------------
+
+    def _xee_app_env(self) -> str | None:
+        env = self.state.get("environment")
+        if self.provider == "xee" and env and env != flow.DEMO:
+            return str(env)
+        return None
+
+    def _show_xee_app(self) -> None:
+        env = self._xee_app_env()
+        visible = env is not None
+        self.xee_app_title.setVisible(visible)
+        self.xee_app.setVisible(visible)
+        if not visible:
+            return
+        import os
+
+        services = self.wizard.services
+        self.xee_client_id.setText(services.xee_client_id_setting(env))
+        self.xee_client_secret.clear()
+        self._set_xee_note("help", self._xee_app_help(env))
+        if os.environ.get("XEE_CLIENT_ID") or os.environ.get("XEE_CLIENT_SECRET"):
+            self._set_xee_note("help", self.tr(
+                "XEE_CLIENT_ID / XEE_CLIENT_SECRET are set in the environment: they win over "
+                "these fields."))
+        if not self.wizard.render_only:
+            self.wizard.spawn(self._load_xee_secret_state(env), "xee-app-secret")
+
+    def _xee_app_help(self, env: str) -> str:
+        if self._xee_secret_stored:
+            return self.tr("The secret is stored in the system keychain; type a new one to "
+                           "replace it.")
+        return self.tr("Needed to sign in to Xee outside the demo ({environment}). The "
+                       "secret is kept in the system keychain, never in a file.").format(
+                           environment=flow_text(flow.ENVIRONMENT_TITLES.get(env, env)))
+
+    async def _load_xee_secret_state(self, env: str) -> None:
+        stored = await self.wizard.services.load_key("xee-app", env)
+        if self._xee_app_env() != env:
+            return
+        self._xee_secret_stored = self._xee_secret_stored or bool(stored)
+        self.xee_client_secret.setPlaceholderText(
+            self.tr("stored in the keychain") if stored else self.tr("client secret"))
+        if self.xee_app_note.property("role") == "help":   # never over an error or "Saved"
+            self._set_xee_note("help", self._xee_app_help(env))
+
+    def _set_xee_note(self, role: str, text: str) -> None:
+        self.xee_app_note.setText(text)
+        self.xee_app_note.setProperty("role", role)
+        for edit in (self.xee_client_id, self.xee_client_secret):
+            edit.setProperty("invalid", "false")
+        theme.repolish(self.xee_app_note)
+
+    def _xee_app_edited(self) -> None:
+        env = self._xee_app_env()
+        if env is None:
+            return
+        client_id = self.xee_client_id.text().strip()
+        secret = self.xee_client_secret.text().strip()
+        errors = flow.xee_app_errors(client_id, secret, self._xee_secret_stored)
+        focus = self.focusWidget()
+        if focus is self.xee_client_id and not secret and "client_id" not in errors:
+            errors.pop("client_secret", None)      # still to be typed: not an error yet
+        if errors:
+            first = errors.get("client_id") or errors["client_secret"]
+            self._set_xee_note("error", flow_text(first))
+            bad = self.xee_client_id if "client_id" in errors else self.xee_client_secret
+            bad.setProperty("invalid", "true")
+            bad.setAccessibleDescription(flow_text(first))
+            theme.repolish(bad)
+            return
+        services = self.wizard.services
+        services.set_xee_client_id_setting(env, client_id)
+        if secret:
+            self.xee_client_secret.clear()
+            self.wizard.spawn(self._save_xee_secret(env, secret), "xee-app-save")
+        elif self._xee_secret_stored:
+            self._set_xee_note("success", self.tr("Saved: the client id in the settings; "
+                                                  "the secret stays in the keychain."))
+
+    async def _save_xee_secret(self, env: str, secret: str) -> None:
+        saved = await self.wizard.services.save_key("xee-app", env, secret)
+        if saved:
+            self._xee_secret_stored = True
+            self.xee_client_secret.setPlaceholderText(self.tr("stored in the keychain"))
+            self._set_xee_note("success", self.tr("Saved: the client id in the settings, "
+                                                  "the secret in the system keychain."))
+        else:
+            self._set_xee_note("error", self.tr(
+                "The keychain refused the secret: unlock it, or set XEE_CLIENT_SECRET in the "
+                "environment."))
+
+    # -- the language ----------------------------------------------------------------------
+
+    def _show_language(self) -> None:
+        chosen = i18n.chosen_language(self.wizard.services.settings)
+        self.language.blockSignals(True)
+        self.language.setCurrentIndex(max(self.language.findData(chosen), 0))
+        self.language.blockSignals(False)
+        self.language_note.setText(self.tr("Applied the next time Pairing Wizard starts."))
+
+    def _language_changed(self, _index: int) -> None:
+        code = self.language.currentData() or ""
+        settings = self.wizard.services.settings
+        if code:
+            settings.setValue(i18n.LANGUAGE_KEY, code)
+        else:
+            settings.remove(i18n.LANGUAGE_KEY)
+        self.language_note.setText(self.tr("Saved: applied the next time Pairing Wizard "
+                                           "starts."))
+
 
 # --- 2. credentials ---------------------------------------------------------------------
 
@@ -298,25 +500,32 @@ class XeeSignInPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
 
-        self.intro = label("Sign in with the Xee account the box will belong to. The sign-in "
-                           "happens in your browser; Pairing Wizard never sees the password.",
-                           "help")
+        self.intro = label(self.tr("Sign in with the Xee account the box will belong to. The "
+                                   "sign-in happens in your browser; Pairing Wizard never "
+                                   "sees the password."), "help")
         layout.addWidget(self.intro)
 
-        self.sign_in = button("Sign in with Xee", "xeeSignInButton", "sign-in")
+        self.sign_in = button(self.tr("&Sign in with Xee"), "xeeSignInButton", "sign-in",
+                              self.tr("Opens the Xee sign-in page in your browser"))
         self.sign_in.setMinimumHeight(34)
         layout.addLayout(hbox(self.sign_in, stretch_at=1))
 
         self.waiting = Card()
         self.countdown = label("", "sectionTitle", object_name="xeeCountdownLabel")
         self.waiting.add(self.countdown)
-        self.waiting.add(label("Finish the sign-in in the browser window that opened. If no "
-                               "browser opened, copy this address into one:", "help"))
+        self.waiting.add(label(self.tr("Finish the sign-in in the browser window that opened. "
+                                       "If no browser opened, copy this address into one:"),
+                               "help"))
         self.url = QLineEdit()
         self.url.setObjectName("xeeSignInUrlEdit")
         self.url.setReadOnly(True)
-        self.copy_url = button("Copy", "xeeCopyUrlButton", "copy")
-        self.cancel = button("Cancel sign-in", "xeeCancelSignInButton")
+        self.url.setAccessibleName(self.tr("Sign-in address"))
+        self.url.setAccessibleDescription(self.tr("The Xee sign-in address, to open in a "
+                                                  "browser if none opened"))
+        self.copy_url = button(self.tr("Copy"), "xeeCopyUrlButton", "copy",
+                               self.tr("Copy the sign-in address"))
+        self.cancel = button(self.tr("Cancel sign-in"), "xeeCancelSignInButton",
+                             description=self.tr("Stop waiting for the browser"))
         row = QHBoxLayout()
         row.addWidget(self.url, 1)
         row.addWidget(self.copy_url)
@@ -331,7 +540,9 @@ class XeeSignInPanel(QWidget):
         head.addWidget(self.account_icon)
         self.account_label = label("", "sectionTitle", object_name="xeeAccountLabel")
         head.addWidget(self.account_label, 1)
-        self.sign_out = button("Sign out", "xeeSignOutButton")
+        self.sign_out = button(self.tr("Sign out"), "xeeSignOutButton",
+                               description=self.tr("Forget this Xee sign-in on this "
+                                                   "computer"))
         head.addWidget(self.sign_out)
         self.account.layout_.addLayout(head)
         self.account_note = label("", "help", object_name="xeeAccountNote")
@@ -368,6 +579,27 @@ class XeeSignInPanel(QWidget):
             self.wizard.spawn(self._show_demo_accounts(), "xee-demo-accounts")
         else:
             self.demo_accounts.hide()
+            self.wizard.spawn(self._check_app_credentials(), "xee-app-check")
+
+    def missing_app_message(self, env: str) -> str:
+        return self.tr(
+            "Pairing Wizard needs the Xee app's client id and secret to sign in to "
+            "{environment}. Enter them on the Provider page, under Advanced settings (or set "
+            "XEE_CLIENT_ID and XEE_CLIENT_SECRET).").format(
+                environment=flow_text(flow.ENVIRONMENT_TITLES.get(env, env)))
+
+    async def _check_app_credentials(self) -> None:
+        """Outside the demo, say at once when the Xee app's credentials are missing."""
+        env = str(self.page.state.get("environment") or "")
+        if not env or env == flow.DEMO:
+            return
+        creds = await self.wizard.services.xee_app_credentials(env)
+        if self.page.state.get("environment") != env or self.attempt is not None:
+            return
+        if creds is None:
+            self.status.show_message("error", self.missing_app_message(env))
+        elif self.status.message() == self.missing_app_message(env):
+            self.status.clear()     # entered since: the message is stale
 
     def show_account(self) -> None:
         who = self.page.state.get("xee_account")
@@ -381,13 +613,13 @@ class XeeSignInPanel(QWidget):
         if who:
             self.account_icon.setPixmap(theme.svg_pixmap("check", 20,
                                                          theme.colors()["success"]))
-            self.account_label.setText(f"Signed in as {who}")
+            self.account_label.setText(self.tr("Signed in as {account}").format(account=who))
             session = self.wizard.services.xee_session
             persistent = getattr(getattr(session, "store", None), "persistent", True)
             self.account_note.setText(
-                "The sign-in is kept in the system keychain for the next time."
+                self.tr("The sign-in is kept in the system keychain for the next time.")
                 if persistent else
-                "The sign-in is kept for this session only (no usable keychain).")
+                self.tr("The sign-in is kept for this session only (no usable keychain)."))
 
     async def _show_demo_accounts(self) -> None:
         try:
@@ -397,7 +629,8 @@ class XeeSignInPanel(QWidget):
             return
         users = fixtures["xee"]["users"][:3]
         lines = ", ".join(f"{u['login']} / {u['password']}" for u in users)
-        self.demo_accounts.setText(f"Demo accounts for the sandbox's sign-in page: {lines}")
+        self.demo_accounts.setText(self.tr("Demo accounts for the sandbox's sign-in page: "
+                                           "{accounts}").format(accounts=lines))
         self.demo_accounts.setVisible(not self.page.state.get("xee_account"))
 
     async def _restore(self) -> None:
@@ -410,11 +643,14 @@ class XeeSignInPanel(QWidget):
             session = await self.wizard.services.xee_restore(root)
             if session is None:
                 return
-            self.status.show_message("info", "Checking the stored sign-in…")
+            self.status.show_message("info", self.tr("Checking the stored sign-in…"))
             user = await session.me()
         except (SignInError, ProviderError) as error:
-            self.status.show_message("warning", "The stored sign-in no longer works: "
-                                     + error.advice)
+            kind = (f"xee.sign_in.{error.kind}" if isinstance(error, SignInError)
+                    else error.kind)
+            self.status.show_message("warning", self.tr(
+                "The stored sign-in no longer works: {advice}").format(
+                    advice=advice_text(error.advice, kind)))
             await self.wizard.services.xee_drop()
             return
         self.status.clear()
@@ -443,22 +679,20 @@ class XeeSignInPanel(QWidget):
                 root = await services.api_root("xee", env)
                 creds = await services.xee_app_credentials(env)
                 if creds is None:
-                    self.status.show_message(
-                        "error", "The Xee app's client id and secret are not set for this "
-                        "environment: set XEE_CLIENT_ID and XEE_CLIENT_SECRET, then restart "
-                        "Pairing Wizard.")
+                    self.status.show_message("error", self.missing_app_message(env))
                     return
                 session_only = False
                 if not await services.keyring_usable():
                     session_only = await dialogs.ask(
-                        self, "No keychain",
-                        "This computer has no usable keychain, so the Xee sign-in cannot "
-                        "be kept after Pairing Wizard closes.",
-                        informative="Keep the sign-in for this session only?",
-                        yes="Keep for this session", no="Cancel",
+                        self, self.tr("No keychain"),
+                        self.tr("This computer has no usable keychain, so the Xee sign-in "
+                                "cannot be kept after Pairing Wizard closes."),
+                        informative=self.tr("Keep the sign-in for this session only?"),
+                        yes=self.tr("Keep for this session"), no=self.tr("Cancel"),
                         object_name="sessionOnlyDialog")
                     if not session_only:
-                        self.status.show_message("info", "Sign-in cancelled: nothing kept.")
+                        self.status.show_message("info", self.tr("Sign-in cancelled: nothing "
+                                                                 "kept."))
                         return
                 store = await services.xee_token_store(root, session_only)
                 client_id, client_secret = creds
@@ -474,25 +708,28 @@ class XeeSignInPanel(QWidget):
                 opened = await asyncio.to_thread(open_url, self.attempt.url,
                                                  services.browser_command())
                 if not opened:
-                    self.status.show_message("warning", "The browser could not be opened: "
-                                             "copy the address above into a browser.")
+                    self.status.show_message("warning", self.tr(
+                        "The browser could not be opened: copy the address above into a "
+                        "browser."))
                 try:
                     token = await self.attempt.result()
                 finally:
                     self.timer.stop()
                     self.attempt = None
                     self.waiting.hide()
-                self.status.show_message("info", "Signed in. Reading the account…")
+                self.status.show_message("info", self.tr("Signed in. Reading the account…"))
                 session = await services.xee_adopt(root, client_id, client_secret, token,
                                                    store)
                 user = await session.me()
         except SignInError as error:
-            text = error.advice + (f" (Xee said: {error.provider_message})"
-                                   if error.provider_message else "")
+            text = advice_text(error.advice, f"xee.sign_in.{error.kind}")
+            if error.provider_message:   # Xee's own words, exactly as sent
+                text = self.tr("{advice} (Xee said: {message})").format(
+                    advice=text, message=error.provider_message)
             self.status.show_message("info" if error.kind == "cancelled" else "error", text)
             failure = _sign_in_error(error)
         except ProviderError as error:
-            self.status.show_message("error", error.advice)
+            self.status.show_message("error", advice_text(error.advice, error.kind))
             failure = flow.error_dict(error)
         finally:
             self.attempt = None
@@ -506,8 +743,9 @@ class XeeSignInPanel(QWidget):
                                "xee_account": user.display_name}, "sign-in")
         self.status.clear()
         if getattr(session, "last_store_error", None):
-            self.status.show_message("warning", "Signed in, but the keychain refused to "
-                                     "keep the sign-in: it lasts for this session only.")
+            self.status.show_message("warning", self.tr(
+                "Signed in, but the keychain refused to keep the sign-in: it lasts for this "
+                "session only."))
         self.page.state["xee_account"] = user.display_name
         self.page.state["xee_user_id"] = str(user.id)
         self.show_account()
@@ -517,7 +755,8 @@ class XeeSignInPanel(QWidget):
         if self.attempt is None:
             return
         left = int(self.attempt.seconds_left())
-        self.countdown.setText(f"Waiting for the browser… {left // 60}:{left % 60:02d} left")
+        self.countdown.setText(self.tr("Waiting for the browser… {time} left").format(
+            time=f"{left // 60}:{left % 60:02d}"))
 
     def cancel_attempt(self) -> None:
         if self.attempt is not None:
@@ -537,7 +776,8 @@ class XeeSignInPanel(QWidget):
             if session is not None:
                 await session.sign_out()
         except SignInError as error:
-            self.status.show_message("warning", error.advice)
+            self.status.show_message("warning", advice_text(error.advice,
+                                                            f"xee.sign_in.{error.kind}"))
             await services.record(who, "sign-out", error=_sign_in_error(error))
         else:
             await services.record(who, "sign-out")
@@ -566,13 +806,17 @@ class ApiKeyPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
         card = Card()
-        self.key = FieldRow("Api key", "", "apiKeyEdit", secret=True)
+        self.key = FieldRow(self.tr("&Api key"), "", "apiKeyEdit", secret=True)
         card.add(self.key)
-        self.remember = QCheckBox("Remember in keychain")
+        self.remember = QCheckBox(self.tr("&Remember in keychain"))
         self.remember.setObjectName("rememberKeyCheck")
-        self.remember.setToolTip("Keep the key in the system keychain for this provider and "
-                                 "environment; never in a settings file.")
-        self.test = button("Test key", "testKeyButton", "key")
+        remember_tip = self.tr("Keep the key in the system keychain for this provider and "
+                               "environment; never in a settings file.")
+        self.remember.setToolTip(remember_tip)
+        self.remember.setAccessibleName(self.tr("Remember in keychain"))
+        self.remember.setAccessibleDescription(remember_tip)
+        self.test = button(self.tr("&Test key"), "testKeyButton", "key",
+                           self.tr("Try the key with a harmless read"))
         row = QHBoxLayout()
         row.addWidget(self.remember)
         row.addStretch(1)
@@ -581,11 +825,12 @@ class ApiKeyPanel(QWidget):
         self.test_status = StatusLine("keyTestStatus")
         card.add(self.test_status)
         layout.addWidget(card)
-        self.fill_demo = button("Fill demo values", "fillDemoKeyButton", "demo")
-        self.fill_demo.setToolTip("Use a key of the offline sandbox")
+        self.fill_demo = button(self.tr("Fill &demo values"), "fillDemoKeyButton", "demo",
+                                self.tr("Use a key of the offline sandbox"))
         layout.addLayout(hbox(self.fill_demo, stretch_at=1))
         layout.addStretch(1)
         page.bind(self.key, "api_key")
+        self.key.edit.returnPressed.connect(lambda: self.wizard.next())   # Enter: Next
         self.key.edited.connect(lambda _t: self.test_status.clear())
         self.test.clicked.connect(self._test)
         self.fill_demo.clicked.connect(self._fill_demo)
@@ -598,7 +843,7 @@ class ApiKeyPanel(QWidget):
         state = self.page.state
         provider = state["provider"]
         fld = flow.field("api_key", provider)
-        self.key.help_text = fld.help
+        self.key.help_text = flow_text(fld.help)
         if self.key.text() != state.get("api_key", ""):
             self.key.edit.setText(state.get("api_key", ""))
         self.key.set_revealed(False)
@@ -615,8 +860,8 @@ class ApiKeyPanel(QWidget):
         if not await services.keyring_usable():
             self.remember.setChecked(False)
             self.remember.setEnabled(False)
-            self.remember.setToolTip("No usable keychain on this computer: the key is "
-                                     "kept for this session only.")
+            self.remember.setToolTip(self.tr("No usable keychain on this computer: the key "
+                                             "is kept for this session only."))
             return
         self.remember.setEnabled(True)
         if self.page.state.get("api_key"):
@@ -625,7 +870,7 @@ class ApiKeyPanel(QWidget):
         if stored and not self.page.state.get("api_key"):
             self.key.set_text(stored)
             self.remember.setChecked(True)
-            self.test_status.show_message("info", "Key read from the keychain.")
+            self.test_status.show_message("info", self.tr("Key read from the keychain."))
 
     def leave(self, forward: bool) -> None:
         if not forward or self.wizard.render_only:
@@ -651,19 +896,20 @@ class ApiKeyPanel(QWidget):
         from app.core.errors import ProviderError
 
         state = self.page.state
-        self.test_status.show_message("info", "Testing the key with a harmless read…")
+        self.test_status.show_message("info", self.tr("Testing the key with a harmless "
+                                                      "read…"))
         self.test.setEnabled(False)
         try:
             async with self.wizard.busy("Testing the key"):
                 api = await self.wizard.services.provider_api(state)
                 check = await flow.check_key(api, state["provider"])
         except ProviderError as error:
-            self.test_status.show_message("error", error.advice)
+            self.test_status.show_message("error", advice_text(error.advice, error.kind))
             return
         finally:
             self.test.setEnabled(True)
         kind = {True: "success", False: "error", None: "warning"}[check.ok]
-        self.test_status.show_message(kind, check.message)
+        self.test_status.show_message(kind, flow_text(check.message))
 
     def _fill_demo(self) -> None:
         self.wizard.spawn(self._do_fill_demo(), "fill-demo-key")
@@ -673,7 +919,7 @@ class ApiKeyPanel(QWidget):
         key = demo_api_key(fixtures, self.page.state["provider"])
         if key:
             self.key.set_text(key)
-            self.test_status.show_message("info", "Demo key filled in.")
+            self.test_status.show_message("info", self.tr("Demo key filled in."))
 
 
 def demo_api_key(fixtures: dict[str, Any], provider: str) -> str | None:
@@ -705,14 +951,19 @@ class CredentialsPage(WizardPage):
     def title(self) -> str:
         provider = self.provider
         if provider == "xee":
-            return "Sign in to Xee"
-        return f"{flow.PROVIDERS[provider].title} api key" if provider else "Credentials"
+            return self.tr("Sign in to Xee")
+        if provider:
+            return self.tr("{provider} api key").format(
+                provider=flow.PROVIDERS[provider].title)
+        return flow_text(flow.PAGE_TITLES[self.page])
 
     def subtitle(self) -> str:
-        env = flow.ENVIRONMENT_TITLES.get(self.state.get("environment", ""), "")
+        env = flow_text(flow.ENVIRONMENT_TITLES.get(self.state.get("environment", ""), ""))
         if self.provider == "xee":
-            return f"The box will be associated to this account. Environment: {env}."
-        return f"The key authorises the request. Environment: {env}."
+            return self.tr("The box will be associated to this account. Environment: "
+                           "{environment}.").format(environment=env)
+        return self.tr("The key authorises the request. Environment: {environment}.").format(
+            environment=env)
 
     def enter(self) -> None:
         if self.provider == "xee":
@@ -730,7 +981,7 @@ class CredentialsPage(WizardPage):
 
     def refresh_errors(self) -> None:
         if self.provider in ("rufus", "zype"):
-            self.api_key.key.show_error(flow.field_error("api_key", self.state))
+            self.api_key.key.show_error(field_error("api_key", self.state))
 
 
 # --- 3. device --------------------------------------------------------------------------
@@ -763,8 +1014,11 @@ class DevicePage(WizardPage):
             card = Card(spacing=12)
             for key, name, placeholder in rows:
                 fld = flow.field(key, provider)
-                row = FieldRow(fld.label, fld.help, name, placeholder,
+                if key == "rufus_alias":
+                    placeholder = self.tr("Front door")
+                row = FieldRow(flow_text(fld.label), flow_text(fld.help), name, placeholder,
                                optional=not fld.required)
+                row.edit.returnPressed.connect(self._return_pressed)
                 self.bind(row, key)
                 self.rows[key] = row
                 if key == "zype_email":
@@ -784,15 +1038,15 @@ class DevicePage(WizardPage):
                 self.pin_warning = StatusLine("xeePinWarning")
                 layout.addWidget(self.pin_warning)
             if provider == "rufus":
-                layout.addWidget(label(
+                layout.addWidget(label(self.tr(
                     "RUFUS answers with a deviceid that must be stored on the device: the "
-                    "result page shows it with Copy and Save.", "help"))
+                    "result page shows it with Copy and Save."), "help"))
             layout.addStretch(1)
             self.panels[provider] = panel
             self.stack.addWidget(panel)
         self.body.addWidget(self.stack)
-        self.fill_demo = button("Fill demo values", "fillDemoDeviceButton", "demo")
-        self.fill_demo.setToolTip("Use a device of the offline sandbox")
+        self.fill_demo = button(self.tr("Fill &demo values"), "fillDemoDeviceButton", "demo",
+                                self.tr("Use a device of the offline sandbox"))
         self.demo_status = StatusLine("demoFillStatus")
         self.body.addLayout(hbox(self.fill_demo, stretch_at=1))
         self.body.addWidget(self.demo_status)
@@ -804,7 +1058,8 @@ class DevicePage(WizardPage):
         layout = QVBoxLayout(block)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
-        self.lookup = button("Find consumer", "zypeLookupButton", "search")
+        self.lookup = button(self.tr("&Find consumer"), "zypeLookupButton", "search",
+                             self.tr("Look the consumer up by the email of their account"))
         row = QHBoxLayout()
         row.setSpacing(8)
         row.addWidget(email_row, 1)
@@ -812,6 +1067,9 @@ class DevicePage(WizardPage):
         layout.addLayout(row)
         self.consumers = QListWidget()
         self.consumers.setObjectName("zypeConsumerList")
+        self.consumers.setAccessibleName(self.tr("Consumers found"))
+        self.consumers.setAccessibleDescription(self.tr("Pick the consumer to link: Enter "
+                                                        "fills in the consumer id"))
         self.consumers.setMaximumHeight(96)
         self.consumers.hide()
         layout.addWidget(self.consumers)
@@ -820,17 +1078,25 @@ class DevicePage(WizardPage):
         self.lookup.clicked.connect(self._lookup)
         self.consumers.itemClicked.connect(self._pick_consumer)
         self.consumers.itemActivated.connect(self._pick_consumer)
-        email_row.edit.returnPressed.connect(self._lookup)
         return block
 
+    def _return_pressed(self) -> None:
+        """Enter in a field: the email looks the consumer up; elsewhere it means Next."""
+        sender = self.sender()
+        if self.provider == "zype" and sender is self.rows["zype_email"].edit:
+            self._lookup()
+            return
+        self.wizard.next()
+
     def title(self) -> str:
-        return {"xee": "The Xee box", "rufus": "The RUFUS device",
-                "zype": "The Zype customer and pin"}.get(self.provider or "", "Device")
+        return {"xee": self.tr("The Xee box"), "rufus": self.tr("The RUFUS device"),
+                "zype": self.tr("The Zype customer and pin")}.get(
+                    self.provider or "", flow_text(flow.PAGE_TITLES[self.page]))
 
     def subtitle(self) -> str:
-        return {"xee": "Enter the device id and the pin from the box's card.",
-                "rufus": "Describe the device to bind to the company account.",
-                "zype": "Who the TV belongs to, and the pin it shows."}.get(
+        return {"xee": self.tr("Enter the device id and the pin from the box's card."),
+                "rufus": self.tr("Describe the device to bind to the company account."),
+                "zype": self.tr("Who the TV belongs to, and the pin it shows.")}.get(
                     self.provider or "", "")
 
     def enter(self) -> None:
@@ -857,11 +1123,11 @@ class DevicePage(WizardPage):
         if provider not in self.ROWS:
             return
         for key, _name, _placeholder in self.ROWS[provider]:
-            self.rows[key].show_error(flow.field_error(key, self.state))
+            self.rows[key].show_error(field_error(key, self.state))
         if provider == "xee":
             warning = flow.pin_warning(self.state)
             if warning:
-                self.pin_warning.show_message("warning", warning)
+                self.pin_warning.show_message("warning", flow_text(warning))
             else:
                 self.pin_warning.clear()
         if provider == "zype":
@@ -886,19 +1152,20 @@ class DevicePage(WizardPage):
         email = self.state["zype_email"].strip()
         self.consumers.clear()
         self.consumers.hide()
-        self.lookup_status.show_message("info", f"Looking for {email}…")
+        self.lookup_status.show_message("info", self.tr("Looking for {email}…").format(
+            email=email))
         try:
             async with self.wizard.busy("Finding the consumer"):
                 found = await self.wizard.services.call_provider(
                     self.state, lambda api: api.find_consumers(email))
         except ProviderError as error:
-            self.lookup_status.show_message("error", error.advice)
+            self.lookup_status.show_message("error", advice_text(error.advice, error.kind))
             return
         choices = flow.consumer_choices(found)
         if not choices:
-            self.lookup_status.show_message(
-                "warning", f"No Zype consumer has the email {email}. Check the spelling "
-                "with the customer.")
+            self.lookup_status.show_message("warning", self.tr(
+                "No Zype consumer has the email {email}. Check the spelling with the "
+                "customer.").format(email=email))
             return
         for consumer_id, text in choices:
             item = QListWidgetItem(text)
@@ -908,10 +1175,11 @@ class DevicePage(WizardPage):
         if len(choices) == 1:
             self.consumers.setCurrentRow(0)
             self._pick_consumer(self.consumers.item(0))
-            self.lookup_status.show_message("success", "Found one consumer: filled in.")
+            self.lookup_status.show_message("success", self.tr("Found one consumer: filled "
+                                                               "in."))
         else:
-            self.lookup_status.show_message(
-                "info", f"{len(choices)} consumers have this email: pick the right one.")
+            self.lookup_status.show_message("info", self.tr(
+                "%n consumers have this email: pick the right one.", "", len(choices)))
 
     def _pick_consumer(self, item: QListWidgetItem) -> None:
         self.rows["zype_consumer_id"].set_text(str(item.data(Qt.ItemDataRole.UserRole)))
@@ -923,13 +1191,12 @@ class DevicePage(WizardPage):
         fixtures = await self.wizard.services.fixtures()
         values = demo_device_values(fixtures, self.state)
         if not values:
-            self.demo_status.show_message(
-                "warning", "The sandbox has no free demo device left: restart the demo to "
-                "reset it.")
+            self.demo_status.show_message("warning", self.tr(
+                "The sandbox has no free demo device left: restart the demo to reset it."))
             return
         for key, value in values.items():
             self.rows[key].set_text(value)
-        self.demo_status.show_message("info", "Demo values filled in.")
+        self.demo_status.show_message("info", self.tr("Demo values filled in."))
 
 
 def demo_device_values(fixtures: dict[str, Any], state: dict[str, Any]) -> dict[str, str]:
@@ -966,6 +1233,7 @@ class ReviewPage(WizardPage):
         super().__init__(wizard)
         self.card = Card()
         self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.form.setHorizontalSpacing(18)
         self.form.setVerticalSpacing(8)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
@@ -978,10 +1246,11 @@ class ReviewPage(WizardPage):
         self.body.addStretch(1)
 
     def title(self) -> str:
-        return "Review"
+        return flow_text(flow.PAGE_TITLES[self.page])
 
     def subtitle(self) -> str:
-        return "Nothing has been sent yet. Check what will be sent, where, and as whom."
+        return self.tr("Nothing has been sent yet. Check what will be sent, where, and as "
+                       "whom.")
 
     def rows(self) -> list[tuple[str, str]]:
         provider, env = self.provider, self.state.get("environment")
@@ -995,21 +1264,26 @@ class ReviewPage(WizardPage):
         while self.form.rowCount():
             self.form.removeRow(0)
         for name, value in self.rows():
-            key = label(name, "help", wrap=False)
+            key = label(flow_text(name), "help", wrap=False)
+            if name in ("Environment", "As") or value in ("—", "not signed in"):
+                value = flow_text(value)   # the flow's words; the user's values as typed
             val = label(value, selectable=True)
             val.setObjectName("review" + name.replace(" ", ""))
+            val.setAccessibleName(flow_text(name))
+            key.setBuddy(val)
             self.form.addRow(key, val)
         if self.state.get("environment") == flow.PRODUCTION:
-            self.warning.show_message("warning", "Production: this changes a real "
-                                      "customer's device right away.")
+            self.warning.show_message("warning", self.tr(
+                "Production: this changes a real customer's device right away."))
         else:
             self.warning.clear()
         warning = flow.pin_warning(self.state) if self.provider == "xee" else None
         if warning:
-            self.warning.show_message("warning", warning)
+            self.warning.show_message("warning", flow_text(warning))
         info = flow.PROVIDERS.get(self.provider or "")
-        self.note.setText(f"“{info.action}” sends one request. You can undo it from the "
-                          "result page." if info else "")
+        self.note.setText(self.tr("“{action}” sends one request. You can undo it from the "
+                                  "result page.").format(action=flow_text(info.action))
+                          if info else "")
 
 
 # --- 5. pairing -------------------------------------------------------------------------
@@ -1027,12 +1301,13 @@ class PairingPage(WizardPage):
         self.progress.setRange(0, 0)
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(8)
+        self.progress.setAccessibleName(self.tr("Waiting for the provider"))
         card.add(self.progress)
         self.elapsed = label("", "help", object_name="pairingElapsed")
         card.add(self.elapsed)
-        card.add(label("Cancel stops waiting. A request that already reached the provider "
-                       "may still be carried out: the result page tells you how to check.",
-                       "help"))
+        card.add(label(self.tr("Cancel stops waiting. A request that already reached the "
+                               "provider may still be carried out: the result page tells you "
+                               "how to check."), "help"))
         self.body.addWidget(card)
         self.body.addStretch(1)
         self.started = 0.0
@@ -1041,18 +1316,19 @@ class PairingPage(WizardPage):
         self.timer.timeout.connect(self._tick)
 
     def title(self) -> str:
-        return "Pairing"
+        return flow_text(flow.PAGE_TITLES[self.page])
 
     def subtitle(self) -> str:
-        return "Talking to the provider. The window stays usable; Cancel is always available."
+        return self.tr("Talking to the provider. The window stays usable; Cancel is always "
+                       "available.")
 
     def enter(self) -> None:
-        info = flow.PROVIDERS.get(self.provider or "")
-        verb = {"xee": "Associating the box with Xee", "rufus": "Binding the device with RUFUS",
-                "zype": "Linking the pin with Zype"}.get(self.provider or "", "Pairing")
-        self.status.setText(f"{verb}…" if info else "Pairing…")
+        self.status.setText({"xee": self.tr("Associating the box with Xee…"),
+                             "rufus": self.tr("Binding the device with RUFUS…"),
+                             "zype": self.tr("Linking the pin with Zype…")}.get(
+                                 self.provider or "", self.tr("Pairing…")))
         self.started = asyncio.get_event_loop().time() if not self.wizard.render_only else 0
-        self.elapsed.setText("Sending the request…")
+        self.elapsed.setText(self.tr("Sending the request…"))
         if not self.wizard.render_only:
             self.timer.start()
 
@@ -1061,7 +1337,11 @@ class PairingPage(WizardPage):
 
     def _tick(self) -> None:
         seconds = asyncio.get_event_loop().time() - self.started
-        self.elapsed.setText(f"Waiting for the answer… {seconds:.1f} s")
+        self.elapsed.setText(self.waiting_text(seconds))
+
+    def waiting_text(self, seconds: float) -> str:
+        return self.tr("Waiting for the answer… {seconds} s").format(
+            seconds=QLocale().toString(seconds, "f", 1))
 
 
 # --- 6. result --------------------------------------------------------------------------
@@ -1091,15 +1371,20 @@ class ResultPage(WizardPage):
 
         # RUFUS: the deviceid must be stored on the device; never lose it.
         self.deviceid_card = Card()
-        self.deviceid_card.add(label("Store this deviceid on the device. Copy it or save it "
-                                     "to a file now: it is what the device authenticates "
-                                     "with.", "warning"))
+        self.deviceid_card.add(label(self.tr("Store this deviceid on the device. Copy it or "
+                                             "save it to a file now: it is what the device "
+                                             "authenticates with."), "warning"))
         self.deviceid = QLineEdit()
         self.deviceid.setObjectName("rufusDeviceIdEdit")
         self.deviceid.setReadOnly(True)
         self.deviceid.setMinimumHeight(30)
-        self.copy_deviceid = button("Copy", "copyDeviceIdButton", "copy")
-        self.save_deviceid = button("Save…", "saveDeviceIdButton", "save")
+        self.deviceid.setAccessibleName(self.tr("deviceid"))
+        self.deviceid.setAccessibleDescription(self.tr("The deviceid RUFUS returned: store it "
+                                                       "on the device"))
+        self.copy_deviceid = button(self.tr("&Copy"), "copyDeviceIdButton", "copy",
+                                    self.tr("Copy the deviceid to the clipboard"))
+        self.save_deviceid = button(self.tr("&Save…"), "saveDeviceIdButton", "save",
+                                    self.tr("Save the deviceid to a text file"))
         row = QHBoxLayout()
         row.addWidget(self.deviceid, 1)
         row.addWidget(self.copy_deviceid)
@@ -1109,10 +1394,15 @@ class ResultPage(WizardPage):
         self.deviceid_card.add(self.deviceid_status)
         self.body.addWidget(self.deviceid_card)
 
-        self.copy_details = button("Copy details", "copyDetailsButton", "copy")
-        self.fix = button("Fix", "fixInputButton")
-        self.undo = button("Undo", "undoButton", "undo")
-        self.pair_another = button("Pair another device", "pairAnotherButton")
+        self.copy_details = button(self.tr("Cop&y details"), "copyDetailsButton", "copy",
+                                   self.tr("Copy what happened, without any key or pin"))
+        self.fix = button(self.tr("Fix"), "fixInputButton",
+                          description=self.tr("Go back to the page where this can be fixed"))
+        self.undo = button(self.tr("&Undo"), "undoButton", "undo",
+                           self.tr("Reverse this pairing (asks first)"))
+        self.pair_another = button(self.tr("&Pair another device"), "pairAnotherButton",
+                                   description=self.tr("Same provider and credentials, a new "
+                                                       "device"))
         actions = QHBoxLayout()
         actions.setSpacing(8)
         for widget in (self.copy_details, self.fix, self.undo):
@@ -1132,7 +1422,7 @@ class ResultPage(WizardPage):
         self.save_deviceid.clicked.connect(self._save_deviceid)
 
     def title(self) -> str:
-        return "Result"
+        return flow_text(flow.PAGE_TITLES[self.page])
 
     def subtitle(self) -> str:
         return ""
@@ -1148,16 +1438,19 @@ class ResultPage(WizardPage):
         c = theme.colors()
         if error:
             self.icon.setPixmap(theme.svg_pixmap("error", 32, c["error"]))
-            self.result_title.setText(flow.failure_title(error))
+            self.result_title.setText(flow_text(flow.failure_title(error)))
             self.details.setText(failure_html(state, error))
+            self.details.setAccessibleName(self.result_title.text())
+            self.details.setAccessibleDescription(failure_text(state, error))
             fix_page = flow.page_for_error(error)
-            self.fix.setText({Page.PROVIDER: "Change the settings",
-                              Page.CREDENTIALS: "Change the credentials",
-                              Page.DEVICE: "Fix the device details",
-                              Page.REVIEW: "Try again"}.get(fix_page, "Back"))
+            self.fix.setText({Page.PROVIDER: self.tr("Change the &settings"),
+                              Page.CREDENTIALS: self.tr("Change the c&redentials"),
+                              Page.DEVICE: self.tr("Fix the &device details"),
+                              Page.REVIEW: self.tr("T&ry again")}.get(fix_page,
+                                                                      self.tr("&Back")))
+            self.fix.setAccessibleName(self.fix.text().replace("&", ""))
             self.fix.setIcon(theme.icon("undo"))
             self.fix.show()
-            self.copy_details.setText("Copy details")
             self.undo.hide()
             self.pair_another.hide()
             self.deviceid_card.hide()
@@ -1165,15 +1458,18 @@ class ResultPage(WizardPage):
         undone = bool(state.get("undone"))
         self.icon.setPixmap(theme.svg_pixmap("check" if not undone else "undo", 32,
                                              c["success"] if not undone else c["muted"]))
-        self.result_title.setText(flow.success_title(state))
-        self.details.setText(rows_html(flow.result_rows(state)))
+        self.result_title.setText(flow_text(flow.success_title(state)))
+        rows = translated_result_rows(state)
+        self.details.setText(rows_html(rows))
+        self.details.setAccessibleName(self.result_title.text())
+        self.details.setAccessibleDescription("\n".join(f"{k}: {v}" for k, v in rows))
         self.fix.hide()
         info = flow.PROVIDERS[state["provider"]]
-        self.undo.setText(info.undo_action)
+        self.undo.setText("&" + flow_text(info.undo_action))
+        self.undo.setAccessibleName(flow_text(info.undo_action))
         self.undo.setVisible(not undone)
         self.undo.setEnabled(not self.wizard.is_busy())
         self.pair_another.show()
-        self.copy_details.setText("Copy details")
         deviceid = (state.get("result") or {}).get("deviceid")
         self.deviceid_card.setVisible(bool(deviceid) and not undone)
         self.deviceid.setText(deviceid or "")
@@ -1184,15 +1480,17 @@ class ResultPage(WizardPage):
             root = self.wizard.current_root()
             copy_text(flow.diagnostics(state, state["error"], api_root=root))
         else:
-            lines = [flow.success_title(state)] + [f"{k}: {v}" for k, v in
-                                                   flow.result_rows(state)]
+            lines = [flow_text(flow.success_title(state))] + [
+                f"{k}: {v}" for k, v in translated_result_rows(state)]
             copy_text("\n".join(lines))
-        self.action_status.show_message("success", "Details copied to the clipboard.")
+        self.action_status.show_message("success", self.tr("Details copied to the "
+                                                           "clipboard."))
 
     def _copy_deviceid(self) -> None:
         copy_text(self.deviceid.text())
         self.wizard.deviceid_kept = True
-        self.deviceid_status.show_message("success", "deviceid copied to the clipboard.")
+        self.deviceid_status.show_message("success", self.tr("deviceid copied to the "
+                                                             "clipboard."))
 
     def _save_deviceid(self) -> None:
         self.wizard.spawn(self._do_save_deviceid(), "save-deviceid")
@@ -1201,7 +1499,7 @@ class ResultPage(WizardPage):
         deviceid = self.deviceid.text()
         result = self.state.get("result") or {}
         suggested = f"rufus-deviceid-{result.get('serial_number') or 'device'}.txt"
-        path = await dialogs.save_file_name(self, "Save the deviceid", suggested)
+        path = await dialogs.save_file_name(self, self.tr("Save the deviceid"), suggested)
         if not path:
             return
         text = (f"deviceid={deviceid}\nmodel={result.get('model', '')}\n"
@@ -1209,16 +1507,24 @@ class ResultPage(WizardPage):
         try:
             await asyncio.to_thread(_write_text, path, text)
         except OSError as exc:
-            self.deviceid_status.show_message("error", f"Could not save to {path}: "
-                                              f"{exc.strerror or exc}. Copy it instead.")
+            self.deviceid_status.show_message("error", self.tr(
+                "Could not save to {path}: {reason}. Copy it instead.").format(
+                    path=path, reason=exc.strerror or exc))
             return
         self.wizard.deviceid_kept = True
-        self.deviceid_status.show_message("success", f"Saved to {path}.")
+        self.deviceid_status.show_message("success", self.tr("Saved to {path}.").format(
+            path=path))
 
 
 def _write_text(path: str, text: str) -> None:
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(text)
+
+
+def translated_result_rows(state: dict[str, Any]) -> list[tuple[str, str]]:
+    """flow.result_rows with the labels (and yes/no) in the UI language."""
+    return [(flow_text(k), flow_text(v) if v in ("yes", "no") else v)
+            for k, v in flow.result_rows(state)]
 
 
 def rows_html(rows: list[tuple[str, str]]) -> str:
@@ -1229,16 +1535,29 @@ def rows_html(rows: list[tuple[str, str]]) -> str:
     return f"<table cellspacing='0'>{cells}</table>"
 
 
+def failure_text(state: dict[str, Any], error: dict[str, Any]) -> str:
+    """The failure as plain text (the details' accessible description)."""
+    from PySide6.QtGui import QTextDocument
+
+    text = QTextDocument()
+    text.setHtml(failure_html(state, error))
+    return text.toPlainText().strip()
+
+
 def failure_html(state: dict[str, Any], error: dict[str, Any]) -> str:
     c = theme.colors()
     provider = flow.PROVIDERS.get(state.get("provider") or "")
-    who = provider.title if provider else "The provider"
-    parts = [f"<p style='margin-bottom:10px'>{html.escape(str(error.get('advice', '')))}</p>"]
+    who = provider.title if provider else translate("ResultPage", "The provider")
+    advice = advice_text(str(error.get("advice", "")), str(error.get("kind") or ""))
+    parts = [f"<p style='margin-bottom:10px'>{html.escape(advice)}</p>"]
     said = []
+    # The provider's own message and tip: exactly as sent, never translated.
     if error.get("message"):
-        said.append(f"<b>{html.escape(who)} said:</b> {html.escape(str(error['message']))}")
+        said.append(translate("ResultPage", "<b>{provider} said:</b> {message}").format(
+            provider=html.escape(who), message=html.escape(str(error["message"]))))
     if error.get("tip"):
-        said.append(f"<b>Tip:</b> {html.escape(str(error['tip']))}")
+        said.append(translate("ResultPage", "<b>Tip:</b> {tip}").format(
+            tip=html.escape(str(error["tip"]))))
     if said:
         parts.append("<p>" + "<br>".join(said) + "</p>")
     meta = []

@@ -1,12 +1,16 @@
 """Render every page of the wizard, light and dark, for each provider, to PNG files.
 
     QT_QPA_PLATFORM=offscreen python -m app.ui.screenshots docs/screenshots
+    QT_QPA_PLATFORM=offscreen python -m app.ui.screenshots --language fr docs/screenshots/fr
+    QT_QPA_PLATFORM=offscreen python -m app.ui.screenshots --pseudo /tmp/pseudo
 
 No network and no sandbox: the wizard runs in `render_only` mode and each page is
 shown with representative values (the failure page with a documented error built
 from app.core.errors_table). `render_tools()` adds the History window, the batch
 dialog and the network check (`tools-*.png`). The GUI tests call both into a
-temporary folder, so the renderer cannot rot.
+temporary folder, so the renderer cannot rot. `--language` renders in French or Spanish
+(the built .qm files); `--pseudo` with the pseudo-translation (every text about twice
+as long), the layout stress test.
 """
 
 from __future__ import annotations
@@ -75,6 +79,7 @@ def documented_error(provider: str) -> dict[str, Any]:
 def _scenes(provider: str) -> list[tuple[str, Callable[[Any], None]]]:
     from app.core import flow
     from app.core.flow import Page
+    from app.ui.i18n import flow_text, translate
 
     values = VALUES[provider]
 
@@ -94,7 +99,7 @@ def _scenes(provider: str) -> list[tuple[str, Callable[[Any], None]]]:
         page = w.pages[Page.CREDENTIALS]
         if provider != "xee":
             page.api_key.key.edit.setText(values["api_key"])
-            page.api_key.test_status.show_message("success", "The key works.")
+            page.api_key.test_status.show_message("success", flow_text("The key works."))
 
     def signing_in(w: Any) -> None:
         base(w, Page.CREDENTIALS, xee_account="")
@@ -103,13 +108,15 @@ def _scenes(provider: str) -> list[tuple[str, Callable[[Any], None]]]:
         panel.intro.show()
         panel.account.hide()
         panel.waiting.show()
-        panel.countdown.setText("Waiting for the browser… 4:52 left")
+        panel.countdown.setText(translate("XeeSignInPanel", "Waiting for the browser… {time} "
+                                          "left").format(time="4:52"))
         panel.url.setText(f"{DEMO_URL}/xee/v3/auth/auth?response_type=code&client_id="
                           "pairing-wizard-demo&redirect_uri=http%3A%2F%2F127.0.0.1%3A53127"
                           "%2Fcallback&scope=devices_management+users_read&state=…")
         panel.url.setCursorPosition(0)
-        panel.demo_accounts.setText("Demo accounts for the sandbox's sign-in page: "
-                                    "alice@example.com / alice-demo, bob@example.com / bob-demo")
+        panel.demo_accounts.setText(translate(
+            "XeeSignInPanel", "Demo accounts for the sandbox's sign-in page: {accounts}").format(
+                accounts="alice@example.com / alice-demo, bob@example.com / bob-demo"))
         panel.demo_accounts.show()
 
     def device(w: Any) -> None:
@@ -133,7 +140,8 @@ def _scenes(provider: str) -> list[tuple[str, Callable[[Any], None]]]:
 
     def pairing(w: Any) -> None:
         base(w, Page.PAIRING)
-        w.pages[Page.PAIRING].elapsed.setText("Waiting for the answer… 1.2 s")
+        page = w.pages[Page.PAIRING]
+        page.elapsed.setText(page.waiting_text(1.2))
         w.refresh()
 
     def success(w: Any) -> None:
@@ -152,8 +160,10 @@ def _scenes(provider: str) -> list[tuple[str, Callable[[Any], None]]]:
 
 
 def render_all(outdir: Path | str, themes: Iterable[str] = THEMES,
-               providers: Iterable[str] = PROVIDERS) -> list[Path]:
-    """Render the scenes into `outdir`; returns the files written."""
+               providers: Iterable[str] = PROVIDERS, language: str = "en",
+               scenes: Iterable[str] | None = None) -> list[Path]:
+    """Render the scenes into `outdir`; returns the files written. `language`: "en",
+    "fr", "es" or "pseudo"; `scenes`: only these scene names (e.g. "1-provider")."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from app.ui.qtfix import protect_singletons
 
@@ -161,14 +171,16 @@ def render_all(outdir: Path | str, themes: Iterable[str] = THEMES,
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from app.ui import theme
+    from app.ui import i18n, theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     old_palette, old_style = app.palette(), app.style().name()
     written: list[Path] = []
+    wanted = set(scenes) if scenes is not None else None
     with tempfile.TemporaryDirectory() as scratch:
+        i18n.install(app, language)
         try:
             app.setStyle("Fusion")
             for theme_name in themes:
@@ -176,21 +188,45 @@ def render_all(outdir: Path | str, themes: Iterable[str] = THEMES,
                                else theme.dark_palette())
                 for provider in providers:
                     for name, scene in _scenes(provider):
+                        if wanted is not None and name not in wanted:
+                            continue
                         settings = QSettings(str(Path(scratch) / "settings.ini"),
                                              QSettings.Format.IniFormat)
                         path = outdir / f"{provider}-{name}-{theme_name}.png"
                         written.append(_render(app, settings, scene, path))
         finally:
+            i18n.uninstall(app)
             app.setStyle(old_style)
             app.setPalette(old_palette)
     return written
 
 
+def build_scene(provider: str, name: str, settings: Any, size: tuple[int, int] = SIZE) -> Any:
+    """One scene's wizard, shown (not grabbed): the layout tests inspect it."""
+    from app.ui.i18n import translate
+    from app.ui.wizard import PairingWizard
+
+    scene = dict(_scenes(provider))[name]
+    wizard = PairingWizard(demo=True, settings=settings, render_only=True)
+    wizard.banner.set_detail(translate("PairingWizard", "Nothing leaves this computer · {url}")
+                             .format(url=DEMO_URL))
+    wizard.resize(*size)
+    scene(wizard)
+    wizard.show()
+    return wizard
+
+
+def scene_names(provider: str) -> list[str]:
+    return [name for name, _scene in _scenes(provider)]
+
+
 def _render(app: Any, settings: Any, scene: Callable[[Any], None], path: Path) -> Path:
+    from app.ui.i18n import translate
     from app.ui.wizard import PairingWizard
 
     wizard = PairingWizard(demo=True, settings=settings, render_only=True)
-    wizard.banner.set_detail(f"Nothing leaves this computer · {DEMO_URL}")
+    wizard.banner.set_detail(translate("PairingWizard", "Nothing leaves this computer · {url}")
+                             .format(url=DEMO_URL))
     wizard.resize(*SIZE)
     scene(wizard)
     wizard.show()
@@ -302,7 +338,8 @@ def _batch_scene(dialog: Any) -> None:
         widget.setEnabled(False)
 
 
-def render_tools(outdir: Path | str, themes: Iterable[str] = THEMES) -> list[Path]:
+def render_tools(outdir: Path | str, themes: Iterable[str] = THEMES,
+                 language: str = "en") -> list[Path]:
     """The History window, the batch dialog and the network check, light and dark."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from app.ui.qtfix import protect_singletons
@@ -311,7 +348,7 @@ def render_tools(outdir: Path | str, themes: Iterable[str] = THEMES) -> list[Pat
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 
-    from app.ui import theme
+    from app.ui import i18n, theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     outdir = Path(outdir)
@@ -319,6 +356,7 @@ def render_tools(outdir: Path | str, themes: Iterable[str] = THEMES) -> list[Pat
     old_palette, old_style = app.palette(), app.style().name()
     written: list[Path] = []
     with tempfile.TemporaryDirectory() as scratch:
+        i18n.install(app, language)
         try:
             app.setStyle("Fusion")
             for theme_name in themes:
@@ -332,6 +370,7 @@ def render_tools(outdir: Path | str, themes: Iterable[str] = THEMES) -> list[Pat
                     path = outdir / f"tools-{name}-{theme_name}.png"
                     written.append(_render_tool(app, settings, scene, path))
         finally:
+            i18n.uninstall(app)
             app.setStyle(old_style)
             app.setPalette(old_palette)
     return written
@@ -412,9 +451,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("outdir", nargs="?", default="docs/screenshots")
     parser.add_argument("--theme", choices=THEMES, action="append")
     parser.add_argument("--provider", choices=PROVIDERS, action="append")
+    parser.add_argument("--language", choices=("en", "fr", "es"), default="en",
+                        help="render in this language (needs the built .qm files)")
+    parser.add_argument("--pseudo", action="store_true",
+                        help="the pseudo-translation: every text about twice as long")
+    parser.add_argument("--scene", action="append",
+                        help="only this scene, e.g. 1-provider (repeatable)")
+    parser.add_argument("--no-tools", action="store_true",
+                        help="leave out the History, batch and network-check windows")
     args = parser.parse_args(argv)
-    files = render_all(args.outdir, args.theme or THEMES, args.provider or PROVIDERS)
-    files += render_tools(args.outdir, args.theme or THEMES)
+    language = "pseudo" if args.pseudo else args.language
+    files = render_all(args.outdir, args.theme or THEMES, args.provider or PROVIDERS,
+                       language=language, scenes=args.scene)
+    if not args.no_tools:
+        files += render_tools(args.outdir, args.theme or THEMES, language=language)
     print(f"Wrote {len(files)} screenshots to {args.outdir}")
     return 0
 

@@ -331,6 +331,16 @@ class Services:
 
     # -- Xee ---------------------------------------------------------------------------
 
+    def xee_client_id_setting(self, environment: str) -> str:
+        return str(self.settings.value(f"xee/{environment}/clientId", "") or "")
+
+    def set_xee_client_id_setting(self, environment: str, client_id: str) -> None:
+        key = f"xee/{environment}/clientId"
+        if client_id.strip():
+            self.settings.setValue(key, client_id.strip())
+        else:
+            self.settings.remove(key)
+
     async def xee_app_credentials(self, environment: str) -> tuple[str, str] | None:
         """The OAuth app's client id and secret: the sandbox's in the demo; else the
         XEE_CLIENT_ID / XEE_CLIENT_SECRET environment, or the keychain."""

@@ -2,6 +2,9 @@
 
 The app follows the OS light or dark palette: nothing here hard-codes a background;
 accent colours have a light and a dark variant picked from the palette's lightness.
+Every text colour is then nudged towards the palette's text colour until it reaches
+WCAG AA contrast (4.5:1) on the backgrounds it is drawn on, whatever the OS palette.
+Icons are SVG, rendered at each screen's device pixel ratio (crisp on high-DPI).
 `light_palette()` / `dark_palette()` are for the screenshot renderer.
 """
 
@@ -12,7 +15,7 @@ from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 ICON_NAMES = ("xee", "rufus", "zype", "demo", "check", "error", "warning", "copy", "save",
@@ -42,6 +45,39 @@ def is_dark(palette: QPalette | None = None) -> bool:
     return palette.color(QPalette.ColorRole.Window).lightness() < 128
 
 
+AA_TEXT = 4.5   # WCAG 2.x AA, normal-size text
+
+
+def relative_luminance(color: QColor | str) -> float:
+    c = QColor(color)
+    channels = []
+    for value in (c.redF(), c.greenF(), c.blueF()):
+        channels.append(value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4)
+    return 0.2126 * channels[0] + 0.7152 * channels[1] + 0.0722 * channels[2]
+
+
+def contrast_ratio(foreground: QColor | str, background: QColor | str) -> float:
+    """WCAG contrast ratio, 1 to 21."""
+    high, low = sorted((relative_luminance(foreground), relative_luminance(background)),
+                       reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def readable(color: QColor | str, toward: QColor | str, *backgrounds: QColor | str,
+             minimum: float = AA_TEXT + 0.1) -> str:
+    """`color`, moved towards `toward` (the palette's text colour) just enough to reach
+    `minimum` contrast on every background."""
+    start, end = QColor(color), QColor(toward)
+    for step in range(0, 21):
+        t = step / 20
+        mixed = QColor(round(start.red() + (end.red() - start.red()) * t),
+                       round(start.green() + (end.green() - start.green()) * t),
+                       round(start.blue() + (end.blue() - start.blue()) * t))
+        if all(contrast_ratio(mixed, bg) >= minimum for bg in backgrounds):
+            return mixed.name()
+    return end.name()
+
+
 def colors(palette: QPalette | None = None) -> dict[str, str]:
     palette = palette or QApplication.palette()
     dark = is_dark(palette)
@@ -54,26 +90,46 @@ def colors(palette: QPalette | None = None) -> dict[str, str]:
     )
     card = window.lighter(112) if dark else window.lighter(103)
     border = window.lighter(160) if dark else window.darker(118)
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    accent_soft = _blend(highlight, window, 0.22 if dark else 0.12)
+    grounds = (window, card)
+    banner_bg = "#3d3212" if dark else "#fff3cd"
     return {
         "text": text.name(),
-        "muted": muted.name(),
+        "muted": readable(muted, text, *grounds),
         "window": window.name(),
         "card": card.name(),
         "border": border.name(),
-        "accent": palette.color(QPalette.ColorRole.Highlight).name(),
-        "accent_soft": _blend(palette.color(QPalette.ColorRole.Highlight), window,
-                              0.22 if dark else 0.12),
-        "accent_strong": (palette.color(QPalette.ColorRole.Highlight).lighter(135).name()
-                          if dark else palette.color(QPalette.ColorRole.Highlight)
-                          .darker(115).name()),
+        "accent": highlight.name(),
+        "accent_soft": accent_soft,
+        "accent_strong": readable(highlight.lighter(135) if dark else highlight.darker(115),
+                                  text, accent_soft, *grounds),
         "accent_text": palette.color(QPalette.ColorRole.HighlightedText).name(),
-        "success": "#5cc98a" if dark else "#1e7b45",
-        "error": "#ff8f86" if dark else "#b3261e",
-        "warning": "#f2c14e" if dark else "#8a5a00",
-        "banner_bg": "#3d3212" if dark else "#fff3cd",
-        "banner_text": "#f7dc8f" if dark else "#5c4300",
+        # The primary (default) button: the accent, dark or light enough for its text.
+        "primary_bg": readable(highlight, "#000000" if relative_luminance(
+            palette.color(QPalette.ColorRole.HighlightedText)) > 0.4 else "#ffffff",
+            palette.color(QPalette.ColorRole.HighlightedText)),
+        # The focus ring: a non-text mark, 3:1 against the backgrounds (WCAG 1.4.11).
+        "focus": readable(highlight, text, *grounds, minimum=3.0),
+        "success": readable("#5cc98a" if dark else "#1e7b45", text, *grounds),
+        "error": readable("#ff8f86" if dark else "#b3261e", text, *grounds),
+        "warning": readable("#f2c14e" if dark else "#8a5a00", text, *grounds),
+        "banner_bg": banner_bg,
+        "banner_text": readable("#f7dc8f" if dark else "#5c4300",
+                                "#ffffff" if dark else "#000000", banner_bg),
         "banner_border": "#6b5718" if dark else "#f0d68a",
     }
+
+
+# Text/background pairs the style sheet and the pages draw (the contrast test's list).
+TEXT_PAIRS = (
+    ("text", "window"), ("text", "card"), ("muted", "window"), ("muted", "card"),
+    ("error", "window"), ("error", "card"), ("success", "window"), ("success", "card"),
+    ("warning", "window"), ("warning", "card"), ("banner_text", "banner_bg"),
+    ("accent_strong", "accent_soft"), ("accent_strong", "window"),
+    ("accent_text", "primary_bg"),
+)
+FOCUS_PAIRS = (("focus", "window"), ("focus", "card"))
 
 
 def _blend(top: QColor, bottom: QColor, alpha: float) -> str:
@@ -84,9 +140,22 @@ def _blend(top: QColor, bottom: QColor, alpha: float) -> str:
     ).name()
 
 
-def svg_pixmap(name: str, size: int, color: str | None = None, ratio: float = 2.0) -> QPixmap:
+def screen_ratio() -> float:
+    """The highest device pixel ratio of the screens (1 without a GUI application)."""
+    app = QGuiApplication.instance()
+    if app is None:
+        return 1.0
+    ratios = [screen.devicePixelRatio() for screen in QGuiApplication.screens()]
+    return max([1.0, *ratios])
+
+
+def svg_pixmap(name: str, size: int, color: str | None = None,
+               ratio: float | None = None) -> QPixmap:
+    """The SVG icon at `size` logical pixels, rendered for `ratio` (default: the screens'
+    device pixel ratio), so it is as sharp as the screen."""
     from PySide6.QtSvg import QSvgRenderer
 
+    ratio = ratio or screen_ratio()
     svg = _svg_text(name)
     pixmap = QPixmap(QSize(int(size * ratio), int(size * ratio)))
     pixmap.fill(Qt.GlobalColor.transparent)
@@ -103,7 +172,11 @@ def svg_pixmap(name: str, size: int, color: str | None = None, ratio: float = 2.
 
 
 def icon(name: str, color: str | None = None, size: int = 20) -> QIcon:
-    return QIcon(svg_pixmap(name, size, color))
+    """An icon with renderings for 1x, 2x and 3x screens (and the current one)."""
+    result = QIcon()
+    for ratio in sorted({1.0, 2.0, 3.0, screen_ratio()}):
+        result.addPixmap(svg_pixmap(name, size, color, ratio))
+    return result
 
 
 def style_sheet(palette: QPalette | None = None) -> str:
@@ -135,6 +208,40 @@ def style_sheet(palette: QPalette | None = None) -> str:
 #demoBanner QLabel {{ color: {c['banner_text']}; font-weight: 600; }}
 #pairingWizard QRadioButton[role="providerChoice"] {{ font-size: 12pt; font-weight: 600; }}
 #pairingWizard QFrame#buttonBar {{ border-top: 1px solid {c['border']}; }}
+#pairingWizard QScrollArea, #pairingWizard QScrollArea > QWidget > QWidget {{
+    background: transparent; }}
+{focus_rules(c)}
+"""
+
+
+def focus_rules(c: dict[str, str]) -> str:
+    """A clear keyboard-focus ring (2 px, the focus colour) on every control, in both
+    palettes: the native focus rectangles are faint or absent in several styles."""
+    ring = f"2px solid {c['focus']}"
+    return f"""
+#pairingWizard QPushButton {{ border: 1px solid {c['border']}; border-radius: 6px;
+    background: {c['card']}; color: {c['text']}; padding: 3px 12px; }}
+#pairingWizard QPushButton:hover {{ border-color: {c['focus']}; }}
+#pairingWizard QPushButton:pressed {{ background: {c['accent_soft']}; }}
+#pairingWizard QPushButton:default {{ border: 1px solid {c['primary_bg']};
+    background: {c['primary_bg']}; color: {c['accent_text']}; }}
+#pairingWizard QPushButton:default:disabled {{ background: {c['card']};
+    color: {c['muted']}; border-color: {c['border']}; }}
+#pairingWizard QPushButton:disabled {{ color: {c['muted']}; border-color: {c['border']}; }}
+#pairingWizard QPushButton:focus {{ border: {ring}; padding: 2px 11px; }}
+#pairingWizard QPushButton:default:focus {{ border: 2px solid {c['text']}; }}
+#pairingWizard QLineEdit {{ border: 1px solid {c['border']}; border-radius: 4px;
+    padding: 3px 6px; background: palette(base); }}
+#pairingWizard QLineEdit[invalid="true"] {{ border: 1px solid {c['error']}; }}
+#pairingWizard QLineEdit:focus {{ border: {ring}; padding: 2px 5px; }}
+#pairingWizard QComboBox:focus, #pairingWizard QListWidget:focus,
+#pairingWizard QTableView:focus, #pairingWizard QPlainTextEdit:focus,
+#pairingWizard QDateEdit:focus, #pairingWizard QSpinBox:focus {{ border: {ring};
+    border-radius: 4px; }}
+#pairingWizard QRadioButton:focus, #pairingWizard QCheckBox:focus,
+#pairingWizard QToolButton:focus {{ border: {ring}; border-radius: 4px; }}
+#pairingWizard QRadioButton, #pairingWizard QCheckBox,
+#pairingWizard QToolButton {{ border: 2px solid transparent; border-radius: 4px; }}
 """
 
 

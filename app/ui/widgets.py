@@ -4,7 +4,7 @@ the demo banner, status lines. No flow logic here."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -113,10 +113,13 @@ class FieldRow(QWidget):
         layout.setSpacing(4)
         head = QHBoxLayout()
         head.setSpacing(6)
-        self.title = label(title, "fieldLabel", wrap=False)
-        head.addWidget(self.title)
+        self.title = label(title, "fieldLabel", wrap=True)
+        if "&" in title:   # a mnemonic: Alt+letter moves the focus to the field
+            self.title.setTextFormat(Qt.TextFormat.AutoText)
+        plain_title = title.replace("&", "")
+        head.addWidget(self.title, 1 if not optional else 0)
         if optional:
-            head.addWidget(label("optional", "help", wrap=False))
+            head.addWidget(label(self.tr("optional"), "help", wrap=False))
         head.addStretch(1)
         layout.addLayout(head)
         self.edit = QLineEdit()
@@ -125,8 +128,8 @@ class FieldRow(QWidget):
         self.edit.setClearButtonEnabled(not secret)
         self.edit.setMinimumHeight(30)
         self.title.setBuddy(self.edit)
-        self.edit.setAccessibleName(title)
-        self.edit.setAccessibleDescription(help_text)
+        self.edit.setAccessibleName(plain_title)
+        self.edit.setAccessibleDescription(help_text or plain_title)
         layout.addWidget(self.edit)
         self.note = label(help_text, "help")
         self.note.setObjectName(object_name + "Note")
@@ -135,10 +138,13 @@ class FieldRow(QWidget):
         if secret:
             self.edit.setEchoMode(QLineEdit.EchoMode.Password)
             self.reveal_action = QAction(theme.icon("eye", theme.colors()["muted"]),
-                                         "Show", self.edit)
+                                         self.tr("Show"), self.edit)
             self.reveal_action.setObjectName(object_name + "Reveal")
             self.reveal_action.setCheckable(True)
-            self.reveal_action.setToolTip("Show the value")
+            self.reveal_action.setToolTip(self.tr("Show the value (Ctrl+Shift+R)"))
+            # The eye in the field takes no focus: a shortcut reveals from the keyboard.
+            self.reveal_action.setShortcut(QKeySequence("Ctrl+Shift+R"))
+            self.reveal_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
             self.reveal_action.toggled.connect(self.set_revealed)
             self.edit.addAction(self.reveal_action, QLineEdit.ActionPosition.TrailingPosition)
         self.edit.textEdited.connect(self._on_edited)
@@ -153,7 +159,8 @@ class FieldRow(QWidget):
         if self.reveal_action is not None:
             self.reveal_action.setIcon(theme.icon("eye-off" if revealed else "eye",
                                                   theme.colors()["muted"]))
-            self.reveal_action.setToolTip("Hide the value" if revealed else "Show the value")
+            self.reveal_action.setToolTip(self.tr("Hide the value (Ctrl+Shift+R)") if revealed
+                                          else self.tr("Show the value (Ctrl+Shift+R)"))
             if self.reveal_action.isChecked() != revealed:
                 self.reveal_action.setChecked(revealed)
 
@@ -175,7 +182,9 @@ class FieldRow(QWidget):
         self.note.setText(error if visible else self.help_text)
         self.note.setProperty("role", "error" if visible else "help")
         self.edit.setProperty("invalid", "true" if visible else "false")
-        self.edit.setAccessibleDescription(error if visible else self.help_text)
+        theme.repolish(self.edit)
+        self.edit.setAccessibleDescription((error if visible else self.help_text)
+                                           or self.edit.accessibleName())
         theme.repolish(self.note)
 
     def error_text(self) -> str:
@@ -192,15 +201,15 @@ class DemoBanner(QFrame):
         self.icon = QLabel()
         self.icon.setPixmap(theme.svg_pixmap("demo", 18, theme.colors()["banner_text"]))
         layout.addWidget(self.icon)
-        self.text = label("Offline demo — sandbox data", wrap=False,
+        self.text = label(self.tr("Offline demo — sandbox data"), wrap=False,
                           object_name="demoBannerText")
         layout.addWidget(self.text)
-        self.detail = label("Nothing leaves this computer. Starting the sandbox…",
-                            wrap=False, object_name="demoBannerDetail")
+        self.detail = label(self.tr("Nothing leaves this computer. Starting the sandbox…"),
+                            wrap=True, object_name="demoBannerDetail")
         self.detail.setStyleSheet("font-weight: normal;")
-        layout.addWidget(self.detail)
-        layout.addStretch(1)
-        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.detail.setMinimumWidth(1)
+        layout.addWidget(self.detail, 1)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
     def set_detail(self, text: str) -> None:
         self.detail.setText(text)

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QToolButton,
@@ -33,6 +35,8 @@ from PySide6.QtWidgets import (
 from app.core import flow
 from app.core.flow import Page
 from app.ui import dialogs, theme
+from app.ui.i18n import advice as advice_text
+from app.ui.i18n import flow_text, translate
 from app.ui.pages import (
     CredentialsPage,
     DevicePage,
@@ -126,7 +130,10 @@ class PairingWizard(QWidget):
         middle.setSpacing(0)
         sidebar = QFrame()
         sidebar.setObjectName("sidebar")
-        sidebar.setFixedWidth(190)
+        # At least 190 px; wider when a language's button texts need it (steps wrap).
+        sidebar.setMinimumWidth(190)
+        sidebar.setMaximumWidth(300)
+        sidebar.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         side = QVBoxLayout(sidebar)
         side.setContentsMargins(16, 24, 12, 16)
         side.setSpacing(4)
@@ -140,20 +147,26 @@ class PairingWizard(QWidget):
         side.addSpacing(18)
         self.step_labels: dict[Page, QLabel] = {}
         for index, page in enumerate(flow.PAGE_ORDER, start=1):
-            step = label(f"{index}  {flow.PAGE_TITLES[page]}", "step", wrap=False)
+            step = label(f"{index}  {flow_text(flow.PAGE_TITLES[page])}", "step", wrap=True)
+            step.setMinimumWidth(1)   # long titles wrap inside the fixed sidebar
             step.setObjectName(f"step{page.value.capitalize()}")
+            step.setAccessibleName(self.tr("Step {number}: {title}").format(
+                number=index, title=flow_text(flow.PAGE_TITLES[page])))
             self.step_labels[page] = step
             side.addWidget(step)
         side.addStretch(1)
-        self.history_button = self._tool_button("History", "historyButton", "search",
-                                                "Every pairing made on this computer (Ctrl+H)")
-        self.batch_button = self._tool_button("Batch from CSV…", "batchButton", "save",
-                                              "Pair many devices from a CSV file, with the "
-                                              "provider and credentials entered here")
+        self.history_button = self._tool_button(
+            self.tr("History"), "historyButton", "search",
+            self.tr("Every pairing made on this computer (Ctrl+H)"))
+        self.batch_button = self._tool_button(
+            self.tr("Batch from CSV…"), "batchButton", "save",
+            self.tr("Pair many devices from a CSV file, with the provider and credentials "
+                    "entered here"))
         side.addWidget(self.history_button)
         side.addWidget(self.batch_button)
         side.addSpacing(12)
         self.where = label("", "help", object_name="sidebarEnvironment")
+        self.where.setMinimumWidth(1)   # wraps inside the fixed sidebar
         side.addWidget(self.where)
         middle.addWidget(sidebar)
 
@@ -167,12 +180,25 @@ class PairingWizard(QWidget):
         content.addSpacing(14)
         self.stack = QStackedWidget()
         self.pages: dict[Page, WizardPage] = {}
+        self.scrolls: dict[Page, QScrollArea] = {}
         for cls in (ProviderPage, CredentialsPage, DevicePage, ReviewPage, PairingPage,
                     ResultPage):
             page = cls(self)
             page.changed.connect(self.refresh)
             self.pages[page.page] = page
-            self.stack.addWidget(page)
+            # Longer languages, large fonts, the advanced settings: a page may need more
+            # height than the window has. It scrolls rather than squeezing its text.
+            scroll = QScrollArea()
+            scroll.setObjectName(f"{page.page.value}Scroll")
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            scroll.setWidget(page)
+            scroll.viewport().setAutoFillBackground(False)
+            page.setAutoFillBackground(False)
+            self.scrolls[page.page] = scroll
+            self.stack.addWidget(scroll)
         content.addWidget(self.stack, 1)
         middle.addLayout(content, 1)
         outer.addLayout(middle, 1)
@@ -182,11 +208,18 @@ class PairingWizard(QWidget):
         buttons = QHBoxLayout(bar)
         buttons.setContentsMargins(20, 12, 20, 12)
         buttons.setSpacing(8)
-        self.back_button = self._bar_button("Back", "backButton")
-        self.cancel_button = self._bar_button("Cancel", "cancelButton")
-        self.next_button = self._bar_button("Next", "nextButton")
-        self.pair_button = self._bar_button("Pair", "pairButton")
-        self.finish_button = self._bar_button("Finish", "finishButton")
+        self.back_button = self._bar_button(self.tr("&Back"), "backButton",
+                                            self.tr("Back to the previous page (Alt+B)"))
+        self.cancel_button = self._bar_button(
+            self.tr("Cancel"), "cancelButton",
+            self.tr("Stop waiting for the request, or close the wizard (Esc)"))
+        self.next_button = self._bar_button(self.tr("&Next"), "nextButton",
+                                            self.tr("On to the next page (Alt+N)"))
+        self.pair_button = self._bar_button(self.tr("Pair"), "pairButton",
+                                            self.tr("Send the one request shown on this "
+                                                    "page"))
+        self.finish_button = self._bar_button(self.tr("&Finish"), "finishButton",
+                                              self.tr("Close the wizard (Alt+F)"))
         buttons.addWidget(self.back_button)
         buttons.addStretch(1)
         buttons.addWidget(self.cancel_button)
@@ -207,9 +240,11 @@ class PairingWizard(QWidget):
         self.history_window: Any = None
         self.batch_dialog: Any = None
 
-    def _bar_button(self, text: str, name: str) -> QPushButton:
+    def _bar_button(self, text: str, name: str, description: str) -> QPushButton:
         widget = QPushButton(text)
         widget.setObjectName(name)
+        widget.setAccessibleName(text.replace("&", ""))
+        widget.setAccessibleDescription(description)
         widget.setMinimumWidth(96)
         widget.setMinimumHeight(32)
         widget.setAutoDefault(False)
@@ -220,6 +255,9 @@ class PairingWizard(QWidget):
         widget.setObjectName(name)
         widget.setText(text)
         widget.setToolTip(tip)
+        widget.setAccessibleName(text.rstrip("…"))
+        widget.setAccessibleDescription(tip)
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         widget.setIcon(theme.icon(icon_name, theme.colors()["muted"], 16))
         widget.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         widget.setAutoRaise(True)
@@ -256,10 +294,10 @@ class PairingWizard(QWidget):
         """Why the batch cannot start from here (None: it can)."""
         state = self.state
         if not state.get("provider"):
-            return "Choose the provider first."
+            return self.tr("Choose the provider first.")
         if not flow.is_valid(Page.CREDENTIALS, state):
-            return ("Sign in to Xee first." if state["provider"] == "xee"
-                    else "Enter the api key first.")
+            return (self.tr("Sign in to Xee first.") if state["provider"] == "xee"
+                    else self.tr("Enter the api key first."))
         return None
 
     # -- start-up --------------------------------------------------------------------
@@ -294,9 +332,10 @@ class PairingWizard(QWidget):
         try:
             url = await self.services.sandbox.ready()
         except Exception as exc:
-            self.banner.set_detail(f"The offline sandbox did not start ({type(exc).__name__}).")
+            self.banner.set_detail(self.tr("The offline sandbox did not start ({error}).")
+                                   .format(error=type(exc).__name__))
             return
-        self.banner.set_detail(f"Nothing leaves this computer · {url}")
+        self.banner.set_detail(self.tr("Nothing leaves this computer · {url}").format(url=url))
         page = self.pages[self.current]
         if self.current is Page.PROVIDER:
             page.enter()
@@ -366,13 +405,37 @@ class PairingWizard(QWidget):
             old.leave(forward)
         self.current = page
         widget = self.pages[page]
-        self.stack.setCurrentWidget(widget)
+        self.stack.setCurrentWidget(self.scrolls[page])
+        self.scrolls[page].verticalScrollBar().setValue(0)
         widget.enter()
         self.refresh()
         self.page_changed.emit(page.value)
-        focus = widget.focusWidget() or widget.nextInFocusChain()
-        if focus is not None and page in (Page.CREDENTIALS, Page.DEVICE):
-            focus.setFocus()
+        self._focus_page(page)
+
+    def _focus_page(self, page: Page) -> None:
+        """Keyboard users start on the page's first control (or its main action)."""
+        widget = self.pages[page]
+        focus: QWidget | None = None
+        if page is Page.PROVIDER:
+            provider = self.state.get("provider") or "xee"
+            focus = widget.radios.get(provider)  # type: ignore[attr-defined]
+        elif page in (Page.CREDENTIALS, Page.DEVICE):
+            focus = next((w for w in widget.findChildren(QLineEdit)
+                          if w.isVisibleTo(widget) and w.isEnabled()
+                          and not w.isReadOnly()), None)
+            if focus is None and page is Page.CREDENTIALS:
+                xee = widget.xee  # type: ignore[attr-defined]
+                focus = xee.sign_in if xee.sign_in.isVisibleTo(widget) else self.next_button
+        elif page is Page.REVIEW:
+            focus = self.pair_button
+        elif page is Page.PAIRING:
+            focus = self.cancel_button
+        elif page is Page.RESULT:
+            result = self.pages[Page.RESULT]
+            focus = (result.fix if self.state.get("error")  # type: ignore[attr-defined]
+                     else self.finish_button)
+        if focus is not None:
+            focus.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def next(self) -> None:
         if self.is_busy():
@@ -410,8 +473,9 @@ class PairingWizard(QWidget):
     def cancel(self) -> None:
         """Cancel the request in flight; with none, close the window."""
         if self._pair_task is not None and not self._pair_task.done():
-            self._user_cancelled = True
-            self._pair_task.cancel()
+            if not self._user_cancelled:   # once: a second cancel would cut the recording
+                self._user_cancelled = True
+                self._pair_task.cancel()
             return
         if self.current is Page.CREDENTIALS:
             credentials = self.pages[Page.CREDENTIALS]
@@ -441,7 +505,8 @@ class PairingWizard(QWidget):
         self.next_button.setEnabled(not busy and flow.next_page(page, self.state) is not None)
         self.pair_button.setVisible(page is Page.REVIEW)
         info = flow.PROVIDERS.get(self.state.get("provider") or "")
-        self.pair_button.setText(info.action if info else "Pair")
+        self.pair_button.setText(flow_text(info.action) if info else self.tr("Pair"))
+        self.pair_button.setAccessibleName(self.pair_button.text())
         self.pair_button.setEnabled(not busy and not pairing
                                     and flow.is_valid(Page.REVIEW, self.state))
         self.finish_button.setVisible(page is Page.RESULT)
@@ -468,17 +533,17 @@ class PairingWizard(QWidget):
         running_batch = self.batch_dialog is not None and self.batch_dialog.running()
         self.batch_button.setEnabled(problem is None or running_batch)
         self.batch_button.setToolTip(
-            "Pair many devices from a CSV file, with the provider and credentials entered "
-            "here" if problem is None else f"Batch from CSV: {problem}")
+            self.tr("Pair many devices from a CSV file, with the provider and credentials "
+                    "entered here") if problem is None
+            else self.tr("Batch from CSV: {problem}").format(problem=problem))
         if self.batch_dialog is not None and not running_batch:
             self.batch_dialog.sync()
         env = self.state.get("environment")
         demo = env == flow.DEMO
         self.banner.setVisible(demo)
         provider_title = info.title if info else ""
-        self.where.setText("\n".join(x for x in (provider_title,
-                                                 flow.ENVIRONMENT_TITLES.get(env or "", "")
-                                                 .split(" (")[0]) if x))
+        short_env = flow.ENVIRONMENT_TITLES.get(env or "", "").split(" (")[0]
+        self.where.setText("\n".join(x for x in (provider_title, flow_text(short_env)) if x))
 
     def current_root(self) -> str | None:
         provider, env = self.state.get("provider"), self.state.get("environment")
@@ -501,7 +566,26 @@ class PairingWizard(QWidget):
         self.deviceid_kept = False
         self.go(Page.PAIRING)
         self._pair_task = self.spawn(self._pair(), "pair")
+        self._pair_task.add_done_callback(self._pair_ended)
         self.refresh()
+
+    def _pair_ended(self, task: asyncio.Task[Any]) -> None:
+        """A pair task cancelled before its body ran (Cancel pressed at once) never
+        reaches its own error handling: say so here, or the Pairing page would stay."""
+        if not task.cancelled() or not self._user_cancelled or self._closing \
+                or self._closed_clean or not shiboken6.isValid(self):
+            return
+        if self._pair_task is task:
+            self._pair_task = None
+        self._user_cancelled = False
+        state = self.state
+        if not state.get("error") and not state.get("result"):
+            state["error"] = cancelled_before_sending_error(state)
+        log.info("Pairing cancelled before the request was sent")
+        if self.current is Page.PAIRING:
+            self.go(Page.RESULT)
+        self.refresh()
+        self.outcome.emit()
 
     async def _pair(self) -> None:
         from app.auth.errors import SignInError
@@ -567,27 +651,35 @@ class PairingWizard(QWidget):
         state = self.state
         info = flow.PROVIDERS[state["provider"]]
         page: ResultPage = self.pages[Page.RESULT]  # type: ignore[assignment]
-        what = {"xee": "dissociate the box from the Xee account",
-                "rufus": "unbind the device (RUFUS deletes its sessions and passings)",
-                "zype": "unlink the pin from the consumer"}[state["provider"]]
+        what = {"xee": self.tr("This will dissociate the box from the Xee account."),
+                "rufus": self.tr("This will unbind the device (RUFUS deletes its sessions "
+                                 "and passings)."),
+                "zype": self.tr("This will unlink the pin from the consumer.")}[
+                    state["provider"]]
+        done = {"xee": self.tr("Done: the box is dissociated from the Xee account."),
+                "rufus": self.tr("Done: the device is unbound."),
+                "zype": self.tr("Done: the pin is unlinked from the consumer.")}[
+                    state["provider"]]
+        undo_action = flow_text(info.undo_action)
         async with self.busy("Confirming undo"):
-            confirmed = await dialogs.ask(self, f"{info.undo_action}?",
-                                          f"This will {what}.", yes=info.undo_action,
-                                          no="Keep it", object_name="undoDialog")
+            confirmed = await dialogs.ask(self, self.tr("{action}?").format(action=undo_action),
+                                          what, yes=undo_action, no=self.tr("Keep it"),
+                                          object_name="undoDialog")
         if not confirmed:
             return
-        page.action_status.show_message("info", f"{info.undo_action}…")
+        page.action_status.show_message("info", self.tr("{action}…").format(action=undo_action))
         try:
             async with self.busy("Undoing"):
                 await self.services.call_provider(state, lambda api: flow.undo(api, state))
         except ProviderError as error:
-            page.action_status.show_message("error", error.advice)
+            page.action_status.show_message("error", advice_text(error.advice, error.kind))
             await self.services.record(state, "undo", result=state.get("result"),
                                        error=flow.error_dict(error))
             self.outcome.emit()
             return
         except SignInError as error:
-            page.action_status.show_message("error", error.advice)
+            page.action_status.show_message("error", advice_text(error.advice,
+                                                                 "xee.sign_in." + error.kind))
             await self.services.record(state, "undo", result=state.get("result"),
                                        error=sign_in_error(error))
             self.outcome.emit()
@@ -596,13 +688,14 @@ class PairingWizard(QWidget):
             # The window is closing: the request may have reached the provider.
             await asyncio.shield(self.services.record(
                 state, "undo", result=state.get("result"),
-                error={**cancelled_error(state), "advice": "Undo interrupted by closing "
-                       "the window: check whether it was carried out."}))
+                error={**cancelled_error(state), "advice": self.tr(
+                    "Undo interrupted by closing the window: check whether it was carried "
+                    "out.")}))
             raise
         await self.services.record(state, "undo", result=state.get("result"))
         state["undone"] = True
         page.show_outcome()
-        page.action_status.show_message("success", f"Done: {what.split(' (')[0]}.")
+        page.action_status.show_message("success", done)
         self.refresh()
         self.outcome.emit()
 
@@ -625,10 +718,11 @@ class PairingWizard(QWidget):
             return True
         async with self.busy("Confirming"):
             return await dialogs.ask(
-                self, "Keep the deviceid?",
-                "The deviceid was neither copied nor saved. The device needs it, and RUFUS "
-                "will not show it again.",
-                informative="Leave it anyway?", yes="Leave without it", no="Go back",
+                self, self.tr("Keep the deviceid?"),
+                self.tr("The deviceid was neither copied nor saved. The device needs it, and "
+                        "RUFUS will not show it again."),
+                informative=self.tr("Leave it anyway?"), yes=self.tr("Leave without it"),
+                no=self.tr("Go back"),
                 object_name="deviceidDialog", icon=dialogs.QMessageBox.Icon.Warning)
 
     # -- closing -----------------------------------------------------------------------
@@ -668,16 +762,36 @@ class PairingWizard(QWidget):
 
 def cancelled_error(state: dict[str, Any]) -> dict[str, Any]:
     provider = flow.PROVIDERS.get(state.get("provider") or "")
-    name = provider.title if provider else "the provider"
-    check = {"xee": "check the user's devices", "rufus": "look the serial number up in the "
-             "RUFUS device list", "zype": "check the pin's status"}.get(
-                 state.get("provider") or "", "check")
+    name = provider.title if provider else translate("PairingWizard", "the provider")
+    advice = {
+        "xee": translate("PairingWizard", "Pairing was cancelled while waiting for {name}. "
+                         "The request may already have reached {name}: check the user's "
+                         "devices before pairing again."),
+        "rufus": translate("PairingWizard", "Pairing was cancelled while waiting for {name}. "
+                           "The request may already have reached {name}: look the serial "
+                           "number up in the RUFUS device list before pairing again."),
+        "zype": translate("PairingWizard", "Pairing was cancelled while waiting for {name}. "
+                          "The request may already have reached {name}: check the pin's "
+                          "status before pairing again."),
+    }.get(state.get("provider") or "", translate(
+        "PairingWizard", "Pairing was cancelled while waiting for {name}. The request may "
+        "already have reached {name}: check before pairing again."))
     return {
         "kind": "cancelled", "category": "network", "status": None, "type": None,
         "message": "", "tip": "", "provider": state.get("provider"),
-        "advice": f"Pairing was cancelled while waiting for {name}. The request may already "
-                  f"have reached {name}: {check} before pairing again.",
+        "advice": advice.format(name=name),
         "may_have_reached_server": True,
+    }
+
+
+def cancelled_before_sending_error(state: dict[str, Any]) -> dict[str, Any]:
+    """Cancel pressed before the request left: nothing was sent, nothing to check."""
+    return {
+        "kind": "cancelled", "category": "network", "status": None, "type": None,
+        "message": "", "tip": "", "provider": state.get("provider"),
+        "advice": translate("PairingWizard", "Pairing was cancelled before the request was "
+                            "sent: nothing was sent, so you can pair again right away."),
+        "may_have_reached_server": False,
     }
 
 

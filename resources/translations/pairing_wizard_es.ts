@@ -1,0 +1,1728 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es" sourcelanguage="en">
+<context>
+    <name>ApiKeyPanel</name>
+    <message>
+        <source>&amp;Api key</source>
+        <translation>&amp;Clave API</translation>
+    </message>
+    <message>
+        <source>&amp;Remember in keychain</source>
+        <translation>&amp;Recordar en el llavero</translation>
+    </message>
+    <message>
+        <source>Keep the key in the system keychain for this provider and environment; never in a settings file.</source>
+        <translation>Guardar la clave en el llavero del sistema para este proveedor y entorno; nunca en un archivo de ajustes.</translation>
+    </message>
+    <message>
+        <source>Remember in keychain</source>
+        <translation>Recordar en el llavero</translation>
+    </message>
+    <message>
+        <source>&amp;Test key</source>
+        <translation>&amp;Probar la clave</translation>
+    </message>
+    <message>
+        <source>Try the key with a harmless read</source>
+        <translation>Probar la clave con una lectura inofensiva</translation>
+    </message>
+    <message>
+        <source>Fill &amp;demo values</source>
+        <translation>Valores de &amp;demostración</translation>
+    </message>
+    <message>
+        <source>Use a key of the offline sandbox</source>
+        <translation>Usar una clave del sandbox sin conexión</translation>
+    </message>
+    <message>
+        <source>No usable keychain on this computer: the key is kept for this session only.</source>
+        <translation>No hay ningún llavero utilizable en este equipo: la clave se guarda solo para esta sesión.</translation>
+    </message>
+    <message>
+        <source>Key read from the keychain.</source>
+        <translation>Clave leída del llavero.</translation>
+    </message>
+    <message>
+        <source>Testing the key with a harmless read…</source>
+        <translation>Probando la clave con una lectura inofensiva…</translation>
+    </message>
+    <message>
+        <source>Demo key filled in.</source>
+        <translation>Clave de demostración introducida.</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialsPage</name>
+    <message>
+        <source>Sign in to Xee</source>
+        <translation>Iniciar sesión en Xee</translation>
+    </message>
+    <message>
+        <source>{provider} api key</source>
+        <translation>Clave API de {provider}</translation>
+    </message>
+    <message>
+        <source>The box will be associated to this account. Environment: {environment}.</source>
+        <translation>La caja se asociará a esta cuenta. Entorno: {environment}.</translation>
+    </message>
+    <message>
+        <source>The key authorises the request. Environment: {environment}.</source>
+        <translation>La clave autoriza la solicitud. Entorno: {environment}.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBanner</name>
+    <message>
+        <source>Offline demo — sandbox data</source>
+        <translation>Demostración sin conexión — datos del sandbox</translation>
+    </message>
+    <message>
+        <source>Nothing leaves this computer. Starting the sandbox…</source>
+        <translation>Nada sale de este equipo. Iniciando el sandbox…</translation>
+    </message>
+</context>
+<context>
+    <name>DevicePage</name>
+    <message>
+        <source>Front door</source>
+        <translation>Puerta principal</translation>
+    </message>
+    <message>
+        <source>RUFUS answers with a deviceid that must be stored on the device: the result page shows it with Copy and Save.</source>
+        <translation>RUFUS responde con un deviceid que debe guardarse en el dispositivo: la página de resultado lo muestra con Copiar y Guardar.</translation>
+    </message>
+    <message>
+        <source>Fill &amp;demo values</source>
+        <translation>Valores de &amp;demostración</translation>
+    </message>
+    <message>
+        <source>Use a device of the offline sandbox</source>
+        <translation>Usar un dispositivo del sandbox sin conexión</translation>
+    </message>
+    <message>
+        <source>&amp;Find consumer</source>
+        <translation>&amp;Buscar consumidor</translation>
+    </message>
+    <message>
+        <source>Look the consumer up by the email of their account</source>
+        <translation>Buscar al consumidor por el correo de su cuenta</translation>
+    </message>
+    <message>
+        <source>Consumers found</source>
+        <translation>Consumidores encontrados</translation>
+    </message>
+    <message>
+        <source>Pick the consumer to link: Enter fills in the consumer id</source>
+        <translation>Elija el consumidor que vincular: Intro rellena el id de consumidor</translation>
+    </message>
+    <message>
+        <source>The Xee box</source>
+        <translation>La caja Xee</translation>
+    </message>
+    <message>
+        <source>The RUFUS device</source>
+        <translation>El dispositivo RUFUS</translation>
+    </message>
+    <message>
+        <source>The Zype customer and pin</source>
+        <translation>El cliente de Zype y el pin</translation>
+    </message>
+    <message>
+        <source>Enter the device id and the pin from the box&apos;s card.</source>
+        <translation>Introduzca el id del dispositivo y el pin de la tarjeta de la caja.</translation>
+    </message>
+    <message>
+        <source>Describe the device to bind to the company account.</source>
+        <translation>Describa el dispositivo que vincular a la cuenta de la empresa.</translation>
+    </message>
+    <message>
+        <source>Who the TV belongs to, and the pin it shows.</source>
+        <translation>A quién pertenece el televisor y el pin que muestra.</translation>
+    </message>
+    <message>
+        <source>Looking for {email}…</source>
+        <translation>Buscando {email}…</translation>
+    </message>
+    <message>
+        <source>No Zype consumer has the email {email}. Check the spelling with the customer.</source>
+        <translation>Ningún consumidor de Zype tiene el correo {email}. Compruebe la ortografía con el cliente.</translation>
+    </message>
+    <message>
+        <source>Found one consumer: filled in.</source>
+        <translation>Se encontró un consumidor: rellenado.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consumers have this email: pick the right one.</source>
+        <translation>
+            <numerusform>%n consumidor tiene este correo: elija el correcto.</numerusform>
+            <numerusform>%n consumidores tienen este correo: elija el correcto.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sandbox has no free demo device left: restart the demo to reset it.</source>
+        <translation>El sandbox no tiene ningún dispositivo de demostración libre: reinicie la demostración para restablecerlo.</translation>
+    </message>
+    <message>
+        <source>Demo values filled in.</source>
+        <translation>Valores de demostración introducidos.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldRow</name>
+    <message>
+        <source>optional</source>
+        <translation>opcional</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Show the value (Ctrl+Shift+R)</source>
+        <translation>Mostrar el valor (Ctrl+Mayús+R)</translation>
+    </message>
+    <message>
+        <source>Hide the value (Ctrl+Shift+R)</source>
+        <translation>Ocultar el valor (Ctrl+Mayús+R)</translation>
+    </message>
+</context>
+<context>
+    <name>InputError</name>
+    <message>
+        <source>Xee device id</source>
+        <translation>id de dispositivo de Xee</translation>
+    </message>
+    <message>
+        <source>Xee pin</source>
+        <translation>pin de Xee</translation>
+    </message>
+    <message>
+        <source>RUFUS device model</source>
+        <translation>modelo de dispositivo RUFUS</translation>
+    </message>
+    <message>
+        <source>RUFUS serial number</source>
+        <translation>número de serie de RUFUS</translation>
+    </message>
+    <message>
+        <source>RUFUS device alias</source>
+        <translation>alias del dispositivo RUFUS</translation>
+    </message>
+    <message>
+        <source>RUFUS firmware version</source>
+        <translation>versión de firmware de RUFUS</translation>
+    </message>
+    <message>
+        <source>RUFUS api key</source>
+        <translation>clave API de RUFUS</translation>
+    </message>
+    <message>
+        <source>Zype api key</source>
+        <translation>clave API de Zype</translation>
+    </message>
+    <message>
+        <source>Zype consumer id</source>
+        <translation>id de consumidor de Zype</translation>
+    </message>
+    <message>
+        <source>Zype linked device id</source>
+        <translation>id de dispositivo vinculado de Zype</translation>
+    </message>
+    <message>
+        <source>customer&apos;s email</source>
+        <translation>correo del cliente</translation>
+    </message>
+    <message>
+        <source>The {label} is missing: enter it.</source>
+        <translation>Falta el campo «{label}»: introdúzcalo.</translation>
+    </message>
+    <message>
+        <source>The {label} is empty: enter it.</source>
+        <translation>El campo «{label}» está vacío: rellénelo.</translation>
+    </message>
+    <message>
+        <source>The {label} is too long ({len_value} characters; at most {max_len}): check that only this value was pasted.</source>
+        <translation>El campo «{label}» es demasiado largo ({len_value} caracteres; como máximo {max_len}): compruebe que solo se pegó este valor.</translation>
+    </message>
+    <message>
+        <source>The Xee device id may contain only letters, digits, &apos;-&apos; and &apos;_&apos; (it looks like E133742015, printed on the box).</source>
+        <translation>El id de dispositivo de Xee solo puede contener letras, dígitos, «-» y «_» (se parece a E133742015 y está impreso en la caja).</translation>
+    </message>
+    <message>
+        <source>The Xee pin may contain only letters and digits (it is printed on the box, usually 4 digits).</source>
+        <translation>El pin de Xee solo puede contener letras y dígitos (está impreso en la caja, normalmente 4 dígitos).</translation>
+    </message>
+    <message>
+        <source>The RUFUS deviceid must be exactly 64 hexadecimal characters (0-9, A-F), as returned by the bind.</source>
+        <translation>El deviceid de RUFUS debe tener exactamente 64 caracteres hexadecimales (0-9, A-F), tal como lo devuelve la vinculación.</translation>
+    </message>
+    <message>
+        <source>The {label} may contain only printable ASCII characters without spaces: copy it again from the provider&apos;s console.</source>
+        <translation>El campo «{label}» solo puede contener caracteres ASCII imprimibles sin espacios: cópielo de nuevo desde la consola del proveedor.</translation>
+    </message>
+    <message>
+        <source>The Zype pin must be exactly 7 letters or digits, as shown by the TV app (for example zabc123).</source>
+        <translation>El pin de Zype debe tener exactamente 7 letras o dígitos, tal como lo muestra la aplicación de TV (por ejemplo zabc123).</translation>
+    </message>
+    <message>
+        <source>The Zype consumer id may contain only letters, digits and punctuation, without spaces: find it with the customer&apos;s email.</source>
+        <translation>El id de consumidor de Zype solo puede contener letras, dígitos y signos de puntuación, sin espacios: búsquelo con el correo del cliente.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s email does not look like an address (name@example.com): check it.</source>
+        <translation>El correo del cliente no parece una dirección (nombre@example.com): compruébelo.</translation>
+    </message>
+    <message>
+        <source>The {label} contains an invisible or control character (such as a tab or a line break): type it again without it.</source>
+        <translation>El campo «{label}» contiene un carácter invisible o de control (como un tabulador o un salto de línea): escríbalo de nuevo sin él.</translation>
+    </message>
+    <message>
+        <source>RUFUS deviceid</source>
+        <translation>deviceid de RUFUS</translation>
+    </message>
+    <message>
+        <source>Zype pin</source>
+        <translation>pin de Zype</translation>
+    </message>
+    <message>
+        <source>Unknown environment {environment}: use production, sandbox or demo.</source>
+        <translation>Entorno desconocido {environment}: use production, sandbox o demo.</translation>
+    </message>
+    <message>
+        <source>The {provider} API address must be an http(s) URL without query, such as https://api.example.com/v1.</source>
+        <translation>La dirección de la API de {provider} debe ser una URL http(s) sin parámetros, como https://api.example.com/v1.</translation>
+    </message>
+    <message>
+        <source>Unknown provider {provider}: use xee, rufus or zype.</source>
+        <translation>Proveedor desconocido {provider}: use xee, rufus o zype.</translation>
+    </message>
+    <message>
+        <source>{provider} has no online sandbox: use production, or demo for the offline sandbox.</source>
+        <translation>{provider} no tiene sandbox en línea: use production, o demo para el sandbox sin conexión.</translation>
+    </message>
+    <message>
+        <source>The demo environment needs the address of the running offline sandbox.</source>
+        <translation>El entorno de demostración necesita la dirección del sandbox sin conexión en marcha.</translation>
+    </message>
+    <message>
+        <source>The Xee access token is not usable (empty or with invalid characters): sign in to Xee again.</source>
+        <translation>El token de acceso de Xee no es utilizable (vacío o con caracteres no válidos): vuelva a iniciar sesión en Xee.</translation>
+    </message>
+    <message>
+        <source>Pages start at 1 and hold 1 to 5000 devices.</source>
+        <translation>Las páginas empiezan en 1 y contienen de 1 a 5000 dispositivos.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkCheckDialog</name>
+    <message>
+        <source>Network check — Pairing Wizard</source>
+        <translation>Comprobación de red — Pairing Wizard</translation>
+    </message>
+    <message>
+        <source>Network check</source>
+        <translation>Comprobación de red</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>&amp;Volver a comprobar</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Volver a comprobar</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the report to the clipboard</source>
+        <translation>Copiar el informe al portapapeles</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>The settings changed: Check again.</source>
+        <translation>Los ajustes han cambiado: vuelva a comprobar.</translation>
+    </message>
+    <message>
+        <source>Network check: {provider}</source>
+        <translation>Comprobación de red: {provider}</translation>
+    </message>
+    <message>
+        <source>Checking DNS, the connection, TLS and HTTP…</source>
+        <translation>Comprobando DNS, la conexión, TLS y HTTP…</translation>
+    </message>
+    <message>
+        <source>API address: {address}</source>
+        <translation>Dirección de la API: {address}</translation>
+    </message>
+    <message>
+        <source>{provider} is reachable from this computer.</source>
+        <translation>{provider} es accesible desde este equipo.</translation>
+    </message>
+    <message>
+        <source>{provider} is NOT reachable from this computer.</source>
+        <translation>{provider} NO es accesible desde este equipo.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkCheckPanel</name>
+    <message>
+        <source>Check the net&amp;work…</source>
+        <translation>Comprobar la &amp;red…</translation>
+    </message>
+    <message>
+        <source>Can this computer reach the provider&apos;s API address? DNS, connection, TLS and one harmless HTTP request.</source>
+        <translation>¿Puede este equipo llegar a la dirección de la API del proveedor? DNS, conexión, TLS y una solicitud HTTP inofensiva.</translation>
+    </message>
+    <message>
+        <source>Check the network</source>
+        <translation>Comprobar la red</translation>
+    </message>
+</context>
+<context>
+    <name>PairingPage</name>
+    <message>
+        <source>Waiting for the provider</source>
+        <translation>Esperando al proveedor</translation>
+    </message>
+    <message>
+        <source>Cancel stops waiting. A request that already reached the provider may still be carried out: the result page tells you how to check.</source>
+        <translation>Cancelar deja de esperar. Una solicitud que ya llegó al proveedor puede ejecutarse igualmente: la página de resultado le indica cómo comprobarlo.</translation>
+    </message>
+    <message>
+        <source>Talking to the provider. The window stays usable; Cancel is always available.</source>
+        <translation>Comunicando con el proveedor. La ventana sigue disponible; Cancelar siempre está a mano.</translation>
+    </message>
+    <message>
+        <source>Associating the box with Xee…</source>
+        <translation>Asociando la caja con Xee…</translation>
+    </message>
+    <message>
+        <source>Binding the device with RUFUS…</source>
+        <translation>Vinculando el dispositivo con RUFUS…</translation>
+    </message>
+    <message>
+        <source>Linking the pin with Zype…</source>
+        <translation>Vinculando el pin con Zype…</translation>
+    </message>
+    <message>
+        <source>Pairing…</source>
+        <translation>Emparejando…</translation>
+    </message>
+    <message>
+        <source>Sending the request…</source>
+        <translation>Enviando la solicitud…</translation>
+    </message>
+    <message>
+        <source>Waiting for the answer… {seconds} s</source>
+        <translation>Esperando la respuesta… {seconds} s</translation>
+    </message>
+</context>
+<context>
+    <name>PairingWizard</name>
+    <message>
+        <source>Nothing leaves this computer · {url}</source>
+        <translation>Nada sale de este equipo · {url}</translation>
+    </message>
+    <message>
+        <source>Step {number}: {title}</source>
+        <translation>Paso {number}: {title}</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historial</translation>
+    </message>
+    <message>
+        <source>Every pairing made on this computer (Ctrl+H)</source>
+        <translation>Todos los emparejamientos hechos en este equipo (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>Batch from CSV…</source>
+        <translation>Lote desde CSV…</translation>
+    </message>
+    <message>
+        <source>Pair many devices from a CSV file, with the provider and credentials entered here</source>
+        <translation>Emparejar muchos dispositivos desde un archivo CSV, con el proveedor y las credenciales introducidos aquí</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Atrás</translation>
+    </message>
+    <message>
+        <source>Back to the previous page (Alt+B)</source>
+        <translation>Volver a la página anterior (Alt+A)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the request, or close the wizard (Esc)</source>
+        <translation>Dejar de esperar la solicitud o cerrar el asistente (Esc)</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Siguiente</translation>
+    </message>
+    <message>
+        <source>On to the next page (Alt+N)</source>
+        <translation>Ir a la página siguiente (Alt+S)</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Emparejar</translation>
+    </message>
+    <message>
+        <source>Send the one request shown on this page</source>
+        <translation>Enviar la única solicitud descrita en esta página</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Terminar</translation>
+    </message>
+    <message>
+        <source>Close the wizard (Alt+F)</source>
+        <translation>Cerrar el asistente (Alt+T)</translation>
+    </message>
+    <message>
+        <source>Choose the provider first.</source>
+        <translation>Elija primero el proveedor.</translation>
+    </message>
+    <message>
+        <source>Sign in to Xee first.</source>
+        <translation>Inicie sesión primero en Xee.</translation>
+    </message>
+    <message>
+        <source>Enter the api key first.</source>
+        <translation>Introduzca primero la clave API.</translation>
+    </message>
+    <message>
+        <source>The offline sandbox did not start ({error}).</source>
+        <translation>El sandbox sin conexión no se ha iniciado ({error}).</translation>
+    </message>
+    <message>
+        <source>Batch from CSV: {problem}</source>
+        <translation>Lote desde CSV: {problem}</translation>
+    </message>
+    <message>
+        <source>This will dissociate the box from the Xee account.</source>
+        <translation>Esto desasociará la caja de la cuenta de Xee.</translation>
+    </message>
+    <message>
+        <source>This will unbind the device (RUFUS deletes its sessions and passings).</source>
+        <translation>Esto desvinculará el dispositivo (RUFUS borra sus sesiones y pasos).</translation>
+    </message>
+    <message>
+        <source>This will unlink the pin from the consumer.</source>
+        <translation>Esto desvinculará el pin del consumidor.</translation>
+    </message>
+    <message>
+        <source>Done: the box is dissociated from the Xee account.</source>
+        <translation>Hecho: la caja está desasociada de la cuenta de Xee.</translation>
+    </message>
+    <message>
+        <source>Done: the device is unbound.</source>
+        <translation>Hecho: el dispositivo está desvinculado.</translation>
+    </message>
+    <message>
+        <source>Done: the pin is unlinked from the consumer.</source>
+        <translation>Hecho: el pin está desvinculado del consumidor.</translation>
+    </message>
+    <message>
+        <source>{action}?</source>
+        <translation>¿{action}?</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Conservarlo</translation>
+    </message>
+    <message>
+        <source>{action}…</source>
+        <translation>{action}…</translation>
+    </message>
+    <message>
+        <source>Undo interrupted by closing the window: check whether it was carried out.</source>
+        <translation>Deshacer se interrumpió al cerrar la ventana: compruebe si se llevó a cabo.</translation>
+    </message>
+    <message>
+        <source>Keep the deviceid?</source>
+        <translation>¿Conservar el deviceid?</translation>
+    </message>
+    <message>
+        <source>The deviceid was neither copied nor saved. The device needs it, and RUFUS will not show it again.</source>
+        <translation>El deviceid no se ha copiado ni guardado. El dispositivo lo necesita y RUFUS no volverá a mostrarlo.</translation>
+    </message>
+    <message>
+        <source>Leave it anyway?</source>
+        <translation>¿Salir de todos modos?</translation>
+    </message>
+    <message>
+        <source>Leave without it</source>
+        <translation>Salir sin él</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Volver</translation>
+    </message>
+    <message>
+        <source>the provider</source>
+        <translation>el proveedor</translation>
+    </message>
+    <message>
+        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check the user&apos;s devices before pairing again.</source>
+        <translation>El emparejamiento se canceló mientras se esperaba a {name}. Puede que la solicitud ya haya llegado a {name}: compruebe los dispositivos del usuario antes de volver a emparejar.</translation>
+    </message>
+    <message>
+        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: look the serial number up in the RUFUS device list before pairing again.</source>
+        <translation>El emparejamiento se canceló mientras se esperaba a {name}. Puede que la solicitud ya haya llegado a {name}: busque el número de serie en la lista de dispositivos de RUFUS antes de volver a emparejar.</translation>
+    </message>
+    <message>
+        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check the pin&apos;s status before pairing again.</source>
+        <translation>El emparejamiento se canceló mientras se esperaba a {name}. Puede que la solicitud ya haya llegado a {name}: compruebe el estado del pin antes de volver a emparejar.</translation>
+    </message>
+    <message>
+        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check before pairing again.</source>
+        <translation>El emparejamiento se canceló mientras se esperaba a {name}. Puede que la solicitud ya haya llegado a {name}: compruébelo antes de volver a emparejar.</translation>
+    </message>
+    <message>
+        <source>Pairing was cancelled before the request was sent: nothing was sent, so you can pair again right away.</source>
+        <translation>El emparejamiento se canceló antes de enviar la solicitud: no se envió nada, así que puede volver a emparejar enseguida.</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderError</name>
+    <message>
+        <source>Xee rejected the device id or the pin (wrong format or wrong pin). Check both against the box&apos;s label and try again, carefully: Xee locks a box after 3 failed attempts.</source>
+        <translation>Xee rechazó el id del dispositivo o el pin (formato incorrecto o pin incorrecto). Compruebe ambos en la etiqueta de la caja y vuelva a intentarlo con cuidado: Xee bloquea una caja tras 3 intentos fallidos.</translation>
+    </message>
+    <message>
+        <source>The Xee sign-in lacks the devices_management permission needed to associate a box. Sign in to Xee again and accept the device-management permission.</source>
+        <translation>El inicio de sesión de Xee no tiene el permiso devices_management necesario para asociar una caja. Vuelva a iniciar sesión en Xee y acepte el permiso de gestión de dispositivos.</translation>
+    </message>
+    <message>
+        <source>This box has already failed 3 association attempts, so Xee refuses any further pin for it: do not try again, ask Xee support (or the box owner, from their Xee account) to unlock the box, then associate it.</source>
+        <translation>Esta caja ya ha fallado 3 intentos de asociación, así que Xee rechaza cualquier otro pin: no lo intente de nuevo; pida al soporte de Xee (o al dueño de la caja, desde su cuenta de Xee) que la desbloquee y después asóciela.</translation>
+    </message>
+    <message>
+        <source>Xee knows no box with this device id (or the signed-in user no longer exists). Check the device id on the box&apos;s label and that you use the right environment.</source>
+        <translation>Xee no conoce ninguna caja con este id de dispositivo (o el usuario con sesión iniciada ya no existe). Compruebe el id en la etiqueta de la caja y que usa el entorno correcto.</translation>
+    </message>
+    <message>
+        <source>This box is already associated to another Xee user. Its current owner must dissociate it (or ask Xee support to) before it can be associated here.</source>
+        <translation>Esta caja ya está asociada a otro usuario de Xee. Su dueño actual debe desasociarla (o pedírselo al soporte de Xee) antes de poder asociarla aquí.</translation>
+    </message>
+    <message>
+        <source>Xee rejected the device id. Check it against the box&apos;s label and try again.</source>
+        <translation>Xee rechazó el id del dispositivo. Compruébelo en la etiqueta de la caja y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Xee knows no box (or car) with this device id. Check the device id and that you use the right environment.</source>
+        <translation>Xee no conoce ninguna caja (ni coche) con este id de dispositivo. Compruebe el id y que usa el entorno correcto.</translation>
+    </message>
+    <message>
+        <source>This box is not associated to any user, so there is nothing to dissociate: no action is needed.</source>
+        <translation>Esta caja no está asociada a ningún usuario, así que no hay nada que desasociar: no hace falta hacer nada.</translation>
+    </message>
+    <message>
+        <source>RUFUS refused the api key: it is missing or unknown. Check the key in the RUFUS console and enter it again.</source>
+        <translation>RUFUS rechazó la clave API: falta o es desconocida. Compruebe la clave en la consola de RUFUS e introdúzcala de nuevo.</translation>
+    </message>
+    <message>
+        <source>This RUFUS api key may not bind devices (it needs WRITE or READ_WRITE access). Use a key with write access, or change this key&apos;s access type in the RUFUS console.</source>
+        <translation>Esta clave API de RUFUS no puede vincular dispositivos (necesita acceso WRITE o READ_WRITE). Use una clave con acceso de escritura o cambie el tipo de acceso de esta clave en la consola de RUFUS.</translation>
+    </message>
+    <message>
+        <source>A device with this serial number is already bound to this RUFUS account (deviceid {deviceid}). Hand over that deviceid, or unbind that device first if it must be bound again.</source>
+        <translation>Ya hay un dispositivo con este número de serie vinculado a esta cuenta de RUFUS (deviceid {deviceid}). Entregue ese deviceid, o desvincule antes ese dispositivo si debe vincularse de nuevo.</translation>
+    </message>
+    <message>
+        <source>This RUFUS api key may not read devices (it needs READ or READ_WRITE access). Use a key with read access, or change this key&apos;s access type in the RUFUS console.</source>
+        <translation>Esta clave API de RUFUS no puede leer dispositivos (necesita acceso READ o READ_WRITE). Use una clave con acceso de lectura o cambie el tipo de acceso de esta clave en la consola de RUFUS.</translation>
+    </message>
+    <message>
+        <source>RUFUS knows no device with this deviceid on this account. Check the deviceid (64 hexadecimal characters) and that the api key belongs to the right account.</source>
+        <translation>RUFUS no conoce ningún dispositivo con este deviceid en esta cuenta. Compruebe el deviceid (64 caracteres hexadecimales) y que la clave API pertenece a la cuenta correcta.</translation>
+    </message>
+    <message>
+        <source>This RUFUS api key may not unbind devices: it needs WRITE or READ_WRITE access with the unbind permission. Enable unbind on the key in the RUFUS console, or use another key.</source>
+        <translation>Esta clave API de RUFUS no puede desvincular dispositivos: necesita acceso WRITE o READ_WRITE con el permiso unbind. Active unbind en la clave desde la consola de RUFUS o use otra clave.</translation>
+    </message>
+    <message>
+        <source>RUFUS knows no device with this deviceid, so nothing was unbound (it may already have been unbound). Check the deviceid and the account.</source>
+        <translation>RUFUS no conoce ningún dispositivo con este deviceid, así que no se desvinculó nada (puede que ya estuviera desvinculado). Compruebe el deviceid y la cuenta.</translation>
+    </message>
+    <message>
+        <source>Zype knows no active pin with this value: it is mistyped or expired (pins last 30 minutes). Ask the customer to show a new pin in the TV app and enter it.</source>
+        <translation>Zype no conoce ningún pin activo con este valor: está mal escrito o ha caducado (los pines duran 30 minutos). Pida al cliente que muestre un pin nuevo en la aplicación de TV e introdúzcalo.</translation>
+    </message>
+    <message>
+        <source>Zype knows no consumer with this id. Look the customer up by email to get the right consumer id, then link again.</source>
+        <translation>Zype no conoce ningún consumidor con este id. Busque al cliente por correo para obtener el id correcto y vuelva a vincular.</translation>
+    </message>
+    <message>
+        <source>Zype refused the api key: it is missing or invalid. Check the key in the Zype dashboard (Settings, API keys) and enter it again.</source>
+        <translation>Zype rechazó la clave API: falta o no es válida. Compruebe la clave en el panel de Zype (Settings, API keys) e introdúzcala de nuevo.</translation>
+    </message>
+    <message>
+        <source>This Zype api key may not change anything (it is a Read Only or Player key). Use an Admin api key from the Zype dashboard.</source>
+        <translation>Esta clave API de Zype no puede cambiar nada (es una clave Read Only o Player). Use una clave API Admin del panel de Zype.</translation>
+    </message>
+    <message>
+        <source>Zype could not process the request ({message}). Check the values entered and try again.</source>
+        <translation>Zype no pudo procesar la solicitud ({message}). Compruebe los valores introducidos y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>RUFUS rejected the bind&apos;s fields ({message}). Correct the field it names (model, serial number, alias or firmware), then bind again.</source>
+        <translation>RUFUS rechazó los campos de la vinculación ({message}). Corrija el campo que indica (modelo, número de serie, alias o firmware) y vuelva a vincular.</translation>
+    </message>
+    <message>
+        <source>Zype has no pin for this linked device id: the TV app has not asked for one. Ask the customer to open the app&apos;s link screen, then check again.</source>
+        <translation>Zype no tiene ningún pin para este id de dispositivo vinculado: la aplicación de TV no ha pedido ninguno. Pida al cliente que abra la pantalla de vinculación de la aplicación y vuelva a comprobarlo.</translation>
+    </message>
+    <message>
+        <source>Xee received no access token with the request. Sign in to Xee again; if it keeps happening, report it as a Pairing Wizard bug.</source>
+        <translation>Xee no recibió ningún token de acceso con la solicitud. Vuelva a iniciar sesión en Xee; si sigue ocurriendo, notifíquelo como un error de Pairing Wizard.</translation>
+    </message>
+    <message>
+        <source>Xee could not read the access token sent with the request. Sign in to Xee again; if it keeps happening, report it as a Pairing Wizard bug.</source>
+        <translation>Xee no pudo leer el token de acceso enviado con la solicitud. Vuelva a iniciar sesión en Xee; si sigue ocurriendo, notifíquelo como un error de Pairing Wizard.</translation>
+    </message>
+    <message>
+        <source>Xee does not recognise the access token (it may belong to another environment or have been replaced). Sign in to Xee again.</source>
+        <translation>Xee no reconoce el token de acceso (puede pertenecer a otro entorno o haber sido sustituido). Vuelva a iniciar sesión en Xee.</translation>
+    </message>
+    <message>
+        <source>The Xee sign-in did not grant the permission (scope) this action needs. Sign in to Xee again and accept every permission the consent page asks for.</source>
+        <translation>El inicio de sesión de Xee no concedió el permiso (scope) que necesita esta acción. Vuelva a iniciar sesión en Xee y acepte todos los permisos que pide la página de consentimiento.</translation>
+    </message>
+    <message>
+        <source>The Xee sign-in has expired and could not be renewed. Sign in to Xee again.</source>
+        <translation>El inicio de sesión de Xee ha caducado y no pudo renovarse. Vuelva a iniciar sesión en Xee.</translation>
+    </message>
+    <message>
+        <source>The Xee sign-in was revoked (the user or Xee withdrew this app&apos;s access). Sign in to Xee again.</source>
+        <translation>El inicio de sesión de Xee fue revocado (el usuario o Xee retiró el acceso de esta aplicación). Vuelva a iniciar sesión en Xee.</translation>
+    </message>
+    <message>
+        <source>The signed-in Xee account may not act for this user or box (the account may be disabled, or the box may belong to another user). Sign in with the customer&apos;s own Xee account (or one allowed to manage it) and try again.</source>
+        <translation>La cuenta de Xee con sesión iniciada no puede actuar para este usuario o caja (la cuenta puede estar desactivada o la caja pertenecer a otro usuario). Inicie sesión con la cuenta de Xee del propio cliente (o una autorizada a gestionarla) y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>{provider} is limiting requests (status 429){wait}. Wait, then try again; the wizard does not retry by itself.</source>
+        <translation>{provider} está limitando las solicitudes (estado 429){wait}. Espere y vuelva a intentarlo; el asistente no reintenta por sí solo.</translation>
+    </message>
+    <message>
+        <source>{provider} is temporarily unavailable (status 503){wait}. Wait, then try again; the wizard does not retry by itself.</source>
+        <translation>{provider} no está disponible temporalmente (estado 503){wait}. Espere y vuelva a intentarlo; el asistente no reintenta por sí solo.</translation>
+    </message>
+    <message>
+        <source>{provider} had an internal error (status 500), so the action may or may not have been done. Check the result, then try again in a few minutes.</source>
+        <translation>{provider} tuvo un error interno (estado 500), así que la acción puede haberse hecho o no. Compruebe el resultado y vuelva a intentarlo en unos minutos.</translation>
+    </message>
+    <message>
+        <source>A gateway between this computer and {provider} failed (status 502). Check the result, then try again in a few minutes.</source>
+        <translation>Falló una pasarela entre este equipo y {provider} (estado 502). Compruebe el resultado y vuelva a intentarlo en unos minutos.</translation>
+    </message>
+    <message>
+        <source>A gateway timed out waiting for {provider} (status 504), so the action may have been done. Check the result before trying again.</source>
+        <translation>Una pasarela agotó el tiempo esperando a {provider} (estado 504), así que la acción puede haberse hecho. Compruebe el resultado antes de volver a intentarlo.</translation>
+    </message>
+    <message>
+        <source>{provider} answered with an HTML page (status {status}) instead of API data: a proxy, a captive portal or a wrong API address is in the way. Check the network and the API address, then check the result before trying again.</source>
+        <translation>{provider} respondió con una página HTML (estado {status}) en lugar de datos de la API: un proxy, un portal cautivo o una dirección de API errónea se interpone. Compruebe la red y la dirección de la API, y después el resultado antes de volver a intentarlo.</translation>
+    </message>
+    <message>
+        <source>{provider} sent an unreadable answer (status {status}, not valid JSON). Check the result before trying again; if it persists, report it with the copied details.</source>
+        <translation>{provider} envió una respuesta ilegible (estado {status}, JSON no válido). Compruebe el resultado antes de volver a intentarlo; si persiste, notifíquelo con los detalles copiados.</translation>
+    </message>
+    <message>
+        <source>{provider} sent data in an unexpected layout (status {status}: {message}), so the answer could not be read. Check the result before trying again; if it persists, report it with the copied details.</source>
+        <translation>{provider} envió datos con una estructura inesperada (estado {status}: {message}), así que no se pudo leer la respuesta. Compruebe el resultado antes de volver a intentarlo; si persiste, notifíquelo con los detalles copiados.</translation>
+    </message>
+    <message>
+        <source>{provider} answered with status {status}, which its documentation does not list for this action. Check the result before trying again; if it persists, report it with the copied details.</source>
+        <translation>{provider} respondió con el estado {status}, que su documentación no recoge para esta acción. Compruebe el resultado antes de volver a intentarlo; si persiste, notifíquelo con los detalles copiados.</translation>
+    </message>
+    <message>
+        <source>{provider} refused the request with an error its documentation does not list (status {status}: {message}). Follow the provider&apos;s tip if there is one, or report it with the copied details.</source>
+        <translation>{provider} rechazó la solicitud con un error que su documentación no recoge (estado {status}: {message}). Siga el consejo del proveedor si lo hay, o notifíquelo con los detalles copiados.</translation>
+    </message>
+    <message>
+        <source>{provider} did not accept the connection in time, so nothing was sent. Check the internet connection (and any proxy or firewall), then try again.</source>
+        <translation>{provider} no aceptó la conexión a tiempo, así que no se envió nada. Compruebe la conexión a Internet (y cualquier proxy o cortafuegos) y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>{provider} did not answer in time after the request was sent, so it may have been carried out. Check the result before trying again.</source>
+        <translation>{provider} no respondió a tiempo después de enviar la solicitud, así que puede haberse ejecutado. Compruebe el resultado antes de volver a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The request could not be sent to {provider} in time and may have partly reached it. Check the result before trying again.</source>
+        <translation>La solicitud no pudo enviarse a {provider} a tiempo y puede haberle llegado en parte. Compruebe el resultado antes de volver a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The connection to {provider} was cut after the request was sent, so it may have been carried out. Check the result before trying again.</source>
+        <translation>La conexión con {provider} se cortó después de enviar la solicitud, así que puede haberse ejecutado. Compruebe el resultado antes de volver a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The secure connection to {provider} failed (certificate or TLS error), so nothing was sent. Check the computer&apos;s date and time and any proxy that inspects HTTPS.</source>
+        <translation>La conexión segura con {provider} falló (error de certificado o TLS), así que no se envió nada. Compruebe la fecha y la hora del equipo y cualquier proxy que inspeccione HTTPS.</translation>
+    </message>
+    <message>
+        <source>Nothing accepted the connection at the {provider} API address, so nothing was sent. Check the address and that the service (or the demo sandbox) is running.</source>
+        <translation>Nada aceptó la conexión en la dirección de la API de {provider}, así que no se envió nada. Compruebe la dirección y que el servicio (o el sandbox de demostración) está en marcha.</translation>
+    </message>
+    <message>
+        <source>The {provider} server name could not be found, so nothing was sent. Check the internet connection and the API address.</source>
+        <translation>No se encontró el nombre del servidor de {provider}, así que no se envió nada. Compruebe la conexión a Internet y la dirección de la API.</translation>
+    </message>
+    <message>
+        <source>The connection to {provider} could not be opened ({message}), so nothing was sent. Check the internet connection and the API address, then try again.</source>
+        <translation>No se pudo abrir la conexión con {provider} ({message}), así que no se envió nada. Compruebe la conexión a Internet y la dirección de la API y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The proxy refused or failed the connection to {provider}, so nothing was sent. Check the proxy settings of this computer.</source>
+        <translation>El proxy rechazó o hizo fallar la conexión con {provider}, así que no se envió nada. Compruebe los ajustes de proxy de este equipo.</translation>
+    </message>
+    <message>
+        <source>The connection to {provider} failed ({message}) and the request may have been sent. Check the result before trying again.</source>
+        <translation>La conexión con {provider} falló ({message}) y puede que la solicitud se haya enviado. Compruebe el resultado antes de volver a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The {provider} API address is not a usable http(s) address ({message}). Fix the address in the settings.</source>
+        <translation>La dirección de la API de {provider} no es una dirección http(s) utilizable ({message}). Corrija la dirección en los ajustes.</translation>
+    </message>
+    <message>
+        <source>RUFUS answered the bind with status {status} but no readable deviceid, so the device may have been bound. Look up its serial number in the device list (or the RUFUS console) before binding again.</source>
+        <translation>RUFUS respondió a la vinculación con el estado {status} pero sin un deviceid legible, así que el dispositivo puede haberse vinculado. Busque su número de serie en la lista de dispositivos (o la consola de RUFUS) antes de volver a vincular.</translation>
+    </message>
+    <message>
+        <source>RUFUS answered the bind with a deviceid that does not look like one ({deviceid}), so the device was probably bound. Save this value and check the device list before binding again.</source>
+        <translation>RUFUS respondió a la vinculación con un deviceid que no lo parece ({deviceid}), así que el dispositivo probablemente se vinculó. Guarde este valor y compruebe la lista de dispositivos antes de volver a vincular.</translation>
+    </message>
+    <message>
+        <source>The answer to the RUFUS bind was lost ({reason}), so the device may have been bound: look up its serial number in the device list before binding again, as binding twice can create a duplicate.</source>
+        <translation>Se perdió la respuesta a la vinculación de RUFUS ({reason}), así que el dispositivo puede haberse vinculado: busque su número de serie en la lista de dispositivos antes de volver a vincular, porque vincular dos veces puede crear un duplicado.</translation>
+    </message>
+    <message>
+        <source>The answer to the Xee association was lost ({reason}), so the box may be associated already: check in the customer&apos;s Xee app before trying again, as every failed attempt counts towards Xee&apos;s 3-failure lock.</source>
+        <translation>Se perdió la respuesta a la asociación de Xee ({reason}), así que la caja puede estar ya asociada: compruébelo en la aplicación de Xee del cliente antes de volver a intentarlo, porque cada intento fallido cuenta para el bloqueo de Xee tras 3 fallos.</translation>
+    </message>
+    <message>
+        <source>The answer to the Zype link was lost ({reason}), so the pin may be linked already: check the pin&apos;s status before linking again.</source>
+        <translation>Se perdió la respuesta a la vinculación de Zype ({reason}), así que el pin puede estar ya vinculado: compruebe el estado del pin antes de volver a vincular.</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>sin respuesta a tiempo</translation>
+    </message>
+    <message>
+        <source>the request could not be sent in time</source>
+        <translation>la solicitud no pudo enviarse a tiempo</translation>
+    </message>
+    <message>
+        <source>the connection was cut</source>
+        <translation>la conexión se cortó</translation>
+    </message>
+    <message>
+        <source>the connection failed</source>
+        <translation>la conexión falló</translation>
+    </message>
+    <message>
+        <source>the server had an internal error</source>
+        <translation>el servidor tuvo un error interno</translation>
+    </message>
+    <message>
+        <source>a gateway failed</source>
+        <translation>falló una pasarela</translation>
+    </message>
+    <message>
+        <source>a gateway timed out</source>
+        <translation>una pasarela agotó el tiempo</translation>
+    </message>
+    <message>
+        <source>an HTML page came back instead</source>
+        <translation>volvió una página HTML en su lugar</translation>
+    </message>
+    <message>
+        <source>the answer was unreadable</source>
+        <translation>la respuesta era ilegible</translation>
+    </message>
+    <message>
+        <source>the answer had an unexpected layout</source>
+        <translation>la respuesta tenía una estructura inesperada</translation>
+    </message>
+    <message>
+        <source>an undocumented status came back</source>
+        <translation>volvió un estado no documentado</translation>
+    </message>
+    <message>
+        <source> and asked us to wait {seconds} second</source>
+        <translation> y pidió esperar {seconds} segundo</translation>
+    </message>
+    <message>
+        <source> and asked us to wait {seconds} seconds</source>
+        <translation> y pidió esperar {seconds} segundos</translation>
+    </message>
+    <message>
+        <source> and asked us to wait {minutes} minutes</source>
+        <translation> y pidió esperar {minutes} minutos</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderPage</name>
+    <message>
+        <source>&amp;Environment</source>
+        <translation>&amp;Entorno</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Entorno</translation>
+    </message>
+    <message>
+        <source>Where the device is paired: the offline demo, the provider&apos;s test service, or production</source>
+        <translation>Dónde se empareja el dispositivo: la demostración sin conexión, el servicio de pruebas del proveedor o producción</translation>
+    </message>
+    <message>
+        <source>Advanced settings</source>
+        <translation>Ajustes avanzados</translation>
+    </message>
+    <message>
+        <source>Show or hide the API address, the browser command, the Xee app&apos;s credentials, the language and the network check</source>
+        <translation>Mostrar u ocultar la dirección de la API, el comando del navegador, las credenciales de la aplicación de Xee, el idioma y la comprobación de red</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>Dirección de la API</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s API address; leave empty for the usual one</source>
+        <translation>La dirección de la API del proveedor; déjela vacía para usar la habitual</translation>
+    </message>
+    <message>
+        <source>API &amp;address</source>
+        <translation>&amp;Dirección de la API</translation>
+    </message>
+    <message>
+        <source>system default browser</source>
+        <translation>navegador predeterminado del sistema</translation>
+    </message>
+    <message>
+        <source>A command that opens a URL; {url} is replaced by the address. PAIRING_WIZARD_BROWSER, when set, wins.</source>
+        <translation>Un comando que abre una URL; {url} se sustituye por la dirección. PAIRING_WIZARD_BROWSER, si está definido, tiene prioridad.</translation>
+    </message>
+    <message>
+        <source>Browser command</source>
+        <translation>Comando del navegador</translation>
+    </message>
+    <message>
+        <source>B&amp;rowser command</source>
+        <translation>Comando del &amp;navegador</translation>
+    </message>
+    <message>
+        <source>Xee app</source>
+        <translation>Aplicación de Xee</translation>
+    </message>
+    <message>
+        <source>Xee client id</source>
+        <translation>Id de cliente de Xee</translation>
+    </message>
+    <message>
+        <source>The client id of the Xee app Pairing Wizard signs in with</source>
+        <translation>El id de cliente de la aplicación de Xee con la que Pairing Wizard inicia sesión</translation>
+    </message>
+    <message>
+        <source>client id</source>
+        <translation>id de cliente</translation>
+    </message>
+    <message>
+        <source>Xee client secret</source>
+        <translation>Secreto de cliente de Xee</translation>
+    </message>
+    <message>
+        <source>The Xee app&apos;s client secret, kept in the system keychain</source>
+        <translation>El secreto de cliente de la aplicación de Xee, guardado en el llavero del sistema</translation>
+    </message>
+    <message>
+        <source>client secret</source>
+        <translation>secreto de cliente</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>The language of Pairing Wizard; applied the next time it starts</source>
+        <translation>El idioma de Pairing Wizard; se aplica en el próximo inicio</translation>
+    </message>
+    <message>
+        <source>System ({language})</source>
+        <translation>Sistema ({language})</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>Which cloud does the device belong to, and where should it be paired?</source>
+        <translation>¿A qué nube pertenece el dispositivo y dónde debe emparejarse?</translation>
+    </message>
+    <message>
+        <source>The built-in sandbox answers like the real service, with demo data. Nothing leaves this computer.</source>
+        <translation>El sandbox integrado responde como el servicio real, con datos de demostración. Nada sale de este equipo.</translation>
+    </message>
+    <message>
+        <source>Xee&apos;s own test service: fake data, real network.</source>
+        <translation>El servicio de pruebas de Xee: datos ficticios, red real.</translation>
+    </message>
+    <message>
+        <source>Real customers and real devices: changes are live.</source>
+        <translation>Clientes y dispositivos reales: los cambios son inmediatos.</translation>
+    </message>
+    <message>
+        <source>Choose a provider first.</source>
+        <translation>Elija primero un proveedor.</translation>
+    </message>
+    <message>
+        <source>The offline sandbox runs on this computer; its address shows once it has started.</source>
+        <translation>El sandbox sin conexión se ejecuta en este equipo; su dirección aparece cuando se haya iniciado.</translation>
+    </message>
+    <message>
+        <source>Leave empty for the provider&apos;s address shown in grey.</source>
+        <translation>Déjela vacía para usar la dirección del proveedor que aparece en gris.</translation>
+    </message>
+    <message>
+        <source>XEE_CLIENT_ID / XEE_CLIENT_SECRET are set in the environment: they win over these fields.</source>
+        <translation>XEE_CLIENT_ID / XEE_CLIENT_SECRET están definidos en el entorno: tienen prioridad sobre estos campos.</translation>
+    </message>
+    <message>
+        <source>The secret is stored in the system keychain; type a new one to replace it.</source>
+        <translation>El secreto está guardado en el llavero del sistema; escriba uno nuevo para sustituirlo.</translation>
+    </message>
+    <message>
+        <source>Needed to sign in to Xee outside the demo ({environment}). The secret is kept in the system keychain, never in a file.</source>
+        <translation>Necesario para iniciar sesión en Xee fuera de la demostración ({environment}). El secreto se guarda en el llavero del sistema, nunca en un archivo.</translation>
+    </message>
+    <message>
+        <source>stored in the keychain</source>
+        <translation>guardado en el llavero</translation>
+    </message>
+    <message>
+        <source>Saved: the client id in the settings; the secret stays in the keychain.</source>
+        <translation>Guardado: el id de cliente en los ajustes; el secreto sigue en el llavero.</translation>
+    </message>
+    <message>
+        <source>Saved: the client id in the settings, the secret in the system keychain.</source>
+        <translation>Guardado: el id de cliente en los ajustes y el secreto en el llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>The keychain refused the secret: unlock it, or set XEE_CLIENT_SECRET in the environment.</source>
+        <translation>El llavero rechazó el secreto: desbloquéelo o defina XEE_CLIENT_SECRET en el entorno.</translation>
+    </message>
+    <message>
+        <source>Applied the next time Pairing Wizard starts.</source>
+        <translation>Se aplica la próxima vez que se inicie Pairing Wizard.</translation>
+    </message>
+    <message>
+        <source>Saved: applied the next time Pairing Wizard starts.</source>
+        <translation>Guardado: se aplica la próxima vez que se inicie Pairing Wizard.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Store this deviceid on the device. Copy it or save it to a file now: it is what the device authenticates with.</source>
+        <translation>Guarde este deviceid en el dispositivo. Cópielo o guárdelo en un archivo ahora: es con lo que el dispositivo se autentica.</translation>
+    </message>
+    <message>
+        <source>deviceid</source>
+        <translation>deviceid</translation>
+    </message>
+    <message>
+        <source>The deviceid RUFUS returned: store it on the device</source>
+        <translation>El deviceid que devolvió RUFUS: guárdelo en el dispositivo</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the deviceid to the clipboard</source>
+        <translation>Copiar el deviceid al portapapeles</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Guardar…</translation>
+    </message>
+    <message>
+        <source>Save the deviceid to a text file</source>
+        <translation>Guardar el deviceid en un archivo de texto</translation>
+    </message>
+    <message>
+        <source>Copy what happened, without any key or pin</source>
+        <translation>Copiar lo sucedido, sin ninguna clave ni pin</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>Corregir</translation>
+    </message>
+    <message>
+        <source>Go back to the page where this can be fixed</source>
+        <translation>Volver a la página donde puede corregirse</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Deshacer</translation>
+    </message>
+    <message>
+        <source>Reverse this pairing (asks first)</source>
+        <translation>Revertir este emparejamiento (pregunta antes)</translation>
+    </message>
+    <message>
+        <source>&amp;Pair another device</source>
+        <translation>Emparejar &amp;otro dispositivo</translation>
+    </message>
+    <message>
+        <source>Same provider and credentials, a new device</source>
+        <translation>Mismo proveedor y credenciales, un dispositivo nuevo</translation>
+    </message>
+    <message>
+        <source>Change the &amp;settings</source>
+        <translation>Cambiar los a&amp;justes</translation>
+    </message>
+    <message>
+        <source>Change the c&amp;redentials</source>
+        <translation>Cambiar las &amp;credenciales</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y details</source>
+        <translation>Copiar los detalle&amp;s</translation>
+    </message>
+    <message>
+        <source>Fix the &amp;device details</source>
+        <translation>Corregir los datos del &amp;dispositivo</translation>
+    </message>
+    <message>
+        <source>T&amp;ry again</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Atrás</translation>
+    </message>
+    <message>
+        <source>Details copied to the clipboard.</source>
+        <translation>Detalles copiados al portapapeles.</translation>
+    </message>
+    <message>
+        <source>deviceid copied to the clipboard.</source>
+        <translation>deviceid copiado al portapapeles.</translation>
+    </message>
+    <message>
+        <source>Save the deviceid</source>
+        <translation>Guardar el deviceid</translation>
+    </message>
+    <message>
+        <source>Could not save to {path}: {reason}. Copy it instead.</source>
+        <translation>No se pudo guardar en {path}: {reason}. Cópielo en su lugar.</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>Guardado en {path}.</translation>
+    </message>
+    <message>
+        <source>The provider</source>
+        <translation>El proveedor</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{provider} said:&lt;/b&gt; {message}</source>
+        <translation>&lt;b&gt;{provider} dijo:&lt;/b&gt; {message}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Tip:&lt;/b&gt; {tip}</source>
+        <translation>&lt;b&gt;Consejo:&lt;/b&gt; {tip}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Nothing has been sent yet. Check what will be sent, where, and as whom.</source>
+        <translation>Todavía no se ha enviado nada. Compruebe qué se enviará, adónde y en nombre de quién.</translation>
+    </message>
+    <message>
+        <source>Production: this changes a real customer&apos;s device right away.</source>
+        <translation>Producción: esto cambia de inmediato el dispositivo de un cliente real.</translation>
+    </message>
+    <message>
+        <source>“{action}” sends one request. You can undo it from the result page.</source>
+        <translation>«{action}» envía una sola solicitud. Puede deshacerla desde la página de resultado.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInError</name>
+    <message>
+        <source>The Xee sign-in was declined in the browser. Sign in again and approve the access Pairing Wizard asks for.</source>
+        <translation>El inicio de sesión de Xee se rechazó en el navegador. Vuelva a iniciar sesión y apruebe el acceso que pide Pairing Wizard.</translation>
+    </message>
+    <message>
+        <source>Xee did not authorize the sign-in. Check the Xee account and the app&apos;s settings, then sign in again.</source>
+        <translation>Xee no autorizó el inicio de sesión. Compruebe la cuenta de Xee y los ajustes de la aplicación y vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>The sign-in was not finished in time. Start the sign-in again and complete it in the browser.</source>
+        <translation>El inicio de sesión no se terminó a tiempo. Empiece de nuevo y complételo en el navegador.</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled. Start it again when you are ready.</source>
+        <translation>Se canceló el inicio de sesión. Empiécelo de nuevo cuando esté listo.</translation>
+    </message>
+    <message>
+        <source>The browser returned a sign-in that Pairing Wizard did not start. Close old sign-in tabs and start the sign-in again.</source>
+        <translation>El navegador devolvió un inicio de sesión que Pairing Wizard no empezó. Cierre las pestañas antiguas de inicio de sesión y empiece de nuevo.</translation>
+    </message>
+    <message>
+        <source>Xee refused to complete the sign-in. Start the sign-in again; if it keeps failing, check the app&apos;s client id and secret.</source>
+        <translation>Xee se negó a completar el inicio de sesión. Empiece de nuevo; si sigue fallando, compruebe el id y el secreto de cliente de la aplicación.</translation>
+    </message>
+    <message>
+        <source>Xee could not be reached. Check the internet connection (or that the demo sandbox is running), then try again.</source>
+        <translation>No se pudo contactar con Xee. Compruebe la conexión a Internet (o que el sandbox de demostración está en marcha) y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Pairing Wizard could not listen for the browser&apos;s answer on this computer. Check that local connections to 127.0.0.1 are allowed, then try again.</source>
+        <translation>Pairing Wizard no pudo escuchar la respuesta del navegador en este equipo. Compruebe que se permiten las conexiones locales a 127.0.0.1 y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>No one is signed in to Xee. Sign in first.</source>
+        <translation>Nadie ha iniciado sesión en Xee. Inicie sesión primero.</translation>
+    </message>
+    <message>
+        <source>The Xee sign-in has expired or was revoked. Sign in again.</source>
+        <translation>El inicio de sesión de Xee ha caducado o fue revocado. Vuelva a iniciar sesión.</translation>
+    </message>
+    <message>
+        <source>The sign-in could not be read from or saved to the system keychain. Unlock the keychain or keep the sign-in for this session only.</source>
+        <translation>No se pudo leer ni guardar el inicio de sesión en el llavero del sistema. Desbloquee el llavero o conserve el inicio de sesión solo para esta sesión.</translation>
+    </message>
+    <message>
+        <source>The Xee sign-in failed. Try again.</source>
+        <translation>El inicio de sesión de Xee falló. Vuelva a intentarlo.</translation>
+    </message>
+</context>
+<context>
+    <name>XeeSignInPanel</name>
+    <message>
+        <source>Sign in with the Xee account the box will belong to. The sign-in happens in your browser; Pairing Wizard never sees the password.</source>
+        <translation>Inicie sesión con la cuenta de Xee a la que pertenecerá la caja. El inicio de sesión se hace en su navegador; Pairing Wizard nunca ve la contraseña.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in with Xee</source>
+        <translation>&amp;Iniciar sesión con Xee</translation>
+    </message>
+    <message>
+        <source>Opens the Xee sign-in page in your browser</source>
+        <translation>Abre la página de inicio de sesión de Xee en su navegador</translation>
+    </message>
+    <message>
+        <source>Finish the sign-in in the browser window that opened. If no browser opened, copy this address into one:</source>
+        <translation>Termine el inicio de sesión en la ventana del navegador que se abrió. Si no se abrió ninguno, copie esta dirección en un navegador:</translation>
+    </message>
+    <message>
+        <source>Sign-in address</source>
+        <translation>Dirección de inicio de sesión</translation>
+    </message>
+    <message>
+        <source>The Xee sign-in address, to open in a browser if none opened</source>
+        <translation>La dirección de inicio de sesión de Xee, para abrirla en un navegador si no se abrió ninguno</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the sign-in address</source>
+        <translation>Copiar la dirección de inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Cancelar el inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the browser</source>
+        <translation>Dejar de esperar al navegador</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>Forget this Xee sign-in on this computer</source>
+        <translation>Olvidar este inicio de sesión de Xee en este equipo</translation>
+    </message>
+    <message>
+        <source>Pairing Wizard needs the Xee app&apos;s client id and secret to sign in to {environment}. Enter them on the Provider page, under Advanced settings (or set XEE_CLIENT_ID and XEE_CLIENT_SECRET).</source>
+        <translation>Pairing Wizard necesita el id y el secreto de cliente de la aplicación de Xee para iniciar sesión en {environment}. Introdúzcalos en la página Proveedor, en Ajustes avanzados (o defina XEE_CLIENT_ID y XEE_CLIENT_SECRET).</translation>
+    </message>
+    <message>
+        <source>Signed in as {account}</source>
+        <translation>Sesión iniciada como {account}</translation>
+    </message>
+    <message>
+        <source>The sign-in is kept in the system keychain for the next time.</source>
+        <translation>El inicio de sesión se guarda en el llavero del sistema para la próxima vez.</translation>
+    </message>
+    <message>
+        <source>The sign-in is kept for this session only (no usable keychain).</source>
+        <translation>El inicio de sesión se guarda solo para esta sesión (no hay ningún llavero utilizable).</translation>
+    </message>
+    <message>
+        <source>Demo accounts for the sandbox&apos;s sign-in page: {accounts}</source>
+        <translation>Cuentas de demostración para la página de inicio de sesión del sandbox: {accounts}</translation>
+    </message>
+    <message>
+        <source>Checking the stored sign-in…</source>
+        <translation>Comprobando el inicio de sesión guardado…</translation>
+    </message>
+    <message>
+        <source>The stored sign-in no longer works: {advice}</source>
+        <translation>El inicio de sesión guardado ya no funciona: {advice}</translation>
+    </message>
+    <message>
+        <source>No keychain</source>
+        <translation>Sin llavero</translation>
+    </message>
+    <message>
+        <source>This computer has no usable keychain, so the Xee sign-in cannot be kept after Pairing Wizard closes.</source>
+        <translation>Este equipo no tiene ningún llavero utilizable, así que el inicio de sesión de Xee no puede conservarse después de cerrar Pairing Wizard.</translation>
+    </message>
+    <message>
+        <source>Keep the sign-in for this session only?</source>
+        <translation>¿Conservar el inicio de sesión solo para esta sesión?</translation>
+    </message>
+    <message>
+        <source>Keep for this session</source>
+        <translation>Conservar para esta sesión</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled: nothing kept.</source>
+        <translation>Inicio de sesión cancelado: no se ha guardado nada.</translation>
+    </message>
+    <message>
+        <source>The browser could not be opened: copy the address above into a browser.</source>
+        <translation>No se pudo abrir el navegador: copie la dirección de arriba en un navegador.</translation>
+    </message>
+    <message>
+        <source>Signed in. Reading the account…</source>
+        <translation>Sesión iniciada. Leyendo la cuenta…</translation>
+    </message>
+    <message>
+        <source>{advice} (Xee said: {message})</source>
+        <translation>{advice} (Xee dijo: {message})</translation>
+    </message>
+    <message>
+        <source>Signed in, but the keychain refused to keep the sign-in: it lasts for this session only.</source>
+        <translation>Sesión iniciada, pero el llavero no quiso guardarla: solo dura esta sesión.</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser… {time} left</source>
+        <translation>Esperando al navegador… quedan {time}</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Archivos de texto (*.txt);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>errors_dialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Error inesperado</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Pairing Wizard. Nothing you typed is lost; you can go on, or restart the wizard if the window misbehaves.</source>
+        <translation>Algo ha fallado dentro de Pairing Wizard. No se ha perdido nada de lo que escribió; puede continuar o reiniciar el asistente si la ventana no se comporta bien.</translation>
+    </message>
+    <message>
+        <source>The log file in {folder} has the details for a bug report.</source>
+        <translation>El archivo de registro en {folder} tiene los detalles para un informe de error.</translation>
+    </message>
+</context>
+<context>
+    <name>flow</name>
+    <message>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Credenciales</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Dispositivo</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Revisión</translation>
+    </message>
+    <message>
+        <source>Pairing</source>
+        <translation>Emparejamiento</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Offline demo (built-in sandbox)</source>
+        <translation>Demostración sin conexión (sandbox integrado)</translation>
+    </message>
+    <message>
+        <source>Offline demo</source>
+        <translation>Demostración sin conexión</translation>
+    </message>
+    <message>
+        <source>Online sandbox (the provider&apos;s test service)</source>
+        <translation>Sandbox en línea (servicio de pruebas del proveedor)</translation>
+    </message>
+    <message>
+        <source>Online sandbox</source>
+        <translation>Sandbox en línea</translation>
+    </message>
+    <message>
+        <source>Production (real customers)</source>
+        <translation>Producción (clientes reales)</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Producción</translation>
+    </message>
+    <message>
+        <source>Connected-car box: sign in with the customer&apos;s Xee account, then associate the box with its pin.</source>
+        <translation>Caja de coche conectado: inicie sesión con la cuenta de Xee del cliente y asocie la caja con su pin.</translation>
+    </message>
+    <message>
+        <source>Associate</source>
+        <translation>Asociar</translation>
+    </message>
+    <message>
+        <source>Dissociate</source>
+        <translation>Desasociar</translation>
+    </message>
+    <message>
+        <source>Timing device: bind it to the company account with an api key, then store the deviceid on the device.</source>
+        <translation>Dispositivo de cronometraje: vincúlelo a la cuenta de la empresa con una clave API y guarde el deviceid en el dispositivo.</translation>
+    </message>
+    <message>
+        <source>Bind</source>
+        <translation>Vincular</translation>
+    </message>
+    <message>
+        <source>Unbind</source>
+        <translation>Desvincular</translation>
+    </message>
+    <message>
+        <source>TV app: link the customer (consumer) to the pin the TV shows, with an api key.</source>
+        <translation>Aplicación de TV: vincule al cliente (consumidor) con el pin que muestra el televisor, con una clave API.</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Vincular</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Desvincular</translation>
+    </message>
+    <message>
+        <source>Api key</source>
+        <translation>Clave API</translation>
+    </message>
+    <message>
+        <source>The RUFUS company api key (ror-…) with WRITE or READ_WRITE access.</source>
+        <translation>La clave API de la empresa en RUFUS (ror-…) con acceso WRITE o READ_WRITE.</translation>
+    </message>
+    <message>
+        <source>An Admin api key of the Zype channel (Settings, API keys).</source>
+        <translation>Una clave API Admin del canal de Zype (Settings, API keys).</translation>
+    </message>
+    <message>
+        <source>Device id</source>
+        <translation>Id del dispositivo</translation>
+    </message>
+    <message>
+        <source>Printed on the box, for example E133742015.</source>
+        <translation>Impreso en la caja, por ejemplo E133742015.</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <source>On the card delivered with the box. Three wrong pins lock the box.</source>
+        <translation>En la tarjeta que viene con la caja. Tres pines incorrectos bloquean la caja.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>The device model, e.g. Model X1.</source>
+        <translation>El modelo del dispositivo, p. ej. Model X1.</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Número de serie</translation>
+    </message>
+    <message>
+        <source>As printed on the device&apos;s label.</source>
+        <translation>Tal como aparece en la etiqueta del dispositivo.</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Optional: a name to recognise the device by.</source>
+        <translation>Opcional: un nombre para reconocer el dispositivo.</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Firmware</translation>
+    </message>
+    <message>
+        <source>Optional: the firmware version, e.g. 1.4.2.</source>
+        <translation>Opcional: la versión de firmware, p. ej. 1.4.2.</translation>
+    </message>
+    <message>
+        <source>Consumer id</source>
+        <translation>Id de consumidor</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s consumer id, or find it by email below.</source>
+        <translation>El id de consumidor del cliente, o búsquelo por correo más abajo.</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s email</source>
+        <translation>Correo del cliente</translation>
+    </message>
+    <message>
+        <source>Look the consumer up by the email of their account.</source>
+        <translation>Buscar al consumidor por el correo de su cuenta.</translation>
+    </message>
+    <message>
+        <source>The 7-character pin the TV app shows, e.g. zabc123. Pins expire after 30 minutes.</source>
+        <translation>El pin de 7 caracteres que muestra la aplicación de TV, p. ej. zabc123. Los pines caducan a los 30 minutos.</translation>
+    </message>
+    <message>
+        <source>Choose a provider.</source>
+        <translation>Elija un proveedor.</translation>
+    </message>
+    <message>
+        <source>Sign in with Xee first.</source>
+        <translation>Inicie sesión primero con Xee.</translation>
+    </message>
+    <message>
+        <source>Choose an environment.</source>
+        <translation>Elija un entorno.</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Entorno</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>As</source>
+        <translation>Como</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Solicitud</translation>
+    </message>
+    <message>
+        <source>Associated to</source>
+        <translation>Asociado a</translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation>Id de usuario</translation>
+    </message>
+    <message>
+        <source>Device associated</source>
+        <translation>Caja asociada</translation>
+    </message>
+    <message>
+        <source>Device dissociated</source>
+        <translation>Caja desasociada</translation>
+    </message>
+    <message>
+        <source>deviceid</source>
+        <translation>deviceid</translation>
+    </message>
+    <message>
+        <source>Device bound</source>
+        <translation>Dispositivo vinculado</translation>
+    </message>
+    <message>
+        <source>Device unbound</source>
+        <translation>Dispositivo desvinculado</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation>Consumidor</translation>
+    </message>
+    <message>
+        <source>Linked device id</source>
+        <translation>Id del dispositivo vinculado</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>Vinculado</translation>
+    </message>
+    <message>
+        <source>Device pin id</source>
+        <translation>Id del pin</translation>
+    </message>
+    <message>
+        <source>Pin expires</source>
+        <translation>Caducidad del pin</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Suscripciones</translation>
+    </message>
+    <message>
+        <source>Site id</source>
+        <translation>Id del sitio</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Actualizado</translation>
+    </message>
+    <message>
+        <source>Device linked</source>
+        <translation>Dispositivo vinculado</translation>
+    </message>
+    <message>
+        <source>Pin unlinked</source>
+        <translation>Pin desvinculado</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>sin sesión iniciada</translation>
+    </message>
+    <message>
+        <source>{account} (Xee sign-in)</source>
+        <translation>{account} (sesión de Xee)</translation>
+    </message>
+    <message>
+        <source>api key {key}</source>
+        <translation>clave API {key}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Pairing failed</source>
+        <translation>El emparejamiento falló</translation>
+    </message>
+    <message>
+        <source>Check the input</source>
+        <translation>Compruebe los datos</translation>
+    </message>
+    <message>
+        <source>The provider refused</source>
+        <translation>El proveedor lo rechazó</translation>
+    </message>
+    <message>
+        <source>Sign-in or key problem</source>
+        <translation>Problema de inicio de sesión o de clave</translation>
+    </message>
+    <message>
+        <source>Could not complete the request</source>
+        <translation>No se pudo completar la solicitud</translation>
+    </message>
+    <message>
+        <source>Unexpected answer</source>
+        <translation>Respuesta inesperada</translation>
+    </message>
+    <message>
+        <source>{failed} wrong pin for this box so far: {left} attempts left before the box locks. Check the pin carefully.</source>
+        <translation>{failed} pin incorrecto para esta caja hasta ahora: quedan {left} intentos antes de que se bloquee. Compruebe el pin con cuidado.</translation>
+    </message>
+    <message>
+        <source>{failed} wrong pins for this box so far: one more wrong pin locks the box. Check the pin on the box&apos;s card before pairing.</source>
+        <translation>{failed} pines incorrectos para esta caja hasta ahora: un pin incorrecto más bloquea la caja. Compruebe el pin en la tarjeta de la caja antes de emparejar.</translation>
+    </message>
+    <message>
+        <source>{failed} wrong pins for this box so far: the box is probably locked. Contact Xee support before trying again.</source>
+        <translation>{failed} pines incorrectos para esta caja hasta ahora: la caja probablemente está bloqueada. Contacte con el soporte de Xee antes de volver a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The key was refused: {advice}</source>
+        <translation>La clave fue rechazada: {advice}</translation>
+    </message>
+    <message>
+        <source>The key works.</source>
+        <translation>La clave funciona.</translation>
+    </message>
+    <message>
+        <source>Could not check the key: {advice}</source>
+        <translation>No se pudo comprobar la clave: {advice}</translation>
+    </message>
+    <message>
+        <source>Enter the Xee app&apos;s client id (from the Xee developer console).</source>
+        <translation>Introduzca el id de cliente de la aplicación de Xee (de la consola de desarrollador de Xee).</translation>
+    </message>
+    <message>
+        <source>Enter the Xee app&apos;s client secret.</source>
+        <translation>Introduzca el secreto de cliente de la aplicación de Xee.</translation>
+    </message>
+    <message>
+        <source>The client id may contain only printable characters without spaces (at most 256): copy it again.</source>
+        <translation>El id de cliente solo puede contener caracteres imprimibles sin espacios (como máximo 256): cópielo de nuevo.</translation>
+    </message>
+    <message>
+        <source>The client secret may contain only printable characters without spaces (at most 256): copy it again.</source>
+        <translation>El secreto de cliente solo puede contener caracteres imprimibles sin espacios (como máximo 256): cópielo de nuevo.</translation>
+    </message>
+</context>
+</TS>

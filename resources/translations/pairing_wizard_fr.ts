@@ -1,0 +1,1728 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr" sourcelanguage="en">
+<context>
+    <name>ApiKeyPanel</name>
+    <message>
+        <source>&amp;Api key</source>
+        <translation>&amp;Clé API</translation>
+    </message>
+    <message>
+        <source>&amp;Remember in keychain</source>
+        <translation>&amp;Mémoriser dans le trousseau</translation>
+    </message>
+    <message>
+        <source>Keep the key in the system keychain for this provider and environment; never in a settings file.</source>
+        <translation>Garder la clé dans le trousseau du système pour ce fournisseur et cet environnement ; jamais dans un fichier de réglages.</translation>
+    </message>
+    <message>
+        <source>Remember in keychain</source>
+        <translation>Mémoriser dans le trousseau</translation>
+    </message>
+    <message>
+        <source>&amp;Test key</source>
+        <translation>&amp;Tester la clé</translation>
+    </message>
+    <message>
+        <source>Try the key with a harmless read</source>
+        <translation>Essayer la clé avec une lecture sans effet</translation>
+    </message>
+    <message>
+        <source>Fill &amp;demo values</source>
+        <translation>Valeurs de &amp;démo</translation>
+    </message>
+    <message>
+        <source>Use a key of the offline sandbox</source>
+        <translation>Utiliser une clé du bac à sable hors ligne</translation>
+    </message>
+    <message>
+        <source>No usable keychain on this computer: the key is kept for this session only.</source>
+        <translation>Aucun trousseau utilisable sur cet ordinateur : la clé n&apos;est gardée que pour cette session.</translation>
+    </message>
+    <message>
+        <source>Key read from the keychain.</source>
+        <translation>Clé lue dans le trousseau.</translation>
+    </message>
+    <message>
+        <source>Testing the key with a harmless read…</source>
+        <translation>Test de la clé avec une lecture sans effet…</translation>
+    </message>
+    <message>
+        <source>Demo key filled in.</source>
+        <translation>Clé de démo saisie.</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialsPage</name>
+    <message>
+        <source>Sign in to Xee</source>
+        <translation>Connexion à Xee</translation>
+    </message>
+    <message>
+        <source>{provider} api key</source>
+        <translation>Clé API {provider}</translation>
+    </message>
+    <message>
+        <source>The box will be associated to this account. Environment: {environment}.</source>
+        <translation>Le boîtier sera associé à ce compte. Environnement : {environment}.</translation>
+    </message>
+    <message>
+        <source>The key authorises the request. Environment: {environment}.</source>
+        <translation>La clé autorise la requête. Environnement : {environment}.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBanner</name>
+    <message>
+        <source>Offline demo — sandbox data</source>
+        <translation>Démo hors ligne — données du bac à sable</translation>
+    </message>
+    <message>
+        <source>Nothing leaves this computer. Starting the sandbox…</source>
+        <translation>Rien ne quitte cet ordinateur. Démarrage du bac à sable…</translation>
+    </message>
+</context>
+<context>
+    <name>DevicePage</name>
+    <message>
+        <source>Front door</source>
+        <translation>Porte d&apos;entrée</translation>
+    </message>
+    <message>
+        <source>RUFUS answers with a deviceid that must be stored on the device: the result page shows it with Copy and Save.</source>
+        <translation>RUFUS répond avec un deviceid à enregistrer sur l&apos;appareil : la page de résultat l&apos;affiche avec Copier et Enregistrer.</translation>
+    </message>
+    <message>
+        <source>Fill &amp;demo values</source>
+        <translation>Valeurs de &amp;démo</translation>
+    </message>
+    <message>
+        <source>Use a device of the offline sandbox</source>
+        <translation>Utiliser un appareil du bac à sable hors ligne</translation>
+    </message>
+    <message>
+        <source>&amp;Find consumer</source>
+        <translation>&amp;Trouver le client</translation>
+    </message>
+    <message>
+        <source>Look the consumer up by the email of their account</source>
+        <translation>Rechercher le client par l&apos;e-mail de son compte</translation>
+    </message>
+    <message>
+        <source>Consumers found</source>
+        <translation>Clients trouvés</translation>
+    </message>
+    <message>
+        <source>Pick the consumer to link: Enter fills in the consumer id</source>
+        <translation>Choisissez le client à lier : Entrée remplit l&apos;identifiant client</translation>
+    </message>
+    <message>
+        <source>The Xee box</source>
+        <translation>Le boîtier Xee</translation>
+    </message>
+    <message>
+        <source>The RUFUS device</source>
+        <translation>L&apos;appareil RUFUS</translation>
+    </message>
+    <message>
+        <source>The Zype customer and pin</source>
+        <translation>Le client Zype et le code</translation>
+    </message>
+    <message>
+        <source>Enter the device id and the pin from the box&apos;s card.</source>
+        <translation>Saisissez l&apos;identifiant et le code figurant sur la carte du boîtier.</translation>
+    </message>
+    <message>
+        <source>Describe the device to bind to the company account.</source>
+        <translation>Décrivez l&apos;appareil à lier au compte de l&apos;entreprise.</translation>
+    </message>
+    <message>
+        <source>Who the TV belongs to, and the pin it shows.</source>
+        <translation>À qui appartient la TV, et le code qu&apos;elle affiche.</translation>
+    </message>
+    <message>
+        <source>Looking for {email}…</source>
+        <translation>Recherche de {email}…</translation>
+    </message>
+    <message>
+        <source>No Zype consumer has the email {email}. Check the spelling with the customer.</source>
+        <translation>Aucun client Zype n&apos;a l&apos;e-mail {email}. Vérifiez l&apos;orthographe avec le client.</translation>
+    </message>
+    <message>
+        <source>Found one consumer: filled in.</source>
+        <translation>Un client trouvé : champ rempli.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n consumers have this email: pick the right one.</source>
+        <translation>
+            <numerusform>%n client a cet e-mail : choisissez le bon.</numerusform>
+            <numerusform>%n clients ont cet e-mail : choisissez le bon.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The sandbox has no free demo device left: restart the demo to reset it.</source>
+        <translation>Le bac à sable n&apos;a plus d&apos;appareil de démo libre : relancez la démo pour le réinitialiser.</translation>
+    </message>
+    <message>
+        <source>Demo values filled in.</source>
+        <translation>Valeurs de démo saisies.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldRow</name>
+    <message>
+        <source>optional</source>
+        <translation>facultatif</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Show the value (Ctrl+Shift+R)</source>
+        <translation>Afficher la valeur (Ctrl+Maj+R)</translation>
+    </message>
+    <message>
+        <source>Hide the value (Ctrl+Shift+R)</source>
+        <translation>Masquer la valeur (Ctrl+Maj+R)</translation>
+    </message>
+</context>
+<context>
+    <name>InputError</name>
+    <message>
+        <source>Xee device id</source>
+        <translation>identifiant du boîtier Xee</translation>
+    </message>
+    <message>
+        <source>Xee pin</source>
+        <translation>code Xee</translation>
+    </message>
+    <message>
+        <source>RUFUS device model</source>
+        <translation>modèle d&apos;appareil RUFUS</translation>
+    </message>
+    <message>
+        <source>RUFUS serial number</source>
+        <translation>numéro de série RUFUS</translation>
+    </message>
+    <message>
+        <source>RUFUS device alias</source>
+        <translation>alias d&apos;appareil RUFUS</translation>
+    </message>
+    <message>
+        <source>RUFUS firmware version</source>
+        <translation>version du firmware RUFUS</translation>
+    </message>
+    <message>
+        <source>RUFUS api key</source>
+        <translation>clé API RUFUS</translation>
+    </message>
+    <message>
+        <source>Zype api key</source>
+        <translation>clé API Zype</translation>
+    </message>
+    <message>
+        <source>Zype consumer id</source>
+        <translation>identifiant client Zype</translation>
+    </message>
+    <message>
+        <source>Zype linked device id</source>
+        <translation>identifiant d&apos;appareil lié Zype</translation>
+    </message>
+    <message>
+        <source>customer&apos;s email</source>
+        <translation>e-mail du client</translation>
+    </message>
+    <message>
+        <source>The {label} is missing: enter it.</source>
+        <translation>Champ « {label} » manquant : saisissez-le.</translation>
+    </message>
+    <message>
+        <source>The {label} is empty: enter it.</source>
+        <translation>Le champ « {label} » est vide : remplissez-le.</translation>
+    </message>
+    <message>
+        <source>The {label} is too long ({len_value} characters; at most {max_len}): check that only this value was pasted.</source>
+        <translation>Le champ « {label} » est trop long ({len_value} caractères ; {max_len} au plus) : vérifiez que seule cette valeur a été collée.</translation>
+    </message>
+    <message>
+        <source>The Xee device id may contain only letters, digits, &apos;-&apos; and &apos;_&apos; (it looks like E133742015, printed on the box).</source>
+        <translation>L&apos;identifiant du boîtier Xee ne peut contenir que des lettres, des chiffres, « - » et « _ » (il ressemble à E133742015, imprimé sur le boîtier).</translation>
+    </message>
+    <message>
+        <source>The Xee pin may contain only letters and digits (it is printed on the box, usually 4 digits).</source>
+        <translation>Le code Xee ne peut contenir que des lettres et des chiffres (il est imprimé sur le boîtier, en général 4 chiffres).</translation>
+    </message>
+    <message>
+        <source>The RUFUS deviceid must be exactly 64 hexadecimal characters (0-9, A-F), as returned by the bind.</source>
+        <translation>Le deviceid RUFUS doit compter exactement 64 caractères hexadécimaux (0-9, A-F), tel que renvoyé par la liaison.</translation>
+    </message>
+    <message>
+        <source>The {label} may contain only printable ASCII characters without spaces: copy it again from the provider&apos;s console.</source>
+        <translation>Le champ « {label} » ne peut contenir que des caractères ASCII imprimables sans espace : copiez-le à nouveau depuis la console du fournisseur.</translation>
+    </message>
+    <message>
+        <source>The Zype pin must be exactly 7 letters or digits, as shown by the TV app (for example zabc123).</source>
+        <translation>Le code Zype doit compter exactement 7 lettres ou chiffres, tel qu&apos;affiché par l&apos;application TV (par exemple zabc123).</translation>
+    </message>
+    <message>
+        <source>The Zype consumer id may contain only letters, digits and punctuation, without spaces: find it with the customer&apos;s email.</source>
+        <translation>L&apos;identifiant client Zype ne peut contenir que des lettres, des chiffres et de la ponctuation, sans espace : trouvez-le avec l&apos;e-mail du client.</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s email does not look like an address (name@example.com): check it.</source>
+        <translation>L&apos;e-mail du client ne ressemble pas à une adresse (nom@example.com) : vérifiez-le.</translation>
+    </message>
+    <message>
+        <source>The {label} contains an invisible or control character (such as a tab or a line break): type it again without it.</source>
+        <translation>Le champ « {label} » contient un caractère invisible ou de contrôle (comme une tabulation ou un saut de ligne) : saisissez-le à nouveau sans lui.</translation>
+    </message>
+    <message>
+        <source>RUFUS deviceid</source>
+        <translation>deviceid RUFUS</translation>
+    </message>
+    <message>
+        <source>Zype pin</source>
+        <translation>code Zype</translation>
+    </message>
+    <message>
+        <source>Unknown environment {environment}: use production, sandbox or demo.</source>
+        <translation>Environnement inconnu {environment} : utilisez production, sandbox ou demo.</translation>
+    </message>
+    <message>
+        <source>The {provider} API address must be an http(s) URL without query, such as https://api.example.com/v1.</source>
+        <translation>L&apos;adresse de l&apos;API {provider} doit être une URL http(s) sans paramètres, comme https://api.example.com/v1.</translation>
+    </message>
+    <message>
+        <source>Unknown provider {provider}: use xee, rufus or zype.</source>
+        <translation>Fournisseur inconnu {provider} : utilisez xee, rufus ou zype.</translation>
+    </message>
+    <message>
+        <source>{provider} has no online sandbox: use production, or demo for the offline sandbox.</source>
+        <translation>{provider} n&apos;a pas de bac à sable en ligne : utilisez production, ou demo pour le bac à sable hors ligne.</translation>
+    </message>
+    <message>
+        <source>The demo environment needs the address of the running offline sandbox.</source>
+        <translation>L&apos;environnement de démo a besoin de l&apos;adresse du bac à sable hors ligne en marche.</translation>
+    </message>
+    <message>
+        <source>The Xee access token is not usable (empty or with invalid characters): sign in to Xee again.</source>
+        <translation>Le jeton d&apos;accès Xee est inutilisable (vide ou avec des caractères invalides) : reconnectez-vous à Xee.</translation>
+    </message>
+    <message>
+        <source>Pages start at 1 and hold 1 to 5000 devices.</source>
+        <translation>Les pages commencent à 1 et contiennent de 1 à 5000 appareils.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkCheckDialog</name>
+    <message>
+        <source>Network check — Pairing Wizard</source>
+        <translation>Vérification du réseau — Pairing Wizard</translation>
+    </message>
+    <message>
+        <source>Network check</source>
+        <translation>Vérification du réseau</translation>
+    </message>
+    <message>
+        <source>Check &amp;again</source>
+        <translation>&amp;Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>Check again</source>
+        <translation>Vérifier à nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy the report to the clipboard</source>
+        <translation>Copier le rapport dans le presse-papiers</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>The settings changed: Check again.</source>
+        <translation>Les réglages ont changé : vérifiez à nouveau.</translation>
+    </message>
+    <message>
+        <source>Network check: {provider}</source>
+        <translation>Vérification du réseau : {provider}</translation>
+    </message>
+    <message>
+        <source>Checking DNS, the connection, TLS and HTTP…</source>
+        <translation>Vérification du DNS, de la connexion, de TLS et de HTTP…</translation>
+    </message>
+    <message>
+        <source>API address: {address}</source>
+        <translation>Adresse de l&apos;API : {address}</translation>
+    </message>
+    <message>
+        <source>{provider} is reachable from this computer.</source>
+        <translation>{provider} est joignable depuis cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>{provider} is NOT reachable from this computer.</source>
+        <translation>{provider} n&apos;est PAS joignable depuis cet ordinateur.</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkCheckPanel</name>
+    <message>
+        <source>Check the net&amp;work…</source>
+        <translation>Vérifier le &amp;réseau…</translation>
+    </message>
+    <message>
+        <source>Can this computer reach the provider&apos;s API address? DNS, connection, TLS and one harmless HTTP request.</source>
+        <translation>Cet ordinateur peut-il joindre l&apos;adresse de l&apos;API du fournisseur ? DNS, connexion, TLS et une requête HTTP sans effet.</translation>
+    </message>
+    <message>
+        <source>Check the network</source>
+        <translation>Vérifier le réseau</translation>
+    </message>
+</context>
+<context>
+    <name>PairingPage</name>
+    <message>
+        <source>Waiting for the provider</source>
+        <translation>En attente du fournisseur</translation>
+    </message>
+    <message>
+        <source>Cancel stops waiting. A request that already reached the provider may still be carried out: the result page tells you how to check.</source>
+        <translation>Annuler arrête l&apos;attente. Une requête déjà parvenue au fournisseur peut tout de même être exécutée : la page de résultat indique comment vérifier.</translation>
+    </message>
+    <message>
+        <source>Talking to the provider. The window stays usable; Cancel is always available.</source>
+        <translation>Échange avec le fournisseur. La fenêtre reste utilisable ; Annuler est toujours disponible.</translation>
+    </message>
+    <message>
+        <source>Associating the box with Xee…</source>
+        <translation>Association du boîtier avec Xee…</translation>
+    </message>
+    <message>
+        <source>Binding the device with RUFUS…</source>
+        <translation>Liaison de l&apos;appareil avec RUFUS…</translation>
+    </message>
+    <message>
+        <source>Linking the pin with Zype…</source>
+        <translation>Liaison du code avec Zype…</translation>
+    </message>
+    <message>
+        <source>Pairing…</source>
+        <translation>Appairage…</translation>
+    </message>
+    <message>
+        <source>Sending the request…</source>
+        <translation>Envoi de la requête…</translation>
+    </message>
+    <message>
+        <source>Waiting for the answer… {seconds} s</source>
+        <translation>En attente de la réponse… {seconds} s</translation>
+    </message>
+</context>
+<context>
+    <name>PairingWizard</name>
+    <message>
+        <source>Nothing leaves this computer · {url}</source>
+        <translation>Rien ne quitte cet ordinateur · {url}</translation>
+    </message>
+    <message>
+        <source>Step {number}: {title}</source>
+        <translation>Étape {number} : {title}</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+    <message>
+        <source>Every pairing made on this computer (Ctrl+H)</source>
+        <translation>Tous les appairages faits sur cet ordinateur (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>Batch from CSV…</source>
+        <translation>Lot depuis un CSV…</translation>
+    </message>
+    <message>
+        <source>Pair many devices from a CSV file, with the provider and credentials entered here</source>
+        <translation>Appairer de nombreux appareils depuis un fichier CSV, avec le fournisseur et les identifiants saisis ici</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <source>Back to the previous page (Alt+B)</source>
+        <translation>Revenir à la page précédente (Alt+P)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the request, or close the wizard (Esc)</source>
+        <translation>Arrêter d&apos;attendre la requête, ou fermer l&apos;assistant (Échap)</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <source>On to the next page (Alt+N)</source>
+        <translation>Passer à la page suivante (Alt+S)</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Appairer</translation>
+    </message>
+    <message>
+        <source>Send the one request shown on this page</source>
+        <translation>Envoyer la requête unique décrite sur cette page</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>&amp;Terminer</translation>
+    </message>
+    <message>
+        <source>Close the wizard (Alt+F)</source>
+        <translation>Fermer l&apos;assistant (Alt+T)</translation>
+    </message>
+    <message>
+        <source>Choose the provider first.</source>
+        <translation>Choisissez d&apos;abord le fournisseur.</translation>
+    </message>
+    <message>
+        <source>Sign in to Xee first.</source>
+        <translation>Connectez-vous d&apos;abord à Xee.</translation>
+    </message>
+    <message>
+        <source>Enter the api key first.</source>
+        <translation>Saisissez d&apos;abord la clé API.</translation>
+    </message>
+    <message>
+        <source>The offline sandbox did not start ({error}).</source>
+        <translation>Le bac à sable hors ligne n&apos;a pas démarré ({error}).</translation>
+    </message>
+    <message>
+        <source>Batch from CSV: {problem}</source>
+        <translation>Lot depuis un CSV : {problem}</translation>
+    </message>
+    <message>
+        <source>This will dissociate the box from the Xee account.</source>
+        <translation>Le boîtier sera dissocié du compte Xee.</translation>
+    </message>
+    <message>
+        <source>This will unbind the device (RUFUS deletes its sessions and passings).</source>
+        <translation>L&apos;appareil sera délié (RUFUS supprime ses sessions et ses passages).</translation>
+    </message>
+    <message>
+        <source>This will unlink the pin from the consumer.</source>
+        <translation>Le code sera délié du client.</translation>
+    </message>
+    <message>
+        <source>Done: the box is dissociated from the Xee account.</source>
+        <translation>C&apos;est fait : le boîtier est dissocié du compte Xee.</translation>
+    </message>
+    <message>
+        <source>Done: the device is unbound.</source>
+        <translation>C&apos;est fait : l&apos;appareil est délié.</translation>
+    </message>
+    <message>
+        <source>Done: the pin is unlinked from the consumer.</source>
+        <translation>C&apos;est fait : le code est délié du client.</translation>
+    </message>
+    <message>
+        <source>{action}?</source>
+        <translation>{action} ?</translation>
+    </message>
+    <message>
+        <source>Keep it</source>
+        <translation>Le garder</translation>
+    </message>
+    <message>
+        <source>{action}…</source>
+        <translation>{action}…</translation>
+    </message>
+    <message>
+        <source>Undo interrupted by closing the window: check whether it was carried out.</source>
+        <translation>Annulation interrompue par la fermeture de la fenêtre : vérifiez si elle a été effectuée.</translation>
+    </message>
+    <message>
+        <source>Keep the deviceid?</source>
+        <translation>Garder le deviceid ?</translation>
+    </message>
+    <message>
+        <source>The deviceid was neither copied nor saved. The device needs it, and RUFUS will not show it again.</source>
+        <translation>Le deviceid n&apos;a été ni copié ni enregistré. L&apos;appareil en a besoin, et RUFUS ne le montrera plus.</translation>
+    </message>
+    <message>
+        <source>Leave it anyway?</source>
+        <translation>Partir quand même ?</translation>
+    </message>
+    <message>
+        <source>Leave without it</source>
+        <translation>Partir sans lui</translation>
+    </message>
+    <message>
+        <source>Go back</source>
+        <translation>Revenir</translation>
+    </message>
+    <message>
+        <source>the provider</source>
+        <translation>le fournisseur</translation>
+    </message>
+    <message>
+        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check the user&apos;s devices before pairing again.</source>
+        <translation>L&apos;appairage a été annulé pendant l&apos;attente de {name}. La requête est peut-être déjà parvenue à {name} : vérifiez les appareils de l&apos;utilisateur avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: look the serial number up in the RUFUS device list before pairing again.</source>
+        <translation>L&apos;appairage a été annulé pendant l&apos;attente de {name}. La requête est peut-être déjà parvenue à {name} : cherchez le numéro de série dans la liste des appareils RUFUS avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check the pin&apos;s status before pairing again.</source>
+        <translation>L&apos;appairage a été annulé pendant l&apos;attente de {name}. La requête est peut-être déjà parvenue à {name} : vérifiez l&apos;état du code avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check before pairing again.</source>
+        <translation>L&apos;appairage a été annulé pendant l&apos;attente de {name}. La requête est peut-être déjà parvenue à {name} : vérifiez avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>Pairing was cancelled before the request was sent: nothing was sent, so you can pair again right away.</source>
+        <translation>L&apos;appairage a été annulé avant l&apos;envoi de la requête : rien n&apos;a été envoyé, vous pouvez donc réessayer tout de suite.</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderError</name>
+    <message>
+        <source>Xee rejected the device id or the pin (wrong format or wrong pin). Check both against the box&apos;s label and try again, carefully: Xee locks a box after 3 failed attempts.</source>
+        <translation>Xee a refusé l&apos;identifiant ou le code (mauvais format ou mauvais code). Vérifiez les deux sur l&apos;étiquette du boîtier et réessayez, prudemment : Xee verrouille un boîtier après 3 tentatives échouées.</translation>
+    </message>
+    <message>
+        <source>The Xee sign-in lacks the devices_management permission needed to associate a box. Sign in to Xee again and accept the device-management permission.</source>
+        <translation>La connexion Xee n&apos;a pas l&apos;autorisation devices_management nécessaire pour associer un boîtier. Reconnectez-vous à Xee et acceptez l&apos;autorisation de gestion des appareils.</translation>
+    </message>
+    <message>
+        <source>This box has already failed 3 association attempts, so Xee refuses any further pin for it: do not try again, ask Xee support (or the box owner, from their Xee account) to unlock the box, then associate it.</source>
+        <translation>Ce boîtier a déjà échoué à 3 tentatives d&apos;association, Xee refuse donc tout nouveau code : ne réessayez pas, demandez au support Xee (ou au propriétaire du boîtier, depuis son compte Xee) de le déverrouiller, puis associez-le.</translation>
+    </message>
+    <message>
+        <source>Xee knows no box with this device id (or the signed-in user no longer exists). Check the device id on the box&apos;s label and that you use the right environment.</source>
+        <translation>Xee ne connaît aucun boîtier avec cet identifiant (ou l&apos;utilisateur connecté n&apos;existe plus). Vérifiez l&apos;identifiant sur l&apos;étiquette du boîtier et que vous utilisez le bon environnement.</translation>
+    </message>
+    <message>
+        <source>This box is already associated to another Xee user. Its current owner must dissociate it (or ask Xee support to) before it can be associated here.</source>
+        <translation>Ce boîtier est déjà associé à un autre utilisateur Xee. Son propriétaire actuel doit le dissocier (ou le demander au support Xee) avant qu&apos;il puisse être associé ici.</translation>
+    </message>
+    <message>
+        <source>Xee rejected the device id. Check it against the box&apos;s label and try again.</source>
+        <translation>Xee a refusé l&apos;identifiant. Vérifiez-le sur l&apos;étiquette du boîtier et réessayez.</translation>
+    </message>
+    <message>
+        <source>Xee knows no box (or car) with this device id. Check the device id and that you use the right environment.</source>
+        <translation>Xee ne connaît aucun boîtier (ni véhicule) avec cet identifiant. Vérifiez l&apos;identifiant et que vous utilisez le bon environnement.</translation>
+    </message>
+    <message>
+        <source>This box is not associated to any user, so there is nothing to dissociate: no action is needed.</source>
+        <translation>Ce boîtier n&apos;est associé à aucun utilisateur, il n&apos;y a donc rien à dissocier : aucune action n&apos;est nécessaire.</translation>
+    </message>
+    <message>
+        <source>RUFUS refused the api key: it is missing or unknown. Check the key in the RUFUS console and enter it again.</source>
+        <translation>RUFUS a refusé la clé API : elle est absente ou inconnue. Vérifiez la clé dans la console RUFUS et saisissez-la à nouveau.</translation>
+    </message>
+    <message>
+        <source>This RUFUS api key may not bind devices (it needs WRITE or READ_WRITE access). Use a key with write access, or change this key&apos;s access type in the RUFUS console.</source>
+        <translation>Cette clé API RUFUS ne peut pas lier d&apos;appareils (il faut un accès WRITE ou READ_WRITE). Utilisez une clé avec accès en écriture, ou changez le type d&apos;accès de cette clé dans la console RUFUS.</translation>
+    </message>
+    <message>
+        <source>A device with this serial number is already bound to this RUFUS account (deviceid {deviceid}). Hand over that deviceid, or unbind that device first if it must be bound again.</source>
+        <translation>Un appareil avec ce numéro de série est déjà lié à ce compte RUFUS (deviceid {deviceid}). Transmettez ce deviceid, ou déliez d&apos;abord cet appareil s&apos;il doit être lié à nouveau.</translation>
+    </message>
+    <message>
+        <source>This RUFUS api key may not read devices (it needs READ or READ_WRITE access). Use a key with read access, or change this key&apos;s access type in the RUFUS console.</source>
+        <translation>Cette clé API RUFUS ne peut pas lire les appareils (il faut un accès READ ou READ_WRITE). Utilisez une clé avec accès en lecture, ou changez le type d&apos;accès de cette clé dans la console RUFUS.</translation>
+    </message>
+    <message>
+        <source>RUFUS knows no device with this deviceid on this account. Check the deviceid (64 hexadecimal characters) and that the api key belongs to the right account.</source>
+        <translation>RUFUS ne connaît aucun appareil avec ce deviceid sur ce compte. Vérifiez le deviceid (64 caractères hexadécimaux) et que la clé API appartient au bon compte.</translation>
+    </message>
+    <message>
+        <source>This RUFUS api key may not unbind devices: it needs WRITE or READ_WRITE access with the unbind permission. Enable unbind on the key in the RUFUS console, or use another key.</source>
+        <translation>Cette clé API RUFUS ne peut pas délier d&apos;appareils : il faut un accès WRITE ou READ_WRITE avec l&apos;autorisation unbind. Activez unbind sur la clé dans la console RUFUS, ou utilisez une autre clé.</translation>
+    </message>
+    <message>
+        <source>RUFUS knows no device with this deviceid, so nothing was unbound (it may already have been unbound). Check the deviceid and the account.</source>
+        <translation>RUFUS ne connaît aucun appareil avec ce deviceid, rien n&apos;a donc été délié (il l&apos;a peut-être déjà été). Vérifiez le deviceid et le compte.</translation>
+    </message>
+    <message>
+        <source>Zype knows no active pin with this value: it is mistyped or expired (pins last 30 minutes). Ask the customer to show a new pin in the TV app and enter it.</source>
+        <translation>Zype ne connaît aucun code actif avec cette valeur : il est mal saisi ou expiré (les codes durent 30 minutes). Demandez au client d&apos;afficher un nouveau code dans l&apos;application TV et saisissez-le.</translation>
+    </message>
+    <message>
+        <source>Zype knows no consumer with this id. Look the customer up by email to get the right consumer id, then link again.</source>
+        <translation>Zype ne connaît aucun client avec cet identifiant. Recherchez le client par e-mail pour obtenir le bon identifiant, puis liez à nouveau.</translation>
+    </message>
+    <message>
+        <source>Zype refused the api key: it is missing or invalid. Check the key in the Zype dashboard (Settings, API keys) and enter it again.</source>
+        <translation>Zype a refusé la clé API : elle est absente ou invalide. Vérifiez la clé dans le tableau de bord Zype (Settings, API keys) et saisissez-la à nouveau.</translation>
+    </message>
+    <message>
+        <source>This Zype api key may not change anything (it is a Read Only or Player key). Use an Admin api key from the Zype dashboard.</source>
+        <translation>Cette clé API Zype ne peut rien modifier (c&apos;est une clé Read Only ou Player). Utilisez une clé API Admin du tableau de bord Zype.</translation>
+    </message>
+    <message>
+        <source>Zype could not process the request ({message}). Check the values entered and try again.</source>
+        <translation>Zype n&apos;a pas pu traiter la requête ({message}). Vérifiez les valeurs saisies et réessayez.</translation>
+    </message>
+    <message>
+        <source>RUFUS rejected the bind&apos;s fields ({message}). Correct the field it names (model, serial number, alias or firmware), then bind again.</source>
+        <translation>RUFUS a refusé les champs de la liaison ({message}). Corrigez le champ indiqué (modèle, numéro de série, alias ou firmware), puis liez à nouveau.</translation>
+    </message>
+    <message>
+        <source>Zype has no pin for this linked device id: the TV app has not asked for one. Ask the customer to open the app&apos;s link screen, then check again.</source>
+        <translation>Zype n&apos;a aucun code pour cet identifiant d&apos;appareil lié : l&apos;application TV n&apos;en a pas demandé. Demandez au client d&apos;ouvrir l&apos;écran de liaison de l&apos;application, puis vérifiez à nouveau.</translation>
+    </message>
+    <message>
+        <source>Xee received no access token with the request. Sign in to Xee again; if it keeps happening, report it as a Pairing Wizard bug.</source>
+        <translation>Xee n&apos;a reçu aucun jeton d&apos;accès avec la requête. Reconnectez-vous à Xee ; si cela se reproduit, signalez-le comme un bogue de Pairing Wizard.</translation>
+    </message>
+    <message>
+        <source>Xee could not read the access token sent with the request. Sign in to Xee again; if it keeps happening, report it as a Pairing Wizard bug.</source>
+        <translation>Xee n&apos;a pas pu lire le jeton d&apos;accès envoyé avec la requête. Reconnectez-vous à Xee ; si cela se reproduit, signalez-le comme un bogue de Pairing Wizard.</translation>
+    </message>
+    <message>
+        <source>Xee does not recognise the access token (it may belong to another environment or have been replaced). Sign in to Xee again.</source>
+        <translation>Xee ne reconnaît pas le jeton d&apos;accès (il appartient peut-être à un autre environnement ou a été remplacé). Reconnectez-vous à Xee.</translation>
+    </message>
+    <message>
+        <source>The Xee sign-in did not grant the permission (scope) this action needs. Sign in to Xee again and accept every permission the consent page asks for.</source>
+        <translation>La connexion Xee n&apos;a pas accordé l&apos;autorisation (scope) nécessaire à cette action. Reconnectez-vous à Xee et acceptez toutes les autorisations demandées par la page de consentement.</translation>
+    </message>
+    <message>
+        <source>The Xee sign-in has expired and could not be renewed. Sign in to Xee again.</source>
+        <translation>La connexion Xee a expiré et n&apos;a pas pu être renouvelée. Reconnectez-vous à Xee.</translation>
+    </message>
+    <message>
+        <source>The Xee sign-in was revoked (the user or Xee withdrew this app&apos;s access). Sign in to Xee again.</source>
+        <translation>La connexion Xee a été révoquée (l&apos;utilisateur ou Xee a retiré l&apos;accès de cette application). Reconnectez-vous à Xee.</translation>
+    </message>
+    <message>
+        <source>The signed-in Xee account may not act for this user or box (the account may be disabled, or the box may belong to another user). Sign in with the customer&apos;s own Xee account (or one allowed to manage it) and try again.</source>
+        <translation>Le compte Xee connecté ne peut pas agir pour cet utilisateur ou ce boîtier (le compte est peut-être désactivé, ou le boîtier appartient à un autre utilisateur). Connectez-vous avec le compte Xee du client (ou un compte autorisé à le gérer) et réessayez.</translation>
+    </message>
+    <message>
+        <source>{provider} is limiting requests (status 429){wait}. Wait, then try again; the wizard does not retry by itself.</source>
+        <translation>{provider} limite les requêtes (statut 429){wait}. Patientez, puis réessayez ; l&apos;assistant ne réessaie pas de lui-même.</translation>
+    </message>
+    <message>
+        <source>{provider} is temporarily unavailable (status 503){wait}. Wait, then try again; the wizard does not retry by itself.</source>
+        <translation>{provider} est temporairement indisponible (statut 503){wait}. Patientez, puis réessayez ; l&apos;assistant ne réessaie pas de lui-même.</translation>
+    </message>
+    <message>
+        <source>{provider} had an internal error (status 500), so the action may or may not have been done. Check the result, then try again in a few minutes.</source>
+        <translation>{provider} a eu une erreur interne (statut 500) : l&apos;action a peut-être été faite, ou pas. Vérifiez le résultat, puis réessayez dans quelques minutes.</translation>
+    </message>
+    <message>
+        <source>A gateway between this computer and {provider} failed (status 502). Check the result, then try again in a few minutes.</source>
+        <translation>Une passerelle entre cet ordinateur et {provider} a échoué (statut 502). Vérifiez le résultat, puis réessayez dans quelques minutes.</translation>
+    </message>
+    <message>
+        <source>A gateway timed out waiting for {provider} (status 504), so the action may have been done. Check the result before trying again.</source>
+        <translation>Une passerelle a expiré en attendant {provider} (statut 504) : l&apos;action a peut-être été faite. Vérifiez le résultat avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>{provider} answered with an HTML page (status {status}) instead of API data: a proxy, a captive portal or a wrong API address is in the way. Check the network and the API address, then check the result before trying again.</source>
+        <translation>{provider} a répondu par une page HTML (statut {status}) au lieu de données d&apos;API : un proxy, un portail captif ou une mauvaise adresse d&apos;API fait obstacle. Vérifiez le réseau et l&apos;adresse de l&apos;API, puis le résultat avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>{provider} sent an unreadable answer (status {status}, not valid JSON). Check the result before trying again; if it persists, report it with the copied details.</source>
+        <translation>{provider} a envoyé une réponse illisible (statut {status}, JSON invalide). Vérifiez le résultat avant de réessayer ; si cela persiste, signalez-le avec les détails copiés.</translation>
+    </message>
+    <message>
+        <source>{provider} sent data in an unexpected layout (status {status}: {message}), so the answer could not be read. Check the result before trying again; if it persists, report it with the copied details.</source>
+        <translation>{provider} a envoyé des données dans une forme inattendue (statut {status} : {message}) : la réponse n&apos;a pas pu être lue. Vérifiez le résultat avant de réessayer ; si cela persiste, signalez-le avec les détails copiés.</translation>
+    </message>
+    <message>
+        <source>{provider} answered with status {status}, which its documentation does not list for this action. Check the result before trying again; if it persists, report it with the copied details.</source>
+        <translation>{provider} a répondu avec le statut {status}, que sa documentation ne prévoit pas pour cette action. Vérifiez le résultat avant de réessayer ; si cela persiste, signalez-le avec les détails copiés.</translation>
+    </message>
+    <message>
+        <source>{provider} refused the request with an error its documentation does not list (status {status}: {message}). Follow the provider&apos;s tip if there is one, or report it with the copied details.</source>
+        <translation>{provider} a refusé la requête avec une erreur que sa documentation ne prévoit pas (statut {status} : {message}). Suivez le conseil du fournisseur s&apos;il y en a un, ou signalez-le avec les détails copiés.</translation>
+    </message>
+    <message>
+        <source>{provider} did not accept the connection in time, so nothing was sent. Check the internet connection (and any proxy or firewall), then try again.</source>
+        <translation>{provider} n&apos;a pas accepté la connexion à temps : rien n&apos;a été envoyé. Vérifiez la connexion Internet (et tout proxy ou pare-feu), puis réessayez.</translation>
+    </message>
+    <message>
+        <source>{provider} did not answer in time after the request was sent, so it may have been carried out. Check the result before trying again.</source>
+        <translation>{provider} n&apos;a pas répondu à temps après l&apos;envoi de la requête : elle a peut-être été exécutée. Vérifiez le résultat avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>The request could not be sent to {provider} in time and may have partly reached it. Check the result before trying again.</source>
+        <translation>La requête n&apos;a pas pu être envoyée à {provider} à temps et lui est peut-être parvenue en partie. Vérifiez le résultat avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>The connection to {provider} was cut after the request was sent, so it may have been carried out. Check the result before trying again.</source>
+        <translation>La connexion à {provider} a été coupée après l&apos;envoi de la requête : elle a peut-être été exécutée. Vérifiez le résultat avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>The secure connection to {provider} failed (certificate or TLS error), so nothing was sent. Check the computer&apos;s date and time and any proxy that inspects HTTPS.</source>
+        <translation>La connexion sécurisée à {provider} a échoué (erreur de certificat ou TLS) : rien n&apos;a été envoyé. Vérifiez la date et l&apos;heure de l&apos;ordinateur et tout proxy qui inspecte le HTTPS.</translation>
+    </message>
+    <message>
+        <source>Nothing accepted the connection at the {provider} API address, so nothing was sent. Check the address and that the service (or the demo sandbox) is running.</source>
+        <translation>Rien n&apos;a accepté la connexion à l&apos;adresse de l&apos;API {provider} : rien n&apos;a été envoyé. Vérifiez l&apos;adresse et que le service (ou le bac à sable de démo) tourne.</translation>
+    </message>
+    <message>
+        <source>The {provider} server name could not be found, so nothing was sent. Check the internet connection and the API address.</source>
+        <translation>Le nom du serveur {provider} est introuvable : rien n&apos;a été envoyé. Vérifiez la connexion Internet et l&apos;adresse de l&apos;API.</translation>
+    </message>
+    <message>
+        <source>The connection to {provider} could not be opened ({message}), so nothing was sent. Check the internet connection and the API address, then try again.</source>
+        <translation>La connexion à {provider} n&apos;a pas pu être ouverte ({message}) : rien n&apos;a été envoyé. Vérifiez la connexion Internet et l&apos;adresse de l&apos;API, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The proxy refused or failed the connection to {provider}, so nothing was sent. Check the proxy settings of this computer.</source>
+        <translation>Le proxy a refusé ou fait échouer la connexion à {provider} : rien n&apos;a été envoyé. Vérifiez les réglages de proxy de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The connection to {provider} failed ({message}) and the request may have been sent. Check the result before trying again.</source>
+        <translation>La connexion à {provider} a échoué ({message}) et la requête a peut-être été envoyée. Vérifiez le résultat avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>The {provider} API address is not a usable http(s) address ({message}). Fix the address in the settings.</source>
+        <translation>L&apos;adresse de l&apos;API {provider} n&apos;est pas une adresse http(s) utilisable ({message}). Corrigez l&apos;adresse dans les réglages.</translation>
+    </message>
+    <message>
+        <source>RUFUS answered the bind with status {status} but no readable deviceid, so the device may have been bound. Look up its serial number in the device list (or the RUFUS console) before binding again.</source>
+        <translation>RUFUS a répondu à la liaison avec le statut {status} mais sans deviceid lisible : l&apos;appareil a peut-être été lié. Cherchez son numéro de série dans la liste des appareils (ou la console RUFUS) avant de lier à nouveau.</translation>
+    </message>
+    <message>
+        <source>RUFUS answered the bind with a deviceid that does not look like one ({deviceid}), so the device was probably bound. Save this value and check the device list before binding again.</source>
+        <translation>RUFUS a répondu à la liaison avec un deviceid qui n&apos;en a pas l&apos;air ({deviceid}) : l&apos;appareil a probablement été lié. Enregistrez cette valeur et vérifiez la liste des appareils avant de lier à nouveau.</translation>
+    </message>
+    <message>
+        <source>The answer to the RUFUS bind was lost ({reason}), so the device may have been bound: look up its serial number in the device list before binding again, as binding twice can create a duplicate.</source>
+        <translation>La réponse à la liaison RUFUS a été perdue ({reason}) : l&apos;appareil a peut-être été lié. Cherchez son numéro de série dans la liste des appareils avant de lier à nouveau, car lier deux fois peut créer un doublon.</translation>
+    </message>
+    <message>
+        <source>The answer to the Xee association was lost ({reason}), so the box may be associated already: check in the customer&apos;s Xee app before trying again, as every failed attempt counts towards Xee&apos;s 3-failure lock.</source>
+        <translation>La réponse à l&apos;association Xee a été perdue ({reason}) : le boîtier est peut-être déjà associé. Vérifiez dans l&apos;application Xee du client avant de réessayer, car chaque tentative échouée compte pour le verrouillage de Xee après 3 échecs.</translation>
+    </message>
+    <message>
+        <source>The answer to the Zype link was lost ({reason}), so the pin may be linked already: check the pin&apos;s status before linking again.</source>
+        <translation>La réponse à la liaison Zype a été perdue ({reason}) : le code est peut-être déjà lié. Vérifiez l&apos;état du code avant de lier à nouveau.</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>pas de réponse à temps</translation>
+    </message>
+    <message>
+        <source>the request could not be sent in time</source>
+        <translation>la requête n&apos;a pas pu être envoyée à temps</translation>
+    </message>
+    <message>
+        <source>the connection was cut</source>
+        <translation>la connexion a été coupée</translation>
+    </message>
+    <message>
+        <source>the connection failed</source>
+        <translation>la connexion a échoué</translation>
+    </message>
+    <message>
+        <source>the server had an internal error</source>
+        <translation>le serveur a eu une erreur interne</translation>
+    </message>
+    <message>
+        <source>a gateway failed</source>
+        <translation>une passerelle a échoué</translation>
+    </message>
+    <message>
+        <source>a gateway timed out</source>
+        <translation>une passerelle a expiré</translation>
+    </message>
+    <message>
+        <source>an HTML page came back instead</source>
+        <translation>une page HTML est revenue à la place</translation>
+    </message>
+    <message>
+        <source>the answer was unreadable</source>
+        <translation>la réponse était illisible</translation>
+    </message>
+    <message>
+        <source>the answer had an unexpected layout</source>
+        <translation>la réponse avait une forme inattendue</translation>
+    </message>
+    <message>
+        <source>an undocumented status came back</source>
+        <translation>un statut non documenté est revenu</translation>
+    </message>
+    <message>
+        <source> and asked us to wait {seconds} second</source>
+        <translation> et demande d&apos;attendre {seconds} seconde</translation>
+    </message>
+    <message>
+        <source> and asked us to wait {seconds} seconds</source>
+        <translation> et demande d&apos;attendre {seconds} secondes</translation>
+    </message>
+    <message>
+        <source> and asked us to wait {minutes} minutes</source>
+        <translation> et demande d&apos;attendre {minutes} minutes</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderPage</name>
+    <message>
+        <source>&amp;Environment</source>
+        <translation>&amp;Environnement</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Environnement</translation>
+    </message>
+    <message>
+        <source>Where the device is paired: the offline demo, the provider&apos;s test service, or production</source>
+        <translation>Où l&apos;appareil est appairé : la démo hors ligne, le service de test du fournisseur ou la production</translation>
+    </message>
+    <message>
+        <source>Advanced settings</source>
+        <translation>Réglages avancés</translation>
+    </message>
+    <message>
+        <source>Show or hide the API address, the browser command, the Xee app&apos;s credentials, the language and the network check</source>
+        <translation>Afficher ou masquer l&apos;adresse de l&apos;API, la commande du navigateur, les identifiants de l&apos;application Xee, la langue et la vérification du réseau</translation>
+    </message>
+    <message>
+        <source>API address</source>
+        <translation>Adresse de l&apos;API</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s API address; leave empty for the usual one</source>
+        <translation>L&apos;adresse de l&apos;API du fournisseur ; laissez vide pour l&apos;adresse habituelle</translation>
+    </message>
+    <message>
+        <source>API &amp;address</source>
+        <translation>&amp;Adresse de l&apos;API</translation>
+    </message>
+    <message>
+        <source>system default browser</source>
+        <translation>navigateur par défaut du système</translation>
+    </message>
+    <message>
+        <source>A command that opens a URL; {url} is replaced by the address. PAIRING_WIZARD_BROWSER, when set, wins.</source>
+        <translation>Une commande qui ouvre une URL ; {url} est remplacé par l&apos;adresse. PAIRING_WIZARD_BROWSER, s&apos;il est défini, l&apos;emporte.</translation>
+    </message>
+    <message>
+        <source>Browser command</source>
+        <translation>Commande du navigateur</translation>
+    </message>
+    <message>
+        <source>B&amp;rowser command</source>
+        <translation>Commande du &amp;navigateur</translation>
+    </message>
+    <message>
+        <source>Xee app</source>
+        <translation>Application Xee</translation>
+    </message>
+    <message>
+        <source>Xee client id</source>
+        <translation>Identifiant client Xee</translation>
+    </message>
+    <message>
+        <source>The client id of the Xee app Pairing Wizard signs in with</source>
+        <translation>L&apos;identifiant client de l&apos;application Xee avec laquelle Pairing Wizard se connecte</translation>
+    </message>
+    <message>
+        <source>client id</source>
+        <translation>identifiant client</translation>
+    </message>
+    <message>
+        <source>Xee client secret</source>
+        <translation>Secret client Xee</translation>
+    </message>
+    <message>
+        <source>The Xee app&apos;s client secret, kept in the system keychain</source>
+        <translation>Le secret client de l&apos;application Xee, gardé dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>client secret</source>
+        <translation>secret client</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>The language of Pairing Wizard; applied the next time it starts</source>
+        <translation>La langue de Pairing Wizard ; appliquée au prochain démarrage</translation>
+    </message>
+    <message>
+        <source>System ({language})</source>
+        <translation>Système ({language})</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>Which cloud does the device belong to, and where should it be paired?</source>
+        <translation>À quel cloud appartient l&apos;appareil, et où faut-il l&apos;appairer ?</translation>
+    </message>
+    <message>
+        <source>The built-in sandbox answers like the real service, with demo data. Nothing leaves this computer.</source>
+        <translation>Le bac à sable intégré répond comme le vrai service, avec des données de démo. Rien ne quitte cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Xee&apos;s own test service: fake data, real network.</source>
+        <translation>Le service de test de Xee : fausses données, vrai réseau.</translation>
+    </message>
+    <message>
+        <source>Real customers and real devices: changes are live.</source>
+        <translation>Vrais clients et vrais appareils : les changements sont immédiats.</translation>
+    </message>
+    <message>
+        <source>Choose a provider first.</source>
+        <translation>Choisissez d&apos;abord un fournisseur.</translation>
+    </message>
+    <message>
+        <source>The offline sandbox runs on this computer; its address shows once it has started.</source>
+        <translation>Le bac à sable hors ligne tourne sur cet ordinateur ; son adresse s&apos;affiche une fois qu&apos;il a démarré.</translation>
+    </message>
+    <message>
+        <source>Leave empty for the provider&apos;s address shown in grey.</source>
+        <translation>Laissez vide pour l&apos;adresse du fournisseur affichée en gris.</translation>
+    </message>
+    <message>
+        <source>XEE_CLIENT_ID / XEE_CLIENT_SECRET are set in the environment: they win over these fields.</source>
+        <translation>XEE_CLIENT_ID / XEE_CLIENT_SECRET sont définis dans l&apos;environnement : ils l&apos;emportent sur ces champs.</translation>
+    </message>
+    <message>
+        <source>The secret is stored in the system keychain; type a new one to replace it.</source>
+        <translation>Le secret est gardé dans le trousseau du système ; saisissez-en un nouveau pour le remplacer.</translation>
+    </message>
+    <message>
+        <source>Needed to sign in to Xee outside the demo ({environment}). The secret is kept in the system keychain, never in a file.</source>
+        <translation>Nécessaire pour se connecter à Xee hors de la démo ({environment}). Le secret est gardé dans le trousseau du système, jamais dans un fichier.</translation>
+    </message>
+    <message>
+        <source>stored in the keychain</source>
+        <translation>gardé dans le trousseau</translation>
+    </message>
+    <message>
+        <source>Saved: the client id in the settings; the secret stays in the keychain.</source>
+        <translation>Enregistré : l&apos;identifiant client dans les réglages ; le secret reste dans le trousseau.</translation>
+    </message>
+    <message>
+        <source>Saved: the client id in the settings, the secret in the system keychain.</source>
+        <translation>Enregistré : l&apos;identifiant client dans les réglages, le secret dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>The keychain refused the secret: unlock it, or set XEE_CLIENT_SECRET in the environment.</source>
+        <translation>Le trousseau a refusé le secret : déverrouillez-le, ou définissez XEE_CLIENT_SECRET dans l&apos;environnement.</translation>
+    </message>
+    <message>
+        <source>Applied the next time Pairing Wizard starts.</source>
+        <translation>Appliquée au prochain démarrage de Pairing Wizard.</translation>
+    </message>
+    <message>
+        <source>Saved: applied the next time Pairing Wizard starts.</source>
+        <translation>Enregistré : appliqué au prochain démarrage de Pairing Wizard.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPage</name>
+    <message>
+        <source>Store this deviceid on the device. Copy it or save it to a file now: it is what the device authenticates with.</source>
+        <translation>Enregistrez ce deviceid sur l&apos;appareil. Copiez-le ou enregistrez-le dans un fichier maintenant : c&apos;est avec lui que l&apos;appareil s&apos;authentifie.</translation>
+    </message>
+    <message>
+        <source>deviceid</source>
+        <translation>deviceid</translation>
+    </message>
+    <message>
+        <source>The deviceid RUFUS returned: store it on the device</source>
+        <translation>Le deviceid renvoyé par RUFUS : enregistrez-le sur l&apos;appareil</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Copy the deviceid to the clipboard</source>
+        <translation>Copier le deviceid dans le presse-papiers</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Enregistrer…</translation>
+    </message>
+    <message>
+        <source>Save the deviceid to a text file</source>
+        <translation>Enregistrer le deviceid dans un fichier texte</translation>
+    </message>
+    <message>
+        <source>Copy what happened, without any key or pin</source>
+        <translation>Copier ce qui s&apos;est passé, sans clé ni code</translation>
+    </message>
+    <message>
+        <source>Fix</source>
+        <translation>Corriger</translation>
+    </message>
+    <message>
+        <source>Go back to the page where this can be fixed</source>
+        <translation>Revenir à la page où cela peut être corrigé</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>A&amp;nnuler l&apos;opération</translation>
+    </message>
+    <message>
+        <source>Reverse this pairing (asks first)</source>
+        <translation>Défaire cet appairage (demande d&apos;abord)</translation>
+    </message>
+    <message>
+        <source>&amp;Pair another device</source>
+        <translation>&amp;Appairer un autre appareil</translation>
+    </message>
+    <message>
+        <source>Same provider and credentials, a new device</source>
+        <translation>Même fournisseur et mêmes identifiants, un nouvel appareil</translation>
+    </message>
+    <message>
+        <source>Change the &amp;settings</source>
+        <translation>Modifier les &amp;réglages</translation>
+    </message>
+    <message>
+        <source>Change the c&amp;redentials</source>
+        <translation>Modifier les &amp;identifiants</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y details</source>
+        <translation>Cop&amp;ier les détails</translation>
+    </message>
+    <message>
+        <source>Fix the &amp;device details</source>
+        <translation>Corriger les infos de l&apos;&amp;appareil</translation>
+    </message>
+    <message>
+        <source>T&amp;ry again</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
+        <source>Details copied to the clipboard.</source>
+        <translation>Détails copiés dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <source>deviceid copied to the clipboard.</source>
+        <translation>deviceid copié dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <source>Save the deviceid</source>
+        <translation>Enregistrer le deviceid</translation>
+    </message>
+    <message>
+        <source>Could not save to {path}: {reason}. Copy it instead.</source>
+        <translation>Impossible d&apos;enregistrer dans {path} : {reason}. Copiez-le plutôt.</translation>
+    </message>
+    <message>
+        <source>Saved to {path}.</source>
+        <translation>Enregistré dans {path}.</translation>
+    </message>
+    <message>
+        <source>The provider</source>
+        <translation>Le fournisseur</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{provider} said:&lt;/b&gt; {message}</source>
+        <translation>&lt;b&gt;Message de {provider} :&lt;/b&gt; {message}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Tip:&lt;/b&gt; {tip}</source>
+        <translation>&lt;b&gt;Conseil :&lt;/b&gt; {tip}</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Nothing has been sent yet. Check what will be sent, where, and as whom.</source>
+        <translation>Rien n&apos;a encore été envoyé. Vérifiez ce qui sera envoyé, où, et au nom de qui.</translation>
+    </message>
+    <message>
+        <source>Production: this changes a real customer&apos;s device right away.</source>
+        <translation>Production : cela modifie immédiatement l&apos;appareil d&apos;un vrai client.</translation>
+    </message>
+    <message>
+        <source>“{action}” sends one request. You can undo it from the result page.</source>
+        <translation>« {action} » envoie une seule requête. Vous pourrez l&apos;annuler depuis la page de résultat.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInError</name>
+    <message>
+        <source>The Xee sign-in was declined in the browser. Sign in again and approve the access Pairing Wizard asks for.</source>
+        <translation>La connexion Xee a été refusée dans le navigateur. Reconnectez-vous et approuvez l&apos;accès que demande Pairing Wizard.</translation>
+    </message>
+    <message>
+        <source>Xee did not authorize the sign-in. Check the Xee account and the app&apos;s settings, then sign in again.</source>
+        <translation>Xee n&apos;a pas autorisé la connexion. Vérifiez le compte Xee et les réglages de l&apos;application, puis reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>The sign-in was not finished in time. Start the sign-in again and complete it in the browser.</source>
+        <translation>La connexion n&apos;a pas été terminée à temps. Recommencez-la et terminez-la dans le navigateur.</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled. Start it again when you are ready.</source>
+        <translation>La connexion a été annulée. Recommencez-la quand vous serez prêt.</translation>
+    </message>
+    <message>
+        <source>The browser returned a sign-in that Pairing Wizard did not start. Close old sign-in tabs and start the sign-in again.</source>
+        <translation>Le navigateur a renvoyé une connexion que Pairing Wizard n&apos;a pas lancée. Fermez les anciens onglets de connexion et recommencez.</translation>
+    </message>
+    <message>
+        <source>Xee refused to complete the sign-in. Start the sign-in again; if it keeps failing, check the app&apos;s client id and secret.</source>
+        <translation>Xee a refusé de terminer la connexion. Recommencez ; si l&apos;échec persiste, vérifiez l&apos;identifiant et le secret client de l&apos;application.</translation>
+    </message>
+    <message>
+        <source>Xee could not be reached. Check the internet connection (or that the demo sandbox is running), then try again.</source>
+        <translation>Xee est injoignable. Vérifiez la connexion Internet (ou que le bac à sable de démo tourne), puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Pairing Wizard could not listen for the browser&apos;s answer on this computer. Check that local connections to 127.0.0.1 are allowed, then try again.</source>
+        <translation>Pairing Wizard n&apos;a pas pu écouter la réponse du navigateur sur cet ordinateur. Vérifiez que les connexions locales vers 127.0.0.1 sont autorisées, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>No one is signed in to Xee. Sign in first.</source>
+        <translation>Personne n&apos;est connecté à Xee. Connectez-vous d&apos;abord.</translation>
+    </message>
+    <message>
+        <source>The Xee sign-in has expired or was revoked. Sign in again.</source>
+        <translation>La connexion Xee a expiré ou a été révoquée. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>The sign-in could not be read from or saved to the system keychain. Unlock the keychain or keep the sign-in for this session only.</source>
+        <translation>La connexion n&apos;a pas pu être lue dans le trousseau du système ni y être enregistrée. Déverrouillez le trousseau ou gardez la connexion pour cette session seulement.</translation>
+    </message>
+    <message>
+        <source>The Xee sign-in failed. Try again.</source>
+        <translation>La connexion Xee a échoué. Réessayez.</translation>
+    </message>
+</context>
+<context>
+    <name>XeeSignInPanel</name>
+    <message>
+        <source>Sign in with the Xee account the box will belong to. The sign-in happens in your browser; Pairing Wizard never sees the password.</source>
+        <translation>Connectez-vous avec le compte Xee auquel appartiendra le boîtier. La connexion se fait dans votre navigateur ; Pairing Wizard ne voit jamais le mot de passe.</translation>
+    </message>
+    <message>
+        <source>&amp;Sign in with Xee</source>
+        <translation>Se c&amp;onnecter avec Xee</translation>
+    </message>
+    <message>
+        <source>Opens the Xee sign-in page in your browser</source>
+        <translation>Ouvre la page de connexion Xee dans votre navigateur</translation>
+    </message>
+    <message>
+        <source>Finish the sign-in in the browser window that opened. If no browser opened, copy this address into one:</source>
+        <translation>Terminez la connexion dans la fenêtre du navigateur qui s&apos;est ouverte. Si aucun navigateur ne s&apos;est ouvert, copiez cette adresse dans l&apos;un d&apos;eux :</translation>
+    </message>
+    <message>
+        <source>Sign-in address</source>
+        <translation>Adresse de connexion</translation>
+    </message>
+    <message>
+        <source>The Xee sign-in address, to open in a browser if none opened</source>
+        <translation>L&apos;adresse de connexion Xee, à ouvrir dans un navigateur si aucun ne s&apos;est ouvert</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copier</translation>
+    </message>
+    <message>
+        <source>Copy the sign-in address</source>
+        <translation>Copier l&apos;adresse de connexion</translation>
+    </message>
+    <message>
+        <source>Cancel sign-in</source>
+        <translation>Annuler la connexion</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the browser</source>
+        <translation>Arrêter d&apos;attendre le navigateur</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Forget this Xee sign-in on this computer</source>
+        <translation>Oublier cette connexion Xee sur cet ordinateur</translation>
+    </message>
+    <message>
+        <source>Pairing Wizard needs the Xee app&apos;s client id and secret to sign in to {environment}. Enter them on the Provider page, under Advanced settings (or set XEE_CLIENT_ID and XEE_CLIENT_SECRET).</source>
+        <translation>Pairing Wizard a besoin de l&apos;identifiant et du secret client de l&apos;application Xee pour se connecter à {environment}. Saisissez-les sur la page Fournisseur, dans Réglages avancés (ou définissez XEE_CLIENT_ID et XEE_CLIENT_SECRET).</translation>
+    </message>
+    <message>
+        <source>Signed in as {account}</source>
+        <translation>Connecté en tant que {account}</translation>
+    </message>
+    <message>
+        <source>The sign-in is kept in the system keychain for the next time.</source>
+        <translation>La connexion est gardée dans le trousseau du système pour la prochaine fois.</translation>
+    </message>
+    <message>
+        <source>The sign-in is kept for this session only (no usable keychain).</source>
+        <translation>La connexion n&apos;est gardée que pour cette session (aucun trousseau utilisable).</translation>
+    </message>
+    <message>
+        <source>Demo accounts for the sandbox&apos;s sign-in page: {accounts}</source>
+        <translation>Comptes de démo pour la page de connexion du bac à sable : {accounts}</translation>
+    </message>
+    <message>
+        <source>Checking the stored sign-in…</source>
+        <translation>Vérification de la connexion enregistrée…</translation>
+    </message>
+    <message>
+        <source>The stored sign-in no longer works: {advice}</source>
+        <translation>La connexion enregistrée ne fonctionne plus : {advice}</translation>
+    </message>
+    <message>
+        <source>No keychain</source>
+        <translation>Pas de trousseau</translation>
+    </message>
+    <message>
+        <source>This computer has no usable keychain, so the Xee sign-in cannot be kept after Pairing Wizard closes.</source>
+        <translation>Cet ordinateur n&apos;a aucun trousseau utilisable : la connexion Xee ne peut pas être gardée après la fermeture de Pairing Wizard.</translation>
+    </message>
+    <message>
+        <source>Keep the sign-in for this session only?</source>
+        <translation>Garder la connexion pour cette session seulement ?</translation>
+    </message>
+    <message>
+        <source>Keep for this session</source>
+        <translation>Garder pour cette session</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled: nothing kept.</source>
+        <translation>Connexion annulée : rien n&apos;a été gardé.</translation>
+    </message>
+    <message>
+        <source>The browser could not be opened: copy the address above into a browser.</source>
+        <translation>Le navigateur n&apos;a pas pu être ouvert : copiez l&apos;adresse ci-dessus dans un navigateur.</translation>
+    </message>
+    <message>
+        <source>Signed in. Reading the account…</source>
+        <translation>Connecté. Lecture du compte…</translation>
+    </message>
+    <message>
+        <source>{advice} (Xee said: {message})</source>
+        <translation>{advice} (message de Xee : {message})</translation>
+    </message>
+    <message>
+        <source>Signed in, but the keychain refused to keep the sign-in: it lasts for this session only.</source>
+        <translation>Connecté, mais le trousseau a refusé de garder la connexion : elle ne dure que pour cette session.</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser… {time} left</source>
+        <translation>En attente du navigateur… encore {time}</translation>
+    </message>
+</context>
+<context>
+    <name>dialogs</name>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt);;All files (*)</source>
+        <translation>Fichiers texte (*.txt);;Tous les fichiers (*)</translation>
+    </message>
+</context>
+<context>
+    <name>errors_dialog</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Erreur inattendue</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Pairing Wizard. Nothing you typed is lost; you can go on, or restart the wizard if the window misbehaves.</source>
+        <translation>Un problème est survenu dans Pairing Wizard. Rien de ce que vous avez saisi n&apos;est perdu ; vous pouvez continuer, ou redémarrer l&apos;assistant si la fenêtre se comporte mal.</translation>
+    </message>
+    <message>
+        <source>The log file in {folder} has the details for a bug report.</source>
+        <translation>Le fichier journal dans {folder} contient les détails pour un rapport de bogue.</translation>
+    </message>
+</context>
+<context>
+    <name>flow</name>
+    <message>
+        <source>Provider</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Identifiants</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Pairing</source>
+        <translation>Appairage</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Offline demo (built-in sandbox)</source>
+        <translation>Démo hors ligne (bac à sable intégré)</translation>
+    </message>
+    <message>
+        <source>Offline demo</source>
+        <translation>Démo hors ligne</translation>
+    </message>
+    <message>
+        <source>Online sandbox (the provider&apos;s test service)</source>
+        <translation>Bac à sable en ligne (service de test du fournisseur)</translation>
+    </message>
+    <message>
+        <source>Online sandbox</source>
+        <translation>Bac à sable en ligne</translation>
+    </message>
+    <message>
+        <source>Production (real customers)</source>
+        <translation>Production (vrais clients)</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>Connected-car box: sign in with the customer&apos;s Xee account, then associate the box with its pin.</source>
+        <translation>Boîtier de voiture connectée : connectez-vous avec le compte Xee du client, puis associez le boîtier avec son code.</translation>
+    </message>
+    <message>
+        <source>Associate</source>
+        <translation>Associer</translation>
+    </message>
+    <message>
+        <source>Dissociate</source>
+        <translation>Dissocier</translation>
+    </message>
+    <message>
+        <source>Timing device: bind it to the company account with an api key, then store the deviceid on the device.</source>
+        <translation>Appareil de chronométrage : liez-le au compte de l&apos;entreprise avec une clé API, puis enregistrez le deviceid sur l&apos;appareil.</translation>
+    </message>
+    <message>
+        <source>Bind</source>
+        <translation>Lier</translation>
+    </message>
+    <message>
+        <source>Unbind</source>
+        <translation>Délier</translation>
+    </message>
+    <message>
+        <source>TV app: link the customer (consumer) to the pin the TV shows, with an api key.</source>
+        <translation>Application TV : liez le client (consumer) au code affiché par la TV, avec une clé API.</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Lier</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Délier</translation>
+    </message>
+    <message>
+        <source>Api key</source>
+        <translation>Clé API</translation>
+    </message>
+    <message>
+        <source>The RUFUS company api key (ror-…) with WRITE or READ_WRITE access.</source>
+        <translation>La clé API de l&apos;entreprise chez RUFUS (ror-…) avec un accès WRITE ou READ_WRITE.</translation>
+    </message>
+    <message>
+        <source>An Admin api key of the Zype channel (Settings, API keys).</source>
+        <translation>Une clé API Admin de la chaîne Zype (Settings, API keys).</translation>
+    </message>
+    <message>
+        <source>Device id</source>
+        <translation>Identifiant du boîtier</translation>
+    </message>
+    <message>
+        <source>Printed on the box, for example E133742015.</source>
+        <translation>Imprimé sur le boîtier, par exemple E133742015.</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>On the card delivered with the box. Three wrong pins lock the box.</source>
+        <translation>Sur la carte livrée avec le boîtier. Trois codes erronés verrouillent le boîtier.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>The device model, e.g. Model X1.</source>
+        <translation>Le modèle de l&apos;appareil, par ex. Model X1.</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Numéro de série</translation>
+    </message>
+    <message>
+        <source>As printed on the device&apos;s label.</source>
+        <translation>Tel qu&apos;imprimé sur l&apos;étiquette de l&apos;appareil.</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Optional: a name to recognise the device by.</source>
+        <translation>Facultatif : un nom pour reconnaître l&apos;appareil.</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Firmware</translation>
+    </message>
+    <message>
+        <source>Optional: the firmware version, e.g. 1.4.2.</source>
+        <translation>Facultatif : la version du firmware, par ex. 1.4.2.</translation>
+    </message>
+    <message>
+        <source>Consumer id</source>
+        <translation>Identifiant client</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s consumer id, or find it by email below.</source>
+        <translation>L&apos;identifiant client (consumer id), ou trouvez-le par e-mail ci-dessous.</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s email</source>
+        <translation>E-mail du client</translation>
+    </message>
+    <message>
+        <source>Look the consumer up by the email of their account.</source>
+        <translation>Rechercher le client par l&apos;e-mail de son compte.</translation>
+    </message>
+    <message>
+        <source>The 7-character pin the TV app shows, e.g. zabc123. Pins expire after 30 minutes.</source>
+        <translation>Le code de 7 caractères affiché par l&apos;application TV, par ex. zabc123. Les codes expirent au bout de 30 minutes.</translation>
+    </message>
+    <message>
+        <source>Choose a provider.</source>
+        <translation>Choisissez un fournisseur.</translation>
+    </message>
+    <message>
+        <source>Sign in with Xee first.</source>
+        <translation>Connectez-vous d&apos;abord avec Xee.</translation>
+    </message>
+    <message>
+        <source>Choose an environment.</source>
+        <translation>Choisissez un environnement.</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Environnement</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Serveur</translation>
+    </message>
+    <message>
+        <source>As</source>
+        <translation>En tant que</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Requête</translation>
+    </message>
+    <message>
+        <source>Associated to</source>
+        <translation>Associé à</translation>
+    </message>
+    <message>
+        <source>User id</source>
+        <translation>Identifiant utilisateur</translation>
+    </message>
+    <message>
+        <source>Device associated</source>
+        <translation>Boîtier associé</translation>
+    </message>
+    <message>
+        <source>Device dissociated</source>
+        <translation>Boîtier dissocié</translation>
+    </message>
+    <message>
+        <source>deviceid</source>
+        <translation>deviceid</translation>
+    </message>
+    <message>
+        <source>Device bound</source>
+        <translation>Appareil lié</translation>
+    </message>
+    <message>
+        <source>Device unbound</source>
+        <translation>Appareil délié</translation>
+    </message>
+    <message>
+        <source>Consumer</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <source>Linked device id</source>
+        <translation>Identifiant de l&apos;appareil lié</translation>
+    </message>
+    <message>
+        <source>Linked</source>
+        <translation>Lié</translation>
+    </message>
+    <message>
+        <source>Device pin id</source>
+        <translation>Identifiant du code</translation>
+    </message>
+    <message>
+        <source>Pin expires</source>
+        <translation>Expiration du code</translation>
+    </message>
+    <message>
+        <source>Subscriptions</source>
+        <translation>Abonnements</translation>
+    </message>
+    <message>
+        <source>Site id</source>
+        <translation>Identifiant du site</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créé</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Mis à jour</translation>
+    </message>
+    <message>
+        <source>Device linked</source>
+        <translation>Appareil lié</translation>
+    </message>
+    <message>
+        <source>Pin unlinked</source>
+        <translation>Code délié</translation>
+    </message>
+    <message>
+        <source>not signed in</source>
+        <translation>non connecté</translation>
+    </message>
+    <message>
+        <source>{account} (Xee sign-in)</source>
+        <translation>{account} (connexion Xee)</translation>
+    </message>
+    <message>
+        <source>api key {key}</source>
+        <translation>clé API {key}</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Pairing failed</source>
+        <translation>Échec de l&apos;appairage</translation>
+    </message>
+    <message>
+        <source>Check the input</source>
+        <translation>Vérifiez la saisie</translation>
+    </message>
+    <message>
+        <source>The provider refused</source>
+        <translation>Le fournisseur a refusé</translation>
+    </message>
+    <message>
+        <source>Sign-in or key problem</source>
+        <translation>Problème de connexion ou de clé</translation>
+    </message>
+    <message>
+        <source>Could not complete the request</source>
+        <translation>La requête n&apos;a pas pu aboutir</translation>
+    </message>
+    <message>
+        <source>Unexpected answer</source>
+        <translation>Réponse inattendue</translation>
+    </message>
+    <message>
+        <source>{failed} wrong pin for this box so far: {left} attempts left before the box locks. Check the pin carefully.</source>
+        <translation>{failed} code erroné pour ce boîtier jusqu&apos;ici : encore {left} tentatives avant le verrouillage. Vérifiez soigneusement le code.</translation>
+    </message>
+    <message>
+        <source>{failed} wrong pins for this box so far: one more wrong pin locks the box. Check the pin on the box&apos;s card before pairing.</source>
+        <translation>{failed} codes erronés pour ce boîtier jusqu&apos;ici : un code erroné de plus verrouille le boîtier. Vérifiez le code sur la carte du boîtier avant d&apos;appairer.</translation>
+    </message>
+    <message>
+        <source>{failed} wrong pins for this box so far: the box is probably locked. Contact Xee support before trying again.</source>
+        <translation>{failed} codes erronés pour ce boîtier jusqu&apos;ici : le boîtier est probablement verrouillé. Contactez le support Xee avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>The key was refused: {advice}</source>
+        <translation>La clé a été refusée : {advice}</translation>
+    </message>
+    <message>
+        <source>The key works.</source>
+        <translation>La clé fonctionne.</translation>
+    </message>
+    <message>
+        <source>Could not check the key: {advice}</source>
+        <translation>Impossible de vérifier la clé : {advice}</translation>
+    </message>
+    <message>
+        <source>Enter the Xee app&apos;s client id (from the Xee developer console).</source>
+        <translation>Saisissez l&apos;identifiant client de l&apos;application Xee (depuis la console développeur Xee).</translation>
+    </message>
+    <message>
+        <source>Enter the Xee app&apos;s client secret.</source>
+        <translation>Saisissez le secret client de l&apos;application Xee.</translation>
+    </message>
+    <message>
+        <source>The client id may contain only printable characters without spaces (at most 256): copy it again.</source>
+        <translation>L&apos;identifiant client ne peut contenir que des caractères imprimables sans espace (256 au plus) : copiez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>The client secret may contain only printable characters without spaces (at most 256): copy it again.</source>
+        <translation>Le secret client ne peut contenir que des caractères imprimables sans espace (256 au plus) : copiez-le à nouveau.</translation>
+    </message>
+</context>
+</TS>

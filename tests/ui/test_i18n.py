@@ -1,0 +1,131 @@
+"""Translations: the catalogues are complete and consistent, app/core's sentences are
+translated by their templates (the provider's own words never), the language setting."""
+
+from __future__ import annotations
+
+import re
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QLocale, QSettings
+
+from app.core import validation
+from app.core.errors import InputError, build_error
+from app.core.flow import Page
+from app.ui import i18n
+from app.ui.pages import failure_html
+
+from .drive import click, find
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+import translations as tool  # noqa: E402
+
+PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n")
+
+
+@pytest.fixture(scope="module", autouse=True)
+def built_catalogues():
+    """The .qm files are built, not committed: build them as `make setup` does."""
+    if any(i18n.qm_path(lang) is None or i18n.qm_path(lang).stat().st_mtime
+           < tool.ts_path(lang).stat().st_mtime for lang in ("fr", "es")):
+        assert tool.build() == 0
+
+
+@pytest.fixture
+def language(qapp):
+    def use(code: str) -> None:
+        assert i18n.install(qapp, code) == code
+    yield use
+    i18n.uninstall(qapp)
+
+
+def test_core_sentences_module_is_up_to_date():
+    """A new or changed sentence in app/core must be extracted (and then translated)."""
+    assert tool.check() == 0
+
+
+@pytest.mark.parametrize("lang", ["fr", "es"])
+def test_every_message_is_translated_with_its_placeholders(lang):
+    root = ET.parse(tool.ts_path(lang)).getroot()  # noqa: S314 (our own file)
+    messages = list(root.iter("message"))
+    assert len(messages) > 300
+    for message in messages:
+        source = message.find("source").text
+        translation = message.find("translation")
+        assert translation.get("type") is None, f"{lang}: unfinished {source!r}"
+        forms = [f.text for f in translation.findall("numerusform")] or [translation.text]
+        for text in forms:
+            assert text, f"{lang}: empty translation of {source!r}"
+            wanted = sorted(set(PLACEHOLDER.findall(source)) - {"%n"})
+            assert sorted(set(PLACEHOLDER.findall(text)) - {"%n"}) == wanted, (source, text)
+            assert text.replace("&&", "").count("&") == source.replace("&&", "").count("&")
+
+
+def test_french_ui_and_core_sentences(language):
+    language("fr")
+    assert i18n.translate("PairingWizard", "&Next") == "&Suivant"
+    assert i18n.flow_text("Device bound") == "Appareil lié"
+    # A filled template: the values are taken out, the template translated, put back.
+    error = build_error("server.rate_limited", "network",
+                        "{provider} is limiting requests (status 429){wait}. Wait, then try "
+                        "again; the wizard does not retry by itself.",
+                        provider="rufus", may_have_reached_server=False, status=429,
+                        retry_after=5)
+    french = i18n.advice(error.advice, error.kind)
+    assert french.startswith("RUFUS limite les requêtes (statut 429) et demande d'attendre 5 "
+                             "secondes.")
+    with pytest.raises(InputError) as caught:
+        validation.validate_xee_pin("")
+    assert i18n.advice(caught.value.advice, caught.value.kind) == \
+        "Le champ « code Xee » est vide : remplissez-le."
+    assert i18n.advice("The sign-in was cancelled. Start it again when you are ready.",
+                       "xee.sign_in.cancelled").startswith("La connexion a été annulée.")
+
+
+def test_the_providers_own_message_is_never_translated(language):
+    language("es")
+    error = {"kind": "zype.pin_not_found", "category": "refused", "status": 404,
+             "message": "Device Pin not found", "tip": "Check the pin",
+             "advice": "Zype knows no active pin with this value: it is mistyped or expired "
+                       "(pins last 30 minutes). Ask the customer to show a new pin in the TV "
+                       "app and enter it."}
+    html = failure_html({"provider": "zype"}, error)
+    assert "Zype no conoce ningún pin activo" in html
+    assert "Device Pin not found" in html and "Check the pin" in html
+    spanish = i18n.advice("Zype could not process the request (Pin is not valid). Check the "
+                          "values entered and try again.")
+    assert spanish == ("Zype no pudo procesar la solicitud (Pin is not valid). Compruebe los "
+                       "valores introducidos y vuelva a intentarlo.")
+
+
+def test_untranslated_text_falls_back_to_english(language):
+    language("fr")
+    assert i18n.advice("Something no table knows.") == "Something no table knows."
+
+
+def test_language_follows_the_system_unless_set(tmp_path):
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    assert i18n.system_language(QLocale("fr_CA")) == "fr"
+    assert i18n.system_language(QLocale("es_MX")) == "es"
+    assert i18n.system_language(QLocale("de_DE")) == "en"
+    assert i18n.effective_language(settings, QLocale("es_ES")) == "es"
+    settings.setValue(i18n.LANGUAGE_KEY, "fr")
+    assert i18n.effective_language(settings, QLocale("es_ES")) == "fr"
+
+
+def test_the_language_combo_saves_the_setting(qtbot, make_wizard):
+    wizard = make_wizard()
+    click(qtbot, wizard, "advancedToggle")
+    combo = find(wizard, "languageCombo")
+    assert [combo.itemData(i) for i in range(combo.count())] == ["", "en", "fr", "es"]
+    assert combo.itemText(2) == "Français" and combo.itemText(3) == "Español"
+    combo.setCurrentIndex(combo.findData("es"))
+    settings = wizard.services.settings
+    assert settings.value(i18n.LANGUAGE_KEY) == "es"
+    assert "next time" in find(wizard, "languageNote").text()
+    combo.setCurrentIndex(0)                      # System: the setting is removed
+    assert settings.value(i18n.LANGUAGE_KEY) is None
+    assert wizard.current is Page.PROVIDER
