@@ -34,6 +34,17 @@ CLIENT_AUTH_METHOD = "client_secret_basic"  # noqa: S105 - a method name, not a 
 # Builds the OAuth HTTP client; tests pass e.g. partial(AsyncOAuth2Client, transport=...).
 HttpClientFactory = Callable[..., AsyncOAuth2Client]
 
+
+def system_oauth_client(**kwargs: Any) -> AsyncOAuth2Client:
+    """authlib's client with the OS trust store and the system proxy settings, like every
+    other client of the app (app.core.transport): company proxies that inspect TLS work
+    without verification ever being turned off."""
+    from app.core.transport import system_ssl_context
+
+    kwargs.setdefault("verify", system_ssl_context())
+    kwargs.setdefault("trust_env", True)
+    return AsyncOAuth2Client(**kwargs)
+
 __all__ = [
     "DEFAULT_SCOPES",
     "DEFAULT_TIMEOUT",
@@ -187,7 +198,7 @@ class XeeSignIn:
         self._client_secret = client_secret
         self.scopes = tuple(scopes)
         self.timeout = float(timeout)
-        self._http_client_factory = http_client_factory or AsyncOAuth2Client
+        self._http_client_factory = http_client_factory or system_oauth_client
         self._read_timeout = read_timeout
 
     def __repr__(self) -> str:  # no secret in reprs or logs

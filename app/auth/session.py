@@ -21,6 +21,7 @@ from app.auth.oauth import (
     CLIENT_AUTH_METHOD,
     HttpClientFactory,
     raise_for_token_response,
+    system_oauth_client,
     token_endpoint,
 )
 from app.auth.tokens import TokenStorage, TokenStoreError
@@ -54,7 +55,7 @@ class XeeSession:
         self.api_root = api_root.rstrip("/")
         self.store = store
         self.last_store_error: str | None = None
-        factory = http_client_factory or AsyncOAuth2Client
+        factory = http_client_factory or system_oauth_client
         self._client: AsyncOAuth2Client = factory(
             client_id=client_id,
             client_secret=client_secret,

@@ -273,3 +273,28 @@ def test_rotated_token_reaches_the_keychain_and_survives_a_restart(sandbox, file
     stored = TokenStore(sandbox.xee_root).load()
     assert stored["refresh_token"] != minted["refresh_token"]
     assert asyncio.run(second_run()).id == user["id"]
+
+
+def test_default_clients_use_the_os_trust_store_and_system_proxies():
+    """Like every other client (app.core.transport): TLS-inspecting company proxies work
+    with their certificate in the system store, and verification is never off."""
+    import ssl
+
+    from app.auth.oauth import system_oauth_client
+    from app.auth.tokens import SessionOnlyTokenStore
+
+    async def build() -> None:
+        session = XeeSession("https://cloud.xee.com/v3", "id", "secret",
+                             SessionOnlyTokenStore("t"))
+        try:
+            assert session.client.trust_env is True
+            context = session.client._transport._pool._ssl_context
+            assert context.verify_mode == ssl.CERT_REQUIRED and context.check_hostname
+            assert type(context).__module__.startswith("truststore")
+        finally:
+            await session.aclose()
+        plain = system_oauth_client(client_id="id")
+        assert plain.trust_env is True
+        await plain.aclose()
+
+    asyncio.run(build())
