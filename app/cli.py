@@ -126,7 +126,17 @@ def _common(p: argparse.ArgumentParser, provider: str) -> None:
     p.add_argument("--json", action="store_true", help="print exactly one JSON object")
 
 
+GUI_FLAGS = {"--demo", "--smoke"}
+
+
 def main(argv: list[str] | None = None) -> int:
+    given = sys.argv[1:] if argv is None else list(argv)
+    if len(set(given)) == len(given) and set(given) <= GUI_FLAGS:
+        # The plain GUI: building the full parser (and app.cli_tools, which imports
+        # asyncio) would cost ~40 ms before the first paint, for two flags.
+        from app.ui.main import run
+
+        return run(demo="--demo" in given, smoke="--smoke" in given, argv=sys.argv[:1])
     args = build_parser().parse_args(argv)
     from app.cli_tools import handle
 

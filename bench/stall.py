@@ -143,11 +143,11 @@ def _child(url: str, latency_ms: int) -> dict[str, dict[str, float]]:
                     root = await services.api_root("xee", flow.DEMO)
                     token = (await control.post("/xee/token",
                                                 json={"user_id": common.XEE_USER})).json()
-                    from app.auth.tokens import SessionOnlyTokenStore
-
+                    # As the sign-in panel does (the store, then the session).
+                    store = await services.xee_token_store(root, session_only=True)
                     xee = fixtures["xee"]
                     await services.xee_adopt(root, xee["client_id"], xee["client_secret"],
-                                             token, SessionOnlyTokenStore(root))
+                                             token, store)
                     await services.call_provider(state, lambda api: api.me())
                 else:
                     state["api_key"] = (common.RUFUS_KEY if provider == "rufus"

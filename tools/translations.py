@@ -8,7 +8,8 @@
 The .ts files (Qt Linguist) are the translators' source; the .qm files are built by
 `make setup` and by the packaging step. app/core never imports Qt, so its sentences
 (ProviderError advice from errors_table.py, InputError sentences, SignInError advice,
-the flow's labels and messages) are collected here into a generated module of
+the flow's labels and messages, the batch's and the network check's sentences) are
+collected here into a generated module of
 QT_TRANSLATE_NOOP calls that lupdate reads; app/ui/i18n.py translates them at display
 time (a filled sentence by the template it came from).
 """
@@ -21,6 +22,7 @@ import re
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,6 +36,31 @@ INPUT_ERROR_MODULES = ("validation.py", "environments.py", "xee.py", "rufus.py",
 LABEL_FUNCTIONS = {"_clean": 2, "_optional": 2, "_validate_key": 2}
 
 
+@dataclass(frozen=True)
+class Sinks:
+    """Where a module's user-visible sentences go: the argument positions of calls
+    (an attribute call as "receiver.method"), keyword arguments, assigned names or
+    attributes, and the tuples some functions return."""
+
+    calls: dict[str, tuple[int, ...]]
+    keywords: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
+    returns: frozenset[str] = frozenset()
+
+
+# app/core modules whose sentences are not errors-as-data (see app/ui/i18n.py).
+SENTENCE_MODULES: dict[str, tuple[str, Sinks]] = {
+    "batch": ("batch.py", Sinks(
+        calls={"BatchFileError": (0,), "BatchRefused": (0,), "_Fatal": (0,),
+               "ProviderError": (2,), "file_problems.append": (0,),
+               "problems.append": (0,), "_emit": (1,), "_resolve": (2,)},
+        keywords=frozenset({"message"}), names=frozenset({"message", "reason", "advice"}))),
+    "netcheck": ("netcheck.py", Sinks(
+        calls={"Step": (2, 3), "errors.append": (0,)},
+        names=frozenset({"detail", "advice", "why"}), returns=frozenset({"_tls_advice"}))),
+}
+
+
 # --- app/core's sentences -----------------------------------------------------------------
 
 def _placeholder(node: ast.expr) -> str:
@@ -44,8 +71,13 @@ def _placeholder(node: ast.expr) -> str:
         args = "_".join(_placeholder(a) for a in node.args)
         return f"{node.func.id}_{args}".strip("_")
     if isinstance(node, ast.Name):
-        return node.id
-    return re.sub(r"\W+", "_", ast.unparse(node)).strip("_").lower()
+        return _field_name(node.id)
+    return _field_name(ast.unparse(node))
+
+
+def _field_name(text: str) -> str:
+    """What app/ui/i18n.py reads as a placeholder: lower-case letters and "_"."""
+    return re.sub(r"_+", "_", re.sub(r"[^a-z_]+", "_", text.lower())).strip("_")
 
 
 def _template(node: ast.expr) -> str | None:
@@ -174,12 +206,86 @@ def flow_sentences() -> list[str]:
     return [text for text in dict.fromkeys(found) if text and text.strip()]
 
 
+def _texts(node: ast.expr) -> list[str]:
+    """The templates an expression can give: both branches of `a if c else b`, each
+    element of a tuple."""
+    if isinstance(node, ast.IfExp):
+        return [*_texts(node.body), *_texts(node.orelse)]
+    if isinstance(node, ast.Tuple):
+        return [text for element in node.elts for text in _texts(element)]
+    text = _template(node)
+    return [text] if text is not None else []
+
+
+def _callee(node: ast.Call) -> str | None:
+    if isinstance(node.func, ast.Name):
+        return node.func.id
+    if isinstance(node.func, ast.Attribute):   # self.method, or owner.method
+        owner = node.func.value
+        owner_name = owner.attr if isinstance(owner, ast.Attribute) else getattr(
+            owner, "id", None)
+        if owner_name in (None, "self"):
+            return node.func.attr
+        return f"{owner_name}.{node.func.attr}"
+    return None
+
+
+def _target_names(target: ast.expr) -> list[str | None]:
+    if isinstance(target, ast.Tuple):
+        return [name for element in target.elts for name in _target_names(element)]
+    if isinstance(target, ast.Attribute):
+        return [target.attr]
+    return [target.id if isinstance(target, ast.Name) else None]
+
+
+def module_sentences(file_name: str, sinks: Sinks) -> list[str]:
+    """A module's sentences, found where they go (`sinks`), as templates: f-string
+    fields become {name}. A "sentence" with (almost) no words of its own is left out:
+    it would match anything."""
+    found: list[str] = []
+    tree = ast.parse((ROOT / "app" / "core" / file_name).read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        values: list[ast.expr] = []
+        if isinstance(node, ast.Call):
+            callee = _callee(node)
+            for position in sinks.calls.get(callee or "", ()):
+                if position < len(node.args):
+                    values.append(node.args[position])
+            values.extend(k.value for k in node.keywords if k.arg in sinks.keywords)
+        elif isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            for target in targets:
+                names = _target_names(target)
+                if isinstance(target, ast.Tuple) and isinstance(node.value, ast.Tuple):
+                    values.extend(v for name, v in zip(names, node.value.elts, strict=False)
+                                  if name in sinks.names)
+                elif len(names) == 1 and names[0] in sinks.names:
+                    values.append(node.value)
+        elif isinstance(node, ast.FunctionDef) and node.name in sinks.returns:
+            values.extend(r.value for r in ast.walk(node)
+                          if isinstance(r, ast.Return) and r.value is not None)
+        for value in values:
+            found.extend(text for text in _texts(value)
+                         if len(re.findall(r"[A-Za-z]", re.sub(r"\{[a-z_]*\}", "", text))) >= 2)
+    return list(dict.fromkeys(found))
+
+
+def batch_sentences() -> list[str]:
+    """The batch's sentences, and their wording in the batch window (Resume)."""
+    from app.core.batch import window_wording
+
+    texts = module_sentences(*SENTENCE_MODULES["batch"])
+    return list(dict.fromkeys(t for text in texts for t in (text, window_wording(text))))
+
+
 def collect() -> dict[str, list[str]]:
     return {
         "ProviderError": provider_error_sentences(),
         "InputError": input_error_sentences(),
         "SignInError": sign_in_error_sentences(),
         "flow": flow_sentences(),
+        "batch": batch_sentences(),
+        "netcheck": module_sentences(*SENTENCE_MODULES["netcheck"]),
     }
 
 

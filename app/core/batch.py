@@ -95,6 +95,14 @@ class BatchRefused(Exception):
     """The batch may not start (invalid rows, or an earlier batch of this file)."""
 
 
+def window_wording(text: str) -> str:
+    """A sentence of this module as the batch window says it: the command line's
+    `--resume` is the window's Resume button (tools/translations.py extracts both)."""
+    return (text.replace("run the same file again with --resume to continue",
+                         "use Resume to continue")
+            .replace("Use --resume", "Use Resume").replace("with --resume", "with Resume"))
+
+
 def template_path(provider: str) -> Path:
     """resources/templates/{provider}.csv (inside a PyInstaller bundle first)."""
     import sys
@@ -176,7 +184,8 @@ def check_file(path: str | os.PathLike[str], provider: str) -> CheckReport:
     path = Path(path)
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
-            raise BatchFileError(f"{path.name} is larger than {MAX_FILE_BYTES // 2**20} MB.")
+            megabytes = MAX_FILE_BYTES // 2**20
+            raise BatchFileError(f"{path.name} is larger than {megabytes} MB.")
         raw = path.read_bytes()
     except OSError as exc:
         raise BatchFileError(f"Cannot read {path}: {exc.strerror or exc}.") from None
@@ -244,8 +253,9 @@ def check_bytes(raw: bytes, provider: str, file_name: str = "batch.csv") -> Chec
                           for i, name in enumerate(names) if name}
             row = RowCheck(row_no, line, {})
             if len(cells) > len(names) and any(c.strip() for c in cells[len(names):]):
-                row.problems.append(f"This line has {len(cells)} cells but the header only "
-                                    f"{len(names)}: check the separators.")
+                cell_count, header_count = len(cells), len(names)
+                row.problems.append(f"This line has {cell_count} cells but the header only "
+                                    f"{header_count}: check the separators.")
             for name, required in layout:
                 value = raw_values.get(name, "")
                 if not value.strip() and not required:
@@ -420,9 +430,14 @@ def prepare(
     if resume and earlier is not None:
         return earlier.id, True
     if earlier is not None and not again:
-        state = "was interrupted" if earlier.status != "finished" else "was already run"
+        batch_id, started = earlier.id, earlier.created
+        if earlier.status != "finished":   # whole sentences: app/ui translates them
+            raise BatchRefused(
+                f"This file was interrupted for {name} (batch #{batch_id}, started {started}): "
+                "nothing was sent. Use --resume to continue it (rows already paired are not "
+                "sent again).")
         raise BatchRefused(
-            f"This file {state} for {name} (batch #{earlier.id}, started {earlier.created}): "
+            f"This file was already run for {name} (batch #{batch_id}, started {started}): "
             "nothing was sent. Use --resume to continue it (rows already paired are not sent "
             "again).")
     if report.invalid and not skip_invalid:
@@ -790,9 +805,9 @@ class BatchRunner:
             self._backoff_level += 1
         await self.throttle.slow_down(wait)
         if notify:
+            seconds, limit = max(1, round(wait)), self.throttle.limit
             self._emit("slowdown", f"{provider_name(self.provider)} asked us to slow down: "
-                       f"waiting {max(1, round(wait))} s "
-                       f"(now {self.throttle.limit} at a time)")
+                       f"waiting {seconds} s (now {limit} at a time)")
 
     # ---------------------------------------------------------- per provider
 
@@ -916,11 +931,14 @@ class BatchRunner:
                 self._set_final(row, "unknown", error=error, message=(
                     "The pin is linked to another consumer: check by hand."))
         else:
-            hint = ("" if device else " (add a linked_device_id column to let the batch "
-                    "check by itself)")
-            self._set_final(row, "unknown", error=error, message=(
-                f"Zype's answer was lost ({reason}): check by hand whether pin "
-                f"{values['pin']} is linked, in the Zype dashboard or on the TV{hint}."))
+            pin = values["pin"]
+            message = (f"Zype's answer was lost ({reason}): check by hand whether pin {pin} "
+                       "is linked, in the Zype dashboard or on the TV.")
+            if not device:   # whole sentences: app/ui translates them
+                message = (f"Zype's answer was lost ({reason}): check by hand whether pin "
+                           f"{pin} is linked, in the Zype dashboard or on the TV (add a "
+                           "linked_device_id column to let the batch check by itself).")
+            self._set_final(row, "unknown", error=error, message=message)
         await self._save(row)
 
     async def _record_history(self, row: JournalRow) -> None:
@@ -973,5 +991,6 @@ def write_results(path_or_file: str | os.PathLike[str] | IO[str], provider: str,
 __all__ = [
     "BatchFileError", "BatchInfo", "BatchRefused", "BatchRunner", "BatchSummary",
     "CheckReport", "Journal", "JournalRow", "LAYOUTS", "Progress", "RowCheck", "Throttle",
-    "check_bytes", "check_file", "prepare", "template_path", "write_results",
+    "check_bytes", "check_file", "prepare", "template_path", "window_wording",
+    "write_results",
 ]

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
 from app.core import flow
 from app.ui import theme
 from app.ui.history_window import open_csv_name, save_csv_name
+from app.ui.i18n import advice, flow_text, tool_text, translate
 from app.ui.widgets import Card, StatusLine, label
 
 if TYPE_CHECKING:
@@ -52,21 +53,30 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-STATE_TITLES = {
-    "ready": "Ready", "invalid": "Invalid", "pending": "Waiting", "sending": "Sending…",
-    "done": "Done", "failed": "Failed", "unknown": "Unknown: check by hand",
-    "skipped": "Left out",
-}
-PROVIDER_TITLES = {"xee": "Xee", "rufus": "RUFUS", "zype": "Zype"}
+PROVIDER_TITLES = {"xee": "Xee", "rufus": "RUFUS", "zype": "Zype"}   # never translated
+
+
+def state_titles() -> dict[str, str]:
+    """A row's state as the table shows it (translated when shown)."""
+    return {"ready": translate("BatchDialog", "Ready"),
+            "invalid": translate("BatchDialog", "Invalid"),
+            "pending": translate("BatchDialog", "Waiting"),
+            "sending": translate("BatchDialog", "Sending…"),
+            "done": translate("BatchDialog", "Done"),
+            "failed": translate("BatchDialog", "Failed"),
+            "unknown": translate("BatchDialog", "Unknown: check by hand"),
+            "skipped": translate("BatchDialog", "Left out")}
 
 
 def duration_text(seconds: float) -> str:
     seconds = int(round(seconds))
     if seconds < 60:
-        return f"{seconds} s"
+        return translate("BatchDialog", "{seconds} s").format(seconds=seconds)
     if seconds < 3600:
-        return f"{seconds // 60} min {seconds % 60:02d} s"
-    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+        return translate("BatchDialog", "{minutes} min {seconds} s").format(
+            minutes=seconds // 60, seconds=f"{seconds % 60:02d}")
+    return translate("BatchDialog", "{hours} h {minutes} min").format(
+        hours=seconds // 3600, minutes=f"{seconds % 3600 // 60:02d}")
 
 
 def id_columns(provider: str) -> list[str]:
@@ -93,7 +103,8 @@ class BatchModel(QAbstractTableModel):
         self.columns = ["line", *id_columns(report.provider), "state", "details"]
         self.rows = [{"row_no": r.row_no, "line": r.line, "values": dict(r.values),
                       "state": "ready" if r.ok else "invalid", "result": "",
-                      "message": " ".join(r.problems), "error_kind": None,
+                      "message": " ".join(r.problems), "problems": list(r.problems),
+                      "error_kind": None,
                       "error_status": None, "attempts": 0} for r in report.rows]
         self.by_row_no = {row["row_no"]: i for i, row in enumerate(self.rows)}
         self.endResetModel()
@@ -116,6 +127,7 @@ class BatchModel(QAbstractTableModel):
                 message = row["message"]
             else:
                 new_state, message = jr.state, jr.message
+                row["problems"] = []
             update = {"state": new_state, "result": jr.result or "", "message": message,
                       "error_kind": jr.error_kind, "error_status": jr.error_status,
                       "attempts": jr.attempts}
@@ -141,21 +153,33 @@ class BatchModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             name = self.columns[section]
-            return {"line": "Line", "state": "State", "details": "Details"}.get(
+            return {"line": self.tr("Line"), "state": self.tr("State"),
+                    "details": self.tr("Details"), "device_id": self.tr("Device id"),
+                    "pin": self.tr("Pin"), "model": self.tr("Model"),
+                    "serial_number": self.tr("Serial number"), "alias": self.tr("Alias"),
+                    "firmware": self.tr("Firmware"), "consumer_id": self.tr("Consumer id"),
+                    "email": self.tr("Email"),
+                    "linked_device_id": self.tr("Linked device id")}.get(
                 name, name.replace("_", " ").capitalize())
         return None
 
     def details(self, row: dict[str, Any]) -> str:
+        """The row's outcome or problems in the UI language (app.core.batch's sentences
+        are English data: i18n.tool_text translates each one, values kept)."""
         state = row["state"]
+        if row.get("problems"):   # the check's reasons, one sentence each
+            message = " ".join(tool_text(p) for p in row["problems"])
+        else:
+            message = tool_text(row["message"])
         if state == "done":
             result = row["result"] if row["result"] not in ("associated", "linked") else ""
-            extra = row["message"] if row["message"] else ""
-            return "  ".join(x for x in (result and f"deviceid {result}"
-                                         if self.provider == "rufus" else result, extra) if x)
+            if result and self.provider == "rufus":
+                result = self.tr("deviceid {deviceid}").format(deviceid=result)
+            return "  ".join(x for x in (result, message) if x)
         if state in ("failed", "unknown", "invalid", "skipped"):
             status = f" (HTTP {row['error_status']})" if row.get("error_status") else ""
-            return row["message"] + status
-        return row["message"] if state in ("pending", "sending") else ""
+            return message + status
+        return message if state in ("pending", "sending") else ""
 
     def data(self, index: QModelIndex | QPersistentModelIndex,
              role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -167,7 +191,7 @@ class BatchModel(QAbstractTableModel):
             if column == "line":
                 return str(row["line"])
             if column == "state":
-                return STATE_TITLES.get(row["state"], row["state"])
+                return state_titles().get(row["state"], row["state"])
             if column == "details":
                 return self.details(row)
             return row["values"].get(column, "")
@@ -223,19 +247,26 @@ class BatchDialog(QDialog):
         file_card = Card(margins=12, spacing=8)
         file_row = QHBoxLayout()
         file_row.setSpacing(8)
-        self.template_button = self._button("Save template…", "batchTemplateButton", "save")
-        self.template_button.setToolTip("A CSV file with the columns this provider needs")
-        self.open_button = self._button("Open CSV…", "batchOpenButton")
-        self.file_label = label("No file opened yet.", "help", object_name="batchFileLabel",
-                                wrap=False)
-        file_row.addWidget(self.open_button)
+        self.template_button = self._button(
+            self.tr("Save &template…"), "batchTemplateButton", "save",
+            self.tr("A CSV file with the columns this provider needs"))
+        self.open_button = self._button(
+            self.tr("&Open CSV…"), "batchOpenButton",
+            description=self.tr("Open a CSV file: every row is checked, nothing is sent"))
+        self.file_label = label(self.tr("No file opened yet."), "help",
+                                object_name="batchFileLabel")
+        self.file_label.setMinimumWidth(1)   # a long path wraps, not the window
+        file_row.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
         file_row.addWidget(self.file_label, 1)
-        file_row.addWidget(self.template_button)
+        file_row.addWidget(self.template_button, 0, Qt.AlignmentFlag.AlignTop)
         file_card.layout_.addLayout(file_row)
         self.check_status = StatusLine("batchCheckStatus")
         file_card.add(self.check_status)
-        self.skip_invalid = QCheckBox("Leave out the invalid rows")
+        self.skip_invalid = QCheckBox(self.tr("Leave out the invalid rows"))
         self.skip_invalid.setObjectName("batchSkipInvalidCheck")
+        self.skip_invalid.setAccessibleName(self.tr("Leave out the invalid rows"))
+        self.skip_invalid.setAccessibleDescription(self.tr(
+            "Start sends the valid rows only; the invalid ones are recorded as left out"))
         self.skip_invalid.hide()
         file_card.add(self.skip_invalid)
         outer.addWidget(file_card)
@@ -243,6 +274,10 @@ class BatchDialog(QDialog):
         self.model = BatchModel(self)
         self.table = QTableView()
         self.table.setObjectName("batchTable")
+        self.table.setAccessibleName(self.tr("Rows of the file"))
+        self.table.setAccessibleDescription(self.tr(
+            "One line per row of the file: its values, its state and the details"))
+        self.table.setTabKeyNavigation(False)   # Tab leaves the table, arrows move in it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -259,17 +294,24 @@ class BatchDialog(QDialog):
 
         run_row = QHBoxLayout()
         run_row.setSpacing(8)
-        run_row.addWidget(label("Requests at a time", "help", wrap=False))
+        concurrency_label = label(self.tr("Re&quests at a time"), "help", wrap=False)
+        concurrency_label.setTextFormat(Qt.TextFormat.AutoText)   # the mnemonic
+        run_row.addWidget(concurrency_label)
         self.concurrency = QSpinBox()
         self.concurrency.setObjectName("batchConcurrencySpin")
-        self.concurrency.setAccessibleName("Requests at a time")
+        concurrency_label.setBuddy(self.concurrency)
+        self.concurrency.setAccessibleName(self.tr("Requests at a time"))
         self.concurrency.setRange(1, 64)
+        self.concurrency.setMinimumHeight(30)
         self.concurrency.setValue(8)
-        self.concurrency.setToolTip("How many requests run at the same time. The batch "
-                                    "slows down by itself when the provider asks.")
+        tip = self.tr("How many requests run at the same time. The batch slows down by "
+                      "itself when the provider asks.")
+        self.concurrency.setToolTip(tip)
+        self.concurrency.setAccessibleDescription(tip)
         run_row.addWidget(self.concurrency)
         self.progress = QProgressBar()
         self.progress.setObjectName("batchProgress")
+        self.progress.setAccessibleName(self.tr("Rows finished"))
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setFormat("%v / %m")
@@ -285,17 +327,34 @@ class BatchDialog(QDialog):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
-        self.start_button = self._button("Start", "batchStartButton")
-        self.resume_button = self._button("Resume", "batchResumeButton")
-        self.cancel_button = self._button("Cancel", "batchCancelButton")
-        self.save_results = self._button("Save results…", "batchSaveResultsButton", "save")
-        self.close_button = self._button("Close", "batchCloseButton")
+        self.start_button = self._button(
+            self.tr("&Start"), "batchStartButton",
+            description=self.tr("Pair every valid row of the file with the provider"))
+        self.resume_button = self._button(
+            self.tr("&Resume"), "batchResumeButton",
+            description=self.tr("Continue the interrupted batch: rows already paired are "
+                                "not sent again"))
+        self.cancel_button = self._button(
+            self.tr("Cancel"), "batchCancelButton",
+            description=self.tr("Stop taking rows; the requests in flight finish and are "
+                                "recorded"))
+        self.save_results = self._button(
+            self.tr("Save res&ults…"), "batchSaveResultsButton", "save",
+            self.tr("Write one line per row, with its outcome, to a CSV file"))
+        self.close_button = self._button(self.tr("Close"), "batchCloseButton",
+                                         description=self.tr("Close the batch window"))
         for widget in (self.start_button, self.resume_button, self.cancel_button):
             buttons.addWidget(widget)
         buttons.addStretch(1)
         buttons.addWidget(self.save_results)
         buttons.addWidget(self.close_button)
         outer.addLayout(buttons)
+        # Reading order: the file, the table, the run settings, then the buttons.
+        chain = [self.open_button, self.template_button, self.skip_invalid, self.table,
+                 self.concurrency, self.start_button, self.resume_button, self.cancel_button,
+                 self.save_results, self.close_button]
+        for first, second in zip(chain, chain[1:], strict=False):
+            self.setTabOrder(first, second)
 
         self.setStyleSheet(theme.style_sheet(self.palette()).replace("#pairingWizard",
                                                                      "#batchDialog"))
@@ -317,12 +376,17 @@ class BatchDialog(QDialog):
         self.close_button.clicked.connect(self.close)
         self.sync()
 
-    def _button(self, text: str, name: str, icon_name: str | None = None) -> QPushButton:
+    def _button(self, text: str, name: str, icon_name: str | None = None,
+                description: str = "") -> QPushButton:
         widget = QPushButton(text)
         widget.setObjectName(name)
         widget.setAutoDefault(False)
         widget.setMinimumHeight(30)
         widget.setMinimumWidth(88)
+        widget.setAccessibleName(text.replace("&", "").rstrip("…"))
+        if description:
+            widget.setToolTip(description)
+            widget.setAccessibleDescription(description)
         if icon_name:
             widget.setIcon(theme.icon(icon_name))
         return widget
@@ -342,24 +406,31 @@ class BatchDialog(QDialog):
             self.provider, self.environment = provider, environment
             self.reset_file()
         name = PROVIDER_TITLES.get(provider, "")
-        env = flow.ENVIRONMENT_TITLES.get(environment, environment).split(" (")[0]
-        self.setWindowTitle(f"Batch pairing — {name} — Pairing Wizard")
-        self.title.setText(f"Batch pairing with {name}" if name else "Batch pairing")
-        if provider == "xee":
-            who = self.wizard.state.get("xee_account") or "nobody (sign in first)"
-            creds = f"as {who}"
+        env = flow_text(flow.ENVIRONMENT_TITLES.get(environment, environment).split(" (")[0])
+        self.setWindowTitle(self.tr("Batch pairing — {provider} — Pairing Wizard").format(
+            provider=name))
+        self.title.setText(self.tr("Batch pairing with {provider}").format(provider=name)
+                           if name else self.tr("Batch pairing"))
+        account = self.wizard.state.get("xee_account") or ""
+        if provider == "xee" and account:
+            text = self.tr("{environment}, as {account}. Every row is checked before "
+                           "anything is sent; a device is never paired twice.")
+        elif provider == "xee":
+            text = self.tr("{environment}, as nobody (sign in first). Every row is checked "
+                           "before anything is sent; a device is never paired twice.")
         else:
-            creds = "with the api key entered in the wizard"
-        self.subtitle.setText(f"{env}, {creds}. Every row is checked before anything is "
-                              "sent; a device is never paired twice.")
+            text = self.tr("{environment}, with the api key entered in the wizard. Every row "
+                           "is checked before anything is sent; a device is never paired "
+                           "twice.")
+        self.subtitle.setText(text.format(environment=env, account=account))
         self.update_buttons()
 
     def reset_file(self) -> None:
         self.path = self.report = self.earlier = None
         self.journal_rows = []
         self.model.clear()
-        self.file_label.setText("No file opened yet: save the template, fill it in, then "
-                                "open it here.")
+        self.file_label.setText(self.tr("No file opened yet: save the template, fill it in, "
+                                        "then open it here."))
         self.check_status.clear()
         self.skip_invalid.hide()
         self.skip_invalid.setChecked(False)
@@ -372,13 +443,14 @@ class BatchDialog(QDialog):
     def credentials_problem(self) -> str | None:
         state = self.wizard.state
         if not self.provider:
-            return "Choose the provider in the wizard first."
+            return self.tr("Choose the provider in the wizard first.")
         if self.provider == "xee":
             if self.wizard.services.xee_session is None or not state.get("xee_account"):
-                return "Sign in to Xee in the wizard first (step 2)."
+                return self.tr("Sign in to Xee in the wizard first (step 2).")
             return None
         error = flow.field_error("api_key", state)
-        return f"Enter the api key in the wizard first (step 2): {error}" if error else None
+        return self.tr("Enter the api key in the wizard first (step 2): {problem}").format(
+            problem=advice(error, "input.")) if error else None
 
     def update_buttons(self) -> None:
         running = self.running()
@@ -388,8 +460,8 @@ class BatchDialog(QDialog):
         interrupted = self.earlier is not None and self.earlier.status != "finished"
         self.skip_invalid.setVisible(bool(invalid) and self.earlier is None)
         if invalid:
-            self.skip_invalid.setText(f"Leave out the {invalid} invalid "
-                                      f"row{'s' if invalid != 1 else ''} (they are not sent)")
+            self.skip_invalid.setText(self.tr("Leave out the %n invalid rows (they are not "
+                                              "sent)", "", invalid))
         self.start_button.setVisible(not interrupted)
         self.start_button.setEnabled(
             not running and usable and self.earlier is None
@@ -403,7 +475,7 @@ class BatchDialog(QDialog):
         for widget in (self.open_button, self.template_button, self.concurrency,
                        self.skip_invalid):
             widget.setEnabled(not running)
-        self.close_button.setText("Close")
+        self.close_button.setText(self.tr("Close"))
 
     # -- template and file ----------------------------------------------------------------
 
@@ -412,22 +484,24 @@ class BatchDialog(QDialog):
 
         if not self.provider:
             return
-        path = await save_csv_name(self, "Save the template",
+        path = await save_csv_name(self, self.tr("Save the template"),
                                    f"{self.provider}-batch-template.csv")
         if not path:
             return
         try:
             await asyncio.to_thread(shutil.copyfile, template_path(self.provider), path)
         except OSError as exc:
-            self.result_status.show_message("error", f"Could not save the template to "
-                                            f"{path}: {exc.strerror or exc}.")
+            self.result_status.show_message("error", self.tr(
+                "Could not save the template to {path}: {error}.").format(
+                    path=path, error=exc.strerror or exc))
             return
-        self.result_status.show_message("success", f"Template saved to {path}: one line per "
-                                        "device, then open it here.")
+        self.result_status.show_message("success", self.tr(
+            "Template saved to {path}: one line per device, then open it here.").format(
+                path=path))
 
     async def _choose_file(self) -> None:
-        path = await open_csv_name(self, f"Open a {PROVIDER_TITLES.get(self.provider, '')} "
-                                   "batch file")
+        path = await open_csv_name(self, self.tr("Open a {provider} batch file").format(
+            provider=PROVIDER_TITLES.get(self.provider, "")))
         if path:
             await self.open_file(path)
 
@@ -446,35 +520,26 @@ class BatchDialog(QDialog):
         from app.core.batch import BatchFileError, Journal, check_file
 
         self.reset_file()
-        self.file_label.setText(f"Checking {path.name}…")
+        self.file_label.setText(self.tr("Checking {file}…").format(file=path.name))
         try:
             report = await asyncio.to_thread(check_file, path, self.provider)
         except BatchFileError as exc:
             self.file_label.setText(path.name)
-            self.check_status.show_message("error", str(exc))
+            self.check_status.show_message("error", tool_text(str(exc)))
             self.update_buttons()
             return
         self.path, self.report = path, report
         self.file_label.setText(str(path))
         self.file_label.setToolTip(str(path))
         if report.file_problems:
-            self.check_status.show_message("error", report.text())
+            self.check_status.show_message("error", self.file_problems_text(report))
             self.update_buttons()
             return
         self.model.load(report)
         self._size_columns()
         self.progress.setRange(0, len(report.rows))
         self.progress.setValue(0)
-        name = PROVIDER_TITLES[self.provider]
-        if report.invalid:
-            self.check_status.show_message(
-                "warning", f"{len(report.rows)} rows for {name}: {len(report.valid)} valid, "
-                f"{len(report.invalid)} invalid (their reasons are in the table). Nothing is "
-                "sent while a row is invalid: fix the file and open it again, or leave "
-                "those rows out.")
-        else:
-            self.check_status.show_message("success", f"{len(report.rows)} rows for {name}, "
-                                           "all valid. Nothing has been sent yet.")
+        self.show_check(report)
         try:
             root = await self.wizard.services.api_root(self.provider, self.environment)
             history = await self.wizard.services.history()
@@ -491,16 +556,36 @@ class BatchDialog(QDialog):
             self._show_counts_from_rows()
             when = self.earlier.created[:19].replace("T", " ")
             if self.earlier.status != "finished":
-                self.result_status.show_message(
-                    "info", f"This file was interrupted before (batch #{self.earlier.id}, "
-                    f"started {when} UTC). Resume continues it: rows already paired are not "
-                    "sent again.")
+                self.result_status.show_message("info", self.tr(
+                    "This file was interrupted before (batch #{id}, started {when} UTC). "
+                    "Resume continues it: rows already paired are not sent again.").format(
+                        id=self.earlier.id, when=when))
             else:
-                self.result_status.show_message(
-                    "info", f"This file was already run (batch #{self.earlier.id}, "
-                    f"{when} UTC): its outcomes are shown. Running it again would pair every "
-                    "device a second time, so Start is off; Save results writes them.")
+                self.result_status.show_message("info", self.tr(
+                    "This file was already run (batch #{id}, {when} UTC): its outcomes are "
+                    "shown. Running it again would pair every device a second time, so Start "
+                    "is off; Save results writes them.").format(id=self.earlier.id, when=when))
         self.update_buttons()
+
+    def file_problems_text(self, report: Any) -> str:
+        """CheckReport.text() for a file that cannot be used, in the UI language."""
+        head = self.tr("{file}: this file cannot be used for {provider}:").format(
+            file=report.file_name, provider=PROVIDER_TITLES.get(report.provider, ""))
+        return "\n".join([head, *(f"- {tool_text(p)}" for p in report.file_problems)])
+
+    def show_check(self, report: Any) -> None:
+        """The check's summary (the rows' reasons are in the table)."""
+        name = PROVIDER_TITLES.get(report.provider, report.provider)
+        if report.invalid:
+            self.check_status.show_message("warning", self.tr(
+                "%n rows for {provider}: {valid} valid, {invalid} invalid (their reasons are "
+                "in the table). Nothing is sent while a row is invalid: fix the file and open "
+                "it again, or leave those rows out.", "", len(report.rows)).format(
+                    provider=name, valid=len(report.valid), invalid=len(report.invalid)))
+        else:
+            self.check_status.show_message("success", self.tr(
+                "%n rows for {provider}, all valid. Nothing has been sent yet.", "",
+                len(report.rows)).format(provider=name))
 
     def _size_columns(self) -> None:
         header = self.table.horizontalHeader()
@@ -541,7 +626,7 @@ class BatchDialog(QDialog):
                 QTimer.singleShot(0, self.close)
 
     async def _execute(self, resume: bool) -> None:
-        from app.core.batch import BatchRefused, BatchRunner, prepare
+        from app.core.batch import BatchRefused, BatchRunner, prepare, window_wording
         from app.core.errors import ProviderError
 
         report = self.report
@@ -551,11 +636,12 @@ class BatchDialog(QDialog):
         self.slowdowns = []
         problem = self.credentials_problem()
         if problem:
-            self.result_status.show_message("error", problem + " Nothing was sent.")
+            self.result_status.show_message("error", self.tr(
+                "{problem} Nothing was sent.").format(problem=problem))
             return
         services = self.wizard.services
         try:
-            async with self.wizard.busy("Batch pairing"):
+            async with self.wizard.busy(self.tr("Batch pairing")):
                 root = await services.api_root(self.provider, self.environment)
                 history = await services.history()
                 try:
@@ -563,23 +649,27 @@ class BatchDialog(QDialog):
                         prepare, history.db, report, root, resume=resume,
                         skip_invalid=self.skip_invalid.isChecked())
                 except BatchRefused as exc:
-                    self.result_status.show_message("error", str(exc).replace(
-                        "Use --resume", "Use Resume"))
+                    self.result_status.show_message("error", tool_text(window_wording(
+                        str(exc))))
                     return
                 api = await self._api(root)
                 self.runner = BatchRunner(
                     api, history.db, batch_id, report, environment=self.environment,
                     concurrency=self.concurrency.value(), on_progress=self._on_progress,
                     history=history, resumed=resumed)
-                self.status_label.setText("Resuming…" if resumed else "Starting…")
+                self.status_label.setText(self.tr("Resuming…") if resumed
+                                          else self.tr("Starting…"))
                 self.update_buttons()
                 try:
                     summary = await self.runner.run()
                 except BatchRefused as exc:
-                    self.result_status.show_message("error", str(exc))
+                    self.result_status.show_message("error", tool_text(window_wording(
+                        str(exc))))
                     return
         except ProviderError as error:   # e.g. an API address the settings refuse
-            self.result_status.show_message("error", error.advice + " Nothing was sent.")
+            self.result_status.show_message("error", self.tr(
+                "{problem} Nothing was sent.").format(problem=advice(error.advice,
+                                                                     error.kind)))
             return
         self.runner = None
         self.journal_rows = summary.rows
@@ -598,7 +688,7 @@ class BatchDialog(QDialog):
         self.last_progress = progress
         if progress.event == "slowdown" and progress.message:
             self.slowdowns.append(progress.message)
-            self.notice.show_message("warning", progress.message)
+            self.notice.show_message("warning", tool_text(progress.message))
         self.progress.setRange(0, max(progress.total, 1))
         self.progress.setValue(progress.finished)
         self.status_label.setText(self._counts_text(progress))
@@ -606,18 +696,22 @@ class BatchDialog(QDialog):
             self.refresh_timer.start()
 
     def _counts_text(self, p: Any) -> str:
-        parts = [f"{p.finished} of {p.total} rows", f"{p.done} done"]
+        parts = [self.tr("{finished} of {total} rows").format(finished=p.finished,
+                                                              total=p.total),
+                 self.tr("{count} done").format(count=p.done)]
         if p.failed:
-            parts.append(f"{p.failed} failed")
+            parts.append(self.tr("{count} failed").format(count=p.failed))
         if p.unknown:
-            parts.append(f"{p.unknown} to check by hand")
+            parts.append(self.tr("{count} to check by hand").format(count=p.unknown))
         if p.skipped:
-            parts.append(f"{p.skipped} left out")
+            parts.append(self.tr("{count} left out").format(count=p.skipped))
         if p.event in ("progress", "slowdown"):
             if p.in_flight:
-                parts.append(f"{p.in_flight} in flight ({p.concurrency} at a time)")
+                parts.append(self.tr("{count} in flight ({limit} at a time)").format(
+                    count=p.in_flight, limit=p.concurrency))
             if p.eta is not None:
-                parts.append(f"about {duration_text(p.eta)} left")
+                parts.append(self.tr("about {duration} left").format(
+                    duration=duration_text(p.eta)))
         return " · ".join(parts)
 
     def _show_counts_from_rows(self) -> None:
@@ -628,11 +722,13 @@ class BatchDialog(QDialog):
         finished = total - counts.get("pending", 0) - counts.get("sending", 0)
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(finished)
-        parts = [f"{finished} of {total} rows", f"{counts.get('done', 0)} done"]
-        for state, words in (("failed", "failed"), ("unknown", "to check by hand"),
-                             ("skipped", "left out")):
+        parts = [self.tr("{finished} of {total} rows").format(finished=finished, total=total),
+                 self.tr("{count} done").format(count=counts.get("done", 0))]
+        for state, words in (("failed", self.tr("{count} failed")),
+                             ("unknown", self.tr("{count} to check by hand")),
+                             ("skipped", self.tr("{count} left out"))):
             if counts.get(state):
-                parts.append(f"{counts[state]} {words}")
+                parts.append(words.format(count=counts[state]))
         self.status_label.setText(" · ".join(parts))
 
     def _refresh_rows(self) -> None:
@@ -652,21 +748,23 @@ class BatchDialog(QDialog):
         counts = summary.counts
         self._show_counts_from_rows()
         if summary.status == "finished":
-            text = (f"Batch #{summary.batch_id} finished: {counts['done']} done, "
-                    f"{counts['failed']} failed, {counts['unknown']} to check by hand, "
-                    f"{counts['skipped']} left out.")
+            text = self.tr("Batch #{id} finished: {done} done, {failed} failed, {unknown} to "
+                           "check by hand, {skipped} left out.").format(
+                id=summary.batch_id, done=counts["done"], failed=counts["failed"],
+                unknown=counts["unknown"], skipped=counts["skipped"])
             kind = "success" if counts["failed"] == counts["unknown"] == 0 else "warning"
             if counts["unknown"]:
-                text += (" The highlighted rows may or may not be paired: check them by hand "
-                         "before sending them again.")
-            text += " Save results keeps one line per row."
+                text += " " + self.tr("The highlighted rows may or may not be paired: check "
+                                      "them by hand before sending them again.")
+            text += " " + self.tr("Save results keeps one line per row.")
         else:
+            from app.core.batch import window_wording
+
             left = counts["pending"] + counts["sending"]
-            reason = summary.stop_reason.replace("run the same file again with --resume",
-                                                 "Resume").replace("with --resume", "")
-            text = (f"Batch #{summary.batch_id} stopped with {left} row"
-                    f"{'s' if left != 1 else ''} not sent. {reason} Resume continues where "
-                    "it stopped; rows already paired are not sent again.")
+            reason = tool_text(window_wording(summary.stop_reason))
+            text = self.tr("Batch #{id} stopped with %n rows not sent. {reason} Resume "
+                           "continues where it stopped; rows already paired are not sent "
+                           "again.", "", left).format(id=summary.batch_id, reason=reason)
             kind = "warning" if summary.stop_error is None else "error"
         self.result_status.show_message(kind, text)
 
@@ -675,8 +773,8 @@ class BatchDialog(QDialog):
         if runner is None or runner.cancelled:
             return
         runner.cancel()
-        self.status_label.setText(self.status_label.text() + " · stopping: waiting for the "
-                                  "requests in flight…")
+        self.status_label.setText(self.status_label.text() + " · " + self.tr(
+            "stopping: waiting for the requests in flight…"))
         self.update_buttons()
 
     # -- results --------------------------------------------------------------------------
@@ -688,16 +786,18 @@ class BatchDialog(QDialog):
         if not rows:
             return
         stem = self.path.stem if self.path else "batch"
-        path = await save_csv_name(self, "Save the results", f"{stem}-results.csv")
+        path = await save_csv_name(self, self.tr("Save the results"), f"{stem}-results.csv")
         if not path:
             return
         try:
             count = await asyncio.to_thread(write_results, path, self.provider, rows)
         except OSError as exc:
-            self.result_status.show_message("error", f"Could not write {path}: "
-                                            f"{exc.strerror or exc}. Choose another folder.")
+            self.result_status.show_message("error", self.tr(
+                "Could not write {path}: {error}. Choose another folder.").format(
+                    path=path, error=exc.strerror or exc))
             return
-        self.result_status.show_message("success", f"Saved {count} rows to {path}.")
+        self.result_status.show_message("success", self.tr("Saved %n rows to {path}.", "",
+                                                           count).format(path=path))
 
     # -- closing --------------------------------------------------------------------------
 

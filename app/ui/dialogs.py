@@ -6,14 +6,14 @@ nests an event loop under qasync.
 
 from __future__ import annotations
 
-import asyncio
-
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.ui.i18n import translate
 
 
 async def _await_finished(dialog) -> int:
+    import asyncio  # not at import time: the first paint comes before asyncio
+
     loop = asyncio.get_running_loop()
     done: asyncio.Future[int] = loop.create_future()
 

@@ -15,12 +15,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QDate,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QBrush, QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui import dialogs, theme
+from app.ui.i18n import tool_text, translate
 from app.ui.widgets import StatusLine, copy_text, label
 
 if TYPE_CHECKING:
@@ -45,12 +47,63 @@ log = logging.getLogger(__name__)
 
 SHOWN_LIMIT = 1000          # rows in the table; the export has no limit
 NO_DATE = QDate(2000, 1, 1)  # the date edits' "Any" (their minimum, shown as text)
-PROVIDER_TITLES = {"xee": "Xee", "rufus": "RUFUS", "zype": "Zype"}
-OUTCOME_TITLES = {"ok": "OK", "failed": "Failed", "unknown": "Unknown: check by hand"}
-ACTION_TITLES = {"pair": "Pair", "undo": "Undo", "sign-in": "Sign in", "sign-out": "Sign out",
-                 "check": "Check"}
-ENVIRONMENT_TITLES = {"demo": "Offline demo", "sandbox": "Online sandbox",
-                      "production": "Production"}
+PROVIDER_TITLES = {"xee": "Xee", "rufus": "RUFUS", "zype": "Zype"}   # never translated
+
+
+# The titles are translated when shown (the language is set after import).
+def outcome_titles() -> dict[str, str]:
+    return {"ok": translate("HistoryWindow", "OK"),
+            "failed": translate("HistoryWindow", "Failed"),
+            "unknown": translate("HistoryWindow", "Unknown: check by hand")}
+
+
+def action_titles() -> dict[str, str]:
+    return {"pair": translate("HistoryWindow", "Pair"),
+            "undo": translate("HistoryWindow", "Undo"),
+            "sign-in": translate("HistoryWindow", "Sign in"),
+            "sign-out": translate("HistoryWindow", "Sign out"),
+            "check": translate("HistoryWindow", "Check")}
+
+
+def environment_titles() -> dict[str, str]:
+    return {"demo": translate("HistoryWindow", "Offline demo"),
+            "sandbox": translate("HistoryWindow", "Online sandbox"),
+            "production": translate("HistoryWindow", "Production")}
+
+
+def column_titles() -> tuple[str, ...]:
+    return (translate("HistoryWindow", "Time"), translate("HistoryWindow", "Provider"),
+            translate("HistoryWindow", "Environment"), translate("HistoryWindow", "Action"),
+            translate("HistoryWindow", "Identifiers"), translate("HistoryWindow", "Outcome"),
+            translate("HistoryWindow", "Error"))
+
+
+def details_text(entry: Any) -> str:
+    """An entry's details, as shown and copied: HistoryEntry.details_text in the UI
+    language. The first line, the identifiers and the error kind stay as recorded (the
+    words of the CSV export and the command line, what a ticket searches for)."""
+    lines = [
+        f"{PROVIDER_TITLES.get(entry.provider, entry.provider)} {entry.action}: "
+        f"{entry.outcome}",
+        translate("HistoryWindow", "Time (UTC): {time}").format(time=entry.time),
+        translate("HistoryWindow", "Environment: {environment}").format(
+            environment=environment_titles().get(entry.environment, entry.environment)
+            or translate("HistoryWindow", "not recorded")),
+    ]
+    lines += [f"{name}: {value}" for name, value in entry.identifiers.items()]
+    if entry.error_kind:
+        status = f" (HTTP {entry.error_status})" if entry.error_status else ""
+        lines.append(translate("HistoryWindow", "Error: {error}").format(
+            error=f"{entry.error_kind}{status}"))
+    if entry.request_id:
+        lines.append(translate("HistoryWindow", "Request id: {id}").format(id=entry.request_id))
+    if entry.message:
+        lines.append(translate("HistoryWindow", "Message: {message}").format(
+            message=tool_text(entry.message)))
+    if entry.batch_id is not None:
+        lines.append(translate("HistoryWindow", "Batch: #{id}").format(id=entry.batch_id))
+    lines.append(translate("HistoryWindow", "History entry: #{id}").format(id=entry.id))
+    return "\n".join(lines)
 
 
 def local_time(stamp: str) -> str:
@@ -69,8 +122,25 @@ def local_day_start(day: date) -> datetime:
     return datetime.combine(day, time(0)).astimezone()
 
 
+class DateEdit(QDateEdit):
+    """Tab leaves the field. (QDateEdit uses Tab to go from year to month to day, and
+    while it shows "Any date" it swallows Tab: a keyboard trap. The arrow keys still
+    move between the parts.)"""
+
+    def event(self, event: QEvent) -> bool:
+        if isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) \
+                and not event.modifiers() & (Qt.KeyboardModifier.ControlModifier
+                                             | Qt.KeyboardModifier.AltModifier):
+            backward = event.key() == Qt.Key.Key_Backtab or bool(
+                event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+            QWidget.focusNextPrevChild(self, not backward)
+            return True
+        return super().event(event)
+
+
 class HistoryModel(QAbstractTableModel):
-    COLUMNS = ("Time", "Provider", "Environment", "Action", "Identifiers", "Outcome", "Error")
+    COLUMN_COUNT = 7
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -85,12 +155,12 @@ class HistoryModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.entries)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return 0 if parent.isValid() else self.COLUMN_COUNT
 
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section]
+            return column_titles()[section]
         return None
 
     def cell(self, entry: Any, column: int) -> str:
@@ -99,14 +169,17 @@ class HistoryModel(QAbstractTableModel):
         if column == 1:
             return PROVIDER_TITLES.get(entry.provider, entry.provider)
         if column == 2:
-            return ENVIRONMENT_TITLES.get(entry.environment, entry.environment or "")
+            return environment_titles().get(entry.environment, entry.environment or "")
         if column == 3:
-            return ACTION_TITLES.get(entry.action, entry.action) + (
-                f" (batch #{entry.batch_id})" if entry.batch_id is not None else "")
+            action = action_titles().get(entry.action, entry.action)
+            if entry.batch_id is None:
+                return action
+            return translate("HistoryWindow", "{action} (batch #{id})").format(
+                action=action, id=entry.batch_id)
         if column == 4:
             return "  ".join(f"{k}={v}" for k, v in entry.identifiers.items())
         if column == 5:
-            return OUTCOME_TITLES.get(entry.outcome, entry.outcome)
+            return outcome_titles().get(entry.outcome, entry.outcome)
         if entry.error_kind:
             status = f" (HTTP {entry.error_status})" if entry.error_status else ""
             return f"{entry.error_kind}{status}"
@@ -120,7 +193,7 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cell(entry, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return entry.message or None
+            return tool_text(entry.message) or None
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5:
             c = theme.colors()
             color = {"ok": c["success"], "failed": c["error"],
@@ -136,7 +209,7 @@ class HistoryWindow(QWidget):
         super().__init__(wizard, Qt.WindowType.Window)
         self.wizard = wizard
         self.setObjectName("historyWindow")
-        self.setWindowTitle("Pairing history — Pairing Wizard")
+        self.setWindowTitle(self.tr("Pairing history — Pairing Wizard"))
         self.resize(1060, 640)
         self._generation = 0
         self._query_task: asyncio.Task[Any] | None = None
@@ -146,47 +219,67 @@ class HistoryWindow(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(20, 18, 20, 16)
         outer.setSpacing(10)
-        outer.addWidget(label("Pairing history", "pageTitle", object_name="historyTitle"))
-        outer.addWidget(label("Every pairing, undo and sign-in made on this computer, "
-                              "newest first. Identifiers only: never a key, token or Xee pin.",
-                              "pageSubtitle"))
+        outer.addWidget(label(self.tr("Pairing history"), "pageTitle",
+                              object_name="historyTitle"))
+        outer.addWidget(label(self.tr("Every pairing, undo and sign-in made on this computer, "
+                                      "newest first. Identifiers only: never a key, token or "
+                                      "Xee pin."), "pageSubtitle"))
 
         filters = QHBoxLayout()
         filters.setSpacing(8)
         self.search = QLineEdit()
         self.search.setObjectName("historySearchEdit")
-        self.search.setPlaceholderText("Search: device id, serial number, email, error…")
+        self.search.setPlaceholderText(self.tr("Search: device id, serial number, email, "
+                                               "error…"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumHeight(30)
-        self.search.setAccessibleName("Search the history")
+        self.search.setAccessibleName(self.tr("Search the history"))
+        self.search.setAccessibleDescription(self.tr(
+            "Shows the entries whose identifiers, error or message contain this text "
+            "(Ctrl+F)"))
         self.search.addAction(theme.icon("search", theme.colors()["muted"]),
                               QLineEdit.ActionPosition.LeadingPosition)
-        filters.addWidget(self.search, 3)
+        outer.addWidget(self.search)   # a row of its own: room for a long placeholder
         self.provider = QComboBox()
         self.provider.setObjectName("historyProviderCombo")
-        self.provider.setAccessibleName("Provider")
-        self.provider.addItem("All providers", None)
+        self.provider.setAccessibleName(self.tr("Provider"))
+        self.provider.setAccessibleDescription(self.tr("Shows one provider's entries only"))
+        self.provider.addItem(self.tr("All providers"), None)
         for key, title in PROVIDER_TITLES.items():
             self.provider.addItem(title, key)
         filters.addWidget(self.provider, 1)
         self.outcome = QComboBox()
         self.outcome.setObjectName("historyOutcomeCombo")
-        self.outcome.setAccessibleName("Outcome")
-        self.outcome.addItem("All outcomes", None)
-        for key, title in OUTCOME_TITLES.items():
+        self.outcome.setAccessibleName(self.tr("Outcome"))
+        self.outcome.setAccessibleDescription(self.tr("Shows the entries with this outcome "
+                                                      "only"))
+        self.outcome.addItem(self.tr("All outcomes"), None)
+        for key, title in outcome_titles().items():
             self.outcome.addItem(title, key)
         filters.addWidget(self.outcome, 1)
-        self.since = self._date_edit("historySinceEdit", "From")
-        self.until = self._date_edit("historyUntilEdit", "To")
-        filters.addWidget(label("From", "help", wrap=False))
+        self.since = self._date_edit("historySinceEdit", self.tr("From"), self.tr(
+            "The first day shown (Any date: from the first entry)"))
+        self.until = self._date_edit("historyUntilEdit", self.tr("To"), self.tr(
+            "The last day shown, included (Any date: up to today)"))
+        since_label = label(self.tr("&From"), "help", wrap=False)
+        since_label.setTextFormat(Qt.TextFormat.AutoText)   # the mnemonic
+        since_label.setBuddy(self.since)
+        until_label = label(self.tr("t&o"), "help", wrap=False)
+        until_label.setTextFormat(Qt.TextFormat.AutoText)
+        until_label.setBuddy(self.until)
+        filters.addWidget(since_label)
         filters.addWidget(self.since)
-        filters.addWidget(label("to", "help", wrap=False))
+        filters.addWidget(until_label)
         filters.addWidget(self.until)
         outer.addLayout(filters)
 
         self.model = HistoryModel(self)
         self.table = QTableView()
         self.table.setObjectName("historyTable")
+        self.table.setAccessibleName(self.tr("History entries"))
+        self.table.setAccessibleDescription(self.tr(
+            "Newest first; select an entry to see its details below"))
+        self.table.setTabKeyNavigation(False)   # Tab leaves the table, arrows move in it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -199,9 +292,7 @@ class HistoryWindow(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in enumerate((140, 64, 100, 70, 0, 170, 240)):
-            if width:
-                self.table.setColumnWidth(column, width)
+        self._size_columns()
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         outer.addWidget(self.table, 1)
 
@@ -210,7 +301,11 @@ class HistoryWindow(QWidget):
         self.details = QPlainTextEdit()
         self.details.setObjectName("historyDetails")
         self.details.setReadOnly(True)
-        self.details.setPlaceholderText("Select an entry to see its details.")
+        self.details.setPlaceholderText(self.tr("Select an entry to see its details."))
+        self.details.setAccessibleName(self.tr("Entry details"))
+        self.details.setAccessibleDescription(self.tr(
+            "The selected entry's details, as Copy details copies them"))
+        self.details.setTabChangesFocus(True)
         self.details.setMaximumHeight(120)
         outer.addWidget(self.details)
         self.status = StatusLine("historyStatus")
@@ -218,16 +313,29 @@ class HistoryWindow(QWidget):
 
         buttons = QHBoxLayout()
         buttons.setSpacing(8)
-        self.copy_details = self._button("Copy details", "historyCopyDetailsButton", "copy")
-        self.export = self._button("Export CSV…", "historyExportButton", "save")
-        self.refresh_button = self._button("Refresh", "historyRefreshButton")
-        self.close_button = self._button("Close", "historyCloseButton")
+        self.copy_details = self._button(
+            self.tr("&Copy details"), "historyCopyDetailsButton", "copy",
+            self.tr("Copy the selected entry's details to the clipboard (no key, token or "
+                    "pin in them)"))
+        self.export = self._button(self.tr("&Export CSV…"), "historyExportButton", "save",
+                                   self.tr("Write the entries the filters show to a CSV "
+                                           "file, without the table's limit"))
+        self.refresh_button = self._button(self.tr("&Refresh"), "historyRefreshButton",
+                                           description=self.tr("Read the history again"))
+        self.close_button = self._button(self.tr("Close"), "historyCloseButton",
+                                         description=self.tr("Close the history window"))
         buttons.addWidget(self.copy_details)
         buttons.addWidget(self.export)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
         buttons.addWidget(self.close_button)
         outer.addLayout(buttons)
+        # Reading order: the filters, the table, the details, then the buttons.
+        chain = [self.search, self.provider, self.outcome, self.since, self.until, self.table,
+                 self.details, self.copy_details, self.export, self.refresh_button,
+                 self.close_button]
+        for first, second in zip(chain, chain[1:], strict=False):
+            self.setTabOrder(first, second)
 
         self.setStyleSheet(theme.style_sheet(self.palette()).replace("#pairingWizard",
                                                                      "#historyWindow"))
@@ -250,25 +358,48 @@ class HistoryWindow(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close)
         self._selection_changed()
 
-    def _button(self, text: str, name: str, icon_name: str | None = None) -> QPushButton:
+    def _size_columns(self) -> None:
+        """Room for the titles and the words the columns show, in the UI language."""
+        metrics = self.table.fontMetrics()
+        titles = column_titles()
+        words: dict[int, list[str]] = {1: list(PROVIDER_TITLES.values()),
+                                       2: list(environment_titles().values()),
+                                       3: list(action_titles().values()),
+                                       5: list(outcome_titles().values())}
+        header_metrics = self.table.horizontalHeader().fontMetrics()
+        for column, width in enumerate((140, 64, 100, 70, 0, 170, 240)):
+            if not width:
+                continue
+            need = max([header_metrics.horizontalAdvance(titles[column]) + 20,
+                        *(metrics.horizontalAdvance(w) + 16 for w in words.get(column, []))])
+            self.table.setColumnWidth(column, max(width, min(need, 260)))
+
+    def _button(self, text: str, name: str, icon_name: str | None = None,
+                description: str = "") -> QPushButton:
         widget = QPushButton(text)
         widget.setObjectName(name)
         widget.setAutoDefault(False)
         widget.setMinimumHeight(30)
+        widget.setAccessibleName(text.replace("&", "").rstrip("…"))
+        if description:
+            widget.setToolTip(description)
+            widget.setAccessibleDescription(description)
         if icon_name:
             widget.setIcon(theme.icon(icon_name))
         return widget
 
-    def _date_edit(self, name: str, title: str) -> QDateEdit:
-        edit = QDateEdit()
+    def _date_edit(self, name: str, title: str, description: str) -> QDateEdit:
+        edit = DateEdit()
         edit.setObjectName(name)
         edit.setAccessibleName(title)
+        edit.setAccessibleDescription(description)
         edit.setCalendarPopup(True)
         edit.setDisplayFormat("yyyy-MM-dd")
         edit.setMinimumDate(NO_DATE)
-        edit.setSpecialValueText("Any date")   # shown while the date is the minimum
+        edit.setSpecialValueText(self.tr("Any date"))   # shown while the date is the minimum
         edit.setDate(NO_DATE)
         edit.setMinimumWidth(112)
+        edit.setMinimumHeight(30)
         return edit
 
     # -- filters -----------------------------------------------------------------------
@@ -309,8 +440,9 @@ class HistoryWindow(QWidget):
             return
         except Exception as exc:  # a broken or locked database: say so, keep the window
             log.warning("History query failed: %s", type(exc).__name__)
-            self.status.show_message("error", f"The history could not be read "
-                                     f"({type(exc).__name__}). Try Refresh.")
+            self.status.show_message("error", self.tr(
+                "The history could not be read ({error}). Try Refresh.").format(
+                    error=type(exc).__name__))
             return
         if generation != self._generation:
             return
@@ -320,16 +452,21 @@ class HistoryWindow(QWidget):
         shown = len(self.model.entries)
         narrowed = any(filters.values())
         if not shown:
-            self.count.setText("No entry matches." if narrowed else
-                               "No pairing recorded yet on this computer.")
+            self.count.setText(self.tr("No entry matches.") if narrowed else
+                               self.tr("No pairing recorded yet on this computer."))
         elif self.truncated:
-            self.count.setText(f"Showing the newest {SHOWN_LIMIT} entries: search or filter "
-                               "to narrow them down. Export CSV writes them all.")
+            self.count.setText(self.tr("Showing the newest {count} entries: search or filter "
+                                       "to narrow them down. Export CSV writes them all.")
+                               .format(count=SHOWN_LIMIT))
         else:
-            self.count.setText(f"{shown} {'entry' if shown == 1 else 'entries'}"
-                               + (" match." if narrowed else "."))
+            self.count.setText(self.count_text(shown, narrowed))
         self._selection_changed()
         self.query_count += 1
+
+    def count_text(self, shown: int, narrowed: bool = False) -> str:
+        if narrowed:
+            return self.tr("%n entries match.", "", shown)
+        return self.tr("%n entries.", "", shown)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
@@ -347,16 +484,17 @@ class HistoryWindow(QWidget):
     def _selection_changed(self, *_args: Any) -> None:
         entry = self.selected_entry()
         self.copy_details.setEnabled(entry is not None)
-        self.details.setPlainText(entry.details_text() if entry is not None else "")
+        self.details.setPlainText(details_text(entry) if entry is not None else "")
         self.export.setEnabled(bool(self.model.entries))
 
     def copy_selected(self) -> None:
         entry = self.selected_entry()
         if entry is None:
             return
-        copy_text(entry.details_text())
-        self.status.show_message("success", f"Details of entry #{entry.id} copied to the "
-                                 "clipboard (no key, token or pin in them).")
+        copy_text(details_text(entry))
+        self.status.show_message("success", self.tr(
+            "Details of entry #{id} copied to the clipboard (no key, token or pin in them).")
+            .format(id=entry.id))
 
     # -- export ------------------------------------------------------------------------
 
@@ -366,7 +504,7 @@ class HistoryWindow(QWidget):
     async def _do_export(self) -> None:
         from app.core.history import History
 
-        path = await save_csv_name(self, "Export the history",
+        path = await save_csv_name(self, self.tr("Export the history"),
                                    f"pairing-history-{date.today().isoformat()}.csv")
         if not path:
             return
@@ -380,13 +518,14 @@ class HistoryWindow(QWidget):
 
             count = await asyncio.to_thread(write)
         except OSError as exc:
-            self.status.show_message("error", f"Could not write {path}: "
-                                     f"{exc.strerror or exc}. Choose another folder.")
+            self.status.show_message("error", self.tr(
+                "Could not write {path}: {error}. Choose another folder.").format(
+                    path=path, error=exc.strerror or exc))
             return
         finally:
             self.export.setEnabled(bool(self.model.entries))
-        self.status.show_message("success", f"Exported {count} "
-                                 f"{'entry' if count == 1 else 'entries'} to {path}.")
+        self.status.show_message("success", self.tr("Exported %n entries to {path}.", "",
+                                                    count).format(path=path))
 
 
 async def save_csv_name(parent: QWidget, title: str, suggested: str) -> str | None:
@@ -397,7 +536,7 @@ async def save_csv_name(parent: QWidget, title: str, suggested: str) -> str | No
     dialog.setObjectName("saveCsvDialog")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
-    dialog.setNameFilter("CSV files (*.csv);;All files (*)")
+    dialog.setNameFilter(translate("HistoryWindow", "CSV files (*.csv);;All files (*)"))
     dialog.setDefaultSuffix("csv")
     dialog.selectFile(suggested)
     code = await dialogs._await_finished(dialog)
@@ -414,7 +553,8 @@ async def open_csv_name(parent: QWidget, title: str) -> str | None:
     dialog.setObjectName("openCsvDialog")
     dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-    dialog.setNameFilter("CSV files (*.csv *.txt);;All files (*)")
+    dialog.setNameFilter(translate("HistoryWindow",
+                                   "CSV files (*.csv *.txt);;All files (*)"))
     code = await dialogs._await_finished(dialog)
     files = dialog.selectedFiles() if code == QFileDialog.DialogCode.Accepted else []
     dialog.deleteLater()

@@ -8,6 +8,9 @@ text), else the template it was filled from (`core_sentences.TEMPLATES`, generat
 `tools/translations.py update` from app/core's tables): the filled values are taken
 back out of the English text, the template is translated, and the values go back in.
 The provider's own message (`{message}`) and ids stay exactly as they came.
+The batch's and the network check's sentences (`tool_text`) are translated the same
+way; a text made of several of them (a row's problems, a report's lines) sentence by
+sentence.
 
 Cheap to import: PySide6.QtCore only; no translator is loaded before `install()`.
 """
@@ -17,7 +20,7 @@ from __future__ import annotations
 import logging
 import re
 import sys
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
@@ -35,13 +38,27 @@ PROVIDER_ERROR = "ProviderError"
 INPUT_ERROR = "InputError"
 SIGN_IN_ERROR = "SignInError"
 FLOW = "flow"
-CORE_CONTEXTS = (PROVIDER_ERROR, INPUT_ERROR, SIGN_IN_ERROR, FLOW)
+BATCH = "batch"
+NETCHECK = "netcheck"
+CORE_CONTEXTS = (PROVIDER_ERROR, INPUT_ERROR, SIGN_IN_ERROR, FLOW, BATCH, NETCHECK)
+# Where a batch or network-check sentence may come from (a batch row's message is
+# often a provider error's advice, or a field's InputError sentence).
+TOOL_CONTEXTS = {
+    BATCH: (BATCH, PROVIDER_ERROR, INPUT_ERROR, SIGN_IN_ERROR, FLOW),
+    NETCHECK: (NETCHECK,),
+}
 
 # Placeholders whose values are shown exactly as they came (provider's words, ids).
 RAW_VALUES = {"message", "deviceid", "status", "provider", "email", "account", "key",
               "seconds", "minutes", "len_value", "max_len", "left", "failed", "count"}
 
+# In the batch's and the network check's sentences, only these values are sentences
+# of ours (translated in turn); every other value (names, ids, numbers, paths, the
+# system's own error text) is shown as it came.
+TOOL_SENTENCE_VALUES = {"reason", "why", "row_message", "join_errors"}
+
 _installed: list[QTranslator] = []
+_generation = [0]   # bumped when the translators change: tool_text's cache key
 
 
 def translate(context: str, text: str, disambiguation: str | None = None,
@@ -133,12 +150,16 @@ def install(app: QCoreApplication, language: str | None = None,
     """Load the translation for `language` (default: the setting, else the OS's).
     Returns the language in effect ("en" when a catalogue is missing)."""
     uninstall(app)
+    _generation[0] += 1
     language = language or effective_language(settings)
     if language == PSEUDO:
         translator: QTranslator = PseudoTranslator(app)
-    elif language == "en":
+    elif language == "en":   # the source language: its catalogue has the plurals only
         QLocale.setDefault(QLocale(QLocale.Language.English))
-        return "en"
+        path = qm_path("en")
+        translator = QTranslator(app)
+        if path is None or not translator.load(str(path)):
+            return "en"   # "1 entries." at worst
     else:
         path = qm_path(language)
         translator = QTranslator(app)
@@ -153,6 +174,7 @@ def install(app: QCoreApplication, language: str | None = None,
 
 
 def uninstall(app: QCoreApplication) -> None:
+    _generation[0] += 1
     while _installed:
         app.removeTranslator(_installed.pop())
 
@@ -201,8 +223,11 @@ def sentence(context: str, text: str, _depth: int = 0) -> str:
             value = match.group(name)
             if name in RAW_VALUES:
                 values[name] = value
-            elif name == "advice":
+            elif name == "advice" or name.endswith("_advice"):
                 values[name] = advice(value)
+            elif context in TOOL_CONTEXTS:
+                values[name] = (_compound(value, TOOL_CONTEXTS[context], _depth + 1)
+                                if name in TOOL_SENTENCE_VALUES else value)
             else:
                 values[name] = sentence(context, value, _depth + 1)
         target = translate(context, template)
@@ -231,3 +256,62 @@ def advice(text: str, kind: str | None = None) -> str:
 def flow_text(text: str) -> str:
     """A label or sentence from app.core.flow (titles, field labels, help, warnings)."""
     return sentence(FLOW, text)
+
+
+# --- the batch's and the network check's sentences --------------------------------------
+
+# Between two sentences: after . ! ? or ), before a capital or an opening parenthesis.
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?)])(\s+)(?=[A-Z(])")
+
+
+def tool_text(text: str, context: str = BATCH) -> str:
+    """A sentence, or several, that app.core.batch (context BATCH) or app.core.netcheck
+    (NETCHECK) made, in the UI language; what no template knows stays as it came."""
+    if not text:
+        return text
+    return _cached_tool_text(_generation[0], context, text)
+
+
+@lru_cache(maxsize=4096)
+def _cached_tool_text(_generation: int, context: str, text: str) -> str:
+    return _compound(text, TOOL_CONTEXTS[context])
+
+
+def _first(text: str, contexts: tuple[str, ...], depth: int) -> str | None:
+    for context in contexts:
+        result = sentence(context, text, depth)
+        if result != text:
+            return result
+    return None
+
+
+def _compound(text: str, contexts: tuple[str, ...], depth: int = 0) -> str:
+    """Line by line ("- " list items too); in a line, the longest runs of sentences a
+    template knows, so "A. B." is translated as A then B when no template has both."""
+    if "\n" in text:
+        return "\n".join(_compound(line, contexts, depth) for line in text.split("\n"))
+    if text.startswith("- "):
+        return "- " + _compound(text[2:], contexts, depth)
+    whole = _first(text, contexts, depth)
+    if whole is not None:
+        return whole
+    parts = _SENTENCE_BREAK.split(text)   # sentence, space, sentence, …
+    sentences, spaces = parts[0::2], parts[1::2]
+    if len(sentences) == 1:
+        return text
+    out: list[str] = []
+    start = 0
+    while start < len(sentences):
+        for end in range(len(sentences), start, -1):
+            if start == 0 and end == len(sentences):
+                continue   # the whole text: tried above
+            chunk = "".join(s + (spaces[i] if i < end - 1 else "")
+                            for i, s in enumerate(sentences[start:end], start))
+            found = _first(chunk, contexts, depth)
+            if found is not None or end == start + 1:
+                out.append(found if found is not None else chunk)
+                if end < len(sentences):
+                    out.append(spaces[end - 1])
+                start = end
+                break
+    return "".join(out)

@@ -7,7 +7,6 @@ their loggers stay at WARNING; a redacting formatter is the second line of defen
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import re
 from pathlib import Path
@@ -73,10 +72,13 @@ def setup(level: int = logging.INFO) -> Path | None:
     formatter = RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
     path: Path | None = None
     try:
+        # Here: errors_dialog imports this module before the first paint.
+        from logging.handlers import RotatingFileHandler
+
         folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / LOG_FILE_NAME
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        handler: logging.Handler = RotatingFileHandler(
             path, maxBytes=1_000_000, backupCount=3, encoding="utf-8", delay=True)
     except OSError:
         handler = logging.StreamHandler()

@@ -1,12 +1,14 @@
-"""Start the wizard: Qt application, qasync loop, logging, excepthook, demo sandbox.
+"""Start the wizard: Qt application, excepthook, the window, then logging, the qasync
+loop and the demo sandbox.
 
-Imports are lazy so the first paint is fast: PySide6 and qasync here, the wizard's
-modules next; httpx2, keyring, authlib and the sandbox (uvicorn) only after the
-window shows.
+Imports are lazy so the first paint is fast: PySide6 and the wizard's modules paint
+the window from plain Qt; the log file, asyncio and qasync come right after the first
+paint, and httpx2, keyring, authlib and the sandbox (uvicorn) later still.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 import time
 
@@ -15,6 +17,7 @@ STARTED_AT = time.perf_counter()
 
 APP_NAME = "Pairing Wizard"
 ORGANIZATION = "pairing-wizard"
+PAINT_WAIT_MS = 2000
 
 
 def process_started_at() -> float:
@@ -28,40 +31,62 @@ def run(demo: bool = False, smoke: bool = False, argv: list[str] | None = None) 
     started = min(process_started_at(), time.perf_counter())
     argv = list(argv if argv is not None else sys.argv[:1])
 
-    from app.ui import logs, qtfix
+    from app.ui import errors_dialog, qtfix
 
     qtfix.protect_singletons()  # before any Qt call: see qtfix
-    logs.setup()
+    # Early, so nothing escapes it; it logs through `logging`, whose file handler
+    # (logs.setup) comes right after the first paint.
+    errors_dialog.install_excepthook()
 
-    # PySide6 before qasync (qasync picks the Qt binding already imported).
     from PySide6.QtWidgets import QApplication
-
-    # isort: split
-    import qasync
 
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationDisplayName(APP_NAME)
-    loop = qasync.QEventLoop(app)
 
     from app.ui import i18n
 
     i18n.install(app)   # the language setting, else the OS's (QLocale.system())
 
-    from app.ui import errors_dialog
     from app.ui.theme import apply_app_style
     from app.ui.wizard import PairingWizard
 
-    errors_dialog.install_excepthook()
     apply_app_style(app)
     wizard = PairingWizard(demo=demo)
-    return _run_loop(app, loop, wizard, started, smoke)
+    _show_until_painted(wizard)
+    if smoke:
+        elapsed_ms = round((time.perf_counter() - started) * 1000)
+        print(json.dumps({"first_paint_ms": elapsed_ms}), flush=True)
+
+    # Only now, with the window on screen: the log file, asyncio and qasync (~50 ms
+    # together), which the first paint does not need.
+    from app.ui import logs
+
+    logs.setup()
+    # isort: split
+    import qasync  # after PySide6: qasync picks the Qt binding already imported
+
+    loop = qasync.QEventLoop(app)
+    return _run_loop(loop, wizard, smoke)
 
 
-def _run_loop(app, loop, wizard, started: float, smoke: bool) -> int:
+def _show_until_painted(wizard) -> None:
+    """Show the window and run Qt's own event loop until its first paint."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    painting = QEventLoop()
+    wizard.painted.connect(painting.quit)
+    # A window that never paints (shown minimized) must not hold the app back.
+    QTimer.singleShot(PAINT_WAIT_MS, painting.quit)
+    wizard.show()   # showEvent watches for the first paint
+    if not wizard.has_painted:
+        painting.exec()
+    wizard.painted.disconnect(painting.quit)
+
+
+def _run_loop(loop, wizard, smoke: bool) -> int:
     import asyncio
-    import json
     import logging
 
     log = logging.getLogger("app.ui")
@@ -71,12 +96,8 @@ def _run_loop(app, loop, wizard, started: float, smoke: bool) -> int:
         nonlocal exit_code
         closed = asyncio.Event()
         wizard.closed.connect(closed.set)
-        painted = wizard.first_paint()
-        wizard.show()
-        await painted
+        wizard.start_demo_sandbox()   # not before: it needs this loop (see wizard)
         if smoke:
-            elapsed_ms = round((time.perf_counter() - started) * 1000)
-            print(json.dumps({"first_paint_ms": elapsed_ms}), flush=True)
             try:
                 await wizard.ready()  # with --demo: the sandbox answers too
             except Exception as exc:  # the smoke run must say why it failed

@@ -1,6 +1,7 @@
 """The network check, from the provider page's advanced settings: DNS, TCP, TLS and
 HTTP to the chosen provider's API address (app.core.netcheck), each step shown
-plainly with ✓ or ✗ and the report's own sentence, in a small window of its own."""
+plainly with ✓ or ✗ and the report's own sentence (translated by i18n.tool_text), in
+a small window of its own."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.ui import theme
+from app.ui.i18n import NETCHECK, tool_text
 from app.ui.i18n import advice as advice_text
 from app.ui.widgets import Card, StatusLine, copy_text, hbox, label
 
@@ -24,13 +26,21 @@ OK_MARK = "✓"
 FAIL_MARK = "✗"
 
 
+def step_detail(step: Any) -> str:
+    return tool_text(step.detail, NETCHECK)
+
+
+def step_advice(step: Any) -> str:
+    return tool_text(step.advice, NETCHECK)
+
+
 def step_lines(report: Any) -> list[str]:
     """One plain line per step: "✓ DNS: …" or "✗ TCP: … — what to do"."""
     lines = []
     for step in report.steps:
-        text = f"{OK_MARK if step.ok else FAIL_MARK} {step.name}: {step.detail}"
+        text = f"{OK_MARK if step.ok else FAIL_MARK} {step.name}: {step_detail(step)}"
         if step.advice:
-            text += f" — {step.advice}"
+            text += f" — {step_advice(step)}"
         lines.append(text)
     return lines
 
@@ -40,15 +50,15 @@ def steps_html(report: Any) -> str:
     rows = []
     for step in report.steps:
         mark, color = (OK_MARK, c["success"]) if step.ok else (FAIL_MARK, c["error"])
-        advice = (f"<br><span style='color:{c['muted']}'>{html.escape(step.advice, False)}"
-                  "</span>" if step.advice else "")
+        advice = (f"<br><span style='color:{c['muted']}'>"
+                  f"{html.escape(step_advice(step), False)}</span>" if step.advice else "")
         took = (f" <span style='color:{c['muted']}'>({step.elapsed_ms} ms)</span>"
                 if step.elapsed_ms else "")
         rows.append(
             f"<tr><td style='color:{color}; font-weight:600; padding:2px 8px 2px 0'>{mark}"
             f"</td><td style='font-weight:600; padding:2px 10px 2px 0'>"
             f"{html.escape(step.name)}</td><td style='padding:2px 0'>"
-            f"{html.escape(step.detail, False)}{took}{advice}</td></tr>")
+            f"{html.escape(step_detail(step), False)}{took}{advice}</td></tr>")
     return f"<table cellspacing='0'>{''.join(rows)}</table>"
 
 
@@ -126,6 +136,8 @@ class NetworkCheckDialog(QDialog):
         self.again.setObjectName("networkCheckAgainButton")
         self.again.setAutoDefault(False)
         self.again.setAccessibleName(self.tr("Check again"))
+        self.again.setAccessibleDescription(self.tr("Run the checks again: DNS, connection, "
+                                                    "TLS and HTTP"))
         self.copy = QPushButton(self.tr("&Copy"))
         self.copy.setObjectName("networkCheckCopyButton")
         self.copy.setAutoDefault(False)
@@ -136,6 +148,7 @@ class NetworkCheckDialog(QDialog):
         self.close_button.setObjectName("networkCheckCloseButton")
         self.close_button.setAutoDefault(False)
         self.close_button.setAccessibleName(self.tr("Close"))
+        self.close_button.setAccessibleDescription(self.tr("Close the network check"))
         layout.addLayout(hbox(self.copy, self.again, self.close_button, stretch_at=1))
         self.setStyleSheet(theme.style_sheet(self.palette()).replace("#pairingWizard",
                                                                      "#networkCheckDialog"))
@@ -203,7 +216,7 @@ class NetworkCheckDialog(QDialog):
                 "{provider} is reachable from this computer.").format(provider=name))
         else:
             failure = report.first_failure
-            what = f" {failure.name}: {failure.detail}." if failure else ""
+            what = f" {failure.name}: {step_detail(failure)}." if failure else ""
             self.summary.show_message("error", self.tr(
                 "{provider} is NOT reachable from this computer.").format(provider=name)
                 + what)

@@ -3,10 +3,9 @@ the decisions (validity, order, where an error is fixed) live in app.core.flow."
 
 from __future__ import annotations
 
-import asyncio
 import html
 import logging
-import secrets
+import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, Qt, QTimer, Signal
@@ -665,9 +664,11 @@ class XeeSignInPanel(QWidget):
         self.wizard.spawn(self._sign_in(), "xee-sign-in")
 
     async def _sign_in(self) -> None:
+        import asyncio
+
         from app.auth.errors import SignInError
-        from app.auth.oauth import XeeSignIn
         from app.core.errors import ProviderError
+        from app.ui.services import imported
 
         services = self.wizard.services
         env = self.page.state["environment"]
@@ -676,6 +677,8 @@ class XeeSignInPanel(QWidget):
         self.sign_in.setEnabled(False)
         try:
             async with self.wizard.busy("Signing in to Xee"):
+                # app.auth.oauth imports authlib: in a worker thread, not the GUI's.
+                XeeSignIn = (await imported("app.auth.oauth")).XeeSignIn  # noqa: N806
                 root = await services.api_root("xee", env)
                 creds = await services.xee_app_credentials(env)
                 if creds is None:
@@ -1210,6 +1213,8 @@ def demo_device_values(fixtures: dict[str, Any], state: dict[str, Any]) -> dict[
                 return {"xee_device_id": device["id"], "xee_pin": device["pin"]}
         return {}
     if provider == "rufus":
+        import secrets  # here: hashlib and hmac are not needed before the first paint
+
         serial = f"DEMO-{secrets.token_hex(3).upper()}"
         return {"rufus_model": "Model X1", "rufus_serial": serial,
                 "rufus_alias": "Front door", "rufus_firmware": "1.4.2"}
@@ -1327,7 +1332,7 @@ class PairingPage(WizardPage):
                              "rufus": self.tr("Binding the device with RUFUS…"),
                              "zype": self.tr("Linking the pin with Zype…")}.get(
                                  self.provider or "", self.tr("Pairing…")))
-        self.started = asyncio.get_event_loop().time() if not self.wizard.render_only else 0
+        self.started = time.monotonic() if not self.wizard.render_only else 0
         self.elapsed.setText(self.tr("Sending the request…"))
         if not self.wizard.render_only:
             self.timer.start()
@@ -1336,7 +1341,7 @@ class PairingPage(WizardPage):
         self.timer.stop()
 
     def _tick(self) -> None:
-        seconds = asyncio.get_event_loop().time() - self.started
+        seconds = time.monotonic() - self.started
         self.elapsed.setText(self.waiting_text(seconds))
 
     def waiting_text(self, seconds: float) -> str:
@@ -1496,6 +1501,8 @@ class ResultPage(WizardPage):
         self.wizard.spawn(self._do_save_deviceid(), "save-deviceid")
 
     async def _do_save_deviceid(self) -> None:
+        import asyncio
+
         deviceid = self.deviceid.text()
         result = self.state.get("result") or {}
         suggested = f"rufus-deviceid-{result.get('serial_number') or 'device'}.txt"

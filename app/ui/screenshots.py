@@ -3,6 +3,8 @@
     QT_QPA_PLATFORM=offscreen python -m app.ui.screenshots docs/screenshots
     QT_QPA_PLATFORM=offscreen python -m app.ui.screenshots --language fr docs/screenshots/fr
     QT_QPA_PLATFORM=offscreen python -m app.ui.screenshots --pseudo /tmp/pseudo
+    QT_QPA_PLATFORM=offscreen python -m app.ui.screenshots --tools-only --theme light \
+        --language fr --tool history --tool batch docs/screenshots/fr
 
 No network and no sandbox: the wizard runs in `render_only` mode and each page is
 shown with representative values (the failure page with a documented error built
@@ -242,6 +244,8 @@ def _render(app: Any, settings: Any, scene: Callable[[Any], None], path: Path) -
 # --- the support tools: the History window, the batch dialog, the network check -------
 
 TOOL_SIZE = (1060, 660)
+TOOLS = ("history", "batch", "network-check")
+BATCH_FILE = "C:/Users/support/Documents/shop-devices.csv"   # the batch scene's file
 
 
 def _history_entries() -> list[Any]:
@@ -253,7 +257,9 @@ def _history_entries() -> list[Any]:
          "ok", None, None, ""),
         ("2026-03-12T09:38:52Z", "rufus", "demo", "pair", {"serial_number": "DEVICE-122",
          "model": "Model X1"}, "failed", "rufus.write_access_missing", 403,
-         "This api key may not bind devices: use a key with WRITE or READ_WRITE access."),
+         "This RUFUS api key may not bind devices (it needs WRITE or READ_WRITE access). "
+         "Use a key with write access, or change this key's access type in the RUFUS "
+         "console."),
         ("2026-03-12T09:30:15Z", "xee", "demo", "pair", {"device_id": "E133742015",
          "user": "Alice Martin (alice)"}, "ok", None, None, ""),
         ("2026-03-12T09:29:40Z", "xee", "demo", "sign-in", {"user": "Alice Martin (alice)"},
@@ -265,7 +271,9 @@ def _history_entries() -> list[Any]:
          "5a3b9c1d2e4f60718293a4b5", "pin": "zkit456"}, "ok", None, None, ""),
         ("2026-03-11T11:12:45Z", "xee", "demo", "pair", {"device_id": "E133742040",
          "user": "Alice Martin (alice)"}, "failed", "xee.box_locked", 403,
-         "The box is locked after three wrong pins."),
+         "This box has already failed 3 association attempts, so Xee refuses any further "
+         "pin for it: do not try again, ask Xee support (or the box owner, from their Xee "
+         "account) to unlock the box, then associate it."),
     ]
     return [HistoryEntry(id=len(rows) - i, time=t, provider=p, environment=e, action=a,
                          identifiers=ids, outcome=o, error_kind=k, error_status=st,
@@ -277,6 +285,7 @@ def _batch_scene(dialog: Any) -> None:
     import hashlib
 
     from app.core.batch import JournalRow, Progress, check_bytes
+    from app.ui.i18n import tool_text
 
     lines = ["model,serial_number,alias,firmware"]
     for n in range(1, 31):
@@ -285,13 +294,10 @@ def _batch_scene(dialog: Any) -> None:
     lines[7] = ",SHOP-0007,Shelf 7,1.4.2"               # no model: invalid
     report = check_bytes("\n".join(lines).encode(), "rufus", "shop-devices.csv")
     dialog.report = report
-    dialog.file_label.setText("C:/Users/support/Documents/shop-devices.csv")
+    dialog.file_label.setText(BATCH_FILE)
     dialog.model.load(report)
     dialog._size_columns()
-    dialog.check_status.show_message(
-        "warning", "30 rows for RUFUS: 28 valid, 2 invalid (their reasons are in the table). "
-        "Nothing is sent while a row is invalid: fix the file and open it again, or leave "
-        "those rows out.")
+    dialog.show_check(report)
     dialog.skip_invalid.setChecked(True)
     rows = []
     for check in report.rows:
@@ -299,11 +305,15 @@ def _batch_scene(dialog: Any) -> None:
         if not check.ok:
             state, message = "skipped", " ".join(check.problems)
         elif n == 4:
-            state, message = "unknown", ("RUFUS's answer was lost and the device list could "
-                                         "not be read: check by hand whether serial number "
-                                         "SHOP-0004 is bound (RUFUS console).")
+            state, message = "unknown", ("RUFUS's answer was lost (network.timeout) and the "
+                                         "device list could not be read: check by hand "
+                                         "whether serial number SHOP-0004 is bound (RUFUS "
+                                         "console).")
         elif n == 9:
-            state, message = "failed", "This serial number is already bound to a device."
+            state, message = "failed", ("A device with this serial number is already bound "
+                                        "to this RUFUS account (deviceid 7F3A9C01). Hand over "
+                                        "that deviceid, or unbind that device first if it "
+                                        "must be bound again.")
         elif n <= 16:
             state, message = "done", ""
         elif n <= 19:
@@ -326,8 +336,8 @@ def _batch_scene(dialog: Any) -> None:
     dialog.progress.setRange(0, 30)
     dialog.progress.setValue(progress.finished)
     dialog.status_label.setText(dialog._counts_text(progress))
-    dialog.notice.show_message("warning", "RUFUS asked us to slow down: waiting 5 s (now 4 "
-                               "at a time)")
+    dialog.notice.show_message("warning", tool_text("RUFUS asked us to slow down: waiting 5 s "
+                                                    "(now 4 at a time)"))
     dialog.update_buttons()
     dialog.start_button.setEnabled(False)
     dialog.cancel_button.setEnabled(True)
@@ -339,8 +349,9 @@ def _batch_scene(dialog: Any) -> None:
 
 
 def render_tools(outdir: Path | str, themes: Iterable[str] = THEMES,
-                 language: str = "en") -> list[Path]:
-    """The History window, the batch dialog and the network check, light and dark."""
+                 language: str = "en", tools: Iterable[str] = TOOLS) -> list[Path]:
+    """The History window, the batch dialog and the network check, light and dark
+    (`tools`: only these, of TOOLS)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from app.ui.qtfix import protect_singletons
 
@@ -362,9 +373,8 @@ def render_tools(outdir: Path | str, themes: Iterable[str] = THEMES,
             for theme_name in themes:
                 app.setPalette(theme.light_palette() if theme_name == "light"
                                else theme.dark_palette())
-                for name, scene in (("history", _history_window),
-                                    ("batch", _batch_dialog),
-                                    ("network-check", _network_check)):
+                for name in [t for t in TOOLS if t in set(tools)]:
+                    scene = _tool_scenes()[name]
                     settings = QSettings(str(Path(scratch) / "settings.ini"),
                                          QSettings.Format.IniFormat)
                     path = outdir / f"tools-{name}-{theme_name}.png"
@@ -376,12 +386,32 @@ def render_tools(outdir: Path | str, themes: Iterable[str] = THEMES,
     return written
 
 
+def _tool_scenes() -> dict[str, Callable[[Any], Any]]:
+    return {"history": _history_window, "batch": _batch_dialog,
+            "network-check": _network_check}
+
+
+def build_tool(name: str, settings: Any) -> tuple[Any, Any]:
+    """One tool's scene, shown (not grabbed), with its render-only wizard: the layout
+    and accessibility tests inspect it. -> (wizard, window)."""
+    from app.ui.i18n import translate
+    from app.ui.wizard import PairingWizard
+
+    wizard = PairingWizard(demo=True, settings=settings, render_only=True)
+    wizard.banner.set_detail(translate("PairingWizard", "Nothing leaves this computer · {url}")
+                             .format(url=DEMO_URL))
+    wizard.resize(*SIZE)
+    widget = _tool_scenes()[name](wizard)
+    widget.show()
+    return wizard, widget
+
+
 def _history_window(wizard: Any) -> Any:
     from app.ui.history_window import HistoryWindow
 
     window = HistoryWindow(wizard)
     window.model.set_entries(_history_entries())
-    window.count.setText(f"{len(window.model.entries)} entries.")
+    window.count.setText(window.count_text(len(window.model.entries)))
     window.table.selectRow(1)
     window.resize(*TOOL_SIZE)
     return window
@@ -403,7 +433,8 @@ def _batch_dialog(wizard: Any) -> Any:
 def _network_check(wizard: Any) -> Any:
     from app.core import flow
     from app.core.netcheck import NetCheckReport, Step
-    from app.ui.network_check import NetworkCheckDialog, step_lines, steps_html
+    from app.ui.i18n import translate
+    from app.ui.network_check import NetworkCheckDialog, step_detail, step_lines, steps_html
 
     wizard.state = flow.select(flow.new_state(), "rufus", flow.PRODUCTION)
     dialog = NetworkCheckDialog(wizard)
@@ -414,11 +445,16 @@ def _network_check(wizard: Any) -> Any:
              "a company proxy may inspect traffic; ask IT to install its certificate in "
              "the system store", 37),
     ])
-    dialog.title.setText("Network check: RUFUS")
-    dialog.where.setText(f"API address: {report.api_root}")
+    context = "NetworkCheckDialog"
+    dialog.title.setText(translate(context, "Network check: {provider}").format(
+        provider="RUFUS"))
+    dialog.where.setText(translate(context, "API address: {address}").format(
+        address=report.api_root))
     dialog.report = report
-    dialog.summary.show_message("error", "RUFUS is NOT reachable from this computer. TLS: "
-                                "the certificate is not trusted.")
+    failure = report.steps[-1]
+    dialog.summary.show_message("error", translate(
+        context, "{provider} is NOT reachable from this computer.").format(provider="RUFUS")
+        + f" {failure.name}: {step_detail(failure)}.")
     dialog.steps.setText(steps_html(report))
     dialog.steps.setAccessibleDescription("\n".join(step_lines(report)))
     dialog.card.show()
@@ -431,7 +467,10 @@ def _render_tool(app: Any, settings: Any, scene: Callable[[Any], Any], path: Pat
     from app.ui.wizard import PairingWizard
 
     wizard = PairingWizard(demo=True, settings=settings, render_only=True)
-    wizard.banner.set_detail(f"Nothing leaves this computer · {DEMO_URL}")
+    from app.ui.i18n import translate
+
+    wizard.banner.set_detail(translate("PairingWizard", "Nothing leaves this computer · {url}")
+                             .format(url=DEMO_URL))
     wizard.resize(*SIZE)
     widget = scene(wizard)
     widget.show()
@@ -459,12 +498,19 @@ def main(argv: list[str] | None = None) -> int:
                         help="only this scene, e.g. 1-provider (repeatable)")
     parser.add_argument("--no-tools", action="store_true",
                         help="leave out the History, batch and network-check windows")
+    parser.add_argument("--tools-only", action="store_true",
+                        help="only the History, batch and network-check windows")
+    parser.add_argument("--tool", choices=TOOLS, action="append",
+                        help="only this tool window (repeatable)")
     args = parser.parse_args(argv)
     language = "pseudo" if args.pseudo else args.language
-    files = render_all(args.outdir, args.theme or THEMES, args.provider or PROVIDERS,
-                       language=language, scenes=args.scene)
+    files: list[Path] = []
+    if not args.tools_only:
+        files += render_all(args.outdir, args.theme or THEMES, args.provider or PROVIDERS,
+                            language=language, scenes=args.scene)
     if not args.no_tools:
-        files += render_tools(args.outdir, args.theme or THEMES, language=language)
+        files += render_tools(args.outdir, args.theme or THEMES, language=language,
+                              tools=args.tool or TOOLS)
     print(f"Wrote {len(files)} screenshots to {args.outdir}")
     return 0
 

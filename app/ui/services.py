@@ -3,19 +3,23 @@ the Xee session, the keychain. Heavy imports (httpx2, keyring, authlib, uvicorn)
 happen here, on first use, after the window has painted.
 
 Every network call is a coroutine on the qasync loop; blocking calls (keychain,
-starting or stopping uvicorn) run in a worker thread.
+starting or stopping uvicorn) run in a worker thread, and so do the slow first imports
+(authlib: ~130 ms) and the HTTP client's creation (its TLS context: ~20 ms).
+asyncio itself is imported by the methods that use it: the wizard paints first.
 """
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import threading
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
 
 from app.core import flow
+
+if TYPE_CHECKING:
+    import asyncio
 
 log = logging.getLogger(__name__)
 
@@ -37,6 +41,8 @@ class DemoSandbox:
         self._thread: threading.Thread | None = None
 
     def start(self) -> None:
+        import asyncio
+
         if self._future is not None:
             return
         loop = asyncio.get_event_loop()
@@ -64,6 +70,8 @@ class DemoSandbox:
         self._thread.start()
 
     async def ready(self) -> str:
+        import asyncio
+
         if self._future is None:
             self.start()
         assert self._future is not None
@@ -76,6 +84,8 @@ class DemoSandbox:
         return None
 
     async def stop(self) -> None:
+        import asyncio
+
         server, self._server = self._server, None
         if server is not None:
             await asyncio.to_thread(server.stop)
@@ -123,6 +133,23 @@ def keyring_service(provider: str) -> str:
     return f"pairing-wizard/{provider}"
 
 
+async def imported(name: str) -> Any:
+    """The module `name`, imported in a worker thread: a first import of authlib or
+    keyring on the GUI thread would freeze the window (a no-op hop once loaded)."""
+    import asyncio
+    import importlib
+
+    return await asyncio.to_thread(importlib.import_module, name)
+
+
+def _new_client() -> Any:
+    # The OS trust store and the system proxy settings: TLS-inspecting company proxies
+    # work with their certificate installed, and verification is never turned off.
+    from app.core.transport import make_client
+
+    return make_client(timeout=REQUEST_TIMEOUT)
+
+
 class Services:
     def __init__(self, settings: QSettings, demo: bool, sandbox: DemoSandbox | None) -> None:
         self.settings = settings
@@ -140,12 +167,25 @@ class Services:
     def client(self) -> Any:
         """One httpx2.AsyncClient per wizard, created on first use, closed on close."""
         if self._client is None:
-            import httpx2
+            self._client = _new_client()
+        return self._client
 
-            self._client = httpx2.AsyncClient(timeout=REQUEST_TIMEOUT, trust_env=True)
+    async def http(self) -> Any:
+        """client(), created in a worker thread the first time (importing httpx2 and
+        loading the CA certificates would freeze the window)."""
+        if self._client is None:
+            import asyncio
+
+            client = await asyncio.to_thread(_new_client)
+            if self._client is None:
+                self._client = client
+            else:  # another task made one meanwhile
+                await client.aclose()
         return self._client
 
     async def aclose(self) -> None:
+        import asyncio
+
         session, self.xee_session = self.xee_session, None
         if session is not None:
             await session.aclose()
@@ -202,7 +242,7 @@ class Services:
             raise RuntimeError("demo values exist only in the offline demo")
         if self._fixtures is None or refresh:
             base = await self.sandbox.ready()
-            response = await self.client().get(f"{base}/_sandbox/fixtures")
+            response = await (await self.http()).get(f"{base}/_sandbox/fixtures")
             response.raise_for_status()
             self._fixtures = response.json()
         return self._fixtures
@@ -215,11 +255,11 @@ class Services:
         if provider == "rufus":
             from app.core.rufus import RufusAPI
 
-            return RufusAPI(self.client(), root, str(state.get("api_key", "")).strip())
+            return RufusAPI(await self.http(), root, str(state.get("api_key", "")).strip())
         if provider == "zype":
             from app.core.zype import ZypeAPI
 
-            return ZypeAPI(self.client(), root, str(state.get("api_key", "")).strip())
+            return ZypeAPI(await self.http(), root, str(state.get("api_key", "")).strip())
         raise ValueError(provider)
 
     async def call_provider(self, state: dict[str, Any], fn) -> Any:
@@ -238,6 +278,8 @@ class Services:
     async def history(self) -> Any:
         """The History (app.core.history) in the data folder, opened once, off the GUI
         thread (creating the folder and migrating the database touch the disk)."""
+        import asyncio
+
         if self._history_lock is None:
             self._history_lock = asyncio.Lock()
         async with self._history_lock:
@@ -254,6 +296,8 @@ class Services:
         only, never a key, token or Xee pin. An input error (nothing was sent) is not an
         attempt. Returns the entry id; a history that cannot be written is logged, never
         in the way of the pairing itself."""
+        import asyncio
+
         provider = state.get("provider")
         if not provider:
             return None
@@ -288,14 +332,16 @@ class Services:
     # -- keychain (api keys) -----------------------------------------------------------
 
     async def keyring_usable(self) -> bool:
-        from app.auth.tokens import TokenStore
+        import asyncio
 
+        tokens = await imported("app.auth.tokens")   # imports keyring
         allow = bool(self.settings.value("keyring/allowPlaintext", False, type=bool))
-        return await asyncio.to_thread(TokenStore.backend_usable, allow)
+        return await asyncio.to_thread(tokens.TokenStore.backend_usable, allow)
 
     async def load_key(self, provider: str, environment: str) -> str | None:
-        import keyring
+        import asyncio
 
+        keyring = await imported("keyring")
         try:
             return await asyncio.to_thread(keyring.get_password, keyring_service(provider),
                                            environment)
@@ -305,8 +351,9 @@ class Services:
             return None
 
     async def save_key(self, provider: str, environment: str, key: str) -> bool:
-        import keyring
+        import asyncio
 
+        keyring = await imported("keyring")
         try:
             await asyncio.to_thread(keyring.set_password, keyring_service(provider),
                                     environment, key)
@@ -317,13 +364,14 @@ class Services:
             return False
 
     async def forget_key(self, provider: str, environment: str) -> None:
-        import keyring
-        import keyring.errors
+        import asyncio
 
+        keyring = await imported("keyring")
+        errors = await imported("keyring.errors")
         try:
             await asyncio.to_thread(keyring.delete_password, keyring_service(provider),
                                     environment)
-        except keyring.errors.PasswordDeleteError:
+        except errors.PasswordDeleteError:
             pass
         except Exception as exc:
             log.warning("Could not delete the %s key from the keychain: %s", provider,
@@ -358,16 +406,17 @@ class Services:
         return None
 
     async def xee_token_store(self, root: str, session_only: bool) -> Any:
-        from app.auth.tokens import SessionOnlyTokenStore, TokenStore
-
+        tokens = await imported("app.auth.tokens")
         if session_only:
-            return SessionOnlyTokenStore(root)
-        return TokenStore(root)
+            return tokens.SessionOnlyTokenStore(root)
+        return tokens.TokenStore(root)
 
     async def xee_restore(self, root: str) -> Any:
         """A session from the keychain's stored sign-in for this root, or None."""
-        from app.auth.session import XeeSession
-        from app.auth.tokens import TokenStore, TokenStoreError
+        import asyncio
+
+        XeeSession = (await imported("app.auth.session")).XeeSession  # noqa: N806
+        from app.auth.tokens import TokenStore, TokenStoreError  # loaded with the session
 
         if self.xee_session is not None and self.xee_session_root == root:
             return self.xee_session
@@ -389,8 +438,10 @@ class Services:
 
     async def xee_adopt(self, root: str, client_id: str, client_secret: str,
                         token: dict[str, Any], store: Any) -> Any:
-        from app.auth.session import XeeSession
-        from app.auth.tokens import SessionOnlyTokenStore
+        import asyncio
+
+        XeeSession = (await imported("app.auth.session")).XeeSession  # noqa: N806
+        from app.auth.tokens import SessionOnlyTokenStore  # loaded with the session
 
         await self.xee_drop()
         session = await asyncio.to_thread(XeeSession, root, client_id, client_secret,

@@ -78,8 +78,22 @@ def readable(color: QColor | str, toward: QColor | str, *backgrounds: QColor | s
     return end.name()
 
 
+_colors_cache: dict[tuple[int, ...], dict[str, str]] = {}
+
+
 def colors(palette: QPalette | None = None) -> dict[str, str]:
+    """The named colours for `palette` (default: the application's). Cached by the
+    palette colours they derive from: icons and pages ask often, before the first paint."""
     palette = palette or QApplication.palette()
+    roles = QPalette.ColorRole
+    key = tuple(palette.color(role).rgba() for role in (
+        roles.Window, roles.WindowText, roles.Highlight, roles.HighlightedText))
+    if key not in _colors_cache:
+        _colors_cache[key] = _colors(palette)
+    return dict(_colors_cache[key])
+
+
+def _colors(palette: QPalette) -> dict[str, str]:
     dark = is_dark(palette)
     text = palette.color(QPalette.ColorRole.WindowText)
     window = palette.color(QPalette.ColorRole.Window)

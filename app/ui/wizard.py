@@ -3,20 +3,23 @@
 Navigation asks app.core.flow (next_page, previous_page, is_valid, page_for_error);
 every network call runs as a task on the qasync loop, tracked so that closing the
 window cancels it and closes the HTTP client.
+
+Only the provider page is built before the first paint (the others right after it,
+or on first use), and asyncio is imported only by the methods that need it: `run()`
+paints the window before it imports asyncio and qasync.
 """
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import json
 import logging
 import sys
-from collections.abc import AsyncIterator, Coroutine
-from typing import Any
+from collections.abc import AsyncIterator, Callable, Coroutine
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -49,26 +52,44 @@ from app.ui.pages import (
 from app.ui.services import DemoSandbox, Services
 from app.ui.widgets import DemoBanner, label
 
+if TYPE_CHECKING:
+    import asyncio
+
 log = logging.getLogger(__name__)
+
+PAGE_CLASSES = (ProviderPage, CredentialsPage, DevicePage, ReviewPage, PairingPage,
+                ResultPage)
 
 
 class _PaintWatcher(QObject):
-    """Resolves a future on the window's first paint event."""
+    """Calls `done` once the window's first paint event has been handled (plain Qt:
+    it works before any asyncio loop exists)."""
 
-    def __init__(self, future: asyncio.Future[None]) -> None:
+    def __init__(self, done: Callable[[], None]) -> None:
         super().__init__()
-        self.future = future
+        self.done = done
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.Paint and not self.future.done():
-            self.future.get_loop().call_soon(
-                lambda: self.future.done() or self.future.set_result(None))
+        if event.type() == QEvent.Type.Paint:
             watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.done)   # after the paint itself, like call_soon
         return False
+
+
+class _Pages(dict):
+    """Page -> its widget. A page not built yet is built on first use (`build`)."""
+
+    def __init__(self, build: Callable[[Page], WizardPage]) -> None:
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, page: Page) -> WizardPage:
+        return self._build(page)
 
 
 class PairingWizard(QWidget):
     closed = Signal()
+    painted = Signal()   # once: the window's first paint
     page_changed = Signal(str)
     outcome = Signal()   # a pairing or an undo finished (success, failure, cancel)
 
@@ -89,7 +110,8 @@ class PairingWizard(QWidget):
         self._closing = False
         self._closed_clean = False
         self.deviceid_kept = False
-        self._first_paint: asyncio.Future[None] | None = None
+        self.has_painted = False
+        self._paint_watcher: _PaintWatcher | None = None
         self.state = self._initial_state()
         self.current = Page.PROVIDER
 
@@ -179,26 +201,9 @@ class PairingWizard(QWidget):
         content.addWidget(self.page_subtitle)
         content.addSpacing(14)
         self.stack = QStackedWidget()
-        self.pages: dict[Page, WizardPage] = {}
+        # Only the provider page before the first paint: see _build_page.
+        self.pages: dict[Page, WizardPage] = _Pages(self._build_page)
         self.scrolls: dict[Page, QScrollArea] = {}
-        for cls in (ProviderPage, CredentialsPage, DevicePage, ReviewPage, PairingPage,
-                    ResultPage):
-            page = cls(self)
-            page.changed.connect(self.refresh)
-            self.pages[page.page] = page
-            # Longer languages, large fonts, the advanced settings: a page may need more
-            # height than the window has. It scrolls rather than squeezing its text.
-            scroll = QScrollArea()
-            scroll.setObjectName(f"{page.page.value}Scroll")
-            scroll.setWidgetResizable(True)
-            scroll.setFrameShape(QFrame.Shape.NoFrame)
-            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            scroll.setWidget(page)
-            scroll.viewport().setAutoFillBackground(False)
-            page.setAutoFillBackground(False)
-            self.scrolls[page.page] = scroll
-            self.stack.addWidget(scroll)
         content.addWidget(self.stack, 1)
         middle.addLayout(content, 1)
         outer.addLayout(middle, 1)
@@ -239,6 +244,41 @@ class PairingWizard(QWidget):
         QShortcut(QKeySequence("Ctrl+H"), self, activated=self.open_history)
         self.history_window: Any = None
         self.batch_dialog: Any = None
+
+    def _build_page(self, which: Page) -> WizardPage:
+        cls = next(c for c in PAGE_CLASSES if c.page is which)
+        page = cls(self)
+        page.changed.connect(self.refresh)
+        self.pages[which] = page
+        # Longer languages, large fonts, the advanced settings: a page may need more
+        # height than the window has. It scrolls rather than squeezing its text.
+        scroll = QScrollArea()
+        scroll.setObjectName(f"{which.value}Scroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        scroll.setWidget(page)
+        scroll.viewport().setAutoFillBackground(False)
+        page.setAutoFillBackground(False)
+        self.scrolls[which] = scroll
+        self.stack.addWidget(scroll)
+        # A widget made now joins the end of the focus chain, after the button bar:
+        # put the bar back last, so Tab goes sidebar -> page -> buttons as before.
+        last: QWidget = self.previousInFocusChain()
+        for bar_button in (self.back_button, self.cancel_button, self.next_button,
+                           self.pair_button, self.finish_button):
+            QWidget.setTabOrder(last, bar_button)
+            last = bar_button
+        return page
+
+    def _build_next_page(self) -> None:
+        """After the first paint: the pages not built yet, one per event-loop turn."""
+        missing = [page for page in flow.PAGE_ORDER if page not in self.pages]
+        if missing and shiboken6.isValid(self):
+            self._build_page(missing[0])
+            if len(missing) > 1:
+                QTimer.singleShot(0, self._build_next_page)
 
     def _bar_button(self, text: str, name: str, description: str) -> QPushButton:
         widget = QPushButton(text)
@@ -302,21 +342,43 @@ class PairingWizard(QWidget):
 
     # -- start-up --------------------------------------------------------------------
 
-    def first_paint(self) -> asyncio.Future[None]:
-        """A future set on the window's first paint."""
-        if self._first_paint is None:
-            self._first_paint = asyncio.get_event_loop().create_future()
-            self._paint_watcher = _PaintWatcher(self._first_paint)
+    def watch_first_paint(self) -> None:
+        """Emit `painted` once the window has painted (call before show())."""
+        if self._paint_watcher is None and not self.has_painted:
+            self._paint_watcher = _PaintWatcher(self._after_first_paint)
             self.installEventFilter(self._paint_watcher)
-        return self._first_paint
+
+    def first_paint(self) -> asyncio.Future[None]:
+        """A future set on the window's first paint (needs the asyncio loop)."""
+        import asyncio
+
+        future = asyncio.get_event_loop().create_future()
+        if self.has_painted:
+            future.set_result(None)
+        else:
+            self.watch_first_paint()
+            self.painted.connect(lambda: future.done() or future.set_result(None))
+        return future
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
         if not self.render_only:
-            self.first_paint().add_done_callback(self._after_first_paint)
+            self.watch_first_paint()
         super().showEvent(event)
 
-    def _after_first_paint(self, _future: asyncio.Future[None]) -> None:
+    def _after_first_paint(self) -> None:
+        if not shiboken6.isValid(self) or self.has_painted:
+            return
+        self.has_painted = True
+        self.painted.emit()
+        QTimer.singleShot(0, self._build_next_page)
         # Only now: the sandbox (uvicorn, in its thread) must not delay the first paint.
+        # Without a running asyncio loop yet (app.ui.main paints first), run() calls
+        # start_demo_sandbox() once it has installed the loop.
+        asyncio = sys.modules.get("asyncio")
+        if asyncio is not None and asyncio._get_running_loop() is not None:
+            self.start_demo_sandbox()
+
+    def start_demo_sandbox(self) -> None:
         if shiboken6.isValid(self) and self.state.get("environment") == flow.DEMO:
             self.start_sandbox()
 
@@ -349,6 +411,8 @@ class PairingWizard(QWidget):
     # -- tasks -------------------------------------------------------------------------
 
     def spawn(self, coro: Coroutine[Any, Any, Any], name: str = "") -> asyncio.Task[Any]:
+        import asyncio
+
         task = asyncio.ensure_future(coro)
         if name:
             task.set_name(name)
@@ -518,8 +582,8 @@ class PairingWizard(QWidget):
         for candidate in (self.next_button, self.pair_button, self.finish_button):
             candidate.setDefault(candidate is primary)
 
-        result_page = self.pages[Page.RESULT]
         if page is Page.RESULT:
+            result_page = self.pages[Page.RESULT]
             result_page.undo.setEnabled(not busy)
             result_page.pair_another.setEnabled(not busy)
             result_page.fix.setEnabled(not busy)
@@ -588,6 +652,8 @@ class PairingWizard(QWidget):
         self.outcome.emit()
 
     async def _pair(self) -> None:
+        import asyncio
+
         from app.auth.errors import SignInError
         from app.core.errors import ProviderError
 
@@ -645,6 +711,8 @@ class PairingWizard(QWidget):
         self.spawn(self._undo(), "undo")
 
     async def _undo(self) -> None:
+        import asyncio
+
         from app.auth.errors import SignInError
         from app.core.errors import ProviderError
 
@@ -749,8 +817,11 @@ class PairingWizard(QWidget):
 
     async def shutdown(self) -> None:
         """Cancel the running tasks and close the HTTP clients (and the demo sandbox)."""
+        import asyncio
+
         current = asyncio.current_task()
-        self.pages[Page.CREDENTIALS].leave(False)
+        if (credentials := self.pages.get(Page.CREDENTIALS)) is not None:
+            credentials.leave(False)
         pending = [t for t in self._tasks if t is not current and not t.done()]
         for task in pending:
             task.cancel()

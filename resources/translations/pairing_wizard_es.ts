@@ -53,6 +53,371 @@
     </message>
 </context>
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <source>Ready</source>
+        <translation>Lista</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>No válida</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En espera</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Enviando…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hecha</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallida</translation>
+    </message>
+    <message>
+        <source>Unknown: check by hand</source>
+        <translation>Desconocido: compruébelo a mano</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Excluida</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} min {seconds} s</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} h {minutes} min</translation>
+    </message>
+    <message>
+        <source>Save &amp;template…</source>
+        <translation>Guardar la &amp;plantilla…</translation>
+    </message>
+    <message>
+        <source>A CSV file with the columns this provider needs</source>
+        <translation>Un archivo CSV con las columnas que necesita este proveedor</translation>
+    </message>
+    <message>
+        <source>&amp;Open CSV…</source>
+        <translation>&amp;Abrir un CSV…</translation>
+    </message>
+    <message>
+        <source>Open a CSV file: every row is checked, nothing is sent</source>
+        <translation>Abrir un archivo CSV: se comprueba cada fila, no se envía nada</translation>
+    </message>
+    <message>
+        <source>No file opened yet.</source>
+        <translation>Aún no se ha abierto ningún archivo.</translation>
+    </message>
+    <message>
+        <source>Leave out the invalid rows</source>
+        <translation>Excluir las filas no válidas</translation>
+    </message>
+    <message>
+        <source>Start sends the valid rows only; the invalid ones are recorded as left out</source>
+        <translation>Iniciar envía solo las filas válidas; las no válidas se registran como excluidas</translation>
+    </message>
+    <message>
+        <source>Rows of the file</source>
+        <translation>Filas del archivo</translation>
+    </message>
+    <message>
+        <source>One line per row of the file: its values, its state and the details</source>
+        <translation>Una línea por fila del archivo: sus valores, su estado y los detalles</translation>
+    </message>
+    <message>
+        <source>Re&amp;quests at a time</source>
+        <translation>Solicitudes &amp;simultáneas</translation>
+    </message>
+    <message>
+        <source>Requests at a time</source>
+        <translation>Solicitudes simultáneas</translation>
+    </message>
+    <message>
+        <source>How many requests run at the same time. The batch slows down by itself when the provider asks.</source>
+        <translation>Cuántas solicitudes se ejecutan a la vez. El lote se ralentiza solo cuando el proveedor lo pide.</translation>
+    </message>
+    <message>
+        <source>Rows finished</source>
+        <translation>Filas terminadas</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Iniciar</translation>
+    </message>
+    <message>
+        <source>Pair every valid row of the file with the provider</source>
+        <translation>Emparejar cada fila válida del archivo con el proveedor</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reanudar</translation>
+    </message>
+    <message>
+        <source>Continue the interrupted batch: rows already paired are not sent again</source>
+        <translation>Continuar el lote interrumpido: las filas ya emparejadas no se vuelven a enviar</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Stop taking rows; the requests in flight finish and are recorded</source>
+        <translation>Dejar de tomar filas; las solicitudes en curso terminan y se registran</translation>
+    </message>
+    <message>
+        <source>Save res&amp;ults…</source>
+        <translation>Guardar los res&amp;ultados…</translation>
+    </message>
+    <message>
+        <source>Write one line per row, with its outcome, to a CSV file</source>
+        <translation>Escribir una línea por fila, con su resultado, en un archivo CSV</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Close the batch window</source>
+        <translation>Cerrar la ventana del lote</translation>
+    </message>
+    <message>
+        <source>Batch pairing — {provider} — Pairing Wizard</source>
+        <translation>Emparejamiento por lotes — {provider} — Pairing Wizard</translation>
+    </message>
+    <message>
+        <source>Batch pairing with {provider}</source>
+        <translation>Emparejamiento por lotes con {provider}</translation>
+    </message>
+    <message>
+        <source>Batch pairing</source>
+        <translation>Emparejamiento por lotes</translation>
+    </message>
+    <message>
+        <source>{environment}, as {account}. Every row is checked before anything is sent; a device is never paired twice.</source>
+        <translation>{environment}, como {account}. Cada fila se comprueba antes de enviar nada; un dispositivo nunca se empareja dos veces.</translation>
+    </message>
+    <message>
+        <source>{environment}, as nobody (sign in first). Every row is checked before anything is sent; a device is never paired twice.</source>
+        <translation>{environment}, sin cuenta (inicie sesión primero). Cada fila se comprueba antes de enviar nada; un dispositivo nunca se empareja dos veces.</translation>
+    </message>
+    <message>
+        <source>{environment}, with the api key entered in the wizard. Every row is checked before anything is sent; a device is never paired twice.</source>
+        <translation>{environment}, con la clave API introducida en el asistente. Cada fila se comprueba antes de enviar nada; un dispositivo nunca se empareja dos veces.</translation>
+    </message>
+    <message>
+        <source>No file opened yet: save the template, fill it in, then open it here.</source>
+        <translation>Aún no se ha abierto ningún archivo: guarde la plantilla, rellénela y ábrala aquí.</translation>
+    </message>
+    <message>
+        <source>Choose the provider in the wizard first.</source>
+        <translation>Elija primero el proveedor en el asistente.</translation>
+    </message>
+    <message>
+        <source>Sign in to Xee in the wizard first (step 2).</source>
+        <translation>Inicie sesión primero en Xee en el asistente (paso 2).</translation>
+    </message>
+    <message>
+        <source>Enter the api key in the wizard first (step 2): {problem}</source>
+        <translation>Introduzca primero la clave API en el asistente (paso 2): {problem}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Leave out the %n invalid rows (they are not sent)</source>
+        <translation>
+            <numerusform>Excluir %n fila no válida (no se envía)</numerusform>
+            <numerusform>Excluir las %n filas no válidas (no se envían)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the template</source>
+        <translation>Guardar la plantilla</translation>
+    </message>
+    <message>
+        <source>Could not save the template to {path}: {error}.</source>
+        <translation>No se pudo guardar la plantilla en {path}: {error}.</translation>
+    </message>
+    <message>
+        <source>Template saved to {path}: one line per device, then open it here.</source>
+        <translation>Plantilla guardada en {path}: una línea por dispositivo y después ábrala aquí.</translation>
+    </message>
+    <message>
+        <source>Open a {provider} batch file</source>
+        <translation>Abrir un archivo de lote de {provider}</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>Comprobando {file}…</translation>
+    </message>
+    <message>
+        <source>This file was interrupted before (batch #{id}, started {when} UTC). Resume continues it: rows already paired are not sent again.</source>
+        <translation>Este archivo ya se interrumpió antes (lote n.º {id}, iniciado el {when} UTC). Reanudar lo continúa: las filas ya emparejadas no se vuelven a enviar.</translation>
+    </message>
+    <message>
+        <source>This file was already run (batch #{id}, {when} UTC): its outcomes are shown. Running it again would pair every device a second time, so Start is off; Save results writes them.</source>
+        <translation>Este archivo ya se ejecutó (lote n.º {id}, {when} UTC): se muestran sus resultados. Volver a ejecutarlo emparejaría cada dispositivo una segunda vez, así que Iniciar está desactivado; Guardar los resultados los escribe.</translation>
+    </message>
+    <message>
+        <source>{file}: this file cannot be used for {provider}:</source>
+        <translation>{file}: este archivo no se puede usar para {provider}:</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows for {provider}: {valid} valid, {invalid} invalid (their reasons are in the table). Nothing is sent while a row is invalid: fix the file and open it again, or leave those rows out.</source>
+        <translation>
+            <numerusform>%n fila para {provider}: {valid} válida, {invalid} no válida (los motivos están en la tabla). No se envía nada mientras una fila no sea válida: corrija el archivo y vuelva a abrirlo, o excluya esas filas.</numerusform>
+            <numerusform>%n filas para {provider}: {valid} válidas, {invalid} no válidas (los motivos están en la tabla). No se envía nada mientras una fila no sea válida: corrija el archivo y vuelva a abrirlo, o excluya esas filas.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows for {provider}, all valid. Nothing has been sent yet.</source>
+        <translation>
+            <numerusform>%n fila para {provider}, válida. Aún no se ha enviado nada.</numerusform>
+            <numerusform>%n filas para {provider}, todas válidas. Aún no se ha enviado nada.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{problem} Nothing was sent.</source>
+        <translation>{problem} No se envió nada.</translation>
+    </message>
+    <message>
+        <source>Resuming…</source>
+        <translation>Reanudando…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Iniciando…</translation>
+    </message>
+    <message>
+        <source>{finished} of {total} rows</source>
+        <translation>{finished} de {total} filas</translation>
+    </message>
+    <message>
+        <source>{count} done</source>
+        <translation>{count} hechas</translation>
+    </message>
+    <message>
+        <source>{count} failed</source>
+        <translation>{count} fallidas</translation>
+    </message>
+    <message>
+        <source>{count} to check by hand</source>
+        <translation>{count} por comprobar a mano</translation>
+    </message>
+    <message>
+        <source>{count} left out</source>
+        <translation>{count} excluidas</translation>
+    </message>
+    <message>
+        <source>{count} in flight ({limit} at a time)</source>
+        <translation>{count} en curso ({limit} a la vez)</translation>
+    </message>
+    <message>
+        <source>about {duration} left</source>
+        <translation>quedan unos {duration}</translation>
+    </message>
+    <message>
+        <source>Batch #{id} finished: {done} done, {failed} failed, {unknown} to check by hand, {skipped} left out.</source>
+        <translation>Lote n.º {id} terminado: {done} hechas, {failed} fallidas, {unknown} por comprobar a mano, {skipped} excluidas.</translation>
+    </message>
+    <message>
+        <source>The highlighted rows may or may not be paired: check them by hand before sending them again.</source>
+        <translation>Las filas resaltadas pueden estar emparejadas o no: compruébelas a mano antes de volver a enviarlas.</translation>
+    </message>
+    <message>
+        <source>Save results keeps one line per row.</source>
+        <translation>Guardar los resultados conserva una línea por fila.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch #{id} stopped with %n rows not sent. {reason} Resume continues where it stopped; rows already paired are not sent again.</source>
+        <translation>
+            <numerusform>Lote n.º {id} detenido con %n fila sin enviar. {reason} Reanudar continúa donde se detuvo; las filas ya emparejadas no se vuelven a enviar.</numerusform>
+            <numerusform>Lote n.º {id} detenido con %n filas sin enviar. {reason} Reanudar continúa donde se detuvo; las filas ya emparejadas no se vuelven a enviar.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stopping: waiting for the requests in flight…</source>
+        <translation>deteniendo: esperando las solicitudes en curso…</translation>
+    </message>
+    <message>
+        <source>Save the results</source>
+        <translation>Guardar los resultados</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}. Choose another folder.</source>
+        <translation>No se pudo escribir {path}: {error}. Elija otra carpeta.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n rows to {path}.</source>
+        <translation>
+            <numerusform>%n fila guardada en {path}.</numerusform>
+            <numerusform>%n filas guardadas en {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BatchModel</name>
+    <message>
+        <source>Line</source>
+        <translation>Línea</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Device id</source>
+        <translation>Id del dispositivo</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Pin</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modelo</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Número de serie</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Firmware</translation>
+    </message>
+    <message>
+        <source>Consumer id</source>
+        <translation>Id del consumidor</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Linked device id</source>
+        <translation>Id del dispositivo vinculado</translation>
+    </message>
+    <message>
+        <source>deviceid {deviceid}</source>
+        <translation>deviceid {deviceid}</translation>
+    </message>
+</context>
+<context>
     <name>CredentialsPage</name>
     <message>
         <source>Sign in to Xee</source>
@@ -185,6 +550,294 @@
     <message>
         <source>Hide the value (Ctrl+Shift+R)</source>
         <translation>Ocultar el valor (Ctrl+Mayús+R)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWindow</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fallido</translation>
+    </message>
+    <message>
+        <source>Unknown: check by hand</source>
+        <translation>Desconocido: compruébelo a mano</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Emparejar</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Cierre de sesión</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Comprobación</translation>
+    </message>
+    <message>
+        <source>Offline demo</source>
+        <translation>Demostración sin conexión</translation>
+    </message>
+    <message>
+        <source>Online sandbox</source>
+        <translation>Sandbox en línea</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Producción</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Hora</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Proveedor</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Entorno</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Identifiers</source>
+        <translation>Identificadores</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Time (UTC): {time}</source>
+        <translation>Hora (UTC): {time}</translation>
+    </message>
+    <message>
+        <source>Environment: {environment}</source>
+        <translation>Entorno: {environment}</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>no registrado</translation>
+    </message>
+    <message>
+        <source>Error: {error}</source>
+        <translation>Error: {error}</translation>
+    </message>
+    <message>
+        <source>Request id: {id}</source>
+        <translation>Id de la solicitud: {id}</translation>
+    </message>
+    <message>
+        <source>Message: {message}</source>
+        <translation>Mensaje: {message}</translation>
+    </message>
+    <message>
+        <source>Batch: #{id}</source>
+        <translation>Lote: n.º {id}</translation>
+    </message>
+    <message>
+        <source>History entry: #{id}</source>
+        <translation>Entrada del historial: n.º {id}</translation>
+    </message>
+    <message>
+        <source>{action} (batch #{id})</source>
+        <translation>{action} (lote n.º {id})</translation>
+    </message>
+    <message>
+        <source>Pairing history — Pairing Wizard</source>
+        <translation>Historial de emparejamientos — Pairing Wizard</translation>
+    </message>
+    <message>
+        <source>Pairing history</source>
+        <translation>Historial de emparejamientos</translation>
+    </message>
+    <message>
+        <source>Every pairing, undo and sign-in made on this computer, newest first. Identifiers only: never a key, token or Xee pin.</source>
+        <translation>Cada emparejamiento, deshacer e inicio de sesión hechos en este equipo, del más reciente al más antiguo. Solo identificadores: nunca una clave, un token ni un pin de Xee.</translation>
+    </message>
+    <message>
+        <source>Search: device id, serial number, email, error…</source>
+        <translation>Buscar: id del dispositivo, número de serie, correo, error…</translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation>Buscar en el historial</translation>
+    </message>
+    <message>
+        <source>Shows the entries whose identifiers, error or message contain this text (Ctrl+F)</source>
+        <translation>Muestra las entradas cuyos identificadores, error o mensaje contienen este texto (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Shows one provider&apos;s entries only</source>
+        <translation>Muestra solo las entradas de un proveedor</translation>
+    </message>
+    <message>
+        <source>All providers</source>
+        <translation>Todos los proveedores</translation>
+    </message>
+    <message>
+        <source>Shows the entries with this outcome only</source>
+        <translation>Muestra solo las entradas con este resultado</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>Todos los resultados</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>The first day shown (Any date: from the first entry)</source>
+        <translation>El primer día mostrado (Cualquier fecha: desde la primera entrada)</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>The last day shown, included (Any date: up to today)</source>
+        <translation>El último día mostrado, incluido (Cualquier fecha: hasta hoy)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <source>t&amp;o</source>
+        <translation>&amp;hasta</translation>
+    </message>
+    <message>
+        <source>History entries</source>
+        <translation>Entradas del historial</translation>
+    </message>
+    <message>
+        <source>Newest first; select an entry to see its details below</source>
+        <translation>Las más recientes primero; seleccione una entrada para ver sus detalles debajo</translation>
+    </message>
+    <message>
+        <source>Select an entry to see its details.</source>
+        <translation>Seleccione una entrada para ver sus detalles.</translation>
+    </message>
+    <message>
+        <source>Entry details</source>
+        <translation>Detalles de la entrada</translation>
+    </message>
+    <message>
+        <source>The selected entry&apos;s details, as Copy details copies them</source>
+        <translation>Los detalles de la entrada seleccionada, tal como los copia Copiar detalles</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>&amp;Copiar detalles</translation>
+    </message>
+    <message>
+        <source>Copy the selected entry&apos;s details to the clipboard (no key, token or pin in them)</source>
+        <translation>Copiar los detalles de la entrada seleccionada al portapapeles (sin clave, token ni pin)</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exportar CSV…</translation>
+    </message>
+    <message>
+        <source>Write the entries the filters show to a CSV file, without the table&apos;s limit</source>
+        <translation>Escribir las entradas que muestran los filtros en un archivo CSV, sin el límite de la tabla</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>Actuali&amp;zar</translation>
+    </message>
+    <message>
+        <source>Read the history again</source>
+        <translation>Volver a leer el historial</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Close the history window</source>
+        <translation>Cerrar la ventana del historial</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Cualquier fecha</translation>
+    </message>
+    <message>
+        <source>The history could not be read ({error}). Try Refresh.</source>
+        <translation>No se pudo leer el historial ({error}). Pruebe Actualizar.</translation>
+    </message>
+    <message>
+        <source>No entry matches.</source>
+        <translation>Ninguna entrada coincide.</translation>
+    </message>
+    <message>
+        <source>No pairing recorded yet on this computer.</source>
+        <translation>Aún no hay ningún emparejamiento registrado en este equipo.</translation>
+    </message>
+    <message>
+        <source>Showing the newest {count} entries: search or filter to narrow them down. Export CSV writes them all.</source>
+        <translation>Se muestran las {count} entradas más recientes: busque o filtre para acotarlas. Exportar CSV las escribe todas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries match.</source>
+        <translation>
+            <numerusform>%n entrada coincide.</numerusform>
+            <numerusform>%n entradas coinciden.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries.</source>
+        <translation>
+            <numerusform>%n entrada.</numerusform>
+            <numerusform>%n entradas.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Details of entry #{id} copied to the clipboard (no key, token or pin in them).</source>
+        <translation>Detalles de la entrada n.º {id} copiados al portapapeles (sin clave, token ni pin).</translation>
+    </message>
+    <message>
+        <source>Export the history</source>
+        <translation>Exportar el historial</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}. Choose another folder.</source>
+        <translation>No se pudo escribir {path}: {error}. Elija otra carpeta.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n entries to {path}.</source>
+        <translation>
+            <numerusform>%n entrada exportada a {path}.</numerusform>
+            <numerusform>%n entradas exportadas a {path}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Archivos CSV (*.csv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Archivos CSV (*.csv *.txt);;Todos los archivos (*)</translation>
     </message>
 </context>
 <context>
@@ -333,6 +986,10 @@
         <translation>Volver a comprobar</translation>
     </message>
     <message>
+        <source>Run the checks again: DNS, connection, TLS and HTTP</source>
+        <translation>Repetir las comprobaciones: DNS, conexión, TLS y HTTP</translation>
+    </message>
+    <message>
         <source>&amp;Copy</source>
         <translation>&amp;Copiar</translation>
     </message>
@@ -347,6 +1004,10 @@
     <message>
         <source>Close</source>
         <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Close the network check</source>
+        <translation>Cerrar la comprobación de red</translation>
     </message>
     <message>
         <source>The settings changed: Check again.</source>
@@ -1345,6 +2006,193 @@
     </message>
 </context>
 <context>
+    <name>batch</name>
+    <message>
+        <source>Unknown provider {provider}: use xee, rufus or zype.</source>
+        <translation>Proveedor desconocido {provider}: use xee, rufus o zype.</translation>
+    </message>
+    <message>
+        <source>The file is empty: the first line must name the columns ({join_expected}).</source>
+        <translation>El archivo está vacío: la primera línea debe nombrar las columnas ({join_expected}).</translation>
+    </message>
+    <message>
+        <source>Unknown column(s) {join_unknown}: a {provider} file has the columns {join_expected} (see the template).</source>
+        <translation>Columna(s) desconocida(s) {join_unknown}: un archivo de {provider} tiene las columnas {join_expected} (vea la plantilla).</translation>
+    </message>
+    <message>
+        <source>Missing column(s): {join_missing}.</source>
+        <translation>Falta(n) la(s) columna(s): {join_missing}.</translation>
+    </message>
+    <message>
+        <source>Column(s) given twice: {join_duplicated}.</source>
+        <translation>Columna(s) repetida(s): {join_duplicated}.</translation>
+    </message>
+    <message>
+        <source>A Zype file needs a consumer_id or an email column.</source>
+        <translation>Un archivo de Zype necesita una columna consumer_id o email.</translation>
+    </message>
+    <message>
+        <source>The file has a header but no rows.</source>
+        <translation>El archivo tiene encabezado pero ninguna fila.</translation>
+    </message>
+    <message>
+        <source>This file was already run for {name} (batch #{batch_id}, started {started}): nothing was sent. Use --resume to continue it (rows already paired are not sent again).</source>
+        <translation>Este archivo ya se ejecutó para {name} (lote n.º {batch_id}, iniciado el {started}): no se envió nada. Use --resume para continuarlo (las filas ya emparejadas no se vuelven a enviar).</translation>
+    </message>
+    <message>
+        <source>This file was already run for {name} (batch #{batch_id}, started {started}): nothing was sent. Use Resume to continue it (rows already paired are not sent again).</source>
+        <translation>Este archivo ya se ejecutó para {name} (lote n.º {batch_id}, iniciado el {started}): no se envió nada. Use Reanudar para continuarlo (las filas ya emparejadas no se vuelven a enviar).</translation>
+    </message>
+    <message>
+        <source>Zype&apos;s answer was lost ({reason}): check by hand whether pin {pin} is linked, in the Zype dashboard or on the TV.</source>
+        <translation>La respuesta de Zype se perdió ({reason}): compruebe a mano si el pin {pin} está vinculado, en el panel de Zype o en la TV.</translation>
+    </message>
+    <message>
+        <source>{path_name} is larger than {megabytes} MB.</source>
+        <translation>{path_name} supera los {megabytes} MB.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {exc_strerror_or_exc}.</source>
+        <translation>No se puede leer {path}: {exc_strerror_or_exc}.</translation>
+    </message>
+    <message>
+        <source>The file is not valid CSV: {exc}.</source>
+        <translation>El archivo no es un CSV válido: {exc}.</translation>
+    </message>
+    <message>
+        <source>The file is not valid CSV near line {reader_line_num}: {exc}.</source>
+        <translation>El archivo no es un CSV válido cerca de la línea {reader_line_num}: {exc}.</translation>
+    </message>
+    <message>
+        <source>This file was interrupted for {name} (batch #{batch_id}, started {started}): nothing was sent. Use --resume to continue it (rows already paired are not sent again).</source>
+        <translation>Este archivo se interrumpió para {name} (lote n.º {batch_id}, iniciado el {started}): no se envió nada. Use --resume para continuarlo (las filas ya emparejadas no se vuelven a enviar).</translation>
+    </message>
+    <message>
+        <source>This file was interrupted for {name} (batch #{batch_id}, started {started}): nothing was sent. Use Resume to continue it (rows already paired are not sent again).</source>
+        <translation>Este archivo se interrumpió para {name} (lote n.º {batch_id}, iniciado el {started}): no se envió nada. Use Reanudar para continuarlo (las filas ya emparejadas no se vuelven a enviar).</translation>
+    </message>
+    <message>
+        <source>No batch #{self_batch_id} in the journal.</source>
+        <translation>No hay ningún lote n.º {self_batch_id} en el registro.</translation>
+    </message>
+    <message>
+        <source>The file no longer matches batch #{self_batch_id} (rows {missing} are missing): use the original file.</source>
+        <translation>El archivo ya no coincide con el lote n.º {self_batch_id} (faltan las filas {missing}): use el archivo original.</translation>
+    </message>
+    <message>
+        <source>Cancelled: run the same file again with --resume to continue.</source>
+        <translation>Cancelado: vuelva a ejecutar el mismo archivo con --resume para continuar.</translation>
+    </message>
+    <message>
+        <source>Cancelled: use Resume to continue.</source>
+        <translation>Cancelado: use Reanudar para continuar.</translation>
+    </message>
+    <message>
+        <source>Bound by an earlier try whose answer was lost.</source>
+        <translation>Vinculado por un intento anterior cuya respuesta se perdió.</translation>
+    </message>
+    <message>
+        <source>{provider} refused the credentials: {error_advice} Nothing is lost: fix it, then resume.</source>
+        <translation>{provider} rechazó las credenciales: {error_advice} No se pierde nada: corríjalo y después reanude.</translation>
+    </message>
+    <message>
+        <source>{provider} asked us to slow down: waiting {seconds} s (now {limit} at a time)</source>
+        <translation>{provider} nos pidió ir más despacio: esperando {seconds} s (ahora {limit} a la vez)</translation>
+    </message>
+    <message>
+        <source>No Zype consumer has the email {email}: check it, or give the consumer_id.</source>
+        <translation>Ningún consumidor de Zype tiene el correo {email}: compruébelo o indique el consumer_id.</translation>
+    </message>
+    <message>
+        <source>{len_consumers} Zype consumers have the email {email}: give the consumer_id instead.</source>
+        <translation>{len_consumers} consumidores de Zype tienen el correo {email}: indique el consumer_id en su lugar.</translation>
+    </message>
+    <message>
+        <source>Sent again after an uncertain answer ({reason}).</source>
+        <translation>Reenviada tras una respuesta incierta ({reason}).</translation>
+    </message>
+    <message>
+        <source>Xee&apos;s answer was lost several times: check by hand whether the box is associated (Xee app or console).</source>
+        <translation>La respuesta de Xee se perdió varias veces: compruebe a mano si la caja está asociada (aplicación o consola de Xee).</translation>
+    </message>
+    <message>
+        <source>RUFUS&apos;s answer was lost ({reason}) and the device list could not be read: check by hand whether serial number {serial} is bound (RUFUS console).</source>
+        <translation>La respuesta de RUFUS se perdió ({reason}) y no se pudo leer la lista de dispositivos: compruebe a mano si el número de serie {serial} está vinculado (consola de RUFUS).</translation>
+    </message>
+    <message>
+        <source>Zype&apos;s answer was lost ({reason}): check by hand whether pin {pin} is linked, in the Zype dashboard or on the TV (add a linked_device_id column to let the batch check by itself).</source>
+        <translation>La respuesta de Zype se perdió ({reason}): compruebe a mano si el pin {pin} está vinculado, en el panel de Zype o en la TV (añada una columna linked_device_id para que el lote lo compruebe solo).</translation>
+    </message>
+    <message>
+        <source>More than {max_rows} rows: split the file.</source>
+        <translation>Más de {max_rows} filas: divida el archivo.</translation>
+    </message>
+    <message>
+        <source>This line has {cell_count} cells but the header only {header_count}: check the separators.</source>
+        <translation>Esta línea tiene {cell_count} celdas pero el encabezado solo {header_count}: compruebe los separadores.</translation>
+    </message>
+    <message>
+        <source>Give the consumer_id or the customer&apos;s email.</source>
+        <translation>Indique el consumer_id o el correo del cliente.</translation>
+    </message>
+    <message>
+        <source>the previous run stopped while this request was in flight</source>
+        <translation>la ejecución anterior se detuvo mientras esta solicitud estaba en curso</translation>
+    </message>
+    <message>
+        <source>{last_advice} (Tried {row_attempts} times; each time the check showed the change was not made.)</source>
+        <translation>{last_advice} ({row_attempts} intentos; cada vez la comprobación mostró que el cambio no se hizo.)</translation>
+    </message>
+    <message>
+        <source>RUFUS&apos;s answer was lost ({reason}); the device list shows it bound.</source>
+        <translation>La respuesta de RUFUS se perdió ({reason}); la lista de dispositivos lo muestra vinculado.</translation>
+    </message>
+    <message>
+        <source>Not bound after an uncertain answer ({reason}): sent again.</source>
+        <translation>No vinculado tras una respuesta incierta ({reason}): reenviado.</translation>
+    </message>
+    <message>
+        <source>Zype&apos;s answer was lost ({reason}); the pin&apos;s status shows it linked.</source>
+        <translation>La respuesta de Zype se perdió ({reason}); el estado del pin lo muestra vinculado.</translation>
+    </message>
+    <message>
+        <source>Not linked after an uncertain answer ({reason}): sent again.</source>
+        <translation>No vinculado tras una respuesta incierta ({reason}): reenviado.</translation>
+    </message>
+    <message>
+        <source>The file is not text (save it as CSV, UTF-8).</source>
+        <translation>El archivo no es texto (guárdelo como CSV, UTF-8).</translation>
+    </message>
+    <message>
+        <source>The {unique} {key} is already on line {seen_key}: a device is paired once; remove one of the lines.</source>
+        <translation>El {unique} {key} ya está en la línea {seen_key}: un dispositivo se empareja una sola vez; quite una de las líneas.</translation>
+    </message>
+    <message>
+        <source>invalid rows</source>
+        <translation>filas no válidas</translation>
+    </message>
+    <message>
+        <source>Row {row_row_no} could not be sent after {row_attempts} tries ({row_message}) The batch stopped; nothing is lost: run it again with --resume when the problem is solved.</source>
+        <translation>La fila {row_row_no} no se pudo enviar tras {row_attempts} intentos ({row_message}) El lote se detuvo; no se pierde nada: vuelva a ejecutarlo con --resume cuando el problema esté resuelto.</translation>
+    </message>
+    <message>
+        <source>Row {row_row_no} could not be sent after {row_attempts} tries ({row_message}) The batch stopped; nothing is lost: run it again with Resume when the problem is solved.</source>
+        <translation>La fila {row_row_no} no se pudo enviar tras {row_attempts} intentos ({row_message}) El lote se detuvo; no se pierde nada: vuelva a ejecutarlo con Reanudar cuando el problema esté resuelto.</translation>
+    </message>
+    <message>
+        <source>{len_devices} RUFUS devices have serial number {serial}: check by hand which one to keep.</source>
+        <translation>{len_devices} dispositivos de RUFUS tienen el número de serie {serial}: compruebe a mano cuál conservar.</translation>
+    </message>
+    <message>
+        <source>The pin is linked to another consumer: check by hand.</source>
+        <translation>El pin está vinculado a otro consumidor: compruébelo a mano.</translation>
+    </message>
+    <message>
+        <source>The check of an uncertain row failed: {error_advice}</source>
+        <translation>Falló la comprobación de una fila incierta: {error_advice}</translation>
+    </message>
+</context>
+<context>
     <name>dialogs</name>
     <message>
         <source>Yes</source>
@@ -1723,6 +2571,145 @@
     <message>
         <source>The client secret may contain only printable characters without spaces (at most 256): copy it again.</source>
         <translation>El secreto de cliente solo puede contener caracteres imprimibles sin espacios (como máximo 256): cópielo de nuevo.</translation>
+    </message>
+</context>
+<context>
+    <name>netcheck</name>
+    <message>
+        <source>the secure connection failed ({error})</source>
+        <translation>la conexión segura falló ({error})</translation>
+    </message>
+    <message>
+        <source>a firewall or proxy may block it; ask IT whether this address is allowed</source>
+        <translation>puede que un cortafuegos o un proxy la bloquee; pregunte al departamento de TI si esta dirección está permitida</translation>
+    </message>
+    <message>
+        <source>the certificate is not trusted</source>
+        <translation>el certificado no es de confianza</translation>
+    </message>
+    <message>
+        <source>a company proxy may inspect traffic; ask IT to install its certificate in the system store</source>
+        <translation>puede que un proxy de la empresa inspeccione el tráfico; pida al departamento de TI que instale su certificado en el almacén del sistema</translation>
+    </message>
+    <message>
+        <source>the certificate of {host} has expired</source>
+        <translation>el certificado de {host} ha caducado</translation>
+    </message>
+    <message>
+        <source>check the computer&apos;s date and time; if it is right, the provider&apos;s certificate really expired: try later or contact the provider</source>
+        <translation>compruebe la fecha y la hora del equipo; si son correctas, el certificado del proveedor ha caducado de verdad: inténtelo más tarde o contacte con el proveedor</translation>
+    </message>
+    <message>
+        <source>the certificate does not belong to {host}</source>
+        <translation>el certificado no pertenece a {host}</translation>
+    </message>
+    <message>
+        <source>something in between answers in the provider&apos;s place (a proxy or a captive portal): check the network, or ask IT</source>
+        <translation>algo intermedio responde en lugar del proveedor (un proxy o un portal cautivo): compruebe la red o pregunte al departamento de TI</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>sin respuesta a tiempo</translation>
+    </message>
+    <message>
+        <source>{host} is {join_addresses}</source>
+        <translation>{host} corresponde a {join_addresses}</translation>
+    </message>
+    <message>
+        <source>connected to {host} port {port}</source>
+        <translation>conectado a {host} puerto {port}</translation>
+    </message>
+    <message>
+        <source>{api_root} is not an http(s) address</source>
+        <translation>{api_root} no es una dirección http(s)</translation>
+    </message>
+    <message>
+        <source>check the API address in the settings</source>
+        <translation>compruebe la dirección de la API en los ajustes</translation>
+    </message>
+    <message>
+        <source>the system settings send {host} through the proxy {report_proxy}</source>
+        <translation>los ajustes del sistema envían {host} a través del proxy {report_proxy}</translation>
+    </message>
+    <message>
+        <source>cannot connect to {host} port {port} ({join_errors})</source>
+        <translation>no se puede conectar a {host} puerto {port} ({join_errors})</translation>
+    </message>
+    <message>
+        <source>the computer answered that nothing listens there: check the API address and port</source>
+        <translation>el equipo respondió que nada escucha ahí: compruebe la dirección y el puerto de la API</translation>
+    </message>
+    <message>
+        <source>a firewall may block it, or the network is down: check the network or ask IT</source>
+        <translation>puede que un cortafuegos la bloquee o que la red no funcione: compruebe la red o pregunte al departamento de TI</translation>
+    </message>
+    <message>
+        <source>cannot connect ({exc})</source>
+        <translation>no se puede conectar ({exc})</translation>
+    </message>
+    <message>
+        <source>check the network or the proxy settings</source>
+        <translation>compruebe la red o los ajustes del proxy</translation>
+    </message>
+    <message>
+        <source>answered with status {status}</source>
+        <translation>respondió con el estado {status}</translation>
+    </message>
+    <message>
+        <source>{name} or a gateway in between has a problem: try again later</source>
+        <translation>{name} o una pasarela intermedia tiene un problema: inténtelo más tarde</translation>
+    </message>
+    <message>
+        <source>cannot resolve {host} ({why})</source>
+        <translation>no se puede resolver {host} ({why})</translation>
+    </message>
+    <message>
+        <source>{address}: no answer in {step_timeout} s</source>
+        <translation>{address}: sin respuesta en {step_timeout} s</translation>
+    </message>
+    <message>
+        <source>{version}, certificate trusted by the system store</source>
+        <translation>{version}, certificado de confianza para el almacén del sistema</translation>
+    </message>
+    <message>
+        <source>the proxy refused or failed ({exc})</source>
+        <translation>el proxy rechazó la conexión o falló ({exc})</translation>
+    </message>
+    <message>
+        <source>check the proxy settings, or ask IT</source>
+        <translation>compruebe los ajustes del proxy o pregunte al departamento de TI</translation>
+    </message>
+    <message>
+        <source>{name} did not answer in {step_timeout} s</source>
+        <translation>{name} no respondió en {step_timeout} s</translation>
+    </message>
+    <message>
+        <source>the provider or the network is slow or down: try again later</source>
+        <translation>el proveedor o la red va lento o no funciona: inténtelo más tarde</translation>
+    </message>
+    <message>
+        <source>the connection failed ({type_exc_name})</source>
+        <translation>la conexión falló ({type_exc_name})</translation>
+    </message>
+    <message>
+        <source>answered with a web page (status {status}), not the API</source>
+        <translation>respondió con una página web (estado {status}), no con la API</translation>
+    </message>
+    <message>
+        <source>a captive portal (hotel, guest Wi-Fi) or a proxy may be in the way: sign in to the network in a browser, or check the API address</source>
+        <translation>puede que haya un portal cautivo (hotel, Wi-Fi de invitados) o un proxy en medio: inicie sesión en la red desde un navegador o compruebe la dirección de la API</translation>
+    </message>
+    <message>
+        <source>{name} answered (status {status})</source>
+        <translation>{name} respondió (estado {status})</translation>
+    </message>
+    <message>
+        <source>the secure handshake got no answer</source>
+        <translation>el intercambio seguro no obtuvo respuesta</translation>
+    </message>
+    <message>
+        <source>a firewall or proxy may block it; ask IT</source>
+        <translation>puede que un cortafuegos o un proxy la bloquee; pregunte al departamento de TI</translation>
     </message>
 </context>
 </TS>

@@ -53,6 +53,371 @@
     </message>
 </context>
 <context>
+    <name>BatchDialog</name>
+    <message>
+        <source>Ready</source>
+        <translation>Prête</translation>
+    </message>
+    <message>
+        <source>Invalid</source>
+        <translation>Invalide</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Envoi…</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Faite</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Unknown: check by hand</source>
+        <translation>Inconnu : à vérifier à la main</translation>
+    </message>
+    <message>
+        <source>Left out</source>
+        <translation>Écartée</translation>
+    </message>
+    <message>
+        <source>{seconds} s</source>
+        <translation>{seconds} s</translation>
+    </message>
+    <message>
+        <source>{minutes} min {seconds} s</source>
+        <translation>{minutes} min {seconds} s</translation>
+    </message>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} h {minutes} min</translation>
+    </message>
+    <message>
+        <source>Save &amp;template…</source>
+        <translation>Enregistrer le &amp;modèle…</translation>
+    </message>
+    <message>
+        <source>A CSV file with the columns this provider needs</source>
+        <translation>Un fichier CSV avec les colonnes dont ce fournisseur a besoin</translation>
+    </message>
+    <message>
+        <source>&amp;Open CSV…</source>
+        <translation>&amp;Ouvrir un CSV…</translation>
+    </message>
+    <message>
+        <source>Open a CSV file: every row is checked, nothing is sent</source>
+        <translation>Ouvrir un fichier CSV : chaque ligne est vérifiée, rien n&apos;est envoyé</translation>
+    </message>
+    <message>
+        <source>No file opened yet.</source>
+        <translation>Aucun fichier ouvert pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>Leave out the invalid rows</source>
+        <translation>Écarter les lignes invalides</translation>
+    </message>
+    <message>
+        <source>Start sends the valid rows only; the invalid ones are recorded as left out</source>
+        <translation>Démarrer n&apos;envoie que les lignes valides ; les invalides sont notées comme écartées</translation>
+    </message>
+    <message>
+        <source>Rows of the file</source>
+        <translation>Lignes du fichier</translation>
+    </message>
+    <message>
+        <source>One line per row of the file: its values, its state and the details</source>
+        <translation>Une ligne par ligne du fichier : ses valeurs, son état et les détails</translation>
+    </message>
+    <message>
+        <source>Re&amp;quests at a time</source>
+        <translation>Re&amp;quêtes simultanées</translation>
+    </message>
+    <message>
+        <source>Requests at a time</source>
+        <translation>Requêtes simultanées</translation>
+    </message>
+    <message>
+        <source>How many requests run at the same time. The batch slows down by itself when the provider asks.</source>
+        <translation>Combien de requêtes partent en même temps. Le lot ralentit de lui-même quand le fournisseur le demande.</translation>
+    </message>
+    <message>
+        <source>Rows finished</source>
+        <translation>Lignes terminées</translation>
+    </message>
+    <message>
+        <source>&amp;Start</source>
+        <translation>&amp;Démarrer</translation>
+    </message>
+    <message>
+        <source>Pair every valid row of the file with the provider</source>
+        <translation>Appairer chaque ligne valide du fichier auprès du fournisseur</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Reprendre</translation>
+    </message>
+    <message>
+        <source>Continue the interrupted batch: rows already paired are not sent again</source>
+        <translation>Poursuivre le lot interrompu : les lignes déjà appairées ne sont pas renvoyées</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Stop taking rows; the requests in flight finish and are recorded</source>
+        <translation>Ne plus prendre de lignes ; les requêtes en cours se terminent et sont enregistrées</translation>
+    </message>
+    <message>
+        <source>Save res&amp;ults…</source>
+        <translation>Enregistrer les rés&amp;ultats…</translation>
+    </message>
+    <message>
+        <source>Write one line per row, with its outcome, to a CSV file</source>
+        <translation>Écrire une ligne par ligne, avec son résultat, dans un fichier CSV</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close the batch window</source>
+        <translation>Fermer la fenêtre du lot</translation>
+    </message>
+    <message>
+        <source>Batch pairing — {provider} — Pairing Wizard</source>
+        <translation>Appairage par lot — {provider} — Pairing Wizard</translation>
+    </message>
+    <message>
+        <source>Batch pairing with {provider}</source>
+        <translation>Appairage par lot avec {provider}</translation>
+    </message>
+    <message>
+        <source>Batch pairing</source>
+        <translation>Appairage par lot</translation>
+    </message>
+    <message>
+        <source>{environment}, as {account}. Every row is checked before anything is sent; a device is never paired twice.</source>
+        <translation>{environment}, en tant que {account}. Chaque ligne est vérifiée avant tout envoi ; un appareil n&apos;est jamais appairé deux fois.</translation>
+    </message>
+    <message>
+        <source>{environment}, as nobody (sign in first). Every row is checked before anything is sent; a device is never paired twice.</source>
+        <translation>{environment}, sans compte (connectez-vous d&apos;abord). Chaque ligne est vérifiée avant tout envoi ; un appareil n&apos;est jamais appairé deux fois.</translation>
+    </message>
+    <message>
+        <source>{environment}, with the api key entered in the wizard. Every row is checked before anything is sent; a device is never paired twice.</source>
+        <translation>{environment}, avec la clé API saisie dans l&apos;assistant. Chaque ligne est vérifiée avant tout envoi ; un appareil n&apos;est jamais appairé deux fois.</translation>
+    </message>
+    <message>
+        <source>No file opened yet: save the template, fill it in, then open it here.</source>
+        <translation>Aucun fichier ouvert pour l&apos;instant : enregistrez le modèle, remplissez-le, puis ouvrez-le ici.</translation>
+    </message>
+    <message>
+        <source>Choose the provider in the wizard first.</source>
+        <translation>Choisissez d&apos;abord le fournisseur dans l&apos;assistant.</translation>
+    </message>
+    <message>
+        <source>Sign in to Xee in the wizard first (step 2).</source>
+        <translation>Connectez-vous d&apos;abord à Xee dans l&apos;assistant (étape 2).</translation>
+    </message>
+    <message>
+        <source>Enter the api key in the wizard first (step 2): {problem}</source>
+        <translation>Saisissez d&apos;abord la clé API dans l&apos;assistant (étape 2) : {problem}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Leave out the %n invalid rows (they are not sent)</source>
+        <translation>
+            <numerusform>Écarter %n ligne invalide (elle n&apos;est pas envoyée)</numerusform>
+            <numerusform>Écarter les %n lignes invalides (elles ne sont pas envoyées)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the template</source>
+        <translation>Enregistrer le modèle</translation>
+    </message>
+    <message>
+        <source>Could not save the template to {path}: {error}.</source>
+        <translation>Impossible d&apos;enregistrer le modèle dans {path} : {error}.</translation>
+    </message>
+    <message>
+        <source>Template saved to {path}: one line per device, then open it here.</source>
+        <translation>Modèle enregistré dans {path} : une ligne par appareil, puis ouvrez-le ici.</translation>
+    </message>
+    <message>
+        <source>Open a {provider} batch file</source>
+        <translation>Ouvrir un fichier de lot {provider}</translation>
+    </message>
+    <message>
+        <source>Checking {file}…</source>
+        <translation>Vérification de {file}…</translation>
+    </message>
+    <message>
+        <source>This file was interrupted before (batch #{id}, started {when} UTC). Resume continues it: rows already paired are not sent again.</source>
+        <translation>Ce fichier a déjà été interrompu (lot n° {id}, commencé le {when} UTC). Reprendre le poursuit : les lignes déjà appairées ne sont pas renvoyées.</translation>
+    </message>
+    <message>
+        <source>This file was already run (batch #{id}, {when} UTC): its outcomes are shown. Running it again would pair every device a second time, so Start is off; Save results writes them.</source>
+        <translation>Ce fichier a déjà été traité (lot n° {id}, {when} UTC) : ses résultats sont affichés. Le relancer appairerait chaque appareil une seconde fois, donc Démarrer est désactivé ; Enregistrer les résultats les écrit.</translation>
+    </message>
+    <message>
+        <source>{file}: this file cannot be used for {provider}:</source>
+        <translation>{file} : ce fichier n&apos;est pas utilisable pour {provider} :</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows for {provider}: {valid} valid, {invalid} invalid (their reasons are in the table). Nothing is sent while a row is invalid: fix the file and open it again, or leave those rows out.</source>
+        <translation>
+            <numerusform>%n ligne pour {provider} : {valid} valide, {invalid} invalide (les raisons sont dans le tableau). Rien n&apos;est envoyé tant qu&apos;une ligne est invalide : corrigez le fichier et rouvrez-le, ou écartez ces lignes.</numerusform>
+            <numerusform>%n lignes pour {provider} : {valid} valides, {invalid} invalides (les raisons sont dans le tableau). Rien n&apos;est envoyé tant qu&apos;une ligne est invalide : corrigez le fichier et rouvrez-le, ou écartez ces lignes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n rows for {provider}, all valid. Nothing has been sent yet.</source>
+        <translation>
+            <numerusform>%n ligne pour {provider}, valide. Rien n&apos;a encore été envoyé.</numerusform>
+            <numerusform>%n lignes pour {provider}, toutes valides. Rien n&apos;a encore été envoyé.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{problem} Nothing was sent.</source>
+        <translation>{problem} Rien n&apos;a été envoyé.</translation>
+    </message>
+    <message>
+        <source>Resuming…</source>
+        <translation>Reprise…</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>Démarrage…</translation>
+    </message>
+    <message>
+        <source>{finished} of {total} rows</source>
+        <translation>{finished} lignes sur {total}</translation>
+    </message>
+    <message>
+        <source>{count} done</source>
+        <translation>{count} faites</translation>
+    </message>
+    <message>
+        <source>{count} failed</source>
+        <translation>{count} en échec</translation>
+    </message>
+    <message>
+        <source>{count} to check by hand</source>
+        <translation>{count} à vérifier à la main</translation>
+    </message>
+    <message>
+        <source>{count} left out</source>
+        <translation>{count} écartées</translation>
+    </message>
+    <message>
+        <source>{count} in flight ({limit} at a time)</source>
+        <translation>{count} en cours ({limit} à la fois)</translation>
+    </message>
+    <message>
+        <source>about {duration} left</source>
+        <translation>environ {duration} restantes</translation>
+    </message>
+    <message>
+        <source>Batch #{id} finished: {done} done, {failed} failed, {unknown} to check by hand, {skipped} left out.</source>
+        <translation>Lot n° {id} terminé : {done} faites, {failed} en échec, {unknown} à vérifier à la main, {skipped} écartées.</translation>
+    </message>
+    <message>
+        <source>The highlighted rows may or may not be paired: check them by hand before sending them again.</source>
+        <translation>Les lignes surlignées sont peut-être appairées, peut-être pas : vérifiez-les à la main avant de les renvoyer.</translation>
+    </message>
+    <message>
+        <source>Save results keeps one line per row.</source>
+        <translation>Enregistrer les résultats garde une ligne par ligne du fichier.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Batch #{id} stopped with %n rows not sent. {reason} Resume continues where it stopped; rows already paired are not sent again.</source>
+        <translation>
+            <numerusform>Lot n° {id} arrêté avec %n ligne non envoyée. {reason} Reprendre continue là où il s&apos;est arrêté ; les lignes déjà appairées ne sont pas renvoyées.</numerusform>
+            <numerusform>Lot n° {id} arrêté avec %n lignes non envoyées. {reason} Reprendre continue là où il s&apos;est arrêté ; les lignes déjà appairées ne sont pas renvoyées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>stopping: waiting for the requests in flight…</source>
+        <translation>arrêt : attente des requêtes en cours…</translation>
+    </message>
+    <message>
+        <source>Save the results</source>
+        <translation>Enregistrer les résultats</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}. Choose another folder.</source>
+        <translation>Impossible d&apos;écrire {path} : {error}. Choisissez un autre dossier.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n rows to {path}.</source>
+        <translation>
+            <numerusform>%n ligne enregistrée dans {path}.</numerusform>
+            <numerusform>%n lignes enregistrées dans {path}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BatchModel</name>
+    <message>
+        <source>Line</source>
+        <translation>Ligne</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>Device id</source>
+        <translation>Identifiant du boîtier</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modèle</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Numéro de série</translation>
+    </message>
+    <message>
+        <source>Alias</source>
+        <translation>Alias</translation>
+    </message>
+    <message>
+        <source>Firmware</source>
+        <translation>Firmware</translation>
+    </message>
+    <message>
+        <source>Consumer id</source>
+        <translation>Identifiant client</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Linked device id</source>
+        <translation>Identifiant de l&apos;appareil lié</translation>
+    </message>
+    <message>
+        <source>deviceid {deviceid}</source>
+        <translation>deviceid {deviceid}</translation>
+    </message>
+</context>
+<context>
     <name>CredentialsPage</name>
     <message>
         <source>Sign in to Xee</source>
@@ -185,6 +550,294 @@
     <message>
         <source>Hide the value (Ctrl+Shift+R)</source>
         <translation>Masquer la valeur (Ctrl+Maj+R)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryWindow</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Unknown: check by hand</source>
+        <translation>Inconnu : à vérifier à la main</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>Appairer</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annulation</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Déconnexion</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Vérification</translation>
+    </message>
+    <message>
+        <source>Offline demo</source>
+        <translation>Démo hors ligne</translation>
+    </message>
+    <message>
+        <source>Online sandbox</source>
+        <translation>Bac à sable en ligne</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Environnement</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Identifiers</source>
+        <translation>Identifiants</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Time (UTC): {time}</source>
+        <translation>Heure (UTC) : {time}</translation>
+    </message>
+    <message>
+        <source>Environment: {environment}</source>
+        <translation>Environnement : {environment}</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>non enregistré</translation>
+    </message>
+    <message>
+        <source>Error: {error}</source>
+        <translation>Erreur : {error}</translation>
+    </message>
+    <message>
+        <source>Request id: {id}</source>
+        <translation>Identifiant de requête : {id}</translation>
+    </message>
+    <message>
+        <source>Message: {message}</source>
+        <translation>Message : {message}</translation>
+    </message>
+    <message>
+        <source>Batch: #{id}</source>
+        <translation>Lot : n° {id}</translation>
+    </message>
+    <message>
+        <source>History entry: #{id}</source>
+        <translation>Entrée de l&apos;historique : n° {id}</translation>
+    </message>
+    <message>
+        <source>{action} (batch #{id})</source>
+        <translation>{action} (lot n° {id})</translation>
+    </message>
+    <message>
+        <source>Pairing history — Pairing Wizard</source>
+        <translation>Historique des appairages — Pairing Wizard</translation>
+    </message>
+    <message>
+        <source>Pairing history</source>
+        <translation>Historique des appairages</translation>
+    </message>
+    <message>
+        <source>Every pairing, undo and sign-in made on this computer, newest first. Identifiers only: never a key, token or Xee pin.</source>
+        <translation>Chaque appairage, annulation et connexion faits sur cet ordinateur, du plus récent au plus ancien. Des identifiants seulement : jamais une clé, un jeton ni un code Xee.</translation>
+    </message>
+    <message>
+        <source>Search: device id, serial number, email, error…</source>
+        <translation>Rechercher : identifiant, numéro de série, e-mail, erreur…</translation>
+    </message>
+    <message>
+        <source>Search the history</source>
+        <translation>Rechercher dans l&apos;historique</translation>
+    </message>
+    <message>
+        <source>Shows the entries whose identifiers, error or message contain this text (Ctrl+F)</source>
+        <translation>Affiche les entrées dont les identifiants, l&apos;erreur ou le message contiennent ce texte (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Shows one provider&apos;s entries only</source>
+        <translation>N&apos;affiche que les entrées d&apos;un fournisseur</translation>
+    </message>
+    <message>
+        <source>All providers</source>
+        <translation>Tous les fournisseurs</translation>
+    </message>
+    <message>
+        <source>Shows the entries with this outcome only</source>
+        <translation>N&apos;affiche que les entrées ayant ce résultat</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>Tous les résultats</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Du</translation>
+    </message>
+    <message>
+        <source>The first day shown (Any date: from the first entry)</source>
+        <translation>Le premier jour affiché (Toute date : depuis la première entrée)</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Au</translation>
+    </message>
+    <message>
+        <source>The last day shown, included (Any date: up to today)</source>
+        <translation>Le dernier jour affiché, inclus (Toute date : jusqu&apos;à aujourd&apos;hui)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Du</translation>
+    </message>
+    <message>
+        <source>t&amp;o</source>
+        <translation>a&amp;u</translation>
+    </message>
+    <message>
+        <source>History entries</source>
+        <translation>Entrées de l&apos;historique</translation>
+    </message>
+    <message>
+        <source>Newest first; select an entry to see its details below</source>
+        <translation>Les plus récentes d&apos;abord ; sélectionnez une entrée pour voir ses détails en dessous</translation>
+    </message>
+    <message>
+        <source>Select an entry to see its details.</source>
+        <translation>Sélectionnez une entrée pour voir ses détails.</translation>
+    </message>
+    <message>
+        <source>Entry details</source>
+        <translation>Détails de l&apos;entrée</translation>
+    </message>
+    <message>
+        <source>The selected entry&apos;s details, as Copy details copies them</source>
+        <translation>Les détails de l&apos;entrée sélectionnée, tels que Copier les détails les copie</translation>
+    </message>
+    <message>
+        <source>&amp;Copy details</source>
+        <translation>&amp;Copier les détails</translation>
+    </message>
+    <message>
+        <source>Copy the selected entry&apos;s details to the clipboard (no key, token or pin in them)</source>
+        <translation>Copier les détails de l&apos;entrée sélectionnée dans le presse-papiers (sans clé, jeton ni code)</translation>
+    </message>
+    <message>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Exporter en CSV…</translation>
+    </message>
+    <message>
+        <source>Write the entries the filters show to a CSV file, without the table&apos;s limit</source>
+        <translation>Écrire les entrées retenues par les filtres dans un fichier CSV, sans la limite du tableau</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualiser</translation>
+    </message>
+    <message>
+        <source>Read the history again</source>
+        <translation>Relire l&apos;historique</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close the history window</source>
+        <translation>Fermer la fenêtre de l&apos;historique</translation>
+    </message>
+    <message>
+        <source>Any date</source>
+        <translation>Toute date</translation>
+    </message>
+    <message>
+        <source>The history could not be read ({error}). Try Refresh.</source>
+        <translation>L&apos;historique n&apos;a pas pu être lu ({error}). Essayez Actualiser.</translation>
+    </message>
+    <message>
+        <source>No entry matches.</source>
+        <translation>Aucune entrée ne correspond.</translation>
+    </message>
+    <message>
+        <source>No pairing recorded yet on this computer.</source>
+        <translation>Aucun appairage enregistré pour l&apos;instant sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>Showing the newest {count} entries: search or filter to narrow them down. Export CSV writes them all.</source>
+        <translation>Affichage des {count} entrées les plus récentes : recherchez ou filtrez pour affiner. Exporter en CSV les écrit toutes.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries match.</source>
+        <translation>
+            <numerusform>%n entrée correspond.</numerusform>
+            <numerusform>%n entrées correspondent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n entries.</source>
+        <translation>
+            <numerusform>%n entrée.</numerusform>
+            <numerusform>%n entrées.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Details of entry #{id} copied to the clipboard (no key, token or pin in them).</source>
+        <translation>Détails de l&apos;entrée n° {id} copiés dans le presse-papiers (sans clé, jeton ni code).</translation>
+    </message>
+    <message>
+        <source>Export the history</source>
+        <translation>Exporter l&apos;historique</translation>
+    </message>
+    <message>
+        <source>Could not write {path}: {error}. Choose another folder.</source>
+        <translation>Impossible d&apos;écrire {path} : {error}. Choisissez un autre dossier.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n entries to {path}.</source>
+        <translation>
+            <numerusform>%n entrée exportée dans {path}.</numerusform>
+            <numerusform>%n entrées exportées dans {path}.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)</translation>
     </message>
 </context>
 <context>
@@ -333,6 +986,10 @@
         <translation>Vérifier à nouveau</translation>
     </message>
     <message>
+        <source>Run the checks again: DNS, connection, TLS and HTTP</source>
+        <translation>Refaire les vérifications : DNS, connexion, TLS et HTTP</translation>
+    </message>
+    <message>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
@@ -347,6 +1004,10 @@
     <message>
         <source>Close</source>
         <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Close the network check</source>
+        <translation>Fermer la vérification du réseau</translation>
     </message>
     <message>
         <source>The settings changed: Check again.</source>
@@ -1345,6 +2006,193 @@
     </message>
 </context>
 <context>
+    <name>batch</name>
+    <message>
+        <source>Unknown provider {provider}: use xee, rufus or zype.</source>
+        <translation>Fournisseur inconnu {provider} : utilisez xee, rufus ou zype.</translation>
+    </message>
+    <message>
+        <source>The file is empty: the first line must name the columns ({join_expected}).</source>
+        <translation>Le fichier est vide : la première ligne doit nommer les colonnes ({join_expected}).</translation>
+    </message>
+    <message>
+        <source>Unknown column(s) {join_unknown}: a {provider} file has the columns {join_expected} (see the template).</source>
+        <translation>Colonne(s) inconnue(s) {join_unknown} : un fichier {provider} a les colonnes {join_expected} (voir le modèle).</translation>
+    </message>
+    <message>
+        <source>Missing column(s): {join_missing}.</source>
+        <translation>Colonne(s) manquante(s) : {join_missing}.</translation>
+    </message>
+    <message>
+        <source>Column(s) given twice: {join_duplicated}.</source>
+        <translation>Colonne(s) donnée(s) deux fois : {join_duplicated}.</translation>
+    </message>
+    <message>
+        <source>A Zype file needs a consumer_id or an email column.</source>
+        <translation>Un fichier Zype doit avoir une colonne consumer_id ou email.</translation>
+    </message>
+    <message>
+        <source>The file has a header but no rows.</source>
+        <translation>Le fichier a un en-tête mais aucune ligne.</translation>
+    </message>
+    <message>
+        <source>This file was already run for {name} (batch #{batch_id}, started {started}): nothing was sent. Use --resume to continue it (rows already paired are not sent again).</source>
+        <translation>Ce fichier a déjà été traité pour {name} (lot n° {batch_id}, commencé le {started}) : rien n&apos;a été envoyé. Utilisez --resume pour le poursuivre (les lignes déjà appairées ne sont pas renvoyées).</translation>
+    </message>
+    <message>
+        <source>This file was already run for {name} (batch #{batch_id}, started {started}): nothing was sent. Use Resume to continue it (rows already paired are not sent again).</source>
+        <translation>Ce fichier a déjà été traité pour {name} (lot n° {batch_id}, commencé le {started}) : rien n&apos;a été envoyé. Utilisez Reprendre pour le poursuivre (les lignes déjà appairées ne sont pas renvoyées).</translation>
+    </message>
+    <message>
+        <source>Zype&apos;s answer was lost ({reason}): check by hand whether pin {pin} is linked, in the Zype dashboard or on the TV.</source>
+        <translation>La réponse de Zype a été perdue ({reason}) : vérifiez à la main si le code {pin} est lié, dans le tableau de bord Zype ou sur la TV.</translation>
+    </message>
+    <message>
+        <source>{path_name} is larger than {megabytes} MB.</source>
+        <translation>{path_name} dépasse {megabytes} Mo.</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {exc_strerror_or_exc}.</source>
+        <translation>Impossible de lire {path} : {exc_strerror_or_exc}.</translation>
+    </message>
+    <message>
+        <source>The file is not valid CSV: {exc}.</source>
+        <translation>Le fichier n&apos;est pas un CSV valide : {exc}.</translation>
+    </message>
+    <message>
+        <source>The file is not valid CSV near line {reader_line_num}: {exc}.</source>
+        <translation>Le fichier n&apos;est pas un CSV valide vers la ligne {reader_line_num} : {exc}.</translation>
+    </message>
+    <message>
+        <source>This file was interrupted for {name} (batch #{batch_id}, started {started}): nothing was sent. Use --resume to continue it (rows already paired are not sent again).</source>
+        <translation>Ce fichier a été interrompu pour {name} (lot n° {batch_id}, commencé le {started}) : rien n&apos;a été envoyé. Utilisez --resume pour le poursuivre (les lignes déjà appairées ne sont pas renvoyées).</translation>
+    </message>
+    <message>
+        <source>This file was interrupted for {name} (batch #{batch_id}, started {started}): nothing was sent. Use Resume to continue it (rows already paired are not sent again).</source>
+        <translation>Ce fichier a été interrompu pour {name} (lot n° {batch_id}, commencé le {started}) : rien n&apos;a été envoyé. Utilisez Reprendre pour le poursuivre (les lignes déjà appairées ne sont pas renvoyées).</translation>
+    </message>
+    <message>
+        <source>No batch #{self_batch_id} in the journal.</source>
+        <translation>Aucun lot n° {self_batch_id} dans le journal.</translation>
+    </message>
+    <message>
+        <source>The file no longer matches batch #{self_batch_id} (rows {missing} are missing): use the original file.</source>
+        <translation>Le fichier ne correspond plus au lot n° {self_batch_id} (les lignes {missing} manquent) : utilisez le fichier d&apos;origine.</translation>
+    </message>
+    <message>
+        <source>Cancelled: run the same file again with --resume to continue.</source>
+        <translation>Annulé : relancez le même fichier avec --resume pour continuer.</translation>
+    </message>
+    <message>
+        <source>Cancelled: use Resume to continue.</source>
+        <translation>Annulé : utilisez Reprendre pour continuer.</translation>
+    </message>
+    <message>
+        <source>Bound by an earlier try whose answer was lost.</source>
+        <translation>Lié par un essai précédent dont la réponse a été perdue.</translation>
+    </message>
+    <message>
+        <source>{provider} refused the credentials: {error_advice} Nothing is lost: fix it, then resume.</source>
+        <translation>{provider} a refusé les identifiants : {error_advice} Rien n&apos;est perdu : corrigez, puis reprenez.</translation>
+    </message>
+    <message>
+        <source>{provider} asked us to slow down: waiting {seconds} s (now {limit} at a time)</source>
+        <translation>{provider} nous demande de ralentir : attente de {seconds} s ({limit} requêtes à la fois désormais)</translation>
+    </message>
+    <message>
+        <source>No Zype consumer has the email {email}: check it, or give the consumer_id.</source>
+        <translation>Aucun client Zype n&apos;a l&apos;e-mail {email} : vérifiez-le, ou donnez le consumer_id.</translation>
+    </message>
+    <message>
+        <source>{len_consumers} Zype consumers have the email {email}: give the consumer_id instead.</source>
+        <translation>{len_consumers} clients Zype ont l&apos;e-mail {email} : donnez plutôt le consumer_id.</translation>
+    </message>
+    <message>
+        <source>Sent again after an uncertain answer ({reason}).</source>
+        <translation>Renvoyée après une réponse incertaine ({reason}).</translation>
+    </message>
+    <message>
+        <source>Xee&apos;s answer was lost several times: check by hand whether the box is associated (Xee app or console).</source>
+        <translation>La réponse de Xee a été perdue plusieurs fois : vérifiez à la main si le boîtier est associé (application ou console Xee).</translation>
+    </message>
+    <message>
+        <source>RUFUS&apos;s answer was lost ({reason}) and the device list could not be read: check by hand whether serial number {serial} is bound (RUFUS console).</source>
+        <translation>La réponse de RUFUS a été perdue ({reason}) et la liste des appareils n&apos;a pas pu être lue : vérifiez à la main si le numéro de série {serial} est lié (console RUFUS).</translation>
+    </message>
+    <message>
+        <source>Zype&apos;s answer was lost ({reason}): check by hand whether pin {pin} is linked, in the Zype dashboard or on the TV (add a linked_device_id column to let the batch check by itself).</source>
+        <translation>La réponse de Zype a été perdue ({reason}) : vérifiez à la main si le code {pin} est lié, dans le tableau de bord Zype ou sur la TV (ajoutez une colonne linked_device_id pour que le lot vérifie de lui-même).</translation>
+    </message>
+    <message>
+        <source>More than {max_rows} rows: split the file.</source>
+        <translation>Plus de {max_rows} lignes : découpez le fichier.</translation>
+    </message>
+    <message>
+        <source>This line has {cell_count} cells but the header only {header_count}: check the separators.</source>
+        <translation>Cette ligne a {cell_count} cellules mais l&apos;en-tête seulement {header_count} : vérifiez les séparateurs.</translation>
+    </message>
+    <message>
+        <source>Give the consumer_id or the customer&apos;s email.</source>
+        <translation>Donnez le consumer_id ou l&apos;e-mail du client.</translation>
+    </message>
+    <message>
+        <source>the previous run stopped while this request was in flight</source>
+        <translation>l&apos;exécution précédente s&apos;est arrêtée pendant que cette requête était en cours</translation>
+    </message>
+    <message>
+        <source>{last_advice} (Tried {row_attempts} times; each time the check showed the change was not made.)</source>
+        <translation>{last_advice} ({row_attempts} essais ; à chaque fois, la vérification a montré que le changement n&apos;avait pas été fait.)</translation>
+    </message>
+    <message>
+        <source>RUFUS&apos;s answer was lost ({reason}); the device list shows it bound.</source>
+        <translation>La réponse de RUFUS a été perdue ({reason}) ; la liste des appareils le montre lié.</translation>
+    </message>
+    <message>
+        <source>Not bound after an uncertain answer ({reason}): sent again.</source>
+        <translation>Non lié après une réponse incertaine ({reason}) : renvoyé.</translation>
+    </message>
+    <message>
+        <source>Zype&apos;s answer was lost ({reason}); the pin&apos;s status shows it linked.</source>
+        <translation>La réponse de Zype a été perdue ({reason}) ; l&apos;état du code le montre lié.</translation>
+    </message>
+    <message>
+        <source>Not linked after an uncertain answer ({reason}): sent again.</source>
+        <translation>Non lié après une réponse incertaine ({reason}) : renvoyé.</translation>
+    </message>
+    <message>
+        <source>The file is not text (save it as CSV, UTF-8).</source>
+        <translation>Le fichier n&apos;est pas du texte (enregistrez-le en CSV, UTF-8).</translation>
+    </message>
+    <message>
+        <source>The {unique} {key} is already on line {seen_key}: a device is paired once; remove one of the lines.</source>
+        <translation>Le {unique} {key} figure déjà ligne {seen_key} : un appareil s&apos;appaire une seule fois ; supprimez l&apos;une des lignes.</translation>
+    </message>
+    <message>
+        <source>invalid rows</source>
+        <translation>lignes invalides</translation>
+    </message>
+    <message>
+        <source>Row {row_row_no} could not be sent after {row_attempts} tries ({row_message}) The batch stopped; nothing is lost: run it again with --resume when the problem is solved.</source>
+        <translation>La ligne {row_row_no} n&apos;a pas pu être envoyée après {row_attempts} essais ({row_message}) Le lot s&apos;est arrêté ; rien n&apos;est perdu : relancez-le avec --resume une fois le problème résolu.</translation>
+    </message>
+    <message>
+        <source>Row {row_row_no} could not be sent after {row_attempts} tries ({row_message}) The batch stopped; nothing is lost: run it again with Resume when the problem is solved.</source>
+        <translation>La ligne {row_row_no} n&apos;a pas pu être envoyée après {row_attempts} essais ({row_message}) Le lot s&apos;est arrêté ; rien n&apos;est perdu : relancez-le avec Reprendre une fois le problème résolu.</translation>
+    </message>
+    <message>
+        <source>{len_devices} RUFUS devices have serial number {serial}: check by hand which one to keep.</source>
+        <translation>{len_devices} appareils RUFUS ont le numéro de série {serial} : vérifiez à la main lequel garder.</translation>
+    </message>
+    <message>
+        <source>The pin is linked to another consumer: check by hand.</source>
+        <translation>Le code est lié à un autre client : vérifiez à la main.</translation>
+    </message>
+    <message>
+        <source>The check of an uncertain row failed: {error_advice}</source>
+        <translation>La vérification d&apos;une ligne incertaine a échoué : {error_advice}</translation>
+    </message>
+</context>
+<context>
     <name>dialogs</name>
     <message>
         <source>Yes</source>
@@ -1723,6 +2571,145 @@
     <message>
         <source>The client secret may contain only printable characters without spaces (at most 256): copy it again.</source>
         <translation>Le secret client ne peut contenir que des caractères imprimables sans espace (256 au plus) : copiez-le à nouveau.</translation>
+    </message>
+</context>
+<context>
+    <name>netcheck</name>
+    <message>
+        <source>the secure connection failed ({error})</source>
+        <translation>la connexion sécurisée a échoué ({error})</translation>
+    </message>
+    <message>
+        <source>a firewall or proxy may block it; ask IT whether this address is allowed</source>
+        <translation>un pare-feu ou un proxy la bloque peut-être ; demandez au service informatique si cette adresse est autorisée</translation>
+    </message>
+    <message>
+        <source>the certificate is not trusted</source>
+        <translation>le certificat n&apos;est pas reconnu</translation>
+    </message>
+    <message>
+        <source>a company proxy may inspect traffic; ask IT to install its certificate in the system store</source>
+        <translation>un proxy d&apos;entreprise inspecte peut-être le trafic ; demandez au service informatique d&apos;installer son certificat dans le magasin du système</translation>
+    </message>
+    <message>
+        <source>the certificate of {host} has expired</source>
+        <translation>le certificat de {host} a expiré</translation>
+    </message>
+    <message>
+        <source>check the computer&apos;s date and time; if it is right, the provider&apos;s certificate really expired: try later or contact the provider</source>
+        <translation>vérifiez la date et l&apos;heure de l&apos;ordinateur ; si elles sont justes, le certificat du fournisseur a vraiment expiré : réessayez plus tard ou contactez le fournisseur</translation>
+    </message>
+    <message>
+        <source>the certificate does not belong to {host}</source>
+        <translation>le certificat n&apos;appartient pas à {host}</translation>
+    </message>
+    <message>
+        <source>something in between answers in the provider&apos;s place (a proxy or a captive portal): check the network, or ask IT</source>
+        <translation>quelque chose entre les deux répond à la place du fournisseur (un proxy ou un portail captif) : vérifiez le réseau, ou demandez au service informatique</translation>
+    </message>
+    <message>
+        <source>no answer in time</source>
+        <translation>pas de réponse à temps</translation>
+    </message>
+    <message>
+        <source>{host} is {join_addresses}</source>
+        <translation>{host} correspond à {join_addresses}</translation>
+    </message>
+    <message>
+        <source>connected to {host} port {port}</source>
+        <translation>connecté à {host} port {port}</translation>
+    </message>
+    <message>
+        <source>{api_root} is not an http(s) address</source>
+        <translation>{api_root} n&apos;est pas une adresse http(s)</translation>
+    </message>
+    <message>
+        <source>check the API address in the settings</source>
+        <translation>vérifiez l&apos;adresse de l&apos;API dans les réglages</translation>
+    </message>
+    <message>
+        <source>the system settings send {host} through the proxy {report_proxy}</source>
+        <translation>les réglages du système font passer {host} par le proxy {report_proxy}</translation>
+    </message>
+    <message>
+        <source>cannot connect to {host} port {port} ({join_errors})</source>
+        <translation>connexion impossible à {host} port {port} ({join_errors})</translation>
+    </message>
+    <message>
+        <source>the computer answered that nothing listens there: check the API address and port</source>
+        <translation>l&apos;ordinateur a répondu que rien n&apos;écoute à cet endroit : vérifiez l&apos;adresse et le port de l&apos;API</translation>
+    </message>
+    <message>
+        <source>a firewall may block it, or the network is down: check the network or ask IT</source>
+        <translation>un pare-feu la bloque peut-être, ou le réseau est coupé : vérifiez le réseau ou demandez au service informatique</translation>
+    </message>
+    <message>
+        <source>cannot connect ({exc})</source>
+        <translation>connexion impossible ({exc})</translation>
+    </message>
+    <message>
+        <source>check the network or the proxy settings</source>
+        <translation>vérifiez le réseau ou les réglages du proxy</translation>
+    </message>
+    <message>
+        <source>answered with status {status}</source>
+        <translation>a répondu avec le statut {status}</translation>
+    </message>
+    <message>
+        <source>{name} or a gateway in between has a problem: try again later</source>
+        <translation>{name} ou une passerelle intermédiaire a un problème : réessayez plus tard</translation>
+    </message>
+    <message>
+        <source>cannot resolve {host} ({why})</source>
+        <translation>impossible de résoudre {host} ({why})</translation>
+    </message>
+    <message>
+        <source>{address}: no answer in {step_timeout} s</source>
+        <translation>{address} : pas de réponse en {step_timeout} s</translation>
+    </message>
+    <message>
+        <source>{version}, certificate trusted by the system store</source>
+        <translation>{version}, certificat reconnu par le magasin du système</translation>
+    </message>
+    <message>
+        <source>the proxy refused or failed ({exc})</source>
+        <translation>le proxy a refusé ou échoué ({exc})</translation>
+    </message>
+    <message>
+        <source>check the proxy settings, or ask IT</source>
+        <translation>vérifiez les réglages du proxy, ou demandez au service informatique</translation>
+    </message>
+    <message>
+        <source>{name} did not answer in {step_timeout} s</source>
+        <translation>{name} n&apos;a pas répondu en {step_timeout} s</translation>
+    </message>
+    <message>
+        <source>the provider or the network is slow or down: try again later</source>
+        <translation>le fournisseur ou le réseau est lent ou coupé : réessayez plus tard</translation>
+    </message>
+    <message>
+        <source>the connection failed ({type_exc_name})</source>
+        <translation>la connexion a échoué ({type_exc_name})</translation>
+    </message>
+    <message>
+        <source>answered with a web page (status {status}), not the API</source>
+        <translation>a répondu par une page web (statut {status}), pas par l&apos;API</translation>
+    </message>
+    <message>
+        <source>a captive portal (hotel, guest Wi-Fi) or a proxy may be in the way: sign in to the network in a browser, or check the API address</source>
+        <translation>un portail captif (hôtel, Wi-Fi invités) ou un proxy est peut-être sur le chemin : connectez-vous au réseau dans un navigateur, ou vérifiez l&apos;adresse de l&apos;API</translation>
+    </message>
+    <message>
+        <source>{name} answered (status {status})</source>
+        <translation>{name} a répondu (statut {status})</translation>
+    </message>
+    <message>
+        <source>the secure handshake got no answer</source>
+        <translation>la négociation sécurisée n&apos;a pas reçu de réponse</translation>
+    </message>
+    <message>
+        <source>a firewall or proxy may block it; ask IT</source>
+        <translation>un pare-feu ou un proxy la bloque peut-être ; demandez au service informatique</translation>
     </message>
 </context>
 </TS>

@@ -73,6 +73,10 @@ def assert_rufus_agrees(sandbox, summary, serials: list[str]) -> None:
         assert row.identifiers["serial_number"] == serial
         if row.state == "done":
             assert devices.get(serial) == [row.result], (row, devices.get(serial))
+        elif row.state == "unknown":
+            # Every check of the device list failed too (random faults hit GETs as well):
+            # "check by hand" is definite and honest; it never hides a second bind.
+            assert "check" in row.message.lower(), row
         else:
             assert row.state == "failed", row
             assert serial not in devices, row

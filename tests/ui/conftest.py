@@ -19,6 +19,7 @@ import pytest
 import qasync
 from PySide6.QtCore import QSettings
 
+from app.core.flow import Page
 from app.ui.qtfix import protect_singletons
 from app.ui.wizard import PairingWizard
 
@@ -83,6 +84,8 @@ def make_wizard(qtbot, qloop, keychain, settings_path: Path, monkeypatch
         wizard.show()
         qtbot.waitExposed(wizard)
         made.append(wizard)
+        if not wizard.render_only:   # the pages after the first come after the first paint
+            qtbot.waitUntil(lambda: len(wizard.pages) == len(Page), timeout=WAIT_MS)
         return wizard
 
     yield make

@@ -1,5 +1,6 @@
 """Accessibility: names and descriptions, tab order, visible focus, contrast (WCAG AA)
-in both palettes, crisp icons on high-DPI screens."""
+in both palettes, crisp icons on high-DPI screens; in the wizard and in the History
+window, the batch dialog and the network check."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from app.core.flow import Page
 from app.ui import theme
-from app.ui.screenshots import PROVIDERS, build_scene, scene_names
+from app.ui.screenshots import PROVIDERS, TOOLS, build_scene, build_tool, scene_names
 
 from .keyboard import activate, focused, press
 
@@ -33,7 +34,8 @@ def focusable(root: QWidget) -> list[QWidget]:
     return [w for w in root.findChildren(QWidget)
             if w.isVisible() and not w.isWindow()
             and w.focusPolicy() & Qt.FocusPolicy.TabFocus
-            and not isinstance(w.parent(), QLineEdit | QComboBox)]   # Qt's own parts
+            and not isinstance(w.parent(), QLineEdit | QComboBox | QAbstractSpinBox)]
+    # (the children of a field, a combo box or a spin box are Qt's own parts)
 
 
 def scene(qtbot, tmp_path: Path, provider: str, name: str, advanced: bool = False):
@@ -67,6 +69,32 @@ def test_every_control_has_an_accessible_name_and_inputs_a_description(
                    if isinstance(w, INPUTS) and not w.accessibleDescription().strip()]
     assert undescribed == []
     assert all("&" not in w.accessibleName() for w in controls)
+    wizard.close()
+
+
+def tool(qtbot, tmp_path: Path, name: str):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    wizard, window = build_tool(name, settings)
+    qtbot.addWidget(wizard)
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    return wizard, window
+
+
+@pytest.mark.parametrize("name", TOOLS)
+def test_every_tool_control_has_an_accessible_name_and_a_description(qtbot, qloop,
+                                                                      tmp_path, name):
+    wizard, window = tool(qtbot, tmp_path, name)
+    controls = focusable(window)
+    assert len(controls) >= 3
+    nameless = [f"{type(w).__name__}#{w.objectName()}" for w in controls
+                if not w.accessibleName().strip()]
+    assert nameless == []
+    undescribed = [f"{type(w).__name__}#{w.objectName()}" for w in controls
+                   if not w.accessibleDescription().strip()]
+    assert undescribed == []
+    assert all("&" not in w.accessibleName() for w in controls)
+    window.close()
     wizard.close()
 
 
@@ -111,6 +139,39 @@ def test_tab_visits_the_page_controls_in_visual_order(qtbot, qloop, tmp_path, pr
         "Tab skipped or added controls"
     assert all(comes_before(a, b, page) for a, b in zip(visited, visited[1:], strict=False)), \
         f"not in visual order: {names}"
+    wizard.close()
+
+
+@pytest.mark.parametrize(("name", "first"), [
+    ("history", "historySearchEdit"),
+    ("batch", "batchSkipInvalidCheck"),
+    ("network-check", "networkCheckCopyButton"),
+])
+def test_tab_visits_the_tool_controls_in_visual_order(qtbot, qloop, tmp_path, name, first):
+    wizard, window = tool(qtbot, tmp_path, name)
+    if name == "batch":   # the scene shows a running batch: make the file row usable
+        for widget in (window.open_button, window.template_button, window.concurrency,
+                       window.skip_invalid):
+            widget.setEnabled(True)
+        first = "batchOpenButton"
+    activate(qtbot, window)
+    start = window.findChild(QWidget, first)
+    start.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is start)
+    visited = [start]
+    for _ in range(40):
+        press(Qt.Key.Key_Tab)
+        widget = focused()
+        if widget in visited:
+            break
+        visited.append(widget)
+    expected = [w for w in focusable(window) if w.isEnabled()]
+    names = [w.objectName() for w in visited]
+    assert sorted(names) == sorted(w.objectName() for w in expected), \
+        "Tab skipped or added controls"
+    assert all(comes_before(a, b, window) for a, b in zip(visited, visited[1:], strict=False)), \
+        f"not in visual order: {names}"
+    window.close()
     wizard.close()
 
 

@@ -217,18 +217,20 @@ LAZY_PROBE = """
 import json, sys
 import app.cli
 import app.ui.wizard as wizard_module
-heavy = ("uvicorn", "starlette", "authlib", "httpx2", "keyring", "app.sandbox.server")
-original = wizard_module.PairingWizard.first_paint
-def first_paint(self):
-    future = original(self)
-    def report(_):
+# The sandbox, the network and keychain libraries, and the event loop itself (asyncio,
+# qasync): all after the first paint.
+heavy = ("uvicorn", "starlette", "authlib", "httpx2", "keyring", "app.sandbox.server",
+         "asyncio", "qasync")
+original = wizard_module.PairingWizard.__init__
+def init(self, *args, **kwargs):
+    original(self, *args, **kwargs)
+    def report():
         loaded = [name for name in heavy if name in sys.modules]
         print("LOADED " + json.dumps(loaded), file=sys.stderr, flush=True)
-    if not future.done() and not getattr(self, "_probe", False):
-        self._probe = True
-        future.add_done_callback(report)
-    return future
-wizard_module.PairingWizard.first_paint = first_paint
+        print("PAGES " + json.dumps([page.value for page in self.pages]), file=sys.stderr,
+              flush=True)
+    self.painted.connect(report)
+wizard_module.PairingWizard.__init__ = init
 sys.exit(app.cli.main(["--demo", "--smoke"]))
 """
 
@@ -241,4 +243,22 @@ def test_first_paint_happens_before_any_heavy_import(tmp_path):
     assert done.returncode == 0, done.stderr
     report = next(line for line in done.stderr.splitlines() if line.startswith("LOADED "))
     assert json.loads(report.removeprefix("LOADED ")) == []
+    # The first paint is the real window on its first page; the other pages come after.
+    pages = next(line for line in done.stderr.splitlines() if line.startswith("PAGES "))
+    assert json.loads(pages.removeprefix("PAGES ")) == ["provider"]
     assert '"first_paint_ms"' in done.stdout
+
+
+def test_the_wizards_http_client_uses_the_os_trust_store_and_system_proxies():
+    import ssl
+
+    from PySide6.QtCore import QSettings
+
+    from app.ui.services import Services
+
+    services = Services(QSettings(), demo=False, sandbox=None)
+    client = services.client()
+    context = client._transport._pool._ssl_context
+    assert client.trust_env is True
+    assert context.verify_mode == ssl.CERT_REQUIRED
+    assert type(context).__module__.startswith("truststore")

@@ -135,3 +135,21 @@ def test_xee_with_the_keyboard_alone(qtbot, sandbox, make_wizard):
     press(Qt.Key.Key_B, ALT)                     # &Back
     wait_page(qtbot, wizard, Page.CREDENTIALS)
     run(qtbot, wizard.shutdown())
+
+
+def test_tab_goes_from_a_page_built_after_the_first_paint_to_the_button_bar(
+        qtbot, sandbox, make_wizard):
+    """The pages after the first are built after the button bar: Tab still goes page ->
+    buttons (not back to the sidebar), as when every page was built up front."""
+    wizard = make_wizard(sandbox.url)
+    choose_by_keyboard(qtbot, wizard, "providerRufus")
+    wait_focus(qtbot, "apiKeyEdit")
+    outside = {"backButton", "cancelButton", "nextButton", "historyButton", "batchButton"}
+    name = ""
+    for _ in range(30):
+        press(Qt.Key.Key_Tab)
+        name = focused().objectName()
+        if name in outside:
+            break
+    assert name == "backButton"
+    run(qtbot, wizard.shutdown())

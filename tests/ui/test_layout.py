@@ -1,7 +1,7 @@
 """The layout stress test: with the pseudo-translation (every text about twice as long,
-accented), every page of every provider shows all its text: no label, button or field
-clipped, no two sibling widgets overlapping, and no visible text that skipped the
-translation functions."""
+accented), every page of every provider, the History window, the batch dialog and the
+network check show all their text: no label, button or field clipped, no two sibling
+widgets overlapping, and no visible text that skipped the translation functions."""
 
 from __future__ import annotations
 
@@ -23,10 +23,21 @@ from PySide6.QtWidgets import (
 
 from app.core.flow import Page
 from app.ui import i18n
-from app.ui.screenshots import DEMO_URL, PROVIDERS, RESULTS, VALUES, build_scene, scene_names
+from app.ui.screenshots import (
+    BATCH_FILE,
+    DEMO_URL,
+    PROVIDERS,
+    RESULTS,
+    TOOLS,
+    VALUES,
+    build_scene,
+    build_tool,
+    scene_names,
+)
 
 PRODUCT_WORDS = {"Xee", "RUFUS", "Zype", "Pairing Wizard"}
 DATA = {str(v) for values in (*VALUES.values(), *RESULTS.values()) for v in values.values()}
+DATA.add(BATCH_FILE)
 
 
 def visible_widgets(root: QWidget) -> list[QWidget]:
@@ -130,6 +141,24 @@ def test_no_clipped_or_overlapping_text_with_twice_as_long_strings(
     assert problems == [], f"{provider} {scene}: clipped text"
     assert overlaps(wizard) == [], f"{provider} {scene}: overlapping widgets"
     assert untranslated(wizard) == [], f"{provider} {scene}: text not translated"
+    wizard.close()
+
+
+@pytest.mark.parametrize("tool", TOOLS)
+def test_the_tool_windows_fit_twice_as_long_strings(qtbot, qloop, pseudo, tmp_path: Path,
+                                                    tool):
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    wizard, window = build_tool(tool, settings)
+    qtbot.addWidget(wizard)
+    qtbot.waitExposed(window)
+    QApplication.processEvents()
+    problems = [f"{describe(w)} {why}" for w in visible_widgets(window)
+                if (why := clipped(w))]
+    assert problems == [], f"{tool}: clipped text"
+    assert overlaps(window) == [], f"{tool}: overlapping widgets"
+    assert untranslated(window) == [], f"{tool}: text not translated"
+    assert i18n.is_pseudo(window.windowTitle())
+    window.close()
     wizard.close()
 
 
