@@ -346,6 +346,16 @@ def record_pin_failure(state: dict[str, Any], device_id: str) -> int:
     return failures[key]
 
 
+def forget_pin_failures(state: dict[str, Any], device_id: str) -> bool:
+    """After a successful pairing the count for this box starts again. True when there
+    was one to forget (the caller then saves the counts)."""
+    failures = dict(state.get("xee_pin_failures") or {})
+    if failures.pop(device_id.strip().upper(), None) is None:
+        return False
+    state["xee_pin_failures"] = failures
+    return True
+
+
 def pin_warning(state: Mapping[str, Any]) -> str | None:
     """A warning before the attempt that would lock the box, from our own count."""
     device_id = _text(state, "xee_device_id")
@@ -492,7 +502,12 @@ def diagnostics(state: Mapping[str, Any], error: Mapping[str, Any],
 
 
 def _strip_query(url: str) -> str:
-    return url.split("?", 1)[0]
+    """No query (Zype's api_key travels there) and no user:password@ of an override."""
+    url = url.split("?", 1)[0]
+    scheme, sep, rest = url.partition("://")
+    if sep and "@" in rest.split("/", 1)[0]:
+        url = f"{scheme}://{rest.split('@', 1)[1]}"
+    return url
 
 
 def _secrets(state: Mapping[str, Any]) -> list[str]:

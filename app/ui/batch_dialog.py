@@ -29,7 +29,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QCloseEvent, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QDialog,
     QHBoxLayout,
@@ -37,7 +36,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -46,7 +44,7 @@ from app.core import flow
 from app.ui import theme
 from app.ui.history_window import open_csv_name, save_csv_name
 from app.ui.i18n import advice, flow_text, tool_text, translate
-from app.ui.widgets import Card, StatusLine, label
+from app.ui.widgets import Card, StatusLine, label, make_table
 
 if TYPE_CHECKING:
     from app.ui.wizard import PairingWizard
@@ -272,24 +270,10 @@ class BatchDialog(QDialog):
         outer.addWidget(file_card)
 
         self.model = BatchModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("batchTable")
-        self.table.setAccessibleName(self.tr("Rows of the file"))
-        self.table.setAccessibleDescription(self.tr(
-            "One line per row of the file: its values, its state and the details"))
-        self.table.setTabKeyNavigation(False)   # Tab leaves the table, arrows move in it
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setStretchLastSection(True)
+        self.table = make_table("batchTable", self.tr("Rows of the file"), self.tr(
+            "One line per row of the file: its values, its state and the details"),
+            self.model)
+        self.table.horizontalHeader().setStretchLastSection(True)
         outer.addWidget(self.table, 1)
 
         run_row = QHBoxLayout()

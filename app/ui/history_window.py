@@ -31,14 +31,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from app.ui import dialogs, theme
 from app.ui.i18n import tool_text, translate
-from app.ui.widgets import StatusLine, copy_text, label
+from app.ui.widgets import StatusLine, copy_text, label, make_table
 
 if TYPE_CHECKING:
     from app.ui.wizard import PairingWizard
@@ -274,24 +273,10 @@ class HistoryWindow(QWidget):
         outer.addLayout(filters)
 
         self.model = HistoryModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("historyTable")
-        self.table.setAccessibleName(self.tr("History entries"))
-        self.table.setAccessibleDescription(self.tr(
-            "Newest first; select an entry to see its details below"))
-        self.table.setTabKeyNavigation(False)   # Tab leaves the table, arrows move in it
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table = make_table("historyTable", self.tr("History entries"), self.tr(
+            "Newest first; select an entry to see its details below"), self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self._size_columns()
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         outer.addWidget(self.table, 1)

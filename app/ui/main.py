@@ -109,12 +109,25 @@ def _run_loop(loop, wizard, smoke: bool) -> int:
         await closed.wait()
 
     asyncio.set_event_loop(loop)
-    try:
-        with loop:
-            loop.run_until_complete(main())
-    except RuntimeError as exc:  # the loop was stopped from outside (app.quit())
-        log.info("Event loop stopped: %s", exc)
+    with loop:
+        running = loop.create_task(main())
+        try:
+            loop.run_until_complete(running)
+        except RuntimeError as exc:  # stopped from outside: QApplication.exit()
+            log.info("Event loop stopped: %s", exc)
+            # Qt's quit() closes the window first (closeEvent shuts down); exit() does
+            # not: cancel the tasks and close the HTTP client before the loop closes.
+            running.cancel()
+            loop.run_until_complete(_after_stop(running, wizard))
     return exit_code
+
+
+async def _after_stop(running, wizard) -> None:
+    import asyncio
+
+    await asyncio.gather(running, return_exceptions=True)
+    if not wizard.is_shut_down:
+        await wizard.shutdown()
 
 
 if __name__ == "__main__":

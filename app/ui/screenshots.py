@@ -18,10 +18,11 @@ as long), the layout stress test.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -166,6 +167,27 @@ def render_all(outdir: Path | str, themes: Iterable[str] = THEMES,
                scenes: Iterable[str] | None = None) -> list[Path]:
     """Render the scenes into `outdir`; returns the files written. `language`: "en",
     "fr", "es" or "pseudo"; `scenes`: only these scene names (e.g. "1-provider")."""
+    outdir = Path(outdir)
+    written: list[Path] = []
+    wanted = set(scenes) if scenes is not None else None
+    with _rendering(outdir, language) as (app, use_theme, settings_file):
+        for theme_name in themes:
+            use_theme(theme_name)
+            for provider in providers:
+                for name, scene in _scenes(provider):
+                    if wanted is not None and name not in wanted:
+                        continue
+                    path = outdir / f"{provider}-{name}-{theme_name}.png"
+                    written.append(_render(app, settings_file(), scene, path))
+    return written
+
+
+@contextlib.contextmanager
+def _rendering(outdir: Path, language: str) -> Iterator[tuple[Any, Callable[[str], None],
+                                                             Callable[[], Any]]]:
+    """The offscreen QApplication in Fusion with `language`, `outdir` made, and a
+    scratch folder; yields (app, use_theme(name), settings_file()) and restores the
+    app's language, style and palette afterwards."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from app.ui.qtfix import protect_singletons
 
@@ -176,31 +198,25 @@ def render_all(outdir: Path | str, themes: Iterable[str] = THEMES,
     from app.ui import i18n, theme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     old_palette, old_style = app.palette(), app.style().name()
-    written: list[Path] = []
-    wanted = set(scenes) if scenes is not None else None
+
+    def use_theme(theme_name: str) -> None:
+        app.setPalette(theme.light_palette() if theme_name == "light"
+                       else theme.dark_palette())
+
     with tempfile.TemporaryDirectory() as scratch:
+        def settings_file() -> Any:
+            return QSettings(str(Path(scratch) / "settings.ini"), QSettings.Format.IniFormat)
+
         i18n.install(app, language)
         try:
             app.setStyle("Fusion")
-            for theme_name in themes:
-                app.setPalette(theme.light_palette() if theme_name == "light"
-                               else theme.dark_palette())
-                for provider in providers:
-                    for name, scene in _scenes(provider):
-                        if wanted is not None and name not in wanted:
-                            continue
-                        settings = QSettings(str(Path(scratch) / "settings.ini"),
-                                             QSettings.Format.IniFormat)
-                        path = outdir / f"{provider}-{name}-{theme_name}.png"
-                        written.append(_render(app, settings, scene, path))
+            yield app, use_theme, settings_file
         finally:
             i18n.uninstall(app)
             app.setStyle(old_style)
             app.setPalette(old_palette)
-    return written
 
 
 def build_scene(provider: str, name: str, settings: Any, size: tuple[int, int] = SIZE) -> Any:
@@ -352,37 +368,15 @@ def render_tools(outdir: Path | str, themes: Iterable[str] = THEMES,
                  language: str = "en", tools: Iterable[str] = TOOLS) -> list[Path]:
     """The History window, the batch dialog and the network check, light and dark
     (`tools`: only these, of TOOLS)."""
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from app.ui.qtfix import protect_singletons
-
-    protect_singletons()
-    from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication
-
-    from app.ui import i18n, theme
-
-    app = QApplication.instance() or QApplication(sys.argv[:1])
     outdir = Path(outdir)
-    outdir.mkdir(parents=True, exist_ok=True)
-    old_palette, old_style = app.palette(), app.style().name()
     written: list[Path] = []
-    with tempfile.TemporaryDirectory() as scratch:
-        i18n.install(app, language)
-        try:
-            app.setStyle("Fusion")
-            for theme_name in themes:
-                app.setPalette(theme.light_palette() if theme_name == "light"
-                               else theme.dark_palette())
-                for name in [t for t in TOOLS if t in set(tools)]:
-                    scene = _tool_scenes()[name]
-                    settings = QSettings(str(Path(scratch) / "settings.ini"),
-                                         QSettings.Format.IniFormat)
-                    path = outdir / f"tools-{name}-{theme_name}.png"
-                    written.append(_render_tool(app, settings, scene, path))
-        finally:
-            i18n.uninstall(app)
-            app.setStyle(old_style)
-            app.setPalette(old_palette)
+    with _rendering(outdir, language) as (app, use_theme, settings_file):
+        for theme_name in themes:
+            use_theme(theme_name)
+            for name in [t for t in TOOLS if t in set(tools)]:
+                scene = _tool_scenes()[name]
+                path = outdir / f"tools-{name}-{theme_name}.png"
+                written.append(_render_tool(app, settings_file(), scene, path))
     return written
 
 

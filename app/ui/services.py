@@ -351,8 +351,13 @@ class Services:
             return None
 
     async def save_key(self, provider: str, environment: str, key: str) -> bool:
+        """Store `key` in the keychain; False (nothing written) when there is no usable
+        one: a plaintext-file backend would put the secret in a readable file."""
         import asyncio
 
+        if not await self.keyring_usable():
+            log.warning("No usable keychain: the %s key is not saved", provider)
+            return False
         keyring = await imported("keyring")
         try:
             await asyncio.to_thread(keyring.set_password, keyring_service(provider),

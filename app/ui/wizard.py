@@ -698,9 +698,7 @@ class PairingWizard(QWidget):
                                         json.dumps(self.state.get("xee_pin_failures") or {}))
 
     def _forget_pin_failures(self, device_id: str) -> None:
-        failures = dict(self.state.get("xee_pin_failures") or {})
-        if failures.pop(device_id.strip().upper(), None) is not None:
-            self.state["xee_pin_failures"] = failures
+        if flow.forget_pin_failures(self.state, device_id):
             self._save_pin_failures()
 
     def start_undo(self) -> None:
@@ -814,6 +812,11 @@ class PairingWizard(QWidget):
         await self.shutdown()
         if shiboken6.isValid(self):
             self.close()
+
+    @property
+    def is_shut_down(self) -> bool:
+        """shutdown() has run: no task left, the HTTP clients closed."""
+        return self._closed_clean
 
     async def shutdown(self) -> None:
         """Cancel the running tasks and close the HTTP clients (and the demo sandbox)."""

@@ -203,6 +203,15 @@ def test_diagnostics_hold_the_facts_and_no_secret():
     assert key not in text
 
 
+def test_diagnostics_drop_credentials_of_an_overridden_server_address():
+    state = state_for("rufus", api_key=RUFUS_KEY, rufus_model="M", rufus_serial="S")
+    error = {"kind": "network.refused", "category": "network", "advice": "Unreachable.",
+             "endpoint": "POST /devices", "provider": "rufus"}
+    text = flow.diagnostics(state, error, api_root="https://support:hunter2@proxy.example/v0")
+    assert "Server: https://proxy.example/v0" in text
+    assert "hunter2" not in text and "support:" not in text
+
+
 def test_review_masks_the_key_and_the_pin():
     rows = dict(flow.review_rows(state_for("xee", xee_account="Alice", xee_device_id="E1",
                                            xee_pin="4821"), "http://x/xee/v3"))
@@ -224,6 +233,17 @@ def test_pin_failures_warn_before_the_third_attempt():
     assert "probably locked" in flow.pin_warning(state)
     assert flow.is_pin_rejection(flow.error_dict(documented("xee.pin_rejected")))
     assert not flow.is_pin_rejection(flow.error_dict(documented("xee.device_taken")))
+
+
+def test_a_successful_pairing_forgets_that_boxs_pin_failures_only():
+    state = state_for("xee", xee_device_id="E133742015")
+    flow.record_pin_failure(state, "E133742015")
+    flow.record_pin_failure(state, "E000000001")
+    assert flow.forget_pin_failures(state, " e133742015") is True
+    assert flow.pin_failures(state, "E133742015") == 0
+    assert flow.pin_warning(state) is None
+    assert flow.pin_failures(state, "E000000001") == 1
+    assert flow.forget_pin_failures(state, "E133742015") is False   # nothing left to save
 
 
 # --- the requests, against the sandbox in-process ------------------------------------------
