@@ -3,7 +3,6 @@ the decisions (validity, order, where an error is fixed) live in app.core.flow."
 
 from __future__ import annotations
 
-import html
 import logging
 import time
 from typing import TYPE_CHECKING, Any
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.core import flow
 from app.core.flow import Page
-from app.ui import dialogs, i18n, theme
+from app.ui import i18n, theme
 from app.ui.i18n import advice as advice_text
 from app.ui.i18n import flow_text, translate
 from app.ui.widgets import Card, FieldRow, StatusLine, copy_text, hbox, label
@@ -686,6 +685,8 @@ class XeeSignInPanel(QWidget):
                     return
                 session_only = False
                 if not await services.keyring_usable():
+                    from app.ui import dialogs  # not before the first paint
+
                     session_only = await dialogs.ask(
                         self, self.tr("No keychain"),
                         self.tr("This computer has no usable keychain, so the Xee sign-in "
@@ -1506,6 +1507,8 @@ class ResultPage(WizardPage):
         deviceid = self.deviceid.text()
         result = self.state.get("result") or {}
         suggested = f"rufus-deviceid-{result.get('serial_number') or 'device'}.txt"
+        from app.ui import dialogs
+
         path = await dialogs.save_file_name(self, self.tr("Save the deviceid"), suggested)
         if not path:
             return
@@ -1535,6 +1538,8 @@ def translated_result_rows(state: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 def rows_html(rows: list[tuple[str, str]]) -> str:
+    import html  # not before the first paint
+
     c = theme.colors()
     cells = "".join(
         f"<tr><td style='color:{c['muted']}; padding:3px 18px 3px 0'>{html.escape(k)}</td>"
@@ -1552,6 +1557,8 @@ def failure_text(state: dict[str, Any], error: dict[str, Any]) -> str:
 
 
 def failure_html(state: dict[str, Any], error: dict[str, Any]) -> str:
+    import html
+
     c = theme.colors()
     provider = flow.PROVIDERS.get(state.get("provider") or "")
     who = provider.title if provider else translate("ResultPage", "The provider")

@@ -304,6 +304,11 @@ def dark_palette() -> QPalette:
 
 def repolish(widget: QWidget) -> None:
     """Re-apply the style sheet after a dynamic property changed."""
+    if not widget.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):
+        # Not polished yet (not shown): its first polish reads the property anyway.
+        # And widget.style() would create QStyle's enums (~15 ms before the first paint).
+        widget.update()
+        return
     style = widget.style()
     style.unpolish(widget)
     style.polish(widget)

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from app.core import flow
 from app.core.flow import Page
-from app.ui import dialogs, theme
+from app.ui import theme
 from app.ui.i18n import advice as advice_text
 from app.ui.i18n import flow_text, translate
 from app.ui.pages import (
@@ -258,8 +258,15 @@ class PairingWizard(QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # Our own viewport, set up as QScrollArea sets up its own, but without
+        # scroll.viewport(): wrapping the QWidget it returns makes PySide6 resolve ~50
+        # lazy QtWidgets enum types (~15 ms before the first paint).
+        viewport = QWidget()
+        viewport.setObjectName("qt_scrollarea_viewport")
+        viewport.setBackgroundRole(QPalette.ColorRole.NoRole)
+        viewport.setAutoFillBackground(False)
+        scroll.setViewport(viewport)
         scroll.setWidget(page)
-        scroll.viewport().setAutoFillBackground(False)
         page.setAutoFillBackground(False)
         self.scrolls[which] = scroll
         self.stack.addWidget(scroll)
@@ -727,6 +734,8 @@ class PairingWizard(QWidget):
                 "zype": self.tr("Done: the pin is unlinked from the consumer.")}[
                     state["provider"]]
         undo_action = flow_text(info.undo_action)
+        from app.ui import dialogs  # not before the first paint (QMessageBox, QFileDialog)
+
         async with self.busy("Confirming undo"):
             confirmed = await dialogs.ask(self, self.tr("{action}?").format(action=undo_action),
                                           what, yes=undo_action, no=self.tr("Keep it"),
@@ -782,6 +791,8 @@ class PairingWizard(QWidget):
         result = self.state.get("result") or {}
         if not result.get("deviceid") or self.deviceid_kept or self.state.get("undone"):
             return True
+        from app.ui import dialogs
+
         async with self.busy("Confirming"):
             return await dialogs.ask(
                 self, self.tr("Keep the deviceid?"),
