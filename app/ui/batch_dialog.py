@@ -44,7 +44,7 @@ from app.core import flow
 from app.ui import theme
 from app.ui.history_window import open_csv_name, save_csv_name
 from app.ui.i18n import advice, flow_text, tool_text, translate
-from app.ui.widgets import Card, StatusLine, label, make_table
+from app.ui.widgets import Card, StatusLine, button, label, make_table
 
 if TYPE_CHECKING:
     from app.ui.wizard import PairingWizard
@@ -362,18 +362,7 @@ class BatchDialog(QDialog):
 
     def _button(self, text: str, name: str, icon_name: str | None = None,
                 description: str = "") -> QPushButton:
-        widget = QPushButton(text)
-        widget.setObjectName(name)
-        widget.setAutoDefault(False)
-        widget.setMinimumHeight(30)
-        widget.setMinimumWidth(88)
-        widget.setAccessibleName(text.replace("&", "").rstrip("…"))
-        if description:
-            widget.setToolTip(description)
-            widget.setAccessibleDescription(description)
-        if icon_name:
-            widget.setIcon(theme.icon(icon_name))
-        return widget
+        return button(text, name, icon_name, description, min_height=30, min_width=88)
 
     # -- the wizard's provider, environment, credentials ---------------------------------
 

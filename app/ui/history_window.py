@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from app.ui import dialogs, theme
 from app.ui.i18n import tool_text, translate
-from app.ui.widgets import StatusLine, copy_text, label, make_table
+from app.ui.widgets import StatusLine, button, copy_text, label, make_table
 
 if TYPE_CHECKING:
     from app.ui.wizard import PairingWizard
@@ -361,17 +361,7 @@ class HistoryWindow(QWidget):
 
     def _button(self, text: str, name: str, icon_name: str | None = None,
                 description: str = "") -> QPushButton:
-        widget = QPushButton(text)
-        widget.setObjectName(name)
-        widget.setAutoDefault(False)
-        widget.setMinimumHeight(30)
-        widget.setAccessibleName(text.replace("&", "").rstrip("…"))
-        if description:
-            widget.setToolTip(description)
-            widget.setAccessibleDescription(description)
-        if icon_name:
-            widget.setIcon(theme.icon(icon_name))
-        return widget
+        return button(text, name, icon_name, description, min_height=30)
 
     def _date_edit(self, name: str, title: str, description: str) -> QDateEdit:
         edit = DateEdit()

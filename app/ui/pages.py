@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QProgressBar,
-    QPushButton,
     QRadioButton,
     QStackedWidget,
     QToolButton,
@@ -34,26 +33,12 @@ from app.core.flow import Page
 from app.ui import i18n, theme
 from app.ui.i18n import advice as advice_text
 from app.ui.i18n import flow_text, translate
-from app.ui.widgets import Card, FieldRow, StatusLine, copy_text, hbox, label
+from app.ui.widgets import Card, FieldRow, StatusLine, button, copy_text, hbox, label
 
 if TYPE_CHECKING:
     from app.ui.wizard import PairingWizard
 
 log = logging.getLogger(__name__)
-
-
-def button(text: str, object_name: str, icon_name: str | None = None,
-           description: str = "") -> QPushButton:
-    widget = QPushButton(text)
-    widget.setObjectName(object_name)
-    widget.setAutoDefault(False)
-    widget.setAccessibleName(text.replace("&", "").rstrip("…"))
-    widget.setAccessibleDescription(description or text.replace("&", ""))
-    if description:
-        widget.setToolTip(description)
-    if icon_name:
-        widget.setIcon(theme.icon(icon_name))
-    return widget
 
 
 def field_error(key: str, state: dict[str, Any]) -> str | None:

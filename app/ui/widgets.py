@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QSizePolicy,
     QTableView,
     QVBoxLayout,
@@ -31,6 +32,25 @@ def label(text: str = "", role: str | None = None, *, wrap: bool = True,
         widget.setObjectName(object_name)
     if selectable:
         widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return widget
+
+
+def button(text: str, object_name: str, icon_name: str | None = None,
+           description: str = "", min_height: int = 0, min_width: int = 0) -> QPushButton:
+    """A push button with its automation name, accessible name and description."""
+    widget = QPushButton(text)
+    widget.setObjectName(object_name)
+    widget.setAutoDefault(False)
+    if min_height:
+        widget.setMinimumHeight(min_height)
+    if min_width:
+        widget.setMinimumWidth(min_width)
+    widget.setAccessibleName(text.replace("&", "").rstrip("…"))
+    widget.setAccessibleDescription(description or text.replace("&", ""))
+    if description:
+        widget.setToolTip(description)
+    if icon_name:
+        widget.setIcon(theme.icon(icon_name))
     return widget
 
 

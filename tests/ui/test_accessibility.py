@@ -110,6 +110,27 @@ def comes_before(a: QWidget, b: QWidget, page: QWidget) -> bool:
     return ra.x() < rb.x()
 
 
+def assert_tab_order(qtbot, start: QWidget, container: QWidget) -> None:
+    """Tab from `start` visits every enabled focusable control of `container` once, in
+    reading order, and nothing else (it stops on leaving the container or looping)."""
+    start.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is start)
+    visited = [start]
+    for _ in range(40):
+        press(Qt.Key.Key_Tab)
+        widget = focused()
+        if not container.isAncestorOf(widget) or widget in visited:
+            break
+        visited.append(widget)
+    expected = [w for w in focusable(container) if w.isEnabled()]
+    names = [w.objectName() for w in visited]
+    assert sorted(names) == sorted(w.objectName() for w in expected), \
+        "Tab skipped or added controls"
+    assert all(comes_before(a, b, container)
+               for a, b in zip(visited, visited[1:], strict=False)), \
+        f"not in visual order: {names}"
+
+
 @pytest.mark.parametrize(("provider", "name", "advanced", "first"), [
     ("rufus", "3-device", False, "rufusModelEdit"),
     ("zype", "3-device", False, "zypeConsumerEdit"),
@@ -123,22 +144,7 @@ def test_tab_visits_the_page_controls_in_visual_order(qtbot, qloop, tmp_path, pr
     wizard = scene(qtbot, tmp_path, provider, name, advanced)
     page = wizard.pages[wizard.current]
     activate(qtbot, wizard)
-    start = page.findChild(QWidget, first)
-    start.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is start)
-    visited = [start]
-    for _ in range(40):
-        press(Qt.Key.Key_Tab)
-        widget = focused()
-        if not page.isAncestorOf(widget) or widget in visited:
-            break
-        visited.append(widget)
-    expected = [w for w in focusable(page) if w.isEnabled()]
-    names = [w.objectName() for w in visited]
-    assert sorted(names) == sorted(w.objectName() for w in expected), \
-        "Tab skipped or added controls"
-    assert all(comes_before(a, b, page) for a, b in zip(visited, visited[1:], strict=False)), \
-        f"not in visual order: {names}"
+    assert_tab_order(qtbot, page.findChild(QWidget, first), page)
     wizard.close()
 
 
@@ -155,22 +161,7 @@ def test_tab_visits_the_tool_controls_in_visual_order(qtbot, qloop, tmp_path, na
             widget.setEnabled(True)
         first = "batchOpenButton"
     activate(qtbot, window)
-    start = window.findChild(QWidget, first)
-    start.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is start)
-    visited = [start]
-    for _ in range(40):
-        press(Qt.Key.Key_Tab)
-        widget = focused()
-        if widget in visited:
-            break
-        visited.append(widget)
-    expected = [w for w in focusable(window) if w.isEnabled()]
-    names = [w.objectName() for w in visited]
-    assert sorted(names) == sorted(w.objectName() for w in expected), \
-        "Tab skipped or added controls"
-    assert all(comes_before(a, b, window) for a, b in zip(visited, visited[1:], strict=False)), \
-        f"not in visual order: {names}"
+    assert_tab_order(qtbot, window.findChild(QWidget, first), window)
     window.close()
     wizard.close()
 
