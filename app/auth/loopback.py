@@ -26,6 +26,10 @@ DONE_PATH = "/done"
 DEFAULT_READ_TIMEOUT = 5.0
 # A callback request is a few hundred bytes; anything far bigger is not ours.
 MAX_REQUEST_HEAD = 16 * 1024
+# A burst of local junk connections must not overflow the accept queue: with a full
+# queue Linux drops the handshake's last ACK, and such half-made connections outlive the
+# listener unnoticed by their clients (asyncio's default backlog is 100).
+ACCEPT_BACKLOG = 1024
 
 _REASONS = {
     200: "OK",
@@ -74,7 +78,8 @@ class LoopbackListener:
         self._result = loop.create_future()
         try:
             v4 = await asyncio.start_server(
-                self._handle, host="127.0.0.1", port=0, limit=MAX_REQUEST_HEAD
+                self._handle, host="127.0.0.1", port=0, limit=MAX_REQUEST_HEAD,
+                backlog=ACCEPT_BACKLOG,
             )
         except OSError as exc:
             raise SignInError("listener_failed", provider_message=str(exc)) from exc
@@ -84,7 +89,8 @@ class LoopbackListener:
         if socket.has_ipv6:
             try:
                 v6 = await asyncio.start_server(
-                    self._handle, host="::1", port=self._port, limit=MAX_REQUEST_HEAD
+                    self._handle, host="::1", port=self._port, limit=MAX_REQUEST_HEAD,
+                    backlog=ACCEPT_BACKLOG,
                 )
             except OSError:
                 log.debug("IPv6 loopback not available; listening on 127.0.0.1 only")
