@@ -18,13 +18,11 @@ State keys (all optional until their page):
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as _dt
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, NamedTuple
 
 from app.core import validation
 from app.core.errors import InputError, ProviderError
@@ -75,8 +73,9 @@ PAGE_TITLES: dict[Page, str] = {
 
 # --- providers and environments -------------------------------------------------
 
-@dataclass(frozen=True)
-class ProviderInfo:
+# NamedTuples, not frozen dataclasses: this module loads before the wizard's first
+# paint, and each dataclass costs a millisecond or more to create.
+class ProviderInfo(NamedTuple):
     key: str
     title: str
     summary: str          # one line on the provider page
@@ -143,8 +142,7 @@ def xee_app_errors(client_id: str, secret: str, secret_stored: bool) -> dict[str
 
 # --- fields ------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     key: str               # the state key
     provider: str
     page: Page
@@ -571,6 +569,8 @@ def _as_dict(value: Any) -> dict[str, Any]:
         return {}
     if hasattr(value, "to_dict"):
         return dict(value.to_dict())
+    import dataclasses
+
     if dataclasses.is_dataclass(value):
         return dataclasses.asdict(value)
     if isinstance(value, Mapping):
@@ -626,8 +626,7 @@ BOGUS_RUFUS_DEVICEID = "0" * 64
 HARMLESS_EMAIL = "pairing-wizard-key-check@example.invalid"
 
 
-@dataclass(frozen=True)
-class KeyCheck:
+class KeyCheck(NamedTuple):
     ok: bool | None       # None: could not tell (network, unknown answer)
     message: str
 

@@ -14,9 +14,19 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QIcon,
+    QIconEngine,
+    QPainter,
+    QPalette,
+    QPixmap,
+)
 from PySide6.QtWidgets import QApplication, QWidget
+
+from app.ui.qtfix import Qt
 
 ICON_NAMES = ("xee", "rufus", "zype", "demo", "check", "error", "warning", "copy", "save",
               "eye", "eye-off", "key", "search", "undo", "sign-in", "app", "info")
@@ -48,8 +58,14 @@ def is_dark(palette: QPalette | None = None) -> bool:
 AA_TEXT = 4.5   # WCAG 2.x AA, normal-size text
 
 
+def as_color(color: QColor | str) -> QColor:
+    # Not QColor(a QColor): PySide6 tries QColor(Qt.GlobalColor) first, which builds
+    # the whole `Qt` namespace before the first paint (see qtfix.Qt).
+    return color if isinstance(color, QColor) else QColor(color)
+
+
 def relative_luminance(color: QColor | str) -> float:
-    c = QColor(color)
+    c = as_color(color)
     channels = []
     for value in (c.redF(), c.greenF(), c.blueF()):
         channels.append(value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4)
@@ -67,7 +83,7 @@ def readable(color: QColor | str, toward: QColor | str, *backgrounds: QColor | s
              minimum: float = AA_TEXT + 0.1) -> str:
     """`color`, moved towards `toward` (the palette's text colour) just enough to reach
     `minimum` contrast on every background."""
-    start, end = QColor(color), QColor(toward)
+    start, end = as_color(color), as_color(toward)
     for step in range(0, 21):
         t = step / 20
         mixed = QColor(round(start.red() + (end.red() - start.red()) * t),
@@ -172,7 +188,7 @@ def svg_pixmap(name: str, size: int, color: str | None = None,
     ratio = ratio or screen_ratio()
     svg = _svg_text(name)
     pixmap = QPixmap(QSize(int(size * ratio), int(size * ratio)))
-    pixmap.fill(Qt.GlobalColor.transparent)
+    pixmap.fill(QColor(0, 0, 0, 0))   # transparent
     if not svg:
         return pixmap
     svg = svg.replace("currentColor", color or colors()["text"])
@@ -185,12 +201,47 @@ def svg_pixmap(name: str, size: int, color: str | None = None,
     return pixmap
 
 
+class SvgIconEngine(QIconEngine):
+    """One of our SVG icons, rendered when Qt first asks for a size and pixel ratio (and
+    kept): nothing is drawn before the icon is shown, and each screen gets a rendering
+    as sharp as its pixel ratio. Disabled, it is the same SVG in the muted colour."""
+
+    def __init__(self, name: str, color: str | None, size: int) -> None:
+        super().__init__()
+        self.name, self.color, self.size = name, color, size
+        self._renderings: dict[tuple[int, float, bool], QPixmap] = {}
+
+    def clone(self) -> QIconEngine:
+        return SvgIconEngine(self.name, self.color, self.size)
+
+    def actualSize(self, size: QSize, _mode: QIcon.Mode, _state: QIcon.State) -> QSize:  # noqa: N802
+        side = min(size.width(), size.height())
+        return QSize(side, side)
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        return self.scaledPixmap(size, mode, state, 1.0)
+
+    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, _state: QIcon.State,  # noqa: N802
+                     scale: float) -> QPixmap:
+        side = min(size.width(), size.height()) or self.size
+        disabled = mode == QIcon.Mode.Disabled
+        key = (side, scale, disabled)
+        rendering = self._renderings.get(key)
+        if rendering is None:
+            color = colors()["muted"] if disabled else self.color
+            rendering = self._renderings[key] = svg_pixmap(self.name, side, color, scale)
+        return rendering
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
+              state: QIcon.State) -> None:
+        scale = painter.device().devicePixelRatio()
+        painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, scale))
+
+
 def icon(name: str, color: str | None = None, size: int = 20) -> QIcon:
-    """An icon with renderings for 1x, 2x and 3x screens (and the current one)."""
-    result = QIcon()
-    for ratio in sorted({1.0, 2.0, 3.0, screen_ratio()}):
-        result.addPixmap(svg_pixmap(name, size, color, ratio))
-    return result
+    """The SVG icon `name`, drawn in `color`, at any size and pixel ratio (SvgIconEngine);
+    `size` is the one it is drawn at when nobody asks for another."""
+    return QIcon(SvgIconEngine(name, color, size))
 
 
 def style_sheet(palette: QPalette | None = None) -> str:
@@ -300,6 +351,20 @@ def dark_palette() -> QPalette:
     p.setColor(QPalette.ColorGroup.Disabled, roles.Text, QColor("#6b7180"))
     p.setColor(QPalette.ColorGroup.Disabled, roles.WindowText, QColor("#6b7180"))
     return p
+
+
+def set_flags(widget: QWidget, **flags: bool) -> None:
+    """Set the style sheet's "true"/"false" properties (e.g. selected=True), and repolish
+    only when one changed: an unset flag reads as "false". So the initial state costs no
+    repolish before the first paint (see repolish)."""
+    changed = False
+    for name, on in flags.items():
+        value = "true" if on else "false"
+        if (widget.property(name) or "false") != value:
+            widget.setProperty(name, value)
+            changed = True
+    if changed:
+        repolish(widget)
 
 
 def repolish(widget: QWidget) -> None:

@@ -3,8 +3,10 @@ the demo banner, status lines. No flow logic here."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QAbstractItemModel, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -19,13 +21,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui import theme
+from app.ui.qtfix import Qt, set_enum
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
 
 
 def label(text: str = "", role: str | None = None, *, wrap: bool = True,
           object_name: str | None = None, selectable: bool = False) -> QLabel:
     widget = QLabel(text)
     widget.setWordWrap(wrap)
-    widget.setTextFormat(Qt.TextFormat.PlainText)
+    set_enum(widget, "textFormat", "PlainText")   # before the first paint: see qtfix
     if role:
         widget.setProperty("role", role)
     if object_name:
@@ -160,7 +166,7 @@ class FieldRow(QWidget):
         head.setSpacing(6)
         self.title = label(title, "fieldLabel", wrap=True)
         if "&" in title:   # a mnemonic: Alt+letter moves the focus to the field
-            self.title.setTextFormat(Qt.TextFormat.AutoText)
+            set_enum(self.title, "textFormat", "AutoText")
         plain_title = title.replace("&", "")
         head.addWidget(self.title, 1 if not optional else 0)
         if optional:
@@ -181,6 +187,10 @@ class FieldRow(QWidget):
         layout.addWidget(self.note)
         self.reveal_action: QAction | None = None
         if secret:
+            # Here, not at the top: QKeySequence's enums cost ~4 ms, and this module
+            # loads before the first paint, which shows no secret field.
+            from PySide6.QtGui import QAction, QKeySequence
+
             self.edit.setEchoMode(QLineEdit.EchoMode.Password)
             self.reveal_action = QAction(theme.icon("eye", theme.colors()["muted"]),
                                          self.tr("Show"), self.edit)

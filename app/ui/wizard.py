@@ -19,8 +19,8 @@ from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -40,25 +40,29 @@ from app.core.flow import Page
 from app.ui import theme
 from app.ui.i18n import advice as advice_text
 from app.ui.i18n import flow_text, translate
-from app.ui.pages import (
-    CredentialsPage,
-    DevicePage,
-    PairingPage,
-    ProviderPage,
-    ResultPage,
-    ReviewPage,
-    WizardPage,
-)
+from app.ui.pages import ProviderPage, WizardPage
+from app.ui.qtfix import set_enum
 from app.ui.services import DemoSandbox, Services
 from app.ui.widgets import DemoBanner, label
 
 if TYPE_CHECKING:
     import asyncio
 
+    from PySide6.QtGui import QCloseEvent
+
+    from app.ui.pairing_pages import ResultPage
+
 log = logging.getLogger(__name__)
 
-PAGE_CLASSES = (ProviderPage, CredentialsPage, DevicePage, ReviewPage, PairingPage,
-                ResultPage)
+
+def page_class(which: Page) -> type[WizardPage]:
+    """The page's class. All but the first page come from app.ui.pairing_pages,
+    imported when first needed: after the first paint."""
+    if which is Page.PROVIDER:
+        return ProviderPage
+    from app.ui.pairing_pages import PAGE_CLASSES
+
+    return PAGE_CLASSES[which]
 
 
 class _PaintWatcher(QObject):
@@ -171,6 +175,9 @@ class PairingWizard(QWidget):
         for index, page in enumerate(flow.PAGE_ORDER, start=1):
             step = label(f"{index}  {flow_text(flow.PAGE_TITLES[page])}", "step", wrap=True)
             step.setMinimumWidth(1)   # long titles wrap inside the fixed sidebar
+            # The state the wizard opens in, set before any polish (see theme.set_flags).
+            step.setProperty("current", "true" if index == 1 else "false")
+            step.setProperty("done", "false")
             step.setObjectName(f"step{page.value.capitalize()}")
             step.setAccessibleName(self.tr("Step {number}: {title}").format(
                 number=index, title=flow_text(flow.PAGE_TITLES[page])))
@@ -238,16 +245,13 @@ class PairingWizard(QWidget):
         self.pair_button.clicked.connect(self.start_pairing)
         self.cancel_button.clicked.connect(self.cancel)
         self.finish_button.clicked.connect(self.close)
-        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.cancel)
         self.history_button.clicked.connect(self.open_history)
         self.batch_button.clicked.connect(self.open_batch)
-        QShortcut(QKeySequence("Ctrl+H"), self, activated=self.open_history)
         self.history_window: Any = None
         self.batch_dialog: Any = None
 
     def _build_page(self, which: Page) -> WizardPage:
-        cls = next(c for c in PAGE_CLASSES if c.page is which)
-        page = cls(self)
+        page = page_class(which)(self)
         page.changed.connect(self.refresh)
         self.pages[which] = page
         # Longer languages, large fonts, the advanced settings: a page may need more
@@ -256,8 +260,9 @@ class PairingWizard(QWidget):
         scroll.setObjectName(f"{which.value}Scroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # By name, before the first paint: see qtfix.Qt.
+        set_enum(scroll, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+        set_enum(scroll, "focusPolicy", "NoFocus")
         # Our own viewport, set up as QScrollArea sets up its own, but without
         # scroll.viewport(): wrapping the QWidget it returns makes PySide6 resolve ~50
         # lazy QtWidgets enum types (~15 ms before the first paint).
@@ -304,9 +309,9 @@ class PairingWizard(QWidget):
         widget.setToolTip(tip)
         widget.setAccessibleName(text.rstrip("…"))
         widget.setAccessibleDescription(tip)
-        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        set_enum(widget, "focusPolicy", "StrongFocus")
         widget.setIcon(theme.icon(icon_name, theme.colors()["muted"], 16))
-        widget.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        set_enum(widget, "toolButtonStyle", "ToolButtonTextBesideIcon")
         widget.setAutoRaise(True)
         widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         return widget
@@ -377,6 +382,7 @@ class PairingWizard(QWidget):
             return
         self.has_painted = True
         self.painted.emit()
+        self._add_shortcuts()
         QTimer.singleShot(0, self._build_next_page)
         # Only now: the sandbox (uvicorn, in its thread) must not delay the first paint.
         # Without a running asyncio loop yet (app.ui.main paints first), run() calls
@@ -384,6 +390,13 @@ class PairingWizard(QWidget):
         asyncio = sys.modules.get("asyncio")
         if asyncio is not None and asyncio._get_running_loop() is not None:
             self.start_demo_sandbox()
+
+    def _add_shortcuts(self) -> None:
+        # After the first paint: QKeySequence's enums cost ~4 ms to create.
+        from PySide6.QtGui import QKeySequence, QShortcut
+
+        QShortcut(QKeySequence("Esc"), self, activated=self.cancel)
+        QShortcut(QKeySequence("Ctrl+H"), self, activated=self.open_history)
 
     def start_demo_sandbox(self) -> None:
         if shiboken6.isValid(self) and self.state.get("environment") == flow.DEMO:
@@ -506,7 +519,7 @@ class PairingWizard(QWidget):
             focus = (result.fix if self.state.get("error")  # type: ignore[attr-defined]
                      else self.finish_button)
         if focus is not None:
-            focus.setFocus(Qt.FocusReason.OtherFocusReason)
+            focus.setFocus()   # Qt.FocusReason.OtherFocusReason
 
     def next(self) -> None:
         if self.is_busy():
@@ -536,8 +549,8 @@ class PairingWizard(QWidget):
         self.state["error"] = None
         self.go(target)
         page = self.pages[target]
-        if isinstance(page, DevicePage):
-            for row in page.rows.values():
+        if target is Page.DEVICE:
+            for row in page.rows.values():  # type: ignore[attr-defined]
                 row.touch()
         page.refresh_errors()
 
@@ -597,9 +610,7 @@ class PairingWizard(QWidget):
 
         for step, step_label in self.step_labels.items():
             index, here = flow.PAGE_ORDER.index(step), flow.PAGE_ORDER.index(page)
-            step_label.setProperty("current", "true" if step is page else "false")
-            step_label.setProperty("done", "true" if index < here else "false")
-            theme.repolish(step_label)
+            theme.set_flags(step_label, current=step is page, done=index < here)
         problem = self.batch_problem()
         running_batch = self.batch_dialog is not None and self.batch_dialog.running()
         self.batch_button.setEnabled(problem is None or running_batch)

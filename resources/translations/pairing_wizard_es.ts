@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es" sourcelanguage="en">
 <context>
+    <name>AdvancedSettings</name>
+    <message>
+        <source>API address</source>
+        <translation>Dirección de la API</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s API address; leave empty for the usual one</source>
+        <translation>La dirección de la API del proveedor; déjela vacía para usar la habitual</translation>
+    </message>
+    <message>
+        <source>API &amp;address</source>
+        <translation>&amp;Dirección de la API</translation>
+    </message>
+    <message>
+        <source>system default browser</source>
+        <translation>navegador predeterminado del sistema</translation>
+    </message>
+    <message>
+        <source>A command that opens a URL; {url} is replaced by the address. PAIRING_WIZARD_BROWSER, when set, wins.</source>
+        <translation>Un comando que abre una URL; {url} se sustituye por la dirección. PAIRING_WIZARD_BROWSER, si está definido, tiene prioridad.</translation>
+    </message>
+    <message>
+        <source>Browser command</source>
+        <translation>Comando del navegador</translation>
+    </message>
+    <message>
+        <source>B&amp;rowser command</source>
+        <translation>Comando del &amp;navegador</translation>
+    </message>
+    <message>
+        <source>Xee app</source>
+        <translation>Aplicación de Xee</translation>
+    </message>
+    <message>
+        <source>Xee client id</source>
+        <translation>Id de cliente de Xee</translation>
+    </message>
+    <message>
+        <source>The client id of the Xee app Pairing Wizard signs in with</source>
+        <translation>El id de cliente de la aplicación de Xee con la que Pairing Wizard inicia sesión</translation>
+    </message>
+    <message>
+        <source>client id</source>
+        <translation>id de cliente</translation>
+    </message>
+    <message>
+        <source>Xee client secret</source>
+        <translation>Secreto de cliente de Xee</translation>
+    </message>
+    <message>
+        <source>The Xee app&apos;s client secret, kept in the system keychain</source>
+        <translation>El secreto de cliente de la aplicación de Xee, guardado en el llavero del sistema</translation>
+    </message>
+    <message>
+        <source>client secret</source>
+        <translation>secreto de cliente</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>The language of Pairing Wizard; applied the next time it starts</source>
+        <translation>El idioma de Pairing Wizard; se aplica en el próximo inicio</translation>
+    </message>
+    <message>
+        <source>System ({language})</source>
+        <translation>Sistema ({language})</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Idioma</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Red</translation>
+    </message>
+    <message>
+        <source>The offline sandbox runs on this computer; its address shows once it has started.</source>
+        <translation>El sandbox sin conexión se ejecuta en este equipo; su dirección aparece cuando se haya iniciado.</translation>
+    </message>
+    <message>
+        <source>Leave empty for the provider&apos;s address shown in grey.</source>
+        <translation>Déjela vacía para usar la dirección del proveedor que aparece en gris.</translation>
+    </message>
+    <message>
+        <source>XEE_CLIENT_ID / XEE_CLIENT_SECRET are set in the environment: they win over these fields.</source>
+        <translation>XEE_CLIENT_ID / XEE_CLIENT_SECRET están definidos en el entorno: tienen prioridad sobre estos campos.</translation>
+    </message>
+    <message>
+        <source>The secret is stored in the system keychain; type a new one to replace it.</source>
+        <translation>El secreto está guardado en el llavero del sistema; escriba uno nuevo para sustituirlo.</translation>
+    </message>
+    <message>
+        <source>Needed to sign in to Xee outside the demo ({environment}). The secret is kept in the system keychain, never in a file.</source>
+        <translation>Necesario para iniciar sesión en Xee fuera de la demostración ({environment}). El secreto se guarda en el llavero del sistema, nunca en un archivo.</translation>
+    </message>
+    <message>
+        <source>stored in the keychain</source>
+        <translation>guardado en el llavero</translation>
+    </message>
+    <message>
+        <source>Saved: the client id in the settings; the secret stays in the keychain.</source>
+        <translation>Guardado: el id de cliente en los ajustes; el secreto sigue en el llavero.</translation>
+    </message>
+    <message>
+        <source>Saved: the client id in the settings, the secret in the system keychain.</source>
+        <translation>Guardado: el id de cliente en los ajustes y el secreto en el llavero del sistema.</translation>
+    </message>
+    <message>
+        <source>The keychain refused the secret: unlock it, or set XEE_CLIENT_SECRET in the environment.</source>
+        <translation>El llavero rechazó el secreto: desbloquéelo o defina XEE_CLIENT_SECRET en el entorno.</translation>
+    </message>
+    <message>
+        <source>Applied the next time Pairing Wizard starts.</source>
+        <translation>Se aplica la próxima vez que se inicie Pairing Wizard.</translation>
+    </message>
+    <message>
+        <source>Saved: applied the next time Pairing Wizard starts.</source>
+        <translation>Guardado: se aplica la próxima vez que se inicie Pairing Wizard.</translation>
+    </message>
+</context>
+<context>
     <name>ApiKeyPanel</name>
     <message>
         <source>&amp;Api key</source>
@@ -1561,82 +1684,6 @@
         <translation>Mostrar u ocultar la dirección de la API, el comando del navegador, las credenciales de la aplicación de Xee, el idioma y la comprobación de red</translation>
     </message>
     <message>
-        <source>API address</source>
-        <translation>Dirección de la API</translation>
-    </message>
-    <message>
-        <source>The provider&apos;s API address; leave empty for the usual one</source>
-        <translation>La dirección de la API del proveedor; déjela vacía para usar la habitual</translation>
-    </message>
-    <message>
-        <source>API &amp;address</source>
-        <translation>&amp;Dirección de la API</translation>
-    </message>
-    <message>
-        <source>system default browser</source>
-        <translation>navegador predeterminado del sistema</translation>
-    </message>
-    <message>
-        <source>A command that opens a URL; {url} is replaced by the address. PAIRING_WIZARD_BROWSER, when set, wins.</source>
-        <translation>Un comando que abre una URL; {url} se sustituye por la dirección. PAIRING_WIZARD_BROWSER, si está definido, tiene prioridad.</translation>
-    </message>
-    <message>
-        <source>Browser command</source>
-        <translation>Comando del navegador</translation>
-    </message>
-    <message>
-        <source>B&amp;rowser command</source>
-        <translation>Comando del &amp;navegador</translation>
-    </message>
-    <message>
-        <source>Xee app</source>
-        <translation>Aplicación de Xee</translation>
-    </message>
-    <message>
-        <source>Xee client id</source>
-        <translation>Id de cliente de Xee</translation>
-    </message>
-    <message>
-        <source>The client id of the Xee app Pairing Wizard signs in with</source>
-        <translation>El id de cliente de la aplicación de Xee con la que Pairing Wizard inicia sesión</translation>
-    </message>
-    <message>
-        <source>client id</source>
-        <translation>id de cliente</translation>
-    </message>
-    <message>
-        <source>Xee client secret</source>
-        <translation>Secreto de cliente de Xee</translation>
-    </message>
-    <message>
-        <source>The Xee app&apos;s client secret, kept in the system keychain</source>
-        <translation>El secreto de cliente de la aplicación de Xee, guardado en el llavero del sistema</translation>
-    </message>
-    <message>
-        <source>client secret</source>
-        <translation>secreto de cliente</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Idioma</translation>
-    </message>
-    <message>
-        <source>The language of Pairing Wizard; applied the next time it starts</source>
-        <translation>El idioma de Pairing Wizard; se aplica en el próximo inicio</translation>
-    </message>
-    <message>
-        <source>System ({language})</source>
-        <translation>Sistema ({language})</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Idioma</translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation>Red</translation>
-    </message>
-    <message>
         <source>Which cloud does the device belong to, and where should it be paired?</source>
         <translation>¿A qué nube pertenece el dispositivo y dónde debe emparejarse?</translation>
     </message>
@@ -1655,50 +1702,6 @@
     <message>
         <source>Choose a provider first.</source>
         <translation>Elija primero un proveedor.</translation>
-    </message>
-    <message>
-        <source>The offline sandbox runs on this computer; its address shows once it has started.</source>
-        <translation>El sandbox sin conexión se ejecuta en este equipo; su dirección aparece cuando se haya iniciado.</translation>
-    </message>
-    <message>
-        <source>Leave empty for the provider&apos;s address shown in grey.</source>
-        <translation>Déjela vacía para usar la dirección del proveedor que aparece en gris.</translation>
-    </message>
-    <message>
-        <source>XEE_CLIENT_ID / XEE_CLIENT_SECRET are set in the environment: they win over these fields.</source>
-        <translation>XEE_CLIENT_ID / XEE_CLIENT_SECRET están definidos en el entorno: tienen prioridad sobre estos campos.</translation>
-    </message>
-    <message>
-        <source>The secret is stored in the system keychain; type a new one to replace it.</source>
-        <translation>El secreto está guardado en el llavero del sistema; escriba uno nuevo para sustituirlo.</translation>
-    </message>
-    <message>
-        <source>Needed to sign in to Xee outside the demo ({environment}). The secret is kept in the system keychain, never in a file.</source>
-        <translation>Necesario para iniciar sesión en Xee fuera de la demostración ({environment}). El secreto se guarda en el llavero del sistema, nunca en un archivo.</translation>
-    </message>
-    <message>
-        <source>stored in the keychain</source>
-        <translation>guardado en el llavero</translation>
-    </message>
-    <message>
-        <source>Saved: the client id in the settings; the secret stays in the keychain.</source>
-        <translation>Guardado: el id de cliente en los ajustes; el secreto sigue en el llavero.</translation>
-    </message>
-    <message>
-        <source>Saved: the client id in the settings, the secret in the system keychain.</source>
-        <translation>Guardado: el id de cliente en los ajustes y el secreto en el llavero del sistema.</translation>
-    </message>
-    <message>
-        <source>The keychain refused the secret: unlock it, or set XEE_CLIENT_SECRET in the environment.</source>
-        <translation>El llavero rechazó el secreto: desbloquéelo o defina XEE_CLIENT_SECRET en el entorno.</translation>
-    </message>
-    <message>
-        <source>Applied the next time Pairing Wizard starts.</source>
-        <translation>Se aplica la próxima vez que se inicie Pairing Wizard.</translation>
-    </message>
-    <message>
-        <source>Saved: applied the next time Pairing Wizard starts.</source>
-        <translation>Guardado: se aplica la próxima vez que se inicie Pairing Wizard.</translation>
     </message>
 </context>
 <context>

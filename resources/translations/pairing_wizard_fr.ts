@@ -2,6 +2,129 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>AdvancedSettings</name>
+    <message>
+        <source>API address</source>
+        <translation>Adresse de l&apos;API</translation>
+    </message>
+    <message>
+        <source>The provider&apos;s API address; leave empty for the usual one</source>
+        <translation>L&apos;adresse de l&apos;API du fournisseur ; laissez vide pour l&apos;adresse habituelle</translation>
+    </message>
+    <message>
+        <source>API &amp;address</source>
+        <translation>&amp;Adresse de l&apos;API</translation>
+    </message>
+    <message>
+        <source>system default browser</source>
+        <translation>navigateur par défaut du système</translation>
+    </message>
+    <message>
+        <source>A command that opens a URL; {url} is replaced by the address. PAIRING_WIZARD_BROWSER, when set, wins.</source>
+        <translation>Une commande qui ouvre une URL ; {url} est remplacé par l&apos;adresse. PAIRING_WIZARD_BROWSER, s&apos;il est défini, l&apos;emporte.</translation>
+    </message>
+    <message>
+        <source>Browser command</source>
+        <translation>Commande du navigateur</translation>
+    </message>
+    <message>
+        <source>B&amp;rowser command</source>
+        <translation>Commande du &amp;navigateur</translation>
+    </message>
+    <message>
+        <source>Xee app</source>
+        <translation>Application Xee</translation>
+    </message>
+    <message>
+        <source>Xee client id</source>
+        <translation>Identifiant client Xee</translation>
+    </message>
+    <message>
+        <source>The client id of the Xee app Pairing Wizard signs in with</source>
+        <translation>L&apos;identifiant client de l&apos;application Xee avec laquelle Pairing Wizard se connecte</translation>
+    </message>
+    <message>
+        <source>client id</source>
+        <translation>identifiant client</translation>
+    </message>
+    <message>
+        <source>Xee client secret</source>
+        <translation>Secret client Xee</translation>
+    </message>
+    <message>
+        <source>The Xee app&apos;s client secret, kept in the system keychain</source>
+        <translation>Le secret client de l&apos;application Xee, gardé dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>client secret</source>
+        <translation>secret client</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>The language of Pairing Wizard; applied the next time it starts</source>
+        <translation>La langue de Pairing Wizard ; appliquée au prochain démarrage</translation>
+    </message>
+    <message>
+        <source>System ({language})</source>
+        <translation>Système ({language})</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>The offline sandbox runs on this computer; its address shows once it has started.</source>
+        <translation>Le bac à sable hors ligne tourne sur cet ordinateur ; son adresse s&apos;affiche une fois qu&apos;il a démarré.</translation>
+    </message>
+    <message>
+        <source>Leave empty for the provider&apos;s address shown in grey.</source>
+        <translation>Laissez vide pour l&apos;adresse du fournisseur affichée en gris.</translation>
+    </message>
+    <message>
+        <source>XEE_CLIENT_ID / XEE_CLIENT_SECRET are set in the environment: they win over these fields.</source>
+        <translation>XEE_CLIENT_ID / XEE_CLIENT_SECRET sont définis dans l&apos;environnement : ils l&apos;emportent sur ces champs.</translation>
+    </message>
+    <message>
+        <source>The secret is stored in the system keychain; type a new one to replace it.</source>
+        <translation>Le secret est gardé dans le trousseau du système ; saisissez-en un nouveau pour le remplacer.</translation>
+    </message>
+    <message>
+        <source>Needed to sign in to Xee outside the demo ({environment}). The secret is kept in the system keychain, never in a file.</source>
+        <translation>Nécessaire pour se connecter à Xee hors de la démo ({environment}). Le secret est gardé dans le trousseau du système, jamais dans un fichier.</translation>
+    </message>
+    <message>
+        <source>stored in the keychain</source>
+        <translation>gardé dans le trousseau</translation>
+    </message>
+    <message>
+        <source>Saved: the client id in the settings; the secret stays in the keychain.</source>
+        <translation>Enregistré : l&apos;identifiant client dans les réglages ; le secret reste dans le trousseau.</translation>
+    </message>
+    <message>
+        <source>Saved: the client id in the settings, the secret in the system keychain.</source>
+        <translation>Enregistré : l&apos;identifiant client dans les réglages, le secret dans le trousseau du système.</translation>
+    </message>
+    <message>
+        <source>The keychain refused the secret: unlock it, or set XEE_CLIENT_SECRET in the environment.</source>
+        <translation>Le trousseau a refusé le secret : déverrouillez-le, ou définissez XEE_CLIENT_SECRET dans l&apos;environnement.</translation>
+    </message>
+    <message>
+        <source>Applied the next time Pairing Wizard starts.</source>
+        <translation>Appliquée au prochain démarrage de Pairing Wizard.</translation>
+    </message>
+    <message>
+        <source>Saved: applied the next time Pairing Wizard starts.</source>
+        <translation>Enregistré : appliqué au prochain démarrage de Pairing Wizard.</translation>
+    </message>
+</context>
+<context>
     <name>ApiKeyPanel</name>
     <message>
         <source>&amp;Api key</source>
@@ -1561,82 +1684,6 @@
         <translation>Afficher ou masquer l&apos;adresse de l&apos;API, la commande du navigateur, les identifiants de l&apos;application Xee, la langue et la vérification du réseau</translation>
     </message>
     <message>
-        <source>API address</source>
-        <translation>Adresse de l&apos;API</translation>
-    </message>
-    <message>
-        <source>The provider&apos;s API address; leave empty for the usual one</source>
-        <translation>L&apos;adresse de l&apos;API du fournisseur ; laissez vide pour l&apos;adresse habituelle</translation>
-    </message>
-    <message>
-        <source>API &amp;address</source>
-        <translation>&amp;Adresse de l&apos;API</translation>
-    </message>
-    <message>
-        <source>system default browser</source>
-        <translation>navigateur par défaut du système</translation>
-    </message>
-    <message>
-        <source>A command that opens a URL; {url} is replaced by the address. PAIRING_WIZARD_BROWSER, when set, wins.</source>
-        <translation>Une commande qui ouvre une URL ; {url} est remplacé par l&apos;adresse. PAIRING_WIZARD_BROWSER, s&apos;il est défini, l&apos;emporte.</translation>
-    </message>
-    <message>
-        <source>Browser command</source>
-        <translation>Commande du navigateur</translation>
-    </message>
-    <message>
-        <source>B&amp;rowser command</source>
-        <translation>Commande du &amp;navigateur</translation>
-    </message>
-    <message>
-        <source>Xee app</source>
-        <translation>Application Xee</translation>
-    </message>
-    <message>
-        <source>Xee client id</source>
-        <translation>Identifiant client Xee</translation>
-    </message>
-    <message>
-        <source>The client id of the Xee app Pairing Wizard signs in with</source>
-        <translation>L&apos;identifiant client de l&apos;application Xee avec laquelle Pairing Wizard se connecte</translation>
-    </message>
-    <message>
-        <source>client id</source>
-        <translation>identifiant client</translation>
-    </message>
-    <message>
-        <source>Xee client secret</source>
-        <translation>Secret client Xee</translation>
-    </message>
-    <message>
-        <source>The Xee app&apos;s client secret, kept in the system keychain</source>
-        <translation>Le secret client de l&apos;application Xee, gardé dans le trousseau du système</translation>
-    </message>
-    <message>
-        <source>client secret</source>
-        <translation>secret client</translation>
-    </message>
-    <message>
-        <source>Language</source>
-        <translation>Langue</translation>
-    </message>
-    <message>
-        <source>The language of Pairing Wizard; applied the next time it starts</source>
-        <translation>La langue de Pairing Wizard ; appliquée au prochain démarrage</translation>
-    </message>
-    <message>
-        <source>System ({language})</source>
-        <translation>Système ({language})</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Langue</translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation>Réseau</translation>
-    </message>
-    <message>
         <source>Which cloud does the device belong to, and where should it be paired?</source>
         <translation>À quel cloud appartient l&apos;appareil, et où faut-il l&apos;appairer ?</translation>
     </message>
@@ -1655,50 +1702,6 @@
     <message>
         <source>Choose a provider first.</source>
         <translation>Choisissez d&apos;abord un fournisseur.</translation>
-    </message>
-    <message>
-        <source>The offline sandbox runs on this computer; its address shows once it has started.</source>
-        <translation>Le bac à sable hors ligne tourne sur cet ordinateur ; son adresse s&apos;affiche une fois qu&apos;il a démarré.</translation>
-    </message>
-    <message>
-        <source>Leave empty for the provider&apos;s address shown in grey.</source>
-        <translation>Laissez vide pour l&apos;adresse du fournisseur affichée en gris.</translation>
-    </message>
-    <message>
-        <source>XEE_CLIENT_ID / XEE_CLIENT_SECRET are set in the environment: they win over these fields.</source>
-        <translation>XEE_CLIENT_ID / XEE_CLIENT_SECRET sont définis dans l&apos;environnement : ils l&apos;emportent sur ces champs.</translation>
-    </message>
-    <message>
-        <source>The secret is stored in the system keychain; type a new one to replace it.</source>
-        <translation>Le secret est gardé dans le trousseau du système ; saisissez-en un nouveau pour le remplacer.</translation>
-    </message>
-    <message>
-        <source>Needed to sign in to Xee outside the demo ({environment}). The secret is kept in the system keychain, never in a file.</source>
-        <translation>Nécessaire pour se connecter à Xee hors de la démo ({environment}). Le secret est gardé dans le trousseau du système, jamais dans un fichier.</translation>
-    </message>
-    <message>
-        <source>stored in the keychain</source>
-        <translation>gardé dans le trousseau</translation>
-    </message>
-    <message>
-        <source>Saved: the client id in the settings; the secret stays in the keychain.</source>
-        <translation>Enregistré : l&apos;identifiant client dans les réglages ; le secret reste dans le trousseau.</translation>
-    </message>
-    <message>
-        <source>Saved: the client id in the settings, the secret in the system keychain.</source>
-        <translation>Enregistré : l&apos;identifiant client dans les réglages, le secret dans le trousseau du système.</translation>
-    </message>
-    <message>
-        <source>The keychain refused the secret: unlock it, or set XEE_CLIENT_SECRET in the environment.</source>
-        <translation>Le trousseau a refusé le secret : déverrouillez-le, ou définissez XEE_CLIENT_SECRET dans l&apos;environnement.</translation>
-    </message>
-    <message>
-        <source>Applied the next time Pairing Wizard starts.</source>
-        <translation>Appliquée au prochain démarrage de Pairing Wizard.</translation>
-    </message>
-    <message>
-        <source>Saved: applied the next time Pairing Wizard starts.</source>
-        <translation>Enregistré : appliqué au prochain démarrage de Pairing Wizard.</translation>
     </message>
 </context>
 <context>

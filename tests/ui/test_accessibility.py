@@ -125,7 +125,7 @@ def assert_tab_order(qtbot, start: QWidget, container: QWidget) -> None:
     expected = [w for w in focusable(container) if w.isEnabled()]
     names = [w.objectName() for w in visited]
     assert sorted(names) == sorted(w.objectName() for w in expected), \
-        "Tab skipped or added controls"
+        f"Tab skipped or added controls: {names}"
     assert all(comes_before(a, b, container)
                for a, b in zip(visited, visited[1:], strict=False)), \
         f"not in visual order: {names}"

@@ -15,7 +15,7 @@ from app.core import validation
 from app.core.errors import InputError, build_error
 from app.core.flow import Page
 from app.ui import i18n
-from app.ui.pages import failure_html
+from app.ui.pairing_pages import failure_html
 
 from .drive import click, find
 

@@ -16,7 +16,7 @@ from .drive import click, find, wait_page
 def run_check(qtbot, wizard):
     click(qtbot, wizard, "advancedToggle")
     click(qtbot, wizard, "networkCheckButton")
-    dialog = wizard.pages[Page.PROVIDER].network.dialog
+    dialog = wizard.pages[Page.PROVIDER].advanced.network.dialog
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=WAIT_MS)
     return dialog
@@ -71,6 +71,6 @@ def test_network_check_against_a_closed_port(qtbot, make_wizard):
 
     # Another address: the old report no longer applies; Check again checks the new one.
     wizard.services.set_root_override("rufus", "production", "")
-    wizard.pages[Page.PROVIDER].network.refresh()
+    wizard.pages[Page.PROVIDER].advanced.network.refresh()
     assert dialog.report is None and "Check again" in dialog.plain_text()
     run(qtbot, wizard.shutdown())

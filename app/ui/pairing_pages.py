@@ -1,0 +1,1146 @@
+"""The wizard's pages after the provider page: credentials (Xee sign-in or an api
+key), device, review, pairing and result. Imported and built after the first paint
+(see PairingWizard._build_page); what a page is: app.ui.pages.WizardPage."""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QProgressBar,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core import flow
+from app.core.flow import Page
+from app.ui import theme
+from app.ui.i18n import advice as advice_text
+from app.ui.i18n import flow_text, translate
+from app.ui.pages import WizardPage, field_error
+from app.ui.widgets import Card, FieldRow, StatusLine, button, copy_text, hbox, label
+
+if TYPE_CHECKING:
+    from app.ui.wizard import PairingWizard
+
+log = logging.getLogger(__name__)
+
+
+# --- 2. credentials ---------------------------------------------------------------------
+
+class XeeSignInPanel(QWidget):
+    """Sign in with Xee in the browser: countdown, Cancel, the URL with Copy."""
+
+    def __init__(self, page: CredentialsPage) -> None:
+        super().__init__()
+        self.page = page
+        self.attempt: Any = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+
+        self.intro = label(self.tr("Sign in with the Xee account the box will belong to. The "
+                                   "sign-in happens in your browser; Pairing Wizard never "
+                                   "sees the password."), "help")
+        layout.addWidget(self.intro)
+
+        self.sign_in = button(self.tr("&Sign in with Xee"), "xeeSignInButton", "sign-in",
+                              self.tr("Opens the Xee sign-in page in your browser"))
+        self.sign_in.setMinimumHeight(34)
+        layout.addLayout(hbox(self.sign_in, stretch_at=1))
+
+        self.waiting = Card()
+        self.countdown = label("", "sectionTitle", object_name="xeeCountdownLabel")
+        self.waiting.add(self.countdown)
+        self.waiting.add(label(self.tr("Finish the sign-in in the browser window that opened. "
+                                       "If no browser opened, copy this address into one:"),
+                               "help"))
+        self.url = QLineEdit()
+        self.url.setObjectName("xeeSignInUrlEdit")
+        self.url.setReadOnly(True)
+        self.url.setAccessibleName(self.tr("Sign-in address"))
+        self.url.setAccessibleDescription(self.tr("The Xee sign-in address, to open in a "
+                                                  "browser if none opened"))
+        self.copy_url = button(self.tr("Copy"), "xeeCopyUrlButton", "copy",
+                               self.tr("Copy the sign-in address"))
+        self.cancel = button(self.tr("Cancel sign-in"), "xeeCancelSignInButton",
+                             description=self.tr("Stop waiting for the browser"))
+        row = QHBoxLayout()
+        row.addWidget(self.url, 1)
+        row.addWidget(self.copy_url)
+        self.waiting.layout_.addLayout(row)
+        self.waiting.layout_.addLayout(hbox(self.cancel, stretch_at=1))
+        self.waiting.hide()
+        layout.addWidget(self.waiting)
+
+        self.account = Card()
+        head = QHBoxLayout()
+        self.account_icon = QLabel()
+        head.addWidget(self.account_icon)
+        self.account_label = label("", "sectionTitle", object_name="xeeAccountLabel")
+        head.addWidget(self.account_label, 1)
+        self.sign_out = button(self.tr("Sign out"), "xeeSignOutButton",
+                               description=self.tr("Forget this Xee sign-in on this "
+                                                   "computer"))
+        head.addWidget(self.sign_out)
+        self.account.layout_.addLayout(head)
+        self.account_note = label("", "help", object_name="xeeAccountNote")
+        self.account.add(self.account_note)
+        self.account.hide()
+        layout.addWidget(self.account)
+
+        self.status = StatusLine("xeeSignInStatus")
+        layout.addWidget(self.status)
+        self.demo_accounts = label("", "help", object_name="xeeDemoAccounts", selectable=True)
+        self.demo_accounts.hide()
+        layout.addWidget(self.demo_accounts)
+        layout.addStretch(1)
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(250)
+        self.timer.timeout.connect(self._tick)
+        self.sign_in.clicked.connect(self._start)
+        self.cancel.clicked.connect(self.cancel_attempt)
+        self.copy_url.clicked.connect(lambda: copy_text(self.url.text()))
+        self.sign_out.clicked.connect(self._sign_out)
+
+    @property
+    def wizard(self) -> PairingWizard:
+        return self.page.wizard
+
+    def enter(self) -> None:
+        self.show_account()
+        if self.wizard.render_only:
+            return
+        if not self.page.state.get("xee_account") and self.attempt is None:
+            self.wizard.spawn(self._restore(), "xee-restore")
+        if self.page.state.get("environment") == flow.DEMO:
+            self.wizard.spawn(self._show_demo_accounts(), "xee-demo-accounts")
+        else:
+            self.demo_accounts.hide()
+            self.wizard.spawn(self._check_app_credentials(), "xee-app-check")
+
+    def missing_app_message(self, env: str) -> str:
+        return self.tr(
+            "Pairing Wizard needs the Xee app's client id and secret to sign in to "
+            "{environment}. Enter them on the Provider page, under Advanced settings (or set "
+            "XEE_CLIENT_ID and XEE_CLIENT_SECRET).").format(
+                environment=flow_text(flow.ENVIRONMENT_TITLES.get(env, env)))
+
+    async def _check_app_credentials(self) -> None:
+        """Outside the demo, say at once when the Xee app's credentials are missing."""
+        env = str(self.page.state.get("environment") or "")
+        if not env or env == flow.DEMO:
+            return
+        creds = await self.wizard.services.xee_app_credentials(env)
+        if self.page.state.get("environment") != env or self.attempt is not None:
+            return
+        if creds is None:
+            self.status.show_message("error", self.missing_app_message(env))
+        elif self.status.message() == self.missing_app_message(env):
+            self.status.clear()     # entered since: the message is stale
+
+    def show_account(self) -> None:
+        who = self.page.state.get("xee_account")
+        waiting = self.attempt is not None
+        self.account.setVisible(bool(who) and not waiting)
+        self.sign_in.setVisible(not who and not waiting)
+        self.intro.setVisible(not who)
+        self.sign_in.setEnabled(not waiting)
+        if who:
+            self.demo_accounts.hide()
+        if who:
+            self.account_icon.setPixmap(theme.svg_pixmap("check", 20,
+                                                         theme.colors()["success"]))
+            self.account_label.setText(self.tr("Signed in as {account}").format(account=who))
+            session = self.wizard.services.xee_session
+            persistent = getattr(getattr(session, "store", None), "persistent", True)
+            self.account_note.setText(
+                self.tr("The sign-in is kept in the system keychain for the next time.")
+                if persistent else
+                self.tr("The sign-in is kept for this session only (no usable keychain)."))
+
+    async def _show_demo_accounts(self) -> None:
+        try:
+            fixtures = await self.wizard.services.fixtures(refresh=False)
+        except Exception as exc:  # the sandbox failed: the banner says so
+            log.warning("No demo accounts: %s", type(exc).__name__)
+            return
+        users = fixtures["xee"]["users"][:3]
+        lines = ", ".join(f"{u['login']} / {u['password']}" for u in users)
+        self.demo_accounts.setText(self.tr("Demo accounts for the sandbox's sign-in page: "
+                                           "{accounts}").format(accounts=lines))
+        self.demo_accounts.setVisible(not self.page.state.get("xee_account"))
+
+    async def _restore(self) -> None:
+        from app.auth.errors import SignInError
+        from app.core.errors import ProviderError
+
+        state = self.page.state
+        try:
+            root = await self.wizard.services.api_root("xee", state["environment"])
+            session = await self.wizard.services.xee_restore(root)
+            if session is None:
+                return
+            self.status.show_message("info", self.tr("Checking the stored sign-in…"))
+            user = await session.me()
+        except (SignInError, ProviderError) as error:
+            kind = (f"xee.sign_in.{error.kind}" if isinstance(error, SignInError)
+                    else error.kind)
+            self.status.show_message("warning", self.tr(
+                "The stored sign-in no longer works: {advice}").format(
+                    advice=advice_text(error.advice, kind)))
+            await self.wizard.services.xee_drop()
+            return
+        self.status.clear()
+        state["xee_account"] = user.display_name
+        state["xee_user_id"] = str(user.id)
+        self.show_account()
+        self.page.changed.emit()
+
+    def _start(self) -> None:
+        if self.attempt is not None or self.wizard.is_busy():
+            return
+        self.wizard.spawn(self._sign_in(), "xee-sign-in")
+
+    async def _sign_in(self) -> None:
+        import asyncio
+
+        from app.auth.errors import SignInError
+        from app.core.errors import ProviderError
+        from app.ui.services import imported
+
+        services = self.wizard.services
+        env = self.page.state["environment"]
+        failure: dict[str, Any] | None = None
+        self.status.clear()
+        self.sign_in.setEnabled(False)
+        try:
+            async with self.wizard.busy("Signing in to Xee"):
+                # app.auth.oauth imports authlib: in a worker thread, not the GUI's.
+                XeeSignIn = (await imported("app.auth.oauth")).XeeSignIn  # noqa: N806
+                root = await services.api_root("xee", env)
+                creds = await services.xee_app_credentials(env)
+                if creds is None:
+                    self.status.show_message("error", self.missing_app_message(env))
+                    return
+                session_only = False
+                if not await services.keyring_usable():
+                    from app.ui import dialogs  # not before the first paint
+
+                    session_only = await dialogs.ask(
+                        self, self.tr("No keychain"),
+                        self.tr("This computer has no usable keychain, so the Xee sign-in "
+                                "cannot be kept after Pairing Wizard closes."),
+                        informative=self.tr("Keep the sign-in for this session only?"),
+                        yes=self.tr("Keep for this session"), no=self.tr("Cancel"),
+                        object_name="sessionOnlyDialog")
+                    if not session_only:
+                        self.status.show_message("info", self.tr("Sign-in cancelled: nothing "
+                                                                 "kept."))
+                        return
+                store = await services.xee_token_store(root, session_only)
+                client_id, client_secret = creds
+                self.attempt = await XeeSignIn(root, client_id, client_secret).start()
+                self.url.setText(self.attempt.url)
+                self.url.setCursorPosition(0)
+                self.waiting.show()
+                self.show_account()
+                self._tick()
+                self.timer.start()
+                from app.auth.browser import open_url
+
+                opened = await asyncio.to_thread(open_url, self.attempt.url,
+                                                 services.browser_command())
+                if not opened:
+                    self.status.show_message("warning", self.tr(
+                        "The browser could not be opened: copy the address above into a "
+                        "browser."))
+                try:
+                    token = await self.attempt.result()
+                finally:
+                    self.timer.stop()
+                    self.attempt = None
+                    self.waiting.hide()
+                self.status.show_message("info", self.tr("Signed in. Reading the account…"))
+                session = await services.xee_adopt(root, client_id, client_secret, token,
+                                                   store)
+                user = await session.me()
+        except SignInError as error:
+            text = advice_text(error.advice, f"xee.sign_in.{error.kind}")
+            if error.provider_message:   # Xee's own words, exactly as sent
+                text = self.tr("{advice} (Xee said: {message})").format(
+                    advice=text, message=error.provider_message)
+            self.status.show_message("info" if error.kind == "cancelled" else "error", text)
+            failure = _sign_in_error(error)
+        except ProviderError as error:
+            self.status.show_message("error", advice_text(error.advice, error.kind))
+            failure = flow.error_dict(error)
+        finally:
+            self.attempt = None
+            self.waiting.hide()
+            self.show_account()
+        if failure is not None:
+            await services.record({"provider": "xee", "environment": env}, "sign-in",
+                                  error=failure)
+            return
+        await services.record({"provider": "xee", "environment": env,
+                               "xee_account": user.display_name}, "sign-in")
+        self.status.clear()
+        if getattr(session, "last_store_error", None):
+            self.status.show_message("warning", self.tr(
+                "Signed in, but the keychain refused to keep the sign-in: it lasts for this "
+                "session only."))
+        self.page.state["xee_account"] = user.display_name
+        self.page.state["xee_user_id"] = str(user.id)
+        self.show_account()
+        self.page.changed.emit()
+
+    def _tick(self) -> None:
+        if self.attempt is None:
+            return
+        left = int(self.attempt.seconds_left())
+        self.countdown.setText(self.tr("Waiting for the browser… {time} left").format(
+            time=f"{left // 60}:{left % 60:02d}"))
+
+    def cancel_attempt(self) -> None:
+        if self.attempt is not None:
+            self.attempt.cancel()
+
+    def _sign_out(self) -> None:
+        self.wizard.spawn(self._do_sign_out(), "xee-sign-out")
+
+    async def _do_sign_out(self) -> None:
+        from app.auth.errors import SignInError
+
+        services = self.wizard.services
+        session = services.xee_session
+        who = {"provider": "xee", "environment": self.page.state.get("environment"),
+               "xee_account": self.page.state.get("xee_account")}
+        try:
+            if session is not None:
+                await session.sign_out()
+        except SignInError as error:
+            self.status.show_message("warning", advice_text(error.advice,
+                                                            f"xee.sign_in.{error.kind}"))
+            await services.record(who, "sign-out", error=_sign_in_error(error))
+        else:
+            await services.record(who, "sign-out")
+        await services.xee_drop()
+        self.page.state["xee_account"] = ""
+        self.page.state["xee_user_id"] = ""
+        self.show_account()
+        self.page.changed.emit()
+
+
+def _sign_in_error(error: Any) -> dict[str, Any]:
+    """A SignInError as the history's error data (the wizard's own shape)."""
+    from app.ui.wizard import sign_in_error
+
+    return {**sign_in_error(error), "may_have_reached_server": False}
+
+
+class ApiKeyPanel(QWidget):
+    """The api key (masked, reveal), Remember in keychain, Test key."""
+
+    def __init__(self, page: CredentialsPage) -> None:
+        super().__init__()
+        self.page = page
+        self._loaded_for: tuple[str, str] | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        card = Card()
+        self.key = FieldRow(self.tr("&Api key"), "", "apiKeyEdit", secret=True)
+        card.add(self.key)
+        self.remember = QCheckBox(self.tr("&Remember in keychain"))
+        self.remember.setObjectName("rememberKeyCheck")
+        remember_tip = self.tr("Keep the key in the system keychain for this provider and "
+                               "environment; never in a settings file.")
+        self.remember.setToolTip(remember_tip)
+        self.remember.setAccessibleName(self.tr("Remember in keychain"))
+        self.remember.setAccessibleDescription(remember_tip)
+        self.test = button(self.tr("&Test key"), "testKeyButton", "key",
+                           self.tr("Try the key with a harmless read"))
+        row = QHBoxLayout()
+        row.addWidget(self.remember)
+        row.addStretch(1)
+        row.addWidget(self.test)
+        card.layout_.addLayout(row)
+        self.test_status = StatusLine("keyTestStatus")
+        card.add(self.test_status)
+        layout.addWidget(card)
+        self.fill_demo = button(self.tr("Fill &demo values"), "fillDemoKeyButton", "demo",
+                                self.tr("Use a key of the offline sandbox"))
+        layout.addLayout(hbox(self.fill_demo, stretch_at=1))
+        layout.addStretch(1)
+        page.bind(self.key, "api_key")
+        self.key.edit.returnPressed.connect(lambda: self.wizard.next())   # Enter: Next
+        self.key.edited.connect(lambda _t: self.test_status.clear())
+        self.test.clicked.connect(self._test)
+        self.fill_demo.clicked.connect(self._fill_demo)
+
+    @property
+    def wizard(self) -> PairingWizard:
+        return self.page.wizard
+
+    def enter(self) -> None:
+        state = self.page.state
+        provider = state["provider"]
+        fld = flow.field("api_key", provider)
+        self.key.help_text = flow_text(fld.help)
+        if self.key.text() != state.get("api_key", ""):
+            self.key.edit.setText(state.get("api_key", ""))
+        self.key.set_revealed(False)
+        self.fill_demo.setVisible(state.get("environment") == flow.DEMO)
+        self.test_status.clear()
+        self.page.refresh_errors()
+        where = (provider, state["environment"])
+        if not self.wizard.render_only and self._loaded_for != where:
+            self._loaded_for = where
+            self.wizard.spawn(self._load_remembered(*where), "load-key")
+
+    async def _load_remembered(self, provider: str, environment: str) -> None:
+        services = self.wizard.services
+        if not await services.keyring_usable():
+            self.remember.setChecked(False)
+            self.remember.setEnabled(False)
+            self.remember.setToolTip(self.tr("No usable keychain on this computer: the key "
+                                             "is kept for this session only."))
+            return
+        self.remember.setEnabled(True)
+        if self.page.state.get("api_key"):
+            return
+        stored = await services.load_key(provider, environment)
+        if stored and not self.page.state.get("api_key"):
+            self.key.set_text(stored)
+            self.remember.setChecked(True)
+            self.test_status.show_message("info", self.tr("Key read from the keychain."))
+
+    def leave(self, forward: bool) -> None:
+        if not forward or self.wizard.render_only:
+            return
+        state = self.page.state
+        provider, env, key = state["provider"], state["environment"], state.get("api_key", "")
+        services = self.wizard.services
+        if self.remember.isEnabled() and self.remember.isChecked():
+            self.wizard.spawn(services.save_key(provider, env, key.strip()), "save-key")
+        elif self.remember.isEnabled():
+            self.wizard.spawn(services.forget_key(provider, env), "forget-key")
+
+    def _test(self) -> None:
+        if self.wizard.is_busy():
+            return
+        self.key.touch()
+        self.page.refresh_errors()
+        if not flow.is_valid(Page.CREDENTIALS, self.page.state):
+            return
+        self.wizard.spawn(self._run_test(), "test-key")
+
+    async def _run_test(self) -> None:
+        from app.core.errors import ProviderError
+
+        state = self.page.state
+        self.test_status.show_message("info", self.tr("Testing the key with a harmless "
+                                                      "read…"))
+        self.test.setEnabled(False)
+        try:
+            async with self.wizard.busy("Testing the key"):
+                api = await self.wizard.services.provider_api(state)
+                check = await flow.check_key(api, state["provider"])
+        except ProviderError as error:
+            self.test_status.show_message("error", advice_text(error.advice, error.kind))
+            return
+        finally:
+            self.test.setEnabled(True)
+        kind = {True: "success", False: "error", None: "warning"}[check.ok]
+        self.test_status.show_message(kind, flow_text(check.message))
+
+    def _fill_demo(self) -> None:
+        self.wizard.spawn(self._do_fill_demo(), "fill-demo-key")
+
+    async def _do_fill_demo(self) -> None:
+        fixtures = await self.wizard.services.fixtures()
+        key = demo_api_key(fixtures, self.page.state["provider"])
+        if key:
+            self.key.set_text(key)
+            self.test_status.show_message("info", self.tr("Demo key filled in."))
+
+
+def demo_api_key(fixtures: dict[str, Any], provider: str) -> str | None:
+    """A sandbox key that can pair and undo: RUFUS READ_WRITE with unbind, Zype admin."""
+    if provider == "rufus":
+        keys = fixtures["rufus"]["api_keys"]
+        best = [k for k in keys if k["access"] == "READ_WRITE" and k.get("unbind")]
+        best = best or [k for k in keys if k["access"] in ("READ_WRITE", "WRITE")]
+        return best[0]["key"] if best else None
+    if provider == "zype":
+        keys = fixtures["zype"]["api_keys"]
+        best = [k for k in keys if str(k.get("type", "")).lower() == "admin"] or keys
+        return best[0]["key"] if best else None
+    return None
+
+
+class CredentialsPage(WizardPage):
+    page = Page.CREDENTIALS
+
+    def __init__(self, wizard: PairingWizard) -> None:
+        super().__init__(wizard)
+        self.stack = QStackedWidget()
+        self.xee = XeeSignInPanel(self)
+        self.api_key = ApiKeyPanel(self)
+        self.stack.addWidget(self.xee)
+        self.stack.addWidget(self.api_key)
+        self.body.addWidget(self.stack)
+
+    def title(self) -> str:
+        provider = self.provider
+        if provider == "xee":
+            return self.tr("Sign in to Xee")
+        if provider:
+            return self.tr("{provider} api key").format(
+                provider=flow.PROVIDERS[provider].title)
+        return flow_text(flow.PAGE_TITLES[self.page])
+
+    def subtitle(self) -> str:
+        env = flow_text(flow.ENVIRONMENT_TITLES.get(self.state.get("environment", ""), ""))
+        if self.provider == "xee":
+            return self.tr("The box will be associated to this account. Environment: "
+                           "{environment}.").format(environment=env)
+        return self.tr("The key authorises the request. Environment: {environment}.").format(
+            environment=env)
+
+    def enter(self) -> None:
+        if self.provider == "xee":
+            self.stack.setCurrentWidget(self.xee)
+            self.xee.enter()
+        else:
+            self.stack.setCurrentWidget(self.api_key)
+            self.api_key.enter()
+
+    def leave(self, forward: bool) -> None:
+        if self.provider == "xee":
+            self.xee.cancel_attempt()
+        else:
+            self.api_key.leave(forward)
+
+    def refresh_errors(self) -> None:
+        if self.provider in ("rufus", "zype"):
+            self.api_key.key.show_error(field_error("api_key", self.state))
+
+
+# --- 3. device --------------------------------------------------------------------------
+
+class DevicePage(WizardPage):
+    page = Page.DEVICE
+
+    ROWS = {
+        "xee": (("xee_device_id", "xeeDeviceIdEdit", "E133742015"),
+                ("xee_pin", "xeePinEdit", "1234")),
+        "rufus": (("rufus_model", "rufusModelEdit", "Model X1"),
+                  ("rufus_serial", "rufusSerialEdit", "DEVICE-123"),
+                  ("rufus_alias", "rufusAliasEdit", "Front door"),
+                  ("rufus_firmware", "rufusFirmwareEdit", "1.4.2")),
+        "zype": (("zype_consumer_id", "zypeConsumerEdit", "5a3b…"),
+                 ("zype_email", "zypeEmailEdit", "name@example.com"),
+                 ("zype_pin", "zypePinEdit", "zabc123")),
+    }
+
+    def __init__(self, wizard: PairingWizard) -> None:
+        super().__init__(wizard)
+        self.rows: dict[str, FieldRow] = {}
+        self.panels: dict[str, QWidget] = {}
+        self.stack = QStackedWidget()
+        for provider, rows in self.ROWS.items():
+            panel = QWidget()
+            layout = QVBoxLayout(panel)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.setSpacing(12)
+            card = Card(spacing=12)
+            for key, name, placeholder in rows:
+                fld = flow.field(key, provider)
+                if key == "rufus_alias":
+                    placeholder = self.tr("Front door")
+                row = FieldRow(flow_text(fld.label), flow_text(fld.help), name, placeholder,
+                               optional=not fld.required)
+                row.edit.returnPressed.connect(self._return_pressed)
+                self.bind(row, key)
+                self.rows[key] = row
+                if key == "zype_email":
+                    card.add(self._lookup_block(row))
+                else:
+                    card.add(row)
+            if provider == "rufus":
+                grid = QGridLayout()
+                grid.setHorizontalSpacing(16)
+                grid.setVerticalSpacing(12)
+                for index, (key, _n, _p) in enumerate(rows):
+                    card.layout_.removeWidget(self.rows[key])
+                    grid.addWidget(self.rows[key], index // 2, index % 2)
+                card.layout_.addLayout(grid)
+            layout.addWidget(card)
+            if provider == "xee":
+                self.pin_warning = StatusLine("xeePinWarning")
+                layout.addWidget(self.pin_warning)
+            if provider == "rufus":
+                layout.addWidget(label(self.tr(
+                    "RUFUS answers with a deviceid that must be stored on the device: the "
+                    "result page shows it with Copy and Save."), "help"))
+            layout.addStretch(1)
+            self.panels[provider] = panel
+            self.stack.addWidget(panel)
+        self.body.addWidget(self.stack)
+        self.fill_demo = button(self.tr("Fill &demo values"), "fillDemoDeviceButton", "demo",
+                                self.tr("Use a device of the offline sandbox"))
+        self.demo_status = StatusLine("demoFillStatus")
+        self.body.addLayout(hbox(self.fill_demo, stretch_at=1))
+        self.body.addWidget(self.demo_status)
+        self.body.addStretch(1)
+        self.fill_demo.clicked.connect(self._fill_demo)
+
+    def _lookup_block(self, email_row: FieldRow) -> QWidget:
+        block = QFrame()
+        layout = QVBoxLayout(block)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(6)
+        self.lookup = button(self.tr("&Find consumer"), "zypeLookupButton", "search",
+                             self.tr("Look the consumer up by the email of their account"))
+        row = QHBoxLayout()
+        row.setSpacing(8)
+        row.addWidget(email_row, 1)
+        row.addWidget(self.lookup, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(row)
+        self.consumers = QListWidget()
+        self.consumers.setObjectName("zypeConsumerList")
+        self.consumers.setAccessibleName(self.tr("Consumers found"))
+        self.consumers.setAccessibleDescription(self.tr("Pick the consumer to link: Enter "
+                                                        "fills in the consumer id"))
+        self.consumers.setMaximumHeight(96)
+        self.consumers.hide()
+        layout.addWidget(self.consumers)
+        self.lookup_status = StatusLine("zypeLookupStatus")
+        layout.addWidget(self.lookup_status)
+        self.lookup.clicked.connect(self._lookup)
+        self.consumers.itemClicked.connect(self._pick_consumer)
+        self.consumers.itemActivated.connect(self._pick_consumer)
+        return block
+
+    def _return_pressed(self) -> None:
+        """Enter in a field: the email looks the consumer up; elsewhere it means Next."""
+        sender = self.sender()
+        if self.provider == "zype" and sender is self.rows["zype_email"].edit:
+            self._lookup()
+            return
+        self.wizard.next()
+
+    def title(self) -> str:
+        return {"xee": self.tr("The Xee box"), "rufus": self.tr("The RUFUS device"),
+                "zype": self.tr("The Zype customer and pin")}.get(
+                    self.provider or "", flow_text(flow.PAGE_TITLES[self.page]))
+
+    def subtitle(self) -> str:
+        return {"xee": self.tr("Enter the device id and the pin from the box's card."),
+                "rufus": self.tr("Describe the device to bind to the company account."),
+                "zype": self.tr("Who the TV belongs to, and the pin it shows.")}.get(
+                    self.provider or "", "")
+
+    def enter(self) -> None:
+        provider = self.provider
+        if provider not in self.panels:
+            return
+        self.stack.setCurrentWidget(self.panels[provider])
+        for key, _name, _placeholder in self.ROWS[provider]:
+            row = self.rows[key]
+            value = str(self.state.get(key) or "")
+            if row.text() != value:
+                row.edit.setText(value)
+            row.touched = bool(value)
+        self.fill_demo.setVisible(self.state.get("environment") == flow.DEMO)
+        self.demo_status.clear()
+        if provider == "zype":
+            self.consumers.clear()
+            self.consumers.hide()
+            self.lookup_status.clear()
+        self.refresh_errors()
+
+    def refresh_errors(self) -> None:
+        provider = self.provider
+        if provider not in self.ROWS:
+            return
+        for key, _name, _placeholder in self.ROWS[provider]:
+            self.rows[key].show_error(field_error(key, self.state))
+        if provider == "xee":
+            warning = flow.pin_warning(self.state)
+            if warning:
+                self.pin_warning.show_message("warning", flow_text(warning))
+            else:
+                self.pin_warning.clear()
+        if provider == "zype":
+            self.lookup.setEnabled(bool(self.state.get("zype_email", "").strip())
+                                   and flow.field_error("zype_email", self.state) is None)
+
+    def on_edited(self, key: str) -> None:
+        self.refresh_errors()
+
+    def _lookup(self) -> None:
+        if self.wizard.is_busy():
+            return
+        self.rows["zype_email"].touch()
+        self.refresh_errors()
+        if flow.field_error("zype_email", self.state) or not self.state.get("zype_email"):
+            return
+        self.wizard.spawn(self._run_lookup(), "zype-lookup")
+
+    async def _run_lookup(self) -> None:
+        from app.core.errors import ProviderError
+
+        email = self.state["zype_email"].strip()
+        self.consumers.clear()
+        self.consumers.hide()
+        self.lookup_status.show_message("info", self.tr("Looking for {email}…").format(
+            email=email))
+        try:
+            async with self.wizard.busy("Finding the consumer"):
+                found = await self.wizard.services.call_provider(
+                    self.state, lambda api: api.find_consumers(email))
+        except ProviderError as error:
+            self.lookup_status.show_message("error", advice_text(error.advice, error.kind))
+            return
+        choices = flow.consumer_choices(found)
+        if not choices:
+            self.lookup_status.show_message("warning", self.tr(
+                "No Zype consumer has the email {email}. Check the spelling with the "
+                "customer.").format(email=email))
+            return
+        for consumer_id, text in choices:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, consumer_id)
+            self.consumers.addItem(item)
+        self.consumers.show()
+        if len(choices) == 1:
+            self.consumers.setCurrentRow(0)
+            self._pick_consumer(self.consumers.item(0))
+            self.lookup_status.show_message("success", self.tr("Found one consumer: filled "
+                                                               "in."))
+        else:
+            self.lookup_status.show_message("info", self.tr(
+                "%n consumers have this email: pick the right one.", "", len(choices)))
+
+    def _pick_consumer(self, item: QListWidgetItem) -> None:
+        self.rows["zype_consumer_id"].set_text(str(item.data(Qt.ItemDataRole.UserRole)))
+
+    def _fill_demo(self) -> None:
+        self.wizard.spawn(self._do_fill_demo(), "fill-demo-device")
+
+    async def _do_fill_demo(self) -> None:
+        fixtures = await self.wizard.services.fixtures()
+        values = demo_device_values(fixtures, self.state)
+        if not values:
+            self.demo_status.show_message("warning", self.tr(
+                "The sandbox has no free demo device left: restart the demo to reset it."))
+            return
+        for key, value in values.items():
+            self.rows[key].set_text(value)
+        self.demo_status.show_message("info", self.tr("Demo values filled in."))
+
+
+def demo_device_values(fixtures: dict[str, Any], state: dict[str, Any]) -> dict[str, str]:
+    """Values the sandbox will accept: a free box, a new serial, a free fresh pin."""
+    provider = state.get("provider")
+    if provider == "xee":
+        user_id = state.get("xee_user_id")
+        for device in fixtures["xee"]["devices"]:
+            mine = user_id and str(device.get("user_id")) == str(user_id)
+            if (device.get("user_id") is None or mine) and not device.get("locked"):
+                return {"xee_device_id": device["id"], "xee_pin": device["pin"]}
+        return {}
+    if provider == "rufus":
+        import secrets  # here: hashlib and hmac are not needed before the first paint
+
+        serial = f"DEMO-{secrets.token_hex(3).upper()}"
+        return {"rufus_model": "Model X1", "rufus_serial": serial,
+                "rufus_alias": "Front door", "rufus_firmware": "1.4.2"}
+    if provider == "zype":
+        consumers = fixtures["zype"]["consumers"]
+        pins = [p for p in fixtures["zype"]["pins"]
+                if p.get("consumer_id") is None and not p.get("expired")]
+        if not consumers or not pins:
+            return {}
+        return {"zype_email": consumers[0]["email"], "zype_consumer_id": consumers[0]["_id"],
+                "zype_pin": pins[0]["pin"]}
+    return {}
+
+
+# --- 4. review --------------------------------------------------------------------------
+
+class ReviewPage(WizardPage):
+    page = Page.REVIEW
+
+    def __init__(self, wizard: PairingWizard) -> None:
+        super().__init__(wizard)
+        self.card = Card()
+        self.form = QFormLayout()
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setHorizontalSpacing(18)
+        self.form.setVerticalSpacing(8)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
+        self.card.layout_.addLayout(self.form)
+        self.body.addWidget(self.card)
+        self.warning = StatusLine("reviewWarning")
+        self.body.addWidget(self.warning)
+        self.note = label("", "help", object_name="reviewNote")
+        self.body.addWidget(self.note)
+        self.body.addStretch(1)
+
+    def title(self) -> str:
+        return flow_text(flow.PAGE_TITLES[self.page])
+
+    def subtitle(self) -> str:
+        return self.tr("Nothing has been sent yet. Check what will be sent, where, and as "
+                       "whom.")
+
+    def rows(self) -> list[tuple[str, str]]:
+        provider, env = self.provider, self.state.get("environment")
+        root = ""
+        if provider and env:
+            root = (self.wizard.services.root_override(provider, env)
+                    or self.wizard.services.default_root(provider, env))
+        return flow.review_rows(self.state, root or None)
+
+    def enter(self) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        for name, value in self.rows():
+            key = label(flow_text(name), "help", wrap=False)
+            if name in ("Environment", "As") or value in ("—", "not signed in"):
+                value = flow_text(value)   # the flow's words; the user's values as typed
+            val = label(value, selectable=True)
+            val.setObjectName("review" + name.replace(" ", ""))
+            val.setAccessibleName(flow_text(name))
+            key.setBuddy(val)
+            self.form.addRow(key, val)
+        if self.state.get("environment") == flow.PRODUCTION:
+            self.warning.show_message("warning", self.tr(
+                "Production: this changes a real customer's device right away."))
+        else:
+            self.warning.clear()
+        warning = flow.pin_warning(self.state) if self.provider == "xee" else None
+        if warning:
+            self.warning.show_message("warning", flow_text(warning))
+        info = flow.PROVIDERS.get(self.provider or "")
+        self.note.setText(self.tr("“{action}” sends one request. You can undo it from the "
+                                  "result page.").format(action=flow_text(info.action))
+                          if info else "")
+
+
+# --- 5. pairing -------------------------------------------------------------------------
+
+class PairingPage(WizardPage):
+    page = Page.PAIRING
+
+    def __init__(self, wizard: PairingWizard) -> None:
+        super().__init__(wizard)
+        card = Card(margins=24, spacing=12)
+        self.status = label("", "sectionTitle", object_name="pairingStatus")
+        card.add(self.status)
+        self.progress = QProgressBar()
+        self.progress.setObjectName("pairingProgress")
+        self.progress.setRange(0, 0)
+        self.progress.setTextVisible(False)
+        self.progress.setMaximumHeight(8)
+        self.progress.setAccessibleName(self.tr("Waiting for the provider"))
+        card.add(self.progress)
+        self.elapsed = label("", "help", object_name="pairingElapsed")
+        card.add(self.elapsed)
+        card.add(label(self.tr("Cancel stops waiting. A request that already reached the "
+                               "provider may still be carried out: the result page tells you "
+                               "how to check."), "help"))
+        self.body.addWidget(card)
+        self.body.addStretch(1)
+        self.started = 0.0
+        self.timer = QTimer(self)
+        self.timer.setInterval(100)
+        self.timer.timeout.connect(self._tick)
+
+    def title(self) -> str:
+        return flow_text(flow.PAGE_TITLES[self.page])
+
+    def subtitle(self) -> str:
+        return self.tr("Talking to the provider. The window stays usable; Cancel is always "
+                       "available.")
+
+    def enter(self) -> None:
+        self.status.setText({"xee": self.tr("Associating the box with Xee…"),
+                             "rufus": self.tr("Binding the device with RUFUS…"),
+                             "zype": self.tr("Linking the pin with Zype…")}.get(
+                                 self.provider or "", self.tr("Pairing…")))
+        self.started = time.monotonic() if not self.wizard.render_only else 0
+        self.elapsed.setText(self.tr("Sending the request…"))
+        if not self.wizard.render_only:
+            self.timer.start()
+
+    def leave(self, forward: bool) -> None:
+        self.timer.stop()
+
+    def _tick(self) -> None:
+        seconds = time.monotonic() - self.started
+        self.elapsed.setText(self.waiting_text(seconds))
+
+    def waiting_text(self, seconds: float) -> str:
+        return self.tr("Waiting for the answer… {seconds} s").format(
+            seconds=QLocale().toString(seconds, "f", 1))
+
+
+# --- 6. result --------------------------------------------------------------------------
+
+class ResultPage(WizardPage):
+    page = Page.RESULT
+
+    def __init__(self, wizard: PairingWizard) -> None:
+        super().__init__(wizard)
+        head = QHBoxLayout()
+        head.setSpacing(12)
+        self.icon = QLabel()
+        self.icon.setFixedSize(32, 32)
+        head.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        self.result_title = label("", "resultTitle", object_name="resultTitle")
+        head.addWidget(self.result_title, 1)
+        self.body.addLayout(head)
+
+        self.details_card = Card()
+        self.details = QLabel()
+        self.details.setObjectName("resultDetails")
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.details_card.add(self.details)
+        self.body.addWidget(self.details_card)
+
+        # RUFUS: the deviceid must be stored on the device; never lose it.
+        self.deviceid_card = Card()
+        self.deviceid_card.add(label(self.tr("Store this deviceid on the device. Copy it or "
+                                             "save it to a file now: it is what the device "
+                                             "authenticates with."), "warning"))
+        self.deviceid = QLineEdit()
+        self.deviceid.setObjectName("rufusDeviceIdEdit")
+        self.deviceid.setReadOnly(True)
+        self.deviceid.setMinimumHeight(30)
+        self.deviceid.setAccessibleName(self.tr("deviceid"))
+        self.deviceid.setAccessibleDescription(self.tr("The deviceid RUFUS returned: store it "
+                                                       "on the device"))
+        self.copy_deviceid = button(self.tr("&Copy"), "copyDeviceIdButton", "copy",
+                                    self.tr("Copy the deviceid to the clipboard"))
+        self.save_deviceid = button(self.tr("&Save…"), "saveDeviceIdButton", "save",
+                                    self.tr("Save the deviceid to a text file"))
+        row = QHBoxLayout()
+        row.addWidget(self.deviceid, 1)
+        row.addWidget(self.copy_deviceid)
+        row.addWidget(self.save_deviceid)
+        self.deviceid_card.layout_.addLayout(row)
+        self.deviceid_status = StatusLine("deviceIdStatus")
+        self.deviceid_card.add(self.deviceid_status)
+        self.body.addWidget(self.deviceid_card)
+
+        self.copy_details = button(self.tr("Cop&y details"), "copyDetailsButton", "copy",
+                                   self.tr("Copy what happened, without any key or pin"))
+        self.fix = button(self.tr("Fix"), "fixInputButton",
+                          description=self.tr("Go back to the page where this can be fixed"))
+        self.undo = button(self.tr("&Undo"), "undoButton", "undo",
+                           self.tr("Reverse this pairing (asks first)"))
+        self.pair_another = button(self.tr("&Pair another device"), "pairAnotherButton",
+                                   description=self.tr("Same provider and credentials, a new "
+                                                       "device"))
+        actions = QHBoxLayout()
+        actions.setSpacing(8)
+        for widget in (self.copy_details, self.fix, self.undo):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        actions.addWidget(self.pair_another)
+        self.body.addLayout(actions)
+        self.action_status = StatusLine("resultActionStatus")
+        self.body.addWidget(self.action_status)
+        self.body.addStretch(1)
+
+        self.copy_details.clicked.connect(self._copy_details)
+        self.fix.clicked.connect(lambda: self.wizard.go_fix())
+        self.undo.clicked.connect(lambda: self.wizard.start_undo())
+        self.pair_another.clicked.connect(lambda: self.wizard.pair_another())
+        self.copy_deviceid.clicked.connect(self._copy_deviceid)
+        self.save_deviceid.clicked.connect(self._save_deviceid)
+
+    def title(self) -> str:
+        return flow_text(flow.PAGE_TITLES[self.page])
+
+    def subtitle(self) -> str:
+        return ""
+
+    def enter(self) -> None:
+        self.action_status.clear()
+        self.deviceid_status.clear()
+        self.show_outcome()
+
+    def show_outcome(self) -> None:
+        state = self.state
+        error = state.get("error")
+        c = theme.colors()
+        if error:
+            self.icon.setPixmap(theme.svg_pixmap("error", 32, c["error"]))
+            self.result_title.setText(flow_text(flow.failure_title(error)))
+            self.details.setText(failure_html(state, error))
+            self.details.setAccessibleName(self.result_title.text())
+            self.details.setAccessibleDescription(failure_text(state, error))
+            fix_page = flow.page_for_error(error)
+            self.fix.setText({Page.PROVIDER: self.tr("Change the &settings"),
+                              Page.CREDENTIALS: self.tr("Change the c&redentials"),
+                              Page.DEVICE: self.tr("Fix the &device details"),
+                              Page.REVIEW: self.tr("T&ry again")}.get(fix_page,
+                                                                      self.tr("&Back")))
+            self.fix.setAccessibleName(self.fix.text().replace("&", ""))
+            self.fix.setIcon(theme.icon("undo"))
+            self.fix.show()
+            self.undo.hide()
+            self.pair_another.hide()
+            self.deviceid_card.hide()
+            return
+        undone = bool(state.get("undone"))
+        self.icon.setPixmap(theme.svg_pixmap("check" if not undone else "undo", 32,
+                                             c["success"] if not undone else c["muted"]))
+        self.result_title.setText(flow_text(flow.success_title(state)))
+        rows = translated_result_rows(state)
+        self.details.setText(rows_html(rows))
+        self.details.setAccessibleName(self.result_title.text())
+        self.details.setAccessibleDescription("\n".join(f"{k}: {v}" for k, v in rows))
+        self.fix.hide()
+        info = flow.PROVIDERS[state["provider"]]
+        self.undo.setText("&" + flow_text(info.undo_action))
+        self.undo.setAccessibleName(flow_text(info.undo_action))
+        self.undo.setVisible(not undone)
+        self.undo.setEnabled(not self.wizard.is_busy())
+        self.pair_another.show()
+        deviceid = (state.get("result") or {}).get("deviceid")
+        self.deviceid_card.setVisible(bool(deviceid) and not undone)
+        self.deviceid.setText(deviceid or "")
+
+    def _copy_details(self) -> None:
+        state = self.state
+        if state.get("error"):
+            root = self.wizard.current_root()
+            copy_text(flow.diagnostics(state, state["error"], api_root=root))
+        else:
+            lines = [flow_text(flow.success_title(state))] + [
+                f"{k}: {v}" for k, v in translated_result_rows(state)]
+            copy_text("\n".join(lines))
+        self.action_status.show_message("success", self.tr("Details copied to the "
+                                                           "clipboard."))
+
+    def _copy_deviceid(self) -> None:
+        copy_text(self.deviceid.text())
+        self.wizard.deviceid_kept = True
+        self.deviceid_status.show_message("success", self.tr("deviceid copied to the "
+                                                             "clipboard."))
+
+    def _save_deviceid(self) -> None:
+        self.wizard.spawn(self._do_save_deviceid(), "save-deviceid")
+
+    async def _do_save_deviceid(self) -> None:
+        import asyncio
+
+        deviceid = self.deviceid.text()
+        result = self.state.get("result") or {}
+        suggested = f"rufus-deviceid-{result.get('serial_number') or 'device'}.txt"
+        from app.ui import dialogs
+
+        path = await dialogs.save_file_name(self, self.tr("Save the deviceid"), suggested)
+        if not path:
+            return
+        text = (f"deviceid={deviceid}\nmodel={result.get('model', '')}\n"
+                f"serial_number={result.get('serial_number', '')}\n")
+        try:
+            await asyncio.to_thread(_write_text, path, text)
+        except OSError as exc:
+            self.deviceid_status.show_message("error", self.tr(
+                "Could not save to {path}: {reason}. Copy it instead.").format(
+                    path=path, reason=exc.strerror or exc))
+            return
+        self.wizard.deviceid_kept = True
+        self.deviceid_status.show_message("success", self.tr("Saved to {path}.").format(
+            path=path))
+
+
+def _write_text(path: str, text: str) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def translated_result_rows(state: dict[str, Any]) -> list[tuple[str, str]]:
+    """flow.result_rows with the labels (and yes/no) in the UI language."""
+    return [(flow_text(k), flow_text(v) if v in ("yes", "no") else v)
+            for k, v in flow.result_rows(state)]
+
+
+def rows_html(rows: list[tuple[str, str]]) -> str:
+    import html  # not before the first paint
+
+    c = theme.colors()
+    cells = "".join(
+        f"<tr><td style='color:{c['muted']}; padding:3px 18px 3px 0'>{html.escape(k)}</td>"
+        f"<td style='padding:3px 0'>{html.escape(v)}</td></tr>" for k, v in rows)
+    return f"<table cellspacing='0'>{cells}</table>"
+
+
+def failure_text(state: dict[str, Any], error: dict[str, Any]) -> str:
+    """The failure as plain text (the details' accessible description)."""
+    from PySide6.QtGui import QTextDocument
+
+    text = QTextDocument()
+    text.setHtml(failure_html(state, error))
+    return text.toPlainText().strip()
+
+
+def failure_html(state: dict[str, Any], error: dict[str, Any]) -> str:
+    import html
+
+    c = theme.colors()
+    provider = flow.PROVIDERS.get(state.get("provider") or "")
+    who = provider.title if provider else translate("ResultPage", "The provider")
+    advice = advice_text(str(error.get("advice", "")), str(error.get("kind") or ""))
+    parts = [f"<p style='margin-bottom:10px'>{html.escape(advice)}</p>"]
+    said = []
+    # The provider's own message and tip: exactly as sent, never translated.
+    if error.get("message"):
+        said.append(translate("ResultPage", "<b>{provider} said:</b> {message}").format(
+            provider=html.escape(who), message=html.escape(str(error["message"]))))
+    if error.get("tip"):
+        said.append(translate("ResultPage", "<b>Tip:</b> {tip}").format(
+            tip=html.escape(str(error["tip"]))))
+    if said:
+        parts.append("<p>" + "<br>".join(said) + "</p>")
+    meta = []
+    if error.get("status"):
+        meta.append(f"HTTP {error['status']}")
+    if error.get("endpoint"):
+        meta.append(html.escape(str(error["endpoint"]).split("?", 1)[0]))
+    if error.get("kind"):
+        meta.append(html.escape(str(error["kind"])))
+    if meta:
+        parts.append(f"<p style='color:{c['muted']}'>{' · '.join(meta)}</p>")
+    return "".join(parts)
+
+
+PAGE_CLASSES: dict[Page, type[WizardPage]] = {
+    page.page: page
+    for page in (CredentialsPage, DevicePage, ReviewPage, PairingPage, ResultPage)
+}
