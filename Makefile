@@ -57,18 +57,27 @@ $(PACKAGE_STAMP): $(STAMP)
 	touch $(PACKAGE_STAMP)
 
 # Tools of the packaging checks, installed when we can (root or sudo), like chromium:
-# makensis (the Windows installer compiles on Linux), and dbus + gnome-keyring (a real
-# Secret Service for the keychain checks of the self-test, from source and frozen).
+# makensis (the Windows installer compiles on Linux), dbus + gnome-keyring (a real
+# Secret Service for the keychain checks of the self-test, from source and frozen), and
+# icu-devtools + binutils (icupkg, derb, genrb, as, ld: packaging/linux/trim_icu.py trims
+# Qt's ICU data in the Linux bundle; without them the bundle keeps all of it, and the
+# build fails under CI=true), and the two X libraries Qt's xcb plugin links that are not
+# in PySide6's wheel nor always on a build machine (PyInstaller bundles them from here;
+# packaging/linux/check-bundle.sh fails when a library the bundle needs is missing).
 packaging-deps:
 	@missing=; command -v makensis >/dev/null || missing="$$missing nsis"; \
 	  command -v dbus-run-session >/dev/null || missing="$$missing dbus"; \
 	  command -v gnome-keyring-daemon >/dev/null || missing="$$missing gnome-keyring"; \
+	  { command -v icupkg || test -x /usr/sbin/icupkg; } >/dev/null || missing="$$missing icu-devtools"; \
+	  command -v ld >/dev/null || missing="$$missing binutils"; \
+	  for lib in libxcb-icccm4:libxcb-icccm.so.4 libxcb-keysyms1:libxcb-keysyms.so.1; do \
+	    /sbin/ldconfig -p 2>/dev/null | grep -q "$${lib#*:}" || missing="$$missing $${lib%%:*}"; done; \
 	  if [ -n "$$missing" ]; then \
 	    if [ "$$(id -u)" = 0 ]; then SUDO=; elif command -v sudo >/dev/null; then SUDO=sudo; else SUDO=none; fi; \
 	    if [ "$$SUDO" != none ] && command -v apt-get >/dev/null; then \
 	      $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
 	        --no-install-recommends $$missing >/dev/null; \
-	    else echo "note: missing$$missing: the installer and real-keychain checks will be skipped"; fi; fi
+	    else echo "note: missing$$missing: the installer, real-keychain and ICU trimming steps will be skipped"; fi; fi
 
 # The frozen app (PyInstaller, one folder) in dist/pairing-wizard/, then its --self-test
 # and a --demo --smoke run offscreen, from outside the source tree, and its size.

@@ -14,6 +14,9 @@ Checks:
 - tls: the TLS context of every API call (app.core.transport.system_ssl_context, i.e.
   truststore: the OS trust store, OpenSSL's CA files on Linux) verifies and has CAs.
 - resources: the OAuth pages and the application icon are where the app looks.
+- qt-icu (Linux): Qt's ICU, whose data the Linux bundle trims (packaging/linux/
+  trim_icu.py), still collates, converts legacy codecs and names time zones for the
+  app's languages.
 - sandbox: the built-in sandbox (uvicorn) starts on 127.0.0.1.
 - pairing: one pairing per provider through `app.core` against that sandbox.
 
@@ -203,6 +206,70 @@ def check_resources() -> str:
     return f"OAuth pages and icon in {found[0].parent.parent}"
 
 
+def _xml_text(encoding: str, data: bytes) -> str:
+    """`data` decoded by Qt as `encoding` (QXmlStreamReader: PySide6 has no decode call)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QXmlStreamReader
+
+    buffer = QBuffer()
+    buffer.setData(QByteArray(f'<?xml version="1.0" encoding="{encoding}"?><a>'.encode()
+                              + data + b"</a>"))
+    buffer.open(QBuffer.OpenModeFlag.ReadOnly)
+    reader, text = QXmlStreamReader(buffer), ""
+    while not reader.atEnd():
+        reader.readNext()
+        if reader.isCharacters():
+            text += reader.text()
+    return f"error: {reader.errorString()}" if reader.hasError() else text
+
+
+def check_qt_icu() -> str:
+    """On Linux Qt calls PySide6's own ICU for collation (QCollator), legacy codecs
+    (QStringDecoder), locale case mapping and time zone names; the bundle keeps only part
+    of ICU's data (root, en, fr, es, common codecs). A trim too deep fails here."""
+    if not sys.platform.startswith("linux"):
+        return "not applicable: Qt uses the OS's locale services here, not a bundled ICU"
+    import functools
+
+    from PySide6.QtCore import QCollator, QLocale, QTimeZone
+
+    problems = []
+    # Spanish: ñ is a letter after n. Canadian French: accents compare from the end.
+    for locale, words in (("es_ES", ["nube", "ñu", "oso"]),
+                          ("fr_CA", ["cote", "côte", "coté", "côté"]),
+                          ("en_US", ["apple", "eclair", "Éclair", "Zebra"])):
+        collator = QCollator(QLocale(locale))
+        got = sorted(reversed(words), key=functools.cmp_to_key(collator.compare))
+        if got != words:
+            problems.append(f"{locale} sorts {got}, not {words}")
+    for encoding, data, text in (("windows-1252", b"\x80", "€"), ("Shift_JIS", b"\x82\xa0", "あ"),
+                                 ("GBK", b"\xc4\xe3", "你"), ("KOI8-R", b"\xc1", "а")):
+        got = _xml_text(encoding, data)
+        if got != text:
+            problems.append(f"{encoding} decodes {data!r} as {got!r}, not {text!r}")
+    if QLocale("tr_TR").toUpper("i") != "İ":
+        problems.append("Turkish upper case of i is not İ (ICU case mapping)")
+    number = QLocale("fr_FR").toString(1234567.5, "f", 1)
+    if number.replace("\u202f", " ").replace("\xa0", " ") != "1 234 567,5":
+        problems.append(f"fr_FR formats 1234567.5 as {number!r}")
+    zone = QTimeZone(b"Europe/Paris")
+    names = {}
+    if zone.isValid():
+        for locale, part in (("en_US", "Central European"), ("fr_FR", "Europe centrale"),
+                             ("es_ES", "Europa central")):
+            names[locale] = zone.displayName(QTimeZone.TimeType.StandardTime,
+                                             QTimeZone.NameType.LongName, QLocale(locale))
+            if part not in names[locale]:
+                problems.append(f"Europe/Paris in {locale} is named {names[locale]!r}")
+    if problems:
+        raise CheckFailed("Qt's locale data is incomplete (a trimmed ICU?): "
+                          + "; ".join(problems))
+    if not names:
+        raise CheckWarning("collation, codecs and numbers work; no time zone database on "
+                           "this machine (tzdata) to check zone names")
+    return (f"collation es/fr_CA/en, codecs windows-1252/Shift_JIS/GBK/KOI8-R, "
+            f"fr_FR {number}, Europe/Paris: {names['fr_FR']}")
+
+
 def _client(timeout: float = 10.0) -> Any:
     import httpx2
 
@@ -314,6 +381,7 @@ def run_self_test() -> int:
     _run(checks, "keychain", check_keychain)
     _run(checks, "tls", check_tls)
     _run(checks, "resources", check_resources)
+    _run(checks, "qt-icu", check_qt_icu)
 
     from app.sandbox.server import SandboxServer
 

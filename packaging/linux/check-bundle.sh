@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Check a frozen build the way a support engineer's machine would run it:
-# its --self-test (keychain, TLS, resources, sandbox, one pairing per provider) and
-# a --demo --smoke run offscreen, from outside the source tree, then its size.
+# Check a frozen build the way a support engineer's machine would run it: that every
+# library it needs resolves, its --self-test (keychain, TLS, resources, Qt's ICU data,
+# sandbox, one pairing per provider) and a --demo --smoke run offscreen, from outside
+# the source tree, then its size.
 #
 #   packaging/linux/check-bundle.sh [dist/pairing-wizard]
 #
@@ -23,6 +24,31 @@ export HOME="$SCRATCH/home" XDG_CONFIG_HOME="$SCRATCH/config" XDG_DATA_HOME="$SC
 mkdir -p "$HOME"
 cd "$SCRATCH"
 unset PYTHONPATH PYTHONHOME VIRTUAL_ENV PYTHON_KEYRING_BACKEND
+
+# The spec leaves out libraries: those nothing links to, and those every system that can
+# run the bundle has (libstdc++, libdbus-1, ...). Every library's dependencies must still
+# resolve, from the bundle (as its loader sees it: LD_LIBRARY_PATH=_internal) or the system.
+echo "== libraries: every dependency of every bundled library resolves"
+unresolved="$(find "$DIST" -type f -name '*.so*' -print0 |
+    LD_LIBRARY_PATH="$DIST/_internal" xargs -0 -n 1 sh -c \
+        'ldd "$0" 2>/dev/null | sed -n "s|^[[:space:]]*\([^ ]*\) => not found.*|$0: \1|p"')"
+if [ -n "$unresolved" ]; then
+    echo "check-bundle: libraries the bundle needs are neither in it nor on this system" \
+         "(install them, e.g. make packaging-deps, and build again so that it bundles them):" >&2
+    echo "$unresolved" | sed "s|$DIST/||" | sort -u >&2
+    exit 1
+fi
+# Qt's ICU data is trimmed by the spec (packaging/linux/trim_icu.py); the self-test's
+# qt-icu check proves what is left works. Under CI the full 31 MB must not come back.
+icudata="$(find "$DIST" -name 'libicudata.so.*' -type f | head -n 1)"
+if [ -n "$icudata" ]; then
+    icu_mb=$(( $(stat -c %s "$icudata") / 1048576 ))
+    echo "   ICU data: $icu_mb MB ($(basename "$icudata"))"
+    if [ "$icu_mb" -ge 10 ] && [ "${CI:-}" = true ]; then
+        echo "check-bundle: Qt's ICU data was not trimmed (icu-devtools missing?)" >&2
+        exit 1
+    fi
+fi
 
 echo "== self-test: $EXE --self-test"
 if command -v dbus-run-session >/dev/null && command -v gnome-keyring-daemon >/dev/null; then

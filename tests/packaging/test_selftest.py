@@ -18,8 +18,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 RUN = "from app.selftest import run_self_test; raise SystemExit(run_self_test())"
-CHECKS = ["keyring-discovery", "keychain", "tls", "resources", "sandbox", "sandbox-fixtures",
-          "pair-xee", "pair-rufus", "pair-zype"]
+CHECKS = ["keyring-discovery", "keychain", "tls", "resources", "qt-icu", "sandbox",
+          "sandbox-fixtures", "pair-xee", "pair-rufus", "pair-zype"]
 
 
 def run(code: str = RUN, env: dict[str, str] | None = None,
