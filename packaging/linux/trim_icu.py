@@ -11,10 +11,13 @@ converter, dictionary) exported as one symbol, `icudtNN_dat`. Qt Core only calls
     compiled into libicuuc, only the locale matters);
   - charset converters (`ucnv_*`: QStringConverter/QStringDecoder for non-Unicode codecs);
   - time zones (`ucal_*`: QTimeZone display names, canonical zone ids).
+That list is QT_ICU_CALLS below; the spec checks that Qt Core imports nothing else from
+ICU (`unreviewed_calls`): a newer Qt that calls more keeps the full data until this
+trim is reviewed again.
 The app's QLocale is always English, French or Spanish (app/ui/i18n.py sets it to the
 catalogue in use), so this keeps, and drops:
   - kept: root and every en*/fr*/es* locale (with their regional variants) in the main
-    locale data and in the coll, zone, region, lang, curr and unit trees; every
+    locale data and in the coll and zone trees; every
     non-locale item (supplemental data, likely subtags, the time zone database and
     metazones, plurals, normalization, the collation root `ucadata.icu`, pool bundles)
     except those below; the converter alias table and the converters of the WHATWG
@@ -26,12 +29,18 @@ catalogue in use), so this keeps, and drops:
     which only the pseudo-translation or another Qt locale set in code would meet);
     the break-iterator rules and CJK/Thai/Lao/Khmer/Burmese dictionaries (brkitr),
     number spell-out rules (rbnf) and transliterators (translit): Qt calls no
-    ubrk_/unum_/utrans_ function (its text boundaries are its own); the ~150 other
+    ubrk_/unum_/utrans_ function (its text boundaries are its own); the display names
+    of languages, scripts and regions (lang, region), of currencies (curr) and the
+    unit patterns (unit), even en/fr/es ones: they serve uloc_getDisplay*, ucurr_*,
+    number and measure formatting, none of which Qt calls (QLocale's names, currency
+    symbols and number formats come from Qt's own CLDR tables; ICU's time zone names
+    used here are specific names from the zone tree, never the generic "France Time"
+    that would read region names); the ~150 other
     converters (EBCDIC and IBM code pages, ISO-2022 variants' extra tables...);
     character names (unames.icu), spoof-checker confusables and StringPrep profiles
     (*.spp): no u_charName, uspoof_ or usprep_ call (Qt has its own IDNA).
 ICU's `res_index` of each kept tree is rebuilt so that it lists only the locales left.
-The package goes from 30.5 MB to 4.4 MB (ICU 73). The frozen `--self-test` (check
+The package goes from 30.5 MB to 3.5 MB (ICU 73). The frozen `--self-test` (check
 "qt-icu") collates, converts, formats and names a time zone through this data.
 
 Tools: icupkg, derb, genrb (Debian: icu-devtools; the package format does not change
@@ -52,9 +61,24 @@ from pathlib import Path
 
 KEEP_LANGUAGES = ("en", "fr", "es")
 # Locale trees: only root and the kept languages' locales stay.
-LOCALE_TREES = ("", "coll", "zone", "region", "lang", "curr", "unit")
-# Trees no code of Qt's reaches (no ubrk_/unum_ spell-out/utrans_ call): dropped whole.
-DROPPED_TREES = ("brkitr", "rbnf", "translit")
+LOCALE_TREES = ("", "coll", "zone")
+# Trees no code of Qt's reaches: dropped whole. No ubrk_/unum_ spell-out/utrans_ call
+# (brkitr, rbnf, translit); no display names of locales, currencies or units (lang,
+# region, curr, unit: 0.9 MB even for en/fr/es alone).
+DROPPED_TREES = ("brkitr", "rbnf", "translit", "lang", "region", "curr", "unit")
+# What Qt Core calls in ICU (`nm -D --undefined-only libQt6Core.so.6`, without the _NN
+# version suffix): the calls this trim was checked against (see the docstring).
+QT_ICU_CALLS = frozenset({
+    "UCNV_FROM_U_CALLBACK_SUBSTITUTE", "UCNV_TO_U_CALLBACK_SUBSTITUTE",
+    "u_strToLower", "u_strToUpper",
+    "ucal_close", "ucal_getCanonicalTimeZoneID", "ucal_getTimeZoneDisplayName", "ucal_open",
+    "ucnv_cbFromUWriteUChars", "ucnv_cbToUWriteUChars", "ucnv_close", "ucnv_countAvailable",
+    "ucnv_fromUCountPending", "ucnv_fromUnicode", "ucnv_getAvailableName",
+    "ucnv_getFromUCallBack", "ucnv_getMaxCharSize", "ucnv_getName", "ucnv_getStandardName",
+    "ucnv_getToUCallBack", "ucnv_open", "ucnv_reset", "ucnv_setFromUCallBack",
+    "ucnv_setToUCallBack", "ucnv_toUCountPending", "ucnv_toUnicode",
+    "ucol_close", "ucol_getSortKey", "ucol_open", "ucol_setAttribute", "ucol_strcoll",
+})
 # Top-level non-locale items dropped: character names, spoof checker, StringPrep profiles.
 DROPPED_ITEMS = re.compile(r"unames\.icu|confusables\.cfu|.*\.spp")
 # Converters kept: the WHATWG Encoding Standard's legacy codecs, by ICU's table name.
@@ -124,8 +148,10 @@ def _run(*args: str, cwd: Path | None = None) -> str:
     return done.stdout
 
 
-def read_data_symbol(library: Path) -> tuple[str, bytes]:
-    """The `icudtNN_dat` symbol of an ELF64 little-endian library: (name, its bytes)."""
+def _dynamic_symbols(library: Path):
+    """(ELF bytes, sections, [(name, section index, value, size)]) of the dynamic symbol
+    table of an ELF64 little-endian library. Section index 0: an undefined (imported)
+    symbol."""
     elf = library.read_bytes()
     if elf[:4] != b"\x7fELF" or elf[4] != 2 or elf[5] != 1:
         raise RuntimeError(f"{library}: not a 64-bit little-endian ELF library")
@@ -136,14 +162,36 @@ def read_data_symbol(library: Path) -> tuple[str, bytes]:
                 for i in range(shnum)]
     dynsym = next(s for s in sections if s[1] == 11)  # SHT_DYNSYM
     names = sections[dynsym[6]][4]
+    symbols = []
     for at in range(dynsym[4], dynsym[4] + dynsym[5], 24):
         name_at, _info, _other, shndx, value, size = struct.unpack_from("<IBBHQQ", elf, at)
         name = elf[names + name_at:elf.index(b"\0", names + name_at)].decode()
+        symbols.append((name, shndx, value, size))
+    return elf, sections, symbols
+
+
+def read_data_symbol(library: Path) -> tuple[str, bytes]:
+    """The `icudtNN_dat` symbol of an ELF64 little-endian library: (name, its bytes)."""
+    elf, sections, symbols = _dynamic_symbols(library)
+    for name, shndx, value, size in symbols:
         if re.fullmatch(r"icudt\d+_dat", name) and 0 < shndx < len(sections):
             section = sections[shndx]
             start = section[4] + value - section[3]
             return name, elf[start:start + size]
     raise RuntimeError(f"{library}: no icudtNN_dat symbol (not ICU's data library?)")
+
+
+def icu_calls(library: Path) -> set[str]:
+    """The ICU functions `library` (e.g. libQt6Core) imports, without the _NN suffix."""
+    _elf, _sections, symbols = _dynamic_symbols(library)
+    return {match.group(1) for name, shndx, _value, _size in symbols
+            if shndx == 0 and (match := re.fullmatch(r"([uU]\w*?)_\d+", name))}
+
+
+def unreviewed_calls(library: Path) -> list[str]:
+    """ICU functions `library` calls that this trim was not checked against: with any,
+    the trimmed data may miss what they need (keep the full data, review the trim)."""
+    return sorted(icu_calls(library) - QT_ICU_CALLS)
 
 
 def removed_items(items: list[str], languages: tuple[str, ...] = KEEP_LANGUAGES,

@@ -30,12 +30,28 @@ def test_removed_items_keep_root_en_fr_es_and_the_common_codecs():
             "res_index.res", "supplementalData.res", "zoneinfo64.res", "cnvalias.icu",
             "uts46.nrm", "coll/root.res", "coll/es.res", "coll/fr_CA.res", "coll/ucadata.icu",
             "coll/res_index.res", "zone/fr.res", "zone/pool.res", "zone/tzdbNames.res",
-            "curr/supplementalData.res", "unit/en_001.res", *converters]
+            *converters]
+    # Display names of languages, regions, currencies and units go even for en/fr/es.
     dropped = ["de.res", "ja_JP.res", "zh_Hant_TW.res", "coll/de.res", "coll/zh.res",
-               "zone/ja.res", "lang/de.res", "brkitr/cjdict.dict", "brkitr/root.res",
+               "zone/ja.res", "lang/de.res", "lang/en.res", "lang/pool.res",
+               "lang/res_index.res", "region/fr.res", "region/root.res", "curr/es.res",
+               "curr/supplementalData.res", "unit/en_001.res", "unit/pool.res",
+               "brkitr/cjdict.dict", "brkitr/root.res",
                "brkitr/word.brk", "rbnf/en.res", "translit/root.res", "ibm-37_P100-1995.cnv",
                "euc-tw-2014.cnv", "unames.icu", "confusables.cfu", "rfc3491.spp"]
     assert sorted(trim_icu.removed_items(kept + dropped)) == sorted(dropped)
+
+
+def test_qt_calls_only_the_icu_functions_the_trim_was_checked_against():
+    # A newer Qt calling more of ICU (display names, number formatting...) must not get
+    # the trimmed data unreviewed: the spec keeps the full data when this list is not empty.
+    qt_core = sorted((_pyside_qt_lib()).glob("libQt6Core.so.*"))[0]
+    calls = trim_icu.icu_calls(qt_core)
+    assert {"ucol_open", "ucnv_open", "ucal_getTimeZoneDisplayName"} <= calls
+    assert trim_icu.unreviewed_calls(qt_core) == []
+    # The check does see other calls: ICU's own i18n library calls the resource loader.
+    i18n = sorted(_pyside_qt_lib().glob("libicui18n.so.*"))[0]
+    assert "ures_open" in trim_icu.unreviewed_calls(i18n)
 
 
 def test_a_converter_missing_from_the_package_fails_the_trim():
@@ -44,12 +60,16 @@ def test_a_converter_missing_from_the_package_fails_the_trim():
         trim_icu.removed_items(items)
 
 
-def _pyside_icu_data() -> Path:
+def _pyside_qt_lib() -> Path:
     if not sys.platform.startswith("linux"):
         pytest.skip("only PySide6's Linux wheel ships ICU")
     import PySide6
 
-    found = sorted((Path(PySide6.__file__).parent / "Qt" / "lib").glob("libicudata.so.*"))
+    return Path(PySide6.__file__).parent / "Qt" / "lib"
+
+
+def _pyside_icu_data() -> Path:
+    found = sorted(_pyside_qt_lib().glob("libicudata.so.*"))
     if not found:
         pytest.skip("this PySide6 has no ICU of its own")
     return found[0]
