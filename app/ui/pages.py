@@ -117,6 +117,8 @@ class ProviderPage(WizardPage):
             card.add(label(flow_text(info.summary), "help"))
             card.layout_.addStretch(1)
             card.mousePressEvent = lambda _event, r=radio: r.click()  # the whole card picks
+            # The provider remembered from last time, set before any polish: see set_flags.
+            card.setProperty("selected", "true" if key == self.provider else "false")
             self.cards[key] = card
             cards.addWidget(card, 1)
         self.body.addLayout(cards)
