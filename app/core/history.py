@@ -4,10 +4,12 @@ Where: `platformdirs.user_data_dir("pairing-wizard")/history.sqlite3`, or the fo
 in `$PAIRING_WIZARD_DATA_DIR` (tests), or the path given to the constructor. The
 batch journal (`app/core/batch.py`) lives in the same file, in its own tables.
 
-Storage: WAL (readers never block the writer), `synchronous=FULL` (a committed
-journal row survives a crash of the machine, not only of the process: the batch
-relies on "sending" being on disk before a request leaves), a versioned schema
-(`PRAGMA user_version`, `MIGRATIONS` applied in order, each in one transaction).
+Storage: WAL (readers never block the writer), `synchronous=FULL` (what this
+connection commits survives a crash of the machine, not only of the process), a
+versioned schema (`PRAGMA user_version`, `MIGRATIONS` applied in order, each in one
+transaction). A running batch writes its journal through a connection of its own
+with `synchronous=NORMAL` (`app.core.batch.JournalWriter`: safe against the process
+being killed; against a power cut, up to its last checkpoint).
 
 Never a secret: the API takes identifiers, not credentials, and `record()` rejects
 any field named like a credential and any value shaped like a known key or token
@@ -63,6 +65,11 @@ SECRET_VALUE_PATTERNS = (
     re.compile(r"(?<![0-9A-Fa-f])[0-9a-f]{64}(?![0-9A-Fa-f])"),  # a Xee token (lowercase)
     re.compile(r"(?i)\b(api_key|app_key|access_token|refresh_token|client_secret)=[^&\s]+"),
 )
+
+# All of them as one pattern (one search per value instead of five).
+_ANY_SECRET_VALUE = re.compile("|".join(
+    f"(?i:{p.pattern[4:]})" if p.pattern.startswith("(?i)") else f"(?:{p.pattern})"
+    for p in SECRET_VALUE_PATTERNS))
 
 
 class SecretRefused(ValueError):
@@ -148,8 +155,9 @@ def now_iso(moment: datetime | None = None) -> str:
 
 
 class Database:
-    """One SQLite connection shared by threads (history from the GUI thread, the
-    batch journal through `asyncio.to_thread`), serialised by a lock."""
+    """One SQLite connection shared by threads (history from the GUI thread, journal
+    reads through `asyncio.to_thread`), serialised by a lock. A running batch writes
+    its journal through a connection of its own (`app.core.batch.JournalWriter`)."""
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
         self.path = Path(path) if path is not None else default_db_path()
@@ -215,11 +223,9 @@ def check_not_secret(name: str, value: object) -> None:
     """Raise SecretRefused when a field or value looks like a credential."""
     if name.strip().lower() in SECRET_FIELD_NAMES:
         raise SecretRefused(f"{name!r} is a credential and is never stored")
-    if isinstance(value, str):
-        for pattern in SECRET_VALUE_PATTERNS:
-            if pattern.search(value):
-                raise SecretRefused(f"the value of {name!r} looks like a key or token; "
-                                    "it is never stored")
+    if isinstance(value, str) and _ANY_SECRET_VALUE.search(value):
+        raise SecretRefused(f"the value of {name!r} looks like a key or token; "
+                            "it is never stored")
 
 
 def clean_identifiers(provider: str, identifiers: Mapping[str, Any] | None) -> dict[str, str]:
@@ -233,15 +239,18 @@ def clean_identifiers(provider: str, identifiers: Mapping[str, Any] | None) -> d
         if value is None or value == "":
             continue
         text = str(value)
-        check_not_secret(name, text)
+        if text is not value:  # a str was checked above
+            check_not_secret(name, text)
         clean[name] = text
     return clean
 
 
 def safe_message(text: str | None) -> str:
+    if not text:
+        return ""
     from app.core.http import redact
 
-    text = redact(text or "")
+    text = redact(text)
     for pattern in SECRET_VALUE_PATTERNS:
         text = pattern.sub("[redacted]", text)
     return text
@@ -296,6 +305,12 @@ class HistoryEntry:
             row[name] = self.identifiers.get(name, "")
         return row
 
+
+INSERT_ENTRY = (
+    "INSERT INTO history (time, provider, environment, action, identifiers, outcome, "
+    "error_kind, error_status, request_id, message, batch_id, search) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+)
 
 CSV_COLUMNS = (
     "id", "time", "provider", "environment", "action", "outcome",
@@ -384,6 +399,32 @@ class History:
         when: datetime | None = None,
     ) -> int:
         """Store one attempt; returns its id. There is no parameter for a secret."""
+        values = self.entry_values(
+            provider, action, outcome, environment=environment, identifiers=identifiers,
+            error=error, error_kind=error_kind, error_status=error_status,
+            request_id=request_id, message=message, batch_id=batch_id, when=when)
+        with self.db.transaction() as conn:
+            return int(conn.execute(INSERT_ENTRY, values).lastrowid or 0)
+
+    def entry_values(
+        self,
+        provider: str,
+        action: str,
+        outcome: str,
+        *,
+        environment: str = "",
+        identifiers: Mapping[str, Any] | None = None,
+        error: ProviderError | None = None,
+        error_kind: str | None = None,
+        error_status: int | None = None,
+        request_id: str | None = None,
+        message: str = "",
+        batch_id: int | None = None,
+        when: datetime | None = None,
+    ) -> tuple[Any, ...]:
+        """`record()`'s checks, without writing: the parameters of `INSERT_ENTRY`, for a
+        caller that adds the entry to a transaction of its own (the batch journal).
+        Raises as `record()` does."""
         if provider not in PROVIDERS:
             raise ValueError(f"unknown provider {provider!r}")
         if action not in ACTIONS:
@@ -402,15 +443,8 @@ class History:
         message = safe_message(message)
         search = " ".join([provider, provider_name(provider), action, outcome, environment,
                            *ids.values(), error_kind or "", message, request_id or ""]).lower()
-        with self.db.transaction() as conn:
-            cursor = conn.execute(
-                "INSERT INTO history (time, provider, environment, action, identifiers, "
-                "outcome, error_kind, error_status, request_id, message, batch_id, search) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (now_iso(when), provider, environment, action, json.dumps(ids), outcome,
-                 error_kind, error_status, request_id, message, batch_id, search),
-            )
-            return int(cursor.lastrowid or 0)
+        return (now_iso(when), provider, environment, action, json.dumps(ids), outcome,
+                error_kind, error_status, request_id, message, batch_id, search)
 
     def record_error(self, provider: str, action: str, error: ProviderError,
                      **kwargs: Any) -> int:

@@ -398,6 +398,16 @@ class ProviderHTTP:
         self._timeout = timeout
         self._not_before = 0.0  # monotonic time before which we must not send
         self._wait_kind = "server.rate_limited"
+        self._deadline_of: object = None  # the timeout `_deadline_value` was computed from
+        self._deadline_value: float | None = None
+
+    def _deadline(self) -> float | None:
+        """request_deadline() of the timeout in force, recomputed only when it changes."""
+        timeout = self._timeout if self._timeout is not None else self.client.timeout
+        if timeout is not self._deadline_of:
+            self._deadline_value = request_deadline(timeout)
+            self._deadline_of = timeout
+        return self._deadline_value
 
     async def call(
         self,
@@ -409,17 +419,20 @@ class ProviderHTTP:
         json: Any = None,
     ) -> Reply:
         endpoint = f"{method} {path}"
-        self._check_not_waiting(endpoint)
-        kwargs: dict[str, Any] = {
-            "params": {**(params or {}), **self._secret_params},
-            "headers": self._headers,
-        }
+        if self._not_before:  # set only by a 429/503 that gave a Retry-After
+            self._check_not_waiting(endpoint)
+        kwargs: dict[str, Any] = {"headers": self._headers}
+        # No `params` at all when there are none: httpx2 parses the URL a second time
+        # for any params argument, even an empty one (~60 us for a RUFUS device path).
+        if params:
+            kwargs["params"] = {**params, **self._secret_params}
+        elif self._secret_params:
+            kwargs["params"] = self._secret_params
         if json is not None:
             kwargs["json"] = json
         if self._timeout is not None:
             kwargs["timeout"] = self._timeout
-        deadline = request_deadline(self._timeout if self._timeout is not None
-                                    else self.client.timeout)
+        deadline = self._deadline()
         attempt = 0
         while True:
             try:

@@ -42,6 +42,10 @@ _EDGES = re.compile(f"\\A[\\s{_EDGE_JUNK}]+|[\\s{_EDGE_JUNK}]+\\Z")
 
 
 def _strip_edges(text: str) -> str:
+    # The regex scans the whole value for a trailing run: skip it when both ends are clean.
+    if text and not (text[0].isspace() or text[-1].isspace() or text[0] in _EDGE_JUNK
+                     or text[-1] in _EDGE_JUNK):
+        return text
     return _EDGES.sub("", text)
 
 # Bidirectional overrides/isolates: never meaningful in an id, a spoofing risk.
@@ -62,7 +66,8 @@ def _clean(text: object, field: str, label: str, max_len: int, provider: str | N
     value = _strip_edges(text)
     if not value:
         raise InputError(field, f"The {label} is empty: enter it.", provider=provider)
-    for char in value:
+    # Printable ASCII (the usual case) holds none of them: skip the per-character look-up.
+    for char in ("" if value.isascii() and value.isprintable() else value):
         if unicodedata.category(char) in _BAD_CATEGORIES or char in _BIDI:
             raise InputError(
                 field,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import csv
 import io
+import sqlite3
 import time
 
 import httpx2
@@ -12,9 +13,12 @@ import pytest
 
 from app.core.batch import (
     LAYOUTS,
+    UPDATE_ROW,
     BatchRefused,
     BatchRunner,
     Journal,
+    JournalRow,
+    JournalWriter,
     Throttle,
     check_bytes,
     check_file,
@@ -22,7 +26,7 @@ from app.core.batch import (
     template_path,
     write_results,
 )
-from app.core.history import Database, History
+from app.core.history import Database, History, SecretRefused
 from app.core.rufus import RufusAPI
 from app.core.xee import XeeAPI
 from app.core.zype import ZypeAPI
@@ -374,3 +378,126 @@ async def test_zype_batch_by_email_and_uncertain_rows(sandbox, db, client):
     write_results(out, "zype", summary.rows)
     lines = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert [line["state"] for line in lines] == ["done", "done", "unknown", "failed"]
+
+
+# ------------------------------------------------------------------ the journal writer
+
+
+def one_row_batch(db, serial: str = "JW-1") -> tuple[int, JournalRow]:
+    report = check_bytes(rufus_csv([serial]), "rufus")
+    batch_id, _ = prepare(db, report, "http://127.0.0.1:1/rufus/v0")
+    return batch_id, Journal(db).rows(batch_id)[0]
+
+
+async def test_journal_writes_wait_out_another_writer_without_blocking_the_loop(db):
+    """While another connection holds the write lock, a write goes to a worker thread
+    and completes once the lock is free; the event loop runs on meanwhile."""
+    batch_id, row = one_row_batch(db)
+    writer = JournalWriter(db)
+    writer.open()
+    other = sqlite3.connect(db.path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # a second process writing its history, say
+    ticks = 0
+
+    async def ticker() -> None:
+        nonlocal ticks
+        while True:
+            ticks += 1
+            await asyncio.sleep(0.01)
+
+    ticking = asyncio.create_task(ticker())
+    row.state, row.attempts = "sending", 1
+    write = asyncio.create_task(writer.write([(UPDATE_ROW, Journal.save_values(row,
+                                                                              "rufus"))]))
+    await asyncio.sleep(0.3)
+    assert not write.done() and ticks >= 5  # waiting, and the loop is free
+    other.execute("COMMIT")
+    other.close()
+    await asyncio.wait_for(write, 15)
+    ticking.cancel()
+    await writer.close()
+    assert Journal(db).rows(batch_id)[0].state == "sending"
+
+
+async def test_the_journal_is_checkpointed_so_its_wal_stays_small(db):
+    batch_id, row = one_row_batch(db)
+    writer = JournalWriter(db)
+    writer.CHECKPOINT_EVERY = 20
+    writer.open()
+    wal = db.path.with_name(db.path.name + "-wal")
+    writes = 600
+    for n in range(writes):
+        row.message = f"try {n} " + "x" * 3000  # a page or more per write
+        await writer.write([(UPDATE_ROW, Journal.save_values(row, "rufus"))])
+        await asyncio.sleep(0)  # let the checkpoint's thread report back
+    written = writes * 4096
+    size = wal.stat().st_size
+    await writer.close()
+    assert size < written / 3, (size, written)  # the WAL was restarted after checkpoints
+    assert Journal(db).rows(batch_id)[0].message.startswith(f"try {writes - 1} ")
+
+
+async def test_a_commit_is_made_power_safe_within_a_second_even_with_no_more_writes(db):
+    """The last writes before a long wait (slow requests in flight) are checkpointed
+    (fsync) after CHECKPOINT_WITHIN, not only at the next CHECKPOINT_EVERY commits."""
+    _, row = one_row_batch(db)
+    writer = JournalWriter(db)
+    writer.CHECKPOINT_WITHIN = 0.05
+    checkpoints = 0
+    run_checkpoint = writer._run_checkpoint
+
+    def counted() -> None:
+        nonlocal checkpoints
+        checkpoints += 1
+        run_checkpoint()
+
+    writer._run_checkpoint = counted
+    writer.open()
+    row.state = "sending"
+    await writer.write([(UPDATE_ROW, Journal.save_values(row, "rufus"))])
+    assert checkpoints == 0
+    for _ in range(100):
+        if checkpoints:
+            break
+        await asyncio.sleep(0.02)
+    assert checkpoints == 1   # one, for the one commit: the timer does not re-arm idly
+    await asyncio.sleep(0.2)
+    assert checkpoints == 1
+    await writer.close()
+
+
+async def test_final_states_and_history_are_one_write_per_row(sandbox, db, client, tmp_path):
+    serials = [f"HIST-{n}" for n in range(30)]
+    report = check_bytes(rufus_csv(serials), "rufus")
+    batch_id, _ = prepare(db, report, sandbox.rufus_root)
+    history = History(database=db)
+    summary = await BatchRunner(rufus_api(sandbox, client), db, batch_id, report,
+                                environment=sandbox.rufus_root, history=history).run()
+    assert summary.counts["done"] == 30
+    entries = history.query(provider="rufus", limit=None)
+    assert sorted(e.identifiers["serial_number"] for e in entries) == sorted(serials)
+    assert all(e.batch_id == batch_id and e.outcome == "ok" for e in entries)
+    by_serial = {r.identifiers["serial_number"]: r.result for r in summary.rows}
+    assert all(e.identifiers["deviceid"] == by_serial[e.identifiers["serial_number"]]
+               for e in entries)
+    # A history in another database is written on its own, as before.
+    elsewhere = History(tmp_path / "other.sqlite3")
+    more = [f"HIST-B-{n}" for n in range(5)]
+    report = check_bytes(rufus_csv(more), "rufus")
+    batch_id, _ = prepare(db, report, sandbox.rufus_root)
+    await BatchRunner(rufus_api(sandbox, client), db, batch_id, report,
+                      environment=sandbox.rufus_root, history=elsewhere).run()
+    assert len(elsewhere.query(limit=None)) == 5
+    elsewhere.close()
+
+
+async def test_a_refused_history_entry_never_costs_the_journal_its_row(sandbox, db, client):
+    report = check_bytes(rufus_csv(["REFUSED-1"]), "rufus")
+    batch_id, _ = prepare(db, report, sandbox.rufus_root)
+    runner = BatchRunner(rufus_api(sandbox, client), db, batch_id, report,
+                         environment="http://x/?api_key=oops", history=History(database=db))
+    with pytest.raises(SecretRefused):
+        await runner.run()
+    row = Journal(db).rows(batch_id)[0]
+    assert row.state == "done" and row.result  # committed before the history refused
+    assert History(database=db).query(limit=None) == []

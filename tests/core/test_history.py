@@ -9,15 +9,19 @@ from datetime import UTC, datetime, timedelta
 
 import httpx2
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.core.errors import ProviderError
 from app.core.history import (
     MIGRATIONS,
     SCHEMA_VERSION,
+    SECRET_VALUE_PATTERNS,
     Database,
     History,
     SecretRefused,
     _statements,
+    check_not_secret,
     default_db_path,
 )
 from app.core.rufus import RufusAPI
@@ -133,6 +137,24 @@ def test_secret_looking_values_are_refused(history, identifiers):
     with pytest.raises(SecretRefused):
         history.record("rufus", "pair", "ok", identifiers=identifiers)
     assert history.query() == []
+
+
+secretish = st.lists(st.sampled_from(list("abcdefABCDEF0123456789ror-eyJ._=& \t")
+                                     + ["Bearer ", "api_key=", "ACCESS_TOKEN=", "ror-",
+                                        "eyJ", "0123456789abcdef", "abcdefgh."]),
+                      max_size=30).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(secretish, st.text(max_size=40)))
+def test_one_combined_search_refuses_exactly_what_each_pattern_would(value):
+    expected = any(pattern.search(value) for pattern in SECRET_VALUE_PATTERNS)
+    try:
+        check_not_secret("serial_number", value)
+    except SecretRefused:
+        assert expected, value
+    else:
+        assert not expected, value
 
 
 def test_unknown_identifiers_and_values_are_refused(history):

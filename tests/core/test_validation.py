@@ -143,3 +143,27 @@ def test_validators_only_raise_input_errors(name, value):
 @given(st.from_regex(r"[A-Za-z0-9]{7}", fullmatch=True))
 def test_zype_pin_normalised_to_lowercase(pin):
     assert v.validate_zype_pin(pin) == pin.lower()
+
+
+edges = st.text(alphabet=st.sampled_from(
+    "aZ09-. \t\n\r\x0b\x0c\x1c\x85\xa0\u1680\u2003\u2028\u3000\u200b\u200c\u200d\u2060"
+    "\ufeff\u202e\x00é"), max_size=8)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(edges, st.text(max_size=12)))
+def test_the_fast_paths_agree_with_the_full_checks(value):
+    """`_strip_edges` skips its regex when both ends are clean, `_clean` skips the
+    per-character look-up for printable ASCII: same results as without the shortcuts."""
+    assert v._strip_edges(value) == v._EDGES.sub("", value)
+    stripped = v._EDGES.sub("", value)
+    bad = any(unicodedata.category(ch) in v._BAD_CATEGORIES or ch in v._BIDI
+              for ch in stripped)
+    if not stripped:
+        return
+    try:
+        assert v._clean(value, "f", "field", 64, None) == stripped
+    except InputError as err:
+        assert bad or len(stripped) > 64, (value, err.advice)
+    else:
+        assert not bad and len(stripped) <= 64
