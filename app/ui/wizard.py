@@ -382,7 +382,7 @@ class PairingWizard(QWidget):
             return
         self.has_painted = True
         self.painted.emit()
-        self._add_shortcuts()
+        QTimer.singleShot(0, self._add_shortcuts)   # not in the paint's own turn
         QTimer.singleShot(0, self._build_next_page)
         # Only now: the sandbox (uvicorn, in its thread) must not delay the first paint.
         # Without a running asyncio loop yet (app.ui.main paints first), run() calls
@@ -393,6 +393,8 @@ class PairingWizard(QWidget):
 
     def _add_shortcuts(self) -> None:
         # After the first paint: QKeySequence's enums cost ~4 ms to create.
+        if not shiboken6.isValid(self):
+            return
         from PySide6.QtGui import QKeySequence, QShortcut
 
         QShortcut(QKeySequence("Esc"), self, activated=self.cancel)

@@ -1,8 +1,8 @@
 """What the wizard does before its first paint (the figure bench/startup.py measures).
 
 Not a timing test: it checks, in a fresh process, the things that made the first paint
-slow and must not come back: PySide6's `Qt` namespace (94 enums built at once) or
-QStyle's enums created before the paint, and modules meant for later (the other pages,
+slow and must not come back: PySide6's `Qt` namespace (94 enums built at once),
+QStyle's or QKeySequence's enums created before the paint, and modules meant for later (the other pages,
 the Advanced settings, the network check, asyncio, the sandbox) loaded before it.
 """
 
@@ -44,6 +44,7 @@ cli_main()
 # An enum of `Qt` (the namespace's first) and of QStyle: each stands for its whole class.
 QT_NAMESPACE_ENUM = "AlignmentFlag"
 QSTYLE_ENUM = "PixelMetric"
+QKEYSEQUENCE_ENUM = "StandardKey"   # the shortcuts come after the paint
 LATER_MODULES = ("app.ui.pairing_pages", "app.ui.advanced_settings", "app.ui.network_check",
                  "asyncio", "qasync", "httpx2", "uvicorn", "app.sandbox")
 
@@ -70,6 +71,7 @@ def test_nothing_slow_or_later_runs_before_the_first_paint(tmp_path, remembered)
     assert report["painted"]
     assert QT_NAMESPACE_ENUM not in report["enums"], "the Qt namespace was built before the paint"
     assert QSTYLE_ENUM not in report["enums"], "QStyle's enums were built before the paint"
+    assert QKEYSEQUENCE_ENUM not in report["enums"], "QKeySequence's enums came before the paint"
     loaded = [m for m in report["modules"]
               if any(m == name or m.startswith(name + ".") for name in LATER_MODULES)]
     assert loaded == []
