@@ -10,7 +10,10 @@ Icons are SVG, rendered at each screen's device pixel ratio (crisp on high-DPI).
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
+import zlib
 from functools import cache
 from pathlib import Path
 
@@ -182,23 +185,59 @@ def screen_ratio() -> float:
 def svg_pixmap(name: str, size: int, color: str | None = None,
                ratio: float | None = None) -> QPixmap:
     """The SVG icon at `size` logical pixels, rendered for `ratio` (default: the screens'
-    device pixel ratio), so it is as sharp as the screen."""
-    from PySide6.QtSvg import QSvgRenderer
-
+    device pixel ratio), so it is as sharp as the screen. Kept as PNG in the cache
+    folder: the next start loads it instead of rendering (a quarter of the time, and no
+    QtSvg before the first paint)."""
     ratio = ratio or screen_ratio()
     svg = _svg_text(name)
-    pixmap = QPixmap(QSize(int(size * ratio), int(size * ratio)))
-    pixmap.fill(QColor(0, 0, 0, 0))   # transparent
+    side = int(size * ratio)
     if not svg:
+        pixmap = QPixmap(QSize(side, side))
+        pixmap.fill(QColor(0, 0, 0, 0))   # transparent
         return pixmap
     svg = svg.replace("currentColor", color or colors()["text"])
+    cached = _rendering_path(name, svg, side)
+    pixmap = QPixmap(str(cached)) if cached is not None and cached.is_file() else QPixmap()
+    if pixmap.isNull() or pixmap.width() != side:
+        pixmap = _render(svg, side)
+        if cached is not None:
+            with contextlib.suppress(OSError):   # not kept: rendered again next time
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
+                if pixmap.save(str(partial), "PNG"):
+                    os.replace(partial, cached)   # whole, for another process too
+    pixmap.setDevicePixelRatio(ratio)
+    return pixmap
+
+
+def _render(svg: str, side: int) -> QPixmap:
+    from PySide6.QtSvg import QSvgRenderer
+
+    pixmap = QPixmap(QSize(side, side))
+    pixmap.fill(QColor(0, 0, 0, 0))   # transparent
     renderer = QSvgRenderer(QByteArray(svg.encode("utf-8")))
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.render(painter, QRectF(0, 0, size * ratio, size * ratio))
+    renderer.render(painter, QRectF(0, 0, side, side))
     painter.end()
-    pixmap.setDevicePixelRatio(ratio)
     return pixmap
+
+
+@cache
+def _renderings_dir() -> Path | None:
+    from PySide6.QtCore import QStandardPaths
+
+    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    return Path(folder) / "icons" if folder else None
+
+
+def _rendering_path(name: str, svg: str, side: int) -> Path | None:
+    """Where the rendering of this SVG text (its colour in it) at `side` pixels is kept."""
+    folder = _renderings_dir()
+    if folder is None:
+        return None
+    key = zlib.crc32(svg.encode("utf-8")) ^ (zlib.adler32(svg.encode("utf-8")) << 32)
+    return folder / f"{name}-{side}-{key:016x}.png"
 
 
 class SvgIconEngine(QIconEngine):
@@ -271,6 +310,7 @@ def style_sheet(palette: QPalette | None = None) -> str:
 #demoBanner {{ background: {c['banner_bg']}; color: {c['banner_text']};
     border-bottom: 1px solid {c['banner_border']}; }}
 #demoBanner QLabel {{ color: {c['banner_text']}; font-weight: 600; }}
+#demoBanner QLabel#demoBannerDetail {{ font-weight: normal; }}
 #pairingWizard QRadioButton[role="providerChoice"] {{ font-size: 12pt; font-weight: 600; }}
 #pairingWizard QFrame#buttonBar {{ border-top: 1px solid {c['border']}; }}
 #pairingWizard QScrollArea, #pairingWizard QScrollArea > QWidget > QWidget {{

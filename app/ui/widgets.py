@@ -261,7 +261,6 @@ class DemoBanner(QFrame):
         layout.addWidget(self.text)
         self.detail = label(self.tr("Nothing leaves this computer. Starting the sandbox…"),
                             wrap=True, object_name="demoBannerDetail")
-        self.detail.setStyleSheet("font-weight: normal;")
         self.detail.setMinimumWidth(1)
         layout.addWidget(self.detail, 1)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
