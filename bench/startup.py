@@ -22,7 +22,7 @@ from typing import Any
 
 from bench import common
 
-RUNS = 7
+RUNS = 15   # medians of 15: single runs here vary by ±20 %
 APP = [str(Path(common.PY).parent / "pairing-wizard"), "--demo", "--smoke"]
 BASELINE = [common.PY, "-m", "bench.baseline_qwizard"]
 
