@@ -48,7 +48,7 @@ def plan(quick: bool) -> dict[str, Callable[[], dict[str, Any]]]:
             "bundle": lambda: bundle.measure(runs=1),
         }
     return {
-        "startup": lambda: startup.measure(runs=7),
+        "startup": lambda: startup.measure(),
         "stall": lambda: stall.measure(runs=5),
         "overhead": lambda: overhead.measure(calls=200),
         "batch": lambda: batch.measure(repeats={batch.TARGET_CONCURRENCY: 3}),
