@@ -44,7 +44,8 @@ from app.core import flow
 from app.ui import theme
 from app.ui.history_window import open_csv_name, save_csv_name
 from app.ui.i18n import advice, flow_text, tool_text, translate
-from app.ui.widgets import Card, StatusLine, button, label, make_table
+from app.ui.tables import make_table
+from app.ui.widgets import Card, StatusLine, button, label
 
 if TYPE_CHECKING:
     from app.ui.wizard import PairingWizard

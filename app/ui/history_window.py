@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 
 from app.ui import dialogs, theme
 from app.ui.i18n import tool_text, translate
-from app.ui.widgets import StatusLine, button, copy_text, label, make_table
+from app.ui.tables import make_table
+from app.ui.widgets import StatusLine, button, copy_text, label
 
 if TYPE_CHECKING:
     from app.ui.wizard import PairingWizard

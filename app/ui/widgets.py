@@ -5,17 +5,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractItemModel, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QSizePolicy,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -58,29 +56,6 @@ def button(text: str, object_name: str, icon_name: str | None = None,
     if icon_name:
         widget.setIcon(theme.icon(icon_name))
     return widget
-
-
-def make_table(object_name: str, accessible_name: str, description: str,
-               model: QAbstractItemModel) -> QTableView:
-    """A read-only table of whole rows, as the support tools show them: no grid, no row
-    numbers, left-aligned headers, and Tab leaves it (the arrows move inside)."""
-    table = QTableView()
-    table.setObjectName(object_name)
-    table.setAccessibleName(accessible_name)
-    table.setAccessibleDescription(description)
-    table.setTabKeyNavigation(False)
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setShowGrid(False)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(26)
-    header = table.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return table
 
 
 def copy_text(text: str) -> None:
