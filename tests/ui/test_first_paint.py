@@ -2,8 +2,9 @@
 
 Not a timing test: it checks, in a fresh process, the things that made the first paint
 slow and must not come back: PySide6's `Qt` namespace (94 enums built at once),
-QStyle's or QKeySequence's enums created before the paint, and modules meant for later (the other pages,
-the Advanced settings, the network check, asyncio, the sandbox) loaded before it.
+QStyle's or QKeySequence's enums created before the paint, and modules meant for later
+(the other pages, the Advanced settings, the network check, asyncio, the sandbox)
+loaded before it.
 """
 
 from __future__ import annotations
