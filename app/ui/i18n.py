@@ -61,8 +61,7 @@ _installed: list[QTranslator] = []
 _generation = [0]   # bumped when the translators change: tool_text's cache key
 # True while only the source language is in effect (no translator, or the English
 # catalogue, which holds plurals only): app/core's sentences are then their own
-# translation, and `sentence` need not compile the templates' patterns (~15 ms,
-# before the first paint).
+# translation, and `sentence` need not look for the template they were filled from.
 _source_only = [True]
 
 
@@ -193,26 +192,37 @@ _FIELD = re.compile(r"\{([a-z_]+)\}")
 
 
 @cache
-def _patterns(context: str) -> tuple[tuple[str, re.Pattern[str], tuple[str, ...]], ...]:
+def _templates(context: str) -> tuple[tuple[str, str, str], ...]:
+    """The context's templates with the literal text before their first and after their
+    last placeholder, the longest literal text first (the most specific one wins)."""
     from app.ui.core_sentences import TEMPLATES
 
     found = []
     for template in TEMPLATES.get(context, ()):
-        names: list[str] = []
-        regex = ""
-        last = 0
-        for match in _FIELD.finditer(template):
-            regex += re.escape(template[last:match.start()])
-            name = match.group(1)
-            regex += f"(?P={name})" if name in names else f"(?P<{name}>.*?)"
-            if name not in names:
-                names.append(name)
-            last = match.end()
-        regex += re.escape(template[last:])
-        found.append((template, re.compile(regex, re.DOTALL), tuple(names)))
-    # The longest literal text first: the most specific template wins.
+        fields = list(_FIELD.finditer(template))
+        prefix = template[:fields[0].start()] if fields else template
+        suffix = template[fields[-1].end():] if fields else ""
+        found.append((template, prefix, suffix))
     found.sort(key=lambda item: -len(_FIELD.sub("", item[0])))
     return tuple(found)
+
+
+@cache
+def _pattern(template: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
+    """The regex a sentence filled from `template` matches, and its placeholders' names.
+    Compiled when a sentence first needs it, not all of a context's (hundreds) at once."""
+    names: list[str] = []
+    regex = ""
+    last = 0
+    for match in _FIELD.finditer(template):
+        regex += re.escape(template[last:match.start()])
+        name = match.group(1)
+        regex += f"(?P={name})" if name in names else f"(?P<{name}>.*?)"
+        if name not in names:
+            names.append(name)
+        last = match.end()
+    regex += re.escape(template[last:])
+    return re.compile(regex, re.DOTALL), tuple(names)
 
 
 def sentence(context: str, text: str, _depth: int = 0) -> str:
@@ -222,7 +232,10 @@ def sentence(context: str, text: str, _depth: int = 0) -> str:
     translated = translate(context, text)
     if translated != text or _depth > 3 or _source_only[0]:
         return translated   # in English, a filled template reads back as the text itself
-    for template, pattern, names in _patterns(context):
+    for template, prefix, suffix in _templates(context):
+        if not (text.startswith(prefix) and text.endswith(suffix)):
+            continue   # cheap: most templates are ruled out without their regex
+        pattern, names = _pattern(template)
         match = pattern.fullmatch(text)
         if match is None:
             continue
