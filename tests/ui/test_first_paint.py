@@ -31,8 +31,10 @@ import app.ui.main as main
 shown = main._show_until_painted
 def at_first_paint(wizard):
     shown(wizard)
+    i18n = sys.modules["app.ui.i18n"]
     print(json.dumps({"painted": wizard.has_painted, "enums": created,
-                      "modules": sorted(sys.modules)}), flush=True)
+                      "modules": sorted(sys.modules), "language": i18n.effective_language()}),
+          flush=True)
     import os
     os._exit(0)
 main._show_until_painted = at_first_paint
@@ -50,23 +52,26 @@ LATER_MODULES = ("app.ui.pairing_pages", "app.ui.advanced_settings", "app.ui.net
                  "asyncio", "qasync", "httpx2", "uvicorn", "app.sandbox")
 
 
-def before_first_paint(tmp_path: Path, remembered: dict[str, str] | None) -> dict:
+def before_first_paint(tmp_path: Path, remembered: dict[str, dict[str, str]] | None) -> dict:
     env = {"QT_QPA_PLATFORM": "offscreen", "HOME": str(tmp_path),
            "XDG_CONFIG_HOME": str(tmp_path / "config"), "PATH": "/usr/bin:/bin",
            "PYTHON_KEYRING_BACKEND": "keyring.backends.null.Keyring"}
     if remembered:   # QSettings() of the app, on Linux
         conf = tmp_path / "config" / "pairing-wizard" / "Pairing Wizard.conf"
         conf.parent.mkdir(parents=True)
-        conf.write_text("[last]\n" + "".join(f"{k}={v}\n" for k, v in remembered.items()),
-                        encoding="utf-8")
+        conf.write_text("".join(f"[{group}]\n" + "".join(f"{k}={v}\n" for k, v in keys.items())
+                                for group, keys in remembered.items()), encoding="utf-8")
     done = subprocess.run([sys.executable, "-c", PROBE], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-@pytest.mark.parametrize("remembered", [None, {"provider": "rufus", "environment": "demo"}],
-                         ids=["first-start", "provider-remembered"])
+@pytest.mark.parametrize("remembered", [
+    None,
+    {"last": {"provider": "rufus", "environment": "demo"}},
+    {"last": {"provider": "zype", "environment": "demo"}, "ui": {"language": "fr"}},
+], ids=["first-start", "provider-remembered", "in-french"])
 def test_nothing_slow_or_later_runs_before_the_first_paint(tmp_path, remembered):
     report = before_first_paint(tmp_path, remembered)
     assert report["painted"]
@@ -76,6 +81,7 @@ def test_nothing_slow_or_later_runs_before_the_first_paint(tmp_path, remembered)
     loaded = [m for m in report["modules"]
               if any(m == name or m.startswith(name + ".") for name in LATER_MODULES)]
     assert loaded == []
+    assert report["language"] == (remembered or {}).get("ui", {}).get("language", "en")
 
 
 def test_the_probe_sees_the_qt_namespace_when_it_is_built(tmp_path):
