@@ -179,6 +179,11 @@ def flow_sentences() -> list[str]:
         for undone in (False, True):
             found.append(flow.success_title({"provider": provider, "undone": undone}))
     found.extend(["not signed in", "{account} (Xee sign-in)", "api key {key}", "yes", "no"])
+    for state in states:
+        if problem := flow.batch_problem(state):
+            found.append(problem)
+    found.extend([*flow.CANCELLED_WHILE_WAITING.values(), flow.CANCELLED_WHILE_WAITING_ANY,
+                  flow.SOME_PROVIDER, flow.CANCELLED_BEFORE_SENDING, flow.UNDO_INTERRUPTED])
     for category in (None, "input", "refused", "auth", "network", "unexpected"):
         found.append(flow.failure_title({"category": category}))
     for failed in range(1, flow.PIN_ATTEMPTS + 2):

@@ -327,6 +327,101 @@ def error_dict(error: Any) -> dict[str, Any]:
     return data
 
 
+# What the wizard says when a pairing or an undo is cancelled. {name}: the provider's
+# title. Plain English data like the rest: the history keeps it so, the UI translates.
+CANCELLED_WHILE_WAITING = {
+    "xee": "Pairing was cancelled while waiting for {name}. The request may already have "
+           "reached {name}: check the user's devices before pairing again.",
+    "rufus": "Pairing was cancelled while waiting for {name}. The request may already have "
+             "reached {name}: look the serial number up in the RUFUS device list before "
+             "pairing again.",
+    "zype": "Pairing was cancelled while waiting for {name}. The request may already have "
+            "reached {name}: check the pin's status before pairing again.",
+}
+CANCELLED_WHILE_WAITING_ANY = ("Pairing was cancelled while waiting for {name}. The request "
+                               "may already have reached {name}: check before pairing again.")
+SOME_PROVIDER = "the provider"
+CANCELLED_BEFORE_SENDING = ("Pairing was cancelled before the request was sent: nothing was "
+                            "sent, so you can pair again right away.")
+UNDO_INTERRUPTED = ("Undo interrupted by closing the window: check whether it was carried "
+                    "out.")
+
+
+def cancelled_error(state: Mapping[str, Any], *, sent: bool = True) -> dict[str, Any]:
+    """The error data of a cancelled pairing. `sent`: the request had left, so it may
+    have been carried out (the advice says how to check); else nothing was sent."""
+    provider = state.get("provider")
+    info = PROVIDERS.get(provider or "")
+    if sent:
+        template = CANCELLED_WHILE_WAITING.get(provider or "", CANCELLED_WHILE_WAITING_ANY)
+        advice = template.format(name=info.title if info else SOME_PROVIDER)
+    else:
+        advice = CANCELLED_BEFORE_SENDING
+    return {"kind": "cancelled", "category": "network", "status": None, "type": None,
+            "message": "", "tip": "", "provider": provider, "advice": advice,
+            "may_have_reached_server": sent}
+
+
+def sign_in_error(error: Any) -> dict[str, Any]:
+    """A SignInError (app.auth) as the error data of the wizard and the history."""
+    return {"kind": f"xee.sign_in.{error.kind}", "category": "auth",
+            "status": error.status, "type": None, "message": error.provider_message or "",
+            "tip": "", "advice": error.advice, "provider": "xee", "field": "sign_in"}
+
+
+def batch_problem(state: Mapping[str, Any]) -> str | None:
+    """Why a batch cannot start from the wizard's state (None: it can)."""
+    if not state.get("provider"):
+        return "Choose the provider first."
+    if not is_valid(Page.CREDENTIALS, state):
+        return ("Sign in to Xee first." if state["provider"] == "xee"
+                else "Enter the api key first.")
+    return None
+
+
+# --- the offline demo's values ("Fill demo values") ----------------------------------
+
+def demo_api_key(fixtures: Mapping[str, Any], provider: str) -> str | None:
+    """A sandbox key that can pair and undo: RUFUS READ_WRITE with unbind, Zype admin."""
+    if provider == "rufus":
+        keys = fixtures["rufus"]["api_keys"]
+        best = [k for k in keys if k["access"] == "READ_WRITE" and k.get("unbind")]
+        best = best or [k for k in keys if k["access"] in ("READ_WRITE", "WRITE")]
+        return best[0]["key"] if best else None
+    if provider == "zype":
+        keys = fixtures["zype"]["api_keys"]
+        best = [k for k in keys if str(k.get("type", "")).lower() == "admin"] or keys
+        return best[0]["key"] if best else None
+    return None
+
+
+def demo_device_values(fixtures: Mapping[str, Any], state: Mapping[str, Any]) -> dict[str, str]:
+    """Values the sandbox will accept: a free box, a new serial, a free fresh pin."""
+    provider = state.get("provider")
+    if provider == "xee":
+        user_id = state.get("xee_user_id")
+        for device in fixtures["xee"]["devices"]:
+            mine = user_id and str(device.get("user_id")) == str(user_id)
+            if (device.get("user_id") is None or mine) and not device.get("locked"):
+                return {"xee_device_id": device["id"], "xee_pin": device["pin"]}
+        return {}
+    if provider == "rufus":
+        import secrets  # here: hashlib and hmac are not needed before the first paint
+
+        serial = f"DEMO-{secrets.token_hex(3).upper()}"
+        return {"rufus_model": "Model X1", "rufus_serial": serial,
+                "rufus_alias": "Front door", "rufus_firmware": "1.4.2"}
+    if provider == "zype":
+        consumers = fixtures["zype"]["consumers"]
+        pins = [p for p in fixtures["zype"]["pins"]
+                if p.get("consumer_id") is None and not p.get("expired")]
+        if not consumers or not pins:
+            return {}
+        return {"zype_email": consumers[0]["email"], "zype_consumer_id": consumers[0]["_id"],
+                "zype_pin": pins[0]["pin"]}
+    return {}
+
+
 # --- Xee pin failures (the box locks on the third wrong pin) -------------------------
 
 PIN_ATTEMPTS = 3

@@ -348,9 +348,7 @@ class XeeSignInPanel(QWidget):
 
 def _sign_in_error(error: Any) -> dict[str, Any]:
     """A SignInError as the history's error data (the wizard's own shape)."""
-    from app.ui.wizard import sign_in_error
-
-    return {**sign_in_error(error), "may_have_reached_server": False}
+    return {**flow.sign_in_error(error), "may_have_reached_server": False}
 
 
 class ApiKeyPanel(QWidget):
@@ -474,24 +472,10 @@ class ApiKeyPanel(QWidget):
 
     async def _do_fill_demo(self) -> None:
         fixtures = await self.wizard.services.fixtures()
-        key = demo_api_key(fixtures, self.page.state["provider"])
+        key = flow.demo_api_key(fixtures, self.page.state["provider"])
         if key:
             self.key.set_text(key)
             self.test_status.show_message("info", self.tr("Demo key filled in."))
-
-
-def demo_api_key(fixtures: dict[str, Any], provider: str) -> str | None:
-    """A sandbox key that can pair and undo: RUFUS READ_WRITE with unbind, Zype admin."""
-    if provider == "rufus":
-        keys = fixtures["rufus"]["api_keys"]
-        best = [k for k in keys if k["access"] == "READ_WRITE" and k.get("unbind")]
-        best = best or [k for k in keys if k["access"] in ("READ_WRITE", "WRITE")]
-        return best[0]["key"] if best else None
-    if provider == "zype":
-        keys = fixtures["zype"]["api_keys"]
-        best = [k for k in keys if str(k.get("type", "")).lower() == "admin"] or keys
-        return best[0]["key"] if best else None
-    return None
 
 
 class CredentialsPage(WizardPage):
@@ -747,7 +731,7 @@ class DevicePage(WizardPage):
 
     async def _do_fill_demo(self) -> None:
         fixtures = await self.wizard.services.fixtures()
-        values = demo_device_values(fixtures, self.state)
+        values = flow.demo_device_values(fixtures, self.state)
         if not values:
             self.demo_status.show_message("warning", self.tr(
                 "The sandbox has no free demo device left: restart the demo to reset it."))
@@ -755,33 +739,6 @@ class DevicePage(WizardPage):
         for key, value in values.items():
             self.rows[key].set_text(value)
         self.demo_status.show_message("info", self.tr("Demo values filled in."))
-
-
-def demo_device_values(fixtures: dict[str, Any], state: dict[str, Any]) -> dict[str, str]:
-    """Values the sandbox will accept: a free box, a new serial, a free fresh pin."""
-    provider = state.get("provider")
-    if provider == "xee":
-        user_id = state.get("xee_user_id")
-        for device in fixtures["xee"]["devices"]:
-            mine = user_id and str(device.get("user_id")) == str(user_id)
-            if (device.get("user_id") is None or mine) and not device.get("locked"):
-                return {"xee_device_id": device["id"], "xee_pin": device["pin"]}
-        return {}
-    if provider == "rufus":
-        import secrets  # here: hashlib and hmac are not needed before the first paint
-
-        serial = f"DEMO-{secrets.token_hex(3).upper()}"
-        return {"rufus_model": "Model X1", "rufus_serial": serial,
-                "rufus_alias": "Front door", "rufus_firmware": "1.4.2"}
-    if provider == "zype":
-        consumers = fixtures["zype"]["consumers"]
-        pins = [p for p in fixtures["zype"]["pins"]
-                if p.get("consumer_id") is None and not p.get("expired")]
-        if not consumers or not pins:
-            return {}
-        return {"zype_email": consumers[0]["email"], "zype_consumer_id": consumers[0]["_id"],
-                "zype_pin": pins[0]["pin"]}
-    return {}
 
 
 # --- 4. review --------------------------------------------------------------------------

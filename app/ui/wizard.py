@@ -39,7 +39,7 @@ from app.core import flow
 from app.core.flow import Page
 from app.ui import theme
 from app.ui.i18n import advice as advice_text
-from app.ui.i18n import flow_text, translate
+from app.ui.i18n import flow_text
 from app.ui.pages import ProviderPage, WizardPage
 from app.ui.qtfix import set_enum
 from app.ui.services import DemoSandbox, Services
@@ -343,14 +343,9 @@ class PairingWizard(QWidget):
         self.batch_dialog.activateWindow()
 
     def batch_problem(self) -> str | None:
-        """Why the batch cannot start from here (None: it can)."""
-        state = self.state
-        if not state.get("provider"):
-            return self.tr("Choose the provider first.")
-        if not flow.is_valid(Page.CREDENTIALS, state):
-            return (self.tr("Sign in to Xee first.") if state["provider"] == "xee"
-                    else self.tr("Enter the api key first."))
-        return None
+        """Why the batch cannot start from here (None: it can), in the UI language."""
+        problem = flow.batch_problem(self.state)
+        return flow_text(problem) if problem else None
 
     # -- start-up --------------------------------------------------------------------
 
@@ -664,7 +659,7 @@ class PairingWizard(QWidget):
         self._user_cancelled = False
         state = self.state
         if not state.get("error") and not state.get("result"):
-            state["error"] = cancelled_before_sending_error(state)
+            state["error"] = flow.cancelled_error(state, sent=False)
         log.info("Pairing cancelled before the request was sent")
         if self.current is Page.PAIRING:
             self.go(Page.RESULT)
@@ -685,13 +680,13 @@ class PairingWizard(QWidget):
         except asyncio.CancelledError:
             if not self._user_cancelled:  # the window is closing
                 await asyncio.shield(self.services.record(
-                    state, "pair", error=cancelled_error(state)))
+                    state, "pair", error=flow.cancelled_error(state)))
                 raise
-            state["error"] = cancelled_error(state)
+            state["error"] = flow.cancelled_error(state)
         except ProviderError as error:
             state["error"] = flow.error_dict(error)
         except SignInError as error:
-            state["error"] = sign_in_error(error)
+            state["error"] = flow.sign_in_error(error)
         else:
             state["result"] = result
             state["error"] = None
@@ -769,16 +764,14 @@ class PairingWizard(QWidget):
             page.action_status.show_message("error", advice_text(error.advice,
                                                                  "xee.sign_in." + error.kind))
             await self.services.record(state, "undo", result=state.get("result"),
-                                       error=sign_in_error(error))
+                                       error=flow.sign_in_error(error))
             self.outcome.emit()
             return
         except asyncio.CancelledError:
             # The window is closing: the request may have reached the provider.
             await asyncio.shield(self.services.record(
                 state, "undo", result=state.get("result"),
-                error={**cancelled_error(state), "advice": self.tr(
-                    "Undo interrupted by closing the window: check whether it was carried "
-                    "out.")}))
+                error={**flow.cancelled_error(state), "advice": flow.UNDO_INTERRUPTED}))
             raise
         await self.services.record(state, "undo", result=state.get("result"))
         state["undone"] = True
@@ -856,44 +849,3 @@ class PairingWizard(QWidget):
             await asyncio.gather(*pending, return_exceptions=True)
         await self.services.aclose()
         self._closed_clean = True
-
-
-def cancelled_error(state: dict[str, Any]) -> dict[str, Any]:
-    provider = flow.PROVIDERS.get(state.get("provider") or "")
-    name = provider.title if provider else translate("PairingWizard", "the provider")
-    advice = {
-        "xee": translate("PairingWizard", "Pairing was cancelled while waiting for {name}. "
-                         "The request may already have reached {name}: check the user's "
-                         "devices before pairing again."),
-        "rufus": translate("PairingWizard", "Pairing was cancelled while waiting for {name}. "
-                           "The request may already have reached {name}: look the serial "
-                           "number up in the RUFUS device list before pairing again."),
-        "zype": translate("PairingWizard", "Pairing was cancelled while waiting for {name}. "
-                          "The request may already have reached {name}: check the pin's "
-                          "status before pairing again."),
-    }.get(state.get("provider") or "", translate(
-        "PairingWizard", "Pairing was cancelled while waiting for {name}. The request may "
-        "already have reached {name}: check before pairing again."))
-    return {
-        "kind": "cancelled", "category": "network", "status": None, "type": None,
-        "message": "", "tip": "", "provider": state.get("provider"),
-        "advice": advice.format(name=name),
-        "may_have_reached_server": True,
-    }
-
-
-def cancelled_before_sending_error(state: dict[str, Any]) -> dict[str, Any]:
-    """Cancel pressed before the request left: nothing was sent, nothing to check."""
-    return {
-        "kind": "cancelled", "category": "network", "status": None, "type": None,
-        "message": "", "tip": "", "provider": state.get("provider"),
-        "advice": translate("PairingWizard", "Pairing was cancelled before the request was "
-                            "sent: nothing was sent, so you can pair again right away."),
-        "may_have_reached_server": False,
-    }
-
-
-def sign_in_error(error: Any) -> dict[str, Any]:
-    return {"kind": f"xee.sign_in.{error.kind}", "category": "auth",
-            "status": error.status, "type": None, "message": error.provider_message or "",
-            "tip": "", "advice": error.advice, "provider": "xee", "field": "sign_in"}

@@ -1278,18 +1278,6 @@
         <translation>Cerrar el asistente (Alt+T)</translation>
     </message>
     <message>
-        <source>Choose the provider first.</source>
-        <translation>Elija primero el proveedor.</translation>
-    </message>
-    <message>
-        <source>Sign in to Xee first.</source>
-        <translation>Inicie sesión primero en Xee.</translation>
-    </message>
-    <message>
-        <source>Enter the api key first.</source>
-        <translation>Introduzca primero la clave API.</translation>
-    </message>
-    <message>
         <source>The offline sandbox did not start ({error}).</source>
         <translation>El sandbox sin conexión no se ha iniciado ({error}).</translation>
     </message>
@@ -1334,10 +1322,6 @@
         <translation>{action}…</translation>
     </message>
     <message>
-        <source>Undo interrupted by closing the window: check whether it was carried out.</source>
-        <translation>Deshacer se interrumpió al cerrar la ventana: compruebe si se llevó a cabo.</translation>
-    </message>
-    <message>
         <source>Keep the deviceid?</source>
         <translation>¿Conservar el deviceid?</translation>
     </message>
@@ -1356,30 +1340,6 @@
     <message>
         <source>Go back</source>
         <translation>Volver</translation>
-    </message>
-    <message>
-        <source>the provider</source>
-        <translation>el proveedor</translation>
-    </message>
-    <message>
-        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check the user&apos;s devices before pairing again.</source>
-        <translation>El emparejamiento se canceló mientras se esperaba a {name}. Puede que la solicitud ya haya llegado a {name}: compruebe los dispositivos del usuario antes de volver a emparejar.</translation>
-    </message>
-    <message>
-        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: look the serial number up in the RUFUS device list before pairing again.</source>
-        <translation>El emparejamiento se canceló mientras se esperaba a {name}. Puede que la solicitud ya haya llegado a {name}: busque el número de serie en la lista de dispositivos de RUFUS antes de volver a emparejar.</translation>
-    </message>
-    <message>
-        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check the pin&apos;s status before pairing again.</source>
-        <translation>El emparejamiento se canceló mientras se esperaba a {name}. Puede que la solicitud ya haya llegado a {name}: compruebe el estado del pin antes de volver a emparejar.</translation>
-    </message>
-    <message>
-        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check before pairing again.</source>
-        <translation>El emparejamiento se canceló mientras se esperaba a {name}. Puede que la solicitud ya haya llegado a {name}: compruébelo antes de volver a emparejar.</translation>
-    </message>
-    <message>
-        <source>Pairing was cancelled before the request was sent: nothing was sent, so you can pair again right away.</source>
-        <translation>El emparejamiento se canceló antes de enviar la solicitud: no se envió nada, así que puede volver a emparejar enseguida.</translation>
     </message>
 </context>
 <context>
@@ -2510,6 +2470,46 @@
     <message>
         <source>no</source>
         <translation>no</translation>
+    </message>
+    <message>
+        <source>Choose the provider first.</source>
+        <translation>Elija primero el proveedor.</translation>
+    </message>
+    <message>
+        <source>Sign in to Xee first.</source>
+        <translation>Inicie sesión primero en Xee.</translation>
+    </message>
+    <message>
+        <source>Enter the api key first.</source>
+        <translation>Introduzca primero la clave API.</translation>
+    </message>
+    <message>
+        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check the user&apos;s devices before pairing again.</source>
+        <translation>El emparejamiento se canceló mientras se esperaba a {name}. Puede que la solicitud ya haya llegado a {name}: compruebe los dispositivos del usuario antes de volver a emparejar.</translation>
+    </message>
+    <message>
+        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: look the serial number up in the RUFUS device list before pairing again.</source>
+        <translation>El emparejamiento se canceló mientras se esperaba a {name}. Puede que la solicitud ya haya llegado a {name}: busque el número de serie en la lista de dispositivos de RUFUS antes de volver a emparejar.</translation>
+    </message>
+    <message>
+        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check the pin&apos;s status before pairing again.</source>
+        <translation>El emparejamiento se canceló mientras se esperaba a {name}. Puede que la solicitud ya haya llegado a {name}: compruebe el estado del pin antes de volver a emparejar.</translation>
+    </message>
+    <message>
+        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check before pairing again.</source>
+        <translation>El emparejamiento se canceló mientras se esperaba a {name}. Puede que la solicitud ya haya llegado a {name}: compruébelo antes de volver a emparejar.</translation>
+    </message>
+    <message>
+        <source>the provider</source>
+        <translation>el proveedor</translation>
+    </message>
+    <message>
+        <source>Pairing was cancelled before the request was sent: nothing was sent, so you can pair again right away.</source>
+        <translation>El emparejamiento se canceló antes de enviar la solicitud: no se envió nada, así que puede volver a emparejar enseguida.</translation>
+    </message>
+    <message>
+        <source>Undo interrupted by closing the window: check whether it was carried out.</source>
+        <translation>Deshacer se interrumpió al cerrar la ventana: compruebe si se llevó a cabo.</translation>
     </message>
     <message>
         <source>Pairing failed</source>

@@ -1278,18 +1278,6 @@
         <translation>Fermer l&apos;assistant (Alt+T)</translation>
     </message>
     <message>
-        <source>Choose the provider first.</source>
-        <translation>Choisissez d&apos;abord le fournisseur.</translation>
-    </message>
-    <message>
-        <source>Sign in to Xee first.</source>
-        <translation>Connectez-vous d&apos;abord à Xee.</translation>
-    </message>
-    <message>
-        <source>Enter the api key first.</source>
-        <translation>Saisissez d&apos;abord la clé API.</translation>
-    </message>
-    <message>
         <source>The offline sandbox did not start ({error}).</source>
         <translation>Le bac à sable hors ligne n&apos;a pas démarré ({error}).</translation>
     </message>
@@ -1334,10 +1322,6 @@
         <translation>{action}…</translation>
     </message>
     <message>
-        <source>Undo interrupted by closing the window: check whether it was carried out.</source>
-        <translation>Annulation interrompue par la fermeture de la fenêtre : vérifiez si elle a été effectuée.</translation>
-    </message>
-    <message>
         <source>Keep the deviceid?</source>
         <translation>Garder le deviceid ?</translation>
     </message>
@@ -1356,30 +1340,6 @@
     <message>
         <source>Go back</source>
         <translation>Revenir</translation>
-    </message>
-    <message>
-        <source>the provider</source>
-        <translation>le fournisseur</translation>
-    </message>
-    <message>
-        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check the user&apos;s devices before pairing again.</source>
-        <translation>L&apos;appairage a été annulé pendant l&apos;attente de {name}. La requête est peut-être déjà parvenue à {name} : vérifiez les appareils de l&apos;utilisateur avant de réessayer.</translation>
-    </message>
-    <message>
-        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: look the serial number up in the RUFUS device list before pairing again.</source>
-        <translation>L&apos;appairage a été annulé pendant l&apos;attente de {name}. La requête est peut-être déjà parvenue à {name} : cherchez le numéro de série dans la liste des appareils RUFUS avant de réessayer.</translation>
-    </message>
-    <message>
-        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check the pin&apos;s status before pairing again.</source>
-        <translation>L&apos;appairage a été annulé pendant l&apos;attente de {name}. La requête est peut-être déjà parvenue à {name} : vérifiez l&apos;état du code avant de réessayer.</translation>
-    </message>
-    <message>
-        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check before pairing again.</source>
-        <translation>L&apos;appairage a été annulé pendant l&apos;attente de {name}. La requête est peut-être déjà parvenue à {name} : vérifiez avant de réessayer.</translation>
-    </message>
-    <message>
-        <source>Pairing was cancelled before the request was sent: nothing was sent, so you can pair again right away.</source>
-        <translation>L&apos;appairage a été annulé avant l&apos;envoi de la requête : rien n&apos;a été envoyé, vous pouvez donc réessayer tout de suite.</translation>
     </message>
 </context>
 <context>
@@ -2510,6 +2470,46 @@
     <message>
         <source>no</source>
         <translation>non</translation>
+    </message>
+    <message>
+        <source>Choose the provider first.</source>
+        <translation>Choisissez d&apos;abord le fournisseur.</translation>
+    </message>
+    <message>
+        <source>Sign in to Xee first.</source>
+        <translation>Connectez-vous d&apos;abord à Xee.</translation>
+    </message>
+    <message>
+        <source>Enter the api key first.</source>
+        <translation>Saisissez d&apos;abord la clé API.</translation>
+    </message>
+    <message>
+        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check the user&apos;s devices before pairing again.</source>
+        <translation>L&apos;appairage a été annulé pendant l&apos;attente de {name}. La requête est peut-être déjà parvenue à {name} : vérifiez les appareils de l&apos;utilisateur avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: look the serial number up in the RUFUS device list before pairing again.</source>
+        <translation>L&apos;appairage a été annulé pendant l&apos;attente de {name}. La requête est peut-être déjà parvenue à {name} : cherchez le numéro de série dans la liste des appareils RUFUS avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check the pin&apos;s status before pairing again.</source>
+        <translation>L&apos;appairage a été annulé pendant l&apos;attente de {name}. La requête est peut-être déjà parvenue à {name} : vérifiez l&apos;état du code avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check before pairing again.</source>
+        <translation>L&apos;appairage a été annulé pendant l&apos;attente de {name}. La requête est peut-être déjà parvenue à {name} : vérifiez avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>the provider</source>
+        <translation>le fournisseur</translation>
+    </message>
+    <message>
+        <source>Pairing was cancelled before the request was sent: nothing was sent, so you can pair again right away.</source>
+        <translation>L&apos;appairage a été annulé avant l&apos;envoi de la requête : rien n&apos;a été envoyé, vous pouvez donc réessayer tout de suite.</translation>
+    </message>
+    <message>
+        <source>Undo interrupted by closing the window: check whether it was carried out.</source>
+        <translation>Annulation interrompue par la fermeture de la fenêtre : vérifiez si elle a été effectuée.</translation>
     </message>
     <message>
         <source>Pairing failed</source>

@@ -308,3 +308,52 @@ def test_zype_pair_undo_lookup_and_key_check_in_process():
         assert flow.page_for_error(caught.value) is Page.DEVICE
 
     with_sandbox(scenario)
+
+
+# --- cancelled pairings, the batch's precondition, the demo's values --------------------
+
+@pytest.mark.parametrize("provider", ["xee", "rufus", "zype"])
+def test_a_cancel_after_sending_says_how_to_check_and_before_sending_that_nothing_left(
+        provider):
+    state = state_for(provider)
+    sent = flow.cancelled_error(state)
+    title = flow.PROVIDERS[provider].title
+    assert sent["may_have_reached_server"] is True and sent["kind"] == "cancelled"
+    assert sent["advice"] == flow.CANCELLED_WHILE_WAITING[provider].format(name=title)
+    assert sent["advice"].count(title) >= 2 and "{" not in sent["advice"]
+    not_sent = flow.cancelled_error(state, sent=False)
+    assert not_sent["may_have_reached_server"] is False
+    assert not_sent["advice"] == flow.CANCELLED_BEFORE_SENDING
+    # Plain data (the history stores it as is): one page that fixes it, like any error.
+    assert flow.page_for_error(sent) in flow.PAGE_ORDER
+
+
+def test_the_batch_needs_a_provider_then_its_credentials():
+    assert flow.batch_problem(flow.new_state()) == "Choose the provider first."
+    assert flow.batch_problem(state_for("xee")) == "Sign in to Xee first."
+    assert flow.batch_problem(state_for("rufus")) == "Enter the api key first."
+    assert flow.batch_problem(state_for("rufus", api_key=RUFUS_KEY)) is None
+
+
+def test_demo_values_are_ones_the_sandbox_accepts():
+    async def scenario(client: httpx2.AsyncClient, fx: dict) -> None:
+        key = flow.demo_api_key(fx, "rufus")
+        assert any(k["key"] == key and k["access"] == "READ_WRITE" and k["unbind"]
+                   for k in fx["rufus"]["api_keys"])
+        api = RufusAPI(client, "http://sandbox/rufus/v0", key)
+        state = state_for("rufus", api_key=key, **flow.demo_device_values(fx, {
+            "provider": "rufus"}))
+        assert flow.is_valid(Page.DEVICE, state)
+        state["result"] = await flow.pair(api, state)   # bound, then undone
+        await flow.undo(api, state)
+
+        zkey = flow.demo_api_key(fx, "zype")
+        zapi = ZypeAPI(client, "http://sandbox/zype", zkey)
+        values = flow.demo_device_values(fx, {"provider": "zype"})
+        zstate = state_for("zype", api_key=zkey, **values)
+        assert flow.is_valid(Page.DEVICE, zstate)
+        zstate["result"] = await flow.pair(zapi, zstate)
+        assert zstate["result"]["linked"] is True
+        assert flow.demo_api_key(fx, "xee") is None
+
+    with_sandbox(scenario)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale, QSettings
 
-from app.core import validation
+from app.core import flow, validation
 from app.core.errors import InputError, build_error
 from app.core.flow import Page
 from app.ui import i18n
@@ -83,6 +83,16 @@ def test_french_ui_and_core_sentences(language):
         "Le champ « code Xee » est vide : remplissez-le."
     assert i18n.advice("The sign-in was cancelled. Start it again when you are ready.",
                        "xee.sign_in.cancelled").startswith("La connexion a été annulée.")
+
+
+def test_a_cancelled_pairing_is_kept_in_english_and_shown_in_french(language):
+    language("fr")
+    error = flow.cancelled_error({"provider": "rufus"})
+    assert error["advice"].startswith("Pairing was cancelled while waiting for RUFUS.")
+    french = i18n.advice(error["advice"], error["kind"])
+    assert french.startswith("L'appairage a été annulé pendant l'attente de RUFUS.")
+    assert "liste des appareils RUFUS" in french
+    assert i18n.flow_text(flow.batch_problem({})) == "Choisissez d'abord le fournisseur."
 
 
 def test_the_providers_own_message_is_never_translated(language):
