@@ -16,6 +16,7 @@ import ipaddress
 import os
 import random
 import socket
+import threading
 import time
 from pathlib import Path
 
@@ -101,12 +102,28 @@ def test_cancel_before_the_loop_turns_still_ends_as_cancelled():
 # ------------------------------------------------------------------ the burst
 
 
-async def _one_junk(port: int, kind: str, rng: random.Random, done: asyncio.Event) -> str:
+class Opened:
+    """How many junk connections got through; `enough` is set once half of them did (the
+    test waits for it: on a busy machine the burst's thread may start late)."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.enough = threading.Event()
+
+    def add(self) -> None:
+        self.count += 1
+        if self.count >= JUNK_CONNECTIONS // 2:
+            self.enough.set()
+
+
+async def _one_junk(port: int, kind: str, rng: random.Random, done: asyncio.Event,
+                    opened: Opened) -> str:
     """Open one junk connection, misbehave, then report how it ended."""
     try:
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
     except OSError:
         return "refused"
+    opened.add()
     try:
         if kind == "random":
             writer.write(os.urandom(rng.randint(1, 2048)))
@@ -141,14 +158,14 @@ async def _one_junk(port: int, kind: str, rng: random.Random, done: asyncio.Even
         writer.close()
 
 
-def junk_burst(port: int) -> list[str]:
+def junk_burst(port: int, opened: Opened) -> list[str]:
     """Runs in another thread with its own loop: another program on this computer."""
 
     async def burst() -> list[str]:
         rng = random.Random(1234)
         done = asyncio.Event()
         kinds = ["random", "random-complete", "half-open", "oversized", "slowloris", "idle"]
-        tasks = [asyncio.create_task(_one_junk(port, kinds[i % len(kinds)], rng, done))
+        tasks = [asyncio.create_task(_one_junk(port, kinds[i % len(kinds)], rng, done, opened))
                  for i in range(JUNK_CONNECTIONS)]
         return await asyncio.gather(*tasks)
 
@@ -175,8 +192,11 @@ def test_real_callback_completes_under_a_burst_of_junk_connections():
         async with LoopbackListener(STATE, read_timeout=30) as listener:
             port = listener.port
             waiter = asyncio.create_task(listener.wait_for_code())
-            burst = asyncio.create_task(asyncio.to_thread(junk_burst, port))
-            await asyncio.sleep(0.05)  # the junk connections are being opened now
+            opened = Opened()
+            burst = asyncio.create_task(asyncio.to_thread(junk_burst, port, opened))
+            # The real requests come while the junk connections are open, however long
+            # the burst's thread takes to start.
+            assert await asyncio.to_thread(opened.enough.wait, 20), opened.count
             answers = await asyncio.gather(*(
                 raw_http(port, target, method=method,
                          host_header=host.format(port=port) if host else None)
@@ -213,8 +233,9 @@ def test_access_denied_with_html_under_a_burst_ends_the_wait_safely():
         async with LoopbackListener(STATE, read_timeout=30) as listener:
             port = listener.port
             waiter = asyncio.create_task(listener.wait_for_code())
-            burst = asyncio.create_task(asyncio.to_thread(junk_burst, port))
-            await asyncio.sleep(0.05)
+            opened = Opened()
+            burst = asyncio.create_task(asyncio.to_thread(junk_burst, port, opened))
+            assert await asyncio.to_thread(opened.enough.wait, 20), opened.count
             page = await raw_http(
                 port, f"/callback?state={STATE}&error=access_denied&error_description="
                 "%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E%3C%2Ftitle%3E")
