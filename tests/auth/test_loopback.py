@@ -14,6 +14,7 @@ from app.auth.errors import SignInError
 from app.auth.loopback import LoopbackListener
 from app.auth.oauth import XeeSignIn
 from tests.auth.helpers import assert_port_free, assert_refused, non_loopback_ipv4, raw_http
+from tests.needs import unavailable
 
 STATE = "s3cr3t-state-value"
 
@@ -240,7 +241,7 @@ def test_listens_on_loopback_only():
 
 def test_ipv6_loopback_serves_the_same_port_when_available():
     if not socket.has_ipv6:
-        pytest.skip("no IPv6 on this machine")
+        unavailable("no IPv6 on this machine")
 
     async def scenario():
         async with LoopbackListener(STATE) as listener:
@@ -254,7 +255,7 @@ def test_ipv6_loopback_serves_the_same_port_when_available():
 
     status = run(scenario())
     if status is None:
-        pytest.skip("[::1] could not be bound here")
+        unavailable("[::1] could not be bound here")
     assert status == 200
 
 

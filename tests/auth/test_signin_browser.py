@@ -6,7 +6,6 @@ Playwright's async API runs on the same loop as the loopback listener (asyncio.r
 from __future__ import annotations
 
 import asyncio
-import os
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from app.auth.oauth import XeeSignIn
 from app.auth.session import XeeSession
 from app.auth.tokens import SessionOnlyTokenStore
 from app.core.errors import ProviderError
+from tests.needs import unavailable
 
 pytestmark = pytest.mark.browser
 
@@ -35,10 +35,7 @@ CHROMIUM_ARGS = [
 @pytest.fixture(autouse=True)
 def require_chromium():
     if not CHROMIUM.exists():
-        message = f"{CHROMIUM} is missing (apt-get install chromium)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
+        unavailable(f"{CHROMIUM} is missing (apt-get install chromium)")
 
 
 def xee_setup(sandbox):

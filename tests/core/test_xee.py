@@ -101,8 +101,7 @@ async def test_403_scope_missing_on_me(sandbox, client):
 async def test_403_token_cannot_access_this_user(sandbox, client):
     fx = sandbox.fixtures()
     disabled = next((u for u in fx["xee"]["users"] if u.get("disabled")), None)
-    if disabled is None:
-        pytest.skip("the sandbox fixtures have no disabled user")
+    assert disabled is not None, "the sandbox fixtures must hold a disabled user"
     device = xee_free_device(fx)
     err = await failure(api(sandbox, client, disabled["id"]).associate(device["id"],
                                                                       device["pin"]))

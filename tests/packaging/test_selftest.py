@@ -105,9 +105,9 @@ def test_tls_checks_the_context_api_calls_use():
     assert any(line.startswith("FAIL tls:") and "does not verify" in line for line in lines)
 
 
+@pytest.mark.skipif(not sys.platform.startswith("linux"),
+                    reason="on Windows and macOS an unusable keychain is a failure")
 def test_unusable_keychain_is_a_warning_on_linux_and_named():
-    if not sys.platform.startswith("linux"):
-        pytest.skip("on Windows and macOS an unusable keychain is a failure")
     exit_code, lines, summary = run(env={"PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
     assert exit_code == 0
     assert statuses(summary)["keychain"] == "warn"

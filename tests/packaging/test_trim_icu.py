@@ -17,11 +17,17 @@ from pathlib import Path
 
 import pytest
 
+from tests.needs import unavailable
+
 ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("trim_icu",
                                                ROOT / "packaging" / "linux" / "trim_icu.py")
 trim_icu = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(trim_icu)
+
+# Only PySide6's Linux wheel ships ICU (Windows and macOS Qt use the system's).
+linux_wheel = pytest.mark.skipif(not sys.platform.startswith("linux"),
+                                 reason="only PySide6's Linux wheel ships ICU")
 
 
 def test_removed_items_keep_root_en_fr_es_and_the_common_codecs():
@@ -42,6 +48,7 @@ def test_removed_items_keep_root_en_fr_es_and_the_common_codecs():
     assert sorted(trim_icu.removed_items(kept + dropped)) == sorted(dropped)
 
 
+@linux_wheel
 def test_qt_calls_only_the_icu_functions_the_trim_was_checked_against():
     # A newer Qt calling more of ICU (display names, number formatting...) must not get
     # the trimmed data unreviewed: the spec keeps the full data when this list is not empty.
@@ -61,8 +68,6 @@ def test_a_converter_missing_from_the_package_fails_the_trim():
 
 
 def _pyside_qt_lib() -> Path:
-    if not sys.platform.startswith("linux"):
-        pytest.skip("only PySide6's Linux wheel ships ICU")
     import PySide6
 
     return Path(PySide6.__file__).parent / "Qt" / "lib"
@@ -71,7 +76,7 @@ def _pyside_qt_lib() -> Path:
 def _pyside_icu_data() -> Path:
     found = sorted(_pyside_qt_lib().glob("libicudata.so.*"))
     if not found:
-        pytest.skip("this PySide6 has no ICU of its own")
+        unavailable("this PySide6 has no ICU of its own")
     return found[0]
 
 
@@ -81,15 +86,14 @@ def _trim(tmp_path: Path, **params) -> tuple[Path, dict[str, int]]:
     try:
         sizes = trim_icu.trim(source, dest, **params)
     except trim_icu.ToolMissing as exc:
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{exc} (make packaging-deps installs it)")
-        pytest.skip(str(exc))
+        unavailable(f"{exc} (make packaging-deps installs it)")
     return dest, sizes
 
 
 CHECK = """
 import json
 from app.selftest import CheckFailed, CheckWarning, check_qt_icu
+from tests.needs import unavailable
 try:
     status, detail = "pass", check_qt_icu()
 except (CheckFailed, CheckWarning) as exc:
@@ -109,6 +113,7 @@ def _qt_icu_check(lib: Path) -> dict[str, str]:
     return result
 
 
+@linux_wheel
 def test_the_trimmed_icu_is_a_drop_in_library_that_qt_works_with(tmp_path):
     lib, sizes = _trim(tmp_path)
     assert sizes["after"] < sizes["before"] / 4
@@ -130,6 +135,7 @@ def test_the_trimmed_icu_is_a_drop_in_library_that_qt_works_with(tmp_path):
         assert "heure normale d’Europe centrale" in result["detail"]
 
 
+@linux_wheel
 def test_a_trim_too_deep_fails_the_self_test(tmp_path):
     # English only, and windows-1252 as the only codec table: what a careless trim does.
     lib, _sizes = _trim(tmp_path, languages=("en",), converters=("ibm-5348_P100-1997",))

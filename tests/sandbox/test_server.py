@@ -15,6 +15,7 @@ import pytest
 
 from app.sandbox.app import create_app
 from app.sandbox.server import SandboxServer, serve
+from tests.needs import unavailable
 
 ROOT = Path(__file__).resolve().parents[2]
 LISTENING = re.compile(r"Sandbox listening on (http://127\.0\.0\.1:(\d+))")
@@ -78,7 +79,7 @@ def test_sandbox_server_on_ipv6_loopback():
         server = SandboxServer(host="::1")
         url = server.start()
     except (OSError, RuntimeError):
-        pytest.skip("no IPv6 loopback on this machine")
+        unavailable("no IPv6 loopback on this machine")
     try:
         assert url.startswith("http://[::1]:")
         assert httpx2.get(f"{url}/_sandbox/fixtures", timeout=5).status_code == 200

@@ -26,6 +26,7 @@ from app.auth.errors import SignInError
 from app.auth.loopback import LoopbackListener
 from app.auth.oauth import XeeSignIn
 from tests.auth.helpers import assert_port_free, assert_refused, raw_http
+from tests.needs import unavailable
 
 STATE = "hardening-state-0123456789abcdef"
 JUNK_CONNECTIONS = 200
@@ -259,7 +260,7 @@ def test_access_denied_with_html_under_a_burst_ends_the_wait_safely():
 def test_a_socket_bound_to_the_wildcard_would_be_seen():
     """The /proc scan is not blind: a socket on 0.0.0.0 shows up as a wildcard entry."""
     if not Path("/proc/net/tcp").exists():
-        pytest.skip("needs Linux /proc/net/tcp")
+        unavailable("needs Linux /proc/net/tcp")
     with socket.socket() as sock:
         sock.bind(("0.0.0.0", 0))
         sock.listen()

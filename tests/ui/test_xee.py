@@ -4,7 +4,6 @@ dissociate; a wrong pin as it appears on screen, with the lock warning."""
 from __future__ import annotations
 
 import asyncio
-import os
 import shutil
 import threading
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from app.core.flow import Page
+from tests.needs import unavailable
 
 from .conftest import WAIT_MS, run
 from .drive import (
@@ -35,9 +35,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 def chromium_or_skip() -> None:
     if Path(CHROMIUM).exists() and shutil.which(CHROMIUM):
         return
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"{CHROMIUM} is missing: CI must install it")
-    pytest.skip(f"{CHROMIUM} is not installed")
+    unavailable(f"{CHROMIUM} is not installed (apt-get install chromium)")
 
 
 async def sign_in_in_chromium(url: str, login: str, password: str) -> str:
