@@ -382,27 +382,10 @@ class History:
 
     # -------------------------------------------------------------- write
 
-    def record(
-        self,
-        provider: str,
-        action: str,
-        outcome: str,
-        *,
-        environment: str = "",
-        identifiers: Mapping[str, Any] | None = None,
-        error: ProviderError | None = None,
-        error_kind: str | None = None,
-        error_status: int | None = None,
-        request_id: str | None = None,
-        message: str = "",
-        batch_id: int | None = None,
-        when: datetime | None = None,
-    ) -> int:
-        """Store one attempt; returns its id. There is no parameter for a secret."""
-        values = self.entry_values(
-            provider, action, outcome, environment=environment, identifiers=identifiers,
-            error=error, error_kind=error_kind, error_status=error_status,
-            request_id=request_id, message=message, batch_id=batch_id, when=when)
+    def record(self, provider: str, action: str, outcome: str, **details: Any) -> int:
+        """Store one attempt; returns its id. `details`: the keyword arguments of
+        `entry_values` (environment, identifiers, error…): there is none for a secret."""
+        values = self.entry_values(provider, action, outcome, **details)
         with self.db.transaction() as conn:
             return int(conn.execute(INSERT_ENTRY, values).lastrowid or 0)
 
