@@ -398,16 +398,6 @@ class ProviderHTTP:
         self._timeout = timeout
         self._not_before = 0.0  # monotonic time before which we must not send
         self._wait_kind = "server.rate_limited"
-        self._deadline_of: object = None  # the timeout `_deadline_value` was computed from
-        self._deadline_value: float | None = None
-
-    def _deadline(self) -> float | None:
-        """request_deadline() of the timeout in force, recomputed only when it changes."""
-        timeout = self._timeout if self._timeout is not None else self.client.timeout
-        if timeout is not self._deadline_of:
-            self._deadline_value = request_deadline(timeout)
-            self._deadline_of = timeout
-        return self._deadline_value
 
     async def call(
         self,
@@ -432,7 +422,8 @@ class ProviderHTTP:
             kwargs["json"] = json
         if self._timeout is not None:
             kwargs["timeout"] = self._timeout
-        deadline = self._deadline()
+        deadline = request_deadline(self._timeout if self._timeout is not None
+                                    else self.client.timeout)
         attempt = 0
         while True:
             try:
