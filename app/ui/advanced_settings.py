@@ -231,7 +231,7 @@ class AdvancedSettings(QWidget):
         self.xee_app_note.setText(text)
         self.xee_app_note.setProperty("role", role)
         for edit in (self.xee_client_id, self.xee_client_secret):
-            edit.setProperty("invalid", "false")
+            theme.set_flags(edit, invalid=False)
         theme.repolish(self.xee_app_note)
 
     def _xee_app_edited(self) -> None:
@@ -248,9 +248,8 @@ class AdvancedSettings(QWidget):
             first = errors.get("client_id") or errors["client_secret"]
             self._set_xee_note("error", flow_text(first))
             bad = self.xee_client_id if "client_id" in errors else self.xee_client_secret
-            bad.setProperty("invalid", "true")
+            theme.set_flags(bad, invalid=True)
             bad.setAccessibleDescription(flow_text(first))
-            theme.repolish(bad)
             return
         services = self.wizard.services
         services.set_xee_client_id_setting(env, client_id)

@@ -236,7 +236,8 @@ def _rendering_path(name: str, svg: str, side: int) -> Path | None:
     folder = _renderings_dir()
     if folder is None:
         return None
-    key = zlib.crc32(svg.encode("utf-8")) ^ (zlib.adler32(svg.encode("utf-8")) << 32)
+    data = svg.encode("utf-8")
+    key = zlib.crc32(data) ^ (zlib.adler32(data) << 32)
     return folder / f"{name}-{side}-{key:016x}.png"
 
 

@@ -211,8 +211,7 @@ class FieldRow(QWidget):
         visible = bool(error) and self.touched
         self.note.setText(error if visible else self.help_text)
         self.note.setProperty("role", "error" if visible else "help")
-        self.edit.setProperty("invalid", "true" if visible else "false")
-        theme.repolish(self.edit)
+        theme.set_flags(self.edit, invalid=visible)
         self.edit.setAccessibleDescription((error if visible else self.help_text)
                                            or self.edit.accessibleName())
         theme.repolish(self.note)
