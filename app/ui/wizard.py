@@ -176,7 +176,7 @@ class PairingWizard(QWidget):
             step = label(f"{index}  {flow_text(flow.PAGE_TITLES[page])}", "step", wrap=True)
             step.setMinimumWidth(1)   # long titles wrap inside the fixed sidebar
             # The state the wizard opens in, set before any polish (see theme.set_flags).
-            step.setProperty("current", "true" if index == 1 else "false")
+            step.setProperty("current", "true" if page is self.current else "false")
             step.setProperty("done", "false")
             step.setObjectName(f"step{page.value.capitalize()}")
             step.setAccessibleName(self.tr("Step {number}: {title}").format(
@@ -516,7 +516,7 @@ class PairingWizard(QWidget):
             focus = (result.fix if self.state.get("error")  # type: ignore[attr-defined]
                      else self.finish_button)
         if focus is not None:
-            focus.setFocus()   # Qt.FocusReason.OtherFocusReason
+            focus.setFocus()   # the default reason, OtherFocusReason
 
     def next(self) -> None:
         if self.is_busy():
