@@ -1,6 +1,11 @@
 # The two commands of the README. Both set up .venv themselves.
-PYTHON ?= $(shell for p in python3.13 python3.12 python3.11 python3; do \
-	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(not ((3,11) <= sys.version_info[:2] <= (3,13)))' 2>/dev/null && echo $$p && break; done)
+# Tests run on the interpreter the release ships (3.12, see release.yml): python3.12 on
+# PATH, else pyenv's (its shim answers only when 3.12 is the selected version). Another
+# 3.11-3.13 can be forced with `make PYTHON=python3.11 ...`.
+PY312_CANDIDATES := python3.12 $(wildcard $(or $(PYENV_ROOT),$(HOME)/.pyenv)/versions/3.12*/bin/python3.12) \
+	/usr/local/bin/python3.12 /usr/bin/python3.12
+PYTHON ?= $(shell for p in $(PY312_CANDIDATES); do \
+	$$p -c 'import sys; sys.exit(sys.version_info[:2] != (3, 12))' >/dev/null 2>&1 && echo $$p && break; done)
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
@@ -9,7 +14,11 @@ STAMP := $(VENV)/.installed
 	translations translations-update
 
 $(STAMP): pyproject.toml
-	@test -n "$(PYTHON)" || { echo "Python 3.11-3.13 is required"; exit 1; }
+	@test -n "$(PYTHON)" || { echo "Python 3.12 is required (the release is built and tested with it)."; \
+	  echo "Install it (pyenv install 3.12, apt-get install python3.12, or python.org), or force"; \
+	  echo "another 3.11-3.13 with: make PYTHON=python3.11 $(MAKECMDGOALS)"; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(not ((3,11) <= sys.version_info[:2] <= (3,13)))' || \
+	  { echo "$(PYTHON) is not Python 3.11-3.13"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'
