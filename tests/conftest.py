@@ -53,6 +53,12 @@ class SandboxHelper:
     def advance_clock(self, seconds: float) -> dict:
         return self._control("POST", "clock", {"advance_seconds": seconds})
 
+    def set_xee_dialect(self, **values: Any) -> dict:
+        return self._control("POST", "dialect", {"xee": values})
+
+    def clear_dialects(self) -> dict:
+        return self._control("DELETE", "dialect")
+
 
 @pytest.fixture(scope="session")
 def sandbox_server() -> Iterator[SandboxServer]:
@@ -72,3 +78,4 @@ def sandbox(_sandbox_control: SandboxHelper) -> Iterator[SandboxHelper]:
     _sandbox_control.reset()
     yield _sandbox_control
     _sandbox_control.reset()  # leave no faults or clock offset behind for the next test
+    _sandbox_control.clear_dialects()  # dialects survive reset: no leaks either

@@ -4,9 +4,11 @@ Exit codes follow the command line's contract (0 done, 2 invalid input, 3 the pr
 refused, 4 network failure or unexpected response), as ProviderError's categories do:
 
 - 3: denied, authorization_failed, token_exchange_failed, session_expired,
-  not_signed_in — Xee (or its account) refused, like ProviderError's "auth" (3).
-- 4: network, listener_failed, timeout, state_mismatch, and any unknown kind — the
-  sign-in could not be completed for a reason that is neither input nor a refusal.
+  not_signed_in, account_not_confirmed — Xee (or its account) refused, like
+  ProviderError's "auth" (3).
+- 4: network, listener_failed, redirect_port_busy, timeout, state_mismatch,
+  state_missing, and any unknown kind — the sign-in could not be completed for a
+  reason that is neither input nor a refusal.
 - 2: keychain_failed — a problem on this computer, like the CLI's "input.keychain"
   (no usable keychain): nothing more was sent; fix the keychain and run it again.
 - 130: cancelled — the user gave up; the same code the CLI returns for Ctrl+C, so a
@@ -35,6 +37,16 @@ ADVICE: dict[str, str] = {
     "demo sandbox is running), then try again.",
     "listener_failed": "Pairing Wizard could not listen for the browser's answer on this "
     "computer. Check that local connections to 127.0.0.1 are allowed, then try again.",
+    "redirect_port_busy": "Pairing Wizard could not listen on the redirect port registered "
+    "for the Xee app: another program may be using it. Close that program, or register "
+    "another port for the Xee app and add it to the Xee redirect ports setting, then try "
+    "again.",
+    "state_missing": "Xee sent the sign-in back without the state check value, so Pairing "
+    "Wizard refused it. If this Xee app never returns it, turn on the setting \"Xee does "
+    "not echo state\" (Advanced settings, or --no-state-echo on the command line) and sign "
+    "in again; you will then confirm the signed-in account.",
+    "account_not_confirmed": "The signed-in Xee account was not confirmed, so nothing was "
+    "kept and nothing will be paired. Sign in again with the customer's account.",
     "not_signed_in": "No one is signed in to Xee. Sign in first.",
     "session_expired": "The Xee sign-in has expired or was revoked. Sign in again.",
     "keychain_failed": "The sign-in could not be read from or saved to the system "
@@ -54,6 +66,9 @@ EXIT_CODES: dict[str, int] = {
     "state_mismatch": 4,
     "keychain_failed": 2,
     "cancelled": 130,
+    "redirect_port_busy": 4,
+    "state_missing": 4,
+    "account_not_confirmed": 3,
 }
 UNKNOWN_KIND_EXIT_CODE = 4
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import errno
 import hmac
 import logging
 import socket
@@ -16,6 +17,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from app.auth.errors import SignInError
 from app.auth.pages import render
+from app.auth.redirect import RegisteredRedirect
 
 log = logging.getLogger(__name__)
 
@@ -60,10 +62,17 @@ def _error_page(status: int, title: str, message: str, detail: str = "") -> tupl
 class LoopbackListener:
     """Listen for `GET /callback?code=…&state=…` on the loopback interface."""
 
-    def __init__(self, expected_state: str, *, read_timeout: float = DEFAULT_READ_TIMEOUT):
+    def __init__(self, expected_state: str, *, read_timeout: float = DEFAULT_READ_TIMEOUT,
+                 redirect: RegisteredRedirect | None = None, state_echoed: bool = True):
         if not expected_state:
             raise ValueError("expected_state must not be empty")
         self._expected_state = expected_state.encode("utf-8")
+        # The redirect URI registered for the Xee app (default 127.0.0.1, any port,
+        # /callback), and whether the provider echoes `state` (Xee's docs show `code` only).
+        self._redirect = redirect or RegisteredRedirect()
+        self._state_echoed = state_echoed
+        self.state_missing = False  # the accepted callback carried no state
+        self.refused_without_state = False  # a callback without state was refused
         self._read_timeout = read_timeout
         self._servers: list[asyncio.Server] = []
         self._writers: set[asyncio.StreamWriter] = set()
@@ -76,6 +85,9 @@ class LoopbackListener:
     async def start(self) -> None:
         loop = asyncio.get_running_loop()
         self._result = loop.create_future()
+        if self._redirect != RegisteredRedirect():
+            await self._start_registered()
+            return
         try:
             v4 = await asyncio.start_server(
                 self._handle, host="127.0.0.1", port=0, limit=MAX_REQUEST_HEAD,
@@ -97,6 +109,42 @@ class LoopbackListener:
             else:
                 self._servers.append(v6)
         log.info("Sign-in listener ready on loopback port %d", self._port)
+
+    async def _start_registered(self) -> None:
+        """Listen on the registered host's loopback addresses (127.0.0.1 and [::1] both for
+        localhost), on the first of the registered ports where every one can listen."""
+        failures: list[str] = []
+        for port in self._redirect.ports:
+            servers: list[asyncio.Server] = []
+            bound_port = port
+            try:
+                for address in self._redirect.addresses:
+                    try:
+                        server = await asyncio.start_server(
+                            self._handle, host=address, port=bound_port,
+                            limit=MAX_REQUEST_HEAD, backlog=ACCEPT_BACKLOG,
+                        )
+                    except OSError as exc:
+                        no_ipv6 = address == "::1" and (
+                            not socket.has_ipv6
+                            or exc.errno in (errno.EADDRNOTAVAIL, errno.EAFNOSUPPORT))
+                        if no_ipv6 and servers:
+                            log.debug("IPv6 loopback not available; 127.0.0.1 only")
+                            continue
+                        raise
+                    servers.append(server)
+                    bound_port = server.sockets[0].getsockname()[1]
+            except OSError as exc:
+                for server in servers:
+                    server.close()
+                failures.append(f"port {port}: {exc.strerror or exc}")
+                continue
+            self._servers = servers
+            self._port = bound_port
+            log.info("Sign-in listener ready on loopback port %d (registered redirect)",
+                     self._port)
+            return
+        raise SignInError("redirect_port_busy", provider_message="; ".join(failures))
 
     def close(self) -> None:
         """Stop listening and drop every open connection. Safe to call more than once."""
@@ -137,7 +185,7 @@ class LoopbackListener:
 
     @property
     def redirect_uri(self) -> str:
-        return f"http://127.0.0.1:{self.port}{CALLBACK_PATH}"
+        return self._redirect.uri(self.port)
 
     @property
     def closed(self) -> bool:
@@ -241,15 +289,29 @@ class LoopbackListener:
             )
         if url.path == DONE_PATH:
             return 200, render("done.html"), None
-        if url.path != CALLBACK_PATH:
+        if url.path != self._redirect.path:
             return (*_error_page(404, "Not found", "There is nothing here."), None)
 
         params: dict[str, str] = {}
         for key, value in parse_qsl(url.query, keep_blank_values=True):
             params.setdefault(key, value)
         received_state = params.get("state", "").encode("utf-8")
+        answer = "code" in params or "error" in params
+        if not received_state and answer and self._state_echoed:
+            # Xee's docs show the redirect with `code` only: say so (this page, the app
+            # through refused_without_state, the timeout's error), never wait in silence.
+            # The wait goes on: a stray local request must not end the attempt.
+            log.warning("Sign-in callback without state refused (the setting expects it)")
+            self.refused_without_state = True
+            return (*_error_page(400, "Sign-in not accepted",
+                                 SignInError("state_missing").advice), None)
+        if not received_state and answer:
+            # "Provider does not echo state": only here (the exact registered path), only
+            # within this attempt, only once; the caller then has the account confirmed.
+            if self._result is not None and not self._result.done():
+                self.state_missing = True
         # Constant time, and before anything else about the callback is looked at.
-        if not hmac.compare_digest(received_state, self._expected_state):
+        elif not hmac.compare_digest(received_state, self._expected_state):
             log.warning("Sign-in callback with a wrong or missing state ignored")
             return (
                 *_error_page(

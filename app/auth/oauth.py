@@ -22,6 +22,7 @@ from authlib.integrations.httpx_client import AsyncOAuth2Client
 
 from app.auth.errors import SignInError
 from app.auth.loopback import DEFAULT_READ_TIMEOUT, LoopbackListener
+from app.auth.redirect import RegisteredRedirect
 from app.core.http import read_body, xee_error_fields
 
 log = logging.getLogger(__name__)
@@ -133,6 +134,19 @@ class SignInAttempt:
     def listener(self) -> LoopbackListener:
         return self._listener
 
+    @property
+    def refused_without_state(self) -> bool:
+        """A callback without `state` came and was refused (the setting expects it): show
+        SignInError("state_missing").advice now; the attempt ends with it on timeout."""
+        return self._listener.refused_without_state
+
+    @property
+    def needs_account_confirmation(self) -> bool:
+        """True when the callback came without `state` ("Xee does not echo state"): the
+        caller must show who signed in (GET /users/me) and have it confirmed before any
+        pairing, since nothing else ties this sign-in to the browser tab we opened."""
+        return self._listener.state_missing
+
     def cancel(self) -> None:
         """Give up at once: the listener closes and result() raises SignInError('cancelled')."""
         if self._task.done():
@@ -160,6 +174,8 @@ class SignInAttempt:
                 async with asyncio.timeout_at(self.deadline):
                     code = await self._listener.wait_for_code()
             except TimeoutError:
+                if self._listener.refused_without_state:
+                    raise SignInError("state_missing") from None
                 raise SignInError("timeout") from None
             finally:
                 self._listener.close()
@@ -188,7 +204,15 @@ class XeeSignIn:
         http_client_factory: HttpClientFactory | None = None,
         *,
         read_timeout: float = DEFAULT_READ_TIMEOUT,
+        redirect: RegisteredRedirect | None = None,
+        state_echoed: bool = True,
+        send_scope: bool = True,
     ) -> None:
+        """`redirect`: the redirect URI registered for the Xee app (app.auth.redirect; the
+        default is 127.0.0.1, any free port, /callback). `state_echoed=False` accepts a
+        callback without `state` (see SignInAttempt.needs_account_confirmation).
+        `send_scope=False` leaves `scope` out of the authorization URL, as Xee's Android
+        SDK 3.x does: the scopes are then the ones set on the client at Xee."""
         if not client_id or not client_secret:
             raise ValueError("client_id and client_secret are required")
         if timeout <= 0:
@@ -200,6 +224,9 @@ class XeeSignIn:
         self.timeout = float(timeout)
         self._http_client_factory = http_client_factory or system_oauth_client
         self._read_timeout = read_timeout
+        self.redirect = redirect or RegisteredRedirect()
+        self.state_echoed = state_echoed
+        self.send_scope = send_scope
 
     def __repr__(self) -> str:  # no secret in reprs or logs
         return f"XeeSignIn(api_root={self.api_root!r}, client_id={self.client_id!r})"
@@ -209,7 +236,8 @@ class XeeSignIn:
         state = secrets.token_urlsafe(32)
         # RFC 7636: 43-128 characters from the unreserved set; token_urlsafe(64) gives 86.
         code_verifier = secrets.token_urlsafe(64)
-        listener = LoopbackListener(state, read_timeout=self._read_timeout)
+        listener = LoopbackListener(state, read_timeout=self._read_timeout,
+                                    redirect=self.redirect, state_echoed=self.state_echoed)
         await listener.start()
         client: AsyncOAuth2Client | None = None
         try:
@@ -217,7 +245,7 @@ class XeeSignIn:
                 client_id=self.client_id,
                 client_secret=self._client_secret,
                 token_endpoint_auth_method=CLIENT_AUTH_METHOD,
-                scope=" ".join(self.scopes),
+                scope=" ".join(self.scopes) if self.send_scope else None,
                 redirect_uri=listener.redirect_uri,
                 code_challenge_method="S256",
             )

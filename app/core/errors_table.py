@@ -61,8 +61,10 @@ XEE_AUTH_ROWS: tuple[Row, ...] = (
     ),
     Row(
         "xee.scope_missing", "auth", 403,
-        "The Xee sign-in did not grant the permission (scope) this action needs. "
-        + _XEE_RELOGIN + " and accept every permission the consent page asks for.",
+        "The Xee sign-in did not grant the permission (scope) this action needs. Xee sets "
+        "an app's scopes on its client: if the consent page did not offer it, Xee must "
+        "enable it for this Xee app first. " + _XEE_RELOGIN + " and accept every "
+        "permission the consent page asks for.",
         "AUTHORIZATION_ERROR", "Token does not have the required scope", "scope missing",
     ),
     Row(
@@ -100,8 +102,11 @@ XEE_ROWS: dict[str, tuple[Row, ...]] = {
         ),
         Row(
             "xee.associate_scope_missing", "auth", 403,
-            "The Xee sign-in lacks the devices_management permission needed to associate a "
-            "box. " + _XEE_RELOGIN + " and accept the device-management permission.",
+            "The Xee sign-in lacks the devices_management permission (the device scope) "
+            "needed to associate a box. Xee sets an app's scopes on its client: if the "
+            "consent page did not offer device management, ask Xee to enable the device "
+            "scope for this Xee app. " + _XEE_RELOGIN + " and accept the device-management "
+            "permission.",
             "AUTHORIZATION_ERROR", "Token does not have the required scope",
             "Scope `devices_management` is missing",
         ),

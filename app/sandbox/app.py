@@ -15,9 +15,15 @@ from app.sandbox.faults import FaultInjector
 from app.sandbox.state import SandboxState
 
 
-def create_app(latency_ms: int = 0) -> Starlette:
-    """A new sandbox; `latency_ms` is added to every provider request (not /_sandbox)."""
+def create_app(latency_ms: int = 0, dialect: dict | None = None) -> Starlette:
+    """A new sandbox; `latency_ms` is added to every provider request (not /_sandbox).
+    `dialect` ({provider: {name: value}}) picks documented variants, as
+    `POST /_sandbox/dialect` does (see `app.sandbox.control`); a bad one is a ValueError."""
     state = SandboxState(latency_ms=max(0, int(latency_ms)))
+    if dialect:
+        problem = control.apply_dialect(state, dialect)
+        if problem:
+            raise ValueError(problem)
     app = Starlette(
         routes=[*xee.routes, *xee_oauth.routes, *rufus.routes, *zype.routes, *control.routes],
         middleware=[Middleware(FaultInjector, state=state)],

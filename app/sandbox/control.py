@@ -9,6 +9,11 @@
 - `POST /_sandbox/xee/revoke` `{"access_token"}`: revokes a token (ours).
 - `POST|GET|DELETE /_sandbox/faults`: see `app.sandbox.faults`.
 - `POST /_sandbox/clock` `{"advance_seconds": N}`: moves the emulator clock.
+- `POST /_sandbox/dialect` `{"xee": {name: value, ...}}`: answer in a documented variant
+  (merged into the current dialect; `null` puts one name back to its default);
+  `GET /_sandbox/dialect` shows every provider's current dialect; `DELETE` puts every
+  default back. It survives reset.
+  Xee's names: `app.sandbox.xee_oauth.XEE_DIALECT`.
 Bad input: 400 `{"error": "..."}`.
 """
 
@@ -31,7 +36,61 @@ from app.sandbox.state import (
     Faults,
     SandboxState,
 )
-from app.sandbox.xee_oauth import SCOPE_DESCRIPTIONS, token_body
+from app.sandbox.xee_oauth import SCOPE_DESCRIPTIONS, XEE_DIALECT, check_xee_dialect, token_body
+
+DIALECT_CHECKS = {"xee": (XEE_DIALECT, check_xee_dialect)}
+
+
+def apply_dialect(state: SandboxState, body: Any) -> str | None:
+    """Merges `{provider: {name: value}}` into state.dialects; returns what is wrong, if
+    anything (then nothing is changed)."""
+    if not isinstance(body, dict):
+        return "the dialect is an object {provider: {name: value}}"
+    merged = {p: dict(v) for p, v in state.dialects.items()}
+    for provider, values in body.items():
+        if provider not in DIALECT_CHECKS:
+            return f"no dialect for {provider!r}: use one of {', '.join(DIALECT_CHECKS)}"
+        defaults, check = DIALECT_CHECKS[provider]
+        if not isinstance(values, dict):
+            return f"{provider}: an object of names among {', '.join(defaults)}"
+        current = merged.setdefault(provider, {})
+        for name, value in values.items():
+            if name not in defaults:
+                return f"{provider}: unknown dialect {name!r}, use {', '.join(defaults)}"
+            if value is None:
+                current.pop(name, None)
+                continue
+            problem = check(name, value)
+            if problem:
+                return f"{provider}.{name}: {problem}"
+            current[name] = value
+    with state.lock:
+        state.dialects = merged
+    return None
+
+
+def dialect_snapshot(state: SandboxState) -> dict[str, Any]:
+    return {p: {**defaults, **state.dialects.get(p, {})}
+            for p, (defaults, _check) in DIALECT_CHECKS.items()}
+
+
+@rejects
+async def set_dialect(request: Request) -> Response:
+    problem = apply_dialect(_state(request), await _json_object(request))
+    if problem:
+        raise _bad(problem)
+    return JSONResponse(dialect_snapshot(_state(request)))
+
+
+async def get_dialect(request: Request) -> Response:
+    return JSONResponse(dialect_snapshot(_state(request)))
+
+
+async def clear_dialect(request: Request) -> Response:
+    state = _state(request)
+    with state.lock:
+        state.dialects = {}
+    return JSONResponse(dialect_snapshot(state))
 
 
 def _state(request: Request) -> SandboxState:
@@ -162,4 +221,7 @@ routes = [
     Route("/_sandbox/faults", get_faults, methods=["GET"]),
     Route("/_sandbox/faults", clear_faults, methods=["DELETE"]),
     Route("/_sandbox/clock", clock, methods=["POST"]),
+    Route("/_sandbox/dialect", set_dialect, methods=["POST"]),
+    Route("/_sandbox/dialect", get_dialect, methods=["GET"]),
+    Route("/_sandbox/dialect", clear_dialect, methods=["DELETE"]),
 ]

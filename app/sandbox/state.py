@@ -179,6 +179,10 @@ class SandboxState:
     clock_offset: float = 0.0
     lock: threading.RLock = field(default_factory=threading.RLock)
     faults: Faults = field(default_factory=Faults)
+    # Per provider, which documented variant the emulator answers in (provider -> name ->
+    # value; see each provider module's *_DIALECT). Configuration like latency_ms:
+    # survives reset.
+    dialects: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     xee_users: dict[int, XeeUser] = field(default_factory=dict)
     xee_devices: dict[str, XeeDevice] = field(default_factory=dict)

@@ -21,6 +21,23 @@ Ours:
   until it expires. Refresh tokens do not expire.
 - A disabled account (carol) can sign in; its tokens then meet 403 "Token can't
   access this user" on the API.
+- No `scope` parameter (Xee's Android SDK 3.x sends none: scopes are set on the client
+  in Xee's developer space): the consent page offers the client's scopes.
+
+Dialects (`XEE_DIALECT`, set with `create_app(dialect={"xee": {...}})` or
+`POST /_sandbox/dialect`), each a documented variant of the real service:
+- `registered_redirect_uris` (default null = any loopback URI on /callback, as above):
+  a list of exact URIs, as registered in Xee's developer space. Xee's auth.md: "if the
+  redirect_uri is set but does not match any specified in the developer space, we'll
+  throw a 404"; without `redirect_uri`, the first registered one is used.
+- `echo_state` (default true): false redirects with `code` only, as auth.md's example
+  (`Location: [YOUR REDIRECT URI]?code=theawesomecode`) shows; errors too.
+- `device_scope` (default true): false is an app whose client Xee has not enabled for
+  `devices_management`: never granted, so the device routes answer 403 "Token does not
+  have the required scope".
+- `open_sandbox` (default false): Xee's online sandbox, whose device and user routes need
+  no Authorization (api-notes; the official SDK signs nothing in there): every request is
+  the demo user's (1001), with every scope.
 """
 
 from __future__ import annotations
@@ -58,13 +75,46 @@ SCOPE_DESCRIPTIONS = {
 }
 LOOPBACK_HOSTS = {"127.0.0.1", "::1", "localhost"}
 PKCE_METHODS = {"S256", "plain"}
+DEVICE_SCOPE = "devices_management"
+
+XEE_DIALECT: dict[str, object] = {
+    "registered_redirect_uris": None,
+    "echo_state": True,
+    "device_scope": True,
+    "open_sandbox": False,
+}
+
+
+def check_xee_dialect(name: str, value: object) -> str | None:
+    """What is wrong with one dialect value, or None."""
+    if name == "registered_redirect_uris":
+        if not isinstance(value, list) or not value or not all(
+                isinstance(u, str) and u.startswith("http") for u in value):
+            return "a non-empty list of http(s) URIs, or null for any loopback /callback"
+        return None
+    if not isinstance(value, bool):
+        return "true or false"
+    return None
+
+
+def xee_dialect(state: SandboxState, name: str) -> object:
+    return state.dialects.get("xee", {}).get(name, XEE_DIALECT[name])
+
+
+def client_scopes(state: SandboxState) -> list[str]:
+    """The scopes Xee has enabled for the client (ours: all, but devices_management only
+    with the device_scope dialect)."""
+    return [s for s in SCOPE_DESCRIPTIONS
+            if s != DEVICE_SCOPE or xee_dialect(state, "device_scope")]
 
 
 def _state(request: Request) -> SandboxState:
     return request.app.state.sandbox
 
 
-def is_registered_redirect(uri: str) -> bool:
+def is_registered_redirect(uri: str, registered: list[str] | None = None) -> bool:
+    if registered is not None:
+        return uri in registered
     try:
         parts = urlsplit(uri)
         parts.port  # noqa: B018 (raises ValueError on a bad port)
@@ -134,16 +184,20 @@ label {{ display: block; margin: .4rem 0; }} .error {{ color: #b00020; font-weig
     return HTMLResponse(body, status_code=status)
 
 
-def _checked_request(params: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+def _checked_request(params: dict[str, str], sandbox: SandboxState,
+                     ) -> tuple[dict[str, str], list[str]]:
     """Validates the authorization request; returns the fields to carry and the
     requested scopes. Raises a 404 page (untrusted redirect) or an error redirect."""
     client_id = params.get("client_id", "")
     redirect_uri = params.get("redirect_uri", "")
+    registered = xee_dialect(sandbox, "registered_redirect_uris")
+    if not redirect_uri and registered:
+        redirect_uri = registered[0]   # "the redirect uri you've specified in developer space"
     if client_id != XEE_CLIENT_ID:
         raise Reject(_not_found_page("Unknown client_id."))
-    if not is_registered_redirect(redirect_uri):
+    if not is_registered_redirect(redirect_uri, registered):
         raise Reject(_not_found_page("This redirect_uri is not registered for this client."))
-    state = params.get("state")
+    state = params.get("state") if xee_dialect(sandbox, "echo_state") else None
     fields = {
         "client_id": client_id,
         "redirect_uri": redirect_uri,
@@ -155,6 +209,9 @@ def _checked_request(params: dict[str, str]) -> tuple[dict[str, str], list[str]]
     if any(s not in SCOPE_DESCRIPTIONS for s in requested):
         raise Reject(RedirectResponse(
             _with_query(redirect_uri, error="invalid_scope", state=state), status_code=302))
+    # Only what Xee enabled for the client can be granted; no scope = the client's scopes.
+    enabled = client_scopes(sandbox)
+    requested = [s for s in requested if s in enabled] if requested else enabled
     method = fields["code_challenge_method"] or "plain"  # RFC 7636's default
     if fields["code_challenge"] and method not in PKCE_METHODS:
         raise Reject(RedirectResponse(
@@ -164,7 +221,7 @@ def _checked_request(params: dict[str, str]) -> tuple[dict[str, str], list[str]]
 
 @rejects
 async def authorize_page(request: Request) -> Response:
-    fields, requested = _checked_request(dict(request.query_params))
+    fields, requested = _checked_request(dict(request.query_params), _state(request))
     return _consent_page(fields, requested, ticked=set(requested))
 
 
@@ -173,7 +230,7 @@ async def authorize_submit(request: Request) -> Response:
     form = await request.form()
     params = {k: v for k, v in form.multi_items() if isinstance(v, str) and k != "scope"}
     params["scope"] = str(form.get("requested_scope", ""))
-    fields, requested = _checked_request(params)
+    fields, requested = _checked_request(params, _state(request))
     state_param = fields["state"] or None
     if "deny" in form:
         return RedirectResponse(

@@ -64,8 +64,10 @@ def test_wrong_state_gets_an_error_page_and_the_wait_goes_on():
     for status, headers, body in (wrong, missing, prefix):
         assert status == 400
         assert headers["cache-control"] == "no-store"
-        assert "does not belong" in body
         assert "evil" not in body
+    assert "does not belong" in wrong[2] and "does not belong" in prefix[2]
+    # Issue 13: no state at all names the setting (Xee's docs show `code` only).
+    assert "Xee does not echo state" in missing[2].replace("&quot;", '"')
 
 
 def test_other_paths_and_favicon_get_404_without_ending_the_wait():
