@@ -93,6 +93,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=300.0,
                    help="seconds to wait for the browser sign-in (default 300)")
     p.add_argument("--no-browser", action="store_true", help="only print the URL")
+    p.add_argument("--redirect-uri", default="",
+                   help="the redirect URI registered for the Xee app, e.g. "
+                   "http://localhost:8080/callback (default: 127.0.0.1, any free port)")
+    p.add_argument("--redirect-ports", default="",
+                   help="comma-separated ports registered for the Xee app, tried in order")
+    p.add_argument("--no-state-echo", action="store_true",
+                   help="Xee does not echo state: accept its redirect without state, then "
+                   "confirm the signed-in account")
+    p.add_argument("--no-scope", action="store_true",
+                   help="send no scope (the scopes set on the client at Xee apply)")
+    p.add_argument("--scopes", default="",
+                   help="space-separated scopes to ask for (default: devices_management "
+                   "users_read)")
     p.add_argument("--json", action="store_true")
 
     logout = sub.add_parser("logout", help="forget a stored sign-in")
@@ -303,7 +316,9 @@ async def _xee_action(
         return ({"device_id": args.device.strip(), "associated": False},
                 f"Dissociated device {args.device.strip()}.")
 
-    if token is not None:
+    if token is not None or getattr(args, "env", None) == "sandbox":
+        # Xee's online sandbox needs no Authorization (api-notes; the official SDK signs
+        # nothing in there): no sign-in, no token unless one is given.
         xee = XeeAPI(client, root, access_token=token)
         return lambda: act(xee)
 
@@ -361,10 +376,20 @@ async def _login(args: argparse.Namespace) -> int:
     import keyring.errors
 
     from app.auth.errors import SignInError
-    from app.auth.oauth import XeeSignIn
+    from app.auth.oauth import DEFAULT_SCOPES, XeeSignIn
+    from app.auth.redirect import RedirectSettingError, parse_registered_redirect
     from app.auth.session import XeeSession
     from app.auth.tokens import TokenStore, TokenStoreError
 
+    if args.env == "sandbox":
+        emit(args, True, {"signed_in_as": None, "sign_in_needed": False}, None,
+             "Xee's online sandbox needs no sign-in: run `pairing-wizard pair xee --env "
+             "sandbox` directly.")
+        return EXIT_OK
+    try:
+        redirect = parse_registered_redirect(args.redirect_uri, args.redirect_ports)
+    except RedirectSettingError as exc:
+        return fail(args, EXIT_INPUT, str(exc), kind="input.redirect_uri")
     root = api_root_from_args(args)
     credentials = _client_credentials(args, root)
     if credentials is None:
@@ -382,10 +407,20 @@ async def _login(args: argparse.Namespace) -> int:
               f"{attempt.url}\nWaiting up to {int(attempt.seconds_left())} s "
               "(Ctrl+C cancels)...", file=sys.stderr, flush=True)
 
-    sign_in = XeeSignIn(root, *credentials, timeout=args.timeout)
+    attempts: list[Any] = []
+
+    def started(attempt: Any) -> None:
+        attempts.append(attempt)
+        show(attempt)
+
+    scopes = args.scopes.split() if args.scopes.strip() else DEFAULT_SCOPES
+    sign_in = XeeSignIn(root, *credentials, scopes, timeout=args.timeout, redirect=redirect,
+                        state_echoed=not args.no_state_echo, send_scope=not args.no_scope)
     try:
         token = await sign_in.run(open_browser=(lambda url: False) if args.no_browser else None,
-                                  on_started=show)
+                                  on_started=started)
+        if attempts and attempts[0].needs_account_confirmation:
+            await _confirm_signed_in_account(root, token)
     except SignInError as error:
         emit(args, False, None, error, str(error))
         return error.exit_code
@@ -407,6 +442,38 @@ async def _login(args: argparse.Namespace) -> int:
     emit(args, True, {"signed_in_as": who}, None,
          f"Signed in{' as ' + who if who else ''}. The sign-in is kept in the keychain.")
     return EXIT_OK
+
+
+def confirm_account(who: str, stdin: Any = None, stderr: Any = None) -> bool:
+    """Ask on the terminal whether `who` is the account to pair for; only "y"/"yes" is a
+    yes (an empty line, end of input or anything else is a no)."""
+    stdin = stdin or sys.stdin
+    stderr = stderr or sys.stderr
+    print(f"Xee did not return the sign-in's state, so confirm the account: signed in as "
+          f"{who}. Is this the customer's Xee account? [y/N] ", end="", file=stderr,
+          flush=True)
+    try:
+        answer = stdin.readline()
+    except (OSError, ValueError):
+        return False
+    return answer.strip().lower() in ("y", "yes")
+
+
+async def _confirm_signed_in_account(root: str, token: dict[str, Any]) -> None:
+    """With "Xee does not echo state": show who signed in (GET /users/me) and have it
+    confirmed before anything is kept or paired; SignInError otherwise."""
+    from app.auth.errors import SignInError
+    from app.core.errors import ProviderError
+    from app.core.transport import make_client
+    from app.core.xee import XeeAPI
+
+    try:
+        async with make_client(timeout=30) as client:
+            user = await XeeAPI(client, root, access_token=token["access_token"]).me()
+    except ProviderError as error:
+        raise SignInError("account_not_confirmed", provider_message=error.advice) from None
+    if not confirm_account(f"{user.display_name} (user {user.id})"):
+        raise SignInError("account_not_confirmed")
 
 
 def _logout(args: argparse.Namespace) -> int:
