@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.core import flow
 from app.ui import i18n, theme
@@ -82,6 +89,7 @@ class AdvancedSettings(QWidget):
         xee_form.addWidget(self.xee_app_note)
         form.addRow(self.xee_app_title, self.xee_app)
         self._xee_secret_stored = False
+        self._build_xee_sign_in(form)
 
         self.language = QComboBox()
         self.language.setObjectName("languageCombo")
@@ -132,6 +140,7 @@ class AdvancedSettings(QWidget):
         services = self.wizard.services
         self.network.refresh()
         self._show_xee_app()
+        self._show_xee_sign_in()
         """The API address, the Xee app and the network check for the provider and
         environment chosen."""
         if not provider or not env:
@@ -185,7 +194,8 @@ class AdvancedSettings(QWidget):
 
     def _xee_app_env(self) -> str | None:
         env = self.state.get("environment")
-        if self.provider == "xee" and env and env != flow.DEMO:
+        # Not on Xee's online sandbox either: it needs no sign-in, so no app credentials.
+        if self.provider == "xee" and env and env not in (flow.DEMO, flow.ONLINE_SANDBOX):
             return str(env)
         return None
 
@@ -271,6 +281,130 @@ class AdvancedSettings(QWidget):
             self._set_xee_note("error", self.tr(
                 "The keychain refused the secret: unlock it, or set XEE_CLIENT_SECRET in the "
                 "environment."))
+
+    # -- the Xee sign-in: registered redirect URI, state, scope (issue 13) -----------------
+
+    def _build_xee_sign_in(self, form: QFormLayout) -> None:
+        self.xee_sign_in_title = label(self.tr("Xee sign-in"), "fieldLabel", wrap=True)
+        self.xee_redirect_uri = QLineEdit()
+        self.xee_redirect_uri.setObjectName("xeeRedirectUriEdit")
+        self.xee_redirect_uri.setPlaceholderText(self.tr("default: 127.0.0.1, any port"))
+        self.xee_redirect_uri.setAccessibleName(self.tr("Xee redirect URI"))
+        self.xee_redirect_uri.setAccessibleDescription(self.tr(
+            "The redirect URI exactly as registered for the Xee app, such as "
+            "http://localhost:8080/callback; Xee refuses any other"))
+        self.xee_redirect_ports = QLineEdit()
+        self.xee_redirect_ports.setObjectName("xeeRedirectPortsEdit")
+        self.xee_redirect_ports.setPlaceholderText(self.tr("registered ports to try in "
+                                                           "order, e.g. 8080,8081"))
+        self.xee_redirect_ports.setAccessibleName(self.tr("Xee redirect ports"))
+        self.xee_redirect_ports.setAccessibleDescription(self.tr(
+            "Ports registered for the Xee app, tried in order when one is busy"))
+        self.xee_no_state = QCheckBox(self.tr("Xee does not echo state (confirm the signed-in "
+                                              "account after each sign-in)"))
+        self.xee_no_state.setObjectName("xeeNoStateEchoCheck")
+        self.xee_no_state.setAccessibleName(self.tr("Xee does not echo state"))
+        self.xee_no_state.setAccessibleDescription(self.tr(
+            "Accept Xee's sign-in answer without state, then confirm the signed-in account"))
+        self.xee_no_scope = QCheckBox(self.tr("Send no scope (the scopes set for the app at "
+                                              "Xee apply)"))
+        self.xee_no_scope.setObjectName("xeeNoScopeCheck")
+        self.xee_no_scope.setAccessibleName(self.tr("Send no scope"))
+        self.xee_no_scope.setAccessibleDescription(self.tr(
+            "Leave scope out of the sign-in address, as Xee's own SDK does"))
+        self.xee_scopes = QLineEdit()
+        self.xee_scopes.setObjectName("xeeScopesEdit")
+        self.xee_scopes.setPlaceholderText("devices_management users_read")
+        self.xee_scopes.setAccessibleName(self.tr("Xee scopes"))
+        self.xee_scopes.setAccessibleDescription(self.tr(
+            "Space-separated scopes to ask for; empty for the usual ones"))
+        self.xee_sign_in_note = label("", "help", object_name="xeeSignInNote")
+        self.xee_sign_in = QWidget()
+        self.xee_sign_in.setObjectName("xeeSignInSettings")
+        box = QVBoxLayout(self.xee_sign_in)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(6)
+        for widget in (self.xee_redirect_uri, self.xee_redirect_ports, self.xee_no_state,
+                       self.xee_no_scope, self.xee_scopes, self.xee_sign_in_note):
+            box.addWidget(widget)
+        form.addRow(self.xee_sign_in_title, self.xee_sign_in)
+        self.xee_redirect_uri.editingFinished.connect(self._xee_redirect_edited)
+        self.xee_redirect_ports.editingFinished.connect(self._xee_redirect_edited)
+        self.xee_scopes.editingFinished.connect(self._xee_scopes_edited)
+        self.xee_no_state.toggled.connect(
+            lambda on: self._save_xee_flag("xee/stateEchoed", not on))
+        self.xee_no_scope.toggled.connect(self._xee_no_scope_toggled)
+
+    def _show_xee_sign_in(self) -> None:
+        """Shown for Xee where it signs in (not on Xee's online sandbox, which needs none)."""
+        visible = (self.provider == "xee"
+                   and self.state.get("environment") != flow.ONLINE_SANDBOX)
+        self.xee_sign_in_title.setVisible(visible)
+        self.xee_sign_in.setVisible(visible)
+        if not visible:
+            return
+        services = self.wizard.services
+        self.xee_redirect_uri.setText(str(services.setting("xee/redirectUri", "") or ""))
+        self.xee_redirect_ports.setText(str(services.setting("xee/redirectPorts", "") or ""))
+        self.xee_scopes.setText(str(services.setting("xee/scopes", "") or ""))
+        for check, key in ((self.xee_no_state, "xee/stateEchoed"),
+                           (self.xee_no_scope, "xee/sendScope")):
+            check.blockSignals(True)
+            check.setChecked(not services.setting(key, True))
+            check.blockSignals(False)
+        self.xee_scopes.setEnabled(not self.xee_no_scope.isChecked())
+        self._set_xee_sign_in_note("help", "")
+
+    def _set_xee_sign_in_note(self, role: str, text: str) -> None:
+        self.xee_sign_in_note.setText(text)
+        self.xee_sign_in_note.setVisible(bool(text))
+        self.xee_sign_in_note.setProperty("role", role)
+        theme.repolish(self.xee_sign_in_note)
+
+    def _xee_redirect_edited(self) -> None:
+        from app.auth.redirect import RedirectSettingError, parse_registered_redirect
+
+        uri = self.xee_redirect_uri.text().strip()
+        ports = self.xee_redirect_ports.text().strip()
+        try:
+            parse_registered_redirect(uri, ports)
+        except RedirectSettingError as exc:
+            self._set_xee_sign_in_note("error", self.tr(
+                "The Xee redirect URI setting cannot be used: {reason}").format(
+                    reason=str(exc)))
+            bad = self.xee_redirect_ports if "port list" in str(exc) else self.xee_redirect_uri
+            theme.set_flags(bad, invalid=True)
+            return
+        for edit in (self.xee_redirect_uri, self.xee_redirect_ports):
+            theme.set_flags(edit, invalid=False)
+        settings = self.wizard.services.settings
+        for key, value in (("xee/redirectUri", uri), ("xee/redirectPorts", ports)):
+            if value:
+                settings.setValue(key, value)
+            else:
+                settings.remove(key)
+        self._set_xee_sign_in_note("success", self.tr("Saved: the next sign-in uses it."))
+
+    def _xee_scopes_edited(self) -> None:
+        scopes = " ".join(self.xee_scopes.text().split())
+        settings = self.wizard.services.settings
+        if scopes:
+            settings.setValue("xee/scopes", scopes)
+        else:
+            settings.remove("xee/scopes")
+        self._set_xee_sign_in_note("success", self.tr("Saved: the next sign-in uses it."))
+
+    def _xee_no_scope_toggled(self, on: bool) -> None:
+        self.xee_scopes.setEnabled(not on)
+        self._save_xee_flag("xee/sendScope", not on)
+
+    def _save_xee_flag(self, key: str, value: bool) -> None:
+        settings = self.wizard.services.settings
+        if value:
+            settings.remove(key)        # the default
+        else:
+            settings.setValue(key, False)
+        self._set_xee_sign_in_note("success", self.tr("Saved: the next sign-in uses it."))
 
     # -- the language ----------------------------------------------------------------------
 

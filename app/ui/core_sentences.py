@@ -12,7 +12,7 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802
 TEMPLATES: dict[str, tuple[str, ...]] = {
     'ProviderError': (
         QT_TRANSLATE_NOOP('ProviderError', "Xee rejected the device id or the pin (wrong format or wrong pin). Check both against the box's label and try again, carefully: Xee locks a box after 3 failed attempts."),
-        QT_TRANSLATE_NOOP('ProviderError', "The Xee sign-in lacks the devices_management permission needed to associate a box. Sign in to Xee again and accept the device-management permission."),
+        QT_TRANSLATE_NOOP('ProviderError', "The Xee sign-in lacks the devices_management permission (the device scope) needed to associate a box. Xee sets an app's scopes on its client: if the consent page did not offer device management, ask Xee to enable the device scope for this Xee app. Sign in to Xee again and accept the device-management permission."),
         QT_TRANSLATE_NOOP('ProviderError', "This box has already failed 3 association attempts, so Xee refuses any further pin for it: do not try again, ask Xee support (or the box owner, from their Xee account) to unlock the box, then associate it."),
         QT_TRANSLATE_NOOP('ProviderError', "Xee knows no box with this device id (or the signed-in user no longer exists). Check the device id on the box's label and that you use the right environment."),
         QT_TRANSLATE_NOOP('ProviderError', "This box is already associated to another Xee user. Its current owner must dissociate it (or ask Xee support to) before it can be associated here."),
@@ -36,7 +36,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         QT_TRANSLATE_NOOP('ProviderError', "Xee received no access token with the request. Sign in to Xee again; if it keeps happening, report it as a Pairing Wizard bug."),
         QT_TRANSLATE_NOOP('ProviderError', "Xee could not read the access token sent with the request. Sign in to Xee again; if it keeps happening, report it as a Pairing Wizard bug."),
         QT_TRANSLATE_NOOP('ProviderError', "Xee does not recognise the access token (it may belong to another environment or have been replaced). Sign in to Xee again."),
-        QT_TRANSLATE_NOOP('ProviderError', "The Xee sign-in did not grant the permission (scope) this action needs. Sign in to Xee again and accept every permission the consent page asks for."),
+        QT_TRANSLATE_NOOP('ProviderError', "The Xee sign-in did not grant the permission (scope) this action needs. Xee sets an app's scopes on its client: if the consent page did not offer it, Xee must enable it for this Xee app first. Sign in to Xee again and accept every permission the consent page asks for."),
         QT_TRANSLATE_NOOP('ProviderError', "The Xee sign-in has expired and could not be renewed. Sign in to Xee again."),
         QT_TRANSLATE_NOOP('ProviderError', "The Xee sign-in was revoked (the user or Xee withdrew this app's access). Sign in to Xee again."),
         QT_TRANSLATE_NOOP('ProviderError', "The signed-in Xee account may not act for this user or box (the account may be disabled, or the box may belong to another user). Sign in with the customer's own Xee account (or one allowed to manage it) and try again."),
@@ -123,6 +123,9 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         QT_TRANSLATE_NOOP('SignInError', "Xee refused to complete the sign-in. Start the sign-in again; if it keeps failing, check the app's client id and secret."),
         QT_TRANSLATE_NOOP('SignInError', "Xee could not be reached. Check the internet connection (or that the demo sandbox is running), then try again."),
         QT_TRANSLATE_NOOP('SignInError', "Pairing Wizard could not listen for the browser's answer on this computer. Check that local connections to 127.0.0.1 are allowed, then try again."),
+        QT_TRANSLATE_NOOP('SignInError', "Pairing Wizard could not listen on the redirect port registered for the Xee app: another program may be using it. Close that program, or register another port for the Xee app and add it to the Xee redirect ports setting, then try again."),
+        QT_TRANSLATE_NOOP('SignInError', "Xee sent the sign-in back without the state check value, so Pairing Wizard refused it. If this Xee app never returns it, turn on the setting \"Xee does not echo state\" (Advanced settings, or --no-state-echo on the command line) and sign in again; you will then confirm the signed-in account."),
+        QT_TRANSLATE_NOOP('SignInError', "The signed-in Xee account was not confirmed, so nothing was kept and nothing will be paired. Sign in again with the customer's account."),
         QT_TRANSLATE_NOOP('SignInError', "No one is signed in to Xee. Sign in first."),
         QT_TRANSLATE_NOOP('SignInError', "The Xee sign-in has expired or was revoked. Sign in again."),
         QT_TRANSLATE_NOOP('SignInError', "The sign-in could not be read from or saved to the system keychain. Unlock the keychain or keep the sign-in for this session only."),

@@ -61,6 +61,10 @@ class XeeSignInPanel(QWidget):
                               self.tr("Opens the Xee sign-in page in your browser"))
         self.sign_in.setMinimumHeight(34)
         layout.addLayout(hbox(self.sign_in, stretch_at=1))
+        self.no_sign_in = label(self.tr("Xee's online sandbox needs no sign-in: continue to "
+                                        "the device."), "help", object_name="xeeNoSignInNote")
+        self.no_sign_in.hide()
+        layout.addWidget(self.no_sign_in)
 
         self.waiting = Card()
         self.countdown = label("", "sectionTitle", object_name="xeeCountdownLabel")
@@ -125,6 +129,10 @@ class XeeSignInPanel(QWidget):
         self.show_account()
         if self.wizard.render_only:
             return
+        if self.page.state.get("environment") == flow.ONLINE_SANDBOX:
+            self.demo_accounts.hide()
+            self.status.clear()
+            return
         if not self.page.state.get("xee_account") and self.attempt is None:
             self.wizard.spawn(self._restore(), "xee-restore")
         if self.page.state.get("environment") == flow.DEMO:
@@ -156,9 +164,11 @@ class XeeSignInPanel(QWidget):
     def show_account(self) -> None:
         who = self.page.state.get("xee_account")
         waiting = self.attempt is not None
+        open_sandbox = self.page.state.get("environment") == flow.ONLINE_SANDBOX
+        self.no_sign_in.setVisible(open_sandbox and not who and not waiting)
         self.account.setVisible(bool(who) and not waiting)
-        self.sign_in.setVisible(not who and not waiting)
-        self.intro.setVisible(not who)
+        self.sign_in.setVisible(not who and not waiting and not open_sandbox)
+        self.intro.setVisible(not who and not open_sandbox)
         self.sign_in.setEnabled(not waiting)
         if who:
             self.demo_accounts.hide()
@@ -254,7 +264,15 @@ class XeeSignInPanel(QWidget):
                         return
                 store = await services.xee_token_store(root, session_only)
                 client_id, client_secret = creds
-                self.attempt = await XeeSignIn(root, client_id, client_secret).start()
+                try:
+                    options = services.xee_sign_in_options()
+                except ValueError as exc:   # RedirectSettingError: a sentence
+                    self.status.show_message("error", self.tr(
+                        "The Xee redirect URI setting cannot be used: {reason}").format(
+                            reason=str(exc)))
+                    return
+                attempt = self.attempt = await XeeSignIn(root, client_id, client_secret,
+                                                         **options).start()
                 self.url.setText(self.attempt.url)
                 self.url.setCursorPosition(0)
                 self.waiting.show()
@@ -276,6 +294,8 @@ class XeeSignInPanel(QWidget):
                     self.attempt = None
                     self.waiting.hide()
                 self.status.show_message("info", self.tr("Signed in. Reading the account…"))
+                if attempt.needs_account_confirmation:
+                    await self._confirm_account(root, token)
                 session = await services.xee_adopt(root, client_id, client_secret, token,
                                                    store)
                 user = await session.me()
@@ -309,9 +329,37 @@ class XeeSignInPanel(QWidget):
         self.show_account()
         self.page.changed.emit()
 
+    async def _confirm_account(self, root: str, token: dict[str, Any]) -> None:
+        """Xee returned no state ("Xee does not echo state"): show who signed in
+        (GET /users/me) and have it confirmed before anything is kept or paired."""
+        from app.auth.errors import SignInError
+        from app.core.xee import XeeAPI
+        from app.ui import dialogs
+
+        api = XeeAPI(await self.wizard.services.http(), root,
+                     access_token=token["access_token"])
+        user = await api.me()
+        confirmed = await dialogs.ask(
+            self, self.tr("Confirm the Xee account"),
+            self.tr("Signed in as {account}.").format(
+                account=f"{user.display_name} (user {user.id})"),
+            informative=self.tr("Xee did not return the sign-in's check value (state), so "
+                                "make sure this is the customer's Xee account before "
+                                "pairing."),
+            yes=self.tr("This is the right account"), no=self.tr("Not this account"),
+            object_name="xeeConfirmAccountDialog")
+        if not confirmed:
+            raise SignInError("account_not_confirmed")
+
     def _tick(self) -> None:
         if self.attempt is None:
             return
+        if self.attempt.refused_without_state:
+            from app.auth.errors import ADVICE
+
+            text = advice_text(ADVICE["state_missing"], "xee.sign_in.state_missing")
+            if self.status.message() != text:
+                self.status.show_message("error", text)
         left = int(self.attempt.seconds_left())
         self.countdown.setText(self.tr("Waiting for the browser… {time} left").format(
             time=f"{left // 60}:{left % 60:02d}"))

@@ -265,6 +265,12 @@ class Services:
     async def call_provider(self, state: dict[str, Any], fn) -> Any:
         """Run `fn(api)` with the provider's client (Xee: through the signed-in session,
         which refreshes and retries once on an expired token)."""
+        if state["provider"] == "xee" and state.get("environment") == flow.ONLINE_SANDBOX:
+            from app.core.xee import XeeAPI
+
+            # Xee's online sandbox: no sign-in, no Authorization header.
+            root = await self.api_root("xee", flow.ONLINE_SANDBOX)
+            return await fn(XeeAPI(await self.http(), root))
         if state["provider"] == "xee":
             if self.xee_session is None:
                 from app.auth.errors import SignInError
@@ -381,6 +387,34 @@ class Services:
         except Exception as exc:
             log.warning("Could not delete the %s key from the keychain: %s", provider,
                         type(exc).__name__)
+
+    # -- settings ----------------------------------------------------------------------
+
+    def setting(self, key: str, default: Any = None) -> Any:
+        """A setting's value (QSettings), `default` when unset. Booleans come back as bool
+        when `default` is one (an INI file stores "true"/"false")."""
+        value = self.settings.value(key, default)
+        if isinstance(default, bool) and not isinstance(value, bool):
+            return str(value).strip().lower() in ("true", "1", "yes", "on")
+        return value
+
+    def xee_sign_in_options(self) -> dict[str, Any]:
+        """XeeSignIn's keyword arguments from the settings (xee/redirectUri,
+        xee/redirectPorts, xee/stateEchoed, xee/sendScope, xee/scopes). A bad redirect
+        setting raises app.auth.redirect.RedirectSettingError (its str() is the sentence)."""
+        from app.auth.redirect import parse_registered_redirect
+
+        options: dict[str, Any] = {
+            "redirect": parse_registered_redirect(
+                str(self.setting("xee/redirectUri", "") or ""),
+                str(self.setting("xee/redirectPorts", "") or "")),
+            "state_echoed": self.setting("xee/stateEchoed", True),
+            "send_scope": self.setting("xee/sendScope", True),
+        }
+        scopes = str(self.setting("xee/scopes", "") or "").split()
+        if scopes:
+            options["scopes"] = tuple(scopes)
+        return options
 
     # -- Xee ---------------------------------------------------------------------------
 

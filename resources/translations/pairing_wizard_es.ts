@@ -116,6 +116,74 @@
         <translation>El llavero rechazó el secreto: desbloquéelo o defina XEE_CLIENT_SECRET en el entorno.</translation>
     </message>
     <message>
+        <source>Xee sign-in</source>
+        <translation>Inicio de sesión en Xee</translation>
+    </message>
+    <message>
+        <source>default: 127.0.0.1, any port</source>
+        <translation>por defecto: 127.0.0.1, cualquier puerto</translation>
+    </message>
+    <message>
+        <source>Xee redirect URI</source>
+        <translation>URI de redirección de Xee</translation>
+    </message>
+    <message>
+        <source>The redirect URI exactly as registered for the Xee app, such as http://localhost:8080/callback; Xee refuses any other</source>
+        <translation>La URI de redirección exactamente como está registrada para la app de Xee, por ejemplo http://localhost:8080/callback; Xee rechaza cualquier otra</translation>
+    </message>
+    <message>
+        <source>registered ports to try in order, e.g. 8080,8081</source>
+        <translation>puertos registrados que probar en orden, p. ej. 8080,8081</translation>
+    </message>
+    <message>
+        <source>Xee redirect ports</source>
+        <translation>Puertos de redirección de Xee</translation>
+    </message>
+    <message>
+        <source>Ports registered for the Xee app, tried in order when one is busy</source>
+        <translation>Puertos registrados para la app de Xee, probados en orden cuando uno está ocupado</translation>
+    </message>
+    <message>
+        <source>Xee does not echo state (confirm the signed-in account after each sign-in)</source>
+        <translation>Xee no devuelve state (confirmar la cuenta conectada tras cada inicio de sesión)</translation>
+    </message>
+    <message>
+        <source>Xee does not echo state</source>
+        <translation>Xee no devuelve state</translation>
+    </message>
+    <message>
+        <source>Accept Xee&apos;s sign-in answer without state, then confirm the signed-in account</source>
+        <translation>Aceptar la respuesta de inicio de sesión de Xee sin state y luego confirmar la cuenta conectada</translation>
+    </message>
+    <message>
+        <source>Send no scope (the scopes set for the app at Xee apply)</source>
+        <translation>No enviar scope (se aplican los scopes definidos para la app en Xee)</translation>
+    </message>
+    <message>
+        <source>Send no scope</source>
+        <translation>No enviar scope</translation>
+    </message>
+    <message>
+        <source>Leave scope out of the sign-in address, as Xee&apos;s own SDK does</source>
+        <translation>Omitir scope en la dirección de inicio de sesión, como hace el SDK de Xee</translation>
+    </message>
+    <message>
+        <source>Xee scopes</source>
+        <translation>Scopes de Xee</translation>
+    </message>
+    <message>
+        <source>Space-separated scopes to ask for; empty for the usual ones</source>
+        <translation>Scopes que pedir, separados por espacios; vacío para los habituales</translation>
+    </message>
+    <message>
+        <source>The Xee redirect URI setting cannot be used: {reason}</source>
+        <translation>El ajuste de URI de redirección de Xee no se puede usar: {reason}</translation>
+    </message>
+    <message>
+        <source>Saved: the next sign-in uses it.</source>
+        <translation>Guardado: el próximo inicio de sesión lo usará.</translation>
+    </message>
+    <message>
         <source>Applied the next time Pairing Wizard starts.</source>
         <translation>Se aplica la próxima vez que se inicie Pairing Wizard.</translation>
     </message>
@@ -1349,10 +1417,6 @@
         <translation>Xee rechazó el id del dispositivo o el pin (formato incorrecto o pin incorrecto). Compruebe ambos en la etiqueta de la caja y vuelva a intentarlo con cuidado: Xee bloquea una caja tras 3 intentos fallidos.</translation>
     </message>
     <message>
-        <source>The Xee sign-in lacks the devices_management permission needed to associate a box. Sign in to Xee again and accept the device-management permission.</source>
-        <translation>El inicio de sesión de Xee no tiene el permiso devices_management necesario para asociar una caja. Vuelva a iniciar sesión en Xee y acepte el permiso de gestión de dispositivos.</translation>
-    </message>
-    <message>
         <source>This box has already failed 3 association attempts, so Xee refuses any further pin for it: do not try again, ask Xee support (or the box owner, from their Xee account) to unlock the box, then associate it.</source>
         <translation>Esta caja ya ha fallado 3 intentos de asociación, así que Xee rechaza cualquier otro pin: no lo intente de nuevo; pida al soporte de Xee (o al dueño de la caja, desde su cuenta de Xee) que la desbloquee y después asóciela.</translation>
     </message>
@@ -1429,6 +1493,10 @@
         <translation>RUFUS rechazó los campos de la vinculación ({message}). Corrija el campo que indica (modelo, número de serie, alias o firmware) y vuelva a vincular.</translation>
     </message>
     <message>
+        <source>The Xee sign-in lacks the devices_management permission (the device scope) needed to associate a box. Xee sets an app&apos;s scopes on its client: if the consent page did not offer device management, ask Xee to enable the device scope for this Xee app. Sign in to Xee again and accept the device-management permission.</source>
+        <translation>El inicio de sesión en Xee no tiene el permiso devices_management (el scope de dispositivos) necesario para asociar una caja. Xee define los scopes de una app en su cliente: si la página de consentimiento no ofrecía la gestión de dispositivos, pida a Xee que active el scope de dispositivos para esta app de Xee. Vuelva a iniciar sesión en Xee y acepte el permiso de gestión de dispositivos.</translation>
+    </message>
+    <message>
         <source>Zype has no pin for this linked device id: the TV app has not asked for one. Ask the customer to open the app&apos;s link screen, then check again.</source>
         <translation>Zype no tiene ningún pin para este id de dispositivo vinculado: la aplicación de TV no ha pedido ninguno. Pida al cliente que abra la pantalla de vinculación de la aplicación y vuelva a comprobarlo.</translation>
     </message>
@@ -1445,8 +1513,8 @@
         <translation>Xee no reconoce el token de acceso (puede pertenecer a otro entorno o haber sido sustituido). Vuelva a iniciar sesión en Xee.</translation>
     </message>
     <message>
-        <source>The Xee sign-in did not grant the permission (scope) this action needs. Sign in to Xee again and accept every permission the consent page asks for.</source>
-        <translation>El inicio de sesión de Xee no concedió el permiso (scope) que necesita esta acción. Vuelva a iniciar sesión en Xee y acepte todos los permisos que pide la página de consentimiento.</translation>
+        <source>The Xee sign-in did not grant the permission (scope) this action needs. Xee sets an app&apos;s scopes on its client: if the consent page did not offer it, Xee must enable it for this Xee app first. Sign in to Xee again and accept every permission the consent page asks for.</source>
+        <translation>El inicio de sesión en Xee no concedió el permiso (scope) que necesita esta acción. Xee define los scopes de una app en su cliente: si la página de consentimiento no lo ofrecía, Xee debe activarlo antes para esta app de Xee. Vuelva a iniciar sesión en Xee y acepte todos los permisos que pide la página de consentimiento.</translation>
     </message>
     <message>
         <source>The Xee sign-in has expired and could not be renewed. Sign in to Xee again.</source>
@@ -1829,6 +1897,18 @@
         <translation>Pairing Wizard no pudo escuchar la respuesta del navegador en este equipo. Compruebe que se permiten las conexiones locales a 127.0.0.1 y vuelva a intentarlo.</translation>
     </message>
     <message>
+        <source>Pairing Wizard could not listen on the redirect port registered for the Xee app: another program may be using it. Close that program, or register another port for the Xee app and add it to the Xee redirect ports setting, then try again.</source>
+        <translation>Pairing Wizard no pudo escuchar en el puerto de redirección registrado para la app de Xee: puede que otro programa lo esté usando. Cierre ese programa, o registre otro puerto para la app de Xee y añádalo al ajuste de puertos de redirección de Xee, y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Xee sent the sign-in back without the state check value, so Pairing Wizard refused it. If this Xee app never returns it, turn on the setting &quot;Xee does not echo state&quot; (Advanced settings, or --no-state-echo on the command line) and sign in again; you will then confirm the signed-in account.</source>
+        <translation>Xee devolvió el inicio de sesión sin el valor de control state, así que Pairing Wizard lo rechazó. Si esta app de Xee nunca lo devuelve, active el ajuste «Xee no devuelve state» (Ajustes avanzados, o --no-state-echo en la línea de comandos) y vuelva a iniciar sesión; entonces confirmará la cuenta conectada.</translation>
+    </message>
+    <message>
+        <source>The signed-in Xee account was not confirmed, so nothing was kept and nothing will be paired. Sign in again with the customer&apos;s account.</source>
+        <translation>La cuenta de Xee conectada no se confirmó: no se guardó nada y no se emparejará nada. Vuelva a iniciar sesión con la cuenta del cliente.</translation>
+    </message>
+    <message>
         <source>No one is signed in to Xee. Sign in first.</source>
         <translation>Nadie ha iniciado sesión en Xee. Inicie sesión primero.</translation>
     </message>
@@ -1858,6 +1938,10 @@
     <message>
         <source>Opens the Xee sign-in page in your browser</source>
         <translation>Abre la página de inicio de sesión de Xee en su navegador</translation>
+    </message>
+    <message>
+        <source>Xee&apos;s online sandbox needs no sign-in: continue to the device.</source>
+        <translation>El sandbox en línea de Xee no necesita inicio de sesión: continúe con el dispositivo.</translation>
     </message>
     <message>
         <source>Finish the sign-in in the browser window that opened. If no browser opened, copy this address into one:</source>
@@ -1948,6 +2032,10 @@
         <translation>Inicio de sesión cancelado: no se ha guardado nada.</translation>
     </message>
     <message>
+        <source>The Xee redirect URI setting cannot be used: {reason}</source>
+        <translation>El ajuste de URI de redirección de Xee no se puede usar: {reason}</translation>
+    </message>
+    <message>
         <source>The browser could not be opened: copy the address above into a browser.</source>
         <translation>No se pudo abrir el navegador: copie la dirección de arriba en un navegador.</translation>
     </message>
@@ -1962,6 +2050,26 @@
     <message>
         <source>Signed in, but the keychain refused to keep the sign-in: it lasts for this session only.</source>
         <translation>Sesión iniciada, pero el llavero no quiso guardarla: solo dura esta sesión.</translation>
+    </message>
+    <message>
+        <source>Confirm the Xee account</source>
+        <translation>Confirmar la cuenta de Xee</translation>
+    </message>
+    <message>
+        <source>Signed in as {account}.</source>
+        <translation>Sesión iniciada como {account}.</translation>
+    </message>
+    <message>
+        <source>Xee did not return the sign-in&apos;s check value (state), so make sure this is the customer&apos;s Xee account before pairing.</source>
+        <translation>Xee no devolvió el valor de control del inicio de sesión (state): compruebe que es la cuenta de Xee del cliente antes de emparejar.</translation>
+    </message>
+    <message>
+        <source>This is the right account</source>
+        <translation>Es la cuenta correcta</translation>
+    </message>
+    <message>
+        <source>Not this account</source>
+        <translation>No es esta cuenta</translation>
     </message>
     <message>
         <source>Waiting for the browser… {time} left</source>

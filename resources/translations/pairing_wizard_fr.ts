@@ -116,6 +116,74 @@
         <translation>Le trousseau a refusé le secret : déverrouillez-le, ou définissez XEE_CLIENT_SECRET dans l&apos;environnement.</translation>
     </message>
     <message>
+        <source>Xee sign-in</source>
+        <translation>Connexion Xee</translation>
+    </message>
+    <message>
+        <source>default: 127.0.0.1, any port</source>
+        <translation>par défaut : 127.0.0.1, n&apos;importe quel port</translation>
+    </message>
+    <message>
+        <source>Xee redirect URI</source>
+        <translation>URI de redirection Xee</translation>
+    </message>
+    <message>
+        <source>The redirect URI exactly as registered for the Xee app, such as http://localhost:8080/callback; Xee refuses any other</source>
+        <translation>L&apos;URI de redirection exactement telle qu&apos;enregistrée pour l&apos;app Xee, par exemple http://localhost:8080/callback ; Xee refuse toute autre</translation>
+    </message>
+    <message>
+        <source>registered ports to try in order, e.g. 8080,8081</source>
+        <translation>ports enregistrés à essayer dans l&apos;ordre, par ex. 8080,8081</translation>
+    </message>
+    <message>
+        <source>Xee redirect ports</source>
+        <translation>Ports de redirection Xee</translation>
+    </message>
+    <message>
+        <source>Ports registered for the Xee app, tried in order when one is busy</source>
+        <translation>Ports enregistrés pour l&apos;app Xee, essayés dans l&apos;ordre quand l&apos;un est occupé</translation>
+    </message>
+    <message>
+        <source>Xee does not echo state (confirm the signed-in account after each sign-in)</source>
+        <translation>Xee ne renvoie pas state (confirmer le compte connecté après chaque connexion)</translation>
+    </message>
+    <message>
+        <source>Xee does not echo state</source>
+        <translation>Xee ne renvoie pas state</translation>
+    </message>
+    <message>
+        <source>Accept Xee&apos;s sign-in answer without state, then confirm the signed-in account</source>
+        <translation>Accepter la réponse de connexion de Xee sans state, puis confirmer le compte connecté</translation>
+    </message>
+    <message>
+        <source>Send no scope (the scopes set for the app at Xee apply)</source>
+        <translation>N&apos;envoyer aucun scope (les scopes définis pour l&apos;app chez Xee s&apos;appliquent)</translation>
+    </message>
+    <message>
+        <source>Send no scope</source>
+        <translation>N&apos;envoyer aucun scope</translation>
+    </message>
+    <message>
+        <source>Leave scope out of the sign-in address, as Xee&apos;s own SDK does</source>
+        <translation>Ne pas mettre scope dans l&apos;adresse de connexion, comme le SDK de Xee</translation>
+    </message>
+    <message>
+        <source>Xee scopes</source>
+        <translation>Scopes Xee</translation>
+    </message>
+    <message>
+        <source>Space-separated scopes to ask for; empty for the usual ones</source>
+        <translation>Scopes à demander, séparés par des espaces ; vide pour les scopes habituels</translation>
+    </message>
+    <message>
+        <source>The Xee redirect URI setting cannot be used: {reason}</source>
+        <translation>Le réglage d&apos;URI de redirection Xee est inutilisable : {reason}</translation>
+    </message>
+    <message>
+        <source>Saved: the next sign-in uses it.</source>
+        <translation>Enregistré : la prochaine connexion l&apos;utilisera.</translation>
+    </message>
+    <message>
         <source>Applied the next time Pairing Wizard starts.</source>
         <translation>Appliquée au prochain démarrage de Pairing Wizard.</translation>
     </message>
@@ -1349,10 +1417,6 @@
         <translation>Xee a refusé l&apos;identifiant ou le code (mauvais format ou mauvais code). Vérifiez les deux sur l&apos;étiquette du boîtier et réessayez, prudemment : Xee verrouille un boîtier après 3 tentatives échouées.</translation>
     </message>
     <message>
-        <source>The Xee sign-in lacks the devices_management permission needed to associate a box. Sign in to Xee again and accept the device-management permission.</source>
-        <translation>La connexion Xee n&apos;a pas l&apos;autorisation devices_management nécessaire pour associer un boîtier. Reconnectez-vous à Xee et acceptez l&apos;autorisation de gestion des appareils.</translation>
-    </message>
-    <message>
         <source>This box has already failed 3 association attempts, so Xee refuses any further pin for it: do not try again, ask Xee support (or the box owner, from their Xee account) to unlock the box, then associate it.</source>
         <translation>Ce boîtier a déjà échoué à 3 tentatives d&apos;association, Xee refuse donc tout nouveau code : ne réessayez pas, demandez au support Xee (ou au propriétaire du boîtier, depuis son compte Xee) de le déverrouiller, puis associez-le.</translation>
     </message>
@@ -1429,6 +1493,10 @@
         <translation>RUFUS a refusé les champs de la liaison ({message}). Corrigez le champ indiqué (modèle, numéro de série, alias ou firmware), puis liez à nouveau.</translation>
     </message>
     <message>
+        <source>The Xee sign-in lacks the devices_management permission (the device scope) needed to associate a box. Xee sets an app&apos;s scopes on its client: if the consent page did not offer device management, ask Xee to enable the device scope for this Xee app. Sign in to Xee again and accept the device-management permission.</source>
+        <translation>La connexion Xee n&apos;a pas l&apos;autorisation devices_management (le scope appareils) nécessaire pour associer un boîtier. Xee définit les scopes d&apos;une app sur son client : si la page de consentement ne proposait pas la gestion des appareils, demandez à Xee d&apos;activer le scope appareils pour cette app Xee. Reconnectez-vous à Xee et acceptez l&apos;autorisation de gestion des appareils.</translation>
+    </message>
+    <message>
         <source>Zype has no pin for this linked device id: the TV app has not asked for one. Ask the customer to open the app&apos;s link screen, then check again.</source>
         <translation>Zype n&apos;a aucun code pour cet identifiant d&apos;appareil lié : l&apos;application TV n&apos;en a pas demandé. Demandez au client d&apos;ouvrir l&apos;écran de liaison de l&apos;application, puis vérifiez à nouveau.</translation>
     </message>
@@ -1445,8 +1513,8 @@
         <translation>Xee ne reconnaît pas le jeton d&apos;accès (il appartient peut-être à un autre environnement ou a été remplacé). Reconnectez-vous à Xee.</translation>
     </message>
     <message>
-        <source>The Xee sign-in did not grant the permission (scope) this action needs. Sign in to Xee again and accept every permission the consent page asks for.</source>
-        <translation>La connexion Xee n&apos;a pas accordé l&apos;autorisation (scope) nécessaire à cette action. Reconnectez-vous à Xee et acceptez toutes les autorisations demandées par la page de consentement.</translation>
+        <source>The Xee sign-in did not grant the permission (scope) this action needs. Xee sets an app&apos;s scopes on its client: if the consent page did not offer it, Xee must enable it for this Xee app first. Sign in to Xee again and accept every permission the consent page asks for.</source>
+        <translation>La connexion Xee n&apos;a pas accordé l&apos;autorisation (scope) nécessaire à cette action. Xee définit les scopes d&apos;une app sur son client : si la page de consentement ne la proposait pas, Xee doit d&apos;abord l&apos;activer pour cette app Xee. Reconnectez-vous à Xee et acceptez toutes les autorisations demandées par la page de consentement.</translation>
     </message>
     <message>
         <source>The Xee sign-in has expired and could not be renewed. Sign in to Xee again.</source>
@@ -1829,6 +1897,18 @@
         <translation>Pairing Wizard n&apos;a pas pu écouter la réponse du navigateur sur cet ordinateur. Vérifiez que les connexions locales vers 127.0.0.1 sont autorisées, puis réessayez.</translation>
     </message>
     <message>
+        <source>Pairing Wizard could not listen on the redirect port registered for the Xee app: another program may be using it. Close that program, or register another port for the Xee app and add it to the Xee redirect ports setting, then try again.</source>
+        <translation>Pairing Wizard n&apos;a pas pu écouter sur le port de redirection enregistré pour l&apos;app Xee : un autre programme l&apos;utilise peut-être. Fermez ce programme, ou enregistrez un autre port pour l&apos;app Xee et ajoutez-le au réglage des ports de redirection Xee, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Xee sent the sign-in back without the state check value, so Pairing Wizard refused it. If this Xee app never returns it, turn on the setting &quot;Xee does not echo state&quot; (Advanced settings, or --no-state-echo on the command line) and sign in again; you will then confirm the signed-in account.</source>
+        <translation>Xee a renvoyé la connexion sans la valeur de contrôle state, donc Pairing Wizard l&apos;a refusée. Si cette app Xee ne la renvoie jamais, activez le réglage « Xee ne renvoie pas state » (Réglages avancés, ou --no-state-echo en ligne de commande) et reconnectez-vous ; vous confirmerez alors le compte connecté.</translation>
+    </message>
+    <message>
+        <source>The signed-in Xee account was not confirmed, so nothing was kept and nothing will be paired. Sign in again with the customer&apos;s account.</source>
+        <translation>Le compte Xee connecté n&apos;a pas été confirmé : rien n&apos;a été conservé et rien ne sera appairé. Reconnectez-vous avec le compte du client.</translation>
+    </message>
+    <message>
         <source>No one is signed in to Xee. Sign in first.</source>
         <translation>Personne n&apos;est connecté à Xee. Connectez-vous d&apos;abord.</translation>
     </message>
@@ -1858,6 +1938,10 @@
     <message>
         <source>Opens the Xee sign-in page in your browser</source>
         <translation>Ouvre la page de connexion Xee dans votre navigateur</translation>
+    </message>
+    <message>
+        <source>Xee&apos;s online sandbox needs no sign-in: continue to the device.</source>
+        <translation>Le bac à sable en ligne de Xee ne demande aucune connexion : passez à l&apos;appareil.</translation>
     </message>
     <message>
         <source>Finish the sign-in in the browser window that opened. If no browser opened, copy this address into one:</source>
@@ -1948,6 +2032,10 @@
         <translation>Connexion annulée : rien n&apos;a été gardé.</translation>
     </message>
     <message>
+        <source>The Xee redirect URI setting cannot be used: {reason}</source>
+        <translation>Le réglage d&apos;URI de redirection Xee est inutilisable : {reason}</translation>
+    </message>
+    <message>
         <source>The browser could not be opened: copy the address above into a browser.</source>
         <translation>Le navigateur n&apos;a pas pu être ouvert : copiez l&apos;adresse ci-dessus dans un navigateur.</translation>
     </message>
@@ -1962,6 +2050,26 @@
     <message>
         <source>Signed in, but the keychain refused to keep the sign-in: it lasts for this session only.</source>
         <translation>Connecté, mais le trousseau a refusé de garder la connexion : elle ne dure que pour cette session.</translation>
+    </message>
+    <message>
+        <source>Confirm the Xee account</source>
+        <translation>Confirmer le compte Xee</translation>
+    </message>
+    <message>
+        <source>Signed in as {account}.</source>
+        <translation>Connecté en tant que {account}.</translation>
+    </message>
+    <message>
+        <source>Xee did not return the sign-in&apos;s check value (state), so make sure this is the customer&apos;s Xee account before pairing.</source>
+        <translation>Xee n&apos;a pas renvoyé la valeur de contrôle de la connexion (state) : vérifiez qu&apos;il s&apos;agit bien du compte Xee du client avant d&apos;appairer.</translation>
+    </message>
+    <message>
+        <source>This is the right account</source>
+        <translation>C&apos;est le bon compte</translation>
+    </message>
+    <message>
+        <source>Not this account</source>
+        <translation>Pas ce compte</translation>
     </message>
     <message>
         <source>Waiting for the browser… {time} left</source>

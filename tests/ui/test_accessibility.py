@@ -44,7 +44,7 @@ def scene(qtbot, tmp_path: Path, provider: str, name: str, advanced: bool = Fals
     qtbot.addWidget(wizard)
     if advanced:
         if provider == "xee":
-            wizard.select("xee", "sandbox")
+            wizard.select("xee", "production")
             wizard.go(Page.PROVIDER)
         wizard.pages[Page.PROVIDER].advanced_toggle.setChecked(True)
     qtbot.waitExposed(wizard)

@@ -53,7 +53,7 @@ def test_xee_app_client_id_and_secret_from_the_advanced_settings(
     secret = find(wizard, "xeeClientSecretEdit", QLineEdit)
     assert not client_id.isVisible()                  # the demo brings its own app
     combo = find(wizard, "environmentCombo")
-    combo.setCurrentIndex(combo.findData("sandbox"))
+    combo.setCurrentIndex(combo.findData("production"))
     qtbot.waitUntil(client_id.isVisible, timeout=WAIT_MS)
     assert secret.echoMode() == QLineEdit.EchoMode.Password
     assert client_id.accessibleName() and secret.accessibleDescription()
@@ -74,19 +74,19 @@ def test_xee_app_client_id_and_secret_from_the_advanced_settings(
     assert "printable characters without spaces" in note.text()
     assert client_id.property("invalid") == "true"
     settings = wizard.services.settings
-    assert not settings.value("xee/sandbox/clientId")
+    assert not settings.value("xee/production/clientId")
 
     type_into(qtbot, wizard, "xeeClientIdEdit", "pairing-wizard-app")
     type_into(qtbot, wizard, "xeeClientSecretEdit", "s3cret-Value-42")
     qtbot.keyClick(secret, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: keychain.get_password("pairing-wizard/xee-app", "sandbox")
+    qtbot.waitUntil(lambda: keychain.get_password("pairing-wizard/xee-app", "production")
                     == "s3cret-Value-42", timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "Saved" in note.text(), timeout=WAIT_MS)
-    assert settings.value("xee/sandbox/clientId") == "pairing-wizard-app"
+    assert settings.value("xee/production/clientId") == "pairing-wizard-app"
     assert secret.text() == ""                              # not kept on screen either
     settings.sync()
     assert "s3cret-Value-42" not in Path(settings.fileName()).read_text()   # never a file
-    creds = run(qtbot, wizard.services.xee_app_credentials("sandbox"))
+    creds = run(qtbot, wizard.services.xee_app_credentials("production"))
     assert creds == ("pairing-wizard-app", "s3cret-Value-42")
 
     click(qtbot, wizard, "nextButton")

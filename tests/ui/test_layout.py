@@ -131,7 +131,7 @@ def test_no_clipped_or_overlapping_text_with_twice_as_long_strings(
     qtbot.addWidget(wizard)
     if advanced:
         if provider == "xee":   # outside the demo: the Xee app's fields show too
-            wizard.select("xee", "sandbox")
+            wizard.select("xee", "production")
             wizard.go(Page.PROVIDER)
         wizard.pages[Page.PROVIDER].advanced_toggle.setChecked(True)
     qtbot.waitExposed(wizard)
