@@ -262,6 +262,8 @@ class LoopbackListener:
             f"[::1]:{self._port}",
             f"localhost:{self._port}",
         }
+        if self._port == 80:  # a registered http://localhost/...: browsers omit :80
+            allowed |= {"127.0.0.1", "[::1]", "localhost"}
         return host is not None and host.strip().lower() in allowed
 
     def _route(self, head: bytes) -> tuple[int, bytes, str | SignInError | None]:

@@ -45,6 +45,9 @@ class RegisteredRedirect:
     host: str = DEFAULT_HOST
     ports: tuple[int, ...] = (0,)
     path: str = DEFAULT_PATH
+    # False for a registered URI without a port (http://localhost/callback): Xee compares
+    # the URI as a whole, so we send it without ":80" too.
+    port_in_uri: bool = True
 
     @property
     def addresses(self) -> tuple[str, ...]:
@@ -58,6 +61,8 @@ class RegisteredRedirect:
 
     def uri(self, port: int) -> str:
         host = "[::1]" if self.host == "::1" else self.host
+        if not self.port_in_uri and port == 80:
+            return f"http://{host}{self.path}"
         return f"http://{host}:{port}{self.path}"
 
 
@@ -112,5 +117,5 @@ def parse_registered_redirect(uri: str | None = "", ports: str | Iterable[int] |
         chosen = (port,)
     else:
         # http://localhost with no port: Xee compares the whole URI, so port 80.
-        chosen = (80,)
+        return RegisteredRedirect(host=host, ports=(80,), path=path, port_in_uri=False)
     return RegisteredRedirect(host=host, ports=chosen, path=path)

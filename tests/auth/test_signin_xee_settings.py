@@ -335,3 +335,27 @@ def test_without_open_sandbox_no_authorization_is_refused():
         return caught.value
 
     assert asyncio.run(scenario()).status == 401
+
+
+def test_registered_port_80_accepts_the_host_header_without_a_port(sandbox):
+    """http://localhost/callback as registered: browsers send `Host: localhost`."""
+    from app.auth.loopback import LoopbackListener
+
+    async def scenario():
+        listener = LoopbackListener("s" * 20, redirect=parse_registered_redirect(
+            "http://localhost/callback"))
+        try:
+            await listener.start()
+        except SignInError:
+            pytest.skip("port 80 cannot be listened on here")
+        try:
+            bare = await raw_http(80, "/callback?code=c&state=" + "s" * 20,
+                                  host_header="localhost")
+            code = await listener.wait_for_code()
+        finally:
+            await listener.aclose()
+        return bare, code, listener.redirect_uri
+
+    (status, _, _), code, uri = asyncio.run(scenario())
+    assert uri == "http://localhost/callback"           # exactly as registered
+    assert status == 200 and code == "c"
