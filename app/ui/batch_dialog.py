@@ -389,6 +389,9 @@ class BatchDialog(QDialog):
         if provider == "xee" and account:
             text = self.tr("{environment}, as {account}. Every row is checked before "
                            "anything is sent; a device is never paired twice.")
+        elif provider == "xee" and environment == flow.ONLINE_SANDBOX:
+            text = self.tr("{environment}, no sign-in needed. Every row is checked before "
+                           "anything is sent; a device is never paired twice.")
         elif provider == "xee":
             text = self.tr("{environment}, as nobody (sign in first). Every row is checked "
                            "before anything is sent; a device is never paired twice.")
@@ -419,6 +422,8 @@ class BatchDialog(QDialog):
         if not self.provider:
             return self.tr("Choose the provider in the wizard first.")
         if self.provider == "xee":
+            if self.environment == flow.ONLINE_SANDBOX:
+                return None     # Xee's online sandbox needs no sign-in
             if self.wizard.services.xee_session is None or not state.get("xee_account"):
                 return self.tr("Sign in to Xee in the wizard first (step 2).")
             return None
@@ -584,6 +589,8 @@ class BatchDialog(QDialog):
         if self.provider == "xee":
             from app.core.xee import XeeAPI
 
+            if self.environment == flow.ONLINE_SANDBOX:   # no sign-in, no Authorization
+                return XeeAPI(await services.http(), root)
             session = services.xee_session
             return XeeAPI(session.client, root, access_token=None)
         return await services.provider_api(self.wizard.state)

@@ -398,6 +398,10 @@
         <translation>{environment}, como {account}. Cada fila se comprueba antes de enviar nada; un dispositivo nunca se empareja dos veces.</translation>
     </message>
     <message>
+        <source>{environment}, no sign-in needed. Every row is checked before anything is sent; a device is never paired twice.</source>
+        <translation>{environment}, sin inicio de sesión. Cada fila se comprueba antes de enviar nada; un dispositivo nunca se empareja dos veces.</translation>
+    </message>
+    <message>
         <source>{environment}, as nobody (sign in first). Every row is checked before anything is sent; a device is never paired twice.</source>
         <translation>{environment}, sin cuenta (inicie sesión primero). Cada fila se comprueba antes de enviar nada; un dispositivo nunca se empareja dos veces.</translation>
     </message>

@@ -398,6 +398,10 @@
         <translation>{environment}, en tant que {account}. Chaque ligne est vérifiée avant tout envoi ; un appareil n&apos;est jamais appairé deux fois.</translation>
     </message>
     <message>
+        <source>{environment}, no sign-in needed. Every row is checked before anything is sent; a device is never paired twice.</source>
+        <translation>{environment}, sans connexion. Chaque ligne est vérifiée avant tout envoi ; un appareil n&apos;est jamais appairé deux fois.</translation>
+    </message>
+    <message>
         <source>{environment}, as nobody (sign in first). Every row is checked before anything is sent; a device is never paired twice.</source>
         <translation>{environment}, sans compte (connectez-vous d&apos;abord). Chaque ligne est vérifiée avant tout envoi ; un appareil n&apos;est jamais appairé deux fois.</translation>
     </message>

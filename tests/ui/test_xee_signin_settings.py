@@ -206,3 +206,32 @@ def test_online_sandbox_pairs_without_any_sign_in(qtbot, sandbox, make_wizard):
     owners = {d["id"]: d["user_id"] for d in sandbox.fixtures()["xee"]["devices"]}
     assert owners[device["id"]] == 1001
     run(qtbot, wizard.shutdown())
+
+
+def test_online_sandbox_batch_runs_without_any_sign_in(qtbot, sandbox, make_wizard, tmp_path,
+                                                       monkeypatch):
+    from .test_batch_dialog import open_file, wait_result
+
+    monkeypatch.setenv("PAIRING_WIZARD_DATA_DIR", str(tmp_path / "data"))
+    sandbox.set_xee_dialect(open_sandbox=True)
+    free = [d for d in sandbox.fixtures()["xee"]["devices"]
+            if d["user_id"] is None and not d["locked"]][:2]
+    path = tmp_path / "xee.csv"
+    path.write_text("device_id,pin\n" + "".join(f"{d['id']},{d['pin']}\n" for d in free),
+                    encoding="utf-8")
+    wizard = make_wizard(sandbox.url)
+    wizard.services.set_root_override("xee", "sandbox", sandbox.xee_root)
+    choose(qtbot, wizard, "xee", environment="sandbox")
+    assert find(wizard, "batchButton").isEnabled()
+    click(qtbot, wizard, "batchButton")
+    dialog = wizard.batch_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=WAIT_MS)
+    assert "no sign-in needed" in find(dialog, "batchSubtitle").text()
+    open_file(qtbot, dialog, path)
+    click(qtbot, dialog, "batchStartButton")
+    text = wait_result(qtbot, dialog, "finished")
+    assert "2 done, 0 failed" in text
+    owners = {d["id"]: d["user_id"] for d in sandbox.fixtures()["xee"]["devices"]}
+    assert all(owners[d["id"]] == 1001 for d in free)
+    dialog.close()
+    run(qtbot, wizard.shutdown())
