@@ -4,7 +4,8 @@ Written from `../shared/seeds/` and `../shared/api-notes.md` only; it never impo
 `app.core`, `app.auth` or `app.ui` (DEVELOPERS.md, rule 3). Each module's docstring
 lists what is documented and which choices are ours.
 
-- `app.sandbox.app.create_app(latency_ms=0)`: the Starlette app, fresh state.
+- `app.sandbox.app.create_app(latency_ms=0, dialect=None)`: the Starlette app, fresh
+  state; `dialect` picks documented variants (`app.sandbox.control`, `/_sandbox/dialect`).
 - `app.sandbox.server.SandboxServer` / `serve()`: the same over uvicorn.
 
 Fixtures (reset by `POST /_sandbox/reset`; `GET /_sandbox/fixtures` shows them live):
