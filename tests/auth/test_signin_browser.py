@@ -154,3 +154,34 @@ def test_sign_in_without_devices_management_then_associate_gets_the_scope_error(
     assert error.status == 403
     assert error.category == "auth"
     assert "devices_management" in (error.tip + error.advice)
+
+
+def test_registered_localhost_redirect_without_state_or_scope_in_chromium(sandbox):
+    """Issue 13: the Xee app as Xee registers it: http://localhost:PORT/callback, no
+    `state` echoed, no `scope` sent. Chromium resolves localhost itself (IPv6 or IPv4):
+    both listen."""
+    import socket
+
+    from app.auth.redirect import parse_registered_redirect
+
+    xee, user, _ = xee_setup(sandbox)
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    registered = f"http://localhost:{port}/callback"
+    sandbox.set_xee_dialect(registered_redirect_uris=[registered], echo_state=False)
+
+    async def scenario():
+        sign_in = XeeSignIn(sandbox.xee_root, xee["client_id"], xee["client_secret"],
+                            timeout=60, redirect=parse_registered_redirect(registered),
+                            state_echoed=False, send_scope=False)
+        attempt = await sign_in.start()
+        token, text, url = await in_browser(attempt, sign_in_with(user))
+        return attempt, token, text, url
+
+    attempt, token, text, url = asyncio.run(scenario())
+    assert not isinstance(token, SignInError), token
+    assert "scope=" not in attempt.url
+    assert attempt.needs_account_confirmation
+    assert url == f"http://localhost:{port}/done"
+    assert "Return to Pairing Wizard" in text
