@@ -32,7 +32,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from app.sandbox.errors import rejects, xee_error
-from app.sandbox.state import SandboxState, XeeToken, XeeUser
+from app.sandbox.state import XEE_CLIENT_ID, SandboxState, XeeToken, XeeUser
+from app.sandbox.xee_oauth import SCOPE_DESCRIPTIONS
 
 DEVICE_ID_FORMAT = re.compile(r"[A-Z0-9]{10}")
 PIN_FORMAT = re.compile(r"[0-9]{4}")
@@ -51,8 +52,6 @@ def authenticate(request: Request, scope: str) -> XeeToken:
     """The api-notes' authentication table, in order; returns the live token."""
     state = _state(request)
     if state.dialects.get("xee", {}).get("open_sandbox"):
-        from app.sandbox.xee_oauth import SCOPE_DESCRIPTIONS, XEE_CLIENT_ID
-
         return XeeToken(access_token="", refresh_token="", user_id=OPEN_SANDBOX_USER,
                         scopes=tuple(SCOPE_DESCRIPTIONS), client_id=XEE_CLIENT_ID,
                         expires_at=int(state.now()) + 3600)
