@@ -40,6 +40,21 @@ class Row:
 
 _XEE_RELOGIN = "Sign in to Xee again"
 
+# Xee's docs spell the parameter error two ways: `PARAMETER_ERROR` on the device pages
+# (xee-api-docs api/api/v3/devices/associate_user.md and dissociate.md), but
+# `PARAMETERS_ERROR` in the v3 README's "List of types" (api/api/v3/README.md) and on the
+# token endpoint (auth/access_token.md). A row written with one spelling matches both;
+# the error keeps the type as Xee sent it.
+XEE_TYPE_SPELLINGS: dict[str, str] = {"PARAMETERS_ERROR": "PARAMETER_ERROR"}
+
+
+def same_xee_type(documented: str | None, sent: str | None) -> bool:
+    """Whether a row's documented type matches the type sent (None matches any)."""
+    if documented is None:
+        return True
+    return (XEE_TYPE_SPELLINGS.get(documented, documented)
+            == XEE_TYPE_SPELLINGS.get(sent or "", sent))
+
 XEE_AUTH_ROWS: tuple[Row, ...] = (
     Row(
         "xee.auth_missing", "auth", 401,

@@ -181,7 +181,7 @@ def match_row(
     rows: tuple[Row, ...], status: int, type_: str | None, message: str | None
 ) -> Row | None:
     """The first row matching (status, type, message); see errors_table's docstring."""
-    candidates = [r for r in rows if r.status == status and (r.type is None or r.type == type_)]
+    candidates = [r for r in rows if r.status == status and table.same_xee_type(r.type, type_)]
     for row in candidates:
         if row.message is not None and _norm(row.message) == _norm(message):
             return row

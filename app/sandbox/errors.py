@@ -84,9 +84,10 @@ XEE_ERRORS: dict[str, tuple[int, str, str, str]] = {
 XEE_INVALID_AUTHENTICATION = {"message": "Invalid authentication"}
 
 
-def xee_error(key: str, **fmt: str) -> Reject:
+def xee_error(key: str, type_override: str | None = None, **fmt: str) -> Reject:
     status, type_, message, tip = XEE_ERRORS[key]
-    body = [{"type": type_, "message": message.format(**fmt), "tip": tip.format(**fmt)}]
+    body = [{"type": type_override or type_, "message": message.format(**fmt),
+             "tip": tip.format(**fmt)}]
     return Reject(JSONResponse(body, status_code=status))
 
 

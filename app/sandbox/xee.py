@@ -33,7 +33,7 @@ from starlette.routing import Route
 
 from app.sandbox.errors import rejects, xee_error
 from app.sandbox.state import XEE_CLIENT_ID, SandboxState, XeeToken, XeeUser
-from app.sandbox.xee_oauth import SCOPE_DESCRIPTIONS
+from app.sandbox.xee_oauth import SCOPE_DESCRIPTIONS, xee_dialect
 
 DEVICE_ID_FORMAT = re.compile(r"[A-Z0-9]{10}")
 PIN_FORMAT = re.compile(r"[0-9]{4}")
@@ -73,6 +73,12 @@ def authenticate(request: Request, scope: str) -> XeeToken:
     return token
 
 
+def _bad_parameter(request: Request, key: str) -> Exception:
+    """A device route's 400, in the dialect's spelling of the type."""
+    return xee_error(key, type_override=str(xee_dialect(_state(request),
+                                                        "parameter_error_type")))
+
+
 def _user_of(request: Request, token: XeeToken) -> XeeUser | None:
     user = _state(request).xee_users.get(token.user_id)
     if user is not None and user.disabled:
@@ -89,7 +95,7 @@ async def associate(request: Request) -> Response:
         device_id = request.path_params["device_id"]
         pin = request.query_params.get("pin", "")
         if not DEVICE_ID_FORMAT.fullmatch(device_id) or not PIN_FORMAT.fullmatch(pin):
-            raise xee_error("associate_bad_parameter")
+            raise _bad_parameter(request, "associate_bad_parameter")
         device = state.xee_devices.get(device_id)
         if device is None or user is None:
             raise xee_error("device_or_user_not_found")
@@ -99,7 +105,7 @@ async def associate(request: Request) -> Response:
             raise xee_error("already_associated")
         if pin != device.pin:
             device.failed_attempts += 1
-            raise xee_error("associate_bad_parameter")
+            raise _bad_parameter(request, "associate_bad_parameter")
         device.user_id = user.id
         device.failed_attempts = 0
     return Response(status_code=204)
@@ -113,7 +119,7 @@ async def dissociate(request: Request) -> Response:
         user = _user_of(request, token)
         device_id = request.path_params["device_id"]
         if not DEVICE_ID_FORMAT.fullmatch(device_id):
-            raise xee_error("dissociate_bad_parameter")
+            raise _bad_parameter(request, "dissociate_bad_parameter")
         device = state.xee_devices.get(device_id)
         if device is None or user is None:
             raise xee_error("device_or_car_not_found")

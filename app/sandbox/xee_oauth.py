@@ -38,6 +38,10 @@ Dialects (`XEE_DIALECT`, set with `create_app(dialect={"xee": {...}})` or
 - `open_sandbox` (default false): Xee's online sandbox, whose device and user routes need
   no Authorization (api-notes; the official SDK signs nothing in there): every request is
   the demo user's (1001), with every scope.
+- `parameter_error_type` (default "PARAMETER_ERROR", as the device pages
+  devices/associate_user.md and dissociate.md write it): "PARAMETERS_ERROR" is the
+  spelling of the v3 README's list of types (api/api/v3/README.md), sent by the device
+  routes' 400s instead.
 """
 
 from __future__ import annotations
@@ -82,7 +86,9 @@ XEE_DIALECT: dict[str, object] = {
     "echo_state": True,
     "device_scope": True,
     "open_sandbox": False,
+    "parameter_error_type": "PARAMETER_ERROR",
 }
+PARAMETER_ERROR_TYPES = ("PARAMETER_ERROR", "PARAMETERS_ERROR")
 
 
 def check_xee_dialect(name: str, value: object) -> str | None:
@@ -91,6 +97,10 @@ def check_xee_dialect(name: str, value: object) -> str | None:
         if not isinstance(value, list) or not value or not all(
                 isinstance(u, str) and u.startswith("http") for u in value):
             return "a non-empty list of http(s) URIs, or null for any loopback /callback"
+        return None
+    if name == "parameter_error_type":
+        if value not in PARAMETER_ERROR_TYPES:
+            return f"one of {', '.join(PARAMETER_ERROR_TYPES)}"
         return None
     if not isinstance(value, bool):
         return "true or false"

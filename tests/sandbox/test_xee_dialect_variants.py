@@ -1,0 +1,50 @@
+"""The sandbox's Xee dialects for the API variants: each answers as documented
+(in-process through httpx2.ASGITransport)."""
+
+from __future__ import annotations
+
+import httpx2
+import pytest
+
+from app.sandbox.app import create_app
+
+pytestmark = pytest.mark.anyio
+
+
+@pytest.fixture
+def anyio_backend() -> str:
+    return "asyncio"
+
+
+def _client(app) -> httpx2.AsyncClient:
+    return httpx2.AsyncClient(transport=httpx2.ASGITransport(app=app),
+                              base_url="http://sandbox")
+
+
+async def _auth(client: httpx2.AsyncClient, user_id: int = 1001) -> dict[str, str]:
+    reply = await client.post("/_sandbox/xee/token", json={"user_id": user_id})
+    return {"Authorization": f"Bearer {reply.json()['access_token']}"}
+
+
+@pytest.mark.parametrize("spelling", ["PARAMETER_ERROR", "PARAMETERS_ERROR"])
+async def test_device_routes_answer_the_dialects_spelling(spelling):
+    async with _client(create_app(dialect={"xee": {"parameter_error_type": spelling}})) as c:
+        auth = await _auth(c)
+        bad_pin = await c.post("/xee/v3/devices/E133742015/associate?pin=9999", headers=auth)
+        bad_id = await c.post("/xee/v3/devices/bad/dissociate", headers=auth)
+    assert bad_pin.status_code == 400 and bad_id.status_code == 400
+    assert bad_pin.json()[0]["type"] == spelling and bad_id.json()[0]["type"] == spelling
+
+
+async def test_parameter_error_type_through_the_control_api():
+    async with _client(create_app()) as c:
+        shown = (await c.get("/_sandbox/dialect")).json()["xee"]["parameter_error_type"]
+        assert shown == "PARAMETER_ERROR"
+        bad = await c.post("/_sandbox/dialect", json={"xee": {"parameter_error_type": "OOPS"}})
+        assert bad.status_code == 400 and "PARAMETERS_ERROR" in bad.json()["error"]
+        ok = await c.post("/_sandbox/dialect",
+                          json={"xee": {"parameter_error_type": "PARAMETERS_ERROR"}})
+        assert ok.json()["xee"]["parameter_error_type"] == "PARAMETERS_ERROR"
+        auth = await _auth(c)
+        reply = await c.post("/xee/v3/devices/E133742015/associate?pin=9999", headers=auth)
+    assert reply.json()[0]["type"] == "PARAMETERS_ERROR"
