@@ -20,6 +20,7 @@ from app.cli_common import (
     EXIT_INPUT,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    add_xee_format_options,
     api_root_from_args,
     credential,
     emit,
@@ -58,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--device", required=True, help="the device id (e.g. E133742015)")
     p.add_argument("--pin", required=True)
     _common(p, "xee")
+    add_xee_format_options(p)
     p = pair_sub.add_parser("rufus", help="bind a RUFUS device and print its deviceid")
     p.add_argument("--model", required=True)
     p.add_argument("--serial", required=True)
@@ -76,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = unpair_sub.add_parser("xee", help="dissociate a Xee device")
     p.add_argument("--device", required=True)
     _common(p, "xee")
+    add_xee_format_options(p)
     p = unpair_sub.add_parser("rufus", help="unbind a RUFUS device")
     p.add_argument("--deviceid", required=True)
     _common(p, "rufus")

@@ -51,9 +51,26 @@ def fail(args: argparse.Namespace, code: int, advice: str, kind: str = "input",
     return code
 
 
+def add_xee_format_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--device-id-pattern", default="",
+                   help="Xee: a regular expression the device id must match (default: "
+                   "exactly 10 letters or digits; setting xee/deviceIdPattern)")
+    p.add_argument("--pin-pattern", default="",
+                   help="Xee: a regular expression the pin must match (default: exactly 4 "
+                   "digits; setting xee/pinPattern)")
+
+
 def api_root_from_args(args: argparse.Namespace) -> str:
-    """The checked API root: --base-url, else the environment's (InputError if malformed)."""
+    """The checked API root: --base-url, else the environment's (InputError if malformed).
+    For Xee it also puts the --device-id-pattern / --pin-pattern formats in force (the same
+    validation as the wizard's), before anything is checked or sent."""
     from app.core.environments import api_root
+
+    if args.provider == "xee":
+        from app.core.validation import set_xee_formats
+
+        set_xee_formats(getattr(args, "device_id_pattern", "") or None,
+                        getattr(args, "pin_pattern", "") or None)
 
     overrides = {args.provider: args.base_url} if getattr(args, "base_url", None) else None
     return api_root(args.provider, getattr(args, "env", None) or "production",

@@ -10,9 +10,19 @@ permissive but still reject what can never be right: empty, control characters,
 absurd lengths, and anything unsafe in a URL path segment for ids in paths.
 
 Decisions where the documents are silent:
-- Xee device id: undocumented (Xee's SDK sizes it at 10 characters, e.g.
-  E133742015): letters, digits, '-' and '_', up to 64, case kept as typed.
-- Xee pin: undocumented (SDK: 4 characters): letters/digits, up to 16.
+- Xee device id: Xee's API docs give no format (devices/associate_user.md: "Wrong
+  device id format" is a 400). By default exactly 10 letters or digits, case kept as
+  typed: the size api-notes.md reports from Xee's Android SDK, and the shape of every
+  example (E133742015); xee-sdk-android 3.x's demo app restricts its device id field to
+  "Ee0123456789" (dialog_prompt_association_xeeconnect_user.xml). We did not find the
+  length check itself in the SDK sources we could read.
+- Xee pin: by default exactly 4 digits (api-notes.md: the SDK sizes it at 4; the same
+  3.x layout makes the pin field numeric).
+- Both formats can be replaced by a regular expression (settings xee/deviceIdPattern
+  and xee/pinPattern, CLI --device-id-pattern / --pin-pattern), through
+  `set_xee_formats`: a typo must not reach Xee, where every wrong pin counts toward its
+  3-failure lock. Whatever the pattern, an id stays letters, digits, '-' and '_' (up to
+  64: it goes into a URL path) and a pin letters and digits (up to 16).
 - Zype pin: documented as "7 digit", yet every example is 'z' + 3 letters +
   3 digits ('zabc123'): we accept exactly 7 letters/digits and lowercase them,
   because every documented pin is lowercase and staff often read the pin off a
@@ -87,6 +97,42 @@ def _clean(text: object, field: str, label: str, max_len: int, provider: str | N
 
 # ----------------------------------------------------------------------- Xee
 
+XEE_DEVICE_ID_FORMAT = re.compile(r"[A-Za-z0-9]{10}")
+XEE_PIN_FORMAT = re.compile(r"[0-9]{4}")
+# The override patterns (None: the formats above). Set once from the settings or the
+# command line, read by every validation: the wizard, the CLI and the batch share them.
+_xee_overrides: dict[str, re.Pattern[str] | None] = {"device_id": None, "pin": None}
+
+
+def compile_xee_pattern(text: object, setting: str) -> re.Pattern[str] | None:
+    """A format override as typed in a setting (empty: None, the default format)."""
+    pattern = text.strip() if isinstance(text, str) else ""
+    if not pattern:
+        return None
+    try:
+        return re.compile(pattern)
+    except re.error as exc:
+        raise InputError(
+            setting,
+            f"The format in {setting} is not a valid regular expression ({exc}): fix it, "
+            "or clear it to use Xee's usual format.",
+            provider="xee",
+        ) from None
+
+
+def set_xee_formats(device_id_pattern: str | None = None,
+                    pin_pattern: str | None = None) -> None:
+    """Replace (or, with None/"", restore) the device id and pin formats. Raises
+    InputError, changing nothing, when a pattern is not a regular expression."""
+    device_id = compile_xee_pattern(device_id_pattern, "xee/deviceIdPattern")
+    pin = compile_xee_pattern(pin_pattern, "xee/pinPattern")
+    _xee_overrides.update(device_id=device_id, pin=pin)
+
+
+def xee_format_patterns() -> dict[str, str | None]:
+    """The override patterns in force (None: the default format)."""
+    return {k: (v.pattern if v is not None else None) for k, v in _xee_overrides.items()}
+
 
 def validate_xee_device_id(text: object) -> str:
     value = _clean(text, "device_id", "Xee device id", 64, "xee")
@@ -95,6 +141,22 @@ def validate_xee_device_id(text: object) -> str:
             "device_id",
             "The Xee device id may contain only letters, digits, '-' and '_' (it looks like "
             "E133742015, printed on the box).",
+            provider="xee",
+        )
+    override = _xee_overrides["device_id"]
+    if override is None and not XEE_DEVICE_ID_FORMAT.fullmatch(value):
+        raise InputError(
+            "device_id",
+            f"The Xee device id must be exactly 10 letters or digits, like E133742015 "
+            f"(printed on the box); this one has {len(value)}. Check it before sending: "
+            "Xee counts every refused attempt toward locking the box.",
+            provider="xee",
+        )
+    if override is not None and not override.fullmatch(value):
+        raise InputError(
+            "device_id",
+            f"The Xee device id does not have the format set in the settings "
+            f"(xee/deviceIdPattern: {override.pattern}). Check it against the box.",
             provider="xee",
         )
     return value
@@ -107,6 +169,21 @@ def validate_xee_pin(text: object) -> str:
             "pin",
             "The Xee pin may contain only letters and digits (it is printed on the box, "
             "usually 4 digits).",
+            provider="xee",
+        )
+    override = _xee_overrides["pin"]
+    if override is None and not XEE_PIN_FORMAT.fullmatch(value):
+        raise InputError(
+            "pin",
+            "The Xee pin must be exactly 4 digits (on the card delivered with the box). "
+            "Check it before sending: three wrong pins lock the box.",
+            provider="xee",
+        )
+    if override is not None and not override.fullmatch(value):
+        raise InputError(
+            "pin",
+            f"The Xee pin does not have the format set in the settings "
+            f"(xee/pinPattern: {override.pattern}). Check it against the box's card.",
             provider="xee",
         )
     return value

@@ -161,6 +161,7 @@ class Services:
         self.xee_session_root: str | None = None
         self._history: Any = None
         self._history_lock: asyncio.Lock | None = None
+        self.xee_format_problem = self.apply_xee_formats()
 
     # -- HTTP ------------------------------------------------------------------------
 
@@ -397,6 +398,22 @@ class Services:
         if isinstance(default, bool) and not isinstance(value, bool):
             return str(value).strip().lower() in ("true", "1", "yes", "on")
         return value
+
+    def apply_xee_formats(self) -> str | None:
+        """Put the settings xee/deviceIdPattern and xee/pinPattern in force for every
+        validation (device page, batch). A bad pattern keeps Xee's usual formats and is
+        returned as the sentence to show (also logged), else None."""
+        from app.core.errors import InputError
+        from app.core.validation import set_xee_formats
+
+        try:
+            set_xee_formats(str(self.setting("xee/deviceIdPattern", "") or ""),
+                            str(self.setting("xee/pinPattern", "") or ""))
+        except InputError as error:
+            set_xee_formats()
+            log.warning("%s", error.advice)
+            return error.advice
+        return None
 
     def xee_sign_in_options(self) -> dict[str, Any]:
         """XeeSignIn's keyword arguments from the settings (xee/redirectUri,

@@ -1098,8 +1098,24 @@
         <translation>El id de dispositivo de Xee solo puede contener letras, dígitos, «-» y «_» (se parece a E133742015 y está impreso en la caja).</translation>
     </message>
     <message>
+        <source>The Xee device id must be exactly 10 letters or digits, like E133742015 (printed on the box); this one has {len_value}. Check it before sending: Xee counts every refused attempt toward locking the box.</source>
+        <translation>El identificador del dispositivo Xee debe tener exactamente 10 letras o cifras, como E133742015 (impreso en la caja); este tiene {len_value}. Compruébelo antes de enviarlo: Xee cuenta cada intento rechazado para bloquear la caja.</translation>
+    </message>
+    <message>
+        <source>The Xee device id does not have the format set in the settings (xee/deviceIdPattern: {override_pattern}). Check it against the box.</source>
+        <translation>El identificador del dispositivo Xee no tiene el formato definido en la configuración (xee/deviceIdPattern: {override_pattern}). Compárelo con la caja.</translation>
+    </message>
+    <message>
         <source>The Xee pin may contain only letters and digits (it is printed on the box, usually 4 digits).</source>
         <translation>El pin de Xee solo puede contener letras y dígitos (está impreso en la caja, normalmente 4 dígitos).</translation>
+    </message>
+    <message>
+        <source>The Xee pin must be exactly 4 digits (on the card delivered with the box). Check it before sending: three wrong pins lock the box.</source>
+        <translation>El PIN de Xee debe tener exactamente 4 cifras (en la tarjeta entregada con la caja). Compruébelo antes de enviarlo: tres PIN erróneos bloquean la caja.</translation>
+    </message>
+    <message>
+        <source>The Xee pin does not have the format set in the settings (xee/pinPattern: {override_pattern}). Check it against the box&apos;s card.</source>
+        <translation>El PIN de Xee no tiene el formato definido en la configuración (xee/pinPattern: {override_pattern}). Compárelo con la tarjeta de la caja.</translation>
     </message>
     <message>
         <source>The RUFUS deviceid must be exactly 64 hexadecimal characters (0-9, A-F), as returned by the bind.</source>
@@ -1124,6 +1140,10 @@
     <message>
         <source>The {label} contains an invisible or control character (such as a tab or a line break): type it again without it.</source>
         <translation>El campo «{label}» contiene un carácter invisible o de control (como un tabulador o un salto de línea): escríbalo de nuevo sin él.</translation>
+    </message>
+    <message>
+        <source>The format in {setting} is not a valid regular expression ({exc}): fix it, or clear it to use Xee&apos;s usual format.</source>
+        <translation>El formato de {setting} no es una expresión regular válida ({exc}): corríjalo, o déjelo vacío para usar el formato habitual de Xee.</translation>
     </message>
     <message>
         <source>RUFUS deviceid</source>

@@ -1098,8 +1098,24 @@
         <translation>L&apos;identifiant du boîtier Xee ne peut contenir que des lettres, des chiffres, « - » et « _ » (il ressemble à E133742015, imprimé sur le boîtier).</translation>
     </message>
     <message>
+        <source>The Xee device id must be exactly 10 letters or digits, like E133742015 (printed on the box); this one has {len_value}. Check it before sending: Xee counts every refused attempt toward locking the box.</source>
+        <translation>L’identifiant du boîtier Xee doit compter exactement 10 lettres ou chiffres, comme E133742015 (imprimé sur le boîtier) ; celui-ci en a {len_value}. Vérifiez-le avant l’envoi : Xee compte chaque tentative refusée pour le verrouillage du boîtier.</translation>
+    </message>
+    <message>
+        <source>The Xee device id does not have the format set in the settings (xee/deviceIdPattern: {override_pattern}). Check it against the box.</source>
+        <translation>L’identifiant du boîtier Xee n’a pas le format défini dans les réglages (xee/deviceIdPattern : {override_pattern}). Comparez-le avec le boîtier.</translation>
+    </message>
+    <message>
         <source>The Xee pin may contain only letters and digits (it is printed on the box, usually 4 digits).</source>
         <translation>Le code Xee ne peut contenir que des lettres et des chiffres (il est imprimé sur le boîtier, en général 4 chiffres).</translation>
+    </message>
+    <message>
+        <source>The Xee pin must be exactly 4 digits (on the card delivered with the box). Check it before sending: three wrong pins lock the box.</source>
+        <translation>Le code PIN Xee doit compter exactement 4 chiffres (sur la carte livrée avec le boîtier). Vérifiez-le avant l’envoi : trois codes erronés verrouillent le boîtier.</translation>
+    </message>
+    <message>
+        <source>The Xee pin does not have the format set in the settings (xee/pinPattern: {override_pattern}). Check it against the box&apos;s card.</source>
+        <translation>Le code PIN Xee n’a pas le format défini dans les réglages (xee/pinPattern : {override_pattern}). Comparez-le avec la carte du boîtier.</translation>
     </message>
     <message>
         <source>The RUFUS deviceid must be exactly 64 hexadecimal characters (0-9, A-F), as returned by the bind.</source>
@@ -1124,6 +1140,10 @@
     <message>
         <source>The {label} contains an invisible or control character (such as a tab or a line break): type it again without it.</source>
         <translation>Le champ « {label} » contient un caractère invisible ou de contrôle (comme une tabulation ou un saut de ligne) : saisissez-le à nouveau sans lui.</translation>
+    </message>
+    <message>
+        <source>The format in {setting} is not a valid regular expression ({exc}): fix it, or clear it to use Xee&apos;s usual format.</source>
+        <translation>Le format de {setting} n’est pas une expression régulière valide ({exc}) : corrigez-le, ou videz-le pour utiliser le format habituel de Xee.</translation>
     </message>
     <message>
         <source>RUFUS deviceid</source>

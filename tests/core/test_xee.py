@@ -58,9 +58,16 @@ async def test_400_pin_rejected_for_values_we_accept_but_xee_refuses(sandbox, cl
     device = xee_free_device(sandbox.fixtures())
     xee = api(sandbox, client)
     wrong_pin = "9" * len(device["pin"]) if device["pin"] != "9" * len(device["pin"]) else "1"
-    for device_id, pin in ((device["id"].lower() + "-x", device["pin"]),
-                           (device["id"], "ABCDEFGH"), (device["id"], wrong_pin)):
-        err = await failure(xee.associate(device_id, pin))
+    from app.core.validation import set_xee_formats
+
+    set_xee_formats(r"[A-Za-z0-9_-]+", r"[A-Za-z0-9]+")  # formats we would refuse first
+    try:
+        errors = [await failure(xee.associate(device_id, pin)) for device_id, pin in (
+            (device["id"].lower() + "-x", device["pin"]), (device["id"], "ABCDEFGH"),
+            (device["id"], wrong_pin))]
+    finally:
+        set_xee_formats()
+    for err in errors:
         assert err.kind == "xee.pin_rejected" and err.status == 400
         assert err.type == "PARAMETER_ERROR" and err.tip == "Check the device id and the pin"
         assert err.category == "refused" and not err.may_have_reached_server
@@ -153,7 +160,13 @@ async def test_409_already_associated_to_another_user(sandbox, client):
 async def test_dissociate_rows(sandbox, client):
     fx = sandbox.fixtures()
     xee = api(sandbox, client)
-    err = await failure(xee.dissociate("bad-format-id"))
+    from app.core.validation import set_xee_formats
+
+    set_xee_formats(r"[A-Za-z0-9_-]+")  # a format we would refuse before sending
+    try:
+        err = await failure(xee.dissociate("bad-format-id"))
+    finally:
+        set_xee_formats()
     assert err.kind == "xee.dissociate_bad_device_id" and err.tip == "Check the device id"
     known = {d["id"] for d in fx["xee"]["devices"]}
     unknown = next(f"Z{n:09d}" for n in range(1000) if f"Z{n:09d}" not in known)

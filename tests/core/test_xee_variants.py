@@ -48,3 +48,70 @@ async def test_wrong_pin_is_pin_rejected_in_either_spelling_then_locked(sandbox,
     assert all("3 failed attempts" in e.advice for e in errors)
     locked = await failure(xee.associate(device["id"], device["pin"]))
     assert locked.kind == "xee.box_locked"
+async def test_plural_on_dissociate_is_the_documented_row(sandbox, client):
+    sandbox.set_xee_dialect(parameter_error_type="PARAMETERS_ERROR")
+    # A device id the sandbox refuses (lowercase) but a permissive format lets through.
+    from app.core import validation
+
+    validation.set_xee_formats(device_id_pattern=r"[a-z0-9]{10}")
+    try:
+        err = await failure(api(sandbox, client).dissociate("e133742015"))
+    finally:
+        validation.set_xee_formats()
+    assert err.kind == "xee.dissociate_bad_device_id" and err.type == "PARAMETERS_ERROR"
+
+
+# --- 2. the device id and pin formats, checked before sending -------------------------
+
+
+@pytest.mark.parametrize(("device_id", "pin", "field"), [
+    ("E13374201", None, "device_id"),      # 9 characters: a typo
+    ("E1337420150", None, "device_id"),    # 11
+    (None, "123", "pin"), (None, "12345", "pin"), (None, "12a4", "pin"),
+])
+async def test_a_typo_is_refused_before_sending_and_never_counts(sandbox, client, device_id,
+                                                                  pin, field):
+    from app.core.errors import InputError
+
+    device = xee_free_device(sandbox.fixtures())
+    xee = api(sandbox, client)
+    for _ in range(4):  # more than the 3 failures that would lock the box
+        with pytest.raises(InputError) as info:
+            await xee.associate(device_id or device["id"], pin or device["pin"])
+        assert info.value.field == field and "exactly" in info.value.advice
+    after = next(d for d in sandbox.fixtures()["xee"]["devices"] if d["id"] == device["id"])
+    assert after["failed_attempts"] == 0 and not after["locked"]
+    await xee.associate(device["id"], device["pin"])  # the box still associates
+
+
+async def test_override_formats_let_other_boxes_through_and_refuse_the_rest(sandbox,
+                                                                          client):
+    from app.core.errors import InputError
+    from app.core.validation import set_xee_formats
+
+    device = xee_free_device(sandbox.fixtures())
+    xee = api(sandbox, client)
+    set_xee_formats(device_id_pattern=r"E\d{9}", pin_pattern=r"\d{4,6}")
+    try:
+        with pytest.raises(InputError) as info:
+            await xee.associate("X133742015", device["pin"])
+        assert "xee/deviceIdPattern" in info.value.advice
+        err = await failure(xee.associate(device["id"], "12345"))  # allowed, then refused
+        assert err.kind == "xee.pin_rejected"
+    finally:
+        set_xee_formats()
+
+
+def test_a_bad_override_is_a_sentence_and_changes_nothing():
+    from app.core.errors import InputError
+    from app.core.validation import set_xee_formats, xee_format_patterns
+
+    set_xee_formats(pin_pattern=r"\d{6}")
+    try:
+        with pytest.raises(InputError) as info:
+            set_xee_formats(device_id_pattern="[unclosed")
+        assert "xee/deviceIdPattern" in info.value.advice and "regular expression" in (
+            info.value.advice)
+        assert xee_format_patterns() == {"device_id": None, "pin": r"\d{6}"}
+    finally:
+        set_xee_formats()

@@ -56,8 +56,8 @@ not_text = st.one_of(st.binary(max_size=20), st.integers(), st.floats(), st.bool
 
 # A valid value for each field, for the paste-tolerance property.
 VALID = {
-    "xee.device_id": st.from_regex(r"[A-Za-z0-9_-]{1,64}", fullmatch=True),
-    "xee.pin": st.from_regex(r"[A-Za-z0-9]{1,16}", fullmatch=True),
+    "xee.device_id": st.from_regex(r"[A-Za-z0-9]{10}", fullmatch=True),
+    "xee.pin": st.from_regex(r"[0-9]{4}", fullmatch=True),
     "rufus.api_key": st.from_regex(r"[\x21-\x7e]{1,256}", fullmatch=True),
     "rufus.model": st.from_regex(r"[A-Za-z0-9][A-Za-z0-9 ._-]{0,100}[A-Za-z0-9]", fullmatch=True),
     "rufus.serial_number": st.from_regex(r"[A-Z0-9][A-Z0-9-]{0,60}", fullmatch=True),

@@ -43,3 +43,44 @@ def test_plural_parameters_error_still_warns_before_the_lock(qtbot, sandbox, mak
         assert f"{attempt} wrong pin" in find(wizard, "xeePinWarning").text()
     assert "one more wrong pin locks the box" in find(wizard, "xeePinWarning").text()
     run(qtbot, wizard.shutdown())
+
+
+def test_device_page_refuses_a_typo_before_any_request(qtbot, sandbox, make_wizard):
+    from .drive import next_enabled
+
+    device = next(d for d in sandbox.fixtures()["xee"]["devices"]
+                  if d["user_id"] is None and not d["locked"])
+    wizard = signed_in_wizard(qtbot, sandbox, make_wizard)
+    type_into(qtbot, wizard, "xeeDeviceIdEdit", device["id"] + "7")
+    type_into(qtbot, wizard, "xeePinEdit", device["pin"][:3])
+    qtbot.waitUntil(lambda: not next_enabled(wizard))
+    assert "exactly 10 letters or digits" in find(wizard, "xeeDeviceIdEditNote").text()
+    assert "exactly 4 digits" in find(wizard, "xeePinEditNote").text()
+    type_into(qtbot, wizard, "xeeDeviceIdEdit", device["id"])
+    type_into(qtbot, wizard, "xeePinEdit", device["pin"])
+    qtbot.waitUntil(lambda: next_enabled(wizard))
+    run(qtbot, wizard.shutdown())
+
+
+def test_pin_pattern_setting_lets_another_format_through(qtbot, sandbox, make_wizard,
+                                                         settings_path):
+    from PySide6.QtCore import QSettings
+
+    from .drive import next_enabled
+
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    settings.setValue("xee/pinPattern", r"\d{6}")
+    settings.sync()
+    device = next(d for d in sandbox.fixtures()["xee"]["devices"]
+                  if d["user_id"] is None and not d["locked"])
+    wizard = signed_in_wizard(qtbot, sandbox, make_wizard)
+    type_into(qtbot, wizard, "xeeDeviceIdEdit", device["id"])
+    type_into(qtbot, wizard, "xeePinEdit", device["pin"])       # 4 digits: not this format
+    qtbot.waitUntil(lambda: not next_enabled(wizard))
+    assert "xee/pinPattern" in find(wizard, "xeePinEditNote").text()
+    type_into(qtbot, wizard, "xeePinEdit", "123456")
+    qtbot.waitUntil(lambda: next_enabled(wizard))
+    run(qtbot, wizard.shutdown())
+    from app.core.validation import set_xee_formats
+
+    set_xee_formats()

@@ -1,0 +1,57 @@
+"""The command line and Xee's documented variants, in a subprocess against the sandbox
+over real HTTP: the device id and pin formats (flags shared with the batch)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.test_cli import cli
+from tests.test_cli_tools import cli as tools_cli
+
+
+def _free(fixtures: dict) -> dict:
+    return next(d for d in fixtures["xee"]["devices"] if d["user_id"] is None and not d["locked"])
+
+
+def test_pair_refuses_a_pin_typo_before_sending_and_the_box_keeps_its_attempts(sandbox,
+                                                                                tmp_path):
+    fx = sandbox.fixtures()
+    device = _free(fx)
+    token = sandbox.mint_xee_token(fx["xee"]["users"][0]["id"])["access_token"]
+    env = {"PAIRING_WIZARD_DATA_DIR": str(tmp_path), "XEE_ACCESS_TOKEN": token}
+    for _ in range(3):
+        code, out = cli("pair", "xee", "--device", device["id"], "--pin", device["pin"] + "9",
+                        "--base-url", sandbox.xee_root, env=env)
+        assert code == 2 and out["error"]["kind"] == "input.pin"
+        assert "exactly 4 digits" in out["error"]["advice"]
+    after = next(d for d in sandbox.fixtures()["xee"]["devices"] if d["id"] == device["id"])
+    assert after["failed_attempts"] == 0
+    code, out = cli("pair", "xee", "--device", device["id"][:9], "--pin", device["pin"],
+                    "--base-url", sandbox.xee_root, env=env)
+    assert code == 2 and out["error"]["kind"] == "input.device_id"
+
+
+def test_pattern_flags_override_the_formats_and_a_bad_one_is_a_sentence(sandbox, tmp_path):
+    fx = sandbox.fixtures()
+    device = _free(fx)
+    token = sandbox.mint_xee_token(fx["xee"]["users"][0]["id"])["access_token"]
+    env = {"PAIRING_WIZARD_DATA_DIR": str(tmp_path), "XEE_ACCESS_TOKEN": token}
+    code, out = cli("pair", "xee", "--device", device["id"], "--pin", "12345",
+                    "--pin-pattern", r"\d{5}", "--base-url", sandbox.xee_root, env=env)
+    assert code == 3 and out["error"]["kind"] == "xee.pin_rejected"  # sent: Xee refused it
+    code, out = cli("unpair", "xee", "--device", device["id"], "--device-id-pattern", "[x",
+                    "--base-url", sandbox.xee_root, env=env)
+    assert code == 2 and "xee/deviceIdPattern" in out["error"]["advice"]
+    assert "regular expression" in out["error"]["advice"]
+
+
+def test_batch_checks_the_same_formats_and_takes_the_same_flags(sandbox, tmp_path: Path):
+    device = _free(sandbox.fixtures())
+    file = tmp_path / "xee.csv"
+    file.write_text(f"device_id,pin\n{device['id']},123\n", encoding="utf-8")
+    refused = tools_cli("batch", str(file), "--provider", "xee", "--check-only",
+                        data_dir=tmp_path)
+    assert refused.returncode == 2 and "exactly 4 digits" in refused.stderr
+    allowed = tools_cli("batch", str(file), "--provider", "xee", "--check-only",
+                        "--pin-pattern", r"\d{3}", data_dir=tmp_path)
+    assert allowed.returncode == 0, allowed.stderr
