@@ -87,7 +87,10 @@ class ProviderInfo(NamedTuple):
 PROVIDERS: dict[str, ProviderInfo] = {
     "xee": ProviderInfo("xee", "Xee", "Connected-car box: sign in with the customer's "
                         "Xee account, then associate the box with its pin.",
-                        "Associate", "Dissociate", "sign-in"),
+                        # Xee's dissociate "Dissociate[s] the device ... and the car"
+                        # (xee-api-docs api/api/v3/devices/dissociate.md): the undo is
+                        # named for what it does to the customer.
+                        "Associate", "Remove the box from the car", "sign-in"),
     "rufus": ProviderInfo("rufus", "RUFUS", "Timing device: bind it to the company account "
                           "with an api key, then store the deviceid on the device.",
                           "Bind", "Unbind", "api_key"),
@@ -547,7 +550,7 @@ def result_rows(state: Mapping[str, Any]) -> list[tuple[str, str]]:
 def success_title(state: Mapping[str, Any]) -> str:
     provider = state.get("provider")
     if state.get("undone"):
-        return {"xee": "Device dissociated", "rufus": "Device unbound",
+        return {"xee": "Box removed from the car", "rufus": "Device unbound",
                 "zype": "Pin unlinked"}.get(provider or "", "Undone")
     return {"xee": "Device associated", "rufus": "Device bound",
             "zype": "Device linked"}.get(provider or "", "Done")

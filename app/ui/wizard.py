@@ -732,12 +732,17 @@ class PairingWizard(QWidget):
         state = self.state
         info = flow.PROVIDERS[state["provider"]]
         page: ResultPage = self.pages[Page.RESULT]  # type: ignore[assignment]
-        what = {"xee": self.tr("This will dissociate the box from the Xee account."),
+        what = {"xee": self.tr("This will remove the box {device} from the car it is fitted "
+                               "to: Xee dissociates the box from the car and from the Xee "
+                               "account, and the car no longer reports through it until the "
+                               "box is associated again.").format(
+                                   device=str(state.get("xee_device_id") or "").strip()),
                 "rufus": self.tr("This will unbind the device (RUFUS deletes its sessions "
                                  "and passings)."),
                 "zype": self.tr("This will unlink the pin from the consumer.")}[
                     state["provider"]]
-        done = {"xee": self.tr("Done: the box is dissociated from the Xee account."),
+        done = {"xee": self.tr("Done: the box is removed from the car and dissociated from "
+                               "the Xee account."),
                 "rufus": self.tr("Done: the device is unbound."),
                 "zype": self.tr("Done: the pin is unlinked from the consumer.")}[
                     state["provider"]]

@@ -1378,8 +1378,12 @@
         <translation>Lote desde CSV: {problem}</translation>
     </message>
     <message>
-        <source>This will dissociate the box from the Xee account.</source>
-        <translation>Esto desasociará la caja de la cuenta de Xee.</translation>
+        <source>This will remove the box {device} from the car it is fitted to: Xee dissociates the box from the car and from the Xee account, and the car no longer reports through it until the box is associated again.</source>
+        <translation>La caja {device} se quitará del coche en el que está instalada: Xee la disocia del coche y de la cuenta de Xee, y el coche deja de enviar datos a través de ella hasta que la caja se vuelva a asociar.</translation>
+    </message>
+    <message>
+        <source>Done: the box is removed from the car and dissociated from the Xee account.</source>
+        <translation>Hecho: la caja se ha quitado del coche y se ha disociado de la cuenta de Xee.</translation>
     </message>
     <message>
         <source>This will unbind the device (RUFUS deletes its sessions and passings).</source>
@@ -1388,10 +1392,6 @@
     <message>
         <source>This will unlink the pin from the consumer.</source>
         <translation>Esto desvinculará el pin del consumidor.</translation>
-    </message>
-    <message>
-        <source>Done: the box is dissociated from the Xee account.</source>
-        <translation>Hecho: la caja está desasociada de la cuenta de Xee.</translation>
     </message>
     <message>
         <source>Done: the device is unbound.</source>
@@ -2376,10 +2376,6 @@
         <translation>Asociar</translation>
     </message>
     <message>
-        <source>Dissociate</source>
-        <translation>Desasociar</translation>
-    </message>
-    <message>
         <source>Timing device: bind it to the company account with an api key, then store the deviceid on the device.</source>
         <translation>Dispositivo de cronometraje: vincúlelo a la cuenta de la empresa con una clave API y guarde el deviceid en el dispositivo.</translation>
     </message>
@@ -2524,8 +2520,12 @@
         <translation>Caja asociada</translation>
     </message>
     <message>
-        <source>Device dissociated</source>
-        <translation>Caja desasociada</translation>
+        <source>Remove the box from the car</source>
+        <translation>Quitar la caja del coche</translation>
+    </message>
+    <message>
+        <source>Box removed from the car</source>
+        <translation>Caja quitada del coche</translation>
     </message>
     <message>
         <source>deviceid</source>

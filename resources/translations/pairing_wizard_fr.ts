@@ -1378,8 +1378,12 @@
         <translation>Lot depuis un CSV : {problem}</translation>
     </message>
     <message>
-        <source>This will dissociate the box from the Xee account.</source>
-        <translation>Le boîtier sera dissocié du compte Xee.</translation>
+        <source>This will remove the box {device} from the car it is fitted to: Xee dissociates the box from the car and from the Xee account, and the car no longer reports through it until the box is associated again.</source>
+        <translation>Le boîtier {device} va être retiré de la voiture où il est installé : Xee le dissocie de la voiture et du compte Xee, et la voiture ne remonte plus de données par lui tant que le boîtier n’est pas de nouveau associé.</translation>
+    </message>
+    <message>
+        <source>Done: the box is removed from the car and dissociated from the Xee account.</source>
+        <translation>Terminé : le boîtier est retiré de la voiture et dissocié du compte Xee.</translation>
     </message>
     <message>
         <source>This will unbind the device (RUFUS deletes its sessions and passings).</source>
@@ -1388,10 +1392,6 @@
     <message>
         <source>This will unlink the pin from the consumer.</source>
         <translation>Le code sera délié du client.</translation>
-    </message>
-    <message>
-        <source>Done: the box is dissociated from the Xee account.</source>
-        <translation>C&apos;est fait : le boîtier est dissocié du compte Xee.</translation>
     </message>
     <message>
         <source>Done: the device is unbound.</source>
@@ -2376,10 +2376,6 @@
         <translation>Associer</translation>
     </message>
     <message>
-        <source>Dissociate</source>
-        <translation>Dissocier</translation>
-    </message>
-    <message>
         <source>Timing device: bind it to the company account with an api key, then store the deviceid on the device.</source>
         <translation>Appareil de chronométrage : liez-le au compte de l&apos;entreprise avec une clé API, puis enregistrez le deviceid sur l&apos;appareil.</translation>
     </message>
@@ -2524,8 +2520,12 @@
         <translation>Boîtier associé</translation>
     </message>
     <message>
-        <source>Device dissociated</source>
-        <translation>Boîtier dissocié</translation>
+        <source>Remove the box from the car</source>
+        <translation>Retirer le boîtier de la voiture</translation>
+    </message>
+    <message>
+        <source>Box removed from the car</source>
+        <translation>Boîtier retiré de la voiture</translation>
     </message>
     <message>
         <source>deviceid</source>

@@ -84,3 +84,50 @@ def test_pin_pattern_setting_lets_another_format_through(qtbot, sandbox, make_wi
     from app.core.validation import set_xee_formats
 
     set_xee_formats()
+
+
+def _visible_box(name: str):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    return next((w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()),
+                None)
+
+
+def test_undo_is_named_for_removing_the_box_from_the_car(qtbot, sandbox, make_wizard):
+    from .conftest import WAIT_MS
+    from .drive import answer_dialog
+
+    device = next(d for d in sandbox.fixtures()["xee"]["devices"]
+                  if d["user_id"] is None and not d["locked"])
+    wizard = signed_in_wizard(qtbot, sandbox, make_wizard)
+    type_into(qtbot, wizard, "xeeDeviceIdEdit", device["id"])
+    type_into(qtbot, wizard, "xeePinEdit", device["pin"])
+    click(qtbot, wizard, "nextButton")
+    click(qtbot, wizard, "pairButton")
+    wait_page(qtbot, wizard, Page.RESULT)
+    undo = find(wizard, "undoButton")
+    assert undo.text().replace("&", "") == "Remove the box from the car"
+
+    def owner():
+        return next(d["user_id"] for d in sandbox.fixtures()["xee"]["devices"]
+                    if d["id"] == device["id"])
+
+    click(qtbot, wizard, "undoButton")
+    qtbot.waitUntil(lambda: _visible_box("undoDialog") is not None, timeout=WAIT_MS)
+    box = _visible_box("undoDialog")
+    review = " ".join((box.windowTitle(), box.text(), box.informativeText()))
+    assert "Remove the box from the car" in review
+    assert device["id"] in review and "from the car it is fitted to" in review
+    assert owner() is not None                  # the review comes before anything is sent
+    answer_dialog(qtbot, "undoDialog", yes=False)
+    wait_idle(qtbot, wizard)
+    assert owner() is not None
+
+    click(qtbot, wizard, "undoButton")
+    answer_dialog(qtbot, "undoDialog", yes=True)
+    qtbot.waitUntil(lambda: wizard.state.get("undone"), timeout=WAIT_MS)
+    wait_idle(qtbot, wizard)
+    assert owner() is None
+    assert "Box removed from the car" in result_text(wizard)
+    run(qtbot, wizard.shutdown())
