@@ -58,12 +58,19 @@ __all__ = [
 ]
 
 
+def _is_v4(api_root: str) -> bool:
+    return api_root.rstrip("/").rsplit("/", 1)[-1].lower() == "v4"
+
+
 def authorization_endpoint(api_root: str) -> str:
-    return api_root.rstrip("/") + "/auth/auth"
+    # v4 (sdk-android AuthEndpoint): oauth/authorize and oauth/token; v3: auth/auth and
+    # auth/access_token (xee-api-docs api/api/v3/auth/).
+    return api_root.rstrip("/") + ("/oauth/authorize" if _is_v4(api_root) else "/auth/auth")
 
 
 def token_endpoint(api_root: str) -> str:
-    return api_root.rstrip("/") + "/auth/access_token"
+    return api_root.rstrip("/") + ("/oauth/token" if _is_v4(api_root)
+                                   else "/auth/access_token")
 
 
 def raise_for_token_response(

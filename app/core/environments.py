@@ -25,6 +25,27 @@ PRODUCTION_ROOTS = {
 PROVIDER_SANDBOX_ROOTS = {"xee": "https://sandbox.xee.com/v3"}
 DEMO_PREFIXES = {"xee": "/xee/v3", "rufus": "/rufus/v0", "zype": "/zype"}
 
+# Xee's API versions (setting xee/apiVersion, CLI --api-version). v3 is the product's
+# source document (the seed page) and stays the default; Xee froze it in 2017 (the
+# xee-api-docs README links it as "Deprecated v3"). v4 is what Xee's current SDKs use:
+# sdk-android XeeAuth/XeeFleet ROUTE_BASE "https://%s.xee.com/v4/" with environment
+# "api", xee-sdk-ios XeeConfig (api., sandbox. and staging.xee.com/v4/).
+XEE_API_VERSIONS = ("v3", "v4")
+XEE_V4_ROOTS = {"production": "https://api.xee.com/v4", "sandbox": "https://sandbox.xee.com/v4"}
+
+
+def xee_api_version(value: object) -> str:
+    """A checked xee/apiVersion value ("v3" when empty)."""
+    text = str(value or "").strip().lower() or "v3"
+    if text not in XEE_API_VERSIONS:
+        raise InputError(
+            "api_version",
+            f"The Xee API version {text!r} is not one Pairing Wizard speaks: use v3 (the "
+            "default) or v4.",
+            provider="xee",
+        )
+    return text
+
 
 def _checked_url(url: object, field: str, provider: str) -> str:
     text = url.strip() if isinstance(url, str) else ""
@@ -51,12 +72,20 @@ def api_root(
     environment: str = "production",
     sandbox_base: str | None = None,
     overrides: Mapping[str, str] | None = None,
+    api_version: str = "v3",
 ) -> str:
-    """The API root (no trailing slash) the provider classes are built with."""
+    """The API root (no trailing slash) the provider classes are built with.
+    `api_version` is Xee's ("v3" or "v4"; the other providers have one). An override is
+    taken as given: XeeAPI reads the version from a root that ends in /v4."""
     if provider not in PROVIDERS:
         raise InputError("provider", f"Unknown provider {provider!r}: use xee, rufus or zype.")
     if overrides and overrides.get(provider):
         return _checked_url(overrides[provider], "api_root", provider)
+    if provider == "xee" and xee_api_version(api_version) == "v4":
+        if environment in XEE_V4_ROOTS:
+            return XEE_V4_ROOTS[environment]
+        if environment == "demo" and sandbox_base:
+            return _checked_url(sandbox_base, "sandbox_base", provider) + "/xee/v4"
     if environment == "production":
         return PRODUCTION_ROOTS[provider]
     if environment == "sandbox":

@@ -168,6 +168,49 @@ XEE_ROWS: dict[str, tuple[Row, ...]] = {
     "me": (),
 }
 
+# Xee API v4 (xee-lab/sdk-android 4.x). Its error body is `{"error", "error_description",
+# "error_details"}` (sdk-core model/Error.kt): `type` is read from `error`, `message`
+# from `error_description`. The one documented row is the expired token, 401
+# `token_expired` / "Token has expired" (sdk-core Constants.kt; ApiInterceptor refreshes
+# on it). The v4 OpenAPI (dev.xee.com/v4-openapi) is not in the public sources we could
+# read, so the other rows match on the status alone, within the operation (ours).
+XEE_V4_NOT_ON_A_VEHICLE = Row(
+    "xee.not_on_a_vehicle", "refused", 404,
+    "None of the signed-in Xee account's vehicles has this box, so there is nothing to "
+    "remove: check the device id, or that the box is associated with this account.",
+    reason="(ours) no vehicle of GET users/me/vehicles has the box",
+)
+
+XEE_V4_AUTH_ROWS: tuple[Row, ...] = (
+    Row("xee.token_expired", "auth", 401, XEE_AUTH_ROWS[4].advice, "token_expired",
+        "Token has expired", "expired token (sdk-core Constants.kt)"),
+    Row("xee.token_invalid", "auth", 401, XEE_AUTH_ROWS[2].advice,
+        reason="(ours) any other 401"),
+    Row("xee.scope_missing", "auth", 403, XEE_AUTH_ROWS[3].advice, "insufficient_scope",
+        reason="(ours) scope missing"),
+    Row("xee.user_not_accessible", "auth", 403, XEE_AUTH_ROWS[6].advice, "forbidden",
+        reason="(ours) the token may not act for this user"),
+)
+
+XEE_V4_ROWS: dict[str, tuple[Row, ...]] = {
+    "associate": (
+        Row("xee.pin_rejected", "refused", 400, XEE_ROWS["associate"][0].advice,
+            reason="(ours) deviceId or devicePin refused"),
+        Row("xee.box_locked", "refused", 423, XEE_ROWS["associate"][2].advice,
+            reason="(ours) too many association attempts"),
+        Row("xee.device_not_found", "refused", 404, XEE_ROWS["associate"][3].advice,
+            reason="(ours) unknown device"),
+        Row("xee.device_taken", "refused", 409, XEE_ROWS["associate"][4].advice,
+            reason="(ours) device already on a vehicle"),
+    ),
+    "dissociate": (
+        Row("xee.dissociate_not_found", "refused", 404, XEE_ROWS["dissociate"][1].advice,
+            reason="(ours) unknown vehicle"),
+    ),
+    "vehicles": (),
+    "me": (),
+}
+
 # ------------------------------------------------------------------------- RUFUS
 
 _RUFUS_KEY_REJECTED = Row(
@@ -489,6 +532,8 @@ ALL_ROWS: tuple[Row, ...] = tuple(
         for rows in (
             *(r for table in PROVIDER_ROWS.values() for r in table.values()),
             *PROVIDER_COMMON_ROWS.values(),
+            # The other v4 rows reuse v3's kinds and advice: one row per kind here.
+            (XEE_V4_NOT_ON_A_VEHICLE,),
             GENERIC_STATUS_ROWS,
         )
         for row in rows

@@ -194,7 +194,7 @@ def match_row(
 def _xee_error_object(data: Any) -> dict[str, Any] | None:
     if isinstance(data, list) and data and isinstance(data[0], dict):
         data = data[0]
-    if isinstance(data, dict) and ("type" in data or "message" in data):
+    if isinstance(data, dict) and any(k in data for k in ("type", "message", "error")):
         return data
     return None
 
@@ -204,14 +204,24 @@ class XeeErrorFields:
     type: str | None
     message: str
     tip: str
+    v4: bool = False  # the v4 shape {error, error_description, error_details}
 
 
 def xee_error_fields(body: Body) -> XeeErrorFields | None:
-    """Xee's error from any of its shapes ([{type, message, tip}] or {message}), cleaned;
-    None when the body is not one. Also used by app.auth for the token endpoint."""
+    """Xee's error from any of its shapes ([{type, message, tip}], {message}, or v4's
+    {error, error_description, error_details: [{field, constraint, description}]}, bare
+    or in an array), cleaned; None when the body is not one. Also used by app.auth for
+    the token endpoint (v4's is standard OAuth: {error, error_description})."""
     obj = _xee_error_object(body.data) if body.kind == "json" else None
     if obj is None:
         return None
+    if "type" not in obj and "error" in obj:
+        details = obj.get("error_details")
+        first = details[0] if isinstance(details, list) and details and isinstance(
+            details[0], dict) else {}
+        return XeeErrorFields(clean_text(obj.get("error")) or None,
+                              clean_text(obj.get("error_description")),
+                              clean_text(first.get("description")), v4=True)
     return XeeErrorFields(clean_text(obj.get("type")) or None, clean_text(obj.get("message")),
                           clean_text(obj.get("tip")))
 
@@ -236,6 +246,8 @@ def error_from_response(
         if fields is not None:
             readable = True
             type_, message, tip = fields.type, fields.message, fields.tip
+            if fields.v4:
+                rows = table.XEE_V4_ROWS.get(operation, ()) + table.XEE_V4_AUTH_ROWS
     elif body.kind in ("json", "empty"):
         data = body.data if isinstance(body.data, dict) else {}
         readable = body.kind == "empty" or isinstance(body.data, dict)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 
-from app.sandbox import control, rufus, xee, xee_oauth, zype
+from app.sandbox import control, rufus, xee, xee_oauth, xee_v4, zype
 from app.sandbox.faults import FaultInjector
 from app.sandbox.state import SandboxState
 
@@ -25,7 +25,8 @@ def create_app(latency_ms: int = 0, dialect: dict | None = None) -> Starlette:
         if problem:
             raise ValueError(problem)
     app = Starlette(
-        routes=[*xee.routes, *xee_oauth.routes, *rufus.routes, *zype.routes, *control.routes],
+        routes=[*xee.routes, *xee_v4.routes, *xee_oauth.routes, *rufus.routes, *zype.routes,
+                *control.routes],
         middleware=[Middleware(FaultInjector, state=state)],
     )
     app.state.sandbox = state

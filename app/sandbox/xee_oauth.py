@@ -154,7 +154,8 @@ def _not_found_page(reason: str) -> HTMLResponse:
 
 
 def _consent_page(fields: dict[str, str], requested: list[str], ticked: set[str],
-                  login: str = "", error: str | None = None, status: int = 200) -> HTMLResponse:
+                  login: str = "", error: str | None = None, status: int = 200,
+                  action: str = "/xee/v3/auth/auth") -> HTMLResponse:
     esc = html.escape  # every interpolated value goes through it (quote=True)
     hidden = "".join(
         f'<input type="hidden" name="{esc(name)}" value="{esc(value)}">'
@@ -180,7 +181,7 @@ label {{ display: block; margin: .4rem 0; }} .error {{ color: #b00020; font-weig
 <h1>Sign in to Xee</h1>
 <p>Offline sandbox. <strong>{esc(fields["client_id"])}</strong> asks to access your account.</p>
 {alert}
-<form method="post" action="/xee/v3/auth/auth">
+<form method="post" action="{esc(action)}">
 {hidden}
 <label>Login <input type="text" name="login" value="{esc(login)}" autocomplete="username"
  required></label>
@@ -232,7 +233,7 @@ def _checked_request(params: dict[str, str], sandbox: SandboxState,
 @rejects
 async def authorize_page(request: Request) -> Response:
     fields, requested = _checked_request(dict(request.query_params), _state(request))
-    return _consent_page(fields, requested, ticked=set(requested))
+    return _consent_page(fields, requested, ticked=set(requested), action=request.url.path)
 
 
 @rejects
@@ -253,7 +254,8 @@ async def authorize_submit(request: Request) -> Response:
     user = next((u for u in sandbox.xee_users.values() if u.login == login), None)
     if user is None or not hmac.compare_digest(user.password, password):
         return _consent_page(fields, requested, ticked, login=login,
-                             error="Wrong login or password. Check them and try again.")
+                             error="Wrong login or password. Check them and try again.",
+                             action=request.url.path)
     code = XeeCode(
         code=random_hex(20), client_id=fields["client_id"], redirect_uri=fields["redirect_uri"],
         user_id=user.id, scopes=tuple(s for s in requested if s in ticked),
@@ -355,4 +357,8 @@ routes = [
     Route("/xee/v3/auth/auth", authorize_page, methods=["GET"]),
     Route("/xee/v3/auth/auth", authorize_submit, methods=["POST"]),
     Route("/xee/v3/auth/access_token", access_token, methods=["POST"]),
+    # v4's endpoints (sdk-android AuthEndpoint: oauth/authorize, oauth/token), same server.
+    Route("/xee/v4/oauth/authorize", authorize_page, methods=["GET"]),
+    Route("/xee/v4/oauth/authorize", authorize_submit, methods=["POST"]),
+    Route("/xee/v4/oauth/token", access_token, methods=["POST"]),
 ]

@@ -1158,6 +1158,10 @@
         <translation>Entorno desconocido {environment}: use production, sandbox o demo.</translation>
     </message>
     <message>
+        <source>The Xee API version {text} is not one Pairing Wizard speaks: use v3 (the default) or v4.</source>
+        <translation>Pairing Wizard no admite la versión de API de Xee {text}: use v3 (la predeterminada) o v4.</translation>
+    </message>
+    <message>
         <source>The {provider} API address must be an http(s) URL without query, such as https://api.example.com/v1.</source>
         <translation>La dirección de la API de {provider} debe ser una URL http(s) sin parámetros, como https://api.example.com/v1.</translation>
     </message>
@@ -1551,6 +1555,10 @@
     <message>
         <source>The signed-in Xee account may not act for this user or box (the account may be disabled, or the box may belong to another user). Sign in with the customer&apos;s own Xee account (or one allowed to manage it) and try again.</source>
         <translation>La cuenta de Xee con sesión iniciada no puede actuar para este usuario o caja (la cuenta puede estar desactivada o la caja pertenecer a otro usuario). Inicie sesión con la cuenta de Xee del propio cliente (o una autorizada a gestionarla) y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>None of the signed-in Xee account&apos;s vehicles has this box, so there is nothing to remove: check the device id, or that the box is associated with this account.</source>
+        <translation>Ningún vehículo de la cuenta de Xee conectada tiene esta caja, así que no hay nada que quitar: compruebe el identificador de la caja, o que esté asociada a esta cuenta.</translation>
     </message>
     <message>
         <source>{provider} is limiting requests (status 429){wait}. Wait, then try again; the wizard does not retry by itself.</source>

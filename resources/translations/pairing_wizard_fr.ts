@@ -1158,6 +1158,10 @@
         <translation>Environnement inconnu {environment} : utilisez production, sandbox ou demo.</translation>
     </message>
     <message>
+        <source>The Xee API version {text} is not one Pairing Wizard speaks: use v3 (the default) or v4.</source>
+        <translation>La version d’API Xee {text} n’est pas prise en charge par Pairing Wizard : utilisez v3 (par défaut) ou v4.</translation>
+    </message>
+    <message>
         <source>The {provider} API address must be an http(s) URL without query, such as https://api.example.com/v1.</source>
         <translation>L&apos;adresse de l&apos;API {provider} doit être une URL http(s) sans paramètres, comme https://api.example.com/v1.</translation>
     </message>
@@ -1551,6 +1555,10 @@
     <message>
         <source>The signed-in Xee account may not act for this user or box (the account may be disabled, or the box may belong to another user). Sign in with the customer&apos;s own Xee account (or one allowed to manage it) and try again.</source>
         <translation>Le compte Xee connecté ne peut pas agir pour cet utilisateur ou ce boîtier (le compte est peut-être désactivé, ou le boîtier appartient à un autre utilisateur). Connectez-vous avec le compte Xee du client (ou un compte autorisé à le gérer) et réessayez.</translation>
+    </message>
+    <message>
+        <source>None of the signed-in Xee account&apos;s vehicles has this box, so there is nothing to remove: check the device id, or that the box is associated with this account.</source>
+        <translation>Aucun véhicule du compte Xee connecté n’a ce boîtier, il n’y a donc rien à retirer : vérifiez l’identifiant du boîtier, ou qu’il est bien associé à ce compte.</translation>
     </message>
     <message>
         <source>{provider} is limiting requests (status 429){wait}. Wait, then try again; the wizard does not retry by itself.</source>

@@ -115,3 +115,62 @@ def test_a_bad_override_is_a_sentence_and_changes_nothing():
         assert xee_format_patterns() == {"device_id": None, "pin": r"\d{6}"}
     finally:
         set_xee_formats()
+
+
+# --- 4. API v4 (POST users/me/vehicles, DELETE vehicles/{id}/device) -------------------
+
+
+def v4(sandbox, client, **token_kw) -> XeeAPI:
+    user_id = sandbox.fixtures()["xee"]["users"][0]["id"]
+    token = sandbox.mint_xee_token(user_id, **token_kw)["access_token"]
+    return XeeAPI(client, sandbox.url + "/xee/v4", token)
+
+
+async def test_v4_associate_list_dissociate_and_me(sandbox, client):
+    device = xee_free_device(sandbox.fixtures())
+    xee = v4(sandbox, client)
+    assert xee.api_version == "v4"
+    await xee.associate(device["id"], device["pin"])
+    owner = next(d for d in sandbox.fixtures()["xee"]["devices"] if d["id"] == device["id"])
+    assert owner["user_id"] == sandbox.fixtures()["xee"]["users"][0]["id"]
+    assert device["id"] in {v.device_id for v in await xee.vehicles()}
+    await xee.dissociate(device["id"])
+    freed = next(d for d in sandbox.fixtures()["xee"]["devices"] if d["id"] == device["id"])
+    assert freed["user_id"] is None
+    user = await xee.me()
+    assert user.first_name and user.display_name != f"user {user.id}"
+
+
+async def test_v4_errors_are_the_same_kinds_as_v3(sandbox, client):
+    from app.core.errors import XeeTokenExpired
+
+    device = xee_free_device(sandbox.fixtures())
+    wrong = "0000" if device["pin"] != "0000" else "1111"
+    xee = v4(sandbox, client)
+    errors = [await failure(xee.associate(device["id"], wrong)) for _ in range(3)]
+    assert [e.kind for e in errors] == ["xee.pin_rejected"] * 3
+    assert errors[0].tip == "Check the device id and the pin"   # from error_details
+    assert (await failure(xee.associate(device["id"], device["pin"]))).kind == (
+        "xee.box_locked")
+    other = xee_free_device(sandbox.fixtures())
+    not_on = await failure(xee.dissociate(other["id"]))
+    assert not_on.kind == "xee.not_on_a_vehicle" and "nothing to remove" in not_on.advice
+    with pytest.raises(XeeTokenExpired):
+        await v4(sandbox, client, expires_in=0).me()
+    scope = await failure(v4(sandbox, client, scope="users_read").associate(other["id"],
+                                                                           other["pin"]))
+    assert scope.kind == "xee.scope_missing"
+
+
+async def test_v4_roots_per_environment(sandbox):
+    from app.core.environments import api_root
+
+    assert api_root("xee", "production", api_version="v4") == "https://api.xee.com/v4"
+    assert api_root("xee", "sandbox", api_version="v4") == "https://sandbox.xee.com/v4"
+    assert api_root("xee", "demo", sandbox.url, api_version="v4") == sandbox.url + "/xee/v4"
+    assert api_root("xee", "production") == "https://cloud.xee.com/v3"     # v3 default
+    from app.core.errors import InputError
+
+    with pytest.raises(InputError) as info:
+        api_root("xee", "production", api_version="v5")
+    assert "v3 (the default) or v4" in info.value.advice
