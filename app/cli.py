@@ -20,6 +20,7 @@ from app.cli_common import (
     EXIT_INPUT,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    add_xee_api_version_option,
     add_xee_format_options,
     api_root_from_args,
     credential,
@@ -129,6 +130,7 @@ def _endpoint_options(p: argparse.ArgumentParser, provider: str) -> None:
     if provider == "xee":
         p.add_argument("--env", choices=["production", "sandbox"], default="production",
                        help="Xee environment when no --base-url is given")
+        add_xee_api_version_option(p)
 
 
 def _common(p: argparse.ArgumentParser, provider: str) -> None:

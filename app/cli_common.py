@@ -51,6 +51,12 @@ def fail(args: argparse.Namespace, code: int, advice: str, kind: str = "input",
     return code
 
 
+def add_xee_api_version_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--api-version", choices=["v3", "v4"], default="v3",
+                   help="Xee API version (default v3; v4 is what Xee's current SDK uses; "
+                   "setting xee/apiVersion)")
+
+
 def add_xee_format_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--device-id-pattern", default="",
                    help="Xee: a regular expression the device id must match (default: "
@@ -74,7 +80,7 @@ def api_root_from_args(args: argparse.Namespace) -> str:
 
     overrides = {args.provider: args.base_url} if getattr(args, "base_url", None) else None
     return api_root(args.provider, getattr(args, "env", None) or "production",
-                    overrides=overrides)
+                    overrides=overrides, api_version=getattr(args, "api_version", None) or "v3")
 
 
 def credential(args: argparse.Namespace) -> str | None:

@@ -31,6 +31,7 @@ from app.cli_common import (
     EXIT_OK,
     EXIT_REFUSED,
     PROVIDERS,
+    add_xee_api_version_option,
     add_xee_format_options,
     api_root_from_args,
     credential,
@@ -77,6 +78,7 @@ def add_parsers(subparsers: Any) -> None:
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     add_xee_format_options(p)
+    add_xee_api_version_option(p)
 
     p = subparsers.add_parser("netcheck", help="check the network path to a provider")
     p.add_argument("--provider", required=True, choices=PROVIDERS)

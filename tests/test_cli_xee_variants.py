@@ -55,3 +55,35 @@ def test_batch_checks_the_same_formats_and_takes_the_same_flags(sandbox, tmp_pat
     allowed = tools_cli("batch", str(file), "--provider", "xee", "--check-only",
                         "--pin-pattern", r"\d{3}", data_dir=tmp_path)
     assert allowed.returncode == 0, allowed.stderr
+
+
+def test_pair_and_unpair_through_api_v4(sandbox, tmp_path):
+    fx = sandbox.fixtures()
+    device = _free(fx)
+    user = fx["xee"]["users"][0]
+    token = sandbox.mint_xee_token(user["id"])["access_token"]
+    env = {"PAIRING_WIZARD_DATA_DIR": str(tmp_path), "XEE_ACCESS_TOKEN": token}
+    root = sandbox.url + "/xee/v4"
+    code, out = cli("pair", "xee", "--device", device["id"], "--pin", device["pin"],
+                    "--base-url", root, env=env)
+    assert code == 0, out
+    assert {d["id"]: d["user_id"] for d in sandbox.fixtures()["xee"]["devices"]}[
+        device["id"]] == user["id"]
+    code, out = cli("unpair", "xee", "--device", device["id"], "--base-url", root, env=env)
+    assert code == 0, out
+    assert {d["id"]: d["user_id"] for d in sandbox.fixtures()["xee"]["devices"]}[
+        device["id"]] is None
+
+
+def test_api_version_flag_picks_the_v4_roots():
+    from app.cli import build_parser
+    from app.cli_common import api_root_from_args
+
+    parser = build_parser()
+    args = parser.parse_args(["pair", "xee", "--device", "E133742015", "--pin", "1234",
+                              "--api-version", "v4"])
+    assert api_root_from_args(args) == "https://api.xee.com/v4"
+    args = parser.parse_args(["login", "xee", "--env", "sandbox", "--api-version", "v4"])
+    assert api_root_from_args(args) == "https://sandbox.xee.com/v4"
+    args = parser.parse_args(["unpair", "xee", "--device", "E133742015"])
+    assert api_root_from_args(args) == "https://cloud.xee.com/v3"     # v3 stays the default

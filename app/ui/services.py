@@ -211,26 +211,35 @@ class Services:
         else:
             self.settings.remove(key)
 
+    def api_version(self, provider: str) -> str:
+        """Xee's API version, setting xee/apiVersion ("v3", the default, or "v4")."""
+        return str(self.setting("xee/apiVersion", "v3") or "v3") if provider == "xee" else ""
+
     def default_root(self, provider: str, environment: str) -> str:
         from app.core.environments import api_root
 
+        version = self.api_version(provider) or "v3"
         if environment == flow.DEMO:
             base = self.sandbox.url if self.sandbox else None
-            return api_root(provider, environment, sandbox_base=base) if base else ""
-        return api_root(provider, environment)
+            return api_root(provider, environment, sandbox_base=base,
+                            api_version=version) if base else ""
+        return api_root(provider, environment, api_version=version)
 
     async def api_root(self, provider: str, environment: str) -> str:
-        """The root the provider client uses (raises InputError for a bad override)."""
+        """The root the provider client uses (raises InputError for a bad override or
+        a bad xee/apiVersion). Xee's follows xee/apiVersion: v4's roots end in /v4."""
         from app.core.environments import api_root
 
+        version = self.api_version(provider) or "v3"
         if environment == flow.DEMO:
             if self.sandbox is None:
                 raise RuntimeError("the offline demo needs the sandbox")
             base = await self.sandbox.ready()
-            return api_root(provider, environment, sandbox_base=base)
+            return api_root(provider, environment, sandbox_base=base, api_version=version)
         override = self.root_override(provider, environment)
         return api_root(provider, environment,
-                        overrides={provider: override} if override else None)
+                        overrides={provider: override} if override else None,
+                        api_version=version)
 
     def browser_command(self) -> str | None:
         return str(self.settings.value("browser/command", "") or "") or None

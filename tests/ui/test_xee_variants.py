@@ -131,3 +131,37 @@ def test_undo_is_named_for_removing_the_box_from_the_car(qtbot, sandbox, make_wi
     assert owner() is None
     assert "Box removed from the car" in result_text(wizard)
     run(qtbot, wizard.shutdown())
+
+
+def test_api_version_setting_v4_pairs_and_removes_through_v4(qtbot, sandbox, make_wizard,
+                                                              settings_path):
+    from PySide6.QtCore import QSettings
+
+    from .conftest import WAIT_MS
+    from .drive import answer_dialog
+
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    settings.setValue("xee/apiVersion", "v4")
+    settings.sync()
+    device = next(d for d in sandbox.fixtures()["xee"]["devices"]
+                  if d["user_id"] is None and not d["locked"])
+    wizard = signed_in_wizard(qtbot, sandbox, make_wizard)
+    assert run(qtbot, wizard.services.api_root("xee", "demo")).endswith("/xee/v4")
+    type_into(qtbot, wizard, "xeeDeviceIdEdit", device["id"])
+    type_into(qtbot, wizard, "xeePinEdit", device["pin"])
+    click(qtbot, wizard, "nextButton")
+    click(qtbot, wizard, "pairButton")
+    wait_page(qtbot, wizard, Page.RESULT)
+    assert "Device associated" in result_text(wizard)
+
+    def owner():
+        return next(d["user_id"] for d in sandbox.fixtures()["xee"]["devices"]
+                    if d["id"] == device["id"])
+
+    assert owner() is not None
+    click(qtbot, wizard, "undoButton")
+    answer_dialog(qtbot, "undoDialog", yes=True)
+    qtbot.waitUntil(lambda: wizard.state.get("undone"), timeout=WAIT_MS)
+    wait_idle(qtbot, wizard)
+    assert owner() is None
+    run(qtbot, wizard.shutdown())
