@@ -234,10 +234,17 @@ def run_everything(audit: Audit, url: str) -> None:
             await record(history, "xee", "pair", xee_root, {"device_id": free[0]["id"]}, audit,
                          lambda: session.call(lambda api: api.associate(free[0]["id"],
                                                                         free[0]["pin"])))()
-            error = await record(history, "xee", "pair", xee_root, {"device_id": free[1]["id"]},
-                                 audit, lambda: session.call(
-                                     lambda api: api.associate(free[1]["id"],
-                                                               WRONG_XEE_PIN)))()
+            from app.core.validation import set_xee_formats
+
+            # A distinctive pin to search for, sent: a format override lets it through.
+            set_xee_formats(pin_pattern=r"[A-Z0-9]{10}")
+            try:
+                error = await record(
+                    history, "xee", "pair", xee_root, {"device_id": free[1]["id"]}, audit,
+                    lambda: session.call(lambda api: api.associate(free[1]["id"],
+                                                                   WRONG_XEE_PIN)))()
+            finally:
+                set_xee_formats()
             assert isinstance(error, ProviderError) and error.kind == "xee.pin_rejected"
             # The access token expires: the session refreshes (rotation) and goes on.
             http.post(f"{url}/_sandbox/clock", json={"advance_seconds": 7200})
@@ -304,6 +311,7 @@ def run_everything(audit: Audit, url: str) -> None:
                           "--base-url", xee_root, "--token", minted["access_token"], "--json")
     assert code == 0, out
     code, _ = audit.cli("pair", "xee", "--device", free[1]["id"], "--pin", WRONG_XEE_PIN,
+                        "--pin-pattern", "[A-Z0-9]{10}",  # sent, so that Xee refuses it
                         "--base-url", xee_root, env={"XEE_ACCESS_TOKEN": minted["access_token"]})
     assert code == 3
     code, _ = audit.cli("pair", "xee", "--device", free[1]["id"], "--pin", free[1]["pin"],
