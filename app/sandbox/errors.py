@@ -69,9 +69,11 @@ XEE_ERRORS: dict[str, tuple[int, str, str, str]] = {
     "device_or_user_not_found": (404, "NOT_FOUND", "Device or user not found",
                                  "Please check that the device exists, looks like it does not"),
     "already_associated": (409, "CONFLICT", "Device already associated to another user", ""),
-    # api-notes.md, dissociate row (tips of the 404/409 are not given: "")
+    # xee-api-docs api/api/v3/devices/dissociate.md (api-notes.md left the 404's tip out;
+    # the page gives it; the 409's is blank there too: "")
     "dissociate_bad_parameter": (400, "PARAMETER_ERROR", "", "Check the device id"),
-    "device_or_car_not_found": (404, "NOT_FOUND", "Device or car not found", ""),
+    "device_or_car_not_found": (404, "NOT_FOUND", "Device or car not found",
+                                "Please check that the device exists, looks like it does not"),
     "not_associated": (409, "CONFLICT", "The box is not already associated to a user", ""),
     # api-notes.md, token endpoint 400s
     "token_missing_code": (400, "PARAMETERS_ERROR", "Missing parameter",

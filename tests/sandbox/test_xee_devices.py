@@ -212,7 +212,8 @@ def test_dissociate_rows(client, sandbox, alice):
         400, xee_error("PARAMETER_ERROR", "", "Check the device id"))
     missing = dissociate(client, sandbox, "E999999999", alice)
     assert (missing.status_code, missing.json()) == (
-        404, xee_error("NOT_FOUND", "Device or car not found", ""))
+        404, xee_error("NOT_FOUND", "Device or car not found",
+                       "Please check that the device exists, looks like it does not"))
     free = dissociate(client, sandbox, FREE_DEVICE, alice)
     assert (free.status_code, free.json()) == (
         409, xee_error("CONFLICT", "The box is not already associated to a user", ""))
