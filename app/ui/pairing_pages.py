@@ -716,8 +716,12 @@ class DevicePage(WizardPage):
             self.rows[key].show_error(field_error(key, self.state))
         if provider == "xee":
             warning = flow.pin_warning(self.state)
+            # A format setting that is not a regular expression: the usual formats apply.
+            problem = getattr(self.wizard.services, "xee_format_problem", None)
             if warning:
                 self.pin_warning.show_message("warning", flow_text(warning))
+            elif problem:
+                self.pin_warning.show_message("warning", advice_text(problem, "input.format"))
             else:
                 self.pin_warning.clear()
         if provider == "zype":

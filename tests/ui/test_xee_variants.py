@@ -165,3 +165,24 @@ def test_api_version_setting_v4_pairs_and_removes_through_v4(qtbot, sandbox, mak
     wait_idle(qtbot, wizard)
     assert owner() is None
     run(qtbot, wizard.shutdown())
+
+
+def test_a_bad_format_setting_is_shown_and_the_usual_format_applies(qtbot, sandbox,
+                                                                   make_wizard,
+                                                                   settings_path):
+    from PySide6.QtCore import QSettings
+
+    from .drive import next_enabled
+
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    settings.setValue("xee/pinPattern", "[0-9")
+    settings.sync()
+    device = next(d for d in sandbox.fixtures()["xee"]["devices"]
+                  if d["user_id"] is None and not d["locked"])
+    wizard = signed_in_wizard(qtbot, sandbox, make_wizard)
+    type_into(qtbot, wizard, "xeeDeviceIdEdit", device["id"])
+    type_into(qtbot, wizard, "xeePinEdit", device["pin"])
+    qtbot.waitUntil(lambda: next_enabled(wizard))
+    shown = find(wizard, "xeePinWarning").text()
+    assert "xee/pinPattern" in shown and "regular expression" in shown
+    run(qtbot, wizard.shutdown())
