@@ -48,3 +48,22 @@ async def test_parameter_error_type_through_the_control_api():
         auth = await _auth(c)
         reply = await c.post("/xee/v3/devices/E133742015/associate?pin=9999", headers=auth)
     assert reply.json()[0]["type"] == "PARAMETERS_ERROR"
+
+
+async def test_v4_routes_answer_v4_bodies_and_honour_open_sandbox():
+    async with _client(create_app()) as c:
+        missing = await c.get("/xee/v4/users/me")
+        assert missing.status_code == 401 and missing.json()["error"] == "invalid_token"
+        auth = await _auth(c)
+        wrong = await c.post("/xee/v4/users/me/vehicles", headers=auth,
+                             json={"deviceId": "E133742015", "devicePin": "9999"})
+        assert wrong.status_code == 400 and wrong.json()["error_details"][0]["description"]
+        made = await c.post("/xee/v4/users/me/vehicles", headers=auth,
+                            json={"deviceId": "E133742015", "devicePin": "1234"})
+        assert made.status_code == 201 and made.json()["device"]["id"] == "E133742015"
+        listed = (await c.get("/xee/v4/users/me/vehicles", headers=auth)).json()
+        assert made.json()["id"] in {v["id"] for v in listed}
+        gone = await c.delete(f"/xee/v4/vehicles/{made.json()['id']}/device", headers=auth)
+        assert gone.status_code == 204
+        await c.post("/_sandbox/dialect", json={"xee": {"open_sandbox": True}})
+        assert (await c.get("/xee/v4/users/me")).status_code == 200
