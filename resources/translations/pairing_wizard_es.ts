@@ -184,6 +184,22 @@
         <translation>Guardado: el próximo inicio de sesión lo usará.</translation>
     </message>
     <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Request timeout</source>
+        <translation>Tiempo de espera de las solicitudes</translation>
+    </message>
+    <message>
+        <source>How long to wait for an answer from Xee, RUFUS or Zype (and the Xee sign-in) before giving up</source>
+        <translation>Cuánto tiempo esperar una respuesta de Xee, RUFUS o Zype (y del inicio de sesión de Xee) antes de desistir</translation>
+    </message>
+    <message>
+        <source>Request &amp;timeout</source>
+        <translation>&amp;Tiempo de espera de las solicitudes</translation>
+    </message>
+    <message>
         <source>Applied the next time Pairing Wizard starts.</source>
         <translation>Se aplica la próxima vez que se inicie Pairing Wizard.</translation>
     </message>

@@ -184,6 +184,22 @@
         <translation>Enregistré : la prochaine connexion l&apos;utilisera.</translation>
     </message>
     <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Request timeout</source>
+        <translation>Délai d’attente des requêtes</translation>
+    </message>
+    <message>
+        <source>How long to wait for an answer from Xee, RUFUS or Zype (and the Xee sign-in) before giving up</source>
+        <translation>Combien de temps attendre une réponse de Xee, RUFUS ou Zype (et de la connexion Xee) avant d’abandonner</translation>
+    </message>
+    <message>
+        <source>Request &amp;timeout</source>
+        <translation>&amp;Délai d’attente des requêtes</translation>
+    </message>
+    <message>
         <source>Applied the next time Pairing Wizard starts.</source>
         <translation>Appliquée au prochain démarrage de Pairing Wizard.</translation>
     </message>
