@@ -418,6 +418,8 @@ class AdvancedSettings(QWidget):
         self.timeout.setObjectName("requestTimeoutSpin")
         self.timeout.setRange(*TIMEOUT_RANGE)
         self.timeout.setSuffix(self.tr(" s"))
+        # Its inner line edit takes the fields' border and padding: room for them.
+        self.timeout.setMinimumHeight(self.timeout.lineEdit().minimumSizeHint().height() + 8)
         self.timeout.setAccessibleName(self.tr("Request timeout"))
         tip = self.tr("How long to wait for an answer from Xee, RUFUS or Zype (and the Xee "
                       "sign-in) before giving up")
