@@ -80,6 +80,30 @@ class _PaintWatcher(QObject):
         return False
 
 
+class _ClickGuard(QObject):
+    """Ignores a press on a bar button within CHANGED_MEANING_MS of a press on another one:
+    the second click of a double-click on Next (Pair appears in its place) or on Pair
+    (Finish appears there once the answer is in). Timed by the events' own timestamps."""
+
+    CHANGED_MEANING_MS = 500
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._last: tuple[QObject, int] | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+            stamp = int(event.timestamp())  # type: ignore[attr-defined]
+            last, self._last = self._last, (watched, stamp)
+            if last is not None and last[0] is not watched \
+                    and 0 <= stamp - last[1] < self.CHANGED_MEANING_MS:
+                log.info("Ignored a click on %s right after one on %s", watched.objectName(),
+                         last[0].objectName())
+                self._last = last   # still measured from the click that meant something
+                return True
+        return False
+
+
 class _Pages(dict):
     """Page -> its widget. A page not built yet is built on first use (`build`)."""
 
@@ -239,6 +263,16 @@ class PairingWizard(QWidget):
         buttons.addWidget(self.pair_button)
         buttons.addWidget(self.finish_button)
         outer.addWidget(bar)
+        # Cancel keeps its place on every page (hidden on the result, its room kept), so a
+        # double-click or a late click never lands on another button (see _ClickGuard).
+        policy = self.cancel_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.cancel_button.setSizePolicy(policy)
+        self._click_guard = _ClickGuard(self)
+        for bar_button in (self.back_button, self.cancel_button, self.next_button,
+                           self.pair_button, self.finish_button):
+            bar_button.installEventFilter(self._click_guard)
+        self._outcome_at = -1.0
 
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
@@ -553,6 +587,13 @@ class PairingWizard(QWidget):
 
     def cancel(self) -> None:
         """Cancel the request in flight; with none, close the window."""
+        import time
+
+        if self.current is Page.RESULT and \
+                time.monotonic() - self._outcome_at < _ClickGuard.CHANGED_MEANING_MS / 1000:
+            # A Cancel meant for the request that has just ended: not a wish to close.
+            log.info("Ignored a Cancel right after the outcome")
+            return
         if self._pair_task is not None and not self._pair_task.done():
             if not self._user_cancelled:   # once: a second cancel would cut the recording
                 self._user_cancelled = True
@@ -584,7 +625,8 @@ class PairingWizard(QWidget):
             not busy and flow.previous_page(page, self.state) is not None)
         self.next_button.setVisible(page in (Page.PROVIDER, Page.CREDENTIALS, Page.DEVICE))
         self.next_button.setEnabled(not busy and flow.next_page(page, self.state) is not None)
-        self.pair_button.setVisible(page is Page.REVIEW)
+        # Pair stays in its place (disabled) while pairing: Cancel does not move.
+        self.pair_button.setVisible(page in (Page.REVIEW, Page.PAIRING))
         info = flow.PROVIDERS.get(self.state.get("provider") or "")
         self.pair_button.setText(flow_text(info.action) if info else self.tr("Pair"))
         self.pair_button.setAccessibleName(self.pair_button.text())
@@ -594,6 +636,11 @@ class PairingWizard(QWidget):
         self.finish_button.setEnabled(not busy)
         self.cancel_button.setVisible(page is not Page.RESULT)
         self.cancel_button.setEnabled(not self._user_cancelled or not pairing)
+        # One width for Next, Pair and Finish: Cancel, left of them, stays in one place.
+        primaries = (self.next_button, self.pair_button, self.finish_button)
+        width = max(max(b.sizeHint().width() for b in primaries), 96)
+        for candidate in primaries:
+            candidate.setMinimumWidth(width)
         primary = {Page.REVIEW: self.pair_button, Page.RESULT: self.finish_button}.get(
             page, self.next_button)
         for candidate in (self.next_button, self.pair_button, self.finish_button):
@@ -651,6 +698,8 @@ class PairingWizard(QWidget):
     def _pair_ended(self, task: asyncio.Task[Any]) -> None:
         """A pair task cancelled before its body ran (Cancel pressed at once) never
         reaches its own error handling: say so here, or the Pairing page would stay."""
+        import time
+
         if not task.cancelled() or not self._user_cancelled or self._closing \
                 or self._closed_clean or not shiboken6.isValid(self):
             return
@@ -661,6 +710,7 @@ class PairingWizard(QWidget):
         if not state.get("error") and not state.get("result"):
             state["error"] = flow.cancelled_error(state, sent=False)
         log.info("Pairing cancelled before the request was sent")
+        self._outcome_at = time.monotonic()
         if self.current is Page.PAIRING:
             self.go(Page.RESULT)
         self.refresh()
@@ -668,6 +718,7 @@ class PairingWizard(QWidget):
 
     async def _pair(self) -> None:
         import asyncio
+        import time
 
         from app.auth.errors import SignInError
         from app.core.errors import ProviderError
@@ -705,6 +756,7 @@ class PairingWizard(QWidget):
         else:
             log.info("Pairing succeeded with %s", state.get("provider"))
         self._user_cancelled = False
+        self._outcome_at = time.monotonic()
         self.go(Page.RESULT)
         self.outcome.emit()
 
