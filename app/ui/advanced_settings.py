@@ -24,7 +24,7 @@ from app.ui import i18n, theme
 from app.ui.i18n import advice as advice_text
 from app.ui.i18n import flow_text
 from app.ui.network_check import NetworkCheckPanel
-from app.ui.widgets import hbox, label
+from app.ui.widgets import hbox, label, wheel_only_when_focused
 
 if TYPE_CHECKING:
     from app.ui.pages import ProviderPage
@@ -94,6 +94,7 @@ class AdvancedSettings(QWidget):
 
         self.language = QComboBox()
         self.language.setObjectName("languageCombo")
+        wheel_only_when_focused(self.language)
         self.language.setAccessibleName(self.tr("Language"))
         self.language.setAccessibleDescription(
             self.tr("The language of Pairing Wizard; applied the next time it starts"))
@@ -417,6 +418,7 @@ class AdvancedSettings(QWidget):
         self.timeout = QSpinBox()
         self.timeout.setObjectName("requestTimeoutSpin")
         self.timeout.setRange(*TIMEOUT_RANGE)
+        wheel_only_when_focused(self.timeout)
         self.timeout.setSuffix(self.tr(" s"))
         # Its inner line edit takes the fields' border and padding: room for them.
         self.timeout.setMinimumHeight(self.timeout.lineEdit().minimumSizeHint().height() + 8)

@@ -1751,6 +1751,26 @@
         <source>Choose a provider first.</source>
         <translation>Elija primero un proveedor.</translation>
     </message>
+    <message>
+        <source>Switch to production?</source>
+        <translation>¿Pasar a producción?</translation>
+    </message>
+    <message>
+        <source>Production pairs real customers&apos; devices with {name}: every change is live.</source>
+        <translation>Producción empareja dispositivos de clientes reales con {name}: cada cambio es real.</translation>
+    </message>
+    <message>
+        <source>Stay in the offline demo to practise.</source>
+        <translation>Quédese en la demostración sin conexión para practicar.</translation>
+    </message>
+    <message>
+        <source>Use production</source>
+        <translation>Usar producción</translation>
+    </message>
+    <message>
+        <source>Stay here</source>
+        <translation>Quedarse aquí</translation>
+    </message>
 </context>
 <context>
     <name>ResultPage</name>

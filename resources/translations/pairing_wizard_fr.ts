@@ -1751,6 +1751,26 @@
         <source>Choose a provider first.</source>
         <translation>Choisissez d&apos;abord un fournisseur.</translation>
     </message>
+    <message>
+        <source>Switch to production?</source>
+        <translation>Passer en production ?</translation>
+    </message>
+    <message>
+        <source>Production pairs real customers&apos; devices with {name}: every change is live.</source>
+        <translation>La production associe les appareils de vrais clients à {name} : chaque modification est immédiate.</translation>
+    </message>
+    <message>
+        <source>Stay in the offline demo to practise.</source>
+        <translation>Restez dans la démo hors ligne pour vous entraîner.</translation>
+    </message>
+    <message>
+        <source>Use production</source>
+        <translation>Utiliser la production</translation>
+    </message>
+    <message>
+        <source>Stay here</source>
+        <translation>Rester ici</translation>
+    </message>
 </context>
 <context>
     <name>ResultPage</name>
