@@ -559,8 +559,8 @@ def failure_title(error: Mapping[str, Any]) -> str:
         "input": "Check the input",
         "refused": "The provider refused",
         "auth": "Sign-in or key problem",
-        "network": "Could not complete the request",
-        "unexpected": "Unexpected answer",
+        "network": "Network problem: the request did not complete",
+        "unexpected": "The answer could not be understood",
     }.get(str(category or ""), "Pairing failed")
 
 

@@ -301,7 +301,11 @@ class XeeSignInPanel(QWidget):
                 user = await session.me()
         except SignInError as error:
             text = advice_text(error.advice, f"xee.sign_in.{error.kind}")
-            if error.provider_message:   # Xee's own words, exactly as sent
+            if error.provider_message and error.kind == "network":
+                # Our transport's exception name (ReadError), not Xee's words.
+                text = self.tr("{advice} (technical detail: {detail})").format(
+                    advice=text, detail=error.provider_message)
+            elif error.provider_message:   # Xee's own words, exactly as sent
                 text = self.tr("{advice} (Xee said: {message})").format(
                     advice=text, message=error.provider_message)
             self.status.show_message("info" if error.kind == "cancelled" else "error", text)
@@ -965,12 +969,16 @@ class ResultPage(WizardPage):
                           description=self.tr("Go back to the page where this can be fixed"))
         self.undo = button(self.tr("&Undo"), "undoButton", "undo",
                            self.tr("Reverse this pairing (asks first)"))
+        self.check_network = button(self.tr("Check the net&work…"), "resultCheckNetworkButton",
+                                    description=self.tr("Can this computer reach the "
+                                                        "provider? DNS, connection, TLS and "
+                                                        "one harmless request"))
         self.pair_another = button(self.tr("&Pair another device"), "pairAnotherButton",
                                    description=self.tr("Same provider and credentials, a new "
                                                        "device"))
         actions = QHBoxLayout()
         actions.setSpacing(8)
-        for widget in (self.copy_details, self.fix, self.undo):
+        for widget in (self.copy_details, self.fix, self.undo, self.check_network):
             actions.addWidget(widget)
         actions.addStretch(1)
         actions.addWidget(self.pair_another)
@@ -981,6 +989,7 @@ class ResultPage(WizardPage):
 
         self.copy_details.clicked.connect(self._copy_details)
         self.fix.clicked.connect(lambda: self.wizard.go_fix())
+        self.check_network.clicked.connect(self._check_network)
         self.undo.clicked.connect(lambda: self.wizard.start_undo())
         self.pair_another.clicked.connect(lambda: self.wizard.pair_another())
         self.copy_deviceid.clicked.connect(self._copy_deviceid)
@@ -1016,6 +1025,7 @@ class ResultPage(WizardPage):
             self.fix.setAccessibleName(self.fix.text().replace("&", ""))
             self.fix.setIcon(theme.icon("undo"))
             self.fix.show()
+            self.check_network.setVisible(is_network_error(error))
             self.undo.hide()
             self.pair_another.hide()
             self.deviceid_card.hide()
@@ -1029,6 +1039,7 @@ class ResultPage(WizardPage):
         self.details.setAccessibleName(self.result_title.text())
         self.details.setAccessibleDescription("\n".join(f"{k}: {v}" for k, v in rows))
         self.fix.hide()
+        self.check_network.hide()
         info = flow.PROVIDERS[state["provider"]]
         self.undo.setText("&" + flow_text(info.undo_action))
         self.undo.setAccessibleName(flow_text(info.undo_action))
@@ -1038,6 +1049,12 @@ class ResultPage(WizardPage):
         deviceid = (state.get("result") or {}).get("deviceid")
         self.deviceid_card.setVisible(bool(deviceid) and not undone)
         self.deviceid.setText(deviceid or "")
+
+    def _check_network(self) -> None:
+        """The network check of the Advanced settings, for this provider and address."""
+        network = self.wizard.pages[Page.PROVIDER].advanced.network  # type: ignore[attr-defined]
+        network.refresh()
+        network.start()
 
     def _copy_details(self) -> None:
         state = self.state
@@ -1124,8 +1141,13 @@ def failure_html(state: dict[str, Any], error: dict[str, Any]) -> str:
     advice = advice_text(str(error.get("advice", "")), str(error.get("kind") or ""))
     parts = [f"<p style='margin-bottom:10px'>{html.escape(advice)}</p>"]
     said = []
+    if error.get("message") and is_network_error(error):
+        # Our own transport's words ("All connection attempts failed", "ReadError"), not
+        # the provider's: a technical detail, never "RUFUS said".
+        said.append(translate("ResultPage", "<b>Technical detail:</b> {detail}").format(
+            detail=html.escape(str(error["message"]))))
     # The provider's own message and tip: exactly as sent, never translated.
-    if error.get("message"):
+    elif error.get("message"):
         said.append(translate("ResultPage", "<b>{provider} said:</b> {message}").format(
             provider=html.escape(who), message=html.escape(str(error["message"]))))
     if error.get("tip"):
@@ -1138,11 +1160,20 @@ def failure_html(state: dict[str, Any], error: dict[str, Any]) -> str:
         meta.append(f"HTTP {error['status']}")
     if error.get("endpoint"):
         meta.append(html.escape(str(error["endpoint"]).split("?", 1)[0]))
-    if error.get("kind"):
+    if error.get("kind") == "cancelled":
+        meta.append(html.escape(translate("ResultPage", "cancelled")))
+    elif error.get("kind"):
         meta.append(html.escape(str(error["kind"])))
     if meta:
         parts.append(f"<p style='color:{c['muted']}'>{' · '.join(meta)}</p>")
     return "".join(parts)
+
+
+def is_network_error(error: dict[str, Any]) -> bool:
+    """A failure of the network between us and the provider (not a cancel by the user)."""
+    kind = str(error.get("kind") or "")
+    return kind.startswith("network.") or (
+        error.get("category") == "network" and kind != "cancelled")
 
 
 PAGE_CLASSES: dict[Page, type[WizardPage]] = {

@@ -1823,6 +1823,14 @@
         <translation>Revertir este emparejamiento (pregunta antes)</translation>
     </message>
     <message>
+        <source>Check the net&amp;work…</source>
+        <translation>Comprobar la &amp;red…</translation>
+    </message>
+    <message>
+        <source>Can this computer reach the provider? DNS, connection, TLS and one harmless request</source>
+        <translation>¿Puede este equipo llegar al proveedor? DNS, conexión, TLS y una solicitud inofensiva</translation>
+    </message>
+    <message>
         <source>&amp;Pair another device</source>
         <translation>Emparejar &amp;otro dispositivo</translation>
     </message>
@@ -1837,6 +1845,10 @@
     <message>
         <source>Change the c&amp;redentials</source>
         <translation>Cambiar las &amp;credenciales</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
     </message>
     <message>
         <source>Cop&amp;y details</source>
@@ -1877,6 +1889,10 @@
     <message>
         <source>The provider</source>
         <translation>El proveedor</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Technical detail:&lt;/b&gt; {detail}</source>
+        <translation>&lt;b&gt;Detalle técnico:&lt;/b&gt; {detail}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{provider} said:&lt;/b&gt; {message}</source>
@@ -2082,6 +2098,10 @@
     <message>
         <source>Signed in. Reading the account…</source>
         <translation>Sesión iniciada. Leyendo la cuenta…</translation>
+    </message>
+    <message>
+        <source>{advice} (technical detail: {detail})</source>
+        <translation>{advice} (detalle técnico: {detail})</translation>
     </message>
     <message>
         <source>{advice} (Xee said: {message})</source>
@@ -2676,12 +2696,12 @@
         <translation>Problema de inicio de sesión o de clave</translation>
     </message>
     <message>
-        <source>Could not complete the request</source>
-        <translation>No se pudo completar la solicitud</translation>
+        <source>Network problem: the request did not complete</source>
+        <translation>Problema de red: la solicitud no se completó</translation>
     </message>
     <message>
-        <source>Unexpected answer</source>
-        <translation>Respuesta inesperada</translation>
+        <source>The answer could not be understood</source>
+        <translation>No se pudo entender la respuesta</translation>
     </message>
     <message>
         <source>{failed} wrong pin for this box so far: {left} attempts left before the box locks. Check the pin carefully.</source>

@@ -1823,6 +1823,14 @@
         <translation>Défaire cet appairage (demande d&apos;abord)</translation>
     </message>
     <message>
+        <source>Check the net&amp;work…</source>
+        <translation>Vérifier le &amp;réseau…</translation>
+    </message>
+    <message>
+        <source>Can this computer reach the provider? DNS, connection, TLS and one harmless request</source>
+        <translation>Cet ordinateur peut-il joindre le fournisseur ? DNS, connexion, TLS et une requête sans effet</translation>
+    </message>
+    <message>
         <source>&amp;Pair another device</source>
         <translation>&amp;Appairer un autre appareil</translation>
     </message>
@@ -1837,6 +1845,10 @@
     <message>
         <source>Change the c&amp;redentials</source>
         <translation>Modifier les &amp;identifiants</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
     </message>
     <message>
         <source>Cop&amp;y details</source>
@@ -1877,6 +1889,10 @@
     <message>
         <source>The provider</source>
         <translation>Le fournisseur</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Technical detail:&lt;/b&gt; {detail}</source>
+        <translation>&lt;b&gt;Détail technique :&lt;/b&gt; {detail}</translation>
     </message>
     <message>
         <source>&lt;b&gt;{provider} said:&lt;/b&gt; {message}</source>
@@ -2082,6 +2098,10 @@
     <message>
         <source>Signed in. Reading the account…</source>
         <translation>Connecté. Lecture du compte…</translation>
+    </message>
+    <message>
+        <source>{advice} (technical detail: {detail})</source>
+        <translation>{advice} (détail technique : {detail})</translation>
     </message>
     <message>
         <source>{advice} (Xee said: {message})</source>
@@ -2676,12 +2696,12 @@
         <translation>Problème de connexion ou de clé</translation>
     </message>
     <message>
-        <source>Could not complete the request</source>
-        <translation>La requête n&apos;a pas pu aboutir</translation>
+        <source>Network problem: the request did not complete</source>
+        <translation>Problème de réseau : la requête n’a pas abouti</translation>
     </message>
     <message>
-        <source>Unexpected answer</source>
-        <translation>Réponse inattendue</translation>
+        <source>The answer could not be understood</source>
+        <translation>La réponse est incompréhensible</translation>
     </message>
     <message>
         <source>{failed} wrong pin for this box so far: {left} attempts left before the box locks. Check the pin carefully.</source>
