@@ -470,6 +470,50 @@ def pin_warning(state: Mapping[str, Any]) -> str | None:
     return f"{wrong}: {left} attempts left before the box locks. Check the pin carefully."
 
 
+def pin_attempts_left(state: Mapping[str, Any]) -> int:
+    """Attempts left for the box on the device page before it locks (our own count)."""
+    device_id = _text(state, "xee_device_id")
+    return max(PIN_ATTEMPTS - pin_failures(state, device_id), 0) if device_id.strip() \
+        else PIN_ATTEMPTS
+
+
+def is_last_pin_attempt(state: Mapping[str, Any]) -> bool:
+    """The next Associate is the last before the box locks: ask first."""
+    return state.get("provider") == "xee" and pin_attempts_left(state) == 1
+
+
+BOX_LOCKED_NOW = ("That was the third wrong pin for this box: Xee has now locked it. "
+                  "Contact Xee support to unlock the box; another pin will not be accepted.")
+PIN_LEFT_ONE = ("Wrong pin: 1 attempt left before the box locks. Check the pin on the "
+                "box's card before trying again.")
+PIN_LEFT_MANY = "Wrong pin: {left} attempts left before the box locks."
+
+
+def pin_result_note(state: Mapping[str, Any]) -> str | None:
+    """What the result page adds after a wrong Xee pin: the attempts left, or that the box
+    is locked now (after the third failure, not after a fourth try)."""
+    error = state.get("error") or {}
+    if state.get("provider") != "xee":
+        return None
+    if error.get("kind") == "xee.box_locked":
+        return BOX_LOCKED_NOW
+    if not is_pin_rejection(error):
+        return None
+    left = pin_attempts_left(state)
+    if left <= 0:
+        return BOX_LOCKED_NOW
+    return PIN_LEFT_ONE if left == 1 else PIN_LEFT_MANY.format(left=left)
+
+
+def box_locked(state: Mapping[str, Any]) -> bool:
+    """The box of the device page is locked: fixing its details will not help."""
+    error = state.get("error") or {}
+    if state.get("provider") != "xee":
+        return False
+    return error.get("kind") == "xee.box_locked" or (
+        is_pin_rejection(error) and pin_attempts_left(state) <= 0)
+
+
 def is_pin_rejection(error: Mapping[str, Any]) -> bool:
     """Xee's 400 "Check the device id and the pin" counts as a failed pin for the box."""
     return error.get("kind") == "xee.pin_rejected"

@@ -840,6 +840,9 @@ class ReviewPage(WizardPage):
             val.setObjectName("review" + name.replace(" ", ""))
             val.setAccessibleName(flow_text(name))
             key.setBuddy(val)
+            if name == "Pin" and self.provider == "xee":
+                self.form.addRow(key, self._revealable_pin(val))
+                continue
             self.form.addRow(key, val)
         if self.state.get("environment") == flow.PRODUCTION:
             self.warning.show_message("warning", self.tr(
@@ -853,6 +856,32 @@ class ReviewPage(WizardPage):
         self.note.setText(self.tr("“{action}” sends one request. You can undo it from the "
                                   "result page.").format(action=flow_text(info.action))
                           if info else "")
+
+
+    def _revealable_pin(self, value: QLabel) -> QHBoxLayout:
+        """The Xee pin, masked until "Show" is pressed: a wrong pin costs one of 3 tries."""
+        from PySide6.QtWidgets import QToolButton
+
+        pin = str(self.state.get("xee_pin") or "").strip()
+        masked = value.text()
+        show = QToolButton()
+        show.setObjectName("reviewPinShow")
+        show.setCheckable(True)
+        show.setText(self.tr("Show"))
+        show.setAccessibleName(self.tr("Show the pin"))
+        show.setAccessibleDescription(self.tr("Show or hide the pin about to be sent"))
+
+        def toggled(on: bool) -> None:
+            value.setText(pin if on else masked)
+            show.setText(self.tr("Hide") if on else self.tr("Show"))
+
+        show.toggled.connect(toggled)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(value)
+        row.addWidget(show)
+        row.addStretch(1)
+        return row
 
 
 # --- 5. pairing -------------------------------------------------------------------------
@@ -1026,6 +1055,8 @@ class ResultPage(WizardPage):
             self.fix.setIcon(theme.icon("undo"))
             self.fix.show()
             self.check_network.setVisible(is_network_error(error))
+            # A locked box: no "Fix the device details" (another pin will not help).
+            self.fix.setVisible(not flow.box_locked(state))
             self.undo.hide()
             self.pair_another.hide()
             self.deviceid_card.hide()
@@ -1164,6 +1195,10 @@ def failure_html(state: dict[str, Any], error: dict[str, Any]) -> str:
         meta.append(html.escape(translate("ResultPage", "cancelled")))
     elif error.get("kind"):
         meta.append(html.escape(str(error["kind"])))
+    note = flow.pin_result_note(state)
+    if note:
+        parts.insert(1, f"<p style='margin-bottom:10px'><b>{html.escape(flow_text(note))}"
+                        "</b></p>")
     if meta:
         parts.append(f"<p style='color:{c['muted']}'>{' · '.join(meta)}</p>")
     return "".join(parts)

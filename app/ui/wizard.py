@@ -273,6 +273,7 @@ class PairingWizard(QWidget):
                            self.pair_button, self.finish_button):
             bar_button.installEventFilter(self._click_guard)
         self._outcome_at = -1.0
+        self._last_pin_confirmed = False
 
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
@@ -687,6 +688,10 @@ class PairingWizard(QWidget):
             return  # never twice
         if not flow.is_valid(Page.REVIEW, self.state):
             return
+        if flow.is_last_pin_attempt(self.state) and not self._last_pin_confirmed:
+            self.spawn(self._confirm_last_pin(), "confirm-last-pin")
+            return
+        self._last_pin_confirmed = False
         self.state.update(result=None, error=None, undone=False)
         self._user_cancelled = False
         self.deviceid_kept = False
@@ -694,6 +699,22 @@ class PairingWizard(QWidget):
         self._pair_task = self.spawn(self._pair(), "pair")
         self._pair_task.add_done_callback(self._pair_ended)
         self.refresh()
+
+    async def _confirm_last_pin(self) -> None:
+        """Before the attempt that would lock the Xee box: ask (shown and awaited)."""
+        from app.ui import dialogs
+
+        async with self.busy("Confirming the last pin attempt"):
+            confirmed = await dialogs.ask(
+                self, self.tr("Last attempt before the box locks"),
+                self.tr("Two wrong pins were already sent for this box. If this pin is "
+                        "wrong too, Xee locks the box and only Xee support can unlock it."),
+                informative=self.tr("Check the pin on the box's card (Show reveals it)."),
+                yes=self.tr("Send this pin"), no=self.tr("Check the pin first"),
+                object_name="lastPinDialog", icon=dialogs.QMessageBox.Icon.Warning)
+        if confirmed and self.current is Page.REVIEW:
+            self._last_pin_confirmed = True
+            self.start_pairing()
 
     def _pair_ended(self, task: asyncio.Task[Any]) -> None:
         """A pair task cancelled before its body ran (Cancel pressed at once) never

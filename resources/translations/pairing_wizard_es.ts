@@ -1374,6 +1374,26 @@
         <translation>Lote desde CSV: {problem}</translation>
     </message>
     <message>
+        <source>Last attempt before the box locks</source>
+        <translation>Último intento antes de que la caja se bloquee</translation>
+    </message>
+    <message>
+        <source>Two wrong pins were already sent for this box. If this pin is wrong too, Xee locks the box and only Xee support can unlock it.</source>
+        <translation>Ya se enviaron dos pines erróneos para esta caja. Si este pin también es erróneo, Xee bloquea la caja y solo el soporte de Xee puede desbloquearla.</translation>
+    </message>
+    <message>
+        <source>Check the pin on the box&apos;s card (Show reveals it).</source>
+        <translation>Compruebe el pin en la tarjeta de la caja (Mostrar lo revela).</translation>
+    </message>
+    <message>
+        <source>Send this pin</source>
+        <translation>Enviar este pin</translation>
+    </message>
+    <message>
+        <source>Check the pin first</source>
+        <translation>Comprobar el pin primero</translation>
+    </message>
+    <message>
         <source>This will dissociate the box from the Xee account.</source>
         <translation>Esto desasociará la caja de la cuenta de Xee.</translation>
     </message>
@@ -1916,6 +1936,22 @@
     <message>
         <source>“{action}” sends one request. You can undo it from the result page.</source>
         <translation>«{action}» envía una sola solicitud. Puede deshacerla desde la página de resultado.</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Show the pin</source>
+        <translation>Mostrar el pin</translation>
+    </message>
+    <message>
+        <source>Show or hide the pin about to be sent</source>
+        <translation>Mostrar u ocultar el pin que se va a enviar</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ocultar</translation>
     </message>
 </context>
 <context>
@@ -2678,6 +2714,18 @@
     <message>
         <source>Undo interrupted by closing the window: check whether it was carried out.</source>
         <translation>Deshacer se interrumpió al cerrar la ventana: compruebe si se llevó a cabo.</translation>
+    </message>
+    <message>
+        <source>That was the third wrong pin for this box: Xee has now locked it. Contact Xee support to unlock the box; another pin will not be accepted.</source>
+        <translation>Era el tercer pin erróneo para esta caja: Xee la ha bloqueado. Contacte con el soporte de Xee para desbloquearla; no se aceptará otro pin.</translation>
+    </message>
+    <message>
+        <source>Wrong pin: 1 attempt left before the box locks. Check the pin on the box&apos;s card before trying again.</source>
+        <translation>Pin erróneo: queda 1 intento antes de que la caja se bloquee. Compruebe el pin en la tarjeta de la caja antes de volver a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Wrong pin: {left} attempts left before the box locks.</source>
+        <translation>Pin erróneo: quedan {left} intentos antes de que la caja se bloquee.</translation>
     </message>
     <message>
         <source>Pairing failed</source>

@@ -1374,6 +1374,26 @@
         <translation>Lot depuis un CSV : {problem}</translation>
     </message>
     <message>
+        <source>Last attempt before the box locks</source>
+        <translation>Dernier essai avant le verrouillage du boîtier</translation>
+    </message>
+    <message>
+        <source>Two wrong pins were already sent for this box. If this pin is wrong too, Xee locks the box and only Xee support can unlock it.</source>
+        <translation>Deux codes pin erronés ont déjà été envoyés pour ce boîtier. Si celui-ci est faux aussi, Xee verrouille le boîtier et seul le support Xee peut le déverrouiller.</translation>
+    </message>
+    <message>
+        <source>Check the pin on the box&apos;s card (Show reveals it).</source>
+        <translation>Vérifiez le pin sur la carte du boîtier (Afficher le révèle).</translation>
+    </message>
+    <message>
+        <source>Send this pin</source>
+        <translation>Envoyer ce pin</translation>
+    </message>
+    <message>
+        <source>Check the pin first</source>
+        <translation>Vérifier le pin d’abord</translation>
+    </message>
+    <message>
         <source>This will dissociate the box from the Xee account.</source>
         <translation>Le boîtier sera dissocié du compte Xee.</translation>
     </message>
@@ -1916,6 +1936,22 @@
     <message>
         <source>“{action}” sends one request. You can undo it from the result page.</source>
         <translation>« {action} » envoie une seule requête. Vous pourrez l&apos;annuler depuis la page de résultat.</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Show the pin</source>
+        <translation>Afficher le pin</translation>
+    </message>
+    <message>
+        <source>Show or hide the pin about to be sent</source>
+        <translation>Afficher ou masquer le pin qui va être envoyé</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Masquer</translation>
     </message>
 </context>
 <context>
@@ -2678,6 +2714,18 @@
     <message>
         <source>Undo interrupted by closing the window: check whether it was carried out.</source>
         <translation>Annulation interrompue par la fermeture de la fenêtre : vérifiez si elle a été effectuée.</translation>
+    </message>
+    <message>
+        <source>That was the third wrong pin for this box: Xee has now locked it. Contact Xee support to unlock the box; another pin will not be accepted.</source>
+        <translation>C’était le troisième pin erroné pour ce boîtier : Xee l’a maintenant verrouillé. Contactez le support Xee pour le déverrouiller ; aucun autre pin ne sera accepté.</translation>
+    </message>
+    <message>
+        <source>Wrong pin: 1 attempt left before the box locks. Check the pin on the box&apos;s card before trying again.</source>
+        <translation>Pin erroné : il reste 1 essai avant le verrouillage du boîtier. Vérifiez le pin sur la carte du boîtier avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>Wrong pin: {left} attempts left before the box locks.</source>
+        <translation>Pin erroné : il reste {left} essais avant le verrouillage du boîtier.</translation>
     </message>
     <message>
         <source>Pairing failed</source>
