@@ -801,3 +801,59 @@ def consumer_choices(consumers: Iterable[Any]) -> list[tuple[str, str]]:
                                        str(data.get("name") or "").strip(), cid) if x)
         choices.append((cid, label))
     return choices
+
+
+# --- after an unknown outcome ("Try again" from a timeout or a cut connection) ----------
+
+UNCERTAIN_REVIEW = ("The last request may have been carried out: {name} did not confirm "
+                    "it. Check now before sending it again.")
+CHECK_RUFUS_FOUND = ("It was carried out: RUFUS has a device with serial number {serial} "
+                     "(deviceid {deviceid}). Do not bind it again: store this deviceid on "
+                     "the device.")
+CHECK_RUFUS_MISSING = ("It was not carried out: RUFUS has no device with serial number "
+                       "{serial}. You can bind it now.")
+CHECK_ZYPE = ("Pairing Wizard cannot look a pin up by itself (Zype finds pins by the TV's "
+              "device id): ask the customer whether the TV app shows the account, or "
+              "look the pin up in the Zype console before linking again.")
+CHECK_XEE = ("Xee's API lists no devices of a user: ask the customer whether the box "
+             "shows in the Xee app, or contact Xee support, before associating again.")
+CHECK_FAILED = "Could not check: {advice}"
+
+
+class OutcomeCheck(NamedTuple):
+    done: bool | None     # None: could not tell
+    message: str
+    deviceid: str = ""
+
+
+def uncertain_review_note(state: Mapping[str, Any]) -> str | None:
+    """What the review page says instead of "Nothing has been sent yet" after "Try again"
+    from an outcome that may have reached the provider."""
+    if not state.get("uncertain"):
+        return None
+    info = PROVIDERS.get(state.get("provider") or "")
+    return UNCERTAIN_REVIEW.format(name=info.title if info else SOME_PROVIDER)
+
+
+def can_check_outcome(state: Mapping[str, Any]) -> bool:
+    return state.get("provider") == "rufus"
+
+
+async def check_last_request(api: Any, state: Mapping[str, Any]) -> OutcomeCheck:
+    """Was the uncertain request carried out? RUFUS: the device list, by serial number.
+    Zype and Xee offer no read that answers it: say how to check instead."""
+    provider = state.get("provider")
+    if provider == "zype":
+        return OutcomeCheck(None, CHECK_ZYPE)
+    if provider == "xee":
+        return OutcomeCheck(None, CHECK_XEE)
+    serial = _text(state, "rufus_serial").strip()
+    try:
+        devices = await api.find_by_serial(serial)
+    except (ProviderError, InputError) as error:
+        return OutcomeCheck(None, CHECK_FAILED.format(advice=error.advice))
+    if devices:
+        return OutcomeCheck(True, CHECK_RUFUS_FOUND.format(serial=serial,
+                                                           deviceid=devices[0].deviceid),
+                            devices[0].deviceid)
+    return OutcomeCheck(False, CHECK_RUFUS_MISSING.format(serial=serial))

@@ -812,14 +812,46 @@ class ReviewPage(WizardPage):
         self.body.addWidget(self.warning)
         self.note = label("", "help", object_name="reviewNote")
         self.body.addWidget(self.note)
+        # After "Try again" from an unknown outcome: was the last request carried out?
+        self.check_now = button(self.tr("Check &now"), "reviewCheckNowButton",
+                                description=self.tr("Ask the provider whether the last "
+                                                    "request was carried out"))
+        self.check_now.clicked.connect(self._check_now)
+        self.check_status = StatusLine("reviewCheckStatus")
+        self.body.addLayout(hbox(self.check_now, stretch_at=1))
+        self.body.addWidget(self.check_status)
+        self.check_now.hide()
         self.body.addStretch(1)
 
     def title(self) -> str:
         return flow_text(flow.PAGE_TITLES[self.page])
 
     def subtitle(self) -> str:
+        note = flow.uncertain_review_note(self.state)
+        if note:
+            return flow_text(note)
         return self.tr("Nothing has been sent yet. Check what will be sent, where, and as "
                        "whom.")
+
+    def _check_now(self) -> None:
+        self.wizard.spawn(self._run_check(), "check-outcome")
+
+    async def _run_check(self) -> None:
+        from app.auth.errors import SignInError
+        from app.core.errors import ProviderError
+
+        state = self.state
+        self.check_status.show_message("info", self.tr("Checking…"))
+        try:
+            async with self.wizard.busy("Checking the last request"):
+                found = await self.wizard.services.call_provider(
+                    state, lambda api: flow.check_last_request(api, state))
+        except (ProviderError, SignInError) as error:
+            self.check_status.show_message("error", flow_text(flow.CHECK_FAILED.format(
+                advice=error.advice)))
+            return
+        role = {True: "warning", False: "success"}.get(found.done, "info")
+        self.check_status.show_message(role, flow_text(found.message))
 
     def rows(self) -> list[tuple[str, str]]:
         provider, env = self.provider, self.state.get("environment")
@@ -852,6 +884,8 @@ class ReviewPage(WizardPage):
         warning = flow.pin_warning(self.state) if self.provider == "xee" else None
         if warning:
             self.warning.show_message("warning", flow_text(warning))
+        self.check_status.clear()
+        self.check_now.setVisible(bool(self.state.get("uncertain")))
         info = flow.PROVIDERS.get(self.provider or "")
         self.note.setText(self.tr("“{action}” sends one request. You can undo it from the "
                                   "result page.").format(action=flow_text(info.action))

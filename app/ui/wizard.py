@@ -578,6 +578,9 @@ class PairingWizard(QWidget):
         if self.is_busy() or not self.state.get("error"):
             return
         target = flow.page_for_error(self.state["error"])
+        # "Try again" after an unknown outcome: the review says it may have been done.
+        self.state["uncertain"] = bool(self.state["error"].get("may_have_reached_server")) \
+            and self.state["error"].get("category") != "input"
         self.state["error"] = None
         self.go(target)
         page = self.pages[target]
@@ -692,7 +695,7 @@ class PairingWizard(QWidget):
             self.spawn(self._confirm_last_pin(), "confirm-last-pin")
             return
         self._last_pin_confirmed = False
-        self.state.update(result=None, error=None, undone=False)
+        self.state.update(result=None, error=None, undone=False, uncertain=False)
         self._user_cancelled = False
         self.deviceid_kept = False
         self.go(Page.PAIRING)
@@ -862,6 +865,7 @@ class PairingWizard(QWidget):
         if not await self._deviceid_safe():
             return
         self.state = flow.pair_another(self.state)
+        self.state["uncertain"] = False
         self.deviceid_kept = False
         self.go(flow.start_page_after_pair_another())
 

@@ -1926,8 +1926,20 @@
 <context>
     <name>ReviewPage</name>
     <message>
+        <source>Check &amp;now</source>
+        <translation>Comprobar a&amp;hora</translation>
+    </message>
+    <message>
+        <source>Ask the provider whether the last request was carried out</source>
+        <translation>Preguntar al proveedor si la última solicitud se llevó a cabo</translation>
+    </message>
+    <message>
         <source>Nothing has been sent yet. Check what will be sent, where, and as whom.</source>
         <translation>Todavía no se ha enviado nada. Compruebe qué se enviará, adónde y en nombre de quién.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
     </message>
     <message>
         <source>Production: this changes a real customer&apos;s device right away.</source>
@@ -2726,6 +2738,30 @@
     <message>
         <source>Wrong pin: {left} attempts left before the box locks.</source>
         <translation>Pin erróneo: quedan {left} intentos antes de que la caja se bloquee.</translation>
+    </message>
+    <message>
+        <source>The last request may have been carried out: {name} did not confirm it. Check now before sending it again.</source>
+        <translation>Puede que la última solicitud se haya llevado a cabo: {name} no lo confirmó. Compruébelo ahora antes de enviarla de nuevo.</translation>
+    </message>
+    <message>
+        <source>It was carried out: RUFUS has a device with serial number {serial} (deviceid {deviceid}). Do not bind it again: store this deviceid on the device.</source>
+        <translation>Se llevó a cabo: RUFUS tiene un dispositivo con el número de serie {serial} (deviceid {deviceid}). No lo vincule de nuevo: guarde este deviceid en el dispositivo.</translation>
+    </message>
+    <message>
+        <source>It was not carried out: RUFUS has no device with serial number {serial}. You can bind it now.</source>
+        <translation>No se llevó a cabo: RUFUS no tiene ningún dispositivo con el número de serie {serial}. Puede vincularlo ahora.</translation>
+    </message>
+    <message>
+        <source>Pairing Wizard cannot look a pin up by itself (Zype finds pins by the TV&apos;s device id): ask the customer whether the TV app shows the account, or look the pin up in the Zype console before linking again.</source>
+        <translation>Pairing Wizard no puede buscar un pin por sí mismo (Zype encuentra los pines por el id de dispositivo del televisor): pregunte al cliente si la app del televisor muestra la cuenta, o busque el pin en la consola de Zype antes de vincular de nuevo.</translation>
+    </message>
+    <message>
+        <source>Xee&apos;s API lists no devices of a user: ask the customer whether the box shows in the Xee app, or contact Xee support, before associating again.</source>
+        <translation>La API de Xee no lista los dispositivos de un usuario: pregunte al cliente si la caja aparece en la app de Xee, o contacte con el soporte de Xee, antes de asociar de nuevo.</translation>
+    </message>
+    <message>
+        <source>Could not check: {advice}</source>
+        <translation>No se pudo comprobar: {advice}</translation>
     </message>
     <message>
         <source>Pairing failed</source>

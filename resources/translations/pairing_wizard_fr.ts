@@ -1926,8 +1926,20 @@
 <context>
     <name>ReviewPage</name>
     <message>
+        <source>Check &amp;now</source>
+        <translation>&amp;Vérifier maintenant</translation>
+    </message>
+    <message>
+        <source>Ask the provider whether the last request was carried out</source>
+        <translation>Demander au fournisseur si la dernière requête a été exécutée</translation>
+    </message>
+    <message>
         <source>Nothing has been sent yet. Check what will be sent, where, and as whom.</source>
         <translation>Rien n&apos;a encore été envoyé. Vérifiez ce qui sera envoyé, où, et au nom de qui.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
     </message>
     <message>
         <source>Production: this changes a real customer&apos;s device right away.</source>
@@ -2726,6 +2738,30 @@
     <message>
         <source>Wrong pin: {left} attempts left before the box locks.</source>
         <translation>Pin erroné : il reste {left} essais avant le verrouillage du boîtier.</translation>
+    </message>
+    <message>
+        <source>The last request may have been carried out: {name} did not confirm it. Check now before sending it again.</source>
+        <translation>La dernière requête a peut-être été exécutée : {name} ne l’a pas confirmé. Vérifiez maintenant avant de l’envoyer à nouveau.</translation>
+    </message>
+    <message>
+        <source>It was carried out: RUFUS has a device with serial number {serial} (deviceid {deviceid}). Do not bind it again: store this deviceid on the device.</source>
+        <translation>Elle a été exécutée : RUFUS a un appareil avec le numéro de série {serial} (deviceid {deviceid}). Ne l’associez pas à nouveau : enregistrez ce deviceid sur l’appareil.</translation>
+    </message>
+    <message>
+        <source>It was not carried out: RUFUS has no device with serial number {serial}. You can bind it now.</source>
+        <translation>Elle n’a pas été exécutée : RUFUS n’a aucun appareil avec le numéro de série {serial}. Vous pouvez l’associer maintenant.</translation>
+    </message>
+    <message>
+        <source>Pairing Wizard cannot look a pin up by itself (Zype finds pins by the TV&apos;s device id): ask the customer whether the TV app shows the account, or look the pin up in the Zype console before linking again.</source>
+        <translation>Pairing Wizard ne peut pas rechercher un pin lui-même (Zype trouve les pins par l’identifiant d’appareil de la TV) : demandez au client si l’app TV affiche le compte, ou recherchez le pin dans la console Zype avant de lier à nouveau.</translation>
+    </message>
+    <message>
+        <source>Xee&apos;s API lists no devices of a user: ask the customer whether the box shows in the Xee app, or contact Xee support, before associating again.</source>
+        <translation>L’API de Xee ne liste pas les appareils d’un utilisateur : demandez au client si le boîtier apparaît dans l’app Xee, ou contactez le support Xee, avant d’associer à nouveau.</translation>
+    </message>
+    <message>
+        <source>Could not check: {advice}</source>
+        <translation>Vérification impossible : {advice}</translation>
     </message>
     <message>
         <source>Pairing failed</source>
