@@ -29,6 +29,9 @@ TIMEOUT_SETTING = "network/timeoutSeconds"
 TIMEOUT_RANGE = (5, 300)
 
 
+DEMO_DIALECT = {"zype": {"renew_pins": True}}
+
+
 class DemoSandbox:
     """The offline sandbox, started in a background thread (it has its own loop).
 
@@ -59,7 +62,9 @@ class DemoSandbox:
             try:
                 from app.sandbox.server import SandboxServer
 
-                server = SandboxServer(host="127.0.0.1", port=0, latency_ms=self._latency_ms)
+                # The demo's Zype pins renew when they expire: a demo lasts a training day.
+                server = SandboxServer(host="127.0.0.1", port=0, latency_ms=self._latency_ms,
+                                       dialect=DEMO_DIALECT)
                 url = server.start()
             except BaseException as exc:  # reported to whoever awaits ready()
                 log.exception("The demo sandbox did not start")
@@ -248,6 +253,17 @@ class Services:
             response = await (await self.http()).get(f"{base}/_sandbox/fixtures")
             response.raise_for_status()
             self._fixtures = response.json()
+        return self._fixtures
+
+    async def reset_demo_data(self) -> dict[str, Any]:
+        """POST /_sandbox/reset keeping the sign-in's tokens (keys are fixtures: they stay)."""
+        if self.sandbox is None:
+            raise RuntimeError("demo data exist only in the offline demo")
+        base = await self.sandbox.ready()
+        response = await (await self.http()).post(f"{base}/_sandbox/reset",
+                                                  json={"keep_sessions": True})
+        response.raise_for_status()
+        self._fixtures = response.json()
         return self._fixtures
 
     # -- provider clients --------------------------------------------------------------

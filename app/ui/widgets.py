@@ -237,6 +237,15 @@ class DemoBanner(QFrame):
                             wrap=True, object_name="demoBannerDetail")
         self.detail.setMinimumWidth(1)
         layout.addWidget(self.detail, 1)
+        # Fresh demo fixtures (free boxes and pins) without restarting: sign-in and keys stay.
+        self.reset = QPushButton(self.tr("Reset demo data"))
+        self.reset.setObjectName("demoResetButton")
+        self.reset.setAutoDefault(False)
+        self.reset.setAccessibleName(self.tr("Reset demo data"))
+        self.reset.setAccessibleDescription(self.tr(
+            "Put the demo's boxes, devices and pins back as they were; the sign-in and the "
+            "keys stay"))
+        layout.addWidget(self.reset)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
     def set_detail(self, text: str) -> None:

@@ -281,6 +281,7 @@ class PairingWizard(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.finish_button.clicked.connect(self.close)
         self.history_button.clicked.connect(self.open_history)
+        self.banner.reset.clicked.connect(self.reset_demo_data)
         self.batch_button.clicked.connect(self.open_batch)
         self.history_window: Any = None
         self.batch_dialog: Any = None
@@ -453,6 +454,28 @@ class PairingWizard(QWidget):
         page = self.pages[self.current]
         if self.current is Page.PROVIDER:
             page.enter()
+
+    def reset_demo_data(self) -> None:
+        if self.is_busy() or self.state.get("environment") != flow.DEMO:
+            return
+        self.spawn(self._reset_demo_data(), "reset-demo")
+
+    async def _reset_demo_data(self) -> None:
+        """The sandbox's fixtures back (free boxes, fresh pins); the Xee sign-in and the
+        keys stay. The boxes' wrong-pin counts start again with them."""
+        try:
+            async with self.busy("Resetting the demo data"):
+                await self.services.reset_demo_data()
+        except Exception as exc:   # the sandbox did not answer: say so, keep going
+            self.banner.set_detail(self.tr("Could not reset the demo data ({error}): "
+                                           "restart the demo.").format(
+                                               error=type(exc).__name__))
+            return
+        self.state["xee_pin_failures"] = {}
+        self._save_pin_failures()
+        self.banner.set_detail(self.tr("Demo data reset: boxes, devices and pins are as "
+                                       "new; the sign-in and the keys are kept."))
+        self.refresh()
 
     async def ready(self) -> None:
         """Resolves when the wizard can pair: with the demo, once the sandbox answers."""

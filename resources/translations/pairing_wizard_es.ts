@@ -657,6 +657,14 @@
         <source>Nothing leaves this computer. Starting the sandbox…</source>
         <translation>Nada sale de este equipo. Iniciando el sandbox…</translation>
     </message>
+    <message>
+        <source>Reset demo data</source>
+        <translation>Restablecer los datos de demostración</translation>
+    </message>
+    <message>
+        <source>Put the demo&apos;s boxes, devices and pins back as they were; the sign-in and the keys stay</source>
+        <translation>Devolver las cajas, dispositivos y pines de la demostración a su estado inicial; el inicio de sesión y las claves se mantienen</translation>
+    </message>
 </context>
 <context>
     <name>DevicePage</name>
@@ -1368,6 +1376,14 @@
     <message>
         <source>The offline sandbox did not start ({error}).</source>
         <translation>El sandbox sin conexión no se ha iniciado ({error}).</translation>
+    </message>
+    <message>
+        <source>Could not reset the demo data ({error}): restart the demo.</source>
+        <translation>No se pudieron restablecer los datos de demostración ({error}): reinicie la demostración.</translation>
+    </message>
+    <message>
+        <source>Demo data reset: boxes, devices and pins are as new; the sign-in and the keys are kept.</source>
+        <translation>Datos de demostración restablecidos: cajas, dispositivos y pines como nuevos; se conservan el inicio de sesión y las claves.</translation>
     </message>
     <message>
         <source>Batch from CSV: {problem}</source>

@@ -657,6 +657,14 @@
         <source>Nothing leaves this computer. Starting the sandbox…</source>
         <translation>Rien ne quitte cet ordinateur. Démarrage du bac à sable…</translation>
     </message>
+    <message>
+        <source>Reset demo data</source>
+        <translation>Réinitialiser les données de démo</translation>
+    </message>
+    <message>
+        <source>Put the demo&apos;s boxes, devices and pins back as they were; the sign-in and the keys stay</source>
+        <translation>Remettre les boîtiers, appareils et pins de la démo dans leur état initial ; la connexion et les clés restent</translation>
+    </message>
 </context>
 <context>
     <name>DevicePage</name>
@@ -1368,6 +1376,14 @@
     <message>
         <source>The offline sandbox did not start ({error}).</source>
         <translation>Le bac à sable hors ligne n&apos;a pas démarré ({error}).</translation>
+    </message>
+    <message>
+        <source>Could not reset the demo data ({error}): restart the demo.</source>
+        <translation>Impossible de réinitialiser les données de démo ({error}) : redémarrez la démo.</translation>
+    </message>
+    <message>
+        <source>Demo data reset: boxes, devices and pins are as new; the sign-in and the keys are kept.</source>
+        <translation>Données de démo réinitialisées : boîtiers, appareils et pins sont comme neufs ; la connexion et les clés sont conservées.</translation>
     </message>
     <message>
         <source>Batch from CSV: {problem}</source>
