@@ -184,6 +184,9 @@ def flow_sentences() -> list[str]:
             found.append(problem)
     found.extend([*flow.CANCELLED_WHILE_WAITING.values(), flow.CANCELLED_WHILE_WAITING_ANY,
                   flow.SOME_PROVIDER, flow.CANCELLED_BEFORE_SENDING, flow.UNDO_INTERRUPTED])
+    found.extend([flow.BOX_LOCKED_NOW, flow.PIN_LEFT_ONE, flow.PIN_LEFT_MANY])
+    found.extend([flow.UNCERTAIN_REVIEW, flow.CHECK_RUFUS_FOUND, flow.CHECK_RUFUS_MISSING,
+                  flow.CHECK_ZYPE, flow.CHECK_XEE, flow.CHECK_FAILED])
     for category in (None, "input", "refused", "auth", "network", "unexpected"):
         found.append(flow.failure_title({"category": category}))
     for failed in range(1, flow.PIN_ATTEMPTS + 2):

@@ -40,10 +40,14 @@ def system_oauth_client(**kwargs: Any) -> AsyncOAuth2Client:
     """authlib's client with the OS trust store and the system proxy settings, like every
     other client of the app (app.core.transport): company proxies that inspect TLS work
     without verification ever being turned off."""
-    from app.core.transport import system_ssl_context
+    from app.core.transport import DEFAULT_TIMEOUT, system_ssl_context
 
     kwargs.setdefault("verify", system_ssl_context())
     kwargs.setdefault("trust_env", True)
+    # Without a timeout httpx2's default (5 s) applies: Xee would give up long before
+    # RUFUS and Zype do. The caller passes the wizard's network/timeoutSeconds setting.
+    if kwargs.get("timeout") is None:
+        kwargs["timeout"] = DEFAULT_TIMEOUT
     return AsyncOAuth2Client(**kwargs)
 
 __all__ = [
@@ -214,8 +218,11 @@ class XeeSignIn:
         redirect: RegisteredRedirect | None = None,
         state_echoed: bool = True,
         send_scope: bool = True,
+        request_timeout: float | None = None,
     ) -> None:
-        """`redirect`: the redirect URI registered for the Xee app (app.auth.redirect; the
+        """`request_timeout`: seconds each HTTP request (the token exchange) may take
+        (None: app.core.transport.DEFAULT_TIMEOUT).
+        `redirect`: the redirect URI registered for the Xee app (app.auth.redirect; the
         default is 127.0.0.1, any free port, /callback). `state_echoed=False` accepts a
         callback without `state` (see SignInAttempt.needs_account_confirmation).
         `send_scope=False` leaves `scope` out of the authorization URL, as Xee's Android
@@ -234,6 +241,7 @@ class XeeSignIn:
         self.redirect = redirect or RegisteredRedirect()
         self.state_echoed = state_echoed
         self.send_scope = send_scope
+        self.request_timeout = request_timeout
 
     def __repr__(self) -> str:  # no secret in reprs or logs
         return f"XeeSignIn(api_root={self.api_root!r}, client_id={self.client_id!r})"
@@ -255,6 +263,7 @@ class XeeSignIn:
                 scope=" ".join(self.scopes) if self.send_scope else None,
                 redirect_uri=listener.redirect_uri,
                 code_challenge_method="S256",
+                **({"timeout": self.request_timeout} if self.request_timeout else {}),
             )
             client.register_compliance_hook(
                 "access_token_response",

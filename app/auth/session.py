@@ -51,7 +51,9 @@ class XeeSession:
         http_client_factory: HttpClientFactory | None = None,
         *,
         leeway: int = DEFAULT_LEEWAY,
+        request_timeout: float | None = None,
     ) -> None:
+        # request_timeout: seconds per HTTP request (None: the app's default, 30 s).
         self.api_root = api_root.rstrip("/")
         self.store = store
         self.last_store_error: str | None = None
@@ -64,6 +66,7 @@ class XeeSession:
             token=store.load(),  # may raise TokenStoreError: the caller offers session-only
             update_token=self._on_token_refreshed,
             leeway=leeway,
+            **({"timeout": request_timeout} if request_timeout else {}),
         )
         self._client.register_compliance_hook(
             "refresh_token_response", raise_for_token_response(_refresh_failure_kind)

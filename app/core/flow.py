@@ -473,6 +473,50 @@ def pin_warning(state: Mapping[str, Any]) -> str | None:
     return f"{wrong}: {left} attempts left before the box locks. Check the pin carefully."
 
 
+def pin_attempts_left(state: Mapping[str, Any]) -> int:
+    """Attempts left for the box on the device page before it locks (our own count)."""
+    device_id = _text(state, "xee_device_id")
+    return max(PIN_ATTEMPTS - pin_failures(state, device_id), 0) if device_id.strip() \
+        else PIN_ATTEMPTS
+
+
+def is_last_pin_attempt(state: Mapping[str, Any]) -> bool:
+    """The next Associate is the last before the box locks: ask first."""
+    return state.get("provider") == "xee" and pin_attempts_left(state) == 1
+
+
+BOX_LOCKED_NOW = ("That was the third wrong pin for this box: Xee has now locked it. "
+                  "Contact Xee support to unlock the box; another pin will not be accepted.")
+PIN_LEFT_ONE = ("Wrong pin: 1 attempt left before the box locks. Check the pin on the "
+                "box's card before trying again.")
+PIN_LEFT_MANY = "Wrong pin: {left} attempts left before the box locks."
+
+
+def pin_result_note(state: Mapping[str, Any]) -> str | None:
+    """What the result page adds after a wrong Xee pin: the attempts left, or that the box
+    is locked now (after the third failure, not after a fourth try)."""
+    error = state.get("error") or {}
+    if state.get("provider") != "xee":
+        return None
+    if error.get("kind") == "xee.box_locked":
+        return BOX_LOCKED_NOW
+    if not is_pin_rejection(error):
+        return None
+    left = pin_attempts_left(state)
+    if left <= 0:
+        return BOX_LOCKED_NOW
+    return PIN_LEFT_ONE if left == 1 else PIN_LEFT_MANY.format(left=left)
+
+
+def box_locked(state: Mapping[str, Any]) -> bool:
+    """The box of the device page is locked: fixing its details will not help."""
+    error = state.get("error") or {}
+    if state.get("provider") != "xee":
+        return False
+    return error.get("kind") == "xee.box_locked" or (
+        is_pin_rejection(error) and pin_attempts_left(state) <= 0)
+
+
 def is_pin_rejection(error: Mapping[str, Any]) -> bool:
     """Xee's 400 "Check the device id and the pin" counts as a failed pin for the box."""
     return error.get("kind") == "xee.pin_rejected"
@@ -562,8 +606,8 @@ def failure_title(error: Mapping[str, Any]) -> str:
         "input": "Check the input",
         "refused": "The provider refused",
         "auth": "Sign-in or key problem",
-        "network": "Could not complete the request",
-        "unexpected": "Unexpected answer",
+        "network": "Network problem: the request did not complete",
+        "unexpected": "The answer could not be understood",
     }.get(str(category or ""), "Pairing failed")
 
 
@@ -760,3 +804,59 @@ def consumer_choices(consumers: Iterable[Any]) -> list[tuple[str, str]]:
                                        str(data.get("name") or "").strip(), cid) if x)
         choices.append((cid, label))
     return choices
+
+
+# --- after an unknown outcome ("Try again" from a timeout or a cut connection) ----------
+
+UNCERTAIN_REVIEW = ("The last request may have been carried out: {name} did not confirm "
+                    "it. Check now before sending it again.")
+CHECK_RUFUS_FOUND = ("It was carried out: RUFUS has a device with serial number {serial} "
+                     "(deviceid {deviceid}). Do not bind it again: store this deviceid on "
+                     "the device.")
+CHECK_RUFUS_MISSING = ("It was not carried out: RUFUS has no device with serial number "
+                       "{serial}. You can bind it now.")
+CHECK_ZYPE = ("Pairing Wizard cannot look a pin up by itself (Zype finds pins by the TV's "
+              "device id): ask the customer whether the TV app shows the account, or "
+              "look the pin up in the Zype console before linking again.")
+CHECK_XEE = ("Xee's API lists no devices of a user: ask the customer whether the box "
+             "shows in the Xee app, or contact Xee support, before associating again.")
+CHECK_FAILED = "Could not check: {advice}"
+
+
+class OutcomeCheck(NamedTuple):
+    done: bool | None     # None: could not tell
+    message: str
+    deviceid: str = ""
+
+
+def uncertain_review_note(state: Mapping[str, Any]) -> str | None:
+    """What the review page says instead of "Nothing has been sent yet" after "Try again"
+    from an outcome that may have reached the provider."""
+    if not state.get("uncertain"):
+        return None
+    info = PROVIDERS.get(state.get("provider") or "")
+    return UNCERTAIN_REVIEW.format(name=info.title if info else SOME_PROVIDER)
+
+
+def can_check_outcome(state: Mapping[str, Any]) -> bool:
+    return state.get("provider") == "rufus"
+
+
+async def check_last_request(api: Any, state: Mapping[str, Any]) -> OutcomeCheck:
+    """Was the uncertain request carried out? RUFUS: the device list, by serial number.
+    Zype and Xee offer no read that answers it: say how to check instead."""
+    provider = state.get("provider")
+    if provider == "zype":
+        return OutcomeCheck(None, CHECK_ZYPE)
+    if provider == "xee":
+        return OutcomeCheck(None, CHECK_XEE)
+    serial = _text(state, "rufus_serial").strip()
+    try:
+        devices = await api.find_by_serial(serial)
+    except (ProviderError, InputError) as error:
+        return OutcomeCheck(None, CHECK_FAILED.format(advice=error.advice))
+    if devices:
+        return OutcomeCheck(True, CHECK_RUFUS_FOUND.format(serial=serial,
+                                                           deviceid=devices[0].deviceid),
+                            devices[0].deviceid)
+    return OutcomeCheck(False, CHECK_RUFUS_MISSING.format(serial=serial))

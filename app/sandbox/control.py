@@ -1,7 +1,9 @@
 """Control endpoints under `/_sandbox` (never subject to faults or latency).
 
 - `GET /_sandbox/fixtures`: the current state (users, devices, keys, pins...).
-- `POST /_sandbox/reset`: fixtures back, faults cleared, clock offset 0.
+- `POST /_sandbox/reset`: fixtures back, faults cleared, clock offset 0; with
+  `{"keep_sessions": true}` the Xee tokens issued so far stay valid (ours: the demo's
+  "Reset demo data" keeps its sign-in).
 - `POST /_sandbox/xee/token` `{"user_id", "scope", "expires_in", "revoked"?}`: mints a
   token (the token endpoint's 200 body). A negative or zero `expires_in` gives an
   already expired token; `revoked: true` a revoked one; an unknown user_id is allowed
@@ -13,7 +15,7 @@
   (merged into the current dialect; `null` puts one name back to its default);
   `GET /_sandbox/dialect` shows every provider's current dialect; `DELETE` puts every
   default back. It survives reset.
-  Xee's names: `app.sandbox.xee_oauth.XEE_DIALECT`.
+  Xee's names: `app.sandbox.xee_oauth.XEE_DIALECT`; Zype's: `ZYPE_DIALECT` below.
 Bad input: 400 `{"error": "..."}`.
 """
 
@@ -38,7 +40,17 @@ from app.sandbox.state import (
 )
 from app.sandbox.xee_oauth import SCOPE_DESCRIPTIONS, XEE_DIALECT, check_xee_dialect, token_body
 
-DIALECT_CHECKS = {"xee": (XEE_DIALECT, check_xee_dialect)}
+# Zype's names (ours): `renew_pins` (the offline demo): a free pin that has expired is
+# replaced by a fresh one for the same TV in the fixtures (state.renew_expired_zype_pins).
+ZYPE_DIALECT: dict[str, Any] = {"renew_pins": False}
+
+
+def check_zype_dialect(name: str, value: object) -> str | None:
+    return None if isinstance(value, bool) else "true or false"
+
+
+DIALECT_CHECKS = {"xee": (XEE_DIALECT, check_xee_dialect),
+                  "zype": (ZYPE_DIALECT, check_zype_dialect)}
 
 
 def apply_dialect(state: SandboxState, body: Any) -> str | None:
@@ -122,9 +134,14 @@ async def fixtures(request: Request) -> Response:
     return JSONResponse(_state(request).snapshot())
 
 
+@rejects
 async def reset(request: Request) -> Response:
+    body = await _json_object(request)
+    keep = body.get("keep_sessions", False)
+    if not isinstance(keep, bool):
+        raise _bad("keep_sessions must be true or false")
     state = _state(request)
-    state.reset()
+    state.reset(keep_sessions=keep)
     return JSONResponse(state.snapshot())
 
 

@@ -76,12 +76,13 @@ def _bind(host: str, port: int) -> socket.socket:
 class SandboxServer:
     """The sandbox on real HTTP, in a background thread. `with SandboxServer() as s:`."""
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0, latency_ms: int = 0) -> None:
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, latency_ms: int = 0,
+                 dialect: dict | None = None) -> None:
         self.host = host.strip("[]")
         self.port = port
         self.latency_ms = latency_ms
         self.url: str | None = None
-        self.app = create_app(latency_ms=latency_ms)
+        self.app = create_app(latency_ms=latency_ms, dialect=dialect)
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None

@@ -208,11 +208,16 @@ class SandboxState:
         with self.lock:
             self.clock_offset += seconds
 
-    def reset(self) -> None:
+    def reset(self, keep_sessions: bool = False) -> None:
+        """Fixtures back, faults cleared, clock at 0. `keep_sessions` keeps the Xee tokens
+        issued so far (the offline demo's "Reset demo data" keeps its sign-in)."""
         with self.lock:
+            tokens, refresh = self.xee_tokens, self.xee_refresh
             self.clock_offset = 0.0
             self.faults = Faults()
             self._load_fixtures()
+            if keep_sessions:
+                self.xee_tokens, self.xee_refresh = tokens, refresh
 
     # --- fixtures ---------------------------------------------------------------------
 
@@ -298,6 +303,23 @@ class SandboxState:
 
     # --- helpers used by several routes -----------------------------------------------
 
+    def renew_expired_zype_pins(self) -> list[str]:
+        """Dialect zype.renew_pins (the offline demo, ours): a free pin that has expired is
+        replaced by a fresh one for the same TV, as the TV app acquires a new pin when its
+        pin expires. Linked pins stay. Returns the new pins. Off by default: the
+        documents' 30-minute expiry stays what the emulator answers."""
+        with self.lock:
+            now = self.now()
+            fresh: list[str] = []
+            for old in [p for p in self.zype_pins.values()
+                        if p.consumer_id is None and now >= p.expires_at]:
+                del self.zype_pins[old.pin]
+                value = self.new_zype_pin_value()
+                self.zype_pins[value] = ZypePin(object_id(), value, old.linked_device_id,
+                                                now, now)
+                fresh.append(value)
+            return fresh
+
     def new_zype_pin_value(self) -> str:
         """`z` + 3 lowercase letters + 3 digits, unused (the documents' examples)."""
         while True:
@@ -322,6 +344,8 @@ class SandboxState:
         """The `GET /_sandbox/fixtures` body: the current state, secrets included
         (it is a demo sandbox; the fixtures are public)."""
         with self.lock:
+            if self.dialects.get("zype", {}).get("renew_pins"):
+                self.renew_expired_zype_pins()
             now = self.now()
             return {
                 "xee": {

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QLineEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -23,7 +24,7 @@ from app.ui import i18n, theme
 from app.ui.i18n import advice as advice_text
 from app.ui.i18n import flow_text
 from app.ui.network_check import NetworkCheckPanel
-from app.ui.widgets import hbox, label
+from app.ui.widgets import hbox, label, wheel_only_when_focused
 
 if TYPE_CHECKING:
     from app.ui.pages import ProviderPage
@@ -93,6 +94,7 @@ class AdvancedSettings(QWidget):
 
         self.language = QComboBox()
         self.language.setObjectName("languageCombo")
+        wheel_only_when_focused(self.language)
         self.language.setAccessibleName(self.tr("Language"))
         self.language.setAccessibleDescription(
             self.tr("The language of Pairing Wizard; applied the next time it starts"))
@@ -108,6 +110,7 @@ class AdvancedSettings(QWidget):
         language_layout.addLayout(hbox(self.language, stretch_at=1))
         language_layout.addWidget(self.language_note)
         form.addRow(self.tr("&Language"), language_box)
+        self._build_timeout(form)
         self.network = NetworkCheckPanel(page.wizard)
         form.addRow(self.tr("Network"), self.network)
 
@@ -134,6 +137,7 @@ class AdvancedSettings(QWidget):
         self.show_root()
         self.browser.setText(self.wizard.services.browser_command() or "")
         self._show_language()
+        self._show_timeout()
 
     def show_root(self) -> None:
         provider, env = self.provider, self.state.get("environment")
@@ -405,6 +409,38 @@ class AdvancedSettings(QWidget):
         else:
             settings.setValue(key, False)
         self._set_xee_sign_in_note("success", self.tr("Saved: the next sign-in uses it."))
+
+    # -- the request timeout ---------------------------------------------------------------
+
+    def _build_timeout(self, form: QFormLayout) -> None:
+        from app.ui.services import TIMEOUT_RANGE
+
+        self.timeout = QSpinBox()
+        self.timeout.setObjectName("requestTimeoutSpin")
+        self.timeout.setRange(*TIMEOUT_RANGE)
+        wheel_only_when_focused(self.timeout)
+        self.timeout.setSuffix(self.tr(" s"))
+        # Its inner line edit takes the fields' border and padding: room for them.
+        self.timeout.setMinimumHeight(self.timeout.lineEdit().minimumSizeHint().height() + 8)
+        self.timeout.setAccessibleName(self.tr("Request timeout"))
+        tip = self.tr("How long to wait for an answer from Xee, RUFUS or Zype (and the Xee "
+                      "sign-in) before giving up")
+        self.timeout.setToolTip(tip)
+        self.timeout.setAccessibleDescription(tip)
+        form.addRow(self.tr("Request &timeout"), hbox(self.timeout, stretch_at=1))
+        self.timeout.editingFinished.connect(self._timeout_edited)
+
+    def _show_timeout(self) -> None:
+        self.timeout.blockSignals(True)
+        self.timeout.setValue(int(self.wizard.services.request_timeout()))
+        self.timeout.blockSignals(False)
+
+    def _timeout_edited(self) -> None:
+        services = self.wizard.services
+        if self.timeout.value() != int(services.request_timeout()) \
+                or services.setting("network/timeoutSeconds") is None:
+            self.wizard.spawn(services.set_request_timeout(self.timeout.value()),
+                              "timeout-setting")
 
     # -- the language ----------------------------------------------------------------------
 

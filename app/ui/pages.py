@@ -27,7 +27,7 @@ from app.ui import theme
 from app.ui.i18n import advice as advice_text
 from app.ui.i18n import flow_text
 from app.ui.qtfix import Qt, set_enum
-from app.ui.widgets import Card, FieldRow, label
+from app.ui.widgets import Card, FieldRow, label, wheel_only_when_focused
 
 if TYPE_CHECKING:
     from app.ui.advanced_settings import AdvancedSettings
@@ -129,6 +129,8 @@ class ProviderPage(WizardPage):
         self.environment = QComboBox()
         self.environment.setObjectName("environmentCombo")
         self.environment.setMinimumHeight(30)
+        wheel_only_when_focused(self.environment)
+        self._confirming_production = False
         self.environment.setAccessibleName(self.tr("Environment"))
         self.environment.setAccessibleDescription(
             self.tr("Where the device is paired: the offline demo, the provider's test "
@@ -206,8 +208,36 @@ class ProviderPage(WizardPage):
 
     def _environment_changed(self, _index: int) -> None:
         env = self.environment.currentData()
+        if env == flow.PRODUCTION and env != self.state.get("environment"):
+            self._fill_environments()    # stays where it was until confirmed
+            if not self._confirming_production:
+                self._confirming_production = True
+                self.wizard.spawn(self._confirm_production(), "confirm-production")
+            return
         if env and env != self.state.get("environment"):
             self.wizard.select(self.provider, env)
+        self._fill_environments()
+        self._show_root()
+        self.changed.emit()
+
+    async def _confirm_production(self) -> None:
+        """Production only when asked for: shown and awaited, never exec()."""
+        from app.ui import dialogs  # not before the first paint (QMessageBox)
+
+        info = flow.PROVIDERS.get(self.provider or "")
+        try:
+            async with self.wizard.busy("Confirming production"):
+                confirmed = await dialogs.ask(
+                    self, self.tr("Switch to production?"),
+                    self.tr("Production pairs real customers' devices with {name}: every "
+                            "change is live.").format(name=info.title if info else ""),
+                    informative=self.tr("Stay in the offline demo to practise."),
+                    yes=self.tr("Use production"), no=self.tr("Stay here"),
+                    object_name="productionDialog", icon=dialogs.QMessageBox.Icon.Warning)
+        finally:
+            self._confirming_production = False
+        if confirmed and self.provider:
+            self.wizard.select(self.provider, flow.PRODUCTION)
         self._fill_environments()
         self._show_root()
         self.changed.emit()

@@ -301,7 +301,11 @@ class XeeSignInPanel(QWidget):
                 user = await session.me()
         except SignInError as error:
             text = advice_text(error.advice, f"xee.sign_in.{error.kind}")
-            if error.provider_message:   # Xee's own words, exactly as sent
+            if error.provider_message and error.kind == "network":
+                # Our transport's exception name (ReadError), not Xee's words.
+                text = self.tr("{advice} (technical detail: {detail})").format(
+                    advice=text, detail=error.provider_message)
+            elif error.provider_message:   # Xee's own words, exactly as sent
                 text = self.tr("{advice} (Xee said: {message})").format(
                     advice=text, message=error.provider_message)
             self.status.show_message("info" if error.kind == "cancelled" else "error", text)
@@ -812,14 +816,46 @@ class ReviewPage(WizardPage):
         self.body.addWidget(self.warning)
         self.note = label("", "help", object_name="reviewNote")
         self.body.addWidget(self.note)
+        # After "Try again" from an unknown outcome: was the last request carried out?
+        self.check_now = button(self.tr("Check &now"), "reviewCheckNowButton",
+                                description=self.tr("Ask the provider whether the last "
+                                                    "request was carried out"))
+        self.check_now.clicked.connect(self._check_now)
+        self.check_status = StatusLine("reviewCheckStatus")
+        self.body.addLayout(hbox(self.check_now, stretch_at=1))
+        self.body.addWidget(self.check_status)
+        self.check_now.hide()
         self.body.addStretch(1)
 
     def title(self) -> str:
         return flow_text(flow.PAGE_TITLES[self.page])
 
     def subtitle(self) -> str:
+        note = flow.uncertain_review_note(self.state)
+        if note:
+            return flow_text(note)
         return self.tr("Nothing has been sent yet. Check what will be sent, where, and as "
                        "whom.")
+
+    def _check_now(self) -> None:
+        self.wizard.spawn(self._run_check(), "check-outcome")
+
+    async def _run_check(self) -> None:
+        from app.auth.errors import SignInError
+        from app.core.errors import ProviderError
+
+        state = self.state
+        self.check_status.show_message("info", self.tr("Checking…"))
+        try:
+            async with self.wizard.busy("Checking the last request"):
+                found = await self.wizard.services.call_provider(
+                    state, lambda api: flow.check_last_request(api, state))
+        except (ProviderError, SignInError) as error:
+            self.check_status.show_message("error", flow_text(flow.CHECK_FAILED.format(
+                advice=error.advice)))
+            return
+        role = {True: "warning", False: "success"}.get(found.done, "info")
+        self.check_status.show_message(role, flow_text(found.message))
 
     def rows(self) -> list[tuple[str, str]]:
         provider, env = self.provider, self.state.get("environment")
@@ -840,6 +876,9 @@ class ReviewPage(WizardPage):
             val.setObjectName("review" + name.replace(" ", ""))
             val.setAccessibleName(flow_text(name))
             key.setBuddy(val)
+            if name == "Pin" and self.provider == "xee":
+                self.form.addRow(key, self._revealable_pin(val))
+                continue
             self.form.addRow(key, val)
         if self.state.get("environment") == flow.PRODUCTION:
             self.warning.show_message("warning", self.tr(
@@ -849,10 +888,38 @@ class ReviewPage(WizardPage):
         warning = flow.pin_warning(self.state) if self.provider == "xee" else None
         if warning:
             self.warning.show_message("warning", flow_text(warning))
+        self.check_status.clear()
+        self.check_now.setVisible(bool(self.state.get("uncertain")))
         info = flow.PROVIDERS.get(self.provider or "")
         self.note.setText(self.tr("“{action}” sends one request. You can undo it from the "
                                   "result page.").format(action=flow_text(info.action))
                           if info else "")
+
+
+    def _revealable_pin(self, value: QLabel) -> QHBoxLayout:
+        """The Xee pin, masked until "Show" is pressed: a wrong pin costs one of 3 tries."""
+        from PySide6.QtWidgets import QToolButton
+
+        pin = str(self.state.get("xee_pin") or "").strip()
+        masked = value.text()
+        show = QToolButton()
+        show.setObjectName("reviewPinShow")
+        show.setCheckable(True)
+        show.setText(self.tr("Show"))
+        show.setAccessibleName(self.tr("Show the pin"))
+        show.setAccessibleDescription(self.tr("Show or hide the pin about to be sent"))
+
+        def toggled(on: bool) -> None:
+            value.setText(pin if on else masked)
+            show.setText(self.tr("Hide") if on else self.tr("Show"))
+
+        show.toggled.connect(toggled)
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(value)
+        row.addWidget(show)
+        row.addStretch(1)
+        return row
 
 
 # --- 5. pairing -------------------------------------------------------------------------
@@ -969,12 +1036,16 @@ class ResultPage(WizardPage):
                           description=self.tr("Go back to the page where this can be fixed"))
         self.undo = button(self.tr("&Undo"), "undoButton", "undo",
                            self.tr("Reverse this pairing (asks first)"))
+        self.check_network = button(self.tr("Check the net&work…"), "resultCheckNetworkButton",
+                                    description=self.tr("Can this computer reach the "
+                                                        "provider? DNS, connection, TLS and "
+                                                        "one harmless request"))
         self.pair_another = button(self.tr("&Pair another device"), "pairAnotherButton",
                                    description=self.tr("Same provider and credentials, a new "
                                                        "device"))
         actions = QHBoxLayout()
         actions.setSpacing(8)
-        for widget in (self.copy_details, self.fix, self.undo):
+        for widget in (self.copy_details, self.fix, self.undo, self.check_network):
             actions.addWidget(widget)
         actions.addStretch(1)
         actions.addWidget(self.pair_another)
@@ -985,6 +1056,7 @@ class ResultPage(WizardPage):
 
         self.copy_details.clicked.connect(self._copy_details)
         self.fix.clicked.connect(lambda: self.wizard.go_fix())
+        self.check_network.clicked.connect(self._check_network)
         self.undo.clicked.connect(lambda: self.wizard.start_undo())
         self.pair_another.clicked.connect(lambda: self.wizard.pair_another())
         self.copy_deviceid.clicked.connect(self._copy_deviceid)
@@ -1020,6 +1092,9 @@ class ResultPage(WizardPage):
             self.fix.setAccessibleName(self.fix.text().replace("&", ""))
             self.fix.setIcon(theme.icon("undo"))
             self.fix.show()
+            self.check_network.setVisible(is_network_error(error))
+            # A locked box: no "Fix the device details" (another pin will not help).
+            self.fix.setVisible(not flow.box_locked(state))
             self.undo.hide()
             self.pair_another.hide()
             self.deviceid_card.hide()
@@ -1033,6 +1108,7 @@ class ResultPage(WizardPage):
         self.details.setAccessibleName(self.result_title.text())
         self.details.setAccessibleDescription("\n".join(f"{k}: {v}" for k, v in rows))
         self.fix.hide()
+        self.check_network.hide()
         info = flow.PROVIDERS[state["provider"]]
         self.undo.setText("&" + flow_text(info.undo_action))
         self.undo.setAccessibleName(flow_text(info.undo_action))
@@ -1042,6 +1118,12 @@ class ResultPage(WizardPage):
         deviceid = (state.get("result") or {}).get("deviceid")
         self.deviceid_card.setVisible(bool(deviceid) and not undone)
         self.deviceid.setText(deviceid or "")
+
+    def _check_network(self) -> None:
+        """The network check of the Advanced settings, for this provider and address."""
+        network = self.wizard.pages[Page.PROVIDER].advanced.network  # type: ignore[attr-defined]
+        network.refresh()
+        network.start()
 
     def _copy_details(self) -> None:
         state = self.state
@@ -1128,8 +1210,13 @@ def failure_html(state: dict[str, Any], error: dict[str, Any]) -> str:
     advice = advice_text(str(error.get("advice", "")), str(error.get("kind") or ""))
     parts = [f"<p style='margin-bottom:10px'>{html.escape(advice)}</p>"]
     said = []
+    if error.get("message") and is_network_error(error):
+        # Our own transport's words ("All connection attempts failed", "ReadError"), not
+        # the provider's: a technical detail, never "RUFUS said".
+        said.append(translate("ResultPage", "<b>Technical detail:</b> {detail}").format(
+            detail=html.escape(str(error["message"]))))
     # The provider's own message and tip: exactly as sent, never translated.
-    if error.get("message"):
+    elif error.get("message"):
         said.append(translate("ResultPage", "<b>{provider} said:</b> {message}").format(
             provider=html.escape(who), message=html.escape(str(error["message"]))))
     if error.get("tip"):
@@ -1142,11 +1229,24 @@ def failure_html(state: dict[str, Any], error: dict[str, Any]) -> str:
         meta.append(f"HTTP {error['status']}")
     if error.get("endpoint"):
         meta.append(html.escape(str(error["endpoint"]).split("?", 1)[0]))
-    if error.get("kind"):
+    if error.get("kind") == "cancelled":
+        meta.append(html.escape(translate("ResultPage", "cancelled")))
+    elif error.get("kind"):
         meta.append(html.escape(str(error["kind"])))
+    note = flow.pin_result_note(state)
+    if note:
+        parts.insert(1, f"<p style='margin-bottom:10px'><b>{html.escape(flow_text(note))}"
+                        "</b></p>")
     if meta:
         parts.append(f"<p style='color:{c['muted']}'>{' · '.join(meta)}</p>")
     return "".join(parts)
+
+
+def is_network_error(error: dict[str, Any]) -> bool:
+    """A failure of the network between us and the provider (not a cancel by the user)."""
+    kind = str(error.get("kind") or "")
+    return kind.startswith("network.") or (
+        error.get("category") == "network" and kind != "cancelled")
 
 
 PAGE_CLASSES: dict[Page, type[WizardPage]] = {

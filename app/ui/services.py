@@ -24,6 +24,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 REQUEST_TIMEOUT = 30.0
+# network/timeoutSeconds: one request timeout for every provider and the Xee sign-in.
+TIMEOUT_SETTING = "network/timeoutSeconds"
+TIMEOUT_RANGE = (5, 300)
+
+
+DEMO_DIALECT = {"zype": {"renew_pins": True}}
 
 
 class DemoSandbox:
@@ -56,7 +62,9 @@ class DemoSandbox:
             try:
                 from app.sandbox.server import SandboxServer
 
-                server = SandboxServer(host="127.0.0.1", port=0, latency_ms=self._latency_ms)
+                # The demo's Zype pins renew when they expire: a demo lasts a training day.
+                server = SandboxServer(host="127.0.0.1", port=0, latency_ms=self._latency_ms,
+                                       dialect=DEMO_DIALECT)
                 url = server.start()
             except BaseException as exc:  # reported to whoever awaits ready()
                 log.exception("The demo sandbox did not start")
@@ -142,12 +150,12 @@ async def imported(name: str) -> Any:
     return await asyncio.to_thread(importlib.import_module, name)
 
 
-def _new_client() -> Any:
+def _new_client(timeout: float = REQUEST_TIMEOUT) -> Any:
     # The OS trust store and the system proxy settings: TLS-inspecting company proxies
     # work with their certificate installed, and verification is never turned off.
     from app.core.transport import make_client
 
-    return make_client(timeout=REQUEST_TIMEOUT)
+    return make_client(timeout=timeout)
 
 
 class Services:
@@ -168,7 +176,7 @@ class Services:
     def client(self) -> Any:
         """One httpx2.AsyncClient per wizard, created on first use, closed on close."""
         if self._client is None:
-            self._client = _new_client()
+            self._client = _new_client(self.request_timeout())
         return self._client
 
     async def http(self) -> Any:
@@ -177,7 +185,7 @@ class Services:
         if self._client is None:
             import asyncio
 
-            client = await asyncio.to_thread(_new_client)
+            client = await asyncio.to_thread(_new_client, self.request_timeout())
             if self._client is None:
                 self._client = client
             else:  # another task made one meanwhile
@@ -255,6 +263,17 @@ class Services:
             response = await (await self.http()).get(f"{base}/_sandbox/fixtures")
             response.raise_for_status()
             self._fixtures = response.json()
+        return self._fixtures
+
+    async def reset_demo_data(self) -> dict[str, Any]:
+        """POST /_sandbox/reset keeping the sign-in's tokens (keys are fixtures: they stay)."""
+        if self.sandbox is None:
+            raise RuntimeError("demo data exist only in the offline demo")
+        base = await self.sandbox.ready()
+        response = await (await self.http()).post(f"{base}/_sandbox/reset",
+                                                  json={"keep_sessions": True})
+        response.raise_for_status()
+        self._fixtures = response.json()
         return self._fixtures
 
     # -- provider clients --------------------------------------------------------------
@@ -424,6 +443,26 @@ class Services:
             return error.advice
         return None
 
+    def request_timeout(self) -> float:
+        """Seconds any request may take (network/timeoutSeconds, default 30, clamped to
+        TIMEOUT_RANGE): the same for RUFUS, Zype, Xee and the Xee sign-in."""
+        try:
+            seconds = float(self.setting(TIMEOUT_SETTING, REQUEST_TIMEOUT))
+        except (TypeError, ValueError):
+            return REQUEST_TIMEOUT
+        low, high = TIMEOUT_RANGE
+        return min(max(seconds, low), high)
+
+    async def set_request_timeout(self, seconds: float) -> None:
+        """Store the timeout; the next request uses it (the HTTP client and the Xee
+        session are rebuilt with it)."""
+        self.settings.setValue(TIMEOUT_SETTING, int(seconds))
+        client, self._client = self._client, None
+        if client is not None:
+            await client.aclose()
+        if self.xee_session is not None:
+            self.xee_session.client.timeout = self.request_timeout()
+
     def xee_sign_in_options(self) -> dict[str, Any]:
         """XeeSignIn's keyword arguments from the settings (xee/redirectUri,
         xee/redirectPorts, xee/stateEchoed, xee/sendScope, xee/scopes). A bad redirect
@@ -436,6 +475,7 @@ class Services:
                 str(self.setting("xee/redirectPorts", "") or "")),
             "state_echoed": self.setting("xee/stateEchoed", True),
             "send_scope": self.setting("xee/sendScope", True),
+            "request_timeout": self.request_timeout(),
         }
         scopes = str(self.setting("xee/scopes", "") or "").split()
         if scopes:
@@ -496,8 +536,9 @@ class Services:
             return None
         if not saved or not saved.get("client_id"):
             return None
-        session = await asyncio.to_thread(XeeSession, root, saved["client_id"],
-                                          saved.get("client_secret", ""), store)
+        session = await asyncio.to_thread(
+            lambda: XeeSession(root, saved["client_id"], saved.get("client_secret", ""),
+                               store, request_timeout=self.request_timeout()))
         self.xee_session, self.xee_session_root = session, root
         return session
 
@@ -509,8 +550,9 @@ class Services:
         from app.auth.tokens import SessionOnlyTokenStore  # loaded with the session
 
         await self.xee_drop()
-        session = await asyncio.to_thread(XeeSession, root, client_id, client_secret,
-                                          SessionOnlyTokenStore(root))
+        session = await asyncio.to_thread(
+            lambda: XeeSession(root, client_id, client_secret, SessionOnlyTokenStore(root),
+                               request_timeout=self.request_timeout()))
         session.store = store
         # Keep what a later run needs to refresh (the keychain is for secrets).
         await session.set_token({**token, "client_id": client_id,

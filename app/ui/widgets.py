@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -237,6 +237,15 @@ class DemoBanner(QFrame):
                             wrap=True, object_name="demoBannerDetail")
         self.detail.setMinimumWidth(1)
         layout.addWidget(self.detail, 1)
+        # Fresh demo fixtures (free boxes and pins) without restarting: sign-in and keys stay.
+        self.reset = QPushButton(self.tr("Reset demo data"))
+        self.reset.setObjectName("demoResetButton")
+        self.reset.setAutoDefault(False)
+        self.reset.setAccessibleName(self.tr("Reset demo data"))
+        self.reset.setAccessibleDescription(self.tr(
+            "Put the demo's boxes, devices and pins back as they were; the sign-in and the "
+            "keys stay"))
+        layout.addWidget(self.reset)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
 
     def set_detail(self, text: str) -> None:
@@ -256,3 +265,27 @@ def hbox(*widgets: QWidget | None, stretch_at: int | None = None,
     if stretch_at is not None and stretch_at >= len(widgets):
         layout.addStretch(1)
     return layout
+
+
+class _WheelNeedsFocus(QObject):
+    """A wheel over an unfocused combo or spin box scrolls the page instead: passing the
+    mouse over the Environment list must not switch Offline demo and Production."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Wheel and not watched.hasFocus():  # type: ignore
+            event.ignore()      # on to the parent: the scroll area scrolls
+            return True
+        return False
+
+
+_wheel_needs_focus: _WheelNeedsFocus | None = None
+
+
+def wheel_only_when_focused(widget: QWidget) -> QWidget:
+    """The widget takes the mouse wheel only once it has the focus (a click or Tab)."""
+    global _wheel_needs_focus
+    if _wheel_needs_focus is None:
+        _wheel_needs_focus = _WheelNeedsFocus()
+    set_enum(widget, "focusPolicy", "StrongFocus")   # not WheelFocus: no focus by wheel
+    widget.installEventFilter(_wheel_needs_focus)
+    return widget

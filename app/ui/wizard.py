@@ -80,6 +80,30 @@ class _PaintWatcher(QObject):
         return False
 
 
+class _ClickGuard(QObject):
+    """Ignores a press on a bar button within CHANGED_MEANING_MS of a press on another one:
+    the second click of a double-click on Next (Pair appears in its place) or on Pair
+    (Finish appears there once the answer is in). Timed by the events' own timestamps."""
+
+    CHANGED_MEANING_MS = 500
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self._last: tuple[QObject, int] | None = None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick):
+            stamp = int(event.timestamp())  # type: ignore[attr-defined]
+            last, self._last = self._last, (watched, stamp)
+            if last is not None and last[0] is not watched \
+                    and 0 <= stamp - last[1] < self.CHANGED_MEANING_MS:
+                log.info("Ignored a click on %s right after one on %s", watched.objectName(),
+                         last[0].objectName())
+                self._last = last   # still measured from the click that meant something
+                return True
+        return False
+
+
 class _Pages(dict):
     """Page -> its widget. A page not built yet is built on first use (`build`)."""
 
@@ -239,6 +263,17 @@ class PairingWizard(QWidget):
         buttons.addWidget(self.pair_button)
         buttons.addWidget(self.finish_button)
         outer.addWidget(bar)
+        # Cancel keeps its place on every page (hidden on the result, its room kept), so a
+        # double-click or a late click never lands on another button (see _ClickGuard).
+        policy = self.cancel_button.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.cancel_button.setSizePolicy(policy)
+        self._click_guard = _ClickGuard(self)
+        for bar_button in (self.back_button, self.cancel_button, self.next_button,
+                           self.pair_button, self.finish_button):
+            bar_button.installEventFilter(self._click_guard)
+        self._outcome_at = -1.0
+        self._last_pin_confirmed = False
 
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
@@ -246,6 +281,7 @@ class PairingWizard(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         self.finish_button.clicked.connect(self.close)
         self.history_button.clicked.connect(self.open_history)
+        self.banner.reset.clicked.connect(self.reset_demo_data)
         self.batch_button.clicked.connect(self.open_batch)
         self.history_window: Any = None
         self.batch_dialog: Any = None
@@ -419,6 +455,28 @@ class PairingWizard(QWidget):
         if self.current is Page.PROVIDER:
             page.enter()
 
+    def reset_demo_data(self) -> None:
+        if self.is_busy() or self.state.get("environment") != flow.DEMO:
+            return
+        self.spawn(self._reset_demo_data(), "reset-demo")
+
+    async def _reset_demo_data(self) -> None:
+        """The sandbox's fixtures back (free boxes, fresh pins); the Xee sign-in and the
+        keys stay. The boxes' wrong-pin counts start again with them."""
+        try:
+            async with self.busy("Resetting the demo data"):
+                await self.services.reset_demo_data()
+        except Exception as exc:   # the sandbox did not answer: say so, keep going
+            self.banner.set_detail(self.tr("Could not reset the demo data ({error}): "
+                                           "restart the demo.").format(
+                                               error=type(exc).__name__))
+            return
+        self.state["xee_pin_failures"] = {}
+        self._save_pin_failures()
+        self.banner.set_detail(self.tr("Demo data reset: boxes, devices and pins are as "
+                                       "new; the sign-in and the keys are kept."))
+        self.refresh()
+
     async def ready(self) -> None:
         """Resolves when the wizard can pair: with the demo, once the sandbox answers."""
         if self.state.get("environment") == flow.DEMO:
@@ -543,6 +601,9 @@ class PairingWizard(QWidget):
         if self.is_busy() or not self.state.get("error"):
             return
         target = flow.page_for_error(self.state["error"])
+        # "Try again" after an unknown outcome: the review says it may have been done.
+        self.state["uncertain"] = bool(self.state["error"].get("may_have_reached_server")) \
+            and self.state["error"].get("category") != "input"
         self.state["error"] = None
         self.go(target)
         page = self.pages[target]
@@ -553,6 +614,13 @@ class PairingWizard(QWidget):
 
     def cancel(self) -> None:
         """Cancel the request in flight; with none, close the window."""
+        import time
+
+        if self.current is Page.RESULT and \
+                time.monotonic() - self._outcome_at < _ClickGuard.CHANGED_MEANING_MS / 1000:
+            # A Cancel meant for the request that has just ended: not a wish to close.
+            log.info("Ignored a Cancel right after the outcome")
+            return
         if self._pair_task is not None and not self._pair_task.done():
             if not self._user_cancelled:   # once: a second cancel would cut the recording
                 self._user_cancelled = True
@@ -584,7 +652,8 @@ class PairingWizard(QWidget):
             not busy and flow.previous_page(page, self.state) is not None)
         self.next_button.setVisible(page in (Page.PROVIDER, Page.CREDENTIALS, Page.DEVICE))
         self.next_button.setEnabled(not busy and flow.next_page(page, self.state) is not None)
-        self.pair_button.setVisible(page is Page.REVIEW)
+        # Pair stays in its place (disabled) while pairing: Cancel does not move.
+        self.pair_button.setVisible(page in (Page.REVIEW, Page.PAIRING))
         info = flow.PROVIDERS.get(self.state.get("provider") or "")
         self.pair_button.setText(flow_text(info.action) if info else self.tr("Pair"))
         self.pair_button.setAccessibleName(self.pair_button.text())
@@ -594,6 +663,11 @@ class PairingWizard(QWidget):
         self.finish_button.setEnabled(not busy)
         self.cancel_button.setVisible(page is not Page.RESULT)
         self.cancel_button.setEnabled(not self._user_cancelled or not pairing)
+        # One width for Next, Pair and Finish: Cancel, left of them, stays in one place.
+        primaries = (self.next_button, self.pair_button, self.finish_button)
+        width = max(max(b.sizeHint().width() for b in primaries), 96)
+        for candidate in primaries:
+            candidate.setMinimumWidth(width)
         primary = {Page.REVIEW: self.pair_button, Page.RESULT: self.finish_button}.get(
             page, self.next_button)
         for candidate in (self.next_button, self.pair_button, self.finish_button):
@@ -640,7 +714,11 @@ class PairingWizard(QWidget):
             return  # never twice
         if not flow.is_valid(Page.REVIEW, self.state):
             return
-        self.state.update(result=None, error=None, undone=False)
+        if flow.is_last_pin_attempt(self.state) and not self._last_pin_confirmed:
+            self.spawn(self._confirm_last_pin(), "confirm-last-pin")
+            return
+        self._last_pin_confirmed = False
+        self.state.update(result=None, error=None, undone=False, uncertain=False)
         self._user_cancelled = False
         self.deviceid_kept = False
         self.go(Page.PAIRING)
@@ -648,9 +726,27 @@ class PairingWizard(QWidget):
         self._pair_task.add_done_callback(self._pair_ended)
         self.refresh()
 
+    async def _confirm_last_pin(self) -> None:
+        """Before the attempt that would lock the Xee box: ask (shown and awaited)."""
+        from app.ui import dialogs
+
+        async with self.busy("Confirming the last pin attempt"):
+            confirmed = await dialogs.ask(
+                self, self.tr("Last attempt before the box locks"),
+                self.tr("Two wrong pins were already sent for this box. If this pin is "
+                        "wrong too, Xee locks the box and only Xee support can unlock it."),
+                informative=self.tr("Check the pin on the box's card (Show reveals it)."),
+                yes=self.tr("Send this pin"), no=self.tr("Check the pin first"),
+                object_name="lastPinDialog", icon=dialogs.QMessageBox.Icon.Warning)
+        if confirmed and self.current is Page.REVIEW:
+            self._last_pin_confirmed = True
+            self.start_pairing()
+
     def _pair_ended(self, task: asyncio.Task[Any]) -> None:
         """A pair task cancelled before its body ran (Cancel pressed at once) never
         reaches its own error handling: say so here, or the Pairing page would stay."""
+        import time
+
         if not task.cancelled() or not self._user_cancelled or self._closing \
                 or self._closed_clean or not shiboken6.isValid(self):
             return
@@ -661,6 +757,7 @@ class PairingWizard(QWidget):
         if not state.get("error") and not state.get("result"):
             state["error"] = flow.cancelled_error(state, sent=False)
         log.info("Pairing cancelled before the request was sent")
+        self._outcome_at = time.monotonic()
         if self.current is Page.PAIRING:
             self.go(Page.RESULT)
         self.refresh()
@@ -668,6 +765,7 @@ class PairingWizard(QWidget):
 
     async def _pair(self) -> None:
         import asyncio
+        import time
 
         from app.auth.errors import SignInError
         from app.core.errors import ProviderError
@@ -705,6 +803,7 @@ class PairingWizard(QWidget):
         else:
             log.info("Pairing succeeded with %s", state.get("provider"))
         self._user_cancelled = False
+        self._outcome_at = time.monotonic()
         self.go(Page.RESULT)
         self.outcome.emit()
 
@@ -794,6 +893,7 @@ class PairingWizard(QWidget):
         if not await self._deviceid_safe():
             return
         self.state = flow.pair_another(self.state)
+        self.state["uncertain"] = False
         self.deviceid_kept = False
         self.go(flow.start_page_after_pair_another())
 

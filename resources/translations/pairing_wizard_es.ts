@@ -184,6 +184,22 @@
         <translation>Guardado: el próximo inicio de sesión lo usará.</translation>
     </message>
     <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Request timeout</source>
+        <translation>Tiempo de espera de las solicitudes</translation>
+    </message>
+    <message>
+        <source>How long to wait for an answer from Xee, RUFUS or Zype (and the Xee sign-in) before giving up</source>
+        <translation>Cuánto tiempo esperar una respuesta de Xee, RUFUS o Zype (y del inicio de sesión de Xee) antes de desistir</translation>
+    </message>
+    <message>
+        <source>Request &amp;timeout</source>
+        <translation>&amp;Tiempo de espera de las solicitudes</translation>
+    </message>
+    <message>
         <source>Applied the next time Pairing Wizard starts.</source>
         <translation>Se aplica la próxima vez que se inicie Pairing Wizard.</translation>
     </message>
@@ -640,6 +656,14 @@
     <message>
         <source>Nothing leaves this computer. Starting the sandbox…</source>
         <translation>Nada sale de este equipo. Iniciando el sandbox…</translation>
+    </message>
+    <message>
+        <source>Reset demo data</source>
+        <translation>Restablecer los datos de demostración</translation>
+    </message>
+    <message>
+        <source>Put the demo&apos;s boxes, devices and pins back as they were; the sign-in and the keys stay</source>
+        <translation>Devolver las cajas, dispositivos y pines de la demostración a su estado inicial; el inicio de sesión y las claves se mantienen</translation>
     </message>
 </context>
 <context>
@@ -1378,8 +1402,36 @@
         <translation>El sandbox sin conexión no se ha iniciado ({error}).</translation>
     </message>
     <message>
+        <source>Could not reset the demo data ({error}): restart the demo.</source>
+        <translation>No se pudieron restablecer los datos de demostración ({error}): reinicie la demostración.</translation>
+    </message>
+    <message>
+        <source>Demo data reset: boxes, devices and pins are as new; the sign-in and the keys are kept.</source>
+        <translation>Datos de demostración restablecidos: cajas, dispositivos y pines como nuevos; se conservan el inicio de sesión y las claves.</translation>
+    </message>
+    <message>
         <source>Batch from CSV: {problem}</source>
         <translation>Lote desde CSV: {problem}</translation>
+    </message>
+    <message>
+        <source>Last attempt before the box locks</source>
+        <translation>Último intento antes de que la caja se bloquee</translation>
+    </message>
+    <message>
+        <source>Two wrong pins were already sent for this box. If this pin is wrong too, Xee locks the box and only Xee support can unlock it.</source>
+        <translation>Ya se enviaron dos pines erróneos para esta caja. Si este pin también es erróneo, Xee bloquea la caja y solo el soporte de Xee puede desbloquearla.</translation>
+    </message>
+    <message>
+        <source>Check the pin on the box&apos;s card (Show reveals it).</source>
+        <translation>Compruebe el pin en la tarjeta de la caja (Mostrar lo revela).</translation>
+    </message>
+    <message>
+        <source>Send this pin</source>
+        <translation>Enviar este pin</translation>
+    </message>
+    <message>
+        <source>Check the pin first</source>
+        <translation>Comprobar el pin primero</translation>
     </message>
     <message>
         <source>This will remove the box {device} from the car it is fitted to: Xee dissociates the box from the car and from the Xee account, and the car no longer reports through it until the box is associated again.</source>
@@ -1763,6 +1815,26 @@
         <source>Choose a provider first.</source>
         <translation>Elija primero un proveedor.</translation>
     </message>
+    <message>
+        <source>Switch to production?</source>
+        <translation>¿Pasar a producción?</translation>
+    </message>
+    <message>
+        <source>Production pairs real customers&apos; devices with {name}: every change is live.</source>
+        <translation>Producción empareja dispositivos de clientes reales con {name}: cada cambio es real.</translation>
+    </message>
+    <message>
+        <source>Stay in the offline demo to practise.</source>
+        <translation>Quédese en la demostración sin conexión para practicar.</translation>
+    </message>
+    <message>
+        <source>Use production</source>
+        <translation>Usar producción</translation>
+    </message>
+    <message>
+        <source>Stay here</source>
+        <translation>Quedarse aquí</translation>
+    </message>
 </context>
 <context>
     <name>ResultPage</name>
@@ -1815,6 +1887,14 @@
         <translation>Revertir este emparejamiento (pregunta antes)</translation>
     </message>
     <message>
+        <source>Check the net&amp;work…</source>
+        <translation>Comprobar la &amp;red…</translation>
+    </message>
+    <message>
+        <source>Can this computer reach the provider? DNS, connection, TLS and one harmless request</source>
+        <translation>¿Puede este equipo llegar al proveedor? DNS, conexión, TLS y una solicitud inofensiva</translation>
+    </message>
+    <message>
         <source>&amp;Pair another device</source>
         <translation>Emparejar &amp;otro dispositivo</translation>
     </message>
@@ -1829,6 +1909,10 @@
     <message>
         <source>Change the c&amp;redentials</source>
         <translation>Cambiar las &amp;credenciales</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>cancelado</translation>
     </message>
     <message>
         <source>Cop&amp;y details</source>
@@ -1871,6 +1955,10 @@
         <translation>El proveedor</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Technical detail:&lt;/b&gt; {detail}</source>
+        <translation>&lt;b&gt;Detalle técnico:&lt;/b&gt; {detail}</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;{provider} said:&lt;/b&gt; {message}</source>
         <translation>&lt;b&gt;{provider} dijo:&lt;/b&gt; {message}</translation>
     </message>
@@ -1882,8 +1970,20 @@
 <context>
     <name>ReviewPage</name>
     <message>
+        <source>Check &amp;now</source>
+        <translation>Comprobar a&amp;hora</translation>
+    </message>
+    <message>
+        <source>Ask the provider whether the last request was carried out</source>
+        <translation>Preguntar al proveedor si la última solicitud se llevó a cabo</translation>
+    </message>
+    <message>
         <source>Nothing has been sent yet. Check what will be sent, where, and as whom.</source>
         <translation>Todavía no se ha enviado nada. Compruebe qué se enviará, adónde y en nombre de quién.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Comprobando…</translation>
     </message>
     <message>
         <source>Production: this changes a real customer&apos;s device right away.</source>
@@ -1892,6 +1992,22 @@
     <message>
         <source>“{action}” sends one request. You can undo it from the result page.</source>
         <translation>«{action}» envía una sola solicitud. Puede deshacerla desde la página de resultado.</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Mostrar</translation>
+    </message>
+    <message>
+        <source>Show the pin</source>
+        <translation>Mostrar el pin</translation>
+    </message>
+    <message>
+        <source>Show or hide the pin about to be sent</source>
+        <translation>Mostrar u ocultar el pin que se va a enviar</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Ocultar</translation>
     </message>
 </context>
 <context>
@@ -2074,6 +2190,10 @@
     <message>
         <source>Signed in. Reading the account…</source>
         <translation>Sesión iniciada. Leyendo la cuenta…</translation>
+    </message>
+    <message>
+        <source>{advice} (technical detail: {detail})</source>
+        <translation>{advice} (detalle técnico: {detail})</translation>
     </message>
     <message>
         <source>{advice} (Xee said: {message})</source>
@@ -2528,6 +2648,14 @@
         <translation>Caja asociada</translation>
     </message>
     <message>
+        <source>Network problem: the request did not complete</source>
+        <translation>Problema de red: la solicitud no se completó</translation>
+    </message>
+    <message>
+        <source>The answer could not be understood</source>
+        <translation>No se pudo entender la respuesta</translation>
+    </message>
+    <message>
         <source>Remove the box from the car</source>
         <translation>Quitar la caja del coche</translation>
     </message>
@@ -2652,6 +2780,42 @@
         <translation>Deshacer se interrumpió al cerrar la ventana: compruebe si se llevó a cabo.</translation>
     </message>
     <message>
+        <source>That was the third wrong pin for this box: Xee has now locked it. Contact Xee support to unlock the box; another pin will not be accepted.</source>
+        <translation>Era el tercer pin erróneo para esta caja: Xee la ha bloqueado. Contacte con el soporte de Xee para desbloquearla; no se aceptará otro pin.</translation>
+    </message>
+    <message>
+        <source>Wrong pin: 1 attempt left before the box locks. Check the pin on the box&apos;s card before trying again.</source>
+        <translation>Pin erróneo: queda 1 intento antes de que la caja se bloquee. Compruebe el pin en la tarjeta de la caja antes de volver a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Wrong pin: {left} attempts left before the box locks.</source>
+        <translation>Pin erróneo: quedan {left} intentos antes de que la caja se bloquee.</translation>
+    </message>
+    <message>
+        <source>The last request may have been carried out: {name} did not confirm it. Check now before sending it again.</source>
+        <translation>Puede que la última solicitud se haya llevado a cabo: {name} no lo confirmó. Compruébelo ahora antes de enviarla de nuevo.</translation>
+    </message>
+    <message>
+        <source>It was carried out: RUFUS has a device with serial number {serial} (deviceid {deviceid}). Do not bind it again: store this deviceid on the device.</source>
+        <translation>Se llevó a cabo: RUFUS tiene un dispositivo con el número de serie {serial} (deviceid {deviceid}). No lo vincule de nuevo: guarde este deviceid en el dispositivo.</translation>
+    </message>
+    <message>
+        <source>It was not carried out: RUFUS has no device with serial number {serial}. You can bind it now.</source>
+        <translation>No se llevó a cabo: RUFUS no tiene ningún dispositivo con el número de serie {serial}. Puede vincularlo ahora.</translation>
+    </message>
+    <message>
+        <source>Pairing Wizard cannot look a pin up by itself (Zype finds pins by the TV&apos;s device id): ask the customer whether the TV app shows the account, or look the pin up in the Zype console before linking again.</source>
+        <translation>Pairing Wizard no puede buscar un pin por sí mismo (Zype encuentra los pines por el id de dispositivo del televisor): pregunte al cliente si la app del televisor muestra la cuenta, o busque el pin en la consola de Zype antes de vincular de nuevo.</translation>
+    </message>
+    <message>
+        <source>Xee&apos;s API lists no devices of a user: ask the customer whether the box shows in the Xee app, or contact Xee support, before associating again.</source>
+        <translation>La API de Xee no lista los dispositivos de un usuario: pregunte al cliente si la caja aparece en la app de Xee, o contacte con el soporte de Xee, antes de asociar de nuevo.</translation>
+    </message>
+    <message>
+        <source>Could not check: {advice}</source>
+        <translation>No se pudo comprobar: {advice}</translation>
+    </message>
+    <message>
         <source>Pairing failed</source>
         <translation>El emparejamiento falló</translation>
     </message>
@@ -2666,14 +2830,6 @@
     <message>
         <source>Sign-in or key problem</source>
         <translation>Problema de inicio de sesión o de clave</translation>
-    </message>
-    <message>
-        <source>Could not complete the request</source>
-        <translation>No se pudo completar la solicitud</translation>
-    </message>
-    <message>
-        <source>Unexpected answer</source>
-        <translation>Respuesta inesperada</translation>
     </message>
     <message>
         <source>{failed} wrong pin for this box so far: {left} attempts left before the box locks. Check the pin carefully.</source>

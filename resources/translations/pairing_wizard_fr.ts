@@ -184,6 +184,22 @@
         <translation>Enregistré : la prochaine connexion l&apos;utilisera.</translation>
     </message>
     <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Request timeout</source>
+        <translation>Délai d’attente des requêtes</translation>
+    </message>
+    <message>
+        <source>How long to wait for an answer from Xee, RUFUS or Zype (and the Xee sign-in) before giving up</source>
+        <translation>Combien de temps attendre une réponse de Xee, RUFUS ou Zype (et de la connexion Xee) avant d’abandonner</translation>
+    </message>
+    <message>
+        <source>Request &amp;timeout</source>
+        <translation>&amp;Délai d’attente des requêtes</translation>
+    </message>
+    <message>
         <source>Applied the next time Pairing Wizard starts.</source>
         <translation>Appliquée au prochain démarrage de Pairing Wizard.</translation>
     </message>
@@ -640,6 +656,14 @@
     <message>
         <source>Nothing leaves this computer. Starting the sandbox…</source>
         <translation>Rien ne quitte cet ordinateur. Démarrage du bac à sable…</translation>
+    </message>
+    <message>
+        <source>Reset demo data</source>
+        <translation>Réinitialiser les données de démo</translation>
+    </message>
+    <message>
+        <source>Put the demo&apos;s boxes, devices and pins back as they were; the sign-in and the keys stay</source>
+        <translation>Remettre les boîtiers, appareils et pins de la démo dans leur état initial ; la connexion et les clés restent</translation>
     </message>
 </context>
 <context>
@@ -1378,8 +1402,36 @@
         <translation>Le bac à sable hors ligne n&apos;a pas démarré ({error}).</translation>
     </message>
     <message>
+        <source>Could not reset the demo data ({error}): restart the demo.</source>
+        <translation>Impossible de réinitialiser les données de démo ({error}) : redémarrez la démo.</translation>
+    </message>
+    <message>
+        <source>Demo data reset: boxes, devices and pins are as new; the sign-in and the keys are kept.</source>
+        <translation>Données de démo réinitialisées : boîtiers, appareils et pins sont comme neufs ; la connexion et les clés sont conservées.</translation>
+    </message>
+    <message>
         <source>Batch from CSV: {problem}</source>
         <translation>Lot depuis un CSV : {problem}</translation>
+    </message>
+    <message>
+        <source>Last attempt before the box locks</source>
+        <translation>Dernier essai avant le verrouillage du boîtier</translation>
+    </message>
+    <message>
+        <source>Two wrong pins were already sent for this box. If this pin is wrong too, Xee locks the box and only Xee support can unlock it.</source>
+        <translation>Deux codes pin erronés ont déjà été envoyés pour ce boîtier. Si celui-ci est faux aussi, Xee verrouille le boîtier et seul le support Xee peut le déverrouiller.</translation>
+    </message>
+    <message>
+        <source>Check the pin on the box&apos;s card (Show reveals it).</source>
+        <translation>Vérifiez le pin sur la carte du boîtier (Afficher le révèle).</translation>
+    </message>
+    <message>
+        <source>Send this pin</source>
+        <translation>Envoyer ce pin</translation>
+    </message>
+    <message>
+        <source>Check the pin first</source>
+        <translation>Vérifier le pin d’abord</translation>
     </message>
     <message>
         <source>This will remove the box {device} from the car it is fitted to: Xee dissociates the box from the car and from the Xee account, and the car no longer reports through it until the box is associated again.</source>
@@ -1763,6 +1815,26 @@
         <source>Choose a provider first.</source>
         <translation>Choisissez d&apos;abord un fournisseur.</translation>
     </message>
+    <message>
+        <source>Switch to production?</source>
+        <translation>Passer en production ?</translation>
+    </message>
+    <message>
+        <source>Production pairs real customers&apos; devices with {name}: every change is live.</source>
+        <translation>La production associe les appareils de vrais clients à {name} : chaque modification est immédiate.</translation>
+    </message>
+    <message>
+        <source>Stay in the offline demo to practise.</source>
+        <translation>Restez dans la démo hors ligne pour vous entraîner.</translation>
+    </message>
+    <message>
+        <source>Use production</source>
+        <translation>Utiliser la production</translation>
+    </message>
+    <message>
+        <source>Stay here</source>
+        <translation>Rester ici</translation>
+    </message>
 </context>
 <context>
     <name>ResultPage</name>
@@ -1815,6 +1887,14 @@
         <translation>Défaire cet appairage (demande d&apos;abord)</translation>
     </message>
     <message>
+        <source>Check the net&amp;work…</source>
+        <translation>Vérifier le &amp;réseau…</translation>
+    </message>
+    <message>
+        <source>Can this computer reach the provider? DNS, connection, TLS and one harmless request</source>
+        <translation>Cet ordinateur peut-il joindre le fournisseur ? DNS, connexion, TLS et une requête sans effet</translation>
+    </message>
+    <message>
         <source>&amp;Pair another device</source>
         <translation>&amp;Appairer un autre appareil</translation>
     </message>
@@ -1829,6 +1909,10 @@
     <message>
         <source>Change the c&amp;redentials</source>
         <translation>Modifier les &amp;identifiants</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
     </message>
     <message>
         <source>Cop&amp;y details</source>
@@ -1871,6 +1955,10 @@
         <translation>Le fournisseur</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Technical detail:&lt;/b&gt; {detail}</source>
+        <translation>&lt;b&gt;Détail technique :&lt;/b&gt; {detail}</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;{provider} said:&lt;/b&gt; {message}</source>
         <translation>&lt;b&gt;Message de {provider} :&lt;/b&gt; {message}</translation>
     </message>
@@ -1882,8 +1970,20 @@
 <context>
     <name>ReviewPage</name>
     <message>
+        <source>Check &amp;now</source>
+        <translation>&amp;Vérifier maintenant</translation>
+    </message>
+    <message>
+        <source>Ask the provider whether the last request was carried out</source>
+        <translation>Demander au fournisseur si la dernière requête a été exécutée</translation>
+    </message>
+    <message>
         <source>Nothing has been sent yet. Check what will be sent, where, and as whom.</source>
         <translation>Rien n&apos;a encore été envoyé. Vérifiez ce qui sera envoyé, où, et au nom de qui.</translation>
+    </message>
+    <message>
+        <source>Checking…</source>
+        <translation>Vérification…</translation>
     </message>
     <message>
         <source>Production: this changes a real customer&apos;s device right away.</source>
@@ -1892,6 +1992,22 @@
     <message>
         <source>“{action}” sends one request. You can undo it from the result page.</source>
         <translation>« {action} » envoie une seule requête. Vous pourrez l&apos;annuler depuis la page de résultat.</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Afficher</translation>
+    </message>
+    <message>
+        <source>Show the pin</source>
+        <translation>Afficher le pin</translation>
+    </message>
+    <message>
+        <source>Show or hide the pin about to be sent</source>
+        <translation>Afficher ou masquer le pin qui va être envoyé</translation>
+    </message>
+    <message>
+        <source>Hide</source>
+        <translation>Masquer</translation>
     </message>
 </context>
 <context>
@@ -2074,6 +2190,10 @@
     <message>
         <source>Signed in. Reading the account…</source>
         <translation>Connecté. Lecture du compte…</translation>
+    </message>
+    <message>
+        <source>{advice} (technical detail: {detail})</source>
+        <translation>{advice} (détail technique : {detail})</translation>
     </message>
     <message>
         <source>{advice} (Xee said: {message})</source>
@@ -2528,6 +2648,14 @@
         <translation>Boîtier associé</translation>
     </message>
     <message>
+        <source>Network problem: the request did not complete</source>
+        <translation>Problème de réseau : la requête n’a pas abouti</translation>
+    </message>
+    <message>
+        <source>The answer could not be understood</source>
+        <translation>La réponse est incompréhensible</translation>
+    </message>
+    <message>
         <source>Remove the box from the car</source>
         <translation>Retirer le boîtier de la voiture</translation>
     </message>
@@ -2652,6 +2780,42 @@
         <translation>Annulation interrompue par la fermeture de la fenêtre : vérifiez si elle a été effectuée.</translation>
     </message>
     <message>
+        <source>That was the third wrong pin for this box: Xee has now locked it. Contact Xee support to unlock the box; another pin will not be accepted.</source>
+        <translation>C’était le troisième pin erroné pour ce boîtier : Xee l’a maintenant verrouillé. Contactez le support Xee pour le déverrouiller ; aucun autre pin ne sera accepté.</translation>
+    </message>
+    <message>
+        <source>Wrong pin: 1 attempt left before the box locks. Check the pin on the box&apos;s card before trying again.</source>
+        <translation>Pin erroné : il reste 1 essai avant le verrouillage du boîtier. Vérifiez le pin sur la carte du boîtier avant de réessayer.</translation>
+    </message>
+    <message>
+        <source>Wrong pin: {left} attempts left before the box locks.</source>
+        <translation>Pin erroné : il reste {left} essais avant le verrouillage du boîtier.</translation>
+    </message>
+    <message>
+        <source>The last request may have been carried out: {name} did not confirm it. Check now before sending it again.</source>
+        <translation>La dernière requête a peut-être été exécutée : {name} ne l’a pas confirmé. Vérifiez maintenant avant de l’envoyer à nouveau.</translation>
+    </message>
+    <message>
+        <source>It was carried out: RUFUS has a device with serial number {serial} (deviceid {deviceid}). Do not bind it again: store this deviceid on the device.</source>
+        <translation>Elle a été exécutée : RUFUS a un appareil avec le numéro de série {serial} (deviceid {deviceid}). Ne l’associez pas à nouveau : enregistrez ce deviceid sur l’appareil.</translation>
+    </message>
+    <message>
+        <source>It was not carried out: RUFUS has no device with serial number {serial}. You can bind it now.</source>
+        <translation>Elle n’a pas été exécutée : RUFUS n’a aucun appareil avec le numéro de série {serial}. Vous pouvez l’associer maintenant.</translation>
+    </message>
+    <message>
+        <source>Pairing Wizard cannot look a pin up by itself (Zype finds pins by the TV&apos;s device id): ask the customer whether the TV app shows the account, or look the pin up in the Zype console before linking again.</source>
+        <translation>Pairing Wizard ne peut pas rechercher un pin lui-même (Zype trouve les pins par l’identifiant d’appareil de la TV) : demandez au client si l’app TV affiche le compte, ou recherchez le pin dans la console Zype avant de lier à nouveau.</translation>
+    </message>
+    <message>
+        <source>Xee&apos;s API lists no devices of a user: ask the customer whether the box shows in the Xee app, or contact Xee support, before associating again.</source>
+        <translation>L’API de Xee ne liste pas les appareils d’un utilisateur : demandez au client si le boîtier apparaît dans l’app Xee, ou contactez le support Xee, avant d’associer à nouveau.</translation>
+    </message>
+    <message>
+        <source>Could not check: {advice}</source>
+        <translation>Vérification impossible : {advice}</translation>
+    </message>
+    <message>
         <source>Pairing failed</source>
         <translation>Échec de l&apos;appairage</translation>
     </message>
@@ -2666,14 +2830,6 @@
     <message>
         <source>Sign-in or key problem</source>
         <translation>Problème de connexion ou de clé</translation>
-    </message>
-    <message>
-        <source>Could not complete the request</source>
-        <translation>La requête n&apos;a pas pu aboutir</translation>
-    </message>
-    <message>
-        <source>Unexpected answer</source>
-        <translation>Réponse inattendue</translation>
     </message>
     <message>
         <source>{failed} wrong pin for this box so far: {left} attempts left before the box locks. Check the pin carefully.</source>

@@ -67,6 +67,9 @@ def choose(qtbot, wizard: PairingWizard, provider: str, environment: str = "demo
                           "zype": "providerZype"}[provider])
     combo = wizard.findChild(QWidget, "environmentCombo")
     combo.setCurrentIndex(combo.findData(environment))
+    if environment == "production" and wizard.state["environment"] != environment:
+        answer_dialog(qtbot, "productionDialog", yes=True)   # production asks first
+        qtbot.waitUntil(lambda: wizard.state["environment"] == environment, timeout=WAIT_MS)
     assert wizard.state["provider"] == provider
     assert wizard.state["environment"] == environment
     click(qtbot, wizard, "nextButton")

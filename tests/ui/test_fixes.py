@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLineEdit
 from app.core.flow import Page
 
 from .conftest import WAIT_MS, run
-from .drive import click, find, result_text, type_into, wait_page
+from .drive import answer_dialog, click, find, result_text, type_into, wait_page
 from .test_errors import rufus_to_review
 from .test_rufus import rufus_key
 
@@ -54,6 +54,7 @@ def test_xee_app_client_id_and_secret_from_the_advanced_settings(
     assert not client_id.isVisible()                  # the demo brings its own app
     combo = find(wizard, "environmentCombo")
     combo.setCurrentIndex(combo.findData("production"))
+    answer_dialog(qtbot, "productionDialog", yes=True)   # production asks first
     qtbot.waitUntil(client_id.isVisible, timeout=WAIT_MS)
     assert secret.echoMode() == QLineEdit.EchoMode.Password
     assert client_id.accessibleName() and secret.accessibleDescription()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from app.core.flow import Page
 
 from .conftest import WAIT_MS, run
-from .drive import click, find, wait_page
+from .drive import answer_dialog, click, find, wait_page
 
 
 def run_check(qtbot, wizard):
@@ -27,6 +27,8 @@ def pick(qtbot, wizard, provider: str, environment: str) -> None:
     click(qtbot, wizard, {"rufus": "providerRufus", "zype": "providerZype"}[provider])
     combo = find(wizard, "environmentCombo")
     combo.setCurrentIndex(combo.findData(environment))
+    if environment == "production" and wizard.state["environment"] != environment:
+        answer_dialog(qtbot, "productionDialog", yes=True)   # production asks first
 
 
 def test_network_check_against_the_sandbox(qtbot, sandbox, make_wizard):

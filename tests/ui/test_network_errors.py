@@ -1,0 +1,83 @@
+"""#17 item 8: a network failure is ours, not the provider's: no "RUFUS said: All
+connection attempts failed", a plain title, and a "Check the network" button on the result
+page that opens the network check."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.core.flow import Page
+from app.ui import i18n
+from tools import translations as tool
+
+from .conftest import WAIT_MS, run
+from .drive import choose, click, find, result_text, type_into, wait_page
+from .test_errors import rufus_to_review
+from .test_rufus import rufus_key
+
+
+def test_a_network_failure_is_not_what_the_provider_said_and_offers_the_network_check(
+        qtbot, make_wizard):
+    wizard = make_wizard(None, demo=False)
+    wizard.services.set_root_override("rufus", "production", "http://127.0.0.1:9/rufus/v0")
+    choose(qtbot, wizard, "rufus", environment="production")
+    type_into(qtbot, wizard, "apiKeyEdit", "ror-0123456789abcdef0123")
+    click(qtbot, wizard, "nextButton")
+    type_into(qtbot, wizard, "rufusModelEdit", "M")
+    type_into(qtbot, wizard, "rufusSerialEdit", "S-NET-1")
+    click(qtbot, wizard, "nextButton")
+    wait_page(qtbot, wizard, Page.REVIEW)
+    click(qtbot, wizard, "pairButton")
+    wait_page(qtbot, wizard, Page.RESULT)
+    text = result_text(wizard)
+    assert wizard.state["error"]["category"] == "network"
+    assert "RUFUS said" not in text                      # our transport, not RUFUS
+    assert "Technical detail" in text
+    assert "Network problem" in text
+    check = find(wizard, "resultCheckNetworkButton")
+    assert check.isVisible()
+    click(qtbot, wizard, "resultCheckNetworkButton")
+    dialog = wizard.pages[Page.PROVIDER].advanced.network.dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.report is not None, timeout=WAIT_MS)
+    assert "127.0.0.1" in dialog.plain_text() or "RUFUS" in dialog.plain_text()
+    dialog.close()
+    run(qtbot, wizard.shutdown())
+
+
+def test_a_refusal_keeps_the_providers_words_and_no_network_button(
+        qtbot, sandbox, make_wizard):
+    fx = sandbox.fixtures()
+    wizard = make_wizard(sandbox.url)
+    rufus_to_review(qtbot, wizard, rufus_key(fx, "READ"), "NET-REF-1")
+    click(qtbot, wizard, "pairButton")
+    wait_page(qtbot, wizard, Page.RESULT)
+    assert not find(wizard, "resultCheckNetworkButton").isVisible()
+    assert "Technical detail" not in result_text(wizard)
+    run(qtbot, wizard.shutdown())
+
+
+@pytest.fixture
+def french(qapp):
+    if i18n.qm_path("fr") is None or i18n.qm_path("fr").stat().st_mtime \
+            < tool.ts_path("fr").stat().st_mtime:
+        assert tool.build() == 0
+    assert i18n.install(qapp, "fr") == "fr"
+    yield
+    i18n.uninstall(qapp)
+
+
+def test_a_cancel_shows_a_translated_word_not_the_raw_kind(qtbot, sandbox, make_wizard,
+                                                           french):
+    fx = sandbox.fixtures()
+    wizard = make_wizard(sandbox.url)
+    rufus_to_review(qtbot, wizard, rufus_key(fx, "READ_WRITE"), "NET-CAN-1")
+    sandbox.set_faults(latency_ms=1500)
+    wizard.start_pairing()
+    qtbot.wait(100)
+    wizard.cancel()
+    wait_page(qtbot, wizard, Page.RESULT)
+    assert not find(wizard, "resultCheckNetworkButton").isVisible()   # not a network fault
+    details = find(wizard, "resultDetails").text()
+    assert "annulé" in details and "cancelled" not in details
+    run(qtbot, wizard.shutdown())
