@@ -43,8 +43,12 @@ screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m app.ui.screenshots --language fr --theme light --no-tools \
 	  --scene 1-provider --scene 3-device-invalid --scene 6-result-failure --scene 6-result-success docs/screenshots/fr
 
+# The release workflow too: zizmor (offline audits; .github/zizmor.yml) and GitHub's
+# workflow schema. `make test` runs them through tests/packaging/test_workflows.py.
 lint: $(STAMP)
 	$(VENV)/bin/ruff check app tests bench tools packaging/entry.py
+	$(VENV)/bin/zizmor --offline --format plain .github/workflows
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 # The browser tests drive Debian's Chromium; install it when we can (root or sudo).
 chromium:
