@@ -16,7 +16,8 @@
 #   APPLE_ID, APPLE_TEAM_ID, APPLE_APP_PASSWORD
 #
 # Without these variables each step says what it skipped and exits 0: an unsigned
-# build still runs (right-click > Open the first time), it is just not notarized.
+# build still runs (macOS 15+: System Settings > Privacy & Security > Open Anyway), it is
+# just not notarized.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ENTITLEMENTS="packaging/macos/entitlements.plist"
@@ -46,7 +47,7 @@ sign_app() {
     local app="$1"
     if [ -z "${MACOS_SIGNING_IDENTITY:-}" ]; then
         echo "sign-and-notarize: MACOS_SIGNING_IDENTITY is not set: NOT signing $app."
-        echo "  The app runs, but Gatekeeper will warn on other Macs (right-click > Open)."
+        echo "  The app runs, but Gatekeeper blocks it on other Macs (Privacy & Security > Open Anyway)."
         return 0
     fi
     RUNNER_TEMP_DIR="$(mktemp -d)"
