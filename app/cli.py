@@ -142,7 +142,23 @@ def _common(p: argparse.ArgumentParser, provider: str) -> None:
 GUI_FLAGS = {"--demo", "--smoke"}
 
 
+def utf8_streams() -> None:
+    """Write stdout and stderr in UTF-8 whatever the console or pipe says.
+
+    On Windows a redirected or piped stream is in the ANSI code page (cp1252...), where
+    "Łódź" in `--json` or `history --csv` raises UnicodeEncodeError; JSON and CSV
+    readers expect UTF-8 anyway. A console keeps Python's own UTF-8 console writer.
+    """
+    for name, errors in (("stdout", "strict"), ("stderr", "backslashreplace")):
+        stream = getattr(sys, name)
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError):  # a detached or closed stream
+                stream.reconfigure(encoding="utf-8", errors=errors)
+
+
 def main(argv: list[str] | None = None) -> int:
+    utf8_streams()
     given = sys.argv[1:] if argv is None else list(argv)
     if len(set(given)) == len(given) and set(given) <= GUI_FLAGS:
         # The plain GUI: building the full parser (and app.cli_tools, which imports
