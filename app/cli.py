@@ -159,6 +159,9 @@ def utf8_streams() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     utf8_streams()
+    from app.single_instance import hold_running_mutex
+
+    hold_running_mutex()  # Windows: the installer waits for the app to be closed
     given = sys.argv[1:] if argv is None else list(argv)
     if len(set(given)) == len(given) and set(given) <= GUI_FLAGS:
         # The plain GUI: building the full parser (and app.cli_tools, which imports
