@@ -61,9 +61,10 @@ def build(tmp: Path, version: str, internal: str) -> Path:
     return out
 
 
-def run(env, *argv: str) -> int:
+def run(env, *argv: str, flush: bool = True) -> int:
     code = subprocess.run(["wine", *argv], env=env, capture_output=True, timeout=120).returncode
-    subprocess.run(["wineserver", "-w"], env=env, timeout=60)  # registry written to disk
+    if flush:  # wait for every Wine process to end: the registry is then written to disk
+        subprocess.run(["wineserver", "-w"], env=env, timeout=60)
     return code
 
 
@@ -121,8 +122,15 @@ def test_silent_upgrade_refuses_while_the_app_runs(wine, tmp_path):
                            stderr=subprocess.DEVNULL)
     try:
         time.sleep(3)  # the stand-in has created its mutex
-        assert run(env, str(second), "/S") == EXIT_APP_RUNNING
+        assert app.poll() is None
+        assert run(env, str(second), "/S", flush=False) == EXIT_APP_RUNNING
         assert (folder / "pairing-wizard.exe").read_bytes() == b"MZ 0.1.0"  # untouched
+        # The uninstaller refuses too: nothing is removed while the app runs. (Wine gives
+        # back 0 for its exit code here, where Windows gives 3: the files are the proof.)
+        windows_folder = "C:\\users\\" + home.name + r"\AppData\Local\Programs\Pairing Wizard"
+        run(env, str(folder / "Uninstall.exe"), "/S", f"_?={windows_folder}", flush=False)
+        assert (folder / "pairing-wizard.exe").is_file()
+        assert (folder / "_internal" / "old.txt").is_file()
     finally:
         app.wait(timeout=60)
     assert run(env, str(second), "/S") == 0  # closed: the upgrade goes through
