@@ -43,8 +43,12 @@ screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m app.ui.screenshots --language fr --theme light --no-tools \
 	  --scene 1-provider --scene 3-device-invalid --scene 6-result-failure --scene 6-result-success docs/screenshots/fr
 
+# The release workflow too: zizmor (offline audits; .github/zizmor.yml) and GitHub's
+# workflow schema. `make test` runs them through tests/packaging/test_workflows.py.
 lint: $(STAMP)
 	$(VENV)/bin/ruff check app tests bench tools packaging/entry.py
+	$(VENV)/bin/zizmor --offline --format plain .github/workflows
+	$(VENV)/bin/check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
 
 # The browser tests drive Debian's Chromium; install it when we can (root or sudo).
 chromium:
@@ -66,7 +70,9 @@ $(PACKAGE_STAMP): $(STAMP)
 	touch $(PACKAGE_STAMP)
 
 # Tools of the packaging checks, installed when we can (root or sudo), like chromium:
-# makensis (the Windows installer compiles on Linux), dbus + gnome-keyring (a real
+# makensis (the Windows installer compiles on Linux), wine (64-bit only: the installer is
+# amd64, so no i386 architecture nor wine32; tests/packaging/test_installer_wine.py runs
+# it silently), dbus + gnome-keyring (a real
 # Secret Service for the keychain checks of the self-test, from source and frozen), and
 # icu-devtools + binutils (icupkg, derb, genrb, as, ld: packaging/linux/trim_icu.py trims
 # Qt's ICU data in the Linux bundle; without them the bundle keeps all of it, and the
@@ -75,6 +81,7 @@ $(PACKAGE_STAMP): $(STAMP)
 # packaging/linux/check-bundle.sh fails when a library the bundle needs is missing).
 packaging-deps:
 	@missing=; command -v makensis >/dev/null || missing="$$missing nsis"; \
+	  command -v wine >/dev/null || missing="$$missing wine wine64"; \
 	  command -v dbus-run-session >/dev/null || missing="$$missing dbus"; \
 	  command -v gnome-keyring-daemon >/dev/null || missing="$$missing gnome-keyring"; \
 	  { command -v icupkg || test -x /usr/sbin/icupkg; } >/dev/null || missing="$$missing icu-devtools"; \
@@ -97,8 +104,11 @@ bundle: $(PACKAGE_STAMP) packaging-deps translations
 
 # The Windows installer, compiled here with makensis (against dist/pairing-wizard when
 # `make bundle` built it: about 2 minutes of LZMA; else against a stand-in, instantly).
-installer-check: packaging-deps
+# Then Wine runs it silently: install, upgrade, refusal while the app runs, uninstall
+# with and without the data (about a minute; skipped without wine, except under CI=true).
+installer-check: packaging-deps $(STAMP)
 	packaging/windows/check-installer.sh
+	$(PY) -m pytest -q -p no:cacheprovider tests/packaging/test_installer_wine.py
 
 # Regenerate packaging/icons/ (ICO, ICNS, PNGs) after changing resources/icons/app.svg.
 icons: $(STAMP)

@@ -13,6 +13,7 @@ import os
 import sys
 import time
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import Any
 
 from app.cli_common import (
@@ -118,6 +119,14 @@ def build_parser() -> argparse.ArgumentParser:
     _endpoint_options(p, "xee")
     p.add_argument("--json", action="store_true")
 
+    p = sub.add_parser("forget-all", help="remove history, settings, stored keys and sign-ins",
+                       description="Remove everything Pairing Wizard keeps for you: the "
+                       "pairing history and logs, the settings, the stored RUFUS and Zype "
+                       "keys and the Xee sign-ins of every API root (the uninstaller runs "
+                       "this when asked to remove your data).")
+    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("--json", action="store_true")
+
     from app.cli_tools import add_parsers
 
     add_parsers(sub)
@@ -147,7 +156,26 @@ def _common(p: argparse.ArgumentParser, provider: str) -> None:
 GUI_FLAGS = {"--demo", "--smoke"}
 
 
+def utf8_streams() -> None:
+    """Write stdout and stderr in UTF-8 whatever the console or pipe says.
+
+    On Windows a redirected or piped stream is in the ANSI code page (cp1252...), where
+    "Łódź" in `--json` or `history --csv` raises UnicodeEncodeError; JSON and CSV
+    readers expect UTF-8 anyway. A console keeps Python's own UTF-8 console writer.
+    """
+    for name, errors in (("stdout", "strict"), ("stderr", "backslashreplace")):
+        stream = getattr(sys, name)
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding != "utf8" and hasattr(stream, "reconfigure"):
+            with contextlib.suppress(ValueError, OSError):  # a detached or closed stream
+                stream.reconfigure(encoding="utf-8", errors=errors)
+
+
 def main(argv: list[str] | None = None) -> int:
+    utf8_streams()
+    from app.single_instance import hold_running_mutex
+
+    hold_running_mutex()  # Windows: the installer waits for the app to be closed
     given = sys.argv[1:] if argv is None else list(argv)
     if len(set(given)) == len(given) and set(given) <= GUI_FLAGS:
         # The plain GUI: building the full parser (and app.cli_tools, which imports
@@ -168,6 +196,8 @@ def main(argv: list[str] | None = None) -> int:
         from app.ui.main import run
 
         return run(demo=args.demo, smoke=args.smoke, argv=sys.argv[:1])
+    if args.command == "forget-all":
+        return forget_all(args)
     if args.command == "sandbox":
         from app.sandbox.server import serve
 
@@ -432,6 +462,9 @@ async def _login(args: argparse.Namespace) -> int:
     try:
         keyring.set_password(CLIENT_SERVICE, root, json.dumps(dict(zip(
             ("client_id", "client_secret"), credentials, strict=True))))
+        from app.auth.keychain_index import remember
+
+        remember(CLIENT_SERVICE, root)
         async with XeeSession(root, *credentials, TokenStore(root)) as session:
             await session.set_token(token)
             if session.last_store_error:
@@ -502,6 +535,87 @@ def _logout(args: argparse.Namespace) -> int:
         keyring.delete_password(CLIENT_SERVICE, root)
     emit(args, True, {"signed_out": True}, None, "Signed out: the stored sign-in is forgotten.")
     return EXIT_OK
+
+
+
+# Settings: QSettings("pairing-wizard", "Pairing Wizard") (app/ui/main.py): the registry
+# key HKCU\Software\pairing-wizard on Windows, ~/Library/Preferences/
+# com.pairing-wizard.Pairing Wizard.plist on macOS, ~/.config/pairing-wizard/ on Linux.
+SETTINGS_ORGANIZATION = "pairing-wizard"
+SETTINGS_APPLICATION = "Pairing Wizard"
+
+
+def _forget_settings() -> None:
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(SETTINGS_ORGANIZATION, SETTINGS_APPLICATION)
+    settings.clear()
+    settings.sync()
+    if sys.platform == "win32":  # clear() leaves the empty keys behind
+        import winreg
+
+        def delete_tree(parent: Any, name: str) -> None:
+            with winreg.OpenKey(parent, name, 0, winreg.KEY_ALL_ACCESS) as key:
+                while True:
+                    try:
+                        child = winreg.EnumKey(key, 0)
+                    except OSError:
+                        break
+                    delete_tree(key, child)
+            winreg.DeleteKey(parent, name)
+
+        with contextlib.suppress(FileNotFoundError):
+            delete_tree(winreg.HKEY_CURRENT_USER, f"Software\\{SETTINGS_ORGANIZATION}")
+    elif (path := Path(settings.fileName())).is_file():
+        path.unlink()
+
+
+def forget_all(args: argparse.Namespace) -> int:
+    """Every stored key and sign-in (from the keychain index), the settings, the data."""
+    import shutil
+
+    import keyring
+    import keyring.errors
+
+    from app.auth.keychain_index import entries
+    from app.core.history import data_dir
+
+    if not args.yes and sys.stdin.isatty():
+        answer = input("Remove your pairing history, settings, stored keys and sign-ins? "
+                       "[y/N] ")
+        if answer.strip().lower() not in ("y", "yes"):
+            print("Nothing was removed.")
+            return EXIT_OK
+    problems: list[str] = []
+    removed = 0
+    for service, account in entries():
+        try:
+            keyring.delete_password(service, account)
+            removed += 1
+        except keyring.errors.PasswordDeleteError:
+            pass  # already gone
+        except Exception as exc:  # locked or broken keychain: say so, go on
+            problems.append(f"the keychain entry {service} ({exc.__class__.__name__})")
+    try:
+        _forget_settings()
+    except Exception as exc:
+        problems.append(f"the settings ({exc.__class__.__name__})")
+    folder = data_dir()
+    try:
+        if folder.exists():
+            shutil.rmtree(folder)
+    except OSError as exc:
+        problems.append(f"{folder} ({exc.__class__.__name__}: close Pairing Wizard first)")
+    ok = not problems
+    text = (f"Removed {removed} stored keys and sign-ins, the settings and {folder}." if ok
+            else "Could not remove " + "; ".join(problems) + ". Close Pairing Wizard and "
+            "run `pairing-wizard forget-all` again.")
+    if args.json:
+        print(json.dumps({"ok": ok, "keychain_entries_removed": removed,
+                          "problems": problems}, ensure_ascii=False))
+    else:
+        print(text, file=sys.stdout if ok else sys.stderr)
+    return EXIT_OK if ok else 1
 
 
 if __name__ == "__main__":

@@ -12,7 +12,10 @@ Checks:
   usable (a round trip is made). On Linux a machine without a Secret Service (CI,
   a server) is reported as a warning: the app then keeps a sign-in for the session.
 - tls: the TLS context of every API call (app.core.transport.system_ssl_context, i.e.
-  truststore: the OS trust store, OpenSSL's CA files on Linux) verifies and has CAs.
+  truststore: the OS trust store, OpenSSL's CA files on Linux) verifies and has CAs,
+  and a real handshake with a local server whose chain comes from a fresh test CA is
+  refused (no OS store trusts it). tests/packaging/test_selftest_tls.py trusts such a
+  CA through the store truststore reads on Linux (SSL_CERT_FILE) and sees it accepted.
 - resources: the OAuth pages and the application icon are where the app looks.
 - qt-icu (Linux): Qt's ICU, whose data the Linux bundle trims (packaging/linux/
   trim_icu.py), still collates, converts legacy codecs and names time zones for the
@@ -31,10 +34,12 @@ import json
 import platform
 import secrets
 import sys
+import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 PASS, WARN, FAIL = "pass", "warn", "fail"
@@ -162,6 +167,17 @@ def check_tls() -> str:
     # truststore sets its trust up when a connection is wrapped: do it once, offline.
     ctx.wrap_bio(ssl.MemoryBIO(), ssl.MemoryBIO(), server_hostname="self-test.invalid")
     kind = _class_name(ctx)
+    # A real handshake with a local server whose chain comes from a fresh test CA, which
+    # no OS store trusts: the context must refuse it (it verifies a chain, not a flag).
+    with tempfile.TemporaryDirectory() as scratch:
+        chain = make_test_chain(Path(scratch))
+        try:
+            local_handshake(system_ssl_context(), chain)
+        except ssl.SSLCertVerificationError:
+            pass
+        else:
+            raise CheckFailed("the HTTPS context of API calls accepted a certificate from "
+                              "an unknown authority: it does not verify chains")
     if _platform_key() in ("win32", "darwin"):
         return f"HTTPS verifies with the OS certificate store ({kind})"
     # On Linux truststore verifies with OpenSSL's CA files: count what it would load.
@@ -170,6 +186,96 @@ def check_tls() -> str:
         raise CheckWarning("no CA certificates found on this machine: HTTPS to the real "
                            "providers would fail (the offline demo is not affected)")
     return f"HTTPS verifies with the system CA store ({kind}, {count} certificates)"
+
+
+@dataclass
+class TestChain:
+    """A test CA and a server certificate it signed, for localhost and 127.0.0.1."""
+
+    ca_pem: Path
+    cert_pem: Path
+    key_pem: Path
+
+
+def make_test_chain(directory: Path, name: str = "Pairing Wizard self-test CA") -> TestChain:
+    import datetime
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    now = datetime.datetime.now(datetime.UTC)
+    ca_key = ec.generate_private_key(ec.SECP256R1())
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, name)])
+    ca = (x509.CertificateBuilder().subject_name(ca_name).issuer_name(ca_name)
+          .public_key(ca_key.public_key()).serial_number(x509.random_serial_number())
+          .not_valid_before(now - datetime.timedelta(minutes=5))
+          .not_valid_after(now + datetime.timedelta(days=1))
+          .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+          .add_extension(x509.KeyUsage(digital_signature=True, key_cert_sign=True,
+                                       crl_sign=True, content_commitment=False,
+                                       key_encipherment=False, data_encipherment=False,
+                                       key_agreement=False, encipher_only=False,
+                                       decipher_only=False), critical=True)
+          .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()),
+                         critical=False)
+          .sign(ca_key, hashes.SHA256()))
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = (x509.CertificateBuilder()
+            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")]))
+            .issuer_name(ca_name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number())
+            .not_valid_before(now - datetime.timedelta(minutes=5))
+            .not_valid_after(now + datetime.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([
+                x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                critical=False)
+            .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH]),
+                           critical=False)
+            .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(
+                ca_key.public_key()), critical=False)
+            .sign(ca_key, hashes.SHA256()))
+    chain = TestChain(directory / "ca.pem", directory / "cert.pem", directory / "key.pem")
+    chain.ca_pem.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    chain.cert_pem.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    chain.key_pem.write_bytes(key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+        serialization.NoEncryption()))
+    return chain
+
+
+def local_handshake(client: Any, chain: TestChain, timeout: float = 10.0) -> str:
+    """A TLS handshake from `client` (an SSLContext) to a server on 127.0.0.1 serving
+    `chain`; returns the TLS version. Raises ssl.SSLCertVerificationError when the
+    client does not trust the chain."""
+    import socket
+    import ssl
+    import threading
+
+    server_ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    server_ctx.load_cert_chain(chain.cert_pem, chain.key_pem)
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(timeout)
+    port = listener.getsockname()[1]
+
+    def serve() -> None:
+        with contextlib.suppress(OSError):
+            conn, _ = listener.accept()
+            conn.settimeout(timeout)
+            with contextlib.suppress(OSError), server_ctx.wrap_socket(conn, server_side=True):
+                pass
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=timeout) as raw, \
+                client.wrap_socket(raw, server_hostname="localhost") as tls:
+            return str(tls.version())
+    finally:
+        listener.close()
+        thread.join(timeout)
 
 
 def _linux_ca_count() -> int:

@@ -15,9 +15,80 @@ BROWSER_ENV = "PAIRING_WIZARD_BROWSER"
 URL_PLACEHOLDER = "{url}"
 
 
-def browser_argv(command: str, url: str) -> list[str]:
+_WHITESPACE = " \t"
+
+
+def windows_split(command: str) -> list[str]:
+    """Split a command line as Windows does (CommandLineToArgvW and the C runtime).
+
+    `"C:\\Program Files\\Mozilla Firefox\\firefox.exe" -P support {url}` gives the
+    unquoted path as the program; `shlex.split(posix=False)` kept the quotes, so it never
+    started. The program name is read up to the closing quote (or the first space when
+    unquoted), backslashes as they are. In the arguments, 2n backslashes before a quote
+    give n backslashes and the quote opens or closes a quoted part, 2n+1 give n and a
+    literal quote; `""` inside quotes is a literal quote; other backslashes are literal.
+    """
+    argv: list[str] = []
+    i, n = 0, len(command)
+    while i < n and command[i] in _WHITESPACE:
+        i += 1
+    if i >= n:
+        return argv
+    if command[i] == '"':  # the program: no escapes, up to the next quote
+        end = command.find('"', i + 1)
+        end = n if end < 0 else end
+        program, i = command[i + 1:end], end + 1
+    else:
+        start = i
+        while i < n and command[i] not in _WHITESPACE:
+            i += 1
+        program = command[start:i]
+    # Windows reads the program name up to the closing quote or a space, then whatever
+    # follows it without a space starts the first argument.
+    argv.append(program)
+    while True:
+        while i < n and command[i] in _WHITESPACE:
+            i += 1
+        if i >= n:
+            return argv
+        arg: list[str] = []
+        quoted = False
+        while i < n and (quoted or command[i] not in _WHITESPACE):
+            char = command[i]
+            if char == "\\":
+                start = i
+                while i < n and command[i] == "\\":
+                    i += 1
+                count = i - start
+                if i < n and command[i] == '"':
+                    arg.append("\\" * (count // 2))
+                    if count % 2:
+                        arg.append('"')
+                        i += 1
+                else:
+                    arg.append("\\" * count)
+                continue
+            if char == '"':
+                if quoted and i + 1 < n and command[i + 1] == '"':
+                    arg.append('"')
+                    i += 2
+                    continue
+                quoted = not quoted
+                i += 1
+                continue
+            arg.append(char)
+            i += 1
+        argv.append("".join(arg))
+
+
+def split_command(command: str, *, windows: bool = os.name == "nt") -> list[str]:
+    """A browser command line as the OS's own shell would split it."""
+    return windows_split(command) if windows else shlex.split(command)
+
+
+def browser_argv(command: str, url: str, *, windows: bool = os.name == "nt") -> list[str]:
     """The argument list for a command line: `{url}` is replaced, else the URL is appended."""
-    argv = shlex.split(command, posix=(os.name != "nt"))
+    argv = split_command(command, windows=windows)
     if not argv:
         raise ValueError("empty browser command")
     if any(URL_PLACEHOLDER in arg for arg in argv):

@@ -113,6 +113,9 @@ class TokenStore:
             keyring.set_password(self.service_name, self.environment_key, json.dumps(dict(token)))
         except Exception as exc:  # locked, denied or broken keychain
             raise TokenStoreError(f"keychain write failed: {exc.__class__.__name__}") from None
+        from app.auth.keychain_index import remember
+
+        remember(self.service_name, self.environment_key)  # for `forget-all`
 
     def clear(self) -> None:
         try:

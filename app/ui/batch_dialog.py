@@ -341,8 +341,7 @@ class BatchDialog(QDialog):
         for first, second in zip(chain, chain[1:], strict=False):
             self.setTabOrder(first, second)
 
-        self.setStyleSheet(theme.style_sheet(self.palette()).replace("#pairingWizard",
-                                                                     "#batchDialog"))
+        theme.follow_palette(self, "#batchDialog")  # now, and on light/dark switches
         self.refresh_timer = QTimer(self)
         self.refresh_timer.setSingleShot(True)
         self.refresh_timer.setInterval(200)

@@ -323,8 +323,7 @@ class HistoryWindow(QWidget):
         for first, second in zip(chain, chain[1:], strict=False):
             self.setTabOrder(first, second)
 
-        self.setStyleSheet(theme.style_sheet(self.palette()).replace("#pairingWizard",
-                                                                     "#historyWindow"))
+        theme.follow_palette(self, "#historyWindow")  # now, and on light/dark switches
         self.debounce = QTimer(self)
         self.debounce.setSingleShot(True)
         self.debounce.setInterval(250)

@@ -150,8 +150,7 @@ class NetworkCheckDialog(QDialog):
         self.close_button.setAccessibleName(self.tr("Close"))
         self.close_button.setAccessibleDescription(self.tr("Close the network check"))
         layout.addLayout(hbox(self.copy, self.again, self.close_button, stretch_at=1))
-        self.setStyleSheet(theme.style_sheet(self.palette()).replace("#pairingWizard",
-                                                                     "#networkCheckDialog"))
+        theme.follow_palette(self, "#networkCheckDialog")  # now, and on light/dark switches
         self.again.clicked.connect(self.start)
         self.copy.clicked.connect(lambda: copy_text(self.plain_text()))
         self.close_button.clicked.connect(self.close)

@@ -397,6 +397,9 @@ class Services:
         try:
             await asyncio.to_thread(keyring.set_password, keyring_service(provider),
                                     environment, key)
+            from app.auth.keychain_index import remember
+
+            await asyncio.to_thread(remember, keyring_service(provider), environment)
             return True
         except Exception as exc:
             log.warning("Could not save the %s key in the keychain: %s", provider,

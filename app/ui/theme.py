@@ -17,7 +17,7 @@ import zlib
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRect, QRectF, QSize
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QRectF, QSize
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -419,3 +419,38 @@ def repolish(widget: QWidget) -> None:
     style.unpolish(widget)
     style.polish(widget)
     widget.update()
+
+
+class _PaletteFollower(QObject):
+    """Re-applies a window's style sheet when the OS switches light/dark while the app
+    runs (the sheet's colours were computed from the palette at construction)."""
+
+    def __init__(self, widget: QWidget, scope: str) -> None:
+        super().__init__(widget)
+        self.widget, self.scope = widget, scope
+        widget.installEventFilter(self)
+        hints = QGuiApplication.styleHints()
+        if hasattr(hints, "colorSchemeChanged"):  # Qt 6.5+
+            hints.colorSchemeChanged.connect(self.refresh)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.widget and event.type() in (
+                QEvent.Type.ApplicationPaletteChange, QEvent.Type.ThemeChange):
+            self.refresh()
+        return False
+
+    def refresh(self, *_args: object) -> None:
+        # The application's palette, not the widget's: a style sheet alters the latter.
+        sheet = style_sheet(QApplication.palette()).replace("#pairingWizard", self.scope)
+        if sheet != self.widget.styleSheet():
+            self.widget.setStyleSheet(sheet)
+        app = QApplication.instance()
+        if isinstance(app, QApplication) and self.scope == "#pairingWizard":
+            apply_app_style(app)  # the window icon's accent colour
+
+
+def follow_palette(widget: QWidget, scope: str = "#pairingWizard") -> None:
+    """Style `widget` (object name `scope`) now and after every palette/colour-scheme
+    change: every window of the app calls this instead of setting its sheet once."""
+    follower = _PaletteFollower(widget, scope)
+    follower.refresh()

@@ -144,7 +144,7 @@ class PairingWizard(QWidget):
         self.current = Page.PROVIDER
 
         self._build()
-        self.setStyleSheet(theme.style_sheet(self.palette()))
+        theme.follow_palette(self)  # now, and when the OS switches light/dark
         self.resize(920, 640)
         self.setMinimumSize(760, 560)
         self.go(Page.PROVIDER if not self.state.get("provider") else Page.PROVIDER)

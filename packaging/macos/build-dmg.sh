@@ -3,8 +3,8 @@
 #
 #   packaging/macos/build-dmg.sh ["dist/Pairing Wizard.app"] [dist/PairingWizard-VERSION.dmg]
 #
-# Run after PyInstaller (and after `sign-and-notarize.sh sign`, so that the app inside
-# the image is the signed one). Needs macOS (hdiutil, ditto).
+# Run after PyInstaller; `sign-and-notarize.sh release` runs it between signing the app
+# and notarizing the image, so the app inside is the signed one. Needs macOS (hdiutil, ditto).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 

@@ -14,6 +14,9 @@
 ; "Also remove my pairing history and settings" is ticked.
 
 Unicode true
+; The app is 64-bit; so is the installer (it runs on 64-bit Windows, and under a 64-bit
+; Wine prefix in `make installer-check` without 32-bit Wine).
+Target amd64-unicode
 ManifestDPIAware true
 RequestExecutionLevel user
 SetCompressor /SOLID lzma
@@ -21,6 +24,7 @@ SetCompressor /SOLID lzma
 !include "MUI2.nsh"
 !include "FileFunc.nsh"
 !include "LogicLib.nsh"
+!include "Sections.nsh"
 
 !define APP_NAME "Pairing Wizard"
 !define APP_EXE "pairing-wizard.exe"
@@ -30,6 +34,11 @@ SetCompressor /SOLID lzma
 !define REG_UNINSTALL "Software\Microsoft\Windows\CurrentVersion\Uninstall\PairingWizard"
 ; platformdirs' user data, config and log dirs on Windows (appauthor=False).
 !define USER_DATA "$LOCALAPPDATA\pairing-wizard"
+; The named mutex the running app holds (app/single_instance.py: the same name).
+!define APP_MUTEX "Local\PairingWizard-Running"
+; Exit codes of a silent (/S) run that could not do its job (0: done).
+!define EXIT_APP_RUNNING 3
+!define EXIT_COPY_FAILED 4
 
 !ifndef VERSION
   !error "Pass the version: makensis -DVERSION=1.2.3 ..."
@@ -92,6 +101,37 @@ VIAddVersionKey /LANG=1033 "LegalCopyright" "${PUBLISHER}"
 
 !insertmacro MUI_LANGUAGE "English"
 
+; --- the running app ---------------------------------------------------------------
+; While Pairing Wizard runs, its exe and loaded DLLs cannot be replaced: an upgrade would
+; leave the old exe beside the new _internal. Ask to close it; a silent run fails.
+
+!macro WAIT_UNTIL_APP_CLOSED UN
+Function ${UN}WaitUntilAppClosed
+  retry:
+    ; SYNCHRONIZE (0x00100000): only to know whether the app's mutex exists.
+    System::Call 'kernel32::OpenMutexW(i 0x00100000, i 0, w "${APP_MUTEX}") p .r0'
+    ${If} $0 P<> 0
+      System::Call 'kernel32::CloseHandle(p r0)'
+      ${If} ${Silent}
+        DetailPrint "Pairing Wizard is running: close it, then run this again."
+        SetErrorLevel ${EXIT_APP_RUNNING}
+        Abort
+      ${EndIf}
+      MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION \
+        "Pairing Wizard is running. Close it (and its offline demo), then choose Retry." \
+        /SD IDCANCEL IDRETRY retry
+      SetErrorLevel ${EXIT_APP_RUNNING}
+      Abort
+    ${EndIf}
+FunctionEnd
+!macroend
+!insertmacro WAIT_UNTIL_APP_CLOSED ""
+!insertmacro WAIT_UNTIL_APP_CLOSED "un."
+
+Function .onInit
+  Call WaitUntilAppClosed
+FunctionEnd
+
 ; --- install ----------------------------------------------------------------------
 
 Section "${APP_NAME}" SecApp
@@ -99,9 +139,23 @@ Section "${APP_NAME}" SecApp
   SetShellVarContext current
   SetOutPath "$INSTDIR"
   ; An older version's libraries must not linger next to the new ones.
+  ClearErrors
   RMDir /r "$INSTDIR\_internal"
+  ; A file that cannot be replaced (in use) is an error to report, not a prompt that a
+  ; silent run would answer by leaving the old file there.
+  SetOverwrite try
   File /r "${DIST}/*"
   WriteUninstaller "$INSTDIR\Uninstall.exe"
+  ${If} ${Errors}
+    DetailPrint "Some files of Pairing Wizard could not be written to $INSTDIR."
+    ${IfNot} ${Silent}
+      MessageBox MB_ICONSTOP "Some files of Pairing Wizard could not be written to $INSTDIR \
+        (is it open?). Close it and run the setup again."
+    ${EndIf}
+    SetErrorLevel ${EXIT_COPY_FAILED}
+    Abort
+  ${EndIf}
+  SetOverwrite on
 
   CreateDirectory "$SMPROGRAMS\${APP_NAME}"
   CreateShortcut "$SMPROGRAMS\${APP_NAME}\${APP_NAME}.lnk" "$INSTDIR\${APP_EXE}" "" \
@@ -132,13 +186,15 @@ SectionEnd
 
 Section /o "un.Also remove my pairing history and settings" UnSecData
   SetShellVarContext current
-  ; Stored sign-ins live in Windows Credential Manager, not in a file: sign out.
+  ; Stored sign-ins and api keys live in Windows Credential Manager and the settings in
+  ; the registry, not in files: `forget-all` removes them (every API root's sign-in).
   ${If} ${FileExists} "$INSTDIR\${CLI_EXE}"
-    nsExec::Exec '"$INSTDIR\${CLI_EXE}" logout xee --env production'
+    nsExec::Exec '"$INSTDIR\${CLI_EXE}" forget-all --yes'
     Pop $0
-    nsExec::Exec '"$INSTDIR\${CLI_EXE}" logout xee --env sandbox'
-    Pop $0
+    DetailPrint "forget-all: $0"
   ${EndIf}
+  ; What forget-all could not reach (an older app without it): settings and files.
+  DeleteRegKey HKCU "Software\pairing-wizard"
   RMDir /r "${USER_DATA}"
 SectionEnd
 
@@ -160,3 +216,15 @@ Section "un.${APP_NAME}" UnSecApp
   DeleteRegKey HKCU "${REG_UNINSTALL}"
   DeleteRegKey HKCU "${REG_APP}"
 SectionEnd
+
+; After the sections (it names UnSecData). `Uninstall.exe /S /REMOVEDATA` ticks "Also
+; remove my pairing history and settings" in a silent uninstall.
+Function un.onInit
+  Call un.WaitUntilAppClosed
+  ${GetParameters} $R0
+  ClearErrors
+  ${GetOptions} $R0 "/REMOVEDATA" $R1
+  ${IfNot} ${Errors}
+    SectionSetFlags ${UnSecData} ${SF_SELECTED}
+  ${EndIf}
+FunctionEnd
