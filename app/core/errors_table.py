@@ -157,14 +157,19 @@ XEE_ROWS: dict[str, tuple[Row, ...]] = {
 
 _RUFUS_KEY_REJECTED = Row(
     "rufus.key_rejected", "auth", 401,
-    "RUFUS refused the api key: it is missing or unknown. Check the key in the RUFUS "
-    "console and enter it again.",
-    reason="missing or unknown key (ours: 401)",
+    # RUFUS does not document the status of a missing or unknown key: 401 and 403 get
+    # the same advice, which does not claim to know which of the causes it is.
+    "RUFUS refused the api key: it may be mistyped, unknown to RUFUS, or lack the access "
+    "type this needs (reading: READ or READ_WRITE; binding: WRITE or READ_WRITE). Check "
+    "the key and its access type in the RUFUS console, then enter it again or use another "
+    "key.",
+    reason="missing or unknown key (undocumented status: 401 or 403)",
 )
 _RUFUS_READ_ACCESS = Row(
     "rufus.read_access_missing", "auth", 403,
-    "This RUFUS api key may not read devices (it needs READ or READ_WRITE access). Use a "
-    "key with read access, or change this key's access type in the RUFUS console.",
+    "RUFUS refused to read devices with this api key: it may lack read access (READ or "
+    "READ_WRITE; a WRITE key may only bind), or be mistyped or unknown to RUFUS. Check "
+    "the key and its access type in the RUFUS console, or use a key with read access.",
     reason="wrong api key access type",
 )
 
@@ -181,9 +186,10 @@ RUFUS_ROWS: dict[str, tuple[Row, ...]] = {
         _RUFUS_KEY_REJECTED,
         Row(
             "rufus.write_access_missing", "auth", 403,
-            "This RUFUS api key may not bind devices (it needs WRITE or READ_WRITE access). "
-            "Use a key with write access, or change this key's access type in the RUFUS "
-            "console.",
+            "RUFUS refused to bind with this api key: it may lack write access (WRITE or "
+            "READ_WRITE; a READ key may only read), or be mistyped or unknown to RUFUS. "
+            "Check the key and its access type in the RUFUS console, or use a key with "
+            "write access.",
             reason="If wrong api key access type.",
         ),
         Row(

@@ -729,8 +729,13 @@ class KeyCheck(NamedTuple):
 
 
 async def check_key(api: Any, provider: str) -> KeyCheck:
-    """Try the key with a harmless read. RUFUS: an unknown deviceid (404 = the key
-    works, 401 = it does not). Zype: a consumer lookup with an email no one has."""
+    """Try the key with a harmless read, and say what a read cannot tell.
+
+    RUFUS (access types READ: GET; WRITE: POST, PATCH; READ_WRITE: all): a GET of an
+    unknown deviceid answers 404 for a key that may read, which says nothing of binding;
+    a WRITE key is refused on every GET, and the status of an unknown key is
+    undocumented (401 or 403), so a 403 cannot tell a WRITE key from a bad one.
+    Zype: a consumer lookup with an email no one has; a Read Only key passes it."""
     try:
         if provider == "rufus":
             await api.get(BOGUS_RUFUS_DEVICEID)
@@ -740,10 +745,22 @@ async def check_key(api: Any, provider: str) -> KeyCheck:
             raise ValueError(provider)
     except ProviderError as error:
         if provider == "rufus" and error.status == 404:
-            return KeyCheck(True, "The key works.")
+            return KeyCheck(True, "The key works for reading devices. Whether it may also "
+                            "bind (WRITE or READ_WRITE access) cannot be tested without "
+                            "binding a device: if it is a READ key, it works, but read-only: "
+                            "cannot pair.")
+        if provider == "rufus" and error.status == 403:
+            return KeyCheck(None, "RUFUS refused to read with this key. A WRITE key may only "
+                            "bind, so it can still pair, but that cannot be tested without "
+                            "binding a device; the key may also be mistyped or unknown to "
+                            "RUFUS. Check its access type in the RUFUS console.")
         if error.status in (401, 403):
             return KeyCheck(False, "The key was refused: " + error.advice)
         return KeyCheck(None, "Could not check the key: " + error.advice)
+    if provider == "zype":
+        return KeyCheck(True, "The key works for reading consumers. Whether it may link (an "
+                        "Admin key) cannot be tested without linking: a Read Only key also "
+                        "passes this test, and would then be refused when linking.")
     return KeyCheck(True, "The key works.")
 
 

@@ -106,8 +106,15 @@ def parse_device(reply: Reply) -> RufusDevice:
 
 
 def parse_device_page(reply: Reply) -> tuple[list[RufusDevice], int | None]:
-    """A page of `GET /devices` -> (devices, number of pages if given)."""
+    """A page of `GET /devices` -> (devices, number of pages if given).
+
+    Both shapes are read: `{"description", "result": [...], "pagination"}` and the same
+    object wrapped in `{"body": ...}`."""
     data = reply.json()
+    if isinstance(data, dict) and isinstance(data.get("body"), dict) and "result" not in data:
+        # The wrapped rendering of the list answer (RUFUS's OpenAPI devices.md):
+        # {"body": {"description", "result": [...], "pagination"}}.
+        data = data["body"]
     items: Any = data
     pages = None
     if isinstance(data, dict):

@@ -13,7 +13,7 @@
   (merged into the current dialect; `null` puts one name back to its default);
   `GET /_sandbox/dialect` shows every provider's current dialect; `DELETE` puts every
   default back. It survives reset.
-  Xee's names: `app.sandbox.xee_oauth.XEE_DIALECT`.
+  Xee's names: `app.sandbox.xee_oauth.XEE_DIALECT`; RUFUS's: `app.sandbox.rufus.RUFUS_DIALECT`.
 Bad input: 400 `{"error": "..."}`.
 """
 
@@ -28,6 +28,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from app.sandbox.errors import Reject, rejects
+from app.sandbox.rufus import RUFUS_DIALECT, check_rufus_dialect
 from app.sandbox.state import (
     FAULT_KINDS,
     PROVIDERS,
@@ -38,7 +39,10 @@ from app.sandbox.state import (
 )
 from app.sandbox.xee_oauth import SCOPE_DESCRIPTIONS, XEE_DIALECT, check_xee_dialect, token_body
 
-DIALECT_CHECKS = {"xee": (XEE_DIALECT, check_xee_dialect)}
+DIALECT_CHECKS = {
+    "xee": (XEE_DIALECT, check_xee_dialect),
+    "rufus": (RUFUS_DIALECT, check_rufus_dialect),
+}
 
 
 def apply_dialect(state: SandboxState, body: Any) -> str | None:

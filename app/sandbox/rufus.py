@@ -16,6 +16,14 @@ Ours (the docs are silent):
   "total", "pages"}}`. Bad page/limit -> 400.
 - Device `type` is "DEVICE"; dates are ISO 8601 UTC with milliseconds and "Z";
   `last_seen` is null until the device talks to the cloud (never, here).
+
+Dialects (`RUFUS_DIALECT`, set with `create_app(dialect={"rufus": {...}})` or
+`POST /_sandbox/dialect`), variants the public sources allow:
+- `list_wrapped` (default false): `GET /devices` answers
+  `{"body": {"description", "result": [...], "pagination"}}`, the wrapped rendering of
+  the list answer in RUFUS's OpenAPI `public-api/specifications/devices.md`.
+- `unknown_key_status` (default 401): the status of a missing or unknown key is
+  undocumented; 403 answers those with 403 (as for a wrong access type).
 """
 
 from __future__ import annotations
@@ -32,6 +40,21 @@ from app.sandbox.errors import rejects, rufus_error
 from app.sandbox.state import RufusDevice, RufusKey, SandboxState, random_hex
 
 READ_METHODS = {"GET", "HEAD"}
+RUFUS_DIALECT: dict[str, object] = {
+    "list_wrapped": False,
+    "unknown_key_status": 401,
+}
+
+
+def check_rufus_dialect(name: str, value: object) -> str | None:
+    """What is wrong with one dialect value, or None."""
+    if name == "unknown_key_status":
+        return None if value in (401, 403) and not isinstance(value, bool) else "401 or 403"
+    return None if isinstance(value, bool) else "true or false"
+
+
+def rufus_dialect(state: SandboxState, name: str) -> object:
+    return state.dialects.get("rufus", {}).get(name, RUFUS_DIALECT[name])
 MAX_LIMIT = 5000
 DEFAULT_LIMIT = 100
 
@@ -42,11 +65,12 @@ def _state(request: Request) -> SandboxState:
 
 def _authorize(request: Request, unbind: bool = False) -> RufusKey:
     value = request.headers.get("api_key") or request.headers.get("x-api-key")
+    status = rufus_dialect(_state(request), "unknown_key_status")
     if not value:
-        raise rufus_error("key_missing")
+        raise rufus_error("key_missing", status=status)
     key = _state(request).rufus_keys.get(value)
     if key is None:
-        raise rufus_error("key_invalid")
+        raise rufus_error("key_invalid", status=status)
     if unbind:
         # DELETE needs the optional permission, on a key that can write.
         if key.access == "READ":
@@ -141,12 +165,15 @@ async def list_devices(request: Request) -> Response:
                    if serial is None or d.serial_number == serial]
         start = (page - 1) * limit
         result = [device_json(d) for d in devices[start:start + limit]]
-    return JSONResponse({
+    body = {
         "description": "Success",
         "result": result,
         "pagination": {"page": page, "limit": limit, "total": len(devices),
                        "pages": -(-len(devices) // limit)},
-    })
+    }
+    if rufus_dialect(state, "list_wrapped"):
+        body = {"body": body}
+    return JSONResponse(body)
 
 
 @rejects

@@ -1445,20 +1445,8 @@
         <translation>Esta caja no está asociada a ningún usuario, así que no hay nada que desasociar: no hace falta hacer nada.</translation>
     </message>
     <message>
-        <source>RUFUS refused the api key: it is missing or unknown. Check the key in the RUFUS console and enter it again.</source>
-        <translation>RUFUS rechazó la clave API: falta o es desconocida. Compruebe la clave en la consola de RUFUS e introdúzcala de nuevo.</translation>
-    </message>
-    <message>
-        <source>This RUFUS api key may not bind devices (it needs WRITE or READ_WRITE access). Use a key with write access, or change this key&apos;s access type in the RUFUS console.</source>
-        <translation>Esta clave API de RUFUS no puede vincular dispositivos (necesita acceso WRITE o READ_WRITE). Use una clave con acceso de escritura o cambie el tipo de acceso de esta clave en la consola de RUFUS.</translation>
-    </message>
-    <message>
         <source>A device with this serial number is already bound to this RUFUS account (deviceid {deviceid}). Hand over that deviceid, or unbind that device first if it must be bound again.</source>
         <translation>Ya hay un dispositivo con este número de serie vinculado a esta cuenta de RUFUS (deviceid {deviceid}). Entregue ese deviceid, o desvincule antes ese dispositivo si debe vincularse de nuevo.</translation>
-    </message>
-    <message>
-        <source>This RUFUS api key may not read devices (it needs READ or READ_WRITE access). Use a key with read access, or change this key&apos;s access type in the RUFUS console.</source>
-        <translation>Esta clave API de RUFUS no puede leer dispositivos (necesita acceso READ o READ_WRITE). Use una clave con acceso de lectura o cambie el tipo de acceso de esta clave en la consola de RUFUS.</translation>
     </message>
     <message>
         <source>RUFUS knows no device with this deviceid on this account. Check the deviceid (64 hexadecimal characters) and that the api key belongs to the right account.</source>
@@ -1499,6 +1487,18 @@
     <message>
         <source>The Xee sign-in lacks the devices_management permission (the device scope) needed to associate a box. Xee sets an app&apos;s scopes on its client: if the consent page did not offer device management, ask Xee to enable the device scope for this Xee app. Sign in to Xee again and accept the device-management permission.</source>
         <translation>El inicio de sesión en Xee no tiene el permiso devices_management (el scope de dispositivos) necesario para asociar una caja. Xee define los scopes de una app en su cliente: si la página de consentimiento no ofrecía la gestión de dispositivos, pida a Xee que active el scope de dispositivos para esta app de Xee. Vuelva a iniciar sesión en Xee y acepte el permiso de gestión de dispositivos.</translation>
+    </message>
+    <message>
+        <source>RUFUS refused the api key: it may be mistyped, unknown to RUFUS, or lack the access type this needs (reading: READ or READ_WRITE; binding: WRITE or READ_WRITE). Check the key and its access type in the RUFUS console, then enter it again or use another key.</source>
+        <translation>RUFUS rechazó la clave API: puede estar mal escrita, ser desconocida para RUFUS o no tener el tipo de acceso necesario (lectura: READ o READ_WRITE; vinculación: WRITE o READ_WRITE). Compruebe la clave y su tipo de acceso en la consola de RUFUS y vuelva a introducirla o use otra clave.</translation>
+    </message>
+    <message>
+        <source>RUFUS refused to bind with this api key: it may lack write access (WRITE or READ_WRITE; a READ key may only read), or be mistyped or unknown to RUFUS. Check the key and its access type in the RUFUS console, or use a key with write access.</source>
+        <translation>RUFUS rechazó la vinculación con esta clave API: puede que no tenga acceso de escritura (WRITE o READ_WRITE; una clave READ solo puede leer), o que esté mal escrita o sea desconocida para RUFUS. Compruebe la clave y su tipo de acceso en la consola de RUFUS, o use una clave con acceso de escritura.</translation>
+    </message>
+    <message>
+        <source>RUFUS refused to read devices with this api key: it may lack read access (READ or READ_WRITE; a WRITE key may only bind), or be mistyped or unknown to RUFUS. Check the key and its access type in the RUFUS console, or use a key with read access.</source>
+        <translation>RUFUS rechazó la lectura de dispositivos con esta clave API: puede que no tenga acceso de lectura (READ o READ_WRITE; una clave WRITE solo puede vincular), o que esté mal escrita o sea desconocida para RUFUS. Compruebe la clave y su tipo de acceso en la consola de RUFUS, o use una clave con acceso de lectura.</translation>
     </message>
     <message>
         <source>Zype has no pin for this linked device id: the TV app has not asked for one. Ask the customer to open the app&apos;s link screen, then check again.</source>
@@ -2664,12 +2664,24 @@
         <translation>La clave fue rechazada: {advice}</translation>
     </message>
     <message>
-        <source>The key works.</source>
-        <translation>La clave funciona.</translation>
+        <source>RUFUS refused to read with this key. A WRITE key may only bind, so it can still pair, but that cannot be tested without binding a device; the key may also be mistyped or unknown to RUFUS. Check its access type in the RUFUS console.</source>
+        <translation>RUFUS rechazó la lectura con esta clave. Una clave WRITE solo puede vincular, así que puede emparejar, pero eso no se puede probar sin vincular un dispositivo; la clave también puede estar mal escrita o ser desconocida para RUFUS. Compruebe su tipo de acceso en la consola de RUFUS.</translation>
+    </message>
+    <message>
+        <source>The key works for reading devices. Whether it may also bind (WRITE or READ_WRITE access) cannot be tested without binding a device: if it is a READ key, it works, but read-only: cannot pair.</source>
+        <translation>La clave permite leer dispositivos. Si también puede vincular (acceso WRITE o READ_WRITE) no se puede probar sin vincular un dispositivo: si es una clave READ, funciona, pero es de solo lectura: no puede emparejar.</translation>
     </message>
     <message>
         <source>Could not check the key: {advice}</source>
         <translation>No se pudo comprobar la clave: {advice}</translation>
+    </message>
+    <message>
+        <source>The key works.</source>
+        <translation>La clave funciona.</translation>
+    </message>
+    <message>
+        <source>The key works for reading consumers. Whether it may link (an Admin key) cannot be tested without linking: a Read Only key also passes this test, and would then be refused when linking.</source>
+        <translation>La clave permite leer consumidores. Si puede vincular (una clave Admin) no se puede probar sin vincular: una clave Read Only también supera esta prueba y luego sería rechazada al vincular.</translation>
     </message>
     <message>
         <source>Enter the Xee app&apos;s client id (from the Xee developer console).</source>

@@ -1445,20 +1445,8 @@
         <translation>Ce boîtier n&apos;est associé à aucun utilisateur, il n&apos;y a donc rien à dissocier : aucune action n&apos;est nécessaire.</translation>
     </message>
     <message>
-        <source>RUFUS refused the api key: it is missing or unknown. Check the key in the RUFUS console and enter it again.</source>
-        <translation>RUFUS a refusé la clé API : elle est absente ou inconnue. Vérifiez la clé dans la console RUFUS et saisissez-la à nouveau.</translation>
-    </message>
-    <message>
-        <source>This RUFUS api key may not bind devices (it needs WRITE or READ_WRITE access). Use a key with write access, or change this key&apos;s access type in the RUFUS console.</source>
-        <translation>Cette clé API RUFUS ne peut pas lier d&apos;appareils (il faut un accès WRITE ou READ_WRITE). Utilisez une clé avec accès en écriture, ou changez le type d&apos;accès de cette clé dans la console RUFUS.</translation>
-    </message>
-    <message>
         <source>A device with this serial number is already bound to this RUFUS account (deviceid {deviceid}). Hand over that deviceid, or unbind that device first if it must be bound again.</source>
         <translation>Un appareil avec ce numéro de série est déjà lié à ce compte RUFUS (deviceid {deviceid}). Transmettez ce deviceid, ou déliez d&apos;abord cet appareil s&apos;il doit être lié à nouveau.</translation>
-    </message>
-    <message>
-        <source>This RUFUS api key may not read devices (it needs READ or READ_WRITE access). Use a key with read access, or change this key&apos;s access type in the RUFUS console.</source>
-        <translation>Cette clé API RUFUS ne peut pas lire les appareils (il faut un accès READ ou READ_WRITE). Utilisez une clé avec accès en lecture, ou changez le type d&apos;accès de cette clé dans la console RUFUS.</translation>
     </message>
     <message>
         <source>RUFUS knows no device with this deviceid on this account. Check the deviceid (64 hexadecimal characters) and that the api key belongs to the right account.</source>
@@ -1499,6 +1487,18 @@
     <message>
         <source>The Xee sign-in lacks the devices_management permission (the device scope) needed to associate a box. Xee sets an app&apos;s scopes on its client: if the consent page did not offer device management, ask Xee to enable the device scope for this Xee app. Sign in to Xee again and accept the device-management permission.</source>
         <translation>La connexion Xee n&apos;a pas l&apos;autorisation devices_management (le scope appareils) nécessaire pour associer un boîtier. Xee définit les scopes d&apos;une app sur son client : si la page de consentement ne proposait pas la gestion des appareils, demandez à Xee d&apos;activer le scope appareils pour cette app Xee. Reconnectez-vous à Xee et acceptez l&apos;autorisation de gestion des appareils.</translation>
+    </message>
+    <message>
+        <source>RUFUS refused the api key: it may be mistyped, unknown to RUFUS, or lack the access type this needs (reading: READ or READ_WRITE; binding: WRITE or READ_WRITE). Check the key and its access type in the RUFUS console, then enter it again or use another key.</source>
+        <translation>RUFUS a refusé la clé API : elle est peut-être mal saisie, inconnue de RUFUS, ou sans le type d&apos;accès nécessaire (lecture : READ ou READ_WRITE ; liaison : WRITE ou READ_WRITE). Vérifiez la clé et son type d&apos;accès dans la console RUFUS, puis saisissez-la à nouveau ou utilisez une autre clé.</translation>
+    </message>
+    <message>
+        <source>RUFUS refused to bind with this api key: it may lack write access (WRITE or READ_WRITE; a READ key may only read), or be mistyped or unknown to RUFUS. Check the key and its access type in the RUFUS console, or use a key with write access.</source>
+        <translation>RUFUS a refusé la liaison avec cette clé API : elle n&apos;a peut-être pas l&apos;accès en écriture (WRITE ou READ_WRITE ; une clé READ ne peut que lire), ou elle est mal saisie ou inconnue de RUFUS. Vérifiez la clé et son type d&apos;accès dans la console RUFUS, ou utilisez une clé avec accès en écriture.</translation>
+    </message>
+    <message>
+        <source>RUFUS refused to read devices with this api key: it may lack read access (READ or READ_WRITE; a WRITE key may only bind), or be mistyped or unknown to RUFUS. Check the key and its access type in the RUFUS console, or use a key with read access.</source>
+        <translation>RUFUS a refusé la lecture des appareils avec cette clé API : elle n&apos;a peut-être pas l&apos;accès en lecture (READ ou READ_WRITE ; une clé WRITE ne peut que lier), ou elle est mal saisie ou inconnue de RUFUS. Vérifiez la clé et son type d&apos;accès dans la console RUFUS, ou utilisez une clé avec accès en lecture.</translation>
     </message>
     <message>
         <source>Zype has no pin for this linked device id: the TV app has not asked for one. Ask the customer to open the app&apos;s link screen, then check again.</source>
@@ -2664,12 +2664,24 @@
         <translation>La clé a été refusée : {advice}</translation>
     </message>
     <message>
-        <source>The key works.</source>
-        <translation>La clé fonctionne.</translation>
+        <source>RUFUS refused to read with this key. A WRITE key may only bind, so it can still pair, but that cannot be tested without binding a device; the key may also be mistyped or unknown to RUFUS. Check its access type in the RUFUS console.</source>
+        <translation>RUFUS a refusé la lecture avec cette clé. Une clé WRITE ne peut que lier : elle peut donc appairer, mais cela ne peut pas être testé sans lier un appareil ; la clé est peut-être aussi mal saisie ou inconnue de RUFUS. Vérifiez son type d&apos;accès dans la console RUFUS.</translation>
+    </message>
+    <message>
+        <source>The key works for reading devices. Whether it may also bind (WRITE or READ_WRITE access) cannot be tested without binding a device: if it is a READ key, it works, but read-only: cannot pair.</source>
+        <translation>La clé permet de lire les appareils. Qu&apos;elle puisse aussi lier (accès WRITE ou READ_WRITE) ne peut pas être testé sans lier un appareil : si c&apos;est une clé READ, elle fonctionne, mais en lecture seule : elle ne peut pas appairer.</translation>
     </message>
     <message>
         <source>Could not check the key: {advice}</source>
         <translation>Impossible de vérifier la clé : {advice}</translation>
+    </message>
+    <message>
+        <source>The key works.</source>
+        <translation>La clé fonctionne.</translation>
+    </message>
+    <message>
+        <source>The key works for reading consumers. Whether it may link (an Admin key) cannot be tested without linking: a Read Only key also passes this test, and would then be refused when linking.</source>
+        <translation>La clé permet de lire les consommateurs. Qu&apos;elle puisse lier (une clé Admin) ne peut pas être testé sans lier : une clé Read Only réussit aussi ce test, et serait ensuite refusée lors de la liaison.</translation>
     </message>
     <message>
         <source>Enter the Xee app&apos;s client id (from the Xee developer console).</source>
