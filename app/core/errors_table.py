@@ -241,8 +241,8 @@ _ZYPE_COMMON: tuple[Row, ...] = (
     ),
     Row(
         "zype.key_read_only", "auth", 403,
-        "This Zype api key may not change anything (it is a Read Only or Player key). Use "
-        "an Admin api key from the Zype dashboard.",
+        "Zype refused this change: this key may not modify anything (it is a Read Only or "
+        "Player key). Use an Admin api key from the Zype dashboard (Settings, API keys).",
         reason="Read Only key on a write (ours)",
     ),
     Row(
@@ -253,6 +253,20 @@ _ZYPE_COMMON: tuple[Row, ...] = (
     ),
     # Zype's documented 500 is the generic `server.error` row: its kind lets the link's
     # "check the pin's status" advice (UNCERTAIN_OUTCOME_ADVICE) apply.
+)
+
+# On a change (link, unlink) Zype's documented 401 may also be a Read Only or Player key
+# (a Read Only key passes every read): the advice names both, and says "may not modify".
+_ZYPE_WRITE: tuple[Row, ...] = (
+    Row(
+        "zype.key_rejected_on_write", "auth", 401,
+        "Zype refused this change with this api key: either the key is invalid, or this key "
+        "may not modify anything (a Read Only or Player key, which can still look consumers "
+        "up). Use an Admin api key from the Zype dashboard (Settings, API keys).",
+        reason="missing or invalid key; a Read Only key on a write",
+    ),
+    _ZYPE_COMMON[1],
+    *_ZYPE_COMMON[2:],
 )
 
 ZYPE_ROWS: dict[str, tuple[Row, ...]] = {
@@ -270,7 +284,7 @@ ZYPE_ROWS: dict[str, tuple[Row, ...]] = {
             message="Consumer not found", reason="(ours) unknown consumer",
             exact_message_only=True,
         ),
-        *_ZYPE_COMMON,
+        *_ZYPE_WRITE,
     ),
     "status": (
         Row(
@@ -281,7 +295,7 @@ ZYPE_ROWS: dict[str, tuple[Row, ...]] = {
         ),
         *_ZYPE_COMMON,
     ),
-    "unlink": _ZYPE_COMMON,
+    "unlink": _ZYPE_WRITE,
     "consumers": _ZYPE_COMMON,
 }
 

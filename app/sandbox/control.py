@@ -13,7 +13,8 @@
   (merged into the current dialect; `null` puts one name back to its default);
   `GET /_sandbox/dialect` shows every provider's current dialect; `DELETE` puts every
   default back. It survives reset.
-  Xee's names: `app.sandbox.xee_oauth.XEE_DIALECT`; RUFUS's: `app.sandbox.rufus.RUFUS_DIALECT`.
+  Xee's names: `app.sandbox.xee_oauth.XEE_DIALECT`; RUFUS's: `app.sandbox.rufus.RUFUS_DIALECT`;
+  Zype's: `app.sandbox.zype.ZYPE_DIALECT`.
 Bad input: 400 `{"error": "..."}`.
 """
 
@@ -38,10 +39,12 @@ from app.sandbox.state import (
     SandboxState,
 )
 from app.sandbox.xee_oauth import SCOPE_DESCRIPTIONS, XEE_DIALECT, check_xee_dialect, token_body
+from app.sandbox.zype import ZYPE_DIALECT, check_zype_dialect
 
 DIALECT_CHECKS = {
     "xee": (XEE_DIALECT, check_xee_dialect),
     "rufus": (RUFUS_DIALECT, check_rufus_dialect),
+    "zype": (ZYPE_DIALECT, check_zype_dialect),
 }
 
 

@@ -1473,10 +1473,6 @@
         <translation>Zype rechazó la clave API: falta o no es válida. Compruebe la clave en el panel de Zype (Settings, API keys) e introdúzcala de nuevo.</translation>
     </message>
     <message>
-        <source>This Zype api key may not change anything (it is a Read Only or Player key). Use an Admin api key from the Zype dashboard.</source>
-        <translation>Esta clave API de Zype no puede cambiar nada (es una clave Read Only o Player). Use una clave API Admin del panel de Zype.</translation>
-    </message>
-    <message>
         <source>Zype could not process the request ({message}). Check the values entered and try again.</source>
         <translation>Zype no pudo procesar la solicitud ({message}). Compruebe los valores introducidos y vuelva a intentarlo.</translation>
     </message>
@@ -1499,6 +1495,14 @@
     <message>
         <source>RUFUS refused to read devices with this api key: it may lack read access (READ or READ_WRITE; a WRITE key may only bind), or be mistyped or unknown to RUFUS. Check the key and its access type in the RUFUS console, or use a key with read access.</source>
         <translation>RUFUS rechazó la lectura de dispositivos con esta clave API: puede que no tenga acceso de lectura (READ o READ_WRITE; una clave WRITE solo puede vincular), o que esté mal escrita o sea desconocida para RUFUS. Compruebe la clave y su tipo de acceso en la consola de RUFUS, o use una clave con acceso de lectura.</translation>
+    </message>
+    <message>
+        <source>Zype refused this change with this api key: either the key is invalid, or this key may not modify anything (a Read Only or Player key, which can still look consumers up). Use an Admin api key from the Zype dashboard (Settings, API keys).</source>
+        <translation>Zype rechazó este cambio con esta clave API: o la clave no es válida, o esta clave no puede modificar nada (una clave Read Only o Player, que aún puede buscar consumidores). Use una clave API Admin del panel de Zype (Settings, API keys).</translation>
+    </message>
+    <message>
+        <source>Zype refused this change: this key may not modify anything (it is a Read Only or Player key). Use an Admin api key from the Zype dashboard (Settings, API keys).</source>
+        <translation>Zype rechazó este cambio: esta clave no puede modificar nada (es una clave Read Only o Player). Use una clave API Admin del panel de Zype (Settings, API keys).</translation>
     </message>
     <message>
         <source>Zype has no pin for this linked device id: the TV app has not asked for one. Ask the customer to open the app&apos;s link screen, then check again.</source>

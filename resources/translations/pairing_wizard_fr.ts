@@ -1473,10 +1473,6 @@
         <translation>Zype a refusé la clé API : elle est absente ou invalide. Vérifiez la clé dans le tableau de bord Zype (Settings, API keys) et saisissez-la à nouveau.</translation>
     </message>
     <message>
-        <source>This Zype api key may not change anything (it is a Read Only or Player key). Use an Admin api key from the Zype dashboard.</source>
-        <translation>Cette clé API Zype ne peut rien modifier (c&apos;est une clé Read Only ou Player). Utilisez une clé API Admin du tableau de bord Zype.</translation>
-    </message>
-    <message>
         <source>Zype could not process the request ({message}). Check the values entered and try again.</source>
         <translation>Zype n&apos;a pas pu traiter la requête ({message}). Vérifiez les valeurs saisies et réessayez.</translation>
     </message>
@@ -1499,6 +1495,14 @@
     <message>
         <source>RUFUS refused to read devices with this api key: it may lack read access (READ or READ_WRITE; a WRITE key may only bind), or be mistyped or unknown to RUFUS. Check the key and its access type in the RUFUS console, or use a key with read access.</source>
         <translation>RUFUS a refusé la lecture des appareils avec cette clé API : elle n&apos;a peut-être pas l&apos;accès en lecture (READ ou READ_WRITE ; une clé WRITE ne peut que lier), ou elle est mal saisie ou inconnue de RUFUS. Vérifiez la clé et son type d&apos;accès dans la console RUFUS, ou utilisez une clé avec accès en lecture.</translation>
+    </message>
+    <message>
+        <source>Zype refused this change with this api key: either the key is invalid, or this key may not modify anything (a Read Only or Player key, which can still look consumers up). Use an Admin api key from the Zype dashboard (Settings, API keys).</source>
+        <translation>Zype a refusé cette modification avec cette clé API : soit la clé n&apos;est pas valide, soit cette clé ne peut rien modifier (une clé Read Only ou Player, qui peut encore rechercher des consommateurs). Utilisez une clé API Admin du tableau de bord Zype (Settings, API keys).</translation>
+    </message>
+    <message>
+        <source>Zype refused this change: this key may not modify anything (it is a Read Only or Player key). Use an Admin api key from the Zype dashboard (Settings, API keys).</source>
+        <translation>Zype a refusé cette modification : cette clé ne peut rien modifier (c&apos;est une clé Read Only ou Player). Utilisez une clé API Admin du tableau de bord Zype (Settings, API keys).</translation>
     </message>
     <message>
         <source>Zype has no pin for this linked device id: the TV app has not asked for one. Ask the customer to open the app&apos;s link screen, then check again.</source>

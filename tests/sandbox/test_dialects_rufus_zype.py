@@ -52,3 +52,33 @@ def test_create_app_takes_a_rufus_dialect():
     assert asyncio.run(scenario()) == 403
     with pytest.raises(ValueError, match="unknown dialect"):
         create_app(dialect={"rufus": {"wrapped": True}})
+
+
+def test_zype_dialect_control_validates(sandbox):
+    with httpx2.Client() as client:
+        bad = client.post(f"{sandbox.url}/_sandbox/dialect",
+                          json={"zype": {"link_returns": "device"}})
+        status = client.post(f"{sandbox.url}/_sandbox/dialect",
+                             json={"zype": {"read_only_status": 404}})
+        default = client.get(f"{sandbox.url}/_sandbox/dialect").json()
+    assert bad.status_code == 400 and '"pin" or "consumer"' in bad.json()["error"]
+    assert status.status_code == 400 and "401 or 403" in status.json()["error"]
+    assert (default["zype"]["link_returns"], default["zype"]["unlink_returns"],
+            default["zype"]["read_only_status"]) == ("pin", "consumer", 403)
+
+
+def test_zype_link_answers_the_consumer_and_read_only_gets_401(sandbox):
+    sandbox.set_dialect("zype", link_returns="consumer", read_only_status=401)
+    fx = sandbox.fixtures()
+    keys = {k["type"]: k["key"] for k in fx["zype"]["api_keys"]}
+    consumer = fx["zype"]["consumers"][0]
+    pin = next(p for p in fx["zype"]["pins"] if p["consumer_id"] is None and not p["expired"])
+    params = {"consumer_id": consumer["_id"], "pin": pin["pin"]}
+    with httpx2.Client() as client:
+        refused = client.put(f"{sandbox.zype_root}/pin/link",
+                             params={**params, "api_key": keys["read_only"]})
+        linked = client.put(f"{sandbox.zype_root}/pin/link",
+                            params={**params, "api_key": keys["admin"]})
+    assert refused.status_code == 401 and refused.json()["message"]
+    body = linked.json()["response"]
+    assert body["_id"] == consumer["_id"] and pin["linked_device_id"] in body["linked_devices"]
