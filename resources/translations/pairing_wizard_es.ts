@@ -4,6 +4,10 @@
 <context>
     <name>AdvancedSettings</name>
     <message>
+        <source>Settings shown greyed out are managed by your IT department (managed configuration file).</source>
+        <translation>Los ajustes en gris los gestiona su departamento de informática (archivo de configuración gestionado).</translation>
+    </message>
+    <message>
         <source>API address</source>
         <translation>Dirección de la API</translation>
     </message>
@@ -78,6 +82,14 @@
     <message>
         <source>Network</source>
         <translation>Red</translation>
+    </message>
+    <message>
+        <source>Managed by your IT department</source>
+        <translation>Gestionado por su departamento de informática</translation>
+    </message>
+    <message>
+        <source>set by your IT department</source>
+        <translation>definido por su departamento de informática</translation>
     </message>
     <message>
         <source>The offline sandbox runs on this computer; its address shows once it has started.</source>
@@ -1710,6 +1722,10 @@
     <message>
         <source>Where the device is paired: the offline demo, the provider&apos;s test service, or production</source>
         <translation>Dónde se empareja el dispositivo: la demostración sin conexión, el servicio de pruebas del proveedor o producción</translation>
+    </message>
+    <message>
+        <source>IT&apos;s configuration file was not used: {error}</source>
+        <translation>No se usó el archivo de configuración del departamento de informática: {error}</translation>
     </message>
     <message>
         <source>Advanced settings</source>

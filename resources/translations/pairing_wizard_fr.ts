@@ -4,6 +4,10 @@
 <context>
     <name>AdvancedSettings</name>
     <message>
+        <source>Settings shown greyed out are managed by your IT department (managed configuration file).</source>
+        <translation>Les réglages grisés sont gérés par votre service informatique (fichier de configuration géré).</translation>
+    </message>
+    <message>
         <source>API address</source>
         <translation>Adresse de l&apos;API</translation>
     </message>
@@ -78,6 +82,14 @@
     <message>
         <source>Network</source>
         <translation>Réseau</translation>
+    </message>
+    <message>
+        <source>Managed by your IT department</source>
+        <translation>Géré par votre service informatique</translation>
+    </message>
+    <message>
+        <source>set by your IT department</source>
+        <translation>défini par votre service informatique</translation>
     </message>
     <message>
         <source>The offline sandbox runs on this computer; its address shows once it has started.</source>
@@ -1710,6 +1722,10 @@
     <message>
         <source>Where the device is paired: the offline demo, the provider&apos;s test service, or production</source>
         <translation>Où l&apos;appareil est appairé : la démo hors ligne, le service de test du fournisseur ou la production</translation>
+    </message>
+    <message>
+        <source>IT&apos;s configuration file was not used: {error}</source>
+        <translation>Le fichier de configuration du service informatique n&apos;a pas été utilisé : {error}</translation>
     </message>
     <message>
         <source>Advanced settings</source>
