@@ -338,9 +338,16 @@ CLIENT_SERVICE = "pairing-wizard/xee-client"
 
 
 def _client_credentials(args: argparse.Namespace, root: str) -> tuple[str, str] | None:
-    """The Xee app's client id and secret: options or env first, else those saved at login."""
-    client_id = getattr(args, "client_id", None) or os.environ.get("XEE_CLIENT_ID")
-    secret = getattr(args, "client_secret", None) or os.environ.get("XEE_CLIENT_SECRET")
+    """The Xee app's client id and secret: options or env first, then IT's managed
+    configuration file, else those saved at login."""
+    from app.cli_common import managed
+
+    config = managed()
+    env = getattr(args, "env", None) or "production"
+    client_id = (getattr(args, "client_id", None) or os.environ.get("XEE_CLIENT_ID")
+                 or config.value(f"xee/{env}/clientId"))
+    secret = (getattr(args, "client_secret", None) or os.environ.get("XEE_CLIENT_SECRET")
+              or config.xee_client_secret)
     if client_id and secret:
         return client_id, secret
     import keyring
@@ -386,6 +393,14 @@ async def _login(args: argparse.Namespace) -> int:
              "Xee's online sandbox needs no sign-in: run `pairing-wizard pair xee --env "
              "sandbox` directly.")
         return EXIT_OK
+    from app.cli_common import managed
+
+    config = managed()   # IT's presets, where no option is given
+    args.redirect_uri = args.redirect_uri or config.value("xee/redirectUri", "")
+    args.redirect_ports = args.redirect_ports or config.value("xee/redirectPorts", "")
+    args.scopes = args.scopes or config.value("xee/scopes", "")
+    args.no_state_echo = args.no_state_echo or config.value("xee/stateEchoed") is False
+    args.no_scope = args.no_scope or config.value("xee/sendScope") is False
     try:
         redirect = parse_registered_redirect(args.redirect_uri, args.redirect_ports)
     except RedirectSettingError as exc:

@@ -51,13 +51,39 @@ def fail(args: argparse.Namespace, code: int, advice: str, kind: str = "input",
     return code
 
 
-def api_root_from_args(args: argparse.Namespace) -> str:
-    """The checked API root: --base-url, else the environment's (InputError if malformed)."""
-    from app.core.environments import api_root
+_MANAGED: list[Any] = []
 
-    overrides = {args.provider: args.base_url} if getattr(args, "base_url", None) else None
-    return api_root(args.provider, getattr(args, "env", None) or "production",
-                    overrides=overrides)
+
+def managed() -> Any:
+    """IT's managed configuration (app.core.managed_config), read once per command. A bad
+    file is said on stderr, and the command goes on without it (as the wizard does)."""
+    if not _MANAGED:
+        from app.core.managed_config import load_or_error
+
+        config, error = load_or_error()
+        if error:
+            print(error, file=sys.stderr)
+        _MANAGED.append(config)
+    return _MANAGED[0]
+
+
+def api_root_from_args(args: argparse.Namespace) -> str:
+    """The checked API root: --base-url, else the managed configuration's root, else the
+    environment's (InputError if malformed, or if IT hides that environment)."""
+    from app.core.environments import api_root
+    from app.core.errors import InputError
+
+    env = getattr(args, "env", None) or "production"
+    base_url = getattr(args, "base_url", None)
+    config = managed()
+    if not base_url:
+        if env in config.hidden_environments:
+            raise InputError("env", f"IT's managed configuration hides the {env} environment "
+                             "on this computer: use another environment, or ask IT.",
+                             provider=args.provider)
+        base_url = config.value(f"roots/{args.provider}/{env}") or None
+    overrides = {args.provider: base_url} if base_url else None
+    return api_root(args.provider, env, overrides=overrides)
 
 
 def credential(args: argparse.Namespace) -> str | None:

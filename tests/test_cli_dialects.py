@@ -33,3 +33,45 @@ def test_rufus_unknown_key_403_is_advised_without_guessing(sandbox):
                     "--base-url", sandbox.rufus_root, "--api-key", "ror-ffffffffffffffffffff")
     assert code != 0 and out["error"]["status"] == 403
     assert "unknown to RUFUS" in out["error"]["advice"]
+
+
+# --- the IT-managed configuration file (PAIRING_WIZARD_CONFIG) --------------------------
+
+
+def test_cli_uses_the_managed_root_and_refuses_a_hidden_environment(sandbox, tmp_path):
+    from tests.test_cli import rufus_key
+
+    fx = sandbox.fixtures()
+    config = tmp_path / "config.toml"
+    config.write_text(f'[roots.rufus]\nproduction = "{sandbox.rufus_root}"\n', encoding="utf-8")
+    env = {"PAIRING_WIZARD_CONFIG": str(config), "RUFUS_API_KEY": rufus_key(fx, "READ_WRITE")}
+    code, out = cli("pair", "rufus", "--model", "Model X1", "--serial", "CLI-MANAGED-1",
+                    env=env)
+    assert code == 0, out
+    stored = {d["deviceid"] for d in sandbox.fixtures()["rufus"]["devices"]}
+    assert out["result"]["deviceid"] in stored
+
+    config.write_text('[lock]\nhide_environments = ["production"]\n', encoding="utf-8")
+    code, out = cli("pair", "rufus", "--model", "Model X1", "--serial", "CLI-MANAGED-2",
+                    env=env)
+    assert code == 2 and "hides the production environment" in out["error"]["advice"]
+
+
+def test_cli_says_a_bad_managed_file_and_goes_on(sandbox, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.test_cli import ROOT, rufus_key
+
+    config = tmp_path / "config.toml"
+    config.write_text("[roots.rufus\n", encoding="utf-8")
+    env = {**os.environ, "PAIRING_WIZARD_CONFIG": str(config)}
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "pair", "rufus", "--model", "Model X1", "--serial",
+         "CLI-BADCONF", "--base-url", sandbox.rufus_root, "--api-key",
+         rufus_key(sandbox.fixtures(), "READ_WRITE"), "--json"],
+        cwd=ROOT, capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stdout
+    assert "line 1" in done.stderr and str(config) in done.stderr
+    assert "Traceback" not in done.stderr
