@@ -63,6 +63,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--serial", required=True)
     p.add_argument("--alias")
     p.add_argument("--firmware")
+    p.add_argument("--type", dest="device_type",
+                   help="the device type, sent only when given (some RUFUS accounts require "
+                   "it; default: the managed configuration's rufus.default_type)")
     _common(p, "rufus")
     p = pair_sub.add_parser("zype", help="link a Zype consumer to the pin a TV app shows")
     who = p.add_mutually_exclusive_group(required=True)
@@ -200,7 +203,8 @@ def _error_text(error: Any) -> str:
 def _identifiers(args: argparse.Namespace) -> dict[str, str]:
     """What history keeps of this command: device identifiers, never a secret or Xee pin."""
     names = {"device": "device_id", "model": "model", "serial": "serial_number",
-             "alias": "alias", "firmware": "firmware", "deviceid": "deviceid",
+             "alias": "alias", "firmware": "firmware", "device_type": "type",
+             "deviceid": "deviceid",
              "consumer": "consumer_id", "email": "email"}
     if args.provider == "zype":
         names["pin"] = "pin"  # a Zype pin is a short-lived public code the TV shows
@@ -262,8 +266,12 @@ async def _build_action(
         rufus = provider_api("rufus", client, root, secret)
         if args.command == "pair":
             async def bind() -> tuple[Any, str]:
+                from app.cli_common import managed
+
+                device_type = (args.device_type
+                               or managed().value("rufus/defaultType") or None)
                 binding = await rufus.bind(args.model, args.serial, alias=args.alias,
-                                           firmware=args.firmware)
+                                           firmware=args.firmware, type=device_type)
                 return ({"deviceid": binding.deviceid, "description": binding.description},
                         f"Bound. Store this deviceid on the device:\n{binding.deviceid}")
             return bind

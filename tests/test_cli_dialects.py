@@ -75,3 +75,28 @@ def test_cli_says_a_bad_managed_file_and_goes_on(sandbox, tmp_path):
     assert done.returncode == 0, done.stdout
     assert "line 1" in done.stderr and str(config) in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_cli_type_option_and_managed_default(sandbox, tmp_path):
+    import httpx2
+
+    from tests.test_cli import rufus_key
+
+    sandbox.set_dialect("rufus", require_type=True)
+    key = rufus_key(sandbox.fixtures(), "READ_WRITE")
+    base = ("pair", "rufus", "--model", "Model X1", "--base-url", sandbox.rufus_root,
+            "--api-key", key)
+    code, out = cli(*base, "--serial", "CLI-TYPE-0")
+    assert code == 3 and "model, serial number and type" in out["error"]["advice"]
+    code, out = cli(*base, "--serial", "CLI-TYPE-1", "--type", "GATE")
+    assert code == 0, out
+    config = tmp_path / "config.toml"
+    config.write_text('[rufus]\ndefault_type = "TRACKER"\n', encoding="utf-8")
+    code, second = cli(*base, "--serial", "CLI-TYPE-2",
+                       env={"PAIRING_WIZARD_CONFIG": str(config)})
+    assert code == 0, second
+    with httpx2.Client() as client:
+        types = [client.get(f"{sandbox.rufus_root}/devices/{o['result']['deviceid']}",
+                            headers={"api_key": key}).json()["result"]["type"]
+                 for o in (out, second)]
+    assert types == ["GATE", "TRACKER"]

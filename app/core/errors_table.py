@@ -179,8 +179,9 @@ RUFUS_ROWS: dict[str, tuple[Row, ...]] = {
             "rufus.missing_field", "refused", 400,
             # Model and serial number are validated before sending, so a real 400 means
             # RUFUS objects to something else: its own description says what.
-            "RUFUS rejected the bind's fields ({message}). Correct the field it names "
-            "(model, serial number, alias or firmware), then bind again.",
+            "RUFUS rejected the bind's fields ({message}). RUFUS may require model, "
+            "serial number and type (alias and firmware are optional): fill in the field it "
+            "names (the Type field, or the default type in the settings), then bind again.",
             reason="If any of the required parameters is missing.",
         ),
         _RUFUS_KEY_REJECTED,

@@ -174,6 +174,9 @@ FIELDS: tuple[Field, ...] = (
           "Optional: a name to recognise the device by.", "rufus.alias", required=False),
     Field("rufus_firmware", "rufus", Page.DEVICE, "Firmware",
           "Optional: the firmware version, e.g. 1.4.2.", "rufus.firmware", required=False),
+    Field("rufus_type", "rufus", Page.DEVICE, "Type",
+          "Optional: the device type, sent only when filled in (some RUFUS accounts "
+          "require it).", "rufus.type", required=False),
     Field("zype_consumer_id", "zype", Page.DEVICE, "Consumer id",
           "The customer's consumer id, or find it by email below.", "zype.consumer_id"),
     Field("zype_email", "zype", Page.DEVICE, "Customer's email",
@@ -507,6 +510,8 @@ def review_rows(state: Mapping[str, Any], api_root: str | None = None) -> list[t
         rows.append(("Serial number", _text(state, "rufus_serial").strip()))
         rows.append(("Alias", _text(state, "rufus_alias").strip() or "—"))
         rows.append(("Firmware", _text(state, "rufus_firmware").strip() or "—"))
+        if _text(state, "rufus_type").strip():
+            rows.append(("Type", _text(state, "rufus_type").strip()))
     elif provider == "zype":
         rows.append(("As", f"api key {mask(_text(state, 'api_key'))}"))
         rows.append(("Request", "PUT /pin/link"))
@@ -613,7 +618,7 @@ def _secrets(state: Mapping[str, Any]) -> list[str]:
 # --- "Pair another device" ------------------------------------------------------------
 
 DEVICE_KEYS = ("xee_device_id", "xee_pin", "rufus_model", "rufus_serial", "rufus_alias",
-               "rufus_firmware", "zype_consumer_id", "zype_email", "zype_pin")
+               "rufus_firmware", "rufus_type", "zype_consumer_id", "zype_email", "zype_pin")
 OUTCOME_KEYS = ("result", "error", "undone")
 
 
@@ -628,7 +633,8 @@ def pair_another(state: Mapping[str, Any]) -> dict[str, Any]:
     device and the outcome. RUFUS keeps model and firmware: a batch is usually alike."""
     fresh = dict(state)
     for key in DEVICE_KEYS:
-        if state.get("provider") == "rufus" and key in ("rufus_model", "rufus_firmware"):
+        if state.get("provider") == "rufus" and key in ("rufus_model", "rufus_firmware",
+                                                        "rufus_type"):
             continue
         fresh[key] = ""
     fresh.update(result=None, error=None, undone=False)
@@ -690,9 +696,10 @@ async def pair(api: Any, state: Mapping[str, Any]) -> dict[str, Any]:
     if provider == "rufus":
         alias = _text(state, "rufus_alias").strip() or None
         firmware = _text(state, "rufus_firmware").strip() or None
+        device_type = _text(state, "rufus_type").strip() or None
         binding = await api.bind(_text(state, "rufus_model").strip(),
                                  _text(state, "rufus_serial").strip(),
-                                 alias=alias, firmware=firmware)
+                                 alias=alias, firmware=firmware, type=device_type)
         return {"deviceid": binding.deviceid, "model": _text(state, "rufus_model").strip(),
                 "serial_number": _text(state, "rufus_serial").strip(),
                 "alias": alias or "", "firmware": firmware or ""}

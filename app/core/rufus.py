@@ -23,6 +23,7 @@ from app.core.validation import (
     validate_rufus_firmware,
     validate_rufus_model,
     validate_rufus_serial_number,
+    validate_rufus_type,
 )
 
 DEVICEID = re.compile(r"[0-9A-Fa-f]{64}")
@@ -161,8 +162,12 @@ class RufusAPI:
         serial_number: str,
         alias: str | None = None,
         firmware: str | None = None,
+        type: str | None = None,  # noqa: A002 - the API's own field name
     ) -> RufusBinding:
-        """POST /devices. Never retried once the request may have reached RUFUS."""
+        """POST /devices. Never retried once the request may have reached RUFUS.
+
+        `type` is sent only when given: one rendering of RUFUS's help-centre bind page
+        lists a required `type` beside model and serial_number, the seed does not."""
         payload = {
             "model": validate_rufus_model(model),
             "serial_number": validate_rufus_serial_number(serial_number),
@@ -171,6 +176,8 @@ class RufusAPI:
             payload["alias"] = alias
         if (firmware := validate_rufus_firmware(firmware)) is not None:
             payload["firmware"] = firmware
+        if (device_type := validate_rufus_type(type)) is not None:
+            payload["type"] = device_type
         reply = await self.http.call("bind", "POST", "/devices", json=payload)
         return parse_binding(reply)
 

@@ -24,6 +24,9 @@ Dialects (`RUFUS_DIALECT`, set with `create_app(dialect={"rufus": {...}})` or
   the list answer in RUFUS's OpenAPI `public-api/specifications/devices.md`.
 - `unknown_key_status` (default 401): the status of a missing or unknown key is
   undocumented; 403 answers those with 403 (as for a wrong access type).
+- `require_type` (default false): the bind needs a `type` (one rendering of RUFUS's
+  help-centre bind page lists it as required): without one, 400 "Missing required
+  parameter: type". The device keeps the type sent (else "DEVICE").
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ READ_METHODS = {"GET", "HEAD"}
 RUFUS_DIALECT: dict[str, object] = {
     "list_wrapped": False,
     "unknown_key_status": 401,
+    "require_type": False,
 }
 
 
@@ -120,10 +124,13 @@ async def _json_object(request: Request) -> dict[str, Any]:
 async def bind(request: Request) -> Response:
     _authorize(request)
     body = await _json_object(request)
-    for field in ("model", "serial_number"):
+    required = ["model", "serial_number"]
+    if rufus_dialect(_state(request), "require_type"):
+        required.append("type")
+    for field in required:
         if field not in body or body[field] is None:
             raise rufus_error("missing_field", field=field)
-    for field in ("model", "serial_number", "alias", "firmware"):
+    for field in ("model", "serial_number", "alias", "firmware", "type"):
         value = body.get(field)
         if value is not None and (not isinstance(value, str) or not value.strip()):
             raise rufus_error("bad_field", field=field)
@@ -138,6 +145,8 @@ async def bind(request: Request) -> Response:
             model=body["model"], alias=body.get("alias"), firmware=body.get("firmware"),
             creation_date=state.now(),
         )
+        if body.get("type"):
+            device.type = body["type"]
         state.rufus_devices[device.deviceid] = device
     return JSONResponse(
         {"description": "Device binded succesfully", "deviceid": device.deviceid},

@@ -1074,6 +1074,10 @@
         <translation>versión de firmware de RUFUS</translation>
     </message>
     <message>
+        <source>RUFUS device type</source>
+        <translation>tipo de dispositivo RUFUS</translation>
+    </message>
+    <message>
         <source>RUFUS api key</source>
         <translation>clave API de RUFUS</translation>
     </message>
@@ -1489,12 +1493,12 @@
         <translation>Zype no pudo procesar la solicitud ({message}). Compruebe los valores introducidos y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <source>RUFUS rejected the bind&apos;s fields ({message}). Correct the field it names (model, serial number, alias or firmware), then bind again.</source>
-        <translation>RUFUS rechazó los campos de la vinculación ({message}). Corrija el campo que indica (modelo, número de serie, alias o firmware) y vuelva a vincular.</translation>
-    </message>
-    <message>
         <source>The Xee sign-in lacks the devices_management permission (the device scope) needed to associate a box. Xee sets an app&apos;s scopes on its client: if the consent page did not offer device management, ask Xee to enable the device scope for this Xee app. Sign in to Xee again and accept the device-management permission.</source>
         <translation>El inicio de sesión en Xee no tiene el permiso devices_management (el scope de dispositivos) necesario para asociar una caja. Xee define los scopes de una app en su cliente: si la página de consentimiento no ofrecía la gestión de dispositivos, pida a Xee que active el scope de dispositivos para esta app de Xee. Vuelva a iniciar sesión en Xee y acepte el permiso de gestión de dispositivos.</translation>
+    </message>
+    <message>
+        <source>RUFUS rejected the bind&apos;s fields ({message}). RUFUS may require model, serial number and type (alias and firmware are optional): fill in the field it names (the Type field, or the default type in the settings), then bind again.</source>
+        <translation>RUFUS rechazó los campos de la vinculación ({message}). RUFUS puede exigir el modelo, el número de serie y el tipo (el alias y el firmware son opcionales): rellene el campo que indica (el campo Tipo, o el tipo por defecto en los ajustes) y vuelva a vincular.</translation>
     </message>
     <message>
         <source>RUFUS refused the api key: it may be mistyped, unknown to RUFUS, or lack the access type this needs (reading: READ or READ_WRITE; binding: WRITE or READ_WRITE). Check the key and its access type in the RUFUS console, then enter it again or use another key.</source>
@@ -2462,6 +2466,14 @@
     <message>
         <source>Optional: the firmware version, e.g. 1.4.2.</source>
         <translation>Opcional: la versión de firmware, p. ej. 1.4.2.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Optional: the device type, sent only when filled in (some RUFUS accounts require it).</source>
+        <translation>Opcional: el tipo de dispositivo, enviado solo si se rellena (algunas cuentas de RUFUS lo exigen).</translation>
     </message>
     <message>
         <source>Consumer id</source>

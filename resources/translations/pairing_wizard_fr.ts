@@ -1074,6 +1074,10 @@
         <translation>version du firmware RUFUS</translation>
     </message>
     <message>
+        <source>RUFUS device type</source>
+        <translation>type d&apos;appareil RUFUS</translation>
+    </message>
+    <message>
         <source>RUFUS api key</source>
         <translation>clé API RUFUS</translation>
     </message>
@@ -1489,12 +1493,12 @@
         <translation>Zype n&apos;a pas pu traiter la requête ({message}). Vérifiez les valeurs saisies et réessayez.</translation>
     </message>
     <message>
-        <source>RUFUS rejected the bind&apos;s fields ({message}). Correct the field it names (model, serial number, alias or firmware), then bind again.</source>
-        <translation>RUFUS a refusé les champs de la liaison ({message}). Corrigez le champ indiqué (modèle, numéro de série, alias ou firmware), puis liez à nouveau.</translation>
-    </message>
-    <message>
         <source>The Xee sign-in lacks the devices_management permission (the device scope) needed to associate a box. Xee sets an app&apos;s scopes on its client: if the consent page did not offer device management, ask Xee to enable the device scope for this Xee app. Sign in to Xee again and accept the device-management permission.</source>
         <translation>La connexion Xee n&apos;a pas l&apos;autorisation devices_management (le scope appareils) nécessaire pour associer un boîtier. Xee définit les scopes d&apos;une app sur son client : si la page de consentement ne proposait pas la gestion des appareils, demandez à Xee d&apos;activer le scope appareils pour cette app Xee. Reconnectez-vous à Xee et acceptez l&apos;autorisation de gestion des appareils.</translation>
+    </message>
+    <message>
+        <source>RUFUS rejected the bind&apos;s fields ({message}). RUFUS may require model, serial number and type (alias and firmware are optional): fill in the field it names (the Type field, or the default type in the settings), then bind again.</source>
+        <translation>RUFUS a rejeté les champs de la liaison ({message}). RUFUS peut exiger le modèle, le numéro de série et le type (l&apos;alias et le firmware sont facultatifs) : remplissez le champ qu&apos;il nomme (le champ Type, ou le type par défaut dans les réglages), puis liez à nouveau.</translation>
     </message>
     <message>
         <source>RUFUS refused the api key: it may be mistyped, unknown to RUFUS, or lack the access type this needs (reading: READ or READ_WRITE; binding: WRITE or READ_WRITE). Check the key and its access type in the RUFUS console, then enter it again or use another key.</source>
@@ -2462,6 +2466,14 @@
     <message>
         <source>Optional: the firmware version, e.g. 1.4.2.</source>
         <translation>Facultatif : la version du firmware, par ex. 1.4.2.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Optional: the device type, sent only when filled in (some RUFUS accounts require it).</source>
+        <translation>Facultatif : le type d&apos;appareil, envoyé seulement s&apos;il est rempli (certains comptes RUFUS l&apos;exigent).</translation>
     </message>
     <message>
         <source>Consumer id</source>
