@@ -87,6 +87,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--pin", required=True)
     _common(p, "zype")
 
+    show = sub.add_parser("device", help="show a device as the provider sees it")
+    show_sub = show.add_subparsers(dest="provider", required=True)
+    p = show_sub.add_parser("rufus", help="a RUFUS device's status, battery, last telemetry "
+                            "and login, by serial number or deviceid")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--serial")
+    which.add_argument("--deviceid")
+    _common(p, "rufus")
+
     login = sub.add_parser("login", help="sign in (Xee only) in the system browser")
     login_sub = login.add_subparsers(dest="provider", metavar="PROVIDER", required=True)
     p = login_sub.add_parser("xee")
@@ -178,6 +187,8 @@ def main(argv: list[str] | None = None) -> int:
             return asyncio.run(_run_action(args))
         if args.command == "login":
             return asyncio.run(_login(args))
+        if args.command == "device":
+            return asyncio.run(_show_device(args))
         if args.command == "logout":
             return _logout(args)
     except KeyboardInterrupt:
@@ -240,6 +251,48 @@ async def _run_action(args: argparse.Namespace) -> int:
         emit(args, False, None, error, str(error))
         return error.exit_code
     emit(args, True, result, None, human)
+    return EXIT_OK
+
+
+DEVICE_FIELDS = ("deviceid", "serial_number", "model", "alias", "firmware", "type",
+                 "device_status", "battery_percentage", "last_telemetry_at", "last_login",
+                 "last_seen", "creation_date", "sessions", "passings")
+
+
+async def _show_device(args: argparse.Namespace) -> int:
+    """`device rufus`: what a support engineer checks (status, battery, last telemetry
+    and login), read with GET /devices/{deviceid} or the list filtered by serial."""
+    from dataclasses import asdict
+
+    from app.core.errors import ProviderError
+    from app.core.transport import make_client
+
+    try:
+        root = api_root_from_args(args)
+        secret = credential(args)
+        if secret is None:
+            raise _missing_credential(args)
+        async with make_client(timeout=args.timeout) as client:
+            rufus = provider_api("rufus", client, root, secret)
+            serial = args.serial
+            if args.deviceid:   # GET by id lacks the status fields: the list has them
+                serial = (await rufus.get(args.deviceid)).serial_number or ""
+            devices = await rufus.find_by_serial(serial) if serial else []
+            if args.deviceid:
+                wanted = args.deviceid.strip().upper()
+                devices = [d for d in devices if d.deviceid.upper() == wanted]
+    except ProviderError as error:
+        emit(args, False, None, error, _error_text(error))
+        return error.exit_code
+    rows = [{k: asdict(d).get(k) for k in DEVICE_FIELDS} for d in devices]
+    if not rows:
+        which = (f"the serial number {args.serial.strip()}" if args.serial
+                 else f"the deviceid {args.deviceid.strip()}")
+        emit(args, True, {"devices": []}, None, f"RUFUS lists no device with {which}.")
+        return EXIT_OK
+    human = "\n\n".join("\n".join(f"{k}: {'—' if v is None else v}" for k, v in row.items())
+                        for row in rows)
+    emit(args, True, {"devices": rows}, None, human)
     return EXIT_OK
 
 

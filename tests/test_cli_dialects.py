@@ -100,3 +100,22 @@ def test_cli_type_option_and_managed_default(sandbox, tmp_path):
                             headers={"api_key": key}).json()["result"]["type"]
                  for o in (out, second)]
     assert types == ["GATE", "TRACKER"]
+
+
+def test_cli_device_rufus_shows_status_battery_telemetry_and_login(sandbox):
+    from tests.test_cli import rufus_key
+
+    sandbox.set_dialect("rufus", list_wrapped=True)   # the list in its wrapped shape too
+    fx = sandbox.fixtures()
+    device = next(d for d in fx["rufus"]["devices"] if d["battery_percentage"] is not None)
+    key = rufus_key(fx, "READ_WRITE")
+    for option, value in (("--serial", device["serial_number"]),
+                          ("--deviceid", device["deviceid"])):
+        code, out = cli("device", "rufus", option, value, "--base-url", sandbox.rufus_root,
+                        "--api-key", key)
+        assert code == 0, out
+        [shown] = out["result"]["devices"]
+        assert shown["deviceid"] == device["deviceid"]
+        assert shown["device_status"] == device["device_status"]
+        assert shown["battery_percentage"] == device["battery_percentage"]
+        assert shown["last_telemetry_at"] and shown["last_login"]

@@ -49,6 +49,11 @@ class RufusDevice:
     last_seen: str | None = None
     sessions: int | None = None  # a count; a list is read as its length
     passings: int | None = None
+    # What a support engineer checks (list items of RUFUS's OpenAPI devices.md).
+    device_status: str | None = None
+    battery_percentage: int | None = None
+    last_telemetry_at: str | None = None
+    last_login: str | None = None
 
 
 def _count(data: dict[str, Any], key: str) -> int | None:
@@ -74,6 +79,10 @@ def device_from_json(data: Any) -> RufusDevice | None:
         last_seen=opt_str(data, "last_seen"),
         sessions=_count(data, "sessions"),
         passings=_count(data, "passings"),
+        device_status=opt_str(data, "device_status"),
+        battery_percentage=opt_int(data, "battery_percentage"),
+        last_telemetry_at=opt_str(data, "last_telemetry_at"),
+        last_login=opt_str(data, "last_login"),
     )
 
 

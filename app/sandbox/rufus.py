@@ -95,8 +95,11 @@ def _iso(epoch: float | None) -> str | None:
         "+00:00", "Z")
 
 
-def device_json(device: RufusDevice) -> dict[str, Any]:
-    return {
+def device_json(device: RufusDevice, listed: bool = False) -> dict[str, Any]:
+    """A device as GET /devices/{id} shows it; `listed`: as a list item, which also
+    carries device_status, battery_percentage, last_telemetry_at and last_login
+    (RUFUS's OpenAPI devices.md)."""
+    body = {
         "deviceid": device.deviceid,
         "type": device.type,
         "model": device.model,
@@ -108,6 +111,12 @@ def device_json(device: RufusDevice) -> dict[str, Any]:
         "passings": device.passings,
         "last_seen": _iso(device.last_seen),
     }
+    if listed:
+        body.update(device_status=device.device_status,
+                    battery_percentage=device.battery_percentage,
+                    last_telemetry_at=_iso(device.last_telemetry_at),
+                    last_login=_iso(device.last_login))
+    return body
 
 
 async def _json_object(request: Request) -> dict[str, Any]:
@@ -173,7 +182,7 @@ async def list_devices(request: Request) -> Response:
         devices = [d for d in state.rufus_devices.values()
                    if serial is None or d.serial_number == serial]
         start = (page - 1) * limit
-        result = [device_json(d) for d in devices[start:start + limit]]
+        result = [device_json(d, listed=True) for d in devices[start:start + limit]]
     body = {
         "description": "Success",
         "result": result,

@@ -75,3 +75,14 @@ async def test_key_check_of_each_access_type(sandbox, client):
     bad = await flow.check_key(RufusAPI(client, sandbox.rufus_root,
                                         "ror-00000000000000000000"), "rufus")
     assert bad.ok is False and "refused" in bad.message
+
+
+async def test_list_items_carry_status_battery_telemetry_and_login(sandbox, client):
+    for wrapped in (False, True):
+        sandbox.set_dialect("rufus", list_wrapped=wrapped)
+        fx = sandbox.fixtures()
+        expected = fx["rufus"]["devices"][0]
+        [device] = await full_api(sandbox, client).find_by_serial(expected["serial_number"])
+        assert device.device_status == expected["device_status"] == "ACTIVE"
+        assert device.battery_percentage == expected["battery_percentage"]
+        assert device.last_telemetry_at and device.last_login
