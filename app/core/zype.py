@@ -57,6 +57,8 @@ class Consumer:
     created_at: str | None = None
     updated_at: str | None = None
     subscription_count: int | None = None
+    # The consumer's linked devices (their linked_device_ids), shown after a lookup.
+    linked_devices: tuple[str, ...] = ()
 
 
 def _response(reply: Reply, data: dict[str, Any] | None = None) -> Any:
@@ -143,6 +145,7 @@ def parse_consumers(reply: Reply) -> tuple[list[Consumer], int | None]:
                 created_at=opt_str(item, "created_at"),
                 updated_at=opt_str(item, "updated_at"),
                 subscription_count=opt_int(item, "subscription_count"),
+                linked_devices=tuple(linked_devices(item)),
             )
         )
     pagination = data.get("pagination")

@@ -763,7 +763,12 @@ class DevicePage(WizardPage):
                 "No Zype consumer has the email {email}. Check the spelling with the "
                 "customer.").format(email=email))
             return
+        devices = {c.id: tuple(getattr(c, "linked_devices", ()) or ()) for c in found}
         for consumer_id, text in choices:
+            linked = devices.get(consumer_id, ())
+            # What is already linked tells a support engineer whether the TV is new.
+            text += "\n" + (self.tr("Linked devices: {devices}").format(
+                devices=", ".join(linked)) if linked else self.tr("No linked device yet"))
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, consumer_id)
             self.consumers.addItem(item)

@@ -721,6 +721,14 @@
         <translation>Ningún consumidor de Zype tiene el correo {email}. Compruebe la ortografía con el cliente.</translation>
     </message>
     <message>
+        <source>Linked devices: {devices}</source>
+        <translation>Dispositivos vinculados: {devices}</translation>
+    </message>
+    <message>
+        <source>No linked device yet</source>
+        <translation>Todavía no hay ningún dispositivo vinculado</translation>
+    </message>
+    <message>
         <source>Found one consumer: filled in.</source>
         <translation>Se encontró un consumidor: rellenado.</translation>
     </message>

@@ -721,6 +721,14 @@
         <translation>Aucun client Zype n&apos;a l&apos;e-mail {email}. Vérifiez l&apos;orthographe avec le client.</translation>
     </message>
     <message>
+        <source>Linked devices: {devices}</source>
+        <translation>Appareils liés : {devices}</translation>
+    </message>
+    <message>
+        <source>No linked device yet</source>
+        <translation>Aucun appareil lié pour l&apos;instant</translation>
+    </message>
+    <message>
         <source>Found one consumer: filled in.</source>
         <translation>Un client trouvé : champ rempli.</translation>
     </message>
