@@ -67,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--serial", required=True)
     p.add_argument("--alias")
     p.add_argument("--firmware")
+    p.add_argument("--type", dest="device_type",
+                   help="the device type, sent only when given (some RUFUS accounts require "
+                   "it; default: the managed configuration's rufus.default_type)")
     _common(p, "rufus")
     p = pair_sub.add_parser("zype", help="link a Zype consumer to the pin a TV app shows")
     who = p.add_mutually_exclusive_group(required=True)
@@ -88,6 +91,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--consumer", required=True)
     p.add_argument("--pin", required=True)
     _common(p, "zype")
+
+    show = sub.add_parser("device", help="show a device as the provider sees it")
+    show_sub = show.add_subparsers(dest="provider", required=True)
+    p = show_sub.add_parser("rufus", help="a RUFUS device's status, battery, last telemetry "
+                            "and login, by serial number or deviceid")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--serial")
+    which.add_argument("--deviceid")
+    _common(p, "rufus")
 
     login = sub.add_parser("login", help="sign in (Xee only) in the system browser")
     login_sub = login.add_subparsers(dest="provider", metavar="PROVIDER", required=True)
@@ -210,6 +222,8 @@ def main(argv: list[str] | None = None) -> int:
             return asyncio.run(_run_action(args))
         if args.command == "login":
             return asyncio.run(_login(args))
+        if args.command == "device":
+            return asyncio.run(_show_device(args))
         if args.command == "logout":
             return _logout(args)
     except KeyboardInterrupt:
@@ -235,7 +249,8 @@ def _error_text(error: Any) -> str:
 def _identifiers(args: argparse.Namespace) -> dict[str, str]:
     """What history keeps of this command: device identifiers, never a secret or Xee pin."""
     names = {"device": "device_id", "model": "model", "serial": "serial_number",
-             "alias": "alias", "firmware": "firmware", "deviceid": "deviceid",
+             "alias": "alias", "firmware": "firmware", "device_type": "type",
+             "deviceid": "deviceid",
              "consumer": "consumer_id", "email": "email"}
     if args.provider == "zype":
         names["pin"] = "pin"  # a Zype pin is a short-lived public code the TV shows
@@ -274,6 +289,48 @@ async def _run_action(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+DEVICE_FIELDS = ("deviceid", "serial_number", "model", "alias", "firmware", "type",
+                 "device_status", "battery_percentage", "last_telemetry_at", "last_login",
+                 "last_seen", "creation_date", "sessions", "passings")
+
+
+async def _show_device(args: argparse.Namespace) -> int:
+    """`device rufus`: what a support engineer checks (status, battery, last telemetry
+    and login), read with GET /devices/{deviceid} or the list filtered by serial."""
+    from dataclasses import asdict
+
+    from app.core.errors import ProviderError
+    from app.core.transport import make_client
+
+    try:
+        root = api_root_from_args(args)
+        secret = credential(args)
+        if secret is None:
+            raise _missing_credential(args)
+        async with make_client(timeout=args.timeout) as client:
+            rufus = provider_api("rufus", client, root, secret)
+            serial = args.serial
+            if args.deviceid:   # GET by id lacks the status fields: the list has them
+                serial = (await rufus.get(args.deviceid)).serial_number or ""
+            devices = await rufus.find_by_serial(serial) if serial else []
+            if args.deviceid:
+                wanted = args.deviceid.strip().upper()
+                devices = [d for d in devices if d.deviceid.upper() == wanted]
+    except ProviderError as error:
+        emit(args, False, None, error, _error_text(error))
+        return error.exit_code
+    rows = [{k: asdict(d).get(k) for k in DEVICE_FIELDS} for d in devices]
+    if not rows:
+        which = (f"the serial number {args.serial.strip()}" if args.serial
+                 else f"the deviceid {args.deviceid.strip()}")
+        emit(args, True, {"devices": []}, None, f"RUFUS lists no device with {which}.")
+        return EXIT_OK
+    human = "\n\n".join("\n".join(f"{k}: {'—' if v is None else v}" for k, v in row.items())
+                        for row in rows)
+    emit(args, True, {"devices": rows}, None, human)
+    return EXIT_OK
+
+
 def _missing_credential(args: argparse.Namespace) -> Exception:
     from app.core.errors import InputError
 
@@ -297,8 +354,12 @@ async def _build_action(
         rufus = provider_api("rufus", client, root, secret)
         if args.command == "pair":
             async def bind() -> tuple[Any, str]:
+                from app.cli_common import managed
+
+                device_type = (args.device_type
+                               or managed().value("rufus/defaultType") or None)
                 binding = await rufus.bind(args.model, args.serial, alias=args.alias,
-                                           firmware=args.firmware)
+                                           firmware=args.firmware, type=device_type)
                 return ({"deviceid": binding.deviceid, "description": binding.description},
                         f"Bound. Store this deviceid on the device:\n{binding.deviceid}")
             return bind
@@ -373,9 +434,16 @@ CLIENT_SERVICE = "pairing-wizard/xee-client"
 
 
 def _client_credentials(args: argparse.Namespace, root: str) -> tuple[str, str] | None:
-    """The Xee app's client id and secret: options or env first, else those saved at login."""
-    client_id = getattr(args, "client_id", None) or os.environ.get("XEE_CLIENT_ID")
-    secret = getattr(args, "client_secret", None) or os.environ.get("XEE_CLIENT_SECRET")
+    """The Xee app's client id and secret: options or env first, then IT's managed
+    configuration file, else those saved at login."""
+    from app.cli_common import managed
+
+    config = managed()
+    env = getattr(args, "env", None) or "production"
+    client_id = (getattr(args, "client_id", None) or os.environ.get("XEE_CLIENT_ID")
+                 or config.value(f"xee/{env}/clientId"))
+    secret = (getattr(args, "client_secret", None) or os.environ.get("XEE_CLIENT_SECRET")
+              or config.xee_client_secret)
     if client_id and secret:
         return client_id, secret
     import keyring
@@ -421,6 +489,14 @@ async def _login(args: argparse.Namespace) -> int:
              "Xee's online sandbox needs no sign-in: run `pairing-wizard pair xee --env "
              "sandbox` directly.")
         return EXIT_OK
+    from app.cli_common import managed
+
+    config = managed()   # IT's presets, where no option is given
+    args.redirect_uri = args.redirect_uri or config.value("xee/redirectUri", "")
+    args.redirect_ports = args.redirect_ports or config.value("xee/redirectPorts", "")
+    args.scopes = args.scopes or config.value("xee/scopes", "")
+    args.no_state_echo = args.no_state_echo or config.value("xee/stateEchoed") is False
+    args.no_scope = args.no_scope or config.value("xee/sendScope") is False
     try:
         redirect = parse_registered_redirect(args.redirect_uri, args.redirect_ports)
     except RedirectSettingError as exc:

@@ -66,11 +66,29 @@ def add_xee_format_options(p: argparse.ArgumentParser) -> None:
                    "digits; setting xee/pinPattern)")
 
 
+_MANAGED: list[Any] = []
+
+
+def managed() -> Any:
+    """IT's managed configuration (app.core.managed_config), read once per command. A bad
+    file is said on stderr, and the command goes on without it (as the wizard does)."""
+    if not _MANAGED:
+        from app.core.managed_config import load_or_error
+
+        config, error = load_or_error()
+        if error:
+            print(error, file=sys.stderr)
+        _MANAGED.append(config)
+    return _MANAGED[0]
+
+
 def api_root_from_args(args: argparse.Namespace) -> str:
-    """The checked API root: --base-url, else the environment's (InputError if malformed).
-    For Xee it also puts the --device-id-pattern / --pin-pattern formats in force (the same
+    """The checked API root: --base-url, else the managed configuration's root, else the
+    environment's (InputError if malformed, or if IT hides that environment). For Xee it
+    also puts the --device-id-pattern / --pin-pattern formats in force (the same
     validation as the wizard's), before anything is checked or sent."""
     from app.core.environments import api_root
+    from app.core.errors import InputError
 
     if args.provider == "xee":
         from app.core.validation import set_xee_formats
@@ -78,9 +96,18 @@ def api_root_from_args(args: argparse.Namespace) -> str:
         set_xee_formats(getattr(args, "device_id_pattern", "") or None,
                         getattr(args, "pin_pattern", "") or None)
 
-    overrides = {args.provider: args.base_url} if getattr(args, "base_url", None) else None
-    return api_root(args.provider, getattr(args, "env", None) or "production",
-                    overrides=overrides, api_version=getattr(args, "api_version", None) or "v3")
+    env = getattr(args, "env", None) or "production"
+    base_url = getattr(args, "base_url", None)
+    config = managed()
+    if not base_url:
+        if env in config.hidden_environments:
+            raise InputError("env", f"IT's managed configuration hides the {env} environment "
+                             "on this computer: use another environment, or ask IT.",
+                             provider=args.provider)
+        base_url = config.value(f"roots/{args.provider}/{env}") or None
+    overrides = {args.provider: base_url} if base_url else None
+    return api_root(args.provider, env, overrides=overrides,
+                    api_version=getattr(args, "api_version", None) or "v3")
 
 
 def credential(args: argparse.Namespace) -> str | None:

@@ -37,6 +37,7 @@ from app.cli_common import (
     credential,
     emit,
     fail,
+    managed,
     provider_api,
 )
 
@@ -216,7 +217,8 @@ async def _batch(args: argparse.Namespace) -> int:
                 return fail(args, EXIT_INPUT, error.advice, kind=error.kind)
             runner = BatchRunner(api, database, batch_id, report, environment=root,
                                  concurrency=args.concurrency, on_progress=progress,
-                                 history=History(database=database), resumed=resumed)
+                                 history=History(database=database), resumed=resumed,
+                                 rufus_type=managed().value("rufus/defaultType") or None)
             loop = asyncio.get_running_loop()
             interrupts = 0
 

@@ -56,6 +56,9 @@ class SandboxHelper:
     def set_xee_dialect(self, **values: Any) -> dict:
         return self._control("POST", "dialect", {"xee": values})
 
+    def set_dialect(self, provider: str, **values: Any) -> dict:
+        return self._control("POST", "dialect", {provider: values})
+
     def clear_dialects(self) -> dict:
         return self._control("DELETE", "dialect")
 

@@ -205,9 +205,17 @@ def flow_sentences() -> list[str]:
 
         find_consumers = get
 
-    for status in (401, 404, 500):
+    class Answering:
+        async def get(self, _deviceid: str) -> None:
+            return None
+
+        find_consumers = get
+
+    for status in (401, 403, 404, 500):
         for provider in ("rufus", "zype"):
             found.append(asyncio.run(flow.check_key(Refusing(status), provider)).message)
+    for provider in ("rufus", "zype"):
+        found.append(asyncio.run(flow.check_key(Answering(), provider)).message)
     for messages in (flow.xee_app_errors("", "", False), flow.xee_app_errors(
             "bad id", "bad secret", False)):
         found.extend(messages.values())

@@ -79,14 +79,16 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 # column -> required?  (the order is the template's)
 LAYOUTS: dict[str, tuple[tuple[str, bool], ...]] = {
     "xee": (("device_id", True), ("pin", True)),
-    "rufus": (("model", True), ("serial_number", True), ("alias", False), ("firmware", False)),
+    "rufus": (("model", True), ("serial_number", True), ("alias", False), ("firmware", False),
+              ("type", False)),
     "zype": (("consumer_id", False), ("email", False), ("pin", True),
              ("linked_device_id", False)),
 }
 VALIDATORS: dict[str, dict[str, Callable[[object], str | None]]] = {
     "xee": {"device_id": v.validate_xee_device_id, "pin": v.validate_xee_pin},
     "rufus": {"model": v.validate_rufus_model, "serial_number": v.validate_rufus_serial_number,
-              "alias": v.validate_rufus_alias, "firmware": v.validate_rufus_firmware},
+              "alias": v.validate_rufus_alias, "firmware": v.validate_rufus_firmware,
+              "type": v.validate_rufus_type},
     "zype": {"consumer_id": v.validate_zype_consumer_id, "email": v.validate_email,
              "pin": v.validate_zype_pin,
              "linked_device_id": v.validate_zype_linked_device_id},
@@ -745,8 +747,11 @@ class BatchRunner:
         settle_seconds: float = 0.5,
         max_backoff: float = 30.0,
         resumed: bool = False,
+        rufus_type: str | None = None,
     ) -> None:
         self.api = api
+        # RUFUS: the type sent for rows without one (the rufus/defaultType setting).
+        self.rufus_type = rufus_type or None
         self.provider: str = api.provider
         if self.provider != report.provider:
             raise ValueError(f"the file was checked for {report.provider}, the API is "
@@ -1007,7 +1012,8 @@ class BatchRunner:
         if self.provider == "rufus":
             binding = await self.api.bind(values["model"], values["serial_number"],
                                           alias=values.get("alias"),
-                                          firmware=values.get("firmware"))
+                                          firmware=values.get("firmware"),
+                                          type=values.get("type") or self.rufus_type)
             row.identifiers["deviceid"] = binding.deviceid
             return binding.deviceid
         if self.provider == "xee":

@@ -215,14 +215,19 @@ XEE_V4_ROWS: dict[str, tuple[Row, ...]] = {
 
 _RUFUS_KEY_REJECTED = Row(
     "rufus.key_rejected", "auth", 401,
-    "RUFUS refused the api key: it is missing or unknown. Check the key in the RUFUS "
-    "console and enter it again.",
-    reason="missing or unknown key (ours: 401)",
+    # RUFUS does not document the status of a missing or unknown key: 401 and 403 get
+    # the same advice, which does not claim to know which of the causes it is.
+    "RUFUS refused the api key: it may be mistyped, unknown to RUFUS, or lack the access "
+    "type this needs (reading: READ or READ_WRITE; binding: WRITE or READ_WRITE). Check "
+    "the key and its access type in the RUFUS console, then enter it again or use another "
+    "key.",
+    reason="missing or unknown key (undocumented status: 401 or 403)",
 )
 _RUFUS_READ_ACCESS = Row(
     "rufus.read_access_missing", "auth", 403,
-    "This RUFUS api key may not read devices (it needs READ or READ_WRITE access). Use a "
-    "key with read access, or change this key's access type in the RUFUS console.",
+    "RUFUS refused to read devices with this api key: it may lack read access (READ or "
+    "READ_WRITE; a WRITE key may only bind), or be mistyped or unknown to RUFUS. Check "
+    "the key and its access type in the RUFUS console, or use a key with read access.",
     reason="wrong api key access type",
 )
 
@@ -232,16 +237,18 @@ RUFUS_ROWS: dict[str, tuple[Row, ...]] = {
             "rufus.missing_field", "refused", 400,
             # Model and serial number are validated before sending, so a real 400 means
             # RUFUS objects to something else: its own description says what.
-            "RUFUS rejected the bind's fields ({message}). Correct the field it names "
-            "(model, serial number, alias or firmware), then bind again.",
+            "RUFUS rejected the bind's fields ({message}). RUFUS may require model, "
+            "serial number and type (alias and firmware are optional): fill in the field it "
+            "names (the Type field, or the default type in the settings), then bind again.",
             reason="If any of the required parameters is missing.",
         ),
         _RUFUS_KEY_REJECTED,
         Row(
             "rufus.write_access_missing", "auth", 403,
-            "This RUFUS api key may not bind devices (it needs WRITE or READ_WRITE access). "
-            "Use a key with write access, or change this key's access type in the RUFUS "
-            "console.",
+            "RUFUS refused to bind with this api key: it may lack write access (WRITE or "
+            "READ_WRITE; a READ key may only read), or be mistyped or unknown to RUFUS. "
+            "Check the key and its access type in the RUFUS console, or use a key with "
+            "write access.",
             reason="If wrong api key access type.",
         ),
         Row(
@@ -293,8 +300,8 @@ _ZYPE_COMMON: tuple[Row, ...] = (
     ),
     Row(
         "zype.key_read_only", "auth", 403,
-        "This Zype api key may not change anything (it is a Read Only or Player key). Use "
-        "an Admin api key from the Zype dashboard.",
+        "Zype refused this change: this key may not modify anything (it is a Read Only or "
+        "Player key). Use an Admin api key from the Zype dashboard (Settings, API keys).",
         reason="Read Only key on a write (ours)",
     ),
     Row(
@@ -305,6 +312,20 @@ _ZYPE_COMMON: tuple[Row, ...] = (
     ),
     # Zype's documented 500 is the generic `server.error` row: its kind lets the link's
     # "check the pin's status" advice (UNCERTAIN_OUTCOME_ADVICE) apply.
+)
+
+# On a change (link, unlink) Zype's documented 401 may also be a Read Only or Player key
+# (a Read Only key passes every read): the advice names both, and says "may not modify".
+_ZYPE_WRITE: tuple[Row, ...] = (
+    Row(
+        "zype.key_rejected_on_write", "auth", 401,
+        "Zype refused this change with this api key: either the key is invalid, or this key "
+        "may not modify anything (a Read Only or Player key, which can still look consumers "
+        "up). Use an Admin api key from the Zype dashboard (Settings, API keys).",
+        reason="missing or invalid key; a Read Only key on a write",
+    ),
+    _ZYPE_COMMON[1],
+    *_ZYPE_COMMON[2:],
 )
 
 ZYPE_ROWS: dict[str, tuple[Row, ...]] = {
@@ -322,7 +343,7 @@ ZYPE_ROWS: dict[str, tuple[Row, ...]] = {
             message="Consumer not found", reason="(ours) unknown consumer",
             exact_message_only=True,
         ),
-        *_ZYPE_COMMON,
+        *_ZYPE_WRITE,
     ),
     "status": (
         Row(
@@ -333,7 +354,7 @@ ZYPE_ROWS: dict[str, tuple[Row, ...]] = {
         ),
         *_ZYPE_COMMON,
     ),
-    "unlink": _ZYPE_COMMON,
+    "unlink": _ZYPE_WRITE,
     "consumers": _ZYPE_COMMON,
 }
 

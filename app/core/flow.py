@@ -177,6 +177,9 @@ FIELDS: tuple[Field, ...] = (
           "Optional: a name to recognise the device by.", "rufus.alias", required=False),
     Field("rufus_firmware", "rufus", Page.DEVICE, "Firmware",
           "Optional: the firmware version, e.g. 1.4.2.", "rufus.firmware", required=False),
+    Field("rufus_type", "rufus", Page.DEVICE, "Type",
+          "Optional: the device type, sent only when filled in (some RUFUS accounts "
+          "require it).", "rufus.type", required=False),
     Field("zype_consumer_id", "zype", Page.DEVICE, "Consumer id",
           "The customer's consumer id, or find it by email below.", "zype.consumer_id"),
     Field("zype_email", "zype", Page.DEVICE, "Customer's email",
@@ -554,6 +557,8 @@ def review_rows(state: Mapping[str, Any], api_root: str | None = None) -> list[t
         rows.append(("Serial number", _text(state, "rufus_serial").strip()))
         rows.append(("Alias", _text(state, "rufus_alias").strip() or "—"))
         rows.append(("Firmware", _text(state, "rufus_firmware").strip() or "—"))
+        if _text(state, "rufus_type").strip():
+            rows.append(("Type", _text(state, "rufus_type").strip()))
     elif provider == "zype":
         rows.append(("As", f"api key {mask(_text(state, 'api_key'))}"))
         rows.append(("Request", "PUT /pin/link"))
@@ -660,7 +665,7 @@ def _secrets(state: Mapping[str, Any]) -> list[str]:
 # --- "Pair another device" ------------------------------------------------------------
 
 DEVICE_KEYS = ("xee_device_id", "xee_pin", "rufus_model", "rufus_serial", "rufus_alias",
-               "rufus_firmware", "zype_consumer_id", "zype_email", "zype_pin")
+               "rufus_firmware", "rufus_type", "zype_consumer_id", "zype_email", "zype_pin")
 OUTCOME_KEYS = ("result", "error", "undone")
 
 
@@ -675,7 +680,8 @@ def pair_another(state: Mapping[str, Any]) -> dict[str, Any]:
     device and the outcome. RUFUS keeps model and firmware: a batch is usually alike."""
     fresh = dict(state)
     for key in DEVICE_KEYS:
-        if state.get("provider") == "rufus" and key in ("rufus_model", "rufus_firmware"):
+        if state.get("provider") == "rufus" and key in ("rufus_model", "rufus_firmware",
+                                                        "rufus_type"):
             continue
         fresh[key] = ""
     fresh.update(result=None, error=None, undone=False)
@@ -737,9 +743,10 @@ async def pair(api: Any, state: Mapping[str, Any]) -> dict[str, Any]:
     if provider == "rufus":
         alias = _text(state, "rufus_alias").strip() or None
         firmware = _text(state, "rufus_firmware").strip() or None
+        device_type = _text(state, "rufus_type").strip() or None
         binding = await api.bind(_text(state, "rufus_model").strip(),
                                  _text(state, "rufus_serial").strip(),
-                                 alias=alias, firmware=firmware)
+                                 alias=alias, firmware=firmware, type=device_type)
         return {"deviceid": binding.deviceid, "model": _text(state, "rufus_model").strip(),
                 "serial_number": _text(state, "rufus_serial").strip(),
                 "alias": alias or "", "firmware": firmware or ""}
@@ -776,8 +783,13 @@ class KeyCheck(NamedTuple):
 
 
 async def check_key(api: Any, provider: str) -> KeyCheck:
-    """Try the key with a harmless read. RUFUS: an unknown deviceid (404 = the key
-    works, 401 = it does not). Zype: a consumer lookup with an email no one has."""
+    """Try the key with a harmless read, and say what a read cannot tell.
+
+    RUFUS (access types READ: GET; WRITE: POST, PATCH; READ_WRITE: all): a GET of an
+    unknown deviceid answers 404 for a key that may read, which says nothing of binding;
+    a WRITE key is refused on every GET, and the status of an unknown key is
+    undocumented (401 or 403), so a 403 cannot tell a WRITE key from a bad one.
+    Zype: a consumer lookup with an email no one has; a Read Only key passes it."""
     try:
         if provider == "rufus":
             await api.get(BOGUS_RUFUS_DEVICEID)
@@ -787,10 +799,22 @@ async def check_key(api: Any, provider: str) -> KeyCheck:
             raise ValueError(provider)
     except ProviderError as error:
         if provider == "rufus" and error.status == 404:
-            return KeyCheck(True, "The key works.")
+            return KeyCheck(True, "The key works for reading devices. Whether it may also "
+                            "bind (WRITE or READ_WRITE access) cannot be tested without "
+                            "binding a device: if it is a READ key, it works, but read-only: "
+                            "cannot pair.")
+        if provider == "rufus" and error.status == 403:
+            return KeyCheck(None, "RUFUS refused to read with this key. A WRITE key may only "
+                            "bind, so it can still pair, but that cannot be tested without "
+                            "binding a device; the key may also be mistyped or unknown to "
+                            "RUFUS. Check its access type in the RUFUS console.")
         if error.status in (401, 403):
             return KeyCheck(False, "The key was refused: " + error.advice)
         return KeyCheck(None, "Could not check the key: " + error.advice)
+    if provider == "zype":
+        return KeyCheck(True, "The key works for reading consumers. Whether it may link (an "
+                        "Admin key) cannot be tested without linking: a Read Only key also "
+                        "passes this test, and would then be refused when linking.")
     return KeyCheck(True, "The key works.")
 
 

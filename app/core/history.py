@@ -47,7 +47,7 @@ OUTCOMES = ("ok", "failed", "unknown")
 # The identifiers each provider may record (anything else is refused).
 IDENTIFIER_FIELDS: dict[str, tuple[str, ...]] = {
     "xee": ("device_id", "user"),
-    "rufus": ("serial_number", "model", "alias", "firmware", "deviceid"),
+    "rufus": ("serial_number", "model", "alias", "firmware", "deviceid", "type"),
     "zype": ("consumer_id", "email", "pin", "linked_device_id"),
 }
 

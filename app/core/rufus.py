@@ -23,6 +23,7 @@ from app.core.validation import (
     validate_rufus_firmware,
     validate_rufus_model,
     validate_rufus_serial_number,
+    validate_rufus_type,
 )
 
 DEVICEID = re.compile(r"[0-9A-Fa-f]{64}")
@@ -48,6 +49,11 @@ class RufusDevice:
     last_seen: str | None = None
     sessions: int | None = None  # a count; a list is read as its length
     passings: int | None = None
+    # What a support engineer checks (list items of RUFUS's OpenAPI devices.md).
+    device_status: str | None = None
+    battery_percentage: int | None = None
+    last_telemetry_at: str | None = None
+    last_login: str | None = None
 
 
 def _count(data: dict[str, Any], key: str) -> int | None:
@@ -73,6 +79,10 @@ def device_from_json(data: Any) -> RufusDevice | None:
         last_seen=opt_str(data, "last_seen"),
         sessions=_count(data, "sessions"),
         passings=_count(data, "passings"),
+        device_status=opt_str(data, "device_status"),
+        battery_percentage=opt_int(data, "battery_percentage"),
+        last_telemetry_at=opt_str(data, "last_telemetry_at"),
+        last_login=opt_str(data, "last_login"),
     )
 
 
@@ -106,8 +116,15 @@ def parse_device(reply: Reply) -> RufusDevice:
 
 
 def parse_device_page(reply: Reply) -> tuple[list[RufusDevice], int | None]:
-    """A page of `GET /devices` -> (devices, number of pages if given)."""
+    """A page of `GET /devices` -> (devices, number of pages if given).
+
+    Both shapes are read: `{"description", "result": [...], "pagination"}` and the same
+    object wrapped in `{"body": ...}`."""
     data = reply.json()
+    if isinstance(data, dict) and isinstance(data.get("body"), dict) and "result" not in data:
+        # The wrapped rendering of the list answer (RUFUS's OpenAPI devices.md):
+        # {"body": {"description", "result": [...], "pagination"}}.
+        data = data["body"]
     items: Any = data
     pages = None
     if isinstance(data, dict):
@@ -154,8 +171,12 @@ class RufusAPI:
         serial_number: str,
         alias: str | None = None,
         firmware: str | None = None,
+        type: str | None = None,  # noqa: A002 - the API's own field name
     ) -> RufusBinding:
-        """POST /devices. Never retried once the request may have reached RUFUS."""
+        """POST /devices. Never retried once the request may have reached RUFUS.
+
+        `type` is sent only when given: one rendering of RUFUS's help-centre bind page
+        lists a required `type` beside model and serial_number, the seed does not."""
         payload = {
             "model": validate_rufus_model(model),
             "serial_number": validate_rufus_serial_number(serial_number),
@@ -164,6 +185,8 @@ class RufusAPI:
             payload["alias"] = alias
         if (firmware := validate_rufus_firmware(firmware)) is not None:
             payload["firmware"] = firmware
+        if (device_type := validate_rufus_type(type)) is not None:
+            payload["type"] = device_type
         reply = await self.http.call("bind", "POST", "/devices", json=payload)
         return parse_binding(reply)
 

@@ -216,6 +216,12 @@ def validate_rufus_firmware(text: object) -> str | None:
     return _optional(text, "firmware", "RUFUS firmware version")
 
 
+def validate_rufus_type(text: object) -> str | None:
+    """Optional: empty means no type is sent (one rendering of RUFUS's bind page lists a
+    required `type`; the seed does not)."""
+    return _optional(text, "type", "RUFUS device type")
+
+
 def validate_rufus_deviceid(text: object) -> str:
     value = _clean(text, "deviceid", "RUFUS deviceid", 64, "rufus").upper()
     if not _HEX64.fullmatch(value):
@@ -310,6 +316,7 @@ VALIDATORS: dict[str, Callable[[object], str | None]] = {
     "rufus.serial_number": validate_rufus_serial_number,
     "rufus.alias": validate_rufus_alias,
     "rufus.firmware": validate_rufus_firmware,
+    "rufus.type": validate_rufus_type,
     "rufus.deviceid": validate_rufus_deviceid,
     "zype.api_key": validate_zype_api_key,
     "zype.pin": validate_zype_pin,

@@ -3,6 +3,14 @@
 The api_key travels in the query string (as Zype documents), so it is passed
 to `ProviderHTTP` as a secret parameter: it never appears in `endpoint`, in
 error messages or in our log lines.
+
+What `PUT /pin/link` and `PUT /pin/unlink` answer differs between the sources: the
+product's seed page (an OpenAPI page) gives `{"response": DevicePin}`, while Zype's
+older developer docs (GitHub zype/zype.github.io, `api_docs/device_linking.md`, which
+documents only the DevicePin object and the parameters) and the Ruby client
+zype/zype-gem treat the answer as the consumer. Both are accepted: when the consumer
+comes back, the pin's state is read with `GET /pin/status` for each of the consumer's
+`linked_devices`, so the result still carries `linked_device_id` and `linked`.
 """
 
 from __future__ import annotations
@@ -12,6 +20,7 @@ from typing import Any
 
 import httpx2
 
+from app.core.errors import InputError, ProviderError
 from app.core.http import ProviderHTTP, Reply, opt_bool, opt_int, opt_str
 from app.core.validation import (
     validate_email,
@@ -48,6 +57,8 @@ class Consumer:
     created_at: str | None = None
     updated_at: str | None = None
     subscription_count: int | None = None
+    # The consumer's linked devices (their linked_device_ids), shown after a lookup.
+    linked_devices: tuple[str, ...] = ()
 
 
 def _response(reply: Reply, data: dict[str, Any] | None = None) -> Any:
@@ -59,11 +70,8 @@ def _response(reply: Reply, data: dict[str, Any] | None = None) -> Any:
     return data["response"]
 
 
-def parse_device_pin(reply: Reply) -> DevicePin:
-    data = _response(reply)
-    if not isinstance(data, dict):
-        raise reply.fail("response.wrong_shape", "'response' is not a device pin object")
-    pin = DevicePin(
+def _device_pin(data: dict[str, Any]) -> DevicePin:
+    return DevicePin(
         id=opt_str(data, "_id"),
         pin=opt_str(data, "pin"),
         linked_device_id=opt_str(data, "linked_device_id"),
@@ -78,6 +86,31 @@ def parse_device_pin(reply: Reply) -> DevicePin:
         pin_expiration=opt_str(data, "pin_expiration"),
         subscription_count=opt_int(data, "subscription_count"),
     )
+
+
+def looks_like_consumer(data: Any) -> bool:
+    """A consumer object (the older docs' and the gem's link answer), not a DevicePin."""
+    return (isinstance(data, dict) and "pin" not in data and "linked_device_id" not in data
+            and bool(opt_str(data, "_id"))
+            and any(k in data for k in ("email", "linked_devices", "name")))
+
+
+def linked_devices(data: dict[str, Any]) -> list[str]:
+    """A consumer's `linked_devices`: linked device ids (strings, or objects with one)."""
+    found = []
+    for item in data.get("linked_devices") or []:
+        if isinstance(item, dict):
+            item = item.get("linked_device_id") or item.get("_id")
+        if isinstance(item, str) and item.strip() and item.strip() not in found:
+            found.append(item.strip())
+    return found
+
+
+def parse_device_pin(reply: Reply) -> DevicePin:
+    data = _response(reply)
+    if not isinstance(data, dict):
+        raise reply.fail("response.wrong_shape", "'response' is not a device pin object")
+    pin = _device_pin(data)
     if pin.pin is None and pin.linked_device_id is None and pin.id is None:
         raise reply.fail("response.wrong_shape", "the device pin has no pin, id or device")
     return pin
@@ -112,6 +145,7 @@ def parse_consumers(reply: Reply) -> tuple[list[Consumer], int | None]:
                 created_at=opt_str(item, "created_at"),
                 updated_at=opt_str(item, "updated_at"),
                 subscription_count=opt_int(item, "subscription_count"),
+                linked_devices=tuple(linked_devices(item)),
             )
         )
     pagination = data.get("pagination")
@@ -137,7 +171,27 @@ class ZypeAPI:
     async def link(self, consumer_id: str, pin: str) -> DevicePin:
         params = {"consumer_id": validate_zype_consumer_id(consumer_id),
                   "pin": validate_zype_pin(pin)}
-        return parse_device_pin(await self.http.call("link", "PUT", "/pin/link", params=params))
+        reply = await self.http.call("link", "PUT", "/pin/link", params=params)
+        data = _response(reply)
+        if not looks_like_consumer(data):
+            return parse_device_pin(reply)
+        return await self._pin_of_consumer(data, params["consumer_id"], params["pin"])
+
+    async def _pin_of_consumer(self, consumer: dict[str, Any], consumer_id: str,
+                               pin: str) -> DevicePin:
+        """The link answered with the consumer: find the pin's state with /pin/status.
+
+        The link itself succeeded (200), so a status that cannot be read does not undo
+        it: the result then says linked (as the 200 does) without a linked device id."""
+        for device in linked_devices(consumer):
+            try:
+                status = await self.status(device)
+            except (ProviderError, InputError):
+                continue
+            if status.pin == pin:
+                return status
+        return DevicePin(id=None, pin=pin, linked_device_id=None, linked=True,
+                         consumer_id=opt_str(consumer, "_id") or consumer_id)
 
     async def status(self, linked_device_id: str) -> DevicePin:
         params = {"linked_device_id": validate_zype_linked_device_id(linked_device_id)}

@@ -15,7 +15,8 @@
   (merged into the current dialect; `null` puts one name back to its default);
   `GET /_sandbox/dialect` shows every provider's current dialect; `DELETE` puts every
   default back. It survives reset.
-  Xee's names: `app.sandbox.xee_oauth.XEE_DIALECT`; Zype's: `ZYPE_DIALECT` below.
+  Xee's names: `app.sandbox.xee_oauth.XEE_DIALECT`; RUFUS's: `app.sandbox.rufus.RUFUS_DIALECT`;
+  Zype's: `app.sandbox.zype.ZYPE_DIALECT`.
 Bad input: 400 `{"error": "..."}`.
 """
 
@@ -30,6 +31,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from app.sandbox.errors import Reject, rejects
+from app.sandbox.rufus import RUFUS_DIALECT, check_rufus_dialect
 from app.sandbox.state import (
     FAULT_KINDS,
     PROVIDERS,
@@ -39,18 +41,13 @@ from app.sandbox.state import (
     SandboxState,
 )
 from app.sandbox.xee_oauth import SCOPE_DESCRIPTIONS, XEE_DIALECT, check_xee_dialect, token_body
+from app.sandbox.zype import ZYPE_DIALECT, check_zype_dialect
 
-# Zype's names (ours): `renew_pins` (the offline demo): a free pin that has expired is
-# replaced by a fresh one for the same TV in the fixtures (state.renew_expired_zype_pins).
-ZYPE_DIALECT: dict[str, Any] = {"renew_pins": False}
-
-
-def check_zype_dialect(name: str, value: object) -> str | None:
-    return None if isinstance(value, bool) else "true or false"
-
-
-DIALECT_CHECKS = {"xee": (XEE_DIALECT, check_xee_dialect),
-                  "zype": (ZYPE_DIALECT, check_zype_dialect)}
+DIALECT_CHECKS = {
+    "xee": (XEE_DIALECT, check_xee_dialect),
+    "rufus": (RUFUS_DIALECT, check_rufus_dialect),
+    "zype": (ZYPE_DIALECT, check_zype_dialect),
+}
 
 
 def apply_dialect(state: SandboxState, body: Any) -> str | None:

@@ -109,8 +109,10 @@ RUFUS_ERRORS: dict[str, tuple[int, str]] = {
 }
 
 
-def rufus_error(key: str, extra: dict[str, Any] | None = None, **fmt: str) -> Reject:
-    status, description = RUFUS_ERRORS[key]
+def rufus_error(key: str, extra: dict[str, Any] | None = None, status: Any = None,
+                **fmt: str) -> Reject:
+    default_status, description = RUFUS_ERRORS[key]
+    status = status or default_status
     body: dict[str, Any] = {"description": description.format(**fmt)}
     body.update(extra or {})
     return Reject(JSONResponse(body, status_code=status))

@@ -16,6 +16,17 @@ Ours (the docs are silent):
   "total", "pages"}}`. Bad page/limit -> 400.
 - Device `type` is "DEVICE"; dates are ISO 8601 UTC with milliseconds and "Z";
   `last_seen` is null until the device talks to the cloud (never, here).
+
+Dialects (`RUFUS_DIALECT`, set with `create_app(dialect={"rufus": {...}})` or
+`POST /_sandbox/dialect`), variants the public sources allow:
+- `list_wrapped` (default false): `GET /devices` answers
+  `{"body": {"description", "result": [...], "pagination"}}`, the wrapped rendering of
+  the list answer in RUFUS's OpenAPI `public-api/specifications/devices.md`.
+- `unknown_key_status` (default 401): the status of a missing or unknown key is
+  undocumented; 403 answers those with 403 (as for a wrong access type).
+- `require_type` (default false): the bind needs a `type` (one rendering of RUFUS's
+  help-centre bind page lists it as required): without one, 400 "Missing required
+  parameter: type". The device keeps the type sent (else "DEVICE").
 """
 
 from __future__ import annotations
@@ -32,6 +43,22 @@ from app.sandbox.errors import rejects, rufus_error
 from app.sandbox.state import RufusDevice, RufusKey, SandboxState, random_hex
 
 READ_METHODS = {"GET", "HEAD"}
+RUFUS_DIALECT: dict[str, object] = {
+    "list_wrapped": False,
+    "unknown_key_status": 401,
+    "require_type": False,
+}
+
+
+def check_rufus_dialect(name: str, value: object) -> str | None:
+    """What is wrong with one dialect value, or None."""
+    if name == "unknown_key_status":
+        return None if value in (401, 403) and not isinstance(value, bool) else "401 or 403"
+    return None if isinstance(value, bool) else "true or false"
+
+
+def rufus_dialect(state: SandboxState, name: str) -> object:
+    return state.dialects.get("rufus", {}).get(name, RUFUS_DIALECT[name])
 MAX_LIMIT = 5000
 DEFAULT_LIMIT = 100
 
@@ -42,11 +69,12 @@ def _state(request: Request) -> SandboxState:
 
 def _authorize(request: Request, unbind: bool = False) -> RufusKey:
     value = request.headers.get("api_key") or request.headers.get("x-api-key")
+    status = rufus_dialect(_state(request), "unknown_key_status")
     if not value:
-        raise rufus_error("key_missing")
+        raise rufus_error("key_missing", status=status)
     key = _state(request).rufus_keys.get(value)
     if key is None:
-        raise rufus_error("key_invalid")
+        raise rufus_error("key_invalid", status=status)
     if unbind:
         # DELETE needs the optional permission, on a key that can write.
         if key.access == "READ":
@@ -67,8 +95,11 @@ def _iso(epoch: float | None) -> str | None:
         "+00:00", "Z")
 
 
-def device_json(device: RufusDevice) -> dict[str, Any]:
-    return {
+def device_json(device: RufusDevice, listed: bool = False) -> dict[str, Any]:
+    """A device as GET /devices/{id} shows it; `listed`: as a list item, which also
+    carries device_status, battery_percentage, last_telemetry_at and last_login
+    (RUFUS's OpenAPI devices.md)."""
+    body = {
         "deviceid": device.deviceid,
         "type": device.type,
         "model": device.model,
@@ -80,6 +111,12 @@ def device_json(device: RufusDevice) -> dict[str, Any]:
         "passings": device.passings,
         "last_seen": _iso(device.last_seen),
     }
+    if listed:
+        body.update(device_status=device.device_status,
+                    battery_percentage=device.battery_percentage,
+                    last_telemetry_at=_iso(device.last_telemetry_at),
+                    last_login=_iso(device.last_login))
+    return body
 
 
 async def _json_object(request: Request) -> dict[str, Any]:
@@ -96,10 +133,13 @@ async def _json_object(request: Request) -> dict[str, Any]:
 async def bind(request: Request) -> Response:
     _authorize(request)
     body = await _json_object(request)
-    for field in ("model", "serial_number"):
+    required = ["model", "serial_number"]
+    if rufus_dialect(_state(request), "require_type"):
+        required.append("type")
+    for field in required:
         if field not in body or body[field] is None:
             raise rufus_error("missing_field", field=field)
-    for field in ("model", "serial_number", "alias", "firmware"):
+    for field in ("model", "serial_number", "alias", "firmware", "type"):
         value = body.get(field)
         if value is not None and (not isinstance(value, str) or not value.strip()):
             raise rufus_error("bad_field", field=field)
@@ -114,6 +154,8 @@ async def bind(request: Request) -> Response:
             model=body["model"], alias=body.get("alias"), firmware=body.get("firmware"),
             creation_date=state.now(),
         )
+        if body.get("type"):
+            device.type = body["type"]
         state.rufus_devices[device.deviceid] = device
     return JSONResponse(
         {"description": "Device binded succesfully", "deviceid": device.deviceid},
@@ -140,13 +182,16 @@ async def list_devices(request: Request) -> Response:
         devices = [d for d in state.rufus_devices.values()
                    if serial is None or d.serial_number == serial]
         start = (page - 1) * limit
-        result = [device_json(d) for d in devices[start:start + limit]]
-    return JSONResponse({
+        result = [device_json(d, listed=True) for d in devices[start:start + limit]]
+    body = {
         "description": "Success",
         "result": result,
         "pagination": {"page": page, "limit": limit, "total": len(devices),
                        "pages": -(-len(devices) // limit)},
-    })
+    }
+    if rufus_dialect(state, "list_wrapped"):
+        body = {"body": body}
+    return JSONResponse(body)
 
 
 @rejects

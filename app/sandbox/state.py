@@ -97,6 +97,12 @@ class RufusDevice:
     sessions: int = 0
     passings: int = 0
     last_seen: float | None = None
+    # List items carry these too (RUFUS's OpenAPI devices.md); null until the device
+    # talks to the cloud.
+    device_status: str = "INACTIVE"
+    battery_percentage: int | None = None
+    last_telemetry_at: float | None = None
+    last_login: float | None = None
 
 
 # --- Zype ------------------------------------------------------------------------------
@@ -270,6 +276,8 @@ class SandboxState:
                 serial_number=serial, model=model,
                 alias=alias, firmware=firmware, creation_date=now - 86400 * (30 - n),
                 sessions=3 + n, passings=120 * (n + 1), last_seen=now - 3600 * (n + 1),
+                device_status="ACTIVE", battery_percentage=(87, 42, 9)[n],
+                last_telemetry_at=now - 3600 * (n + 1), last_login=now - 86400 * (n + 1),
             )
             self.rufus_devices[device.deviceid] = device
 
@@ -369,7 +377,8 @@ class SandboxState:
                     ],
                     "devices": [
                         {"deviceid": d.deviceid, "serial_number": d.serial_number,
-                         "model": d.model}
+                         "model": d.model, "device_status": d.device_status,
+                         "battery_percentage": d.battery_percentage}
                         for d in self.rufus_devices.values()
                     ],
                 },

@@ -19,6 +19,18 @@ Ours:
 - `GET /consumers?email=` matches email case-insensitively; without `email` it lists
   everyone; `page` (from 1) and `per_page` (1..500, default 10) paginate.
 - Timestamps are rendered in a fixed -04:00 offset, like the docs' example.
+
+Dialects (`ZYPE_DIALECT`, set with `create_app(dialect={"zype": {...}})` or
+`POST /_sandbox/dialect`), variants the public sources allow:
+- `link_returns` (default "pin"): "consumer" answers `PUT /pin/link` with
+  `{"response": consumer}` as Zype's older docs (zype/zype.github.io) and the Ruby
+  client zype/zype-gem have it; "pin" is the seed page's DevicePin.
+- `unlink_returns` (default "consumer"): "pin" answers `PUT /pin/unlink` with the
+  DevicePin (now unlinked).
+- `read_only_status` (default 403): Zype documents only 401 for key problems; 401
+  answers a Read Only key's write with 401 `{"message"}` as for an invalid key.
+- `renew_pins` (default false; ours, for the offline demo): a free pin that has expired
+  is replaced by a fresh one for the same TV (state.renew_expired_zype_pins).
 """
 
 from __future__ import annotations
@@ -46,6 +58,25 @@ OBJECT_ID_FORMAT = re.compile(r"[0-9a-f]{24}")
 ZYPE_TZ = timezone(timedelta(hours=-4))
 DEFAULT_PER_PAGE = 10
 MAX_PER_PAGE = 500
+ZYPE_DIALECT: dict[str, object] = {
+    "link_returns": "pin",
+    "unlink_returns": "consumer",
+    "read_only_status": 403,
+    "renew_pins": False,
+}
+
+
+def check_zype_dialect(name: str, value: object) -> str | None:
+    """What is wrong with one dialect value, or None."""
+    if name == "renew_pins":
+        return None if isinstance(value, bool) else "true or false"
+    if name == "read_only_status":
+        return None if value in (401, 403) and not isinstance(value, bool) else "401 or 403"
+    return None if value in ("pin", "consumer") else '"pin" or "consumer"'
+
+
+def zype_dialect(state: SandboxState, name: str) -> object:
+    return state.dialects.get("zype", {}).get(name, ZYPE_DIALECT[name])
 
 
 def _state(request: Request) -> SandboxState:
@@ -57,6 +88,8 @@ def _authorize(request: Request, write: bool) -> ZypeKey:
     if key is None:
         raise zype_error("key_invalid")
     if write and key.type != "admin":
+        if zype_dialect(_state(request), "read_only_status") == 401:
+            raise zype_error("key_invalid")
         raise zype_error("read_only")
     return key
 
@@ -157,6 +190,8 @@ async def link(request: Request) -> Response:
         consumer = _consumer(request, consumer_id)
         pin.consumer_id = consumer.id
         pin.updated_at = state.now()
+        if zype_dialect(state, "link_returns") == "consumer":
+            return JSONResponse({"response": consumer_json(consumer, state)})
         return JSONResponse({"response": pin_json(pin, state)})
 
 
@@ -175,6 +210,8 @@ async def unlink(request: Request) -> Response:
             raise zype_error("pin_not_linked")
         pin.consumer_id = None
         pin.updated_at = state.now()
+        if zype_dialect(state, "unlink_returns") == "pin":
+            return JSONResponse({"response": pin_json(pin, state)})
         return JSONResponse({"response": consumer_json(consumer, state)})
 
 

@@ -44,6 +44,12 @@ class AdvancedSettings(QWidget):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form = form
+        # Shown when IT's managed configuration locks a setting shown here.
+        self.managed_note = label(self.tr("Settings shown greyed out are managed by your IT "
+                                          "department (managed configuration file)."),
+                                  "help", object_name="managedSettingsNote")
+        self.managed_note.setVisible(False)
+        form.addRow(self.managed_note)
         self.api_root = QLineEdit()
         self.api_root.setObjectName("apiRootEdit")
         self.api_root.setClearButtonEnabled(True)
@@ -138,6 +144,33 @@ class AdvancedSettings(QWidget):
         self.browser.setText(self.wizard.services.browser_command() or "")
         self._show_language()
         self._show_timeout()
+        self.apply_locks()
+
+    def apply_locks(self) -> None:
+        """Settings IT's managed configuration locks: disabled, with a line saying so."""
+        services = self.wizard.services
+        env = str(self.state.get("environment") or "")
+        fields = [(self.browser, "browser/command"),
+                  (self.xee_client_id, f"xee/{env}/clientId"),
+                  (self.xee_redirect_uri, "xee/redirectUri"),
+                  (self.xee_redirect_ports, "xee/redirectPorts"),
+                  (self.xee_scopes, "xee/scopes"),
+                  (self.xee_no_state, "xee/stateEchoed"),
+                  (self.xee_no_scope, "xee/sendScope")]
+        if self.provider and env and env != flow.DEMO:
+            fields.append((self.api_root, f"roots/{self.provider}/{env}"))
+        managed_tip = self.tr("Managed by your IT department")
+        any_locked = False
+        for widget, key in fields:
+            if services.locked(key):
+                widget.setEnabled(False)
+                widget.setToolTip(managed_tip)
+                any_locked = any_locked or not widget.isHidden()
+        if services.managed.xee_client_secret:
+            self.xee_client_secret.setEnabled(False)
+            self.xee_client_secret.setPlaceholderText(
+                self.tr("set by your IT department"))
+        self.managed_note.setVisible(any_locked)
 
     def show_root(self) -> None:
         provider, env = self.provider, self.state.get("environment")
@@ -164,6 +197,7 @@ class AdvancedSettings(QWidget):
         self.api_root.setText(services.root_override(provider, env))
         self.api_root_note.setText(self.tr("Leave empty for the provider's address shown in "
                                            "grey."))
+        self.apply_locks()
 
     def _root_edited(self) -> None:
         provider, env = self.provider, self.state.get("environment")

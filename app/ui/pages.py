@@ -140,6 +140,13 @@ class ProviderPage(WizardPage):
         env_card.add(self.environment)
         self.env_note = label("", "help", object_name="environmentNote")
         env_card.add(self.env_note)
+        # A managed configuration file that could not be used: said, then ignored.
+        managed_error = self.wizard.services.managed_error
+        self.managed_error_note = label(
+            self.tr("IT's configuration file was not used: {error}").format(
+                error=managed_error or ""), "error", object_name="managedConfigError")
+        self.managed_error_note.setVisible(bool(managed_error))
+        env_card.add(self.managed_error_note)
 
         self.advanced_toggle = QToolButton()
         self.advanced_toggle.setObjectName("advancedToggle")
@@ -183,13 +190,17 @@ class ProviderPage(WizardPage):
     def _fill_environments(self) -> None:
         self.environment.blockSignals(True)
         self.environment.clear()
+        services = self.wizard.services
         for env in flow.environments_for(self.provider):
-            self.environment.addItem(flow_text(flow.ENVIRONMENT_TITLES[env]), env)
+            if not services.environment_hidden(env):   # IT may hide one (managed config)
+                self.environment.addItem(flow_text(flow.ENVIRONMENT_TITLES[env]), env)
         index = self.environment.findData(self.state.get("environment"))
         self.environment.setCurrentIndex(max(index, 0))
         self.environment.setEnabled(self.provider is not None)
         self.environment.blockSignals(False)
         env = self.environment.currentData()
+        if self.provider and env and env != self.state.get("environment"):
+            self.wizard.select(self.provider, env)   # the remembered one is hidden now
         notes = {
             flow.DEMO: self.tr("The built-in sandbox answers like the real service, with "
                                "demo data. Nothing leaves this computer."),

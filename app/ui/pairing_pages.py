@@ -589,7 +589,8 @@ class DevicePage(WizardPage):
         "rufus": (("rufus_model", "rufusModelEdit", "Model X1"),
                   ("rufus_serial", "rufusSerialEdit", "DEVICE-123"),
                   ("rufus_alias", "rufusAliasEdit", "Front door"),
-                  ("rufus_firmware", "rufusFirmwareEdit", "1.4.2")),
+                  ("rufus_firmware", "rufusFirmwareEdit", "1.4.2"),
+                  ("rufus_type", "rufusTypeEdit", "DEVICE")),
         "zype": (("zype_consumer_id", "zypeConsumerEdit", "5a3b…"),
                  ("zype_email", "zypeEmailEdit", "name@example.com"),
                  ("zype_pin", "zypePinEdit", "zabc123")),
@@ -698,6 +699,11 @@ class DevicePage(WizardPage):
         if provider not in self.panels:
             return
         self.stack.setCurrentWidget(self.panels[provider])
+        if provider == "rufus" and not str(self.state.get("rufus_type") or "").strip():
+            # The default type (setting rufus/defaultType, or IT's managed preset).
+            default_type = str(self.wizard.services.setting("rufus/defaultType", "") or "")
+            if default_type.strip():
+                self.state["rufus_type"] = default_type.strip()
         for key, _name, _placeholder in self.ROWS[provider]:
             row = self.rows[key]
             value = str(self.state.get(key) or "")
@@ -765,7 +771,12 @@ class DevicePage(WizardPage):
                 "No Zype consumer has the email {email}. Check the spelling with the "
                 "customer.").format(email=email))
             return
+        devices = {c.id: tuple(getattr(c, "linked_devices", ()) or ()) for c in found}
         for consumer_id, text in choices:
+            linked = devices.get(consumer_id, ())
+            # What is already linked tells a support engineer whether the TV is new.
+            text += "\n" + (self.tr("Linked devices: {devices}").format(
+                devices=", ".join(linked)) if linked else self.tr("No linked device yet"))
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, consumer_id)
             self.consumers.addItem(item)

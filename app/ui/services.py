@@ -159,7 +159,16 @@ def _new_client(timeout: float = REQUEST_TIMEOUT) -> Any:
 
 
 class Services:
-    def __init__(self, settings: QSettings, demo: bool, sandbox: DemoSandbox | None) -> None:
+    def __init__(self, settings: QSettings, demo: bool, sandbox: DemoSandbox | None,
+                 managed: Any = None) -> None:
+        from app.core import managed_config
+
+        # IT's managed configuration (app.core.managed_config): a bad file is a sentence
+        # the wizard shows (`managed_error`), and the wizard goes on without it.
+        self.managed_error: str | None = None
+        if managed is None:
+            managed, self.managed_error = managed_config.load_or_error()
+        self.managed = managed
         self.settings = settings
         self.demo = demo
         self.sandbox = sandbox
@@ -210,10 +219,12 @@ class Services:
     # -- environments ------------------------------------------------------------------
 
     def root_override(self, provider: str, environment: str) -> str:
-        return str(self.settings.value(f"roots/{provider}/{environment}", "") or "")
+        return str(self.setting(f"roots/{provider}/{environment}", "") or "")
 
     def set_root_override(self, provider: str, environment: str, root: str) -> None:
         key = f"roots/{provider}/{environment}"
+        if self.locked(key):
+            return  # IT manages it: the managed value stays
         if root.strip():
             self.settings.setValue(key, root.strip())
         else:
@@ -250,7 +261,7 @@ class Services:
                         api_version=version)
 
     def browser_command(self) -> str | None:
-        return str(self.settings.value("browser/command", "") or "") or None
+        return str(self.setting("browser/command", "") or "") or None
 
     # -- the sandbox's own values ------------------------------------------------------
 
@@ -423,9 +434,14 @@ class Services:
     # -- settings ----------------------------------------------------------------------
 
     def setting(self, key: str, default: Any = None) -> Any:
-        """A setting's value (QSettings), `default` when unset. Booleans come back as bool
-        when `default` is one (an INI file stores "true"/"false")."""
-        value = self.settings.value(key, default)
+        """A setting's value: the managed configuration's when IT locks it, else the
+        user's (QSettings), else the managed preset, else `default`. Booleans come back
+        as bool when `default` is one (an INI file stores "true"/"false")."""
+        if self.managed.manages(key) and (self.locked(key) or
+                                          not self.settings.contains(key)):
+            value = self.managed.value(key)
+        else:
+            value = self.settings.value(key, default)
         if isinstance(default, bool) and not isinstance(value, bool):
             return str(value).strip().lower() in ("true", "1", "yes", "on")
         return value
@@ -466,6 +482,14 @@ class Services:
         if self.xee_session is not None:
             self.xee_session.client.timeout = self.request_timeout()
 
+    def locked(self, key: str) -> bool:
+        """True when IT's managed configuration locks this setting (shown disabled)."""
+        return self.managed.is_locked(key)
+
+    def environment_hidden(self, environment: str) -> bool:
+        """True when IT's managed configuration hides this environment (not offered)."""
+        return environment in self.managed.hidden_environments
+
     def xee_sign_in_options(self) -> dict[str, Any]:
         """XeeSignIn's keyword arguments from the settings (xee/redirectUri,
         xee/redirectPorts, xee/stateEchoed, xee/sendScope, xee/scopes). A bad redirect
@@ -488,10 +512,12 @@ class Services:
     # -- Xee ---------------------------------------------------------------------------
 
     def xee_client_id_setting(self, environment: str) -> str:
-        return str(self.settings.value(f"xee/{environment}/clientId", "") or "")
+        return str(self.setting(f"xee/{environment}/clientId", "") or "")
 
     def set_xee_client_id_setting(self, environment: str, client_id: str) -> None:
         key = f"xee/{environment}/clientId"
+        if self.locked(key):
+            return  # IT manages it: the managed value stays
         if client_id.strip():
             self.settings.setValue(key, client_id.strip())
         else:
@@ -499,16 +525,17 @@ class Services:
 
     async def xee_app_credentials(self, environment: str) -> tuple[str, str] | None:
         """The OAuth app's client id and secret: the sandbox's in the demo; else the
-        XEE_CLIENT_ID / XEE_CLIENT_SECRET environment, or the keychain."""
+        XEE_CLIENT_ID environment or the setting (managed or not); the secret from the
+        managed configuration file, XEE_CLIENT_SECRET, or the keychain."""
         import os
 
         if environment == flow.DEMO:
             xee = (await self.fixtures(refresh=False))["xee"]
             return xee["client_id"], xee["client_secret"]
-        client_id = os.environ.get("XEE_CLIENT_ID") or str(
-            self.settings.value(f"xee/{environment}/clientId", "") or "")
-        secret = os.environ.get("XEE_CLIENT_SECRET") or await self.load_key(
-            "xee-app", environment)
+        client_id = os.environ.get("XEE_CLIENT_ID") or self.xee_client_id_setting(environment)
+        # The managed file's secret first: support staff never type it.
+        secret = (self.managed.xee_client_secret or os.environ.get("XEE_CLIENT_SECRET")
+                  or await self.load_key("xee-app", environment))
         if client_id and secret:
             return client_id, secret
         return None

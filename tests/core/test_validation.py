@@ -129,7 +129,7 @@ def test_validators_only_raise_input_errors(name, value):
     except ProviderError as err:  # pragma: no cover - would be a bug
         pytest.fail(f"{name} raised a non-input error {err!r}")
     if clean is None:
-        assert name in ("rufus.alias", "rufus.firmware")
+        assert name in ("rufus.alias", "rufus.firmware", "rufus.type")
         return
     # What passes is stripped, printable, bounded and (for ids in paths) slash-free.
     assert clean == clean.strip() and clean

@@ -63,6 +63,7 @@ VALID = {
     "rufus.serial_number": st.from_regex(r"[A-Z0-9][A-Z0-9-]{0,60}", fullmatch=True),
     "rufus.alias": st.from_regex(r"[a-z][a-z ]{0,40}[a-z]", fullmatch=True),
     "rufus.firmware": st.from_regex(r"[0-9]{1,3}(\.[0-9]{1,3}){0,3}", fullmatch=True),
+    "rufus.type": st.from_regex(r"[A-Z][A-Z_]{0,15}", fullmatch=True),
     "rufus.deviceid": st.from_regex(r"[0-9A-Fa-f]{64}", fullmatch=True),
     "zype.api_key": st.from_regex(r"[\x21-\x7e]{1,256}", fullmatch=True),
     "zype.pin": st.from_regex(r"[A-Za-z0-9]{7}", fullmatch=True),
@@ -98,7 +99,7 @@ def test_validators_accept_clean_or_reject_with_a_sentence(name, raw):
         check_rejection(err, raw)
         return
     if clean is None:
-        assert name in ("rufus.alias", "rufus.firmware")
+        assert name in ("rufus.alias", "rufus.firmware", "rufus.type")
         return
     assert isinstance(clean, str) and clean == clean.strip() and 0 < len(clean) <= 256
     # Safe in a header, a query string and a log line.

@@ -46,8 +46,10 @@ def test_seed_curl_example_binds_a_device(sandbox):
     assert body["description"] == "Device binded succesfully"
     assert DEVICEID.fullmatch(body["deviceid"])
     devices = sandbox.fixtures()["rufus"]["devices"]
+    # Fixtures also show device_status and battery_percentage (issue 13).
     assert {"deviceid": body["deviceid"], "serial_number": "DEVICE-123",
-            "model": "Model X1"} in devices
+            "model": "Model X1"} in [{k: d[k] for k in ("deviceid", "serial_number", "model")}
+                                     for d in devices]
 
 
 def test_bind_then_get_returns_every_documented_field(client, sandbox):

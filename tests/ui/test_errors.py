@@ -32,7 +32,7 @@ def test_rufus_read_only_key_shows_advice_and_leads_back_to_the_key(qtbot, sandb
     click(qtbot, wizard, "pairButton")
     wait_page(qtbot, wizard, Page.RESULT)
     text = result_text(wizard)
-    assert "may not bind devices" in text                 # the plain sentence
+    assert "lack write access" in text                 # the plain sentence
     assert "HTTP 403" in text
     assert not find(wizard, "undoButton").isVisible()
     assert not find(wizard, "pairAnotherButton").isVisible()
