@@ -69,6 +69,7 @@ from app.core.history import (
     clean_identifiers,
     now_iso,
     safe_message,
+    strip_userinfo,
 )
 
 DEFAULT_CONCURRENCY = 8
@@ -446,6 +447,7 @@ def prepare(
     name = provider_name(report.provider)
     if report.file_problems:
         raise BatchRefused(report.text())
+    environment = strip_userinfo(environment)  # a URL's password is never kept
     journal = Journal(db)
     earlier = journal.find(report.provider, environment, report.sha256)
     if resume and earlier is not None:

@@ -1,0 +1,119 @@
+"""Issue 15's findings, each against real parts: the CLI in a subprocess, the sandbox over
+HTTP, hostile raw servers on 127.0.0.1 for answers the sandbox cannot give."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from app.core.history import History
+from tests.reliability.servers import RawHTTPServer
+from tests.test_cli import cli, rufus_key, zype_key
+
+ROOT = Path(__file__).resolve().parents[2]
+LOWER_ID = "0123456789abcdef" * 4  # 64 lowercase hex: the shape of a Xee token
+
+
+def answer(status: int, body: dict) -> object:
+    data = json.dumps(body).encode()
+
+    async def respond(writer: asyncio.StreamWriter) -> None:
+        writer.write(b"HTTP/1.1 %d X\r\nContent-Type: application/json\r\n"
+                     b"Content-Length: %d\r\nConnection: close\r\n\r\n" % (status, len(data))
+                     + data)
+        await writer.drain()
+
+    return respond
+
+
+def history_json(data_dir: Path) -> list[dict]:
+    done = subprocess.run([sys.executable, "-m", "app", "history", "--json"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=60,
+                          env={**os.environ, "PAIRING_WIZARD_DATA_DIR": str(data_dir)})
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+# ----------------------------------------------------------- 1: a bind is never lost
+
+
+def test_a_lowercase_deviceid_bind_is_shown_and_stored_uppercase(tmp_path):
+    reply = {"description": "Device binded succesfully", "deviceid": LOWER_ID}
+    with RawHTTPServer(answer(201, reply)) as raw:
+        code, out = cli("pair", "rufus", "--model", "Model X1", "--serial", "LOW-0001",
+                        "--base-url", f"{raw.url}/rufus/v0",
+                        env={"PAIRING_WIZARD_DATA_DIR": str(tmp_path),
+                             "RUFUS_API_KEY": "ror-" + "a" * 20})
+    assert code == 0, out
+    assert out["result"]["deviceid"].upper() == LOWER_ID.upper()
+    entries = history_json(tmp_path)
+    assert entries[0]["outcome"] == "ok"
+    assert entries[0]["identifiers"]["deviceid"] == LOWER_ID.upper()
+
+
+def test_unpair_with_a_lowercase_deviceid_keeps_exit_codes_and_one_json(sandbox, tmp_path):
+    fx = sandbox.fixtures()
+    key = next(k["key"] for k in fx["rufus"]["api_keys"]
+               if k["access"] != "READ" and k["unbind"])
+    env = {"PAIRING_WIZARD_DATA_DIR": str(tmp_path), "RUFUS_API_KEY": key}
+    code, paired = cli("pair", "rufus", "--model", "Model X1", "--serial", "LOW-0002",
+                       "--base-url", sandbox.rufus_root, env=env)
+    assert code == 0, paired
+    code, out = cli("unpair", "rufus", "--deviceid", paired["result"]["deviceid"].lower(),
+                    "--base-url", sandbox.rufus_root, env=env)
+    assert code == 0, out
+    assert history_json(tmp_path)[0]["identifiers"]["deviceid"] == \
+        paired["result"]["deviceid"].upper()
+
+
+def test_a_token_shaped_value_in_history_is_redacted_never_raised(tmp_path):
+    with History(tmp_path / "h.sqlite3") as history:
+        history.record("zype", "pair", "ok", identifiers={
+            "consumer_id": "c1&api_key=x", "linked_device_id": LOWER_ID})
+        entry = history.query()[0]
+    assert "api_key=x" not in json.dumps(entry.identifiers)
+    assert LOWER_ID not in json.dumps(entry.identifiers)
+    assert "[redacted]" in entry.identifiers["linked_device_id"]
+
+
+def test_zype_pair_with_a_key_in_the_consumer_exits_with_one_json_object(sandbox, tmp_path):
+    fx = sandbox.fixtures()
+    code, out = cli("pair", "zype", "--consumer", "c1&api_key=x", "--pin", "123456",
+                    "--base-url", sandbox.zype_root,
+                    env={"PAIRING_WIZARD_DATA_DIR": str(tmp_path),
+                         "ZYPE_API_KEY": zype_key(fx, "admin")})
+    assert code in (2, 3), out  # refused as input or by Zype, never a traceback
+    assert "api_key=x" not in json.dumps(history_json(tmp_path))
+
+
+# ------------------------------------------------ 11: no password from a URL is kept
+
+
+def test_userinfo_in_the_base_url_is_never_stored(sandbox, tmp_path):
+    fx = sandbox.fixtures()
+    root = sandbox.rufus_root.replace("http://", "http://admin:hunter2@")
+    code, out = cli("pair", "rufus", "--model", "Model X1", "--serial", "PW-0001",
+                    "--base-url", root, "--api-key", rufus_key(fx, "READ_WRITE"),
+                    env={"PAIRING_WIZARD_DATA_DIR": str(tmp_path)})
+    assert code == 0, out
+    text = json.dumps(history_json(tmp_path))
+    assert "hunter2" not in text and "admin:" not in text
+    assert "hunter2" not in json.dumps(out)
+
+
+def test_userinfo_in_a_batch_root_is_never_stored_in_the_journal(tmp_path):
+    from app.core.batch import check_bytes, prepare
+    from app.core.history import Database
+
+    db = Database(tmp_path / "h.sqlite3")
+    report = check_bytes(b"model,serial_number\nModel X1,PW-B-1\n", "rufus")
+    batch_id, _ = prepare(db, report, "http://admin:hunter2@127.0.0.1:9/rufus/v0")
+    with db.transaction() as conn:
+        (environment,) = conn.execute("SELECT environment FROM batch WHERE id = ?",
+                                      (batch_id,)).fetchone()
+    assert environment == "http://127.0.0.1:9/rufus/v0"
+    db.close()
