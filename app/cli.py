@@ -25,6 +25,7 @@ from app.cli_common import (
     emit,
     fail,
     provider_api,
+    seconds,
 )
 
 # Process start as seen by us; the wizard's --smoke measures first paint from here.
@@ -90,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
     _endpoint_options(p, "xee")
     p.add_argument("--client-id", help="this app's Xee client id (default: $XEE_CLIENT_ID)")
     p.add_argument("--client-secret", help="(default: $XEE_CLIENT_SECRET)")
-    p.add_argument("--timeout", type=float, default=300.0,
+    p.add_argument("--timeout", type=seconds, default=300.0,
                    help="seconds to wait for the browser sign-in (default 300)")
     p.add_argument("--no-browser", action="store_true", help="only print the URL")
     p.add_argument("--redirect-uri", default="",
@@ -135,7 +136,7 @@ def _common(p: argparse.ArgumentParser, provider: str) -> None:
                        "then the stored sign-in)")
     else:
         p.add_argument("--api-key", help=f"api key (default: ${CREDENTIAL_ENV[provider]})")
-    p.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
+    p.add_argument("--timeout", type=seconds, default=30.0, help="seconds per request")
     p.add_argument("--json", action="store_true", help="print exactly one JSON object")
 
 

@@ -51,6 +51,23 @@ def fail(args: argparse.Namespace, code: int, advice: str, kind: str = "input",
     return code
 
 
+MAX_TIMEOUT_SECONDS = 24 * 3600.0
+
+
+def seconds(text: str) -> float:
+    """argparse type of --timeout: a finite number of seconds above 0 (nan, inf, 0 and
+    negative values would give a traceback or an attempt recorded as "unknown")."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0 < value <= MAX_TIMEOUT_SECONDS:  # false for nan too
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of seconds: give a number above 0 and at most "
+            f"{int(MAX_TIMEOUT_SECONDS)}, e.g. 30")
+    return value
+
+
 def api_root_from_args(args: argparse.Namespace) -> str:
     """The checked API root: --base-url, else the environment's (InputError if malformed)."""
     from app.core.environments import api_root

@@ -36,6 +36,7 @@ from app.cli_common import (
     emit,
     fail,
     provider_api,
+    seconds,
 )
 
 COMMANDS = ("history", "batch", "netcheck")
@@ -72,14 +73,14 @@ def add_parsers(subparsers: Any) -> None:
     cred.add_argument("--api-key", help="RUFUS or Zype api key (default: $RUFUS_API_KEY / "
                       "$ZYPE_API_KEY)")
     cred.add_argument("--token", help="Xee access token (default: $XEE_ACCESS_TOKEN)")
-    p.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
+    p.add_argument("--timeout", type=seconds, default=30.0, help="seconds per request")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
 
     p = subparsers.add_parser("netcheck", help="check the network path to a provider")
     p.add_argument("--provider", required=True, choices=PROVIDERS)
     p.add_argument("--base-url", help="the provider's API root (default: production)")
-    p.add_argument("--timeout", type=float, default=8.0)
+    p.add_argument("--timeout", type=seconds, default=8.0)
     p.add_argument("--json", action="store_true")
 
 

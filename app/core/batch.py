@@ -66,6 +66,7 @@ from app.core.history import (
     INSERT_ENTRY,
     Database,
     History,
+    _csv_safe,
     clean_identifiers,
     now_iso,
     safe_message,
@@ -213,7 +214,15 @@ def check_bytes(raw: bytes, provider: str, file_name: str = "batch.csv") -> Chec
     sha = hashlib.sha256(raw).hexdigest()
     report = CheckReport(provider, file_name, sha, [])
     try:
-        text = raw.decode("utf-8-sig")
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text = raw.decode("utf-16")  # Excel's "Unicode text"; the BOM gives the order
+        elif b"\x00" in raw[:4096]:
+            report.file_problems.append(
+                "The file looks like UTF-16 without a byte-order mark: save it as "
+                "CSV UTF-8 and try again.")
+            return report
+        else:
+            text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:
             text = raw.decode("cp1252")  # Excel's "CSV" on Windows
@@ -1175,8 +1184,7 @@ def write_results(path_or_file: str | os.PathLike[str] | IO[str], provider: str,
                                       "error_kind": row.error_kind or "",
                                       "error_status": row.error_status or "",
                                       "message": row.message, "attempts": row.attempts}
-            writer.writerow({k: ("'" + val if isinstance(val, str) and val[:1] in "=+-@"
-                                 and val else val) for k, val in record.items()})
+            writer.writerow({k: _csv_safe(val) for k, val in record.items()})
         return len(rows)
 
     if isinstance(path_or_file, str | os.PathLike):

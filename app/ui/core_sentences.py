@@ -260,6 +260,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         QT_TRANSLATE_NOOP('batch', "Xee's answer was lost several times: check by hand whether the box is associated (Xee app or console)."),
         QT_TRANSLATE_NOOP('batch', "RUFUS's answer was lost ({reason}) and the device list could not be read: check by hand whether serial number {serial} is bound (RUFUS console)."),
         QT_TRANSLATE_NOOP('batch', "Zype's answer was lost ({reason}): check by hand whether pin {pin} is linked, in the Zype dashboard or on the TV (add a linked_device_id column to let the batch check by itself)."),
+        QT_TRANSLATE_NOOP('batch', "The file looks like UTF-16 without a byte-order mark: save it as CSV UTF-8 and try again."),
         QT_TRANSLATE_NOOP('batch', "More than {max_rows} rows: split the file."),
         QT_TRANSLATE_NOOP('batch', "This line has {cell_count} cells but the header only {header_count}: check the separators."),
         QT_TRANSLATE_NOOP('batch', "Give the consumer_id or the customer's email."),

@@ -2199,6 +2199,10 @@
         <translation>La respuesta de Zype se perdió ({reason}): compruebe a mano si el pin {pin} está vinculado, en el panel de Zype o en la TV (añada una columna linked_device_id para que el lote lo compruebe solo).</translation>
     </message>
     <message>
+        <source>The file looks like UTF-16 without a byte-order mark: save it as CSV UTF-8 and try again.</source>
+        <translation>El archivo parece estar en UTF-16 sin marca de orden de bytes: guárdelo como CSV UTF-8 e inténtelo de nuevo.</translation>
+    </message>
+    <message>
         <source>More than {max_rows} rows: split the file.</source>
         <translation>Más de {max_rows} filas: divida el archivo.</translation>
     </message>

@@ -2199,6 +2199,10 @@
         <translation>La réponse de Zype a été perdue ({reason}) : vérifiez à la main si le code {pin} est lié, dans le tableau de bord Zype ou sur la TV (ajoutez une colonne linked_device_id pour que le lot vérifie de lui-même).</translation>
     </message>
     <message>
+        <source>The file looks like UTF-16 without a byte-order mark: save it as CSV UTF-8 and try again.</source>
+        <translation>Le fichier semble être en UTF-16 sans indicateur d’ordre des octets : enregistrez-le au format CSV UTF-8 et réessayez.</translation>
+    </message>
+    <message>
         <source>More than {max_rows} rows: split the file.</source>
         <translation>Plus de {max_rows} lignes : découpez le fichier.</translation>
     </message>

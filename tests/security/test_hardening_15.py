@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from app.core.history import History
 from tests.reliability.servers import RawHTTPServer
 from tests.test_cli import cli, rufus_key, zype_key
@@ -117,3 +119,48 @@ def test_userinfo_in_a_batch_root_is_never_stored_in_the_journal(tmp_path):
                                       (batch_id,)).fetchone()
     assert environment == "http://127.0.0.1:9/rufus/v0"
     db.close()
+
+
+# ------------------------------------------------------ 9: the results CSV cell guard
+
+
+def test_the_batch_results_csv_defuses_a_leading_tab_and_cr():
+    import io
+
+    from app.core.batch import JournalRow, write_results
+
+    row = JournalRow(batch_id=1, row_no=1, identifiers={"model": "\t=HYPERLINK(\"http://x\")",
+                                            "serial_number": "\r=1+1"},
+                     state="done", attempts=1, result="AB", error_kind=None,
+                     error_status=None, message="")
+    buffer = io.StringIO()
+    write_results(buffer, "rufus", [row])
+    line = buffer.getvalue().splitlines()[1]
+    assert "'\t=HYPERLINK" in line and "'\r=1+1" in buffer.getvalue()
+
+
+# ------------------------------------------ 10: --timeout and UTF-16 files, in sentences
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "0", "-1", "1e999"])
+def test_a_timeout_that_is_not_a_positive_number_is_refused_with_a_sentence(value):
+    done = subprocess.run([sys.executable, "-m", "app", "pair", "rufus", "--model", "M",
+                           "--serial", "S", "--api-key", "ror-" + "a" * 20,
+                           "--base-url", "http://127.0.0.1:9/rufus/v0", "--timeout", value,
+                           "--json"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr and "number of seconds" in done.stderr
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_a_utf16_csv_is_read_with_its_bom_or_refused_with_a_sentence(encoding):
+    from app.core.batch import check_bytes
+
+    text = "model,serial_number\r\nModel X1,U16-0001\r\n"
+    report = check_bytes(text.encode(encoding), "rufus")
+    if encoding == "utf-16":  # with a BOM
+        assert not report.file_problems, report.text()
+        assert report.rows[0].values["serial_number"] == "U16-0001"
+    else:
+        assert report.file_problems and "UTF-16" in report.file_problems[0]
+        assert "Unknown column" not in report.text()
