@@ -94,6 +94,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         QT_TRANSLATE_NOOP('InputError', "Zype linked device id"),
         QT_TRANSLATE_NOOP('InputError', "customer's email"),
         QT_TRANSLATE_NOOP('InputError', "The {label} is missing: enter it."),
+        QT_TRANSLATE_NOOP('InputError', "The {label} contains an invisible character (such as a soft hyphen or a zero-width space): type it again without it."),
         QT_TRANSLATE_NOOP('InputError', "The {label} is empty: enter it."),
         QT_TRANSLATE_NOOP('InputError', "The {label} is too long ({len_value} characters; at most {max_len}): check that only this value was pasted."),
         QT_TRANSLATE_NOOP('InputError', "The Xee device id may contain only letters, digits, '-' and '_' (it looks like E133742015, printed on the box)."),

@@ -1086,6 +1086,10 @@
         <translation>Falta el campo «{label}»: introdúzcalo.</translation>
     </message>
     <message>
+        <source>The {label} contains an invisible character (such as a soft hyphen or a zero-width space): type it again without it.</source>
+        <translation>El campo «{label}» contiene un carácter invisible (como un guion suave o un espacio de ancho cero): escríbalo de nuevo sin él.</translation>
+    </message>
+    <message>
         <source>The {label} is empty: enter it.</source>
         <translation>El campo «{label}» está vacío: rellénelo.</translation>
     </message>

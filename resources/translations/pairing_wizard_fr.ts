@@ -1086,6 +1086,10 @@
         <translation>Champ « {label} » manquant : saisissez-le.</translation>
     </message>
     <message>
+        <source>The {label} contains an invisible character (such as a soft hyphen or a zero-width space): type it again without it.</source>
+        <translation>Le champ « {label} » contient un caractère invisible (comme un trait d’union conditionnel ou une espace de largeur nulle) : saisissez-le à nouveau sans ce caractère.</translation>
+    </message>
+    <message>
         <source>The {label} is empty: enter it.</source>
         <translation>Le champ « {label} » est vide : remplissez-le.</translation>
     </message>

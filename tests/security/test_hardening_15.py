@@ -164,3 +164,47 @@ def test_a_utf16_csv_is_read_with_its_bom_or_refused_with_a_sentence(encoding):
     else:
         assert report.file_problems and "UTF-16" in report.file_problems[0]
         assert "Unknown column" not in report.text()
+
+
+# ------------------------------------------ 4: invisible characters, look-alike ids
+
+INVISIBLES = ["\u00ad", "\u180e", "\u2062", "\u3164", "\uffa0", "\u034f", "\u200e", "\u200f",
+              "\u061c", "\U000e0041", "\ufe0f"]
+
+
+@pytest.mark.parametrize("char", INVISIBLES)
+def test_invisible_characters_at_the_edges_are_stripped(char):
+    from app.core.validation import validate_rufus_serial_number, validate_xee_device_id
+
+    assert validate_rufus_serial_number(char + "RR-0001" + char) == "RR-0001"
+    assert validate_xee_device_id("E1337" + char) == "E1337"
+
+
+@pytest.mark.parametrize("char", INVISIBLES)
+def test_invisible_characters_inside_an_identifier_are_refused(char):
+    from app.core.errors import InputError
+    from app.core.validation import validate_rufus_serial_number, validate_zype_consumer_id
+
+    with pytest.raises(InputError, match="invisible character"):
+        validate_rufus_serial_number("RR-" + char + "0001")
+    with pytest.raises(InputError, match="invisible character"):
+        validate_zype_consumer_id("c1" + char + "x")
+
+
+def test_identifiers_are_nfkc_normalised():
+    from app.core.validation import validate_rufus_serial_number
+
+    assert validate_rufus_serial_number("\uff32\uff32-0001") == "RR-0001"  # fullwidth RR
+
+
+def test_eleven_look_alikes_bind_one_device_against_the_sandbox(sandbox):
+    fx = sandbox.fixtures()
+    key = rufus_key(fx, "READ_WRITE")
+    for char in INVISIBLES:
+        code, out = cli("pair", "rufus", "--model", "Model X1", "--serial",
+                        char + "LOOK-0001" + char, "--base-url", sandbox.rufus_root,
+                        "--api-key", key)
+        assert code in (0, 3), out  # bound once, then a duplicate serial
+    serials = [d["serial_number"] for d in sandbox.fixtures()["rufus"]["devices"]
+               if "LOOK-0001" in d["serial_number"]]
+    assert serials == ["LOOK-0001"]
