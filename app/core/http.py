@@ -496,10 +496,25 @@ def request_deadline(timeout: float | httpx2.Timeout | None) -> float | None:
 # Lenient readers for parsers: a wrong type reads as None, never an exception.
 
 
+MAX_FIELD = 1024
+_UNPRINTABLE = re.compile(r"[^\S ]|[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
+                          r"\u2060-\u2069\ufeff]")
+
+
+def clean_field(value: str, limit: int = MAX_FIELD) -> str:
+    """A provider's value (a pin, a consumer id) made safe to print and store: every
+    control, line break or bidi character (ESC starts a terminal escape) becomes U+FFFD,
+    and the value is bounded."""
+    if value.isascii() and value.isprintable() and len(value) <= limit:
+        return value
+    value = _UNPRINTABLE.sub("\ufffd", value[: limit + 1])
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
 def opt_str(data: Mapping[str, Any], key: str) -> str | None:
     value = data.get(key)
     if isinstance(value, str):
-        return value
+        return clean_field(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     return None

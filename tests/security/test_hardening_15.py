@@ -208,3 +208,35 @@ def test_eleven_look_alikes_bind_one_device_against_the_sandbox(sandbox):
     serials = [d["serial_number"] for d in sandbox.fixtures()["rufus"]["devices"]
                if "LOOK-0001" in d["serial_number"]]
     assert serials == ["LOOK-0001"]
+
+
+# -------------------------------------- 6: terminal escapes from the provider, bounded
+
+ESCAPE = "\x1b]0;owned\x07\x1b[2J"
+
+
+def test_escapes_in_a_zype_answer_never_reach_the_terminal_or_the_json(tmp_path):
+    reply = {"response": {"_id": "p1", "pin": "zabc123" + ESCAPE, "linked": True,
+                          "consumer_id": ESCAPE + "c1" + "x" * 5000,
+                          "linked_device_id": "d1"}}
+    with RawHTTPServer(answer(200, reply)) as raw:
+        for as_json in (True, False):
+            done = subprocess.run(
+                [sys.executable, "-m", "app", "pair", "zype", "--consumer", "c1", "--pin",
+                 "zabc123", "--base-url", f"{raw.url}/zype", "--api-key", "zk-test-1",
+                 *(["--json"] if as_json else [])], cwd=ROOT, capture_output=True, text=True,
+                timeout=60, env={**os.environ, "PAIRING_WIZARD_DATA_DIR": str(tmp_path)})
+            assert done.returncode == 0, done.stderr
+            assert "\x1b" not in done.stdout + done.stderr and "\x07" not in done.stdout
+            assert len(done.stdout) < 4000
+            if as_json:
+                out = json.loads(done.stdout)
+                assert out["result"]["pin"].startswith("zabc123")
+
+
+def test_escapes_in_a_sign_in_error_description_are_cleaned():
+    from app.auth.errors import SignInError
+
+    error = SignInError("denied", provider_message="access_denied: " + ESCAPE + "y" * 5000)
+    assert "\x1b" not in str(error) and "\x07" not in error.message
+    assert len(error.message) <= 300
