@@ -20,12 +20,14 @@ from app.cli_common import (
     EXIT_INPUT,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    SECRET_LABELS,
     api_root_from_args,
     credential,
     emit,
     fail,
     provider_api,
     seconds,
+    secret_from,
 )
 
 # Process start as seen by us; the wizard's --smoke measures first paint from here.
@@ -90,7 +92,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = login_sub.add_parser("xee")
     _endpoint_options(p, "xee")
     p.add_argument("--client-id", help="this app's Xee client id (default: $XEE_CLIENT_ID)")
-    p.add_argument("--client-secret", help="(default: $XEE_CLIENT_SECRET)")
+    p.add_argument("--client-secret", help="(default: $XEE_CLIENT_SECRET); visible to other "
+                   "local users: prefer --client-secret-file")
+    p.add_argument("--client-secret-file", metavar="PATH",
+                   help="read the client secret from the first line of PATH (- for stdin)")
     p.add_argument("--timeout", type=seconds, default=300.0,
                    help="seconds to wait for the browser sign-in (default 300)")
     p.add_argument("--no-browser", action="store_true", help="only print the URL")
@@ -135,7 +140,11 @@ def _common(p: argparse.ArgumentParser, provider: str) -> None:
         p.add_argument("--token", help="access token (default: $XEE_ACCESS_TOKEN, "
                        "then the stored sign-in)")
     else:
-        p.add_argument("--api-key", help=f"api key (default: ${CREDENTIAL_ENV[provider]})")
+        p.add_argument("--api-key", help=f"api key (default: ${CREDENTIAL_ENV[provider]}); "
+                       "visible to other local users: prefer --api-key-file")
+        p.add_argument("--api-key-file", metavar="PATH",
+                       help="read the api key from the first line of PATH (- for stdin); "
+                       "without any key, a terminal asks for it without showing it")
     p.add_argument("--timeout", type=seconds, default=30.0, help="seconds per request")
     p.add_argument("--json", action="store_true", help="print exactly one JSON object")
 
@@ -247,7 +256,8 @@ def _missing_credential(args: argparse.Namespace) -> Exception:
         return InputError("token", "No Xee sign-in: run `pairing-wizard login xee` first, "
                           "or pass --token (or set XEE_ACCESS_TOKEN).", provider="xee")
     env = "RUFUS_API_KEY" if args.provider == "rufus" else "ZYPE_API_KEY"
-    return InputError("api_key", f"No api key: pass --api-key or set {env}.",
+    return InputError("api_key", f"No api key: pass --api-key-file PATH (- for standard "
+                      f"input) or set {env}.",
                       provider=args.provider)
 
 
@@ -341,7 +351,9 @@ CLIENT_SERVICE = "pairing-wizard/xee-client"
 def _client_credentials(args: argparse.Namespace, root: str) -> tuple[str, str] | None:
     """The Xee app's client id and secret: options or env first, else those saved at login."""
     client_id = getattr(args, "client_id", None) or os.environ.get("XEE_CLIENT_ID")
-    secret = getattr(args, "client_secret", None) or os.environ.get("XEE_CLIENT_SECRET")
+    secret = secret_from(args, "client_secret", SECRET_LABELS["client_secret"],
+                         "XEE_CLIENT_SECRET",
+                         prompt=bool(client_id) and getattr(args, "command", None) == "login")
     if client_id and secret:
         return client_id, secret
     import keyring
@@ -392,11 +404,16 @@ async def _login(args: argparse.Namespace) -> int:
     except RedirectSettingError as exc:
         return fail(args, EXIT_INPUT, str(exc), kind="input.redirect_uri")
     root = api_root_from_args(args)
-    credentials = _client_credentials(args, root)
+    from app.core.errors import ProviderError
+
+    try:
+        credentials = _client_credentials(args, root)
+    except ProviderError as error:  # an unreadable --client-secret-file
+        return fail(args, EXIT_INPUT, error.advice, kind=error.kind)
     if credentials is None:
         return fail(args, EXIT_INPUT, "Xee needs this app's client id and secret: pass "
-                    "--client-id and --client-secret (or set XEE_CLIENT_ID and "
-                    "XEE_CLIENT_SECRET).", kind="input.client_id")
+                    "--client-id and --client-secret-file PATH (- for standard input), or "
+                    "set XEE_CLIENT_ID and XEE_CLIENT_SECRET.", kind="input.client_id")
     if not TokenStore.backend_usable():
         return fail(args, EXIT_INPUT, "No usable keychain was found, so a sign-in cannot be "
                     "kept between commands. Pass --token to `pair xee` instead, or install a "

@@ -73,6 +73,8 @@ def add_parsers(subparsers: Any) -> None:
     cred.add_argument("--api-key", help="RUFUS or Zype api key (default: $RUFUS_API_KEY / "
                       "$ZYPE_API_KEY)")
     cred.add_argument("--token", help="Xee access token (default: $XEE_ACCESS_TOKEN)")
+    cred.add_argument("--api-key-file", metavar="PATH",
+                      help="read the api key from the first line of PATH (- for stdin)")
     p.add_argument("--timeout", type=seconds, default=30.0, help="seconds per request")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
@@ -190,9 +192,12 @@ async def _batch(args: argparse.Namespace) -> int:
         problem = None if report.ok else {"kind": "input.batch_rows", "advice": report.text()}
         emit(args, report.ok, report.as_dict(), problem, report.text())
         return EXIT_OK if report.ok else EXIT_INPUT
-    secret = credential(args)
+    try:
+        secret = credential(args)
+    except ProviderError as error:  # an unreadable --api-key-file
+        return fail(args, EXIT_INPUT, error.advice, kind=error.kind)
     if secret is None:
-        flag = "--token" if args.provider == "xee" else "--api-key"
+        flag = "--token" if args.provider == "xee" else "--api-key-file"
         return fail(args, EXIT_INPUT, f"No credentials: pass {flag} or set "
                      f"{CREDENTIAL_ENV[args.provider]}. Nothing was sent.")
     database = Database()

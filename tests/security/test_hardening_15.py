@@ -240,3 +240,78 @@ def test_escapes_in_a_sign_in_error_description_are_cleaned():
     error = SignInError("denied", provider_message="access_denied: " + ESCAPE + "y" * 5000)
     assert "\x1b" not in str(error) and "\x07" not in error.message
     assert len(error.message) <= 300
+
+
+# ---------------------------------------- 8: secrets from a file, stdin or a hidden prompt
+
+
+def _pair_args(sandbox, serial: str) -> list[str]:
+    return [sys.executable, "-m", "app", "pair", "rufus", "--model", "Model X1", "--serial",
+            serial, "--base-url", sandbox.rufus_root]
+
+
+def _clean_env(tmp_path) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("RUFUS_API_KEY", "ZYPE_API_KEY")}
+    return {**env, "PAIRING_WIZARD_DATA_DIR": str(tmp_path)}
+
+
+def test_the_api_key_from_a_file_and_from_stdin(sandbox, tmp_path):
+    key = rufus_key(sandbox.fixtures(), "READ_WRITE")
+    key_file = tmp_path / "rufus.key"
+    key_file.write_text(key + "\n")
+    done = subprocess.run([*_pair_args(sandbox, "KF-0001"), "--api-key-file", str(key_file),
+                           "--json"], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          env=_clean_env(tmp_path))
+    assert done.returncode == 0 and json.loads(done.stdout)["ok"], done.stderr
+    done = subprocess.run([*_pair_args(sandbox, "KF-0002"), "--api-key-file", "-", "--json"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          input=key + "\n", env=_clean_env(tmp_path))
+    assert done.returncode == 0 and json.loads(done.stdout)["ok"], done.stderr
+    serials = {d["serial_number"] for d in sandbox.fixtures()["rufus"]["devices"]}
+    assert {"KF-0001", "KF-0002"} <= serials
+
+
+def test_an_unreadable_key_file_is_a_sentence_and_exit_2(sandbox, tmp_path):
+    code, out = cli("pair", "rufus", "--model", "M", "--serial", "KF-0003", "--base-url",
+                    sandbox.rufus_root, "--api-key-file", str(tmp_path / "missing.key"),
+                    env={"PAIRING_WIZARD_DATA_DIR": str(tmp_path)})
+    assert code == 2 and "Cannot read the RUFUS api key" in out["error"]["advice"], out
+    assert all(d["serial_number"] != "KF-0003" for d in sandbox.fixtures()["rufus"]["devices"])
+
+
+def test_a_missing_key_on_a_terminal_is_asked_for_without_echo(sandbox, tmp_path):
+    import fcntl
+    import select
+    import termios
+    import time
+
+    key = rufus_key(sandbox.fixtures(), "READ_WRITE")
+    master, slave = os.openpty()
+
+    def controlling_tty() -> None:
+        os.setsid()
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    proc = subprocess.Popen(_pair_args(sandbox, "KF-0004"), cwd=ROOT, stdin=slave,
+                            stdout=subprocess.PIPE, stderr=slave, env=_clean_env(tmp_path),
+                            preexec_fn=controlling_tty)
+    os.close(slave)
+    seen = b""
+    deadline = time.monotonic() + 30
+    while b"not shown" not in seen and time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 1)
+        if ready:
+            seen += os.read(master, 1024)
+    assert b"RUFUS api key (not shown)" in seen, seen
+    os.write(master, key.encode() + b"\n")
+    out, _ = proc.communicate(timeout=60)
+    with_echo = b""
+    while select.select([master], [], [], 0.2)[0]:
+        try:
+            with_echo += os.read(master, 4096)
+        except OSError:
+            break
+    os.close(master)
+    assert proc.returncode == 0, (out, seen, with_echo)
+    assert key.encode() not in seen + with_echo  # typed without echo
+    assert b"Bound" in out
