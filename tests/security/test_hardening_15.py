@@ -315,3 +315,55 @@ def test_a_missing_key_on_a_terminal_is_asked_for_without_echo(sandbox, tmp_path
     assert proc.returncode == 0, (out, seen, with_echo)
     assert key.encode() not in seen + with_echo  # typed without echo
     assert b"Bound" in out
+
+
+# ------------------------------------ 7: the demo sandbox: Host, Origin, JSON only
+
+
+def test_the_sandbox_refuses_a_rebound_host_name(sandbox):
+    import httpx2
+
+    fixtures = httpx2.get(f"{sandbox.url}/_sandbox/fixtures", timeout=5,
+                          headers={"Host": "evil.example"})
+    assert fixtures.status_code == 421 and "loopback" in fixtures.json()["error"]
+    assert "api_keys" not in fixtures.text
+    port = sandbox.url.rsplit(":", 1)[1]
+    for name in ("127.0.0.1", "localhost"):
+        ok = httpx2.get(f"{sandbox.url}/_sandbox/fixtures", timeout=5,
+                        headers={"Host": f"{name}:{port}"})
+        assert ok.status_code == 200
+
+
+def test_a_web_page_cannot_change_faults_or_bind(sandbox):
+    import httpx2
+
+    before = sandbox.fixtures()
+    # What a no-cors fetch from a page can send: text/plain, with the page's Origin.
+    faults = httpx2.post(f"{sandbox.url}/_sandbox/faults", timeout=5,
+                         content=b'{"fault": "500"}',
+                         headers={"Content-Type": "text/plain", "Origin": "https://evil.example"})
+    assert faults.status_code == 403
+    plain = httpx2.post(f"{sandbox.url}/_sandbox/clock", timeout=5,
+                        content=b'{"advance_seconds": 99999}',
+                        headers={"Content-Type": "text/plain"})
+    assert plain.status_code == 415 and "application/json" in plain.json()["error"]
+    key = rufus_key(before, "READ_WRITE")
+    bind = httpx2.post(f"{sandbox.rufus_root}/devices", timeout=5,
+                       headers={"x-api-key": key, "Origin": "null"},
+                       json={"model": "M", "serial_number": "WEB-1"})
+    assert bind.status_code == 403
+    after = sandbox.fixtures()
+    assert after["rufus"]["devices"] == before["rufus"]["devices"]
+    # The sandbox's own JSON calls still work.
+    assert sandbox.advance_clock(1) is not None and sandbox.clear_faults() is not None
+
+
+def test_allow_remote_lifts_the_host_check():
+    import httpx2
+
+    from app.sandbox.server import SandboxServer
+
+    with SandboxServer(allow_remote=True) as server:
+        response = httpx2.get(f"{server.url}/_sandbox/fixtures", timeout=5,
+                              headers={"Host": "sandbox.lan"})
+    assert response.status_code == 200
