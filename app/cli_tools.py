@@ -76,6 +76,9 @@ def add_parsers(subparsers: Any) -> None:
     cred.add_argument("--api-key-file", metavar="PATH",
                       help="read the api key from the first line of PATH (- for stdin)")
     p.add_argument("--timeout", type=seconds, default=30.0, help="seconds per request")
+    p.add_argument("--max-wait", type=seconds, default=300.0, metavar="SECONDS",
+                   help="the longest Retry-After to wait for (default 300); a longer one "
+                   "stops the batch, resumable with --resume")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
 
@@ -218,7 +221,8 @@ async def _batch(args: argparse.Namespace) -> int:
                 return fail(args, EXIT_INPUT, error.advice, kind=error.kind)
             runner = BatchRunner(api, database, batch_id, report, environment=root,
                                  concurrency=args.concurrency, on_progress=progress,
-                                 history=History(database=database), resumed=resumed)
+                                 history=History(database=database), resumed=resumed,
+                                 max_retry_after=args.max_wait)
             loop = asyncio.get_running_loop()
             interrupts = 0
 
@@ -233,11 +237,18 @@ async def _batch(args: argparse.Namespace) -> int:
                     os._exit(130)  # the journal is committed: --resume is safe
 
             installed = False
+            previous: Any = None
             try:
                 loop.add_signal_handler(signal.SIGINT, on_interrupt)
                 installed = True
-            except (NotImplementedError, RuntimeError):  # Windows: KeyboardInterrupt
-                pass
+            except (NotImplementedError, RuntimeError):
+                # Windows has no add_signal_handler, and asyncio.run's own SIGINT handler
+                # would cancel this task (a traceback, no summary): a plain signal handler
+                # hands Ctrl+C to the loop instead.
+                def on_sigint(_signum: int, _frame: Any) -> None:
+                    loop.call_soon_threadsafe(on_interrupt)
+
+                previous = signal.signal(signal.SIGINT, on_sigint)
             try:
                 summary = await runner.run()
             except BatchRefused as exc:
@@ -245,6 +256,8 @@ async def _batch(args: argparse.Namespace) -> int:
             finally:
                 if installed:
                     loop.remove_signal_handler(signal.SIGINT)
+                elif previous is not None:
+                    signal.signal(signal.SIGINT, previous)
         if args.results:
             from app.core.batch import write_results
 

@@ -74,6 +74,8 @@ from app.core.history import (
 )
 
 DEFAULT_CONCURRENCY = 8
+# The longest Retry-After a batch waits for; a longer one stops the batch, resumably.
+DEFAULT_MAX_RETRY_AFTER = 300.0
 MAX_CONCURRENCY = 64
 MAX_ROWS = 100_000
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -554,8 +556,10 @@ class Throttle:
                     self.active += 1
                     return True
                 try:
+                    # At most 0.5 s at a time: a cancel (Ctrl+C, the dialog's Cancel) ends
+                    # even a long Retry-After pause at once.
                     await asyncio.wait_for(self._cond.wait(),
-                                           timeout=pause if pause > 0 else 0.5)
+                                           timeout=min(pause, 0.5) if pause > 0 else 0.5)
                 except TimeoutError:
                     pass
 
@@ -721,6 +725,17 @@ class JournalWriter:
                 await asyncio.to_thread(self._run_checkpoint)
 
 
+def _duration(seconds: float) -> str:
+    seconds = max(0, round(seconds))
+    if seconds < 120:
+        return f"{seconds} s"
+    if seconds < 2 * 3600:
+        return f"{seconds // 60} min"
+    if seconds < 2 * 86400:
+        return f"{seconds // 3600} h"
+    return f"{seconds // 86400} days"
+
+
 class _Fatal(Exception):
     """Stops the whole batch (bad key, network gone): rows stay resumable."""
 
@@ -756,6 +771,7 @@ class BatchRunner:
         settle_seconds: float = 0.5,
         max_backoff: float = 30.0,
         resumed: bool = False,
+        max_retry_after: float = DEFAULT_MAX_RETRY_AFTER,
     ) -> None:
         self.api = api
         self.provider: str = api.provider
@@ -775,6 +791,7 @@ class BatchRunner:
         self.settle_seconds = settle_seconds
         self.max_backoff = max_backoff
         self.resumed = resumed
+        self.max_retry_after = max(0.0, float(max_retry_after))
         self.throttle = Throttle(self.concurrency)
         self._stop = asyncio.Event()
         self._rows: dict[int, JournalRow] = {}
@@ -968,6 +985,16 @@ class BatchRunner:
     async def _after_error(self, row: JournalRow, error: ProviderError) -> None:
         self._last_error[row.row_no] = error
         if error.kind in ("server.rate_limited", "server.unavailable"):
+            if error.retry_after is not None and error.retry_after > self.max_retry_after:
+                row.state, row.message = "pending", error.advice
+                row.attempts -= 1
+                row.error_kind, row.error_status = error.kind, error.status
+                await self._save(row)
+                raise _Fatal(
+                    f"{provider_name(self.provider)} asked to wait "
+                    f"{_duration(error.retry_after)}, longer than the "
+                    f"{_duration(self.max_retry_after)} a batch waits. The batch stopped; "
+                    "nothing is lost: resume it later.", error)
             await self._slow_down(error)
             row.state, row.message = "pending", error.advice
             row.attempts -= 1  # a refusal to serve is not a failed try of this row

@@ -2227,6 +2227,10 @@
         <translation>{last_advice} ({row_attempts} intentos; cada vez la comprobación mostró que el cambio no se hizo.)</translation>
     </message>
     <message>
+        <source>{provider} asked to wait {duration_error_retry_after}, longer than the {duration_self_max_retry_after} a batch waits. The batch stopped; nothing is lost: resume it later.</source>
+        <translation>{provider} pidió esperar {duration_error_retry_after}, más que los {duration_self_max_retry_after} que espera un lote. El lote se detuvo; no se pierde nada: reanúdelo más tarde.</translation>
+    </message>
+    <message>
         <source>RUFUS&apos;s answer was lost ({reason}); the device list shows it bound.</source>
         <translation>La respuesta de RUFUS se perdió ({reason}); la lista de dispositivos lo muestra vinculado.</translation>
     </message>

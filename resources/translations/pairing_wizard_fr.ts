@@ -2227,6 +2227,10 @@
         <translation>{last_advice} ({row_attempts} essais ; à chaque fois, la vérification a montré que le changement n&apos;avait pas été fait.)</translation>
     </message>
     <message>
+        <source>{provider} asked to wait {duration_error_retry_after}, longer than the {duration_self_max_retry_after} a batch waits. The batch stopped; nothing is lost: resume it later.</source>
+        <translation>{provider} a demandé d’attendre {duration_error_retry_after}, plus que les {duration_self_max_retry_after} qu’un lot attend. Le lot s’est arrêté ; rien n’est perdu : reprenez-le plus tard.</translation>
+    </message>
+    <message>
         <source>RUFUS&apos;s answer was lost ({reason}); the device list shows it bound.</source>
         <translation>La réponse de RUFUS a été perdue ({reason}) ; la liste des appareils le montre lié.</translation>
     </message>

@@ -367,3 +367,122 @@ def test_allow_remote_lifts_the_host_check():
         response = httpx2.get(f"{server.url}/_sandbox/fixtures", timeout=5,
                               headers={"Host": "sandbox.lan"})
     assert response.status_code == 200
+
+
+# ------------------------------- 3: an absurd Retry-After: capped, cancel wakes the wait
+
+
+def rate_limited(retry_after: str) -> object:
+    body = b'{"message": "slow down"}'
+
+    async def respond(writer: asyncio.StreamWriter) -> None:
+        writer.write(b"HTTP/1.1 429 Too Many Requests\r\nContent-Type: application/json\r\n"
+                     b"Retry-After: " + retry_after.encode() + b"\r\n"
+                     b"Content-Length: %d\r\nConnection: close\r\n\r\n" % len(body) + body)
+        await writer.drain()
+
+    return respond
+
+
+def _rufus_file(tmp_path, serials: list[str]) -> Path:
+    path = tmp_path / "devices.csv"
+    path.write_text("model,serial_number,alias,firmware\n"
+                    + "".join(f"Model X1,{s},,1.0\n" for s in serials))
+    return path
+
+
+def test_a_retry_after_of_years_stops_the_batch_resumably_at_once(tmp_path):
+    import time
+
+    file = _rufus_file(tmp_path, ["RA-1", "RA-2"])
+    with RawHTTPServer(rate_limited("999999999")) as raw:
+        started = time.monotonic()
+        done = subprocess.run(
+            [sys.executable, "-m", "app", "batch", str(file), "--provider", "rufus",
+             "--base-url", f"{raw.url}/rufus/v0", "--api-key", "ror-" + "a" * 20,
+             "--max-wait", "60", "--json"], cwd=ROOT, capture_output=True, text=True,
+            timeout=120, env={**os.environ, "PAIRING_WIZARD_DATA_DIR": str(tmp_path)})
+        elapsed = time.monotonic() - started
+    assert elapsed < 40, elapsed
+    assert done.returncode == 4, (done.stdout, done.stderr)
+    out = json.loads(done.stdout)
+    assert out["result"]["status"] == "stopped"
+    assert "longer than the 60 s" in out["result"]["stop_reason"]
+    assert out["result"]["counts"]["pending"] == 2  # nothing lost: --resume sends them
+
+
+@pytest.mark.anyio
+async def test_cancel_wakes_a_long_retry_after_wait(tmp_path):
+    import time
+
+    from app.core.batch import BatchRunner, check_bytes, prepare
+    from app.core.history import Database
+    from app.core.rufus import RufusAPI
+    from app.core.transport import make_client
+
+    db = Database(tmp_path / "h.sqlite3")
+    report = check_bytes(b"model,serial_number\n" + b"".join(
+        b"Model X1,CW-%d\n" % n for n in range(4)), "rufus")
+    with RawHTTPServer(rate_limited("3600")) as raw:
+        root = f"{raw.url}/rufus/v0"
+        batch_id, _ = prepare(db, report, root)
+        async with make_client(timeout=10) as client:
+            runner = BatchRunner(RufusAPI(client, root, "ror-" + "a" * 20), db, batch_id,
+                                 report, environment=root, concurrency=1,
+                                 max_retry_after=10 ** 6)
+            task = asyncio.create_task(runner.run())
+            for _ in range(200):  # up to 10 s for the first (429) answer
+                if raw.request_count():
+                    break
+                await asyncio.sleep(0.05)
+            await asyncio.sleep(0.3)  # now waiting out the hour
+            started = time.monotonic()
+            runner.cancel()
+            summary = await asyncio.wait_for(task, 10)
+    assert time.monotonic() - started < 3
+    assert summary.status == "stopped" and raw.request_count() == 1
+    db.close()
+
+
+# --------------------------------- 12: Ctrl+C without loop.add_signal_handler (Windows)
+
+NO_LOOP_SIGNALS = """
+import asyncio, sys
+def refuse(self, *args, **kwargs):
+    raise NotImplementedError  # as on Windows' proactor loop
+asyncio.unix_events._UnixSelectorEventLoop.add_signal_handler = refuse
+from app.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_ctrl_c_without_add_signal_handler_still_gives_the_summary(sandbox, tmp_path):
+    import signal
+    import time
+
+    file = _rufus_file(tmp_path, [f"SIG-{n:03d}" for n in range(200)])
+    sandbox.set_faults(latency_ms=100, provider="rufus")
+    key = rufus_key(sandbox.fixtures(), "READ_WRITE")
+    process = subprocess.Popen(
+        [sys.executable, "-c", NO_LOOP_SIGNALS, "batch", str(file), "--provider", "rufus",
+         "--base-url", sandbox.rufus_root, "--api-key", key, "--concurrency", "2", "--json"],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "PAIRING_WIZARD_DATA_DIR": str(tmp_path)})
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not any(
+                d["serial_number"].startswith("SIG-")
+                for d in sandbox.fixtures()["rufus"]["devices"]):
+            time.sleep(0.1)
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=60)
+    finally:
+        sandbox.clear_faults()
+        if process.poll() is None:
+            process.kill()
+    assert "Traceback" not in err, err
+    assert process.returncode == 4, (out, err)
+    lines = [line for line in out.splitlines() if line.strip()]
+    assert len(lines) == 1
+    summary = json.loads(lines[0])["result"]
+    assert summary["status"] == "stopped" and summary["counts"]["done"] >= 1
