@@ -637,7 +637,8 @@ class BatchDialog(QDialog):
                 self.runner = BatchRunner(
                     api, history.db, batch_id, report, environment=self.environment,
                     concurrency=self.concurrency.value(), on_progress=self._on_progress,
-                    history=history, resumed=resumed)
+                    history=history, resumed=resumed,
+                    max_retry_after=services.batch_max_wait())
                 self.status_label.setText(self.tr("Resuming…") if resumed
                                           else self.tr("Starting…"))
                 self.update_buttons()
