@@ -486,3 +486,65 @@ def test_ctrl_c_without_add_signal_handler_still_gives_the_summary(sandbox, tmp_
     assert len(lines) == 1
     summary = json.loads(lines[0])["result"]
     assert summary["status"] == "stopped" and summary["counts"]["done"] >= 1
+
+
+# ------------------------------------- 5: bounded answers: a gzip bomb, an endless body
+
+
+def gzip_bomb(decoded_mib: int = 512) -> object:
+    import zlib
+
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # gzip
+    block = bytes(1024 * 1024)
+    compressed = b"".join(packer.compress(block) for _ in range(decoded_mib))
+    compressed += packer.flush()
+
+    async def respond(writer: asyncio.StreamWriter) -> None:
+        writer.write(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                     b"Content-Encoding: gzip\r\nContent-Length: %d\r\n"
+                     b"Connection: close\r\n\r\n" % len(compressed))
+        writer.write(compressed)
+        await writer.drain()
+
+    return respond
+
+
+@pytest.mark.anyio
+async def test_a_gzip_bomb_is_cut_without_decoding_it_all():
+    import tracemalloc
+
+    from app.core.errors import ProviderError
+    from app.core.rufus import RufusAPI
+    from app.core.transport import make_client
+
+    with RawHTTPServer(gzip_bomb()) as raw:
+        async with make_client(timeout=30) as client:
+            api = RufusAPI(client, f"{raw.url}/rufus/v0", "ror-" + "a" * 20)
+            tracemalloc.start()
+            try:
+                with pytest.raises(ProviderError) as caught:
+                    await api.list_devices()
+                _, peak = tracemalloc.get_traced_memory()
+            finally:
+                tracemalloc.stop()
+    assert peak < 200 * 2**20, peak  # the bomb decodes to 512 MiB
+    assert caught.value.category == "network" or caught.value.may_have_reached_server
+
+
+@pytest.mark.anyio
+async def test_a_fast_endless_body_is_cut_long_before_the_timeout():
+    import time
+
+    from app.core.errors import ProviderError
+    from app.core.rufus import RufusAPI
+    from app.core.transport import make_client
+    from tests.reliability.servers import fast_endless_body
+
+    with RawHTTPServer(fast_endless_body()) as raw:
+        async with make_client(timeout=20) as client:
+            api = RufusAPI(client, f"{raw.url}/rufus/v0", "ror-" + "a" * 20)
+            started = time.monotonic()
+            with pytest.raises(ProviderError) as caught:
+                await api.list_devices()
+    assert time.monotonic() - started < 10
+    assert caught.value.kind != "network.read_timeout"
