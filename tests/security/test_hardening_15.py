@@ -548,3 +548,49 @@ async def test_a_fast_endless_body_is_cut_long_before_the_timeout():
                 await api.list_devices()
     assert time.monotonic() - started < 10
     assert caught.value.kind != "network.read_timeout"
+
+
+# ---------------- 2: the loopback listener with few file descriptors and many idle peers
+
+LISTENER_WITH_FEW_FDS = """
+import asyncio, json, resource, sys
+resource.setrlimit(resource.RLIMIT_NOFILE, (int(sys.argv[1]), int(sys.argv[1])))
+from app.auth.loopback import LoopbackListener
+
+async def main():
+    async with LoopbackListener("s1", read_timeout=30) as listener:
+        print(listener.port, flush=True)
+        code = await asyncio.wait_for(listener.wait_for_code(), 60)
+    print(json.dumps({"code": code}), flush=True)
+
+asyncio.run(main())
+"""
+
+
+def test_idle_connections_never_cost_the_real_callback(tmp_path):
+    import socket
+    import time
+
+    process = subprocess.Popen([sys.executable, "-c", LISTENER_WITH_FEW_FDS, "128"], cwd=ROOT,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    idle: list[socket.socket] = []
+    try:
+        port = int(process.stdout.readline())
+        for _ in range(250):  # bounded, loopback only: each opens a connection, sends nothing
+            idle.append(socket.create_connection(("127.0.0.1", port), timeout=5))
+        time.sleep(0.5)
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as real:
+            real.sendall(f"GET /callback?code=C0DE&state=s1 HTTP/1.1\r\n"
+                         f"Host: 127.0.0.1:{port}\r\n\r\n".encode())
+            answer = b""
+            while chunk := real.recv(65536):
+                answer += chunk
+        out, err = process.communicate(timeout=60)
+    finally:
+        for sock in idle:
+            sock.close()
+        if process.poll() is None:
+            process.kill()
+    assert answer.startswith(b"HTTP/1.1 200"), answer[:200]
+    assert json.loads(out.splitlines()[-1]) == {"code": "C0DE"}, (out, err)
+    assert err.count("Traceback") <= 1, err[:2000]
