@@ -32,7 +32,7 @@ MAX_REQUEST_HEAD = 16 * 1024
 # so a large one lets a burst of idle local connections take every file descriptor
 # (EMFILE) before MAX_CONNECTIONS can drop any. A burst beyond it waits in the kernel's
 # queue or is retried by the client's TCP; the browser's one callback gets through.
-ACCEPT_BACKLOG = 16
+ACCEPT_BACKLOG = 64
 # Connections served at once. Past it the oldest one still silent is dropped: idle local
 # connections must not use up the file descriptors (macOS allows 256) the real callback
 # and its page need.

@@ -579,12 +579,14 @@ def test_idle_connections_never_cost_the_real_callback(tmp_path):
         for _ in range(250):  # bounded, loopback only: each opens a connection, sends nothing
             idle.append(socket.create_connection(("127.0.0.1", port), timeout=5))
         time.sleep(0.5)
+        started = time.monotonic()
         with socket.create_connection(("127.0.0.1", port), timeout=10) as real:
             real.sendall(f"GET /callback?code=C0DE&state=s1 HTTP/1.1\r\n"
                          f"Host: 127.0.0.1:{port}\r\n\r\n".encode())
             answer = b""
             while chunk := real.recv(65536):
                 answer += chunk
+        took = time.monotonic() - started
         out, err = process.communicate(timeout=60)
     finally:
         for sock in idle:
@@ -594,3 +596,4 @@ def test_idle_connections_never_cost_the_real_callback(tmp_path):
     assert answer.startswith(b"HTTP/1.1 200"), answer[:200]
     assert json.loads(out.splitlines()[-1]) == {"code": "C0DE"}, (out, err)
     assert err.count("Traceback") <= 1, err[:2000]
+    assert took < 5, f"the real callback took {took:.1f} s behind the idle connections"
