@@ -21,6 +21,7 @@ from app.cli_common import (
     EXIT_INPUT,
     EXIT_INTERRUPTED,
     EXIT_OK,
+    SECRET_LABELS,
     add_xee_api_version_option,
     add_xee_format_options,
     api_root_from_args,
@@ -28,6 +29,8 @@ from app.cli_common import (
     emit,
     fail,
     provider_api,
+    seconds,
+    secret_from,
 )
 
 # Process start as seen by us; the wizard's --smoke measures first paint from here.
@@ -106,8 +109,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = login_sub.add_parser("xee")
     _endpoint_options(p, "xee")
     p.add_argument("--client-id", help="this app's Xee client id (default: $XEE_CLIENT_ID)")
-    p.add_argument("--client-secret", help="(default: $XEE_CLIENT_SECRET)")
-    p.add_argument("--timeout", type=float, default=300.0,
+    p.add_argument("--client-secret", help="(default: $XEE_CLIENT_SECRET); visible to other "
+                   "local users: prefer --client-secret-file")
+    p.add_argument("--client-secret-file", metavar="PATH",
+                   help="read the client secret from the first line of PATH (- for stdin)")
+    p.add_argument("--timeout", type=seconds, default=300.0,
                    help="seconds to wait for the browser sign-in (default 300)")
     p.add_argument("--no-browser", action="store_true", help="only print the URL")
     p.add_argument("--redirect-uri", default="",
@@ -160,8 +166,12 @@ def _common(p: argparse.ArgumentParser, provider: str) -> None:
         p.add_argument("--token", help="access token (default: $XEE_ACCESS_TOKEN, "
                        "then the stored sign-in)")
     else:
-        p.add_argument("--api-key", help=f"api key (default: ${CREDENTIAL_ENV[provider]})")
-    p.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
+        p.add_argument("--api-key", help=f"api key (default: ${CREDENTIAL_ENV[provider]}); "
+                       "visible to other local users: prefer --api-key-file")
+        p.add_argument("--api-key-file", metavar="PATH",
+                       help="read the api key from the first line of PATH (- for stdin); "
+                       "without any key, a terminal asks for it without showing it")
+    p.add_argument("--timeout", type=seconds, default=30.0, help="seconds per request")
     p.add_argument("--json", action="store_true", help="print exactly one JSON object")
 
 
@@ -338,7 +348,8 @@ def _missing_credential(args: argparse.Namespace) -> Exception:
         return InputError("token", "No Xee sign-in: run `pairing-wizard login xee` first, "
                           "or pass --token (or set XEE_ACCESS_TOKEN).", provider="xee")
     env = "RUFUS_API_KEY" if args.provider == "rufus" else "ZYPE_API_KEY"
-    return InputError("api_key", f"No api key: pass --api-key or set {env}.",
+    return InputError("api_key", f"No api key: pass --api-key-file PATH (- for standard "
+                      f"input) or set {env}.",
                       provider=args.provider)
 
 
@@ -435,15 +446,18 @@ CLIENT_SERVICE = "pairing-wizard/xee-client"
 
 def _client_credentials(args: argparse.Namespace, root: str) -> tuple[str, str] | None:
     """The Xee app's client id and secret: options or env first, then IT's managed
-    configuration file, else those saved at login."""
+    configuration file, else those saved at login (a hidden prompt for the secret at login)."""
     from app.cli_common import managed
 
     config = managed()
     env = getattr(args, "env", None) or "production"
     client_id = (getattr(args, "client_id", None) or os.environ.get("XEE_CLIENT_ID")
                  or config.value(f"xee/{env}/clientId"))
-    secret = (getattr(args, "client_secret", None) or os.environ.get("XEE_CLIENT_SECRET")
-              or config.xee_client_secret)
+    label = SECRET_LABELS["client_secret"]
+    secret = (secret_from(args, "client_secret", label, "XEE_CLIENT_SECRET", prompt=False)
+              or config.xee_client_secret
+              or secret_from(args, "client_secret", label, "XEE_CLIENT_SECRET",
+                             prompt=bool(client_id) and getattr(args, "command", None) == "login"))
     if client_id and secret:
         return client_id, secret
     import keyring
@@ -502,11 +516,16 @@ async def _login(args: argparse.Namespace) -> int:
     except RedirectSettingError as exc:
         return fail(args, EXIT_INPUT, str(exc), kind="input.redirect_uri")
     root = api_root_from_args(args)
-    credentials = _client_credentials(args, root)
+    from app.core.errors import ProviderError
+
+    try:
+        credentials = _client_credentials(args, root)
+    except ProviderError as error:  # an unreadable --client-secret-file
+        return fail(args, EXIT_INPUT, error.advice, kind=error.kind)
     if credentials is None:
         return fail(args, EXIT_INPUT, "Xee needs this app's client id and secret: pass "
-                    "--client-id and --client-secret (or set XEE_CLIENT_ID and "
-                    "XEE_CLIENT_SECRET).", kind="input.client_id")
+                    "--client-id and --client-secret-file PATH (- for standard input), or "
+                    "set XEE_CLIENT_ID and XEE_CLIENT_SECRET.", kind="input.client_id")
     if not TokenStore.backend_usable():
         return fail(args, EXIT_INPUT, "No usable keychain was found, so a sign-in cannot be "
                     "kept between commands. Pass --token to `pair xee` instead, or install a "

@@ -57,6 +57,23 @@ def add_xee_api_version_option(p: argparse.ArgumentParser) -> None:
                    "setting xee/apiVersion)")
 
 
+MAX_TIMEOUT_SECONDS = 24 * 3600.0
+
+
+def seconds(text: str) -> float:
+    """argparse type of --timeout: a finite number of seconds above 0 (nan, inf, 0 and
+    negative values would give a traceback or an attempt recorded as "unknown")."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = float("nan")
+    if not 0 < value <= MAX_TIMEOUT_SECONDS:  # false for nan too
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a number of seconds: give a number above 0 and at most "
+            f"{int(MAX_TIMEOUT_SECONDS)}, e.g. 30")
+    return value
+
+
 def add_xee_format_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--device-id-pattern", default="",
                    help="Xee: a regular expression the device id must match (default: "
@@ -110,10 +127,63 @@ def api_root_from_args(args: argparse.Namespace) -> str:
                     api_version=getattr(args, "api_version", None) or "v3")
 
 
+SECRET_LABELS = {"rufus": "RUFUS api key", "zype": "Zype api key", "xee": "Xee access token",
+                 "client_secret": "Xee client secret"}
+
+
+def read_secret_file(path: str, label: str, stdin: Any = None) -> str:
+    """The first line of PATH, or of standard input for "-" (a secret on argv is visible
+    to every local user; a file or a pipe is not). Raises InputError with a sentence."""
+    from app.core.errors import InputError
+
+    field = "client_secret" if label == SECRET_LABELS["client_secret"] else "api_key"
+    try:
+        if path == "-":
+            text = (stdin or sys.stdin).readline()
+        else:
+            with open(path, encoding="utf-8-sig") as handle:
+                text = handle.readline(64 * 1024)
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or "not UTF-8 text"
+        raise InputError(field, f"Cannot read the {label} from {path}: {reason}. Check the "
+                         "path (or pass - to read it from standard input).") from None
+    value = text.strip()
+    if not value:
+        raise InputError(field, f"The {label} file {path} is empty: put the {label} on its "
+                         "first line.")
+    return value
+
+
+def secret_from(args: argparse.Namespace, option: str, label: str, env: str | None = None,
+                *, prompt: bool = True) -> str | None:
+    """--OPTION, else --OPTION-file (PATH or -), else $ENV, else a hidden prompt when both
+    standard input and standard error are a terminal (never in --json mode)."""
+    given = getattr(args, option, None)
+    if given:
+        return str(given)
+    path = getattr(args, f"{option}_file", None)
+    if path:
+        return read_secret_file(path, label)
+    if env and os.environ.get(env):
+        return os.environ[env]
+    if (prompt and not getattr(args, "json", False) and sys.stdin is not None
+            and sys.stdin.isatty() and sys.stderr.isatty()):
+        import getpass
+
+        try:
+            value = getpass.getpass(f"{label} (not shown): ").strip()
+        except EOFError:
+            return None
+        return value or None
+    return None
+
+
 def credential(args: argparse.Namespace) -> str | None:
-    """--token (Xee) or --api-key, else the provider's environment variable."""
-    given = getattr(args, "token" if args.provider == "xee" else "api_key", None)
-    return given or os.environ.get(CREDENTIAL_ENV[args.provider]) or None
+    """--token (Xee) or --api-key (or --api-key-file), else the provider's environment
+    variable, else a hidden prompt on a terminal (RUFUS and Zype: Xee has its sign-in)."""
+    option = "token" if args.provider == "xee" else "api_key"
+    return secret_from(args, option, SECRET_LABELS[args.provider], CREDENTIAL_ENV[args.provider],
+                       prompt=args.provider != "xee")
 
 
 def provider_api(provider: str, client: Any, root: str, secret: str | None) -> Any:

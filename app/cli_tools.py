@@ -39,6 +39,7 @@ from app.cli_common import (
     fail,
     managed,
     provider_api,
+    seconds,
 )
 
 COMMANDS = ("history", "batch", "netcheck")
@@ -75,7 +76,12 @@ def add_parsers(subparsers: Any) -> None:
     cred.add_argument("--api-key", help="RUFUS or Zype api key (default: $RUFUS_API_KEY / "
                       "$ZYPE_API_KEY)")
     cred.add_argument("--token", help="Xee access token (default: $XEE_ACCESS_TOKEN)")
-    p.add_argument("--timeout", type=float, default=30.0, help="seconds per request")
+    cred.add_argument("--api-key-file", metavar="PATH",
+                      help="read the api key from the first line of PATH (- for stdin)")
+    p.add_argument("--timeout", type=seconds, default=30.0, help="seconds per request")
+    p.add_argument("--max-wait", type=seconds, default=300.0, metavar="SECONDS",
+                   help="the longest Retry-After to wait for (default 300); a longer one "
+                   "stops the batch, resumable with --resume")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
     add_xee_format_options(p)
@@ -84,7 +90,7 @@ def add_parsers(subparsers: Any) -> None:
     p = subparsers.add_parser("netcheck", help="check the network path to a provider")
     p.add_argument("--provider", required=True, choices=PROVIDERS)
     p.add_argument("--base-url", help="the provider's API root (default: production)")
-    p.add_argument("--timeout", type=float, default=8.0)
+    p.add_argument("--timeout", type=seconds, default=8.0)
     p.add_argument("--json", action="store_true")
 
 
@@ -194,9 +200,12 @@ async def _batch(args: argparse.Namespace) -> int:
         problem = None if report.ok else {"kind": "input.batch_rows", "advice": report.text()}
         emit(args, report.ok, report.as_dict(), problem, report.text())
         return EXIT_OK if report.ok else EXIT_INPUT
-    secret = credential(args)
+    try:
+        secret = credential(args)
+    except ProviderError as error:  # an unreadable --api-key-file
+        return fail(args, EXIT_INPUT, error.advice, kind=error.kind)
     if secret is None:
-        flag = "--token" if args.provider == "xee" else "--api-key"
+        flag = "--token" if args.provider == "xee" else "--api-key-file"
         return fail(args, EXIT_INPUT, f"No credentials: pass {flag} or set "
                      f"{CREDENTIAL_ENV[args.provider]}. Nothing was sent.")
     database = Database()
@@ -218,7 +227,8 @@ async def _batch(args: argparse.Namespace) -> int:
             runner = BatchRunner(api, database, batch_id, report, environment=root,
                                  concurrency=args.concurrency, on_progress=progress,
                                  history=History(database=database), resumed=resumed,
-                                 rufus_type=managed().value("rufus/defaultType") or None)
+                                 rufus_type=managed().value("rufus/defaultType") or None,
+                                 max_retry_after=args.max_wait)
             loop = asyncio.get_running_loop()
             interrupts = 0
 
@@ -233,11 +243,18 @@ async def _batch(args: argparse.Namespace) -> int:
                     os._exit(130)  # the journal is committed: --resume is safe
 
             installed = False
+            previous: Any = None
             try:
                 loop.add_signal_handler(signal.SIGINT, on_interrupt)
                 installed = True
-            except (NotImplementedError, RuntimeError):  # Windows: KeyboardInterrupt
-                pass
+            except (NotImplementedError, RuntimeError):
+                # Windows has no add_signal_handler, and asyncio.run's own SIGINT handler
+                # would cancel this task (a traceback, no summary): a plain signal handler
+                # hands Ctrl+C to the loop instead.
+                def on_sigint(_signum: int, _frame: Any) -> None:
+                    loop.call_soon_threadsafe(on_interrupt)
+
+                previous = signal.signal(signal.SIGINT, on_sigint)
             try:
                 summary = await runner.run()
             except BatchRefused as exc:
@@ -245,6 +262,8 @@ async def _batch(args: argparse.Namespace) -> int:
             finally:
                 if installed:
                     loop.remove_signal_handler(signal.SIGINT)
+                elif previous is not None:
+                    signal.signal(signal.SIGINT, previous)
         if args.results:
             from app.core.batch import write_results
 

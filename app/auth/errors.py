@@ -19,6 +19,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.core.http import clean_text
+
 # kind -> default advice (what happened, what to do). The provider's own message, when
 # there is one, travels beside it in `provider_message`.
 ADVICE: dict[str, str] = {
@@ -93,9 +95,11 @@ class SignInError(Exception):
     ) -> None:
         self.kind = kind
         self.advice = advice or ADVICE.get(kind, "The Xee sign-in failed. Try again.")
-        self.message = provider_message or ""
-        self.tip = tip or ""
-        self.type = type or None
+        # What Xee (or a page that redirected to us) said reaches a terminal and the JSON:
+        # no escape sequences, bounded.
+        self.message = clean_text(provider_message) if provider_message else ""
+        self.tip = clean_text(tip) if tip else ""
+        self.type = clean_text(type) if type else None
         self.status = status
         super().__init__(self.describe())
 

@@ -16,7 +16,7 @@ import socket
 from urllib.parse import parse_qsl, urlsplit
 
 from app.auth.errors import SignInError
-from app.auth.pages import render
+from app.auth.pages import preload_pages, render
 from app.auth.redirect import RegisteredRedirect
 
 log = logging.getLogger(__name__)
@@ -28,10 +28,15 @@ DONE_PATH = "/done"
 DEFAULT_READ_TIMEOUT = 5.0
 # A callback request is a few hundred bytes; anything far bigger is not ours.
 MAX_REQUEST_HEAD = 16 * 1024
-# A burst of local junk connections must not overflow the accept queue: with a full
-# queue Linux drops the handshake's last ACK, and such half-made connections outlive the
-# listener unnoticed by their clients (asyncio's default backlog is 100).
-ACCEPT_BACKLOG = 1024
+# Small: asyncio accepts up to `backlog` connections in one go before any handler runs,
+# so a large one lets a burst of idle local connections take every file descriptor
+# (EMFILE) before MAX_CONNECTIONS can drop any. A burst beyond it waits in the kernel's
+# queue or is retried by the client's TCP; the browser's one callback gets through.
+ACCEPT_BACKLOG = 64
+# Connections served at once. Past it the oldest one still silent is dropped: idle local
+# connections must not use up the file descriptors (macOS allows 256) the real callback
+# and its page need.
+MAX_CONNECTIONS = 64
 
 _REASONS = {
     200: "OK",
@@ -59,6 +64,25 @@ def _error_page(status: int, title: str, message: str, detail: str = "") -> tupl
     return status, render("error.html", title=title, message=message, detail=detail)
 
 
+class _OneAcceptErrorLine(logging.Filter):
+    """asyncio logs a traceback for every failed accept (EMFILE), thousands in a burst:
+    while a listener runs, the first becomes one line of ours and the rest are dropped."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.logged = False
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if not str(record.msg).startswith("socket.accept() out of system resource"):
+            return True
+        if not self.logged:
+            self.logged = True
+            log.warning("Sign-in listener: too many open connections (%s); local connections "
+                        "are refused for a moment, the sign-in goes on",
+                        type(record.exc_info[1]).__name__ if record.exc_info else "OSError")
+        return False
+
+
 class LoopbackListener:
     """Listen for `GET /callback?code=…&state=…` on the loopback interface."""
 
@@ -76,6 +100,8 @@ class LoopbackListener:
         self._read_timeout = read_timeout
         self._servers: list[asyncio.Server] = []
         self._writers: set[asyncio.StreamWriter] = set()
+        self._silent: dict[asyncio.StreamWriter, None] = {}  # no request head yet, oldest first
+        self._accept_errors = _OneAcceptErrorLine()
         self._result: asyncio.Future[str] | None = None
         self._port: int | None = None
         self._closed = False
@@ -85,6 +111,8 @@ class LoopbackListener:
     async def start(self) -> None:
         loop = asyncio.get_running_loop()
         self._result = loop.create_future()
+        preload_pages()  # no file to open once connections may have used up the descriptors
+        logging.getLogger("asyncio").addFilter(self._accept_errors)
         if self._redirect != RegisteredRedirect():
             await self._start_registered()
             return
@@ -159,6 +187,7 @@ class LoopbackListener:
         self._writers.clear()
         if self._result is not None and not self._result.done():
             self._result.cancel()
+        logging.getLogger("asyncio").removeFilter(self._accept_errors)
         log.info("Sign-in listener closed")
 
     async def aclose(self) -> None:
@@ -216,7 +245,12 @@ class LoopbackListener:
         if self._closed:
             writer.close()
             return
+        if len(self._silent) >= MAX_CONNECTIONS:
+            oldest = next(iter(self._silent))
+            self._silent.pop(oldest, None)
+            oldest.transport.abort()  # its handler ends on the lost connection
         self._writers.add(writer)
+        self._silent[writer] = None
         try:
             try:
                 async with asyncio.timeout(self._read_timeout):
@@ -225,6 +259,8 @@ class LoopbackListener:
                 return  # idle, truncated or oversized: drop it without an answer
             except ConnectionError:
                 return
+            finally:
+                self._silent.pop(writer, None)
             status, body, outcome = self._route(head)
             writer.write(self._response(status, body))
             # Resolve only after the answer is queued: closing the listener next must

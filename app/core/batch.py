@@ -66,12 +66,16 @@ from app.core.history import (
     INSERT_ENTRY,
     Database,
     History,
+    _csv_safe,
     clean_identifiers,
     now_iso,
     safe_message,
+    strip_userinfo,
 )
 
 DEFAULT_CONCURRENCY = 8
+# The longest Retry-After a batch waits for; a longer one stops the batch, resumably.
+DEFAULT_MAX_RETRY_AFTER = 300.0
 MAX_CONCURRENCY = 64
 MAX_ROWS = 100_000
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -214,7 +218,15 @@ def check_bytes(raw: bytes, provider: str, file_name: str = "batch.csv") -> Chec
     sha = hashlib.sha256(raw).hexdigest()
     report = CheckReport(provider, file_name, sha, [])
     try:
-        text = raw.decode("utf-8-sig")
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text = raw.decode("utf-16")  # Excel's "Unicode text"; the BOM gives the order
+        elif b"\x00" in raw[:4096]:
+            report.file_problems.append(
+                "The file looks like UTF-16 without a byte-order mark: save it as "
+                "CSV UTF-8 and try again.")
+            return report
+        else:
+            text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:
             text = raw.decode("cp1252")  # Excel's "CSV" on Windows
@@ -448,6 +460,7 @@ def prepare(
     name = provider_name(report.provider)
     if report.file_problems:
         raise BatchRefused(report.text())
+    environment = strip_userinfo(environment)  # a URL's password is never kept
     journal = Journal(db)
     earlier = journal.find(report.provider, environment, report.sha256)
     if resume and earlier is not None:
@@ -545,8 +558,10 @@ class Throttle:
                     self.active += 1
                     return True
                 try:
+                    # At most 0.5 s at a time: a cancel (Ctrl+C, the dialog's Cancel) ends
+                    # even a long Retry-After pause at once.
                     await asyncio.wait_for(self._cond.wait(),
-                                           timeout=pause if pause > 0 else 0.5)
+                                           timeout=min(pause, 0.5) if pause > 0 else 0.5)
                 except TimeoutError:
                     pass
 
@@ -712,6 +727,17 @@ class JournalWriter:
                 await asyncio.to_thread(self._run_checkpoint)
 
 
+def _duration(seconds: float) -> str:
+    seconds = max(0, round(seconds))
+    if seconds < 120:
+        return f"{seconds} s"
+    if seconds < 2 * 3600:
+        return f"{seconds // 60} min"
+    if seconds < 2 * 86400:
+        return f"{seconds // 3600} h"
+    return f"{seconds // 86400} days"
+
+
 class _Fatal(Exception):
     """Stops the whole batch (bad key, network gone): rows stay resumable."""
 
@@ -748,6 +774,7 @@ class BatchRunner:
         max_backoff: float = 30.0,
         resumed: bool = False,
         rufus_type: str | None = None,
+        max_retry_after: float = DEFAULT_MAX_RETRY_AFTER,
     ) -> None:
         self.api = api
         # RUFUS: the type sent for rows without one (the rufus/defaultType setting).
@@ -769,6 +796,7 @@ class BatchRunner:
         self.settle_seconds = settle_seconds
         self.max_backoff = max_backoff
         self.resumed = resumed
+        self.max_retry_after = max(0.0, float(max_retry_after))
         self.throttle = Throttle(self.concurrency)
         self._stop = asyncio.Event()
         self._rows: dict[int, JournalRow] = {}
@@ -962,6 +990,16 @@ class BatchRunner:
     async def _after_error(self, row: JournalRow, error: ProviderError) -> None:
         self._last_error[row.row_no] = error
         if error.kind in ("server.rate_limited", "server.unavailable"):
+            if error.retry_after is not None and error.retry_after > self.max_retry_after:
+                row.state, row.message = "pending", error.advice
+                row.attempts -= 1
+                row.error_kind, row.error_status = error.kind, error.status
+                await self._save(row)
+                raise _Fatal(
+                    f"{provider_name(self.provider)} asked to wait "
+                    f"{_duration(error.retry_after)}, longer than the "
+                    f"{_duration(self.max_retry_after)} a batch waits. The batch stopped; "
+                    "nothing is lost: resume it later.", error)
             await self._slow_down(error)
             row.state, row.message = "pending", error.advice
             row.attempts -= 1  # a refusal to serve is not a failed try of this row
@@ -1179,8 +1217,7 @@ def write_results(path_or_file: str | os.PathLike[str] | IO[str], provider: str,
                                       "error_kind": row.error_kind or "",
                                       "error_status": row.error_status or "",
                                       "message": row.message, "attempts": row.attempts}
-            writer.writerow({k: ("'" + val if isinstance(val, str) and val[:1] in "=+-@"
-                                 and val else val) for k, val in record.items()})
+            writer.writerow({k: _csv_safe(val) for k, val in record.items()})
         return len(rows)
 
     if isinstance(path_or_file, str | os.PathLike):

@@ -228,20 +228,38 @@ def check_not_secret(name: str, value: object) -> None:
                             "it is never stored")
 
 
+_USERINFO = re.compile(r"(?i)\b([a-z][a-z0-9+.-]*://)[^/?#@\s]*@")
+
+
+def strip_userinfo(text: str) -> str:
+    """`text` without the user:password@ of any URL in it (never kept or shown)."""
+    return _USERINFO.sub(r"\1", text)
+
+
+def redact_secret_values(text: str) -> str:
+    """`text` with every credential-shaped part replaced by "[redacted]": what a record
+    keeps of a value that reached the provider (recording redacts, it never raises)."""
+    return _ANY_SECRET_VALUE.sub("[redacted]", text)
+
+
 def clean_identifiers(provider: str, identifiers: Mapping[str, Any] | None) -> dict[str, str]:
+    """The identifiers history may keep. A credential *field* is a programming error and
+    raises; a credential-shaped *value* is redacted, since by the time a result is recorded
+    the request has reached the provider and its outcome must not be lost."""
     allowed = IDENTIFIER_FIELDS.get(provider, ())
     clean: dict[str, str] = {}
     for name, value in (identifiers or {}).items():
-        check_not_secret(name, value)
+        if name.strip().lower() in SECRET_FIELD_NAMES:
+            raise SecretRefused(f"{name!r} is a credential and is never stored")
         if name not in allowed:
             raise ValueError(f"{name!r} is not a {provider_name(provider)} identifier "
                              f"(allowed: {', '.join(allowed)})")
         if value is None or value == "":
             continue
         text = str(value)
-        if text is not value:  # a str was checked above
-            check_not_secret(name, text)
-        clean[name] = text
+        if provider == "rufus" and name == "deviceid":
+            text = text.upper()  # RUFUS deviceids are hex; upper case is their one spelling
+        clean[name] = redact_secret_values(text)
     return clean
 
 
@@ -415,14 +433,14 @@ class History:
         if outcome not in OUTCOMES:
             raise ValueError(f"unknown outcome {outcome!r} (one of {', '.join(OUTCOMES)})")
         ids = clean_identifiers(provider, identifiers)
-        check_not_secret("environment", environment)
+        environment = redact_secret_values(strip_userinfo(environment))
         if error is not None:
             error_kind = error_kind or error.kind
             error_status = error_status if error_status is not None else error.status
             message = message or error.advice
             request_id = request_id or _request_id_of(error)
         if request_id is not None:
-            check_not_secret("request_id", request_id)
+            request_id = redact_secret_values(request_id)
         message = safe_message(message)
         search = " ".join([provider, provider_name(provider), action, outcome, environment,
                            *ids.values(), error_kind or "", message, request_id or ""]).lower()

@@ -46,6 +46,8 @@ SECRET_PARAMS = (
 )
 _SECRET_QUERY = re.compile(r"(?i)\b(" + "|".join(SECRET_PARAMS) + r")=[^&\s\"'#]*")
 _MAX_TEXT = 200
+# The most of one answer we read (decoded): every documented answer is a few kB.
+MAX_BODY_BYTES = 8 * 1024 * 1024
 # httpx2's timeouts bound each read, not the request: a body that trickles in small
 # pieces (or never ends) would outlive them. Each attempt gets this much beyond the
 # largest timeout, so httpx2's own, more precise timeouts still fire first.
@@ -440,8 +442,8 @@ class ProviderHTTP:
         while True:
             try:
                 async with asyncio.timeout(deadline):
-                    response = await self.client.request(method, self.api_root + path,
-                                                         **kwargs)
+                    response, content, too_large = await self._fetch(
+                        method, self.api_root + path, kwargs)
                 break
             except TimeoutError:
                 log.info("%s %s: no complete answer within %.1f s", self.provider, endpoint,
@@ -465,7 +467,12 @@ class ProviderHTTP:
                              message=clean_text(redact(str(exc)) or type(exc).__name__)),
                     operation,
                 ) from None
-        body = read_body(response.content, response.headers.get("content-type", ""))
+        if too_large:
+            log.info("%s %s: answer larger than %d bytes, not read to its end", self.provider,
+                     endpoint, MAX_BODY_BYTES)
+            body = Body("garbage", snippet=f"an answer larger than {MAX_BODY_BYTES // 2**20} MB")
+        else:
+            body = read_body(content, response.headers.get("content-type", ""))
         log.debug("%s %s -> %s", self.provider, endpoint, response.status_code)
         if 200 <= response.status_code < 300:
             return Reply(self.provider, endpoint, response.status_code, body, operation)
@@ -479,6 +486,20 @@ class ProviderHTTP:
             self._wait_kind = error.kind
         log.info("%s %s -> %s (%s)", self.provider, endpoint, response.status_code, error.kind)
         raise with_outcome_advice(error, operation)
+
+    async def _fetch(self, method: str, url: str,
+                     kwargs: dict[str, Any]) -> tuple[httpx2.Response, bytes, bool]:
+        """The response and at most MAX_BODY_BYTES of its decoded body (a gzip bomb or an
+        endless body is cut there, not held in memory); True when it was cut."""
+        chunks: list[bytes] = []
+        size = 0
+        async with self.client.stream(method, url, **kwargs) as response:
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if size > MAX_BODY_BYTES:
+                    return response, b"", True
+                chunks.append(chunk)
+        return response, b"".join(chunks), False
 
     def _check_not_waiting(self, endpoint: str) -> None:
         remaining = self._not_before - time.monotonic()
@@ -508,10 +529,25 @@ def request_deadline(timeout: float | httpx2.Timeout | None) -> float | None:
 # Lenient readers for parsers: a wrong type reads as None, never an exception.
 
 
+MAX_FIELD = 1024
+_UNPRINTABLE = re.compile(r"[^\S ]|[\x00-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e"
+                          r"\u2060-\u2069\ufeff]")
+
+
+def clean_field(value: str, limit: int = MAX_FIELD) -> str:
+    """A provider's value (a pin, a consumer id) made safe to print and store: every
+    control, line break or bidi character (ESC starts a terminal escape) becomes U+FFFD,
+    and the value is bounded."""
+    if value.isascii() and value.isprintable() and len(value) <= limit:
+        return value
+    value = _UNPRINTABLE.sub("\ufffd", value[: limit + 1])
+    return value if len(value) <= limit else value[: limit - 1] + "…"
+
+
 def opt_str(data: Mapping[str, Any], key: str) -> str | None:
     value = data.get(key)
     if isinstance(value, str):
-        return value
+        return clean_field(value)
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     return None

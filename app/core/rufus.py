@@ -15,7 +15,7 @@ from typing import Any
 import httpx2
 
 from app.core.errors import InputError
-from app.core.http import ProviderHTTP, Reply, opt_int, opt_str
+from app.core.http import ProviderHTTP, Reply, clean_field, opt_int, opt_str
 from app.core.validation import (
     validate_rufus_alias,
     validate_rufus_api_key,
@@ -100,7 +100,7 @@ def parse_binding(reply: Reply) -> RufusBinding:
         # Keep the raw value whole in details: it may be the only copy.
         error = reply.fail("rufus.bad_deviceid", "deviceid of unexpected format",
                            deviceid=deviceid[:200])
-        error.details["deviceid"] = deviceid
+        error.details["deviceid"] = clean_field(deviceid)  # no terminal escapes, bounded
         raise error
     assert isinstance(data, dict)
     return RufusBinding(deviceid=deviceid, description=opt_str(data, "description") or "")

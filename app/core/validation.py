@@ -45,16 +45,21 @@ from app.core.errors import InputError
 MAX_FREE_TEXT = 128
 MAX_KEY = 256
 
-# Invisible characters that pasting often brings along at the edges.
-_EDGE_JUNK = "\u200b\u200c\u200d\u2060\ufeff"
+# Unicode's Default_Ignorable_Code_Point (DerivedCoreProperties.txt): characters that
+# render as nothing, e.g. U+00AD, U+180E, U+2062, U+3164, U+FE0F, tag characters. Pasting
+# brings them along; inside an identifier they make look-alikes ("RR-0001" twice).
+_IGNORABLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+              "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8"
+              "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff")
+_IGNORABLE_CHAR = re.compile(f"[{_IGNORABLE}]")
 # Whitespace and those invisible characters, in any mix, at either end.
-_EDGES = re.compile(f"\\A[\\s{_EDGE_JUNK}]+|[\\s{_EDGE_JUNK}]+\\Z")
+_EDGES = re.compile(f"\\A[\\s{_IGNORABLE}]+|[\\s{_IGNORABLE}]+\\Z")
 
 
 def _strip_edges(text: str) -> str:
-    # The regex scans the whole value for a trailing run: skip it when both ends are clean.
-    if text and not (text[0].isspace() or text[-1].isspace() or text[0] in _EDGE_JUNK
-                     or text[-1] in _EDGE_JUNK):
+    # The regex scans the whole value for a trailing run: skip it when both ends are clean
+    # (printable ASCII at both ends is neither whitespace nor ignorable).
+    if text and "\x21" <= text[0] <= "\x7e" and "\x21" <= text[-1] <= "\x7e":
         return text
     return _EDGES.sub("", text)
 
@@ -69,11 +74,24 @@ _HEX64 = re.compile(r"[0-9A-F]{64}")
 _PRINTABLE_ASCII = re.compile(r"[\x21-\x7e]+")
 
 
-def _clean(text: object, field: str, label: str, max_len: int, provider: str | None) -> str:
-    """Common checks: text, stripped, non-empty, no control characters, bounded."""
+def _clean(text: object, field: str, label: str, max_len: int, provider: str | None,
+           *, identifier: bool = False) -> str:
+    """Common checks: text, stripped, non-empty, no control characters, bounded. An
+    `identifier` (free text that identifies a device or a customer; the ids with an ASCII
+    pattern refuse anything else anyway) is also NFKC-normalised and may hold no invisible
+    character inside."""
     if not isinstance(text, str):
         raise InputError(field, f"The {label} is missing: enter it.", provider=provider)
+    if identifier and not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
     value = _strip_edges(text)
+    if identifier and not value.isascii() and _IGNORABLE_CHAR.search(value):
+        raise InputError(
+            field,
+            f"The {label} contains an invisible character (such as a soft hyphen or a "
+            "zero-width space): type it again without it.",
+            provider=provider,
+        )
     if not value:
         raise InputError(field, f"The {label} is empty: enter it.", provider=provider)
     # Printable ASCII (the usual case) holds none of them: skip the per-character look-up.
@@ -193,11 +211,13 @@ def validate_xee_pin(text: object) -> str:
 
 
 def validate_rufus_model(text: object) -> str:
-    return _clean(text, "model", "RUFUS device model", MAX_FREE_TEXT, "rufus")
+    return _clean(text, "model", "RUFUS device model", MAX_FREE_TEXT, "rufus",
+                  identifier=True)
 
 
 def validate_rufus_serial_number(text: object) -> str:
-    return _clean(text, "serial_number", "RUFUS serial number", MAX_FREE_TEXT, "rufus")
+    return _clean(text, "serial_number", "RUFUS serial number", MAX_FREE_TEXT, "rufus",
+                  identifier=True)
 
 
 def _optional(text: object, field: str, label: str) -> str | None:
@@ -270,7 +290,8 @@ def validate_zype_pin(text: object) -> str:
 
 
 def validate_zype_consumer_id(text: object) -> str:
-    value = _clean(text, "consumer_id", "Zype consumer id", MAX_FREE_TEXT, "zype")
+    value = _clean(text, "consumer_id", "Zype consumer id", MAX_FREE_TEXT, "zype",
+                   identifier=True)
     if not _PRINTABLE_ASCII.fullmatch(value):
         raise InputError(
             "consumer_id",
@@ -282,7 +303,8 @@ def validate_zype_consumer_id(text: object) -> str:
 
 
 def validate_zype_linked_device_id(text: object) -> str:
-    return _clean(text, "linked_device_id", "Zype linked device id", MAX_KEY, "zype")
+    return _clean(text, "linked_device_id", "Zype linked device id", MAX_KEY, "zype",
+                  identifier=True)
 
 
 def validate_email(text: object) -> str:

@@ -77,12 +77,14 @@ class SandboxServer:
     """The sandbox on real HTTP, in a background thread. `with SandboxServer() as s:`."""
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, latency_ms: int = 0,
-                 dialect: dict | None = None) -> None:
+                 dialect: dict | None = None, allow_remote: bool = False) -> None:
         self.host = host.strip("[]")
         self.port = port
         self.latency_ms = latency_ms
         self.url: str | None = None
-        self.app = create_app(latency_ms=latency_ms, dialect=dialect)
+        # Host names: loopback ones and the bound address, unless --allow-remote.
+        self.app = create_app(latency_ms=latency_ms, dialect=dialect,
+                              allowed_hosts=None if allow_remote else [self.host])
         self._server: uvicorn.Server | None = None
         self._thread: threading.Thread | None = None
         self._error: BaseException | None = None
@@ -153,7 +155,8 @@ def serve(host: str = "127.0.0.1", port: int = 0, latency_ms: int = 0,
         stop_requested.set()
 
     previous = {sig: signal.signal(sig, request_stop) for sig in (signal.SIGINT, signal.SIGTERM)}
-    server = SandboxServer(host=host, port=port, latency_ms=latency_ms)
+    server = SandboxServer(host=host, port=port, latency_ms=latency_ms,
+                           allow_remote=allow_remote)
     try:
         try:
             url = server.start()

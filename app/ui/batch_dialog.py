@@ -638,7 +638,8 @@ class BatchDialog(QDialog):
                     concurrency=self.concurrency.value(), on_progress=self._on_progress,
                     history=history, resumed=resumed,
                     rufus_type=str(self.wizard.services.setting("rufus/defaultType", "")
-                                   or "") or None)
+                                   or "") or None,
+                    max_retry_after=services.batch_max_wait())
                 self.status_label.setText(self.tr("Resuming…") if resumed
                                           else self.tr("Starting…"))
                 self.update_buttons()

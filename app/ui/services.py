@@ -490,6 +490,17 @@ class Services:
         """True when IT's managed configuration hides this environment (not offered)."""
         return environment in self.managed.hidden_environments
 
+    def batch_max_wait(self) -> float:
+        """batch/maxRetryAfterSeconds: the longest Retry-After a batch waits for (a longer
+        one stops it, resumably); the batch's default when unset or not a number above 0."""
+        from app.core.batch import DEFAULT_MAX_RETRY_AFTER
+
+        try:
+            value = float(self.setting("batch/maxRetryAfterSeconds", DEFAULT_MAX_RETRY_AFTER))
+        except (TypeError, ValueError):
+            return DEFAULT_MAX_RETRY_AFTER
+        return value if 0 < value < float("inf") else DEFAULT_MAX_RETRY_AFTER
+
     def xee_sign_in_options(self) -> dict[str, Any]:
         """XeeSignIn's keyword arguments from the settings (xee/redirectUri,
         xee/redirectPorts, xee/stateEchoed, xee/sendScope, xee/scopes). A bad redirect

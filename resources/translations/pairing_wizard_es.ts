@@ -12,7 +12,7 @@
         <translation>Dirección de la API</translation>
     </message>
     <message>
-        <source>The provider's API address; leave empty for the usual one</source>
+        <source>The provider&apos;s API address; leave empty for the usual one</source>
         <translation>La dirección de la API del proveedor; déjela vacía para usar la habitual</translation>
     </message>
     <message>
@@ -56,7 +56,7 @@
         <translation>Secreto de cliente de Xee</translation>
     </message>
     <message>
-        <source>The Xee app's client secret, kept in the system keychain</source>
+        <source>The Xee app&apos;s client secret, kept in the system keychain</source>
         <translation>El secreto de cliente de la aplicación de Xee, guardado en el llavero del sistema</translation>
     </message>
     <message>
@@ -96,7 +96,7 @@
         <translation>El sandbox sin conexión se ejecuta en este equipo; su dirección aparece cuando se haya iniciado.</translation>
     </message>
     <message>
-        <source>Leave empty for the provider's address shown in grey.</source>
+        <source>Leave empty for the provider&apos;s address shown in grey.</source>
         <translation>Déjela vacía para usar la dirección del proveedor que aparece en gris.</translation>
     </message>
     <message>
@@ -164,7 +164,7 @@
         <translation>Xee no devuelve state</translation>
     </message>
     <message>
-        <source>Accept Xee's sign-in answer without state, then confirm the signed-in account</source>
+        <source>Accept Xee&apos;s sign-in answer without state, then confirm the signed-in account</source>
         <translation>Aceptar la respuesta de inicio de sesión de Xee sin state y luego confirmar la cuenta conectada</translation>
     </message>
     <message>
@@ -176,7 +176,7 @@
         <translation>No enviar scope</translation>
     </message>
     <message>
-        <source>Leave scope out of the sign-in address, as Xee's own SDK does</source>
+        <source>Leave scope out of the sign-in address, as Xee&apos;s own SDK does</source>
         <translation>Omitir scope en la dirección de inicio de sesión, como hace el SDK de Xee</translation>
     </message>
     <message>
@@ -674,7 +674,7 @@
         <translation>Restablecer los datos de demostración</translation>
     </message>
     <message>
-        <source>Put the demo's boxes, devices and pins back as they were; the sign-in and the keys stay</source>
+        <source>Put the demo&apos;s boxes, devices and pins back as they were; the sign-in and the keys stay</source>
         <translation>Devolver las cajas, dispositivos y pines de la demostración a su estado inicial; el inicio de sesión y las claves se mantienen</translation>
     </message>
 </context>
@@ -725,7 +725,7 @@
         <translation>El cliente de Zype y el pin</translation>
     </message>
     <message>
-        <source>Enter the device id and the pin from the box's card.</source>
+        <source>Enter the device id and the pin from the box&apos;s card.</source>
         <translation>Introduzca el id del dispositivo y el pin de la tarjeta de la caja.</translation>
     </message>
     <message>
@@ -926,7 +926,7 @@
         <translation>Muestra las entradas cuyos identificadores, error o mensaje contienen este texto (Ctrl+F)</translation>
     </message>
     <message>
-        <source>Shows one provider's entries only</source>
+        <source>Shows one provider&apos;s entries only</source>
         <translation>Muestra solo las entradas de un proveedor</translation>
     </message>
     <message>
@@ -982,7 +982,7 @@
         <translation>Detalles de la entrada</translation>
     </message>
     <message>
-        <source>The selected entry's details, as Copy details copies them</source>
+        <source>The selected entry&apos;s details, as Copy details copies them</source>
         <translation>Los detalles de la entrada seleccionada, tal como los copia Copiar detalles</translation>
     </message>
     <message>
@@ -990,7 +990,7 @@
         <translation>&amp;Copiar detalles</translation>
     </message>
     <message>
-        <source>Copy the selected entry's details to the clipboard (no key, token or pin in them)</source>
+        <source>Copy the selected entry&apos;s details to the clipboard (no key, token or pin in them)</source>
         <translation>Copiar los detalles de la entrada seleccionada al portapapeles (sin clave, token ni pin)</translation>
     </message>
     <message>
@@ -998,7 +998,7 @@
         <translation>&amp;Exportar CSV…</translation>
     </message>
     <message>
-        <source>Write the entries the filters show to a CSV file, without the table's limit</source>
+        <source>Write the entries the filters show to a CSV file, without the table&apos;s limit</source>
         <translation>Escribir las entradas que muestran los filtros en un archivo CSV, sin el límite de la tabla</translation>
     </message>
     <message>
@@ -1126,12 +1126,16 @@
         <translation>id de dispositivo vinculado de Zype</translation>
     </message>
     <message>
-        <source>customer's email</source>
+        <source>customer&apos;s email</source>
         <translation>correo del cliente</translation>
     </message>
     <message>
         <source>The {label} is missing: enter it.</source>
         <translation>Falta el campo «{label}»: introdúzcalo.</translation>
+    </message>
+    <message>
+        <source>The {label} contains an invisible character (such as a soft hyphen or a zero-width space): type it again without it.</source>
+        <translation>El campo «{label}» contiene un carácter invisible (como un guion suave o un espacio de ancho cero): escríbalo de nuevo sin él.</translation>
     </message>
     <message>
         <source>The {label} is empty: enter it.</source>
@@ -1142,7 +1146,7 @@
         <translation>El campo «{label}» es demasiado largo ({len_value} caracteres; como máximo {max_len}): compruebe que solo se pegó este valor.</translation>
     </message>
     <message>
-        <source>The Xee device id may contain only letters, digits, '-' and '_' (it looks like E133742015, printed on the box).</source>
+        <source>The Xee device id may contain only letters, digits, &apos;-&apos; and &apos;_&apos; (it looks like E133742015, printed on the box).</source>
         <translation>El id de dispositivo de Xee solo puede contener letras, dígitos, «-» y «_» (se parece a E133742015 y está impreso en la caja).</translation>
     </message>
     <message>
@@ -1162,7 +1166,7 @@
         <translation>El PIN de Xee debe tener exactamente 4 cifras (en la tarjeta entregada con la caja). Compruébelo antes de enviarlo: tres PIN erróneos bloquean la caja.</translation>
     </message>
     <message>
-        <source>The Xee pin does not have the format set in the settings (xee/pinPattern: {override_pattern}). Check it against the box's card.</source>
+        <source>The Xee pin does not have the format set in the settings (xee/pinPattern: {override_pattern}). Check it against the box&apos;s card.</source>
         <translation>El PIN de Xee no tiene el formato definido en la configuración (xee/pinPattern: {override_pattern}). Compárelo con la tarjeta de la caja.</translation>
     </message>
     <message>
@@ -1170,7 +1174,7 @@
         <translation>El deviceid de RUFUS debe tener exactamente 64 caracteres hexadecimales (0-9, A-F), tal como lo devuelve la vinculación.</translation>
     </message>
     <message>
-        <source>The {label} may contain only printable ASCII characters without spaces: copy it again from the provider's console.</source>
+        <source>The {label} may contain only printable ASCII characters without spaces: copy it again from the provider&apos;s console.</source>
         <translation>El campo «{label}» solo puede contener caracteres ASCII imprimibles sin espacios: cópielo de nuevo desde la consola del proveedor.</translation>
     </message>
     <message>
@@ -1178,11 +1182,11 @@
         <translation>El pin de Zype debe tener exactamente 7 letras o dígitos, tal como lo muestra la aplicación de TV (por ejemplo zabc123).</translation>
     </message>
     <message>
-        <source>The Zype consumer id may contain only letters, digits and punctuation, without spaces: find it with the customer's email.</source>
+        <source>The Zype consumer id may contain only letters, digits and punctuation, without spaces: find it with the customer&apos;s email.</source>
         <translation>El id de consumidor de Zype solo puede contener letras, dígitos y signos de puntuación, sin espacios: búsquelo con el correo del cliente.</translation>
     </message>
     <message>
-        <source>The customer's email does not look like an address (name@example.com): check it.</source>
+        <source>The customer&apos;s email does not look like an address (name@example.com): check it.</source>
         <translation>El correo del cliente no parece una dirección (nombre@example.com): compruébelo.</translation>
     </message>
     <message>
@@ -1190,7 +1194,7 @@
         <translation>El campo «{label}» contiene un carácter invisible o de control (como un tabulador o un salto de línea): escríbalo de nuevo sin él.</translation>
     </message>
     <message>
-        <source>The format in {setting} is not a valid regular expression ({exc}): fix it, or clear it to use Xee's usual format.</source>
+        <source>The format in {setting} is not a valid regular expression ({exc}): fix it, or clear it to use Xee&apos;s usual format.</source>
         <translation>El formato de {setting} no es una expresión regular válida ({exc}): corríjalo, o déjelo vacío para usar el formato habitual de Xee.</translation>
     </message>
     <message>
@@ -1308,7 +1312,7 @@
         <translation>Comprobar la &amp;red…</translation>
     </message>
     <message>
-        <source>Can this computer reach the provider's API address? DNS, connection, TLS and one harmless HTTP request.</source>
+        <source>Can this computer reach the provider&apos;s API address? DNS, connection, TLS and one harmless HTTP request.</source>
         <translation>¿Puede este equipo llegar a la dirección de la API del proveedor? DNS, conexión, TLS y una solicitud HTTP inofensiva.</translation>
     </message>
     <message>
@@ -1446,7 +1450,7 @@
         <translation>Ya se enviaron dos pines erróneos para esta caja. Si este pin también es erróneo, Xee bloquea la caja y solo el soporte de Xee puede desbloquearla.</translation>
     </message>
     <message>
-        <source>Check the pin on the box's card (Show reveals it).</source>
+        <source>Check the pin on the box&apos;s card (Show reveals it).</source>
         <translation>Compruebe el pin en la tarjeta de la caja (Mostrar lo revela).</translation>
     </message>
     <message>
@@ -1517,7 +1521,7 @@
 <context>
     <name>ProviderError</name>
     <message>
-        <source>Xee rejected the device id or the pin (wrong format or wrong pin). Check both against the box's label and try again, carefully: Xee locks a box after 3 failed attempts.</source>
+        <source>Xee rejected the device id or the pin (wrong format or wrong pin). Check both against the box&apos;s label and try again, carefully: Xee locks a box after 3 failed attempts.</source>
         <translation>Xee rechazó el id del dispositivo o el pin (formato incorrecto o pin incorrecto). Compruebe ambos en la etiqueta de la caja y vuelva a intentarlo con cuidado: Xee bloquea una caja tras 3 intentos fallidos.</translation>
     </message>
     <message>
@@ -1525,7 +1529,7 @@
         <translation>Esta caja ya ha fallado 3 intentos de asociación, así que Xee rechaza cualquier otro pin: no lo intente de nuevo; pida al soporte de Xee (o al dueño de la caja, desde su cuenta de Xee) que la desbloquee y después asóciela.</translation>
     </message>
     <message>
-        <source>Xee knows no box with this device id (or the signed-in user no longer exists). Check the device id on the box's label and that you use the right environment.</source>
+        <source>Xee knows no box with this device id (or the signed-in user no longer exists). Check the device id on the box&apos;s label and that you use the right environment.</source>
         <translation>Xee no conoce ninguna caja con este id de dispositivo (o el usuario con sesión iniciada ya no existe). Compruebe el id en la etiqueta de la caja y que usa el entorno correcto.</translation>
     </message>
     <message>
@@ -1533,7 +1537,7 @@
         <translation>Esta caja ya está asociada a otro usuario de Xee. Su dueño actual debe desasociarla (o pedírselo al soporte de Xee) antes de poder asociarla aquí.</translation>
     </message>
     <message>
-        <source>Xee rejected the device id. Check it against the box's label and try again.</source>
+        <source>Xee rejected the device id. Check it against the box&apos;s label and try again.</source>
         <translation>Xee rechazó el id del dispositivo. Compruébelo en la etiqueta de la caja y vuelva a intentarlo.</translation>
     </message>
     <message>
@@ -1577,11 +1581,11 @@
         <translation>Zype no pudo procesar la solicitud ({message}). Compruebe los valores introducidos y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <source>The Xee sign-in lacks the devices_management permission (the device scope) needed to associate a box. Xee sets an app's scopes on its client: if the consent page did not offer device management, ask Xee to enable the device scope for this Xee app. Sign in to Xee again and accept the device-management permission.</source>
+        <source>The Xee sign-in lacks the devices_management permission (the device scope) needed to associate a box. Xee sets an app&apos;s scopes on its client: if the consent page did not offer device management, ask Xee to enable the device scope for this Xee app. Sign in to Xee again and accept the device-management permission.</source>
         <translation>El inicio de sesión en Xee no tiene el permiso devices_management (el scope de dispositivos) necesario para asociar una caja. Xee define los scopes de una app en su cliente: si la página de consentimiento no ofrecía la gestión de dispositivos, pida a Xee que active el scope de dispositivos para esta app de Xee. Vuelva a iniciar sesión en Xee y acepte el permiso de gestión de dispositivos.</translation>
     </message>
     <message>
-        <source>RUFUS rejected the bind's fields ({message}). RUFUS may require model, serial number and type (alias and firmware are optional): fill in the field it names (the Type field, or the default type in the settings), then bind again.</source>
+        <source>RUFUS rejected the bind&apos;s fields ({message}). RUFUS may require model, serial number and type (alias and firmware are optional): fill in the field it names (the Type field, or the default type in the settings), then bind again.</source>
         <translation>RUFUS rechazó los campos de la vinculación ({message}). RUFUS puede exigir el modelo, el número de serie y el tipo (el alias y el firmware son opcionales): rellene el campo que indica (el campo Tipo, o el tipo por defecto en los ajustes) y vuelva a vincular.</translation>
     </message>
     <message>
@@ -1605,7 +1609,7 @@
         <translation>Zype rechazó este cambio: esta clave no puede modificar nada (es una clave Read Only o Player). Use una clave API Admin del panel de Zype (Settings, API keys).</translation>
     </message>
     <message>
-        <source>Zype has no pin for this linked device id: the TV app has not asked for one. Ask the customer to open the app's link screen, then check again.</source>
+        <source>Zype has no pin for this linked device id: the TV app has not asked for one. Ask the customer to open the app&apos;s link screen, then check again.</source>
         <translation>Zype no tiene ningún pin para este id de dispositivo vinculado: la aplicación de TV no ha pedido ninguno. Pida al cliente que abra la pantalla de vinculación de la aplicación y vuelva a comprobarlo.</translation>
     </message>
     <message>
@@ -1621,7 +1625,7 @@
         <translation>Xee no reconoce el token de acceso (puede pertenecer a otro entorno o haber sido sustituido). Vuelva a iniciar sesión en Xee.</translation>
     </message>
     <message>
-        <source>The Xee sign-in did not grant the permission (scope) this action needs. Xee sets an app's scopes on its client: if the consent page did not offer it, Xee must enable it for this Xee app first. Sign in to Xee again and accept every permission the consent page asks for.</source>
+        <source>The Xee sign-in did not grant the permission (scope) this action needs. Xee sets an app&apos;s scopes on its client: if the consent page did not offer it, Xee must enable it for this Xee app first. Sign in to Xee again and accept every permission the consent page asks for.</source>
         <translation>El inicio de sesión en Xee no concedió el permiso (scope) que necesita esta acción. Xee define los scopes de una app en su cliente: si la página de consentimiento no lo ofrecía, Xee debe activarlo antes para esta app de Xee. Vuelva a iniciar sesión en Xee y acepte todos los permisos que pide la página de consentimiento.</translation>
     </message>
     <message>
@@ -1629,15 +1633,15 @@
         <translation>El inicio de sesión de Xee ha caducado y no pudo renovarse. Vuelva a iniciar sesión en Xee.</translation>
     </message>
     <message>
-        <source>The Xee sign-in was revoked (the user or Xee withdrew this app's access). Sign in to Xee again.</source>
+        <source>The Xee sign-in was revoked (the user or Xee withdrew this app&apos;s access). Sign in to Xee again.</source>
         <translation>El inicio de sesión de Xee fue revocado (el usuario o Xee retiró el acceso de esta aplicación). Vuelva a iniciar sesión en Xee.</translation>
     </message>
     <message>
-        <source>The signed-in Xee account may not act for this user or box (the account may be disabled, or the box may belong to another user). Sign in with the customer's own Xee account (or one allowed to manage it) and try again.</source>
+        <source>The signed-in Xee account may not act for this user or box (the account may be disabled, or the box may belong to another user). Sign in with the customer&apos;s own Xee account (or one allowed to manage it) and try again.</source>
         <translation>La cuenta de Xee con sesión iniciada no puede actuar para este usuario o caja (la cuenta puede estar desactivada o la caja pertenecer a otro usuario). Inicie sesión con la cuenta de Xee del propio cliente (o una autorizada a gestionarla) y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <source>None of the signed-in Xee account's vehicles has this box, so there is nothing to remove: check the device id, or that the box is associated with this account.</source>
+        <source>None of the signed-in Xee account&apos;s vehicles has this box, so there is nothing to remove: check the device id, or that the box is associated with this account.</source>
         <translation>Ningún vehículo de la cuenta de Xee conectada tiene esta caja, así que no hay nada que quitar: compruebe el identificador de la caja, o que esté asociada a esta cuenta.</translation>
     </message>
     <message>
@@ -1677,7 +1681,7 @@
         <translation>{provider} respondió con el estado {status}, que su documentación no recoge para esta acción. Compruebe el resultado antes de volver a intentarlo; si persiste, notifíquelo con los detalles copiados.</translation>
     </message>
     <message>
-        <source>{provider} refused the request with an error its documentation does not list (status {status}: {message}). Follow the provider's tip if there is one, or report it with the copied details.</source>
+        <source>{provider} refused the request with an error its documentation does not list (status {status}: {message}). Follow the provider&apos;s tip if there is one, or report it with the copied details.</source>
         <translation>{provider} rechazó la solicitud con un error que su documentación no recoge (estado {status}: {message}). Siga el consejo del proveedor si lo hay, o notifíquelo con los detalles copiados.</translation>
     </message>
     <message>
@@ -1697,7 +1701,7 @@
         <translation>La conexión con {provider} se cortó después de enviar la solicitud, así que puede haberse ejecutado. Compruebe el resultado antes de volver a intentarlo.</translation>
     </message>
     <message>
-        <source>The secure connection to {provider} failed (certificate or TLS error), so nothing was sent. Check the computer's date and time and any proxy that inspects HTTPS.</source>
+        <source>The secure connection to {provider} failed (certificate or TLS error), so nothing was sent. Check the computer&apos;s date and time and any proxy that inspects HTTPS.</source>
         <translation>La conexión segura con {provider} falló (error de certificado o TLS), así que no se envió nada. Compruebe la fecha y la hora del equipo y cualquier proxy que inspeccione HTTPS.</translation>
     </message>
     <message>
@@ -1737,11 +1741,11 @@
         <translation>Se perdió la respuesta a la vinculación de RUFUS ({reason}), así que el dispositivo puede haberse vinculado: busque su número de serie en la lista de dispositivos antes de volver a vincular, porque vincular dos veces puede crear un duplicado.</translation>
     </message>
     <message>
-        <source>The answer to the Xee association was lost ({reason}), so the box may be associated already: check in the customer's Xee app before trying again, as every failed attempt counts towards Xee's 3-failure lock.</source>
+        <source>The answer to the Xee association was lost ({reason}), so the box may be associated already: check in the customer&apos;s Xee app before trying again, as every failed attempt counts towards Xee&apos;s 3-failure lock.</source>
         <translation>Se perdió la respuesta a la asociación de Xee ({reason}), así que la caja puede estar ya asociada: compruébelo en la aplicación de Xee del cliente antes de volver a intentarlo, porque cada intento fallido cuenta para el bloqueo de Xee tras 3 fallos.</translation>
     </message>
     <message>
-        <source>The answer to the Zype link was lost ({reason}), so the pin may be linked already: check the pin's status before linking again.</source>
+        <source>The answer to the Zype link was lost ({reason}), so the pin may be linked already: check the pin&apos;s status before linking again.</source>
         <translation>Se perdió la respuesta a la vinculación de Zype ({reason}), así que el pin puede estar ya vinculado: compruebe el estado del pin antes de volver a vincular.</translation>
     </message>
     <message>
@@ -1812,11 +1816,11 @@
         <translation>Entorno</translation>
     </message>
     <message>
-        <source>Where the device is paired: the offline demo, the provider's test service, or production</source>
+        <source>Where the device is paired: the offline demo, the provider&apos;s test service, or production</source>
         <translation>Dónde se empareja el dispositivo: la demostración sin conexión, el servicio de pruebas del proveedor o producción</translation>
     </message>
     <message>
-        <source>IT's configuration file was not used: {error}</source>
+        <source>IT&apos;s configuration file was not used: {error}</source>
         <translation>No se usó el archivo de configuración del departamento de informática: {error}</translation>
     </message>
     <message>
@@ -1824,7 +1828,7 @@
         <translation>Ajustes avanzados</translation>
     </message>
     <message>
-        <source>Show or hide the API address, the browser command, the Xee app's credentials, the language and the network check</source>
+        <source>Show or hide the API address, the browser command, the Xee app&apos;s credentials, the language and the network check</source>
         <translation>Mostrar u ocultar la dirección de la API, el comando del navegador, las credenciales de la aplicación de Xee, el idioma y la comprobación de red</translation>
     </message>
     <message>
@@ -1836,7 +1840,7 @@
         <translation>El sandbox integrado responde como el servicio real, con datos de demostración. Nada sale de este equipo.</translation>
     </message>
     <message>
-        <source>Xee's own test service: fake data, real network.</source>
+        <source>Xee&apos;s own test service: fake data, real network.</source>
         <translation>El servicio de pruebas de Xee: datos ficticios, red real.</translation>
     </message>
     <message>
@@ -1852,7 +1856,7 @@
         <translation>¿Pasar a producción?</translation>
     </message>
     <message>
-        <source>Production pairs real customers' devices with {name}: every change is live.</source>
+        <source>Production pairs real customers&apos; devices with {name}: every change is live.</source>
         <translation>Producción empareja dispositivos de clientes reales con {name}: cada cambio es real.</translation>
     </message>
     <message>
@@ -2018,7 +2022,7 @@
         <translation>Comprobando…</translation>
     </message>
     <message>
-        <source>Production: this changes a real customer's device right away.</source>
+        <source>Production: this changes a real customer&apos;s device right away.</source>
         <translation>Producción: esto cambia de inmediato el dispositivo de un cliente real.</translation>
     </message>
     <message>
@@ -2049,7 +2053,7 @@
         <translation>El inicio de sesión de Xee se rechazó en el navegador. Vuelva a iniciar sesión y apruebe el acceso que pide Pairing Wizard.</translation>
     </message>
     <message>
-        <source>Xee did not authorize the sign-in. Check the Xee account and the app's settings, then sign in again.</source>
+        <source>Xee did not authorize the sign-in. Check the Xee account and the app&apos;s settings, then sign in again.</source>
         <translation>Xee no autorizó el inicio de sesión. Compruebe la cuenta de Xee y los ajustes de la aplicación y vuelva a iniciar sesión.</translation>
     </message>
     <message>
@@ -2065,7 +2069,7 @@
         <translation>El navegador devolvió un inicio de sesión que Pairing Wizard no empezó. Cierre las pestañas antiguas de inicio de sesión y empiece de nuevo.</translation>
     </message>
     <message>
-        <source>Xee refused to complete the sign-in. Start the sign-in again; if it keeps failing, check the app's client id and secret.</source>
+        <source>Xee refused to complete the sign-in. Start the sign-in again; if it keeps failing, check the app&apos;s client id and secret.</source>
         <translation>Xee se negó a completar el inicio de sesión. Empiece de nuevo; si sigue fallando, compruebe el id y el secreto de cliente de la aplicación.</translation>
     </message>
     <message>
@@ -2073,7 +2077,7 @@
         <translation>No se pudo contactar con Xee. Compruebe la conexión a Internet (o que el sandbox de demostración está en marcha) y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <source>Pairing Wizard could not listen for the browser's answer on this computer. Check that local connections to 127.0.0.1 are allowed, then try again.</source>
+        <source>Pairing Wizard could not listen for the browser&apos;s answer on this computer. Check that local connections to 127.0.0.1 are allowed, then try again.</source>
         <translation>Pairing Wizard no pudo escuchar la respuesta del navegador en este equipo. Compruebe que se permiten las conexiones locales a 127.0.0.1 y vuelva a intentarlo.</translation>
     </message>
     <message>
@@ -2081,11 +2085,11 @@
         <translation>Pairing Wizard no pudo escuchar en el puerto de redirección registrado para la app de Xee: puede que otro programa lo esté usando. Cierre ese programa, o registre otro puerto para la app de Xee y añádalo al ajuste de puertos de redirección de Xee, y vuelva a intentarlo.</translation>
     </message>
     <message>
-        <source>Xee sent the sign-in back without the state check value, so Pairing Wizard refused it. If this Xee app never returns it, turn on the setting "Xee does not echo state" (Advanced settings, or --no-state-echo on the command line) and sign in again; you will then confirm the signed-in account.</source>
+        <source>Xee sent the sign-in back without the state check value, so Pairing Wizard refused it. If this Xee app never returns it, turn on the setting &quot;Xee does not echo state&quot; (Advanced settings, or --no-state-echo on the command line) and sign in again; you will then confirm the signed-in account.</source>
         <translation>Xee devolvió el inicio de sesión sin el valor de control state, así que Pairing Wizard lo rechazó. Si esta app de Xee nunca lo devuelve, active el ajuste «Xee no devuelve state» (Ajustes avanzados, o --no-state-echo en la línea de comandos) y vuelva a iniciar sesión; entonces confirmará la cuenta conectada.</translation>
     </message>
     <message>
-        <source>The signed-in Xee account was not confirmed, so nothing was kept and nothing will be paired. Sign in again with the customer's account.</source>
+        <source>The signed-in Xee account was not confirmed, so nothing was kept and nothing will be paired. Sign in again with the customer&apos;s account.</source>
         <translation>La cuenta de Xee conectada no se confirmó: no se guardó nada y no se emparejará nada. Vuelva a iniciar sesión con la cuenta del cliente.</translation>
     </message>
     <message>
@@ -2120,7 +2124,7 @@
         <translation>Abre la página de inicio de sesión de Xee en su navegador</translation>
     </message>
     <message>
-        <source>Xee's online sandbox needs no sign-in: continue to the device.</source>
+        <source>Xee&apos;s online sandbox needs no sign-in: continue to the device.</source>
         <translation>El sandbox en línea de Xee no necesita inicio de sesión: continúe con el dispositivo.</translation>
     </message>
     <message>
@@ -2160,7 +2164,7 @@
         <translation>Olvidar este inicio de sesión de Xee en este equipo</translation>
     </message>
     <message>
-        <source>Pairing Wizard needs the Xee app's client id and secret to sign in to {environment}. Enter them on the Provider page, under Advanced settings (or set XEE_CLIENT_ID and XEE_CLIENT_SECRET).</source>
+        <source>Pairing Wizard needs the Xee app&apos;s client id and secret to sign in to {environment}. Enter them on the Provider page, under Advanced settings (or set XEE_CLIENT_ID and XEE_CLIENT_SECRET).</source>
         <translation>Pairing Wizard necesita el id y el secreto de cliente de la aplicación de Xee para iniciar sesión en {environment}. Introdúzcalos en la página Proveedor, en Ajustes avanzados (o defina XEE_CLIENT_ID y XEE_CLIENT_SECRET).</translation>
     </message>
     <message>
@@ -2176,7 +2180,7 @@
         <translation>El inicio de sesión se guarda solo para esta sesión (no hay ningún llavero utilizable).</translation>
     </message>
     <message>
-        <source>Demo accounts for the sandbox's sign-in page: {accounts}</source>
+        <source>Demo accounts for the sandbox&apos;s sign-in page: {accounts}</source>
         <translation>Cuentas de demostración para la página de inicio de sesión del sandbox: {accounts}</translation>
     </message>
     <message>
@@ -2244,7 +2248,7 @@
         <translation>Sesión iniciada como {account}.</translation>
     </message>
     <message>
-        <source>Xee did not return the sign-in's check value (state), so make sure this is the customer's Xee account before pairing.</source>
+        <source>Xee did not return the sign-in&apos;s check value (state), so make sure this is the customer&apos;s Xee account before pairing.</source>
         <translation>Xee no devolvió el valor de control del inicio de sesión (state): compruebe que es la cuenta de Xee del cliente antes de emparejar.</translation>
     </message>
     <message>
@@ -2299,7 +2303,7 @@
         <translation>Este archivo ya se ejecutó para {name} (lote n.º {batch_id}, iniciado el {started}): no se envió nada. Use Reanudar para continuarlo (las filas ya emparejadas no se vuelven a enviar).</translation>
     </message>
     <message>
-        <source>Zype's answer was lost ({reason}): check by hand whether pin {pin} is linked, in the Zype dashboard or on the TV.</source>
+        <source>Zype&apos;s answer was lost ({reason}): check by hand whether pin {pin} is linked, in the Zype dashboard or on the TV.</source>
         <translation>La respuesta de Zype se perdió ({reason}): compruebe a mano si el pin {pin} está vinculado, en el panel de Zype o en la TV.</translation>
     </message>
     <message>
@@ -2367,16 +2371,20 @@
         <translation>Reenviada tras una respuesta incierta ({reason}).</translation>
     </message>
     <message>
-        <source>Xee's answer was lost several times: check by hand whether the box is associated (Xee app or console).</source>
+        <source>Xee&apos;s answer was lost several times: check by hand whether the box is associated (Xee app or console).</source>
         <translation>La respuesta de Xee se perdió varias veces: compruebe a mano si la caja está asociada (aplicación o consola de Xee).</translation>
     </message>
     <message>
-        <source>RUFUS's answer was lost ({reason}) and the device list could not be read: check by hand whether serial number {serial} is bound (RUFUS console).</source>
+        <source>RUFUS&apos;s answer was lost ({reason}) and the device list could not be read: check by hand whether serial number {serial} is bound (RUFUS console).</source>
         <translation>La respuesta de RUFUS se perdió ({reason}) y no se pudo leer la lista de dispositivos: compruebe a mano si el número de serie {serial} está vinculado (consola de RUFUS).</translation>
     </message>
     <message>
-        <source>Zype's answer was lost ({reason}): check by hand whether pin {pin} is linked, in the Zype dashboard or on the TV (add a linked_device_id column to let the batch check by itself).</source>
+        <source>Zype&apos;s answer was lost ({reason}): check by hand whether pin {pin} is linked, in the Zype dashboard or on the TV (add a linked_device_id column to let the batch check by itself).</source>
         <translation>La respuesta de Zype se perdió ({reason}): compruebe a mano si el pin {pin} está vinculado, en el panel de Zype o en la TV (añada una columna linked_device_id para que el lote lo compruebe solo).</translation>
+    </message>
+    <message>
+        <source>The file looks like UTF-16 without a byte-order mark: save it as CSV UTF-8 and try again.</source>
+        <translation>El archivo parece estar en UTF-16 sin marca de orden de bytes: guárdelo como CSV UTF-8 e inténtelo de nuevo.</translation>
     </message>
     <message>
         <source>More than {max_rows} rows: split the file.</source>
@@ -2387,7 +2395,7 @@
         <translation>Esta línea tiene {cell_count} celdas pero el encabezado solo {header_count}: compruebe los separadores.</translation>
     </message>
     <message>
-        <source>Give the consumer_id or the customer's email.</source>
+        <source>Give the consumer_id or the customer&apos;s email.</source>
         <translation>Indique el consumer_id o el correo del cliente.</translation>
     </message>
     <message>
@@ -2399,7 +2407,11 @@
         <translation>{last_advice} ({row_attempts} intentos; cada vez la comprobación mostró que el cambio no se hizo.)</translation>
     </message>
     <message>
-        <source>RUFUS's answer was lost ({reason}); the device list shows it bound.</source>
+        <source>{provider} asked to wait {duration_error_retry_after}, longer than the {duration_self_max_retry_after} a batch waits. The batch stopped; nothing is lost: resume it later.</source>
+        <translation>{provider} pidió esperar {duration_error_retry_after}, más que los {duration_self_max_retry_after} que espera un lote. El lote se detuvo; no se pierde nada: reanúdelo más tarde.</translation>
+    </message>
+    <message>
+        <source>RUFUS&apos;s answer was lost ({reason}); the device list shows it bound.</source>
         <translation>La respuesta de RUFUS se perdió ({reason}); la lista de dispositivos lo muestra vinculado.</translation>
     </message>
     <message>
@@ -2407,7 +2419,7 @@
         <translation>No vinculado tras una respuesta incierta ({reason}): reenviado.</translation>
     </message>
     <message>
-        <source>Zype's answer was lost ({reason}); the pin's status shows it linked.</source>
+        <source>Zype&apos;s answer was lost ({reason}); the pin&apos;s status shows it linked.</source>
         <translation>La respuesta de Zype se perdió ({reason}); el estado del pin lo muestra vinculado.</translation>
     </message>
     <message>
@@ -2512,7 +2524,7 @@
         <translation>Demostración sin conexión</translation>
     </message>
     <message>
-        <source>Online sandbox (the provider's test service)</source>
+        <source>Online sandbox (the provider&apos;s test service)</source>
         <translation>Sandbox en línea (servicio de pruebas del proveedor)</translation>
     </message>
     <message>
@@ -2528,7 +2540,7 @@
         <translation>Producción</translation>
     </message>
     <message>
-        <source>Connected-car box: sign in with the customer's Xee account, then associate the box with its pin.</source>
+        <source>Connected-car box: sign in with the customer&apos;s Xee account, then associate the box with its pin.</source>
         <translation>Caja de coche conectado: inicie sesión con la cuenta de Xee del cliente y asocie la caja con su pin.</translation>
     </message>
     <message>
@@ -2600,7 +2612,7 @@
         <translation>Número de serie</translation>
     </message>
     <message>
-        <source>As printed on the device's label.</source>
+        <source>As printed on the device&apos;s label.</source>
         <translation>Tal como aparece en la etiqueta del dispositivo.</translation>
     </message>
     <message>
@@ -2632,11 +2644,11 @@
         <translation>Id de consumidor</translation>
     </message>
     <message>
-        <source>The customer's consumer id, or find it by email below.</source>
+        <source>The customer&apos;s consumer id, or find it by email below.</source>
         <translation>El id de consumidor del cliente, o búsquelo por correo más abajo.</translation>
     </message>
     <message>
-        <source>Customer's email</source>
+        <source>Customer&apos;s email</source>
         <translation>Correo del cliente</translation>
     </message>
     <message>
@@ -2792,7 +2804,7 @@
         <translation>Introduzca primero la clave API.</translation>
     </message>
     <message>
-        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check the user's devices before pairing again.</source>
+        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check the user&apos;s devices before pairing again.</source>
         <translation>El emparejamiento se canceló mientras se esperaba a {name}. Puede que la solicitud ya haya llegado a {name}: compruebe los dispositivos del usuario antes de volver a emparejar.</translation>
     </message>
     <message>
@@ -2800,7 +2812,7 @@
         <translation>El emparejamiento se canceló mientras se esperaba a {name}. Puede que la solicitud ya haya llegado a {name}: busque el número de serie en la lista de dispositivos de RUFUS antes de volver a emparejar.</translation>
     </message>
     <message>
-        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check the pin's status before pairing again.</source>
+        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check the pin&apos;s status before pairing again.</source>
         <translation>El emparejamiento se canceló mientras se esperaba a {name}. Puede que la solicitud ya haya llegado a {name}: compruebe el estado del pin antes de volver a emparejar.</translation>
     </message>
     <message>
@@ -2824,7 +2836,7 @@
         <translation>Era el tercer pin erróneo para esta caja: Xee la ha bloqueado. Contacte con el soporte de Xee para desbloquearla; no se aceptará otro pin.</translation>
     </message>
     <message>
-        <source>Wrong pin: 1 attempt left before the box locks. Check the pin on the box's card before trying again.</source>
+        <source>Wrong pin: 1 attempt left before the box locks. Check the pin on the box&apos;s card before trying again.</source>
         <translation>Pin erróneo: queda 1 intento antes de que la caja se bloquee. Compruebe el pin en la tarjeta de la caja antes de volver a intentarlo.</translation>
     </message>
     <message>
@@ -2844,11 +2856,11 @@
         <translation>No se llevó a cabo: RUFUS no tiene ningún dispositivo con el número de serie {serial}. Puede vincularlo ahora.</translation>
     </message>
     <message>
-        <source>Pairing Wizard cannot look a pin up by itself (Zype finds pins by the TV's device id): ask the customer whether the TV app shows the account, or look the pin up in the Zype console before linking again.</source>
+        <source>Pairing Wizard cannot look a pin up by itself (Zype finds pins by the TV&apos;s device id): ask the customer whether the TV app shows the account, or look the pin up in the Zype console before linking again.</source>
         <translation>Pairing Wizard no puede buscar un pin por sí mismo (Zype encuentra los pines por el id de dispositivo del televisor): pregunte al cliente si la app del televisor muestra la cuenta, o busque el pin en la consola de Zype antes de vincular de nuevo.</translation>
     </message>
     <message>
-        <source>Xee's API lists no devices of a user: ask the customer whether the box shows in the Xee app, or contact Xee support, before associating again.</source>
+        <source>Xee&apos;s API lists no devices of a user: ask the customer whether the box shows in the Xee app, or contact Xee support, before associating again.</source>
         <translation>La API de Xee no lista los dispositivos de un usuario: pregunte al cliente si la caja aparece en la app de Xee, o contacte con el soporte de Xee, antes de asociar de nuevo.</translation>
     </message>
     <message>
@@ -2876,7 +2888,7 @@
         <translation>{failed} pin incorrecto para esta caja hasta ahora: quedan {left} intentos antes de que se bloquee. Compruebe el pin con cuidado.</translation>
     </message>
     <message>
-        <source>{failed} wrong pins for this box so far: one more wrong pin locks the box. Check the pin on the box's card before pairing.</source>
+        <source>{failed} wrong pins for this box so far: one more wrong pin locks the box. Check the pin on the box&apos;s card before pairing.</source>
         <translation>{failed} pines incorrectos para esta caja hasta ahora: un pin incorrecto más bloquea la caja. Compruebe el pin en la tarjeta de la caja antes de emparejar.</translation>
     </message>
     <message>
@@ -2908,11 +2920,11 @@
         <translation>La clave permite leer consumidores. Si puede vincular (una clave Admin) no se puede probar sin vincular: una clave Read Only también supera esta prueba y luego sería rechazada al vincular.</translation>
     </message>
     <message>
-        <source>Enter the Xee app's client id (from the Xee developer console).</source>
+        <source>Enter the Xee app&apos;s client id (from the Xee developer console).</source>
         <translation>Introduzca el id de cliente de la aplicación de Xee (de la consola de desarrollador de Xee).</translation>
     </message>
     <message>
-        <source>Enter the Xee app's client secret.</source>
+        <source>Enter the Xee app&apos;s client secret.</source>
         <translation>Introduzca el secreto de cliente de la aplicación de Xee.</translation>
     </message>
     <message>
@@ -2947,7 +2959,7 @@
         <translation>el certificado de {host} ha caducado</translation>
     </message>
     <message>
-        <source>check the computer's date and time; if it is right, the provider's certificate really expired: try later or contact the provider</source>
+        <source>check the computer&apos;s date and time; if it is right, the provider&apos;s certificate really expired: try later or contact the provider</source>
         <translation>compruebe la fecha y la hora del equipo; si son correctas, el certificado del proveedor ha caducado de verdad: inténtelo más tarde o contacte con el proveedor</translation>
     </message>
     <message>
@@ -2955,7 +2967,7 @@
         <translation>el certificado no pertenece a {host}</translation>
     </message>
     <message>
-        <source>something in between answers in the provider's place (a proxy or a captive portal): check the network, or ask IT</source>
+        <source>something in between answers in the provider&apos;s place (a proxy or a captive portal): check the network, or ask IT</source>
         <translation>algo intermedio responde en lugar del proveedor (un proxy o un portal cautivo): compruebe la red o pregunte al departamento de TI</translation>
     </message>
     <message>

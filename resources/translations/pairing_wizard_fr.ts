@@ -9,15 +9,15 @@
     </message>
     <message>
         <source>API address</source>
-        <translation>Adresse de l'API</translation>
+        <translation>Adresse de l&apos;API</translation>
     </message>
     <message>
-        <source>The provider's API address; leave empty for the usual one</source>
-        <translation>L'adresse de l'API du fournisseur ; laissez vide pour l'adresse habituelle</translation>
+        <source>The provider&apos;s API address; leave empty for the usual one</source>
+        <translation>L&apos;adresse de l&apos;API du fournisseur ; laissez vide pour l&apos;adresse habituelle</translation>
     </message>
     <message>
         <source>API &amp;address</source>
-        <translation>&amp;Adresse de l'API</translation>
+        <translation>&amp;Adresse de l&apos;API</translation>
     </message>
     <message>
         <source>system default browser</source>
@@ -25,7 +25,7 @@
     </message>
     <message>
         <source>A command that opens a URL; {url} is replaced by the address. PAIRING_WIZARD_BROWSER, when set, wins.</source>
-        <translation>Une commande qui ouvre une URL ; {url} est remplacé par l'adresse. PAIRING_WIZARD_BROWSER, s'il est défini, l'emporte.</translation>
+        <translation>Une commande qui ouvre une URL ; {url} est remplacé par l&apos;adresse. PAIRING_WIZARD_BROWSER, s&apos;il est défini, l&apos;emporte.</translation>
     </message>
     <message>
         <source>Browser command</source>
@@ -45,7 +45,7 @@
     </message>
     <message>
         <source>The client id of the Xee app Pairing Wizard signs in with</source>
-        <translation>L'identifiant client de l'application Xee avec laquelle Pairing Wizard se connecte</translation>
+        <translation>L&apos;identifiant client de l&apos;application Xee avec laquelle Pairing Wizard se connecte</translation>
     </message>
     <message>
         <source>client id</source>
@@ -56,8 +56,8 @@
         <translation>Secret client Xee</translation>
     </message>
     <message>
-        <source>The Xee app's client secret, kept in the system keychain</source>
-        <translation>Le secret client de l'application Xee, gardé dans le trousseau du système</translation>
+        <source>The Xee app&apos;s client secret, kept in the system keychain</source>
+        <translation>Le secret client de l&apos;application Xee, gardé dans le trousseau du système</translation>
     </message>
     <message>
         <source>client secret</source>
@@ -93,15 +93,15 @@
     </message>
     <message>
         <source>The offline sandbox runs on this computer; its address shows once it has started.</source>
-        <translation>Le bac à sable hors ligne tourne sur cet ordinateur ; son adresse s'affiche une fois qu'il a démarré.</translation>
+        <translation>Le bac à sable hors ligne tourne sur cet ordinateur ; son adresse s&apos;affiche une fois qu&apos;il a démarré.</translation>
     </message>
     <message>
-        <source>Leave empty for the provider's address shown in grey.</source>
-        <translation>Laissez vide pour l'adresse du fournisseur affichée en gris.</translation>
+        <source>Leave empty for the provider&apos;s address shown in grey.</source>
+        <translation>Laissez vide pour l&apos;adresse du fournisseur affichée en gris.</translation>
     </message>
     <message>
         <source>XEE_CLIENT_ID / XEE_CLIENT_SECRET are set in the environment: they win over these fields.</source>
-        <translation>XEE_CLIENT_ID / XEE_CLIENT_SECRET sont définis dans l'environnement : ils l'emportent sur ces champs.</translation>
+        <translation>XEE_CLIENT_ID / XEE_CLIENT_SECRET sont définis dans l&apos;environnement : ils l&apos;emportent sur ces champs.</translation>
     </message>
     <message>
         <source>The secret is stored in the system keychain; type a new one to replace it.</source>
@@ -117,15 +117,15 @@
     </message>
     <message>
         <source>Saved: the client id in the settings; the secret stays in the keychain.</source>
-        <translation>Enregistré : l'identifiant client dans les réglages ; le secret reste dans le trousseau.</translation>
+        <translation>Enregistré : l&apos;identifiant client dans les réglages ; le secret reste dans le trousseau.</translation>
     </message>
     <message>
         <source>Saved: the client id in the settings, the secret in the system keychain.</source>
-        <translation>Enregistré : l'identifiant client dans les réglages, le secret dans le trousseau du système.</translation>
+        <translation>Enregistré : l&apos;identifiant client dans les réglages, le secret dans le trousseau du système.</translation>
     </message>
     <message>
         <source>The keychain refused the secret: unlock it, or set XEE_CLIENT_SECRET in the environment.</source>
-        <translation>Le trousseau a refusé le secret : déverrouillez-le, ou définissez XEE_CLIENT_SECRET dans l'environnement.</translation>
+        <translation>Le trousseau a refusé le secret : déverrouillez-le, ou définissez XEE_CLIENT_SECRET dans l&apos;environnement.</translation>
     </message>
     <message>
         <source>Xee sign-in</source>
@@ -133,7 +133,7 @@
     </message>
     <message>
         <source>default: 127.0.0.1, any port</source>
-        <translation>par défaut : 127.0.0.1, n'importe quel port</translation>
+        <translation>par défaut : 127.0.0.1, n&apos;importe quel port</translation>
     </message>
     <message>
         <source>Xee redirect URI</source>
@@ -141,11 +141,11 @@
     </message>
     <message>
         <source>The redirect URI exactly as registered for the Xee app, such as http://localhost:8080/callback; Xee refuses any other</source>
-        <translation>L'URI de redirection exactement telle qu'enregistrée pour l'app Xee, par exemple http://localhost:8080/callback ; Xee refuse toute autre</translation>
+        <translation>L&apos;URI de redirection exactement telle qu&apos;enregistrée pour l&apos;app Xee, par exemple http://localhost:8080/callback ; Xee refuse toute autre</translation>
     </message>
     <message>
         <source>registered ports to try in order, e.g. 8080,8081</source>
-        <translation>ports enregistrés à essayer dans l'ordre, par ex. 8080,8081</translation>
+        <translation>ports enregistrés à essayer dans l&apos;ordre, par ex. 8080,8081</translation>
     </message>
     <message>
         <source>Xee redirect ports</source>
@@ -153,7 +153,7 @@
     </message>
     <message>
         <source>Ports registered for the Xee app, tried in order when one is busy</source>
-        <translation>Ports enregistrés pour l'app Xee, essayés dans l'ordre quand l'un est occupé</translation>
+        <translation>Ports enregistrés pour l&apos;app Xee, essayés dans l&apos;ordre quand l&apos;un est occupé</translation>
     </message>
     <message>
         <source>Xee does not echo state (confirm the signed-in account after each sign-in)</source>
@@ -164,20 +164,20 @@
         <translation>Xee ne renvoie pas state</translation>
     </message>
     <message>
-        <source>Accept Xee's sign-in answer without state, then confirm the signed-in account</source>
+        <source>Accept Xee&apos;s sign-in answer without state, then confirm the signed-in account</source>
         <translation>Accepter la réponse de connexion de Xee sans state, puis confirmer le compte connecté</translation>
     </message>
     <message>
         <source>Send no scope (the scopes set for the app at Xee apply)</source>
-        <translation>N'envoyer aucun scope (les scopes définis pour l'app chez Xee s'appliquent)</translation>
+        <translation>N&apos;envoyer aucun scope (les scopes définis pour l&apos;app chez Xee s&apos;appliquent)</translation>
     </message>
     <message>
         <source>Send no scope</source>
-        <translation>N'envoyer aucun scope</translation>
+        <translation>N&apos;envoyer aucun scope</translation>
     </message>
     <message>
-        <source>Leave scope out of the sign-in address, as Xee's own SDK does</source>
-        <translation>Ne pas mettre scope dans l'adresse de connexion, comme le SDK de Xee</translation>
+        <source>Leave scope out of the sign-in address, as Xee&apos;s own SDK does</source>
+        <translation>Ne pas mettre scope dans l&apos;adresse de connexion, comme le SDK de Xee</translation>
     </message>
     <message>
         <source>Xee scopes</source>
@@ -189,11 +189,11 @@
     </message>
     <message>
         <source>The Xee redirect URI setting cannot be used: {reason}</source>
-        <translation>Le réglage d'URI de redirection Xee est inutilisable : {reason}</translation>
+        <translation>Le réglage d&apos;URI de redirection Xee est inutilisable : {reason}</translation>
     </message>
     <message>
         <source>Saved: the next sign-in uses it.</source>
-        <translation>Enregistré : la prochaine connexion l'utilisera.</translation>
+        <translation>Enregistré : la prochaine connexion l&apos;utilisera.</translation>
     </message>
     <message>
         <source> s</source>
@@ -256,7 +256,7 @@
     </message>
     <message>
         <source>No usable keychain on this computer: the key is kept for this session only.</source>
-        <translation>Aucun trousseau utilisable sur cet ordinateur : la clé n'est gardée que pour cette session.</translation>
+        <translation>Aucun trousseau utilisable sur cet ordinateur : la clé n&apos;est gardée que pour cette session.</translation>
     </message>
     <message>
         <source>Key read from the keychain.</source>
@@ -331,11 +331,11 @@
     </message>
     <message>
         <source>Open a CSV file: every row is checked, nothing is sent</source>
-        <translation>Ouvrir un fichier CSV : chaque ligne est vérifiée, rien n'est envoyé</translation>
+        <translation>Ouvrir un fichier CSV : chaque ligne est vérifiée, rien n&apos;est envoyé</translation>
     </message>
     <message>
         <source>No file opened yet.</source>
-        <translation>Aucun fichier ouvert pour l'instant.</translation>
+        <translation>Aucun fichier ouvert pour l&apos;instant.</translation>
     </message>
     <message>
         <source>Leave out the invalid rows</source>
@@ -343,7 +343,7 @@
     </message>
     <message>
         <source>Start sends the valid rows only; the invalid ones are recorded as left out</source>
-        <translation>Démarrer n'envoie que les lignes valides ; les invalides sont notées comme écartées</translation>
+        <translation>Démarrer n&apos;envoie que les lignes valides ; les invalides sont notées comme écartées</translation>
     </message>
     <message>
         <source>Rows of the file</source>
@@ -423,40 +423,40 @@
     </message>
     <message>
         <source>{environment}, as {account}. Every row is checked before anything is sent; a device is never paired twice.</source>
-        <translation>{environment}, en tant que {account}. Chaque ligne est vérifiée avant tout envoi ; un appareil n'est jamais appairé deux fois.</translation>
+        <translation>{environment}, en tant que {account}. Chaque ligne est vérifiée avant tout envoi ; un appareil n&apos;est jamais appairé deux fois.</translation>
     </message>
     <message>
         <source>{environment}, no sign-in needed. Every row is checked before anything is sent; a device is never paired twice.</source>
-        <translation>{environment}, sans connexion. Chaque ligne est vérifiée avant tout envoi ; un appareil n'est jamais appairé deux fois.</translation>
+        <translation>{environment}, sans connexion. Chaque ligne est vérifiée avant tout envoi ; un appareil n&apos;est jamais appairé deux fois.</translation>
     </message>
     <message>
         <source>{environment}, as nobody (sign in first). Every row is checked before anything is sent; a device is never paired twice.</source>
-        <translation>{environment}, sans compte (connectez-vous d'abord). Chaque ligne est vérifiée avant tout envoi ; un appareil n'est jamais appairé deux fois.</translation>
+        <translation>{environment}, sans compte (connectez-vous d&apos;abord). Chaque ligne est vérifiée avant tout envoi ; un appareil n&apos;est jamais appairé deux fois.</translation>
     </message>
     <message>
         <source>{environment}, with the api key entered in the wizard. Every row is checked before anything is sent; a device is never paired twice.</source>
-        <translation>{environment}, avec la clé API saisie dans l'assistant. Chaque ligne est vérifiée avant tout envoi ; un appareil n'est jamais appairé deux fois.</translation>
+        <translation>{environment}, avec la clé API saisie dans l&apos;assistant. Chaque ligne est vérifiée avant tout envoi ; un appareil n&apos;est jamais appairé deux fois.</translation>
     </message>
     <message>
         <source>No file opened yet: save the template, fill it in, then open it here.</source>
-        <translation>Aucun fichier ouvert pour l'instant : enregistrez le modèle, remplissez-le, puis ouvrez-le ici.</translation>
+        <translation>Aucun fichier ouvert pour l&apos;instant : enregistrez le modèle, remplissez-le, puis ouvrez-le ici.</translation>
     </message>
     <message>
         <source>Choose the provider in the wizard first.</source>
-        <translation>Choisissez d'abord le fournisseur dans l'assistant.</translation>
+        <translation>Choisissez d&apos;abord le fournisseur dans l&apos;assistant.</translation>
     </message>
     <message>
         <source>Sign in to Xee in the wizard first (step 2).</source>
-        <translation>Connectez-vous d'abord à Xee dans l'assistant (étape 2).</translation>
+        <translation>Connectez-vous d&apos;abord à Xee dans l&apos;assistant (étape 2).</translation>
     </message>
     <message>
         <source>Enter the api key in the wizard first (step 2): {problem}</source>
-        <translation>Saisissez d'abord la clé API dans l'assistant (étape 2) : {problem}</translation>
+        <translation>Saisissez d&apos;abord la clé API dans l&apos;assistant (étape 2) : {problem}</translation>
     </message>
     <message numerus="yes">
         <source>Leave out the %n invalid rows (they are not sent)</source>
         <translation>
-            <numerusform>Écarter %n ligne invalide (elle n'est pas envoyée)</numerusform>
+            <numerusform>Écarter %n ligne invalide (elle n&apos;est pas envoyée)</numerusform>
             <numerusform>Écarter les %n lignes invalides (elles ne sont pas envoyées)</numerusform>
         </translation>
     </message>
@@ -466,7 +466,7 @@
     </message>
     <message>
         <source>Could not save the template to {path}: {error}.</source>
-        <translation>Impossible d'enregistrer le modèle dans {path} : {error}.</translation>
+        <translation>Impossible d&apos;enregistrer le modèle dans {path} : {error}.</translation>
     </message>
     <message>
         <source>Template saved to {path}: one line per device, then open it here.</source>
@@ -490,25 +490,25 @@
     </message>
     <message>
         <source>{file}: this file cannot be used for {provider}:</source>
-        <translation>{file} : ce fichier n'est pas utilisable pour {provider} :</translation>
+        <translation>{file} : ce fichier n&apos;est pas utilisable pour {provider} :</translation>
     </message>
     <message numerus="yes">
         <source>%n rows for {provider}: {valid} valid, {invalid} invalid (their reasons are in the table). Nothing is sent while a row is invalid: fix the file and open it again, or leave those rows out.</source>
         <translation>
-            <numerusform>%n ligne pour {provider} : {valid} valide, {invalid} invalide (les raisons sont dans le tableau). Rien n'est envoyé tant qu'une ligne est invalide : corrigez le fichier et rouvrez-le, ou écartez ces lignes.</numerusform>
-            <numerusform>%n lignes pour {provider} : {valid} valides, {invalid} invalides (les raisons sont dans le tableau). Rien n'est envoyé tant qu'une ligne est invalide : corrigez le fichier et rouvrez-le, ou écartez ces lignes.</numerusform>
+            <numerusform>%n ligne pour {provider} : {valid} valide, {invalid} invalide (les raisons sont dans le tableau). Rien n&apos;est envoyé tant qu&apos;une ligne est invalide : corrigez le fichier et rouvrez-le, ou écartez ces lignes.</numerusform>
+            <numerusform>%n lignes pour {provider} : {valid} valides, {invalid} invalides (les raisons sont dans le tableau). Rien n&apos;est envoyé tant qu&apos;une ligne est invalide : corrigez le fichier et rouvrez-le, ou écartez ces lignes.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n rows for {provider}, all valid. Nothing has been sent yet.</source>
         <translation>
-            <numerusform>%n ligne pour {provider}, valide. Rien n'a encore été envoyé.</numerusform>
-            <numerusform>%n lignes pour {provider}, toutes valides. Rien n'a encore été envoyé.</numerusform>
+            <numerusform>%n ligne pour {provider}, valide. Rien n&apos;a encore été envoyé.</numerusform>
+            <numerusform>%n lignes pour {provider}, toutes valides. Rien n&apos;a encore été envoyé.</numerusform>
         </translation>
     </message>
     <message>
         <source>{problem} Nothing was sent.</source>
-        <translation>{problem} Rien n'a été envoyé.</translation>
+        <translation>{problem} Rien n&apos;a été envoyé.</translation>
     </message>
     <message>
         <source>Resuming…</source>
@@ -561,8 +561,8 @@
     <message numerus="yes">
         <source>Batch #{id} stopped with %n rows not sent. {reason} Resume continues where it stopped; rows already paired are not sent again.</source>
         <translation>
-            <numerusform>Lot n° {id} arrêté avec %n ligne non envoyée. {reason} Reprendre continue là où il s'est arrêté ; les lignes déjà appairées ne sont pas renvoyées.</numerusform>
-            <numerusform>Lot n° {id} arrêté avec %n lignes non envoyées. {reason} Reprendre continue là où il s'est arrêté ; les lignes déjà appairées ne sont pas renvoyées.</numerusform>
+            <numerusform>Lot n° {id} arrêté avec %n ligne non envoyée. {reason} Reprendre continue là où il s&apos;est arrêté ; les lignes déjà appairées ne sont pas renvoyées.</numerusform>
+            <numerusform>Lot n° {id} arrêté avec %n lignes non envoyées. {reason} Reprendre continue là où il s&apos;est arrêté ; les lignes déjà appairées ne sont pas renvoyées.</numerusform>
         </translation>
     </message>
     <message>
@@ -575,7 +575,7 @@
     </message>
     <message>
         <source>Could not write {path}: {error}. Choose another folder.</source>
-        <translation>Impossible d'écrire {path} : {error}. Choisissez un autre dossier.</translation>
+        <translation>Impossible d&apos;écrire {path} : {error}. Choisissez un autre dossier.</translation>
     </message>
     <message numerus="yes">
         <source>Saved %n rows to {path}.</source>
@@ -633,7 +633,7 @@
     </message>
     <message>
         <source>Linked device id</source>
-        <translation>Identifiant de l'appareil lié</translation>
+        <translation>Identifiant de l&apos;appareil lié</translation>
     </message>
     <message>
         <source>deviceid {deviceid}</source>
@@ -674,7 +674,7 @@
         <translation>Réinitialiser les données de démo</translation>
     </message>
     <message>
-        <source>Put the demo's boxes, devices and pins back as they were; the sign-in and the keys stay</source>
+        <source>Put the demo&apos;s boxes, devices and pins back as they were; the sign-in and the keys stay</source>
         <translation>Remettre les boîtiers, appareils et pins de la démo dans leur état initial ; la connexion et les clés restent</translation>
     </message>
 </context>
@@ -682,11 +682,11 @@
     <name>DevicePage</name>
     <message>
         <source>Front door</source>
-        <translation>Porte d'entrée</translation>
+        <translation>Porte d&apos;entrée</translation>
     </message>
     <message>
         <source>RUFUS answers with a deviceid that must be stored on the device: the result page shows it with Copy and Save.</source>
-        <translation>RUFUS répond avec un deviceid à enregistrer sur l'appareil : la page de résultat l'affiche avec Copier et Enregistrer.</translation>
+        <translation>RUFUS répond avec un deviceid à enregistrer sur l&apos;appareil : la page de résultat l&apos;affiche avec Copier et Enregistrer.</translation>
     </message>
     <message>
         <source>Fill &amp;demo values</source>
@@ -702,7 +702,7 @@
     </message>
     <message>
         <source>Look the consumer up by the email of their account</source>
-        <translation>Rechercher le client par l'e-mail de son compte</translation>
+        <translation>Rechercher le client par l&apos;e-mail de son compte</translation>
     </message>
     <message>
         <source>Consumers found</source>
@@ -710,7 +710,7 @@
     </message>
     <message>
         <source>Pick the consumer to link: Enter fills in the consumer id</source>
-        <translation>Choisissez le client à lier : Entrée remplit l'identifiant client</translation>
+        <translation>Choisissez le client à lier : Entrée remplit l&apos;identifiant client</translation>
     </message>
     <message>
         <source>The Xee box</source>
@@ -718,23 +718,23 @@
     </message>
     <message>
         <source>The RUFUS device</source>
-        <translation>L'appareil RUFUS</translation>
+        <translation>L&apos;appareil RUFUS</translation>
     </message>
     <message>
         <source>The Zype customer and pin</source>
         <translation>Le client Zype et le code</translation>
     </message>
     <message>
-        <source>Enter the device id and the pin from the box's card.</source>
-        <translation>Saisissez l'identifiant et le code figurant sur la carte du boîtier.</translation>
+        <source>Enter the device id and the pin from the box&apos;s card.</source>
+        <translation>Saisissez l&apos;identifiant et le code figurant sur la carte du boîtier.</translation>
     </message>
     <message>
         <source>Describe the device to bind to the company account.</source>
-        <translation>Décrivez l'appareil à lier au compte de l'entreprise.</translation>
+        <translation>Décrivez l&apos;appareil à lier au compte de l&apos;entreprise.</translation>
     </message>
     <message>
         <source>Who the TV belongs to, and the pin it shows.</source>
-        <translation>À qui appartient la TV, et le code qu'elle affiche.</translation>
+        <translation>À qui appartient la TV, et le code qu&apos;elle affiche.</translation>
     </message>
     <message>
         <source>Looking for {email}…</source>
@@ -742,7 +742,7 @@
     </message>
     <message>
         <source>No Zype consumer has the email {email}. Check the spelling with the customer.</source>
-        <translation>Aucun client Zype n'a l'e-mail {email}. Vérifiez l'orthographe avec le client.</translation>
+        <translation>Aucun client Zype n&apos;a l&apos;e-mail {email}. Vérifiez l&apos;orthographe avec le client.</translation>
     </message>
     <message>
         <source>Linked devices: {devices}</source>
@@ -750,7 +750,7 @@
     </message>
     <message>
         <source>No linked device yet</source>
-        <translation>Aucun appareil lié pour l'instant</translation>
+        <translation>Aucun appareil lié pour l&apos;instant</translation>
     </message>
     <message>
         <source>Found one consumer: filled in.</source>
@@ -765,7 +765,7 @@
     </message>
     <message>
         <source>The sandbox has no free demo device left: restart the demo to reset it.</source>
-        <translation>Le bac à sable n'a plus d'appareil de démo libre : relancez la démo pour le réinitialiser.</translation>
+        <translation>Le bac à sable n&apos;a plus d&apos;appareil de démo libre : relancez la démo pour le réinitialiser.</translation>
     </message>
     <message>
         <source>Demo values filled in.</source>
@@ -895,7 +895,7 @@
     </message>
     <message>
         <source>History entry: #{id}</source>
-        <translation>Entrée de l'historique : n° {id}</translation>
+        <translation>Entrée de l&apos;historique : n° {id}</translation>
     </message>
     <message>
         <source>{action} (batch #{id})</source>
@@ -919,15 +919,15 @@
     </message>
     <message>
         <source>Search the history</source>
-        <translation>Rechercher dans l'historique</translation>
+        <translation>Rechercher dans l&apos;historique</translation>
     </message>
     <message>
         <source>Shows the entries whose identifiers, error or message contain this text (Ctrl+F)</source>
-        <translation>Affiche les entrées dont les identifiants, l'erreur ou le message contiennent ce texte (Ctrl+F)</translation>
+        <translation>Affiche les entrées dont les identifiants, l&apos;erreur ou le message contiennent ce texte (Ctrl+F)</translation>
     </message>
     <message>
-        <source>Shows one provider's entries only</source>
-        <translation>N'affiche que les entrées d'un fournisseur</translation>
+        <source>Shows one provider&apos;s entries only</source>
+        <translation>N&apos;affiche que les entrées d&apos;un fournisseur</translation>
     </message>
     <message>
         <source>All providers</source>
@@ -935,7 +935,7 @@
     </message>
     <message>
         <source>Shows the entries with this outcome only</source>
-        <translation>N'affiche que les entrées ayant ce résultat</translation>
+        <translation>N&apos;affiche que les entrées ayant ce résultat</translation>
     </message>
     <message>
         <source>All outcomes</source>
@@ -955,7 +955,7 @@
     </message>
     <message>
         <source>The last day shown, included (Any date: up to today)</source>
-        <translation>Le dernier jour affiché, inclus (Toute date : jusqu'à aujourd'hui)</translation>
+        <translation>Le dernier jour affiché, inclus (Toute date : jusqu&apos;à aujourd&apos;hui)</translation>
     </message>
     <message>
         <source>&amp;From</source>
@@ -967,11 +967,11 @@
     </message>
     <message>
         <source>History entries</source>
-        <translation>Entrées de l'historique</translation>
+        <translation>Entrées de l&apos;historique</translation>
     </message>
     <message>
         <source>Newest first; select an entry to see its details below</source>
-        <translation>Les plus récentes d'abord ; sélectionnez une entrée pour voir ses détails en dessous</translation>
+        <translation>Les plus récentes d&apos;abord ; sélectionnez une entrée pour voir ses détails en dessous</translation>
     </message>
     <message>
         <source>Select an entry to see its details.</source>
@@ -979,26 +979,26 @@
     </message>
     <message>
         <source>Entry details</source>
-        <translation>Détails de l'entrée</translation>
+        <translation>Détails de l&apos;entrée</translation>
     </message>
     <message>
-        <source>The selected entry's details, as Copy details copies them</source>
-        <translation>Les détails de l'entrée sélectionnée, tels que Copier les détails les copie</translation>
+        <source>The selected entry&apos;s details, as Copy details copies them</source>
+        <translation>Les détails de l&apos;entrée sélectionnée, tels que Copier les détails les copie</translation>
     </message>
     <message>
         <source>&amp;Copy details</source>
         <translation>&amp;Copier les détails</translation>
     </message>
     <message>
-        <source>Copy the selected entry's details to the clipboard (no key, token or pin in them)</source>
-        <translation>Copier les détails de l'entrée sélectionnée dans le presse-papiers (sans clé, jeton ni code)</translation>
+        <source>Copy the selected entry&apos;s details to the clipboard (no key, token or pin in them)</source>
+        <translation>Copier les détails de l&apos;entrée sélectionnée dans le presse-papiers (sans clé, jeton ni code)</translation>
     </message>
     <message>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Exporter en CSV…</translation>
     </message>
     <message>
-        <source>Write the entries the filters show to a CSV file, without the table's limit</source>
+        <source>Write the entries the filters show to a CSV file, without the table&apos;s limit</source>
         <translation>Écrire les entrées retenues par les filtres dans un fichier CSV, sans la limite du tableau</translation>
     </message>
     <message>
@@ -1007,7 +1007,7 @@
     </message>
     <message>
         <source>Read the history again</source>
-        <translation>Relire l'historique</translation>
+        <translation>Relire l&apos;historique</translation>
     </message>
     <message>
         <source>Close</source>
@@ -1015,7 +1015,7 @@
     </message>
     <message>
         <source>Close the history window</source>
-        <translation>Fermer la fenêtre de l'historique</translation>
+        <translation>Fermer la fenêtre de l&apos;historique</translation>
     </message>
     <message>
         <source>Any date</source>
@@ -1023,7 +1023,7 @@
     </message>
     <message>
         <source>The history could not be read ({error}). Try Refresh.</source>
-        <translation>L'historique n'a pas pu être lu ({error}). Essayez Actualiser.</translation>
+        <translation>L&apos;historique n&apos;a pas pu être lu ({error}). Essayez Actualiser.</translation>
     </message>
     <message>
         <source>No entry matches.</source>
@@ -1031,7 +1031,7 @@
     </message>
     <message>
         <source>No pairing recorded yet on this computer.</source>
-        <translation>Aucun appairage enregistré pour l'instant sur cet ordinateur.</translation>
+        <translation>Aucun appairage enregistré pour l&apos;instant sur cet ordinateur.</translation>
     </message>
     <message>
         <source>Showing the newest {count} entries: search or filter to narrow them down. Export CSV writes them all.</source>
@@ -1053,15 +1053,15 @@
     </message>
     <message>
         <source>Details of entry #{id} copied to the clipboard (no key, token or pin in them).</source>
-        <translation>Détails de l'entrée n° {id} copiés dans le presse-papiers (sans clé, jeton ni code).</translation>
+        <translation>Détails de l&apos;entrée n° {id} copiés dans le presse-papiers (sans clé, jeton ni code).</translation>
     </message>
     <message>
         <source>Export the history</source>
-        <translation>Exporter l'historique</translation>
+        <translation>Exporter l&apos;historique</translation>
     </message>
     <message>
         <source>Could not write {path}: {error}. Choose another folder.</source>
-        <translation>Impossible d'écrire {path} : {error}. Choisissez un autre dossier.</translation>
+        <translation>Impossible d&apos;écrire {path} : {error}. Choisissez un autre dossier.</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n entries to {path}.</source>
@@ -1091,7 +1091,7 @@
     </message>
     <message>
         <source>RUFUS device model</source>
-        <translation>modèle d'appareil RUFUS</translation>
+        <translation>modèle d&apos;appareil RUFUS</translation>
     </message>
     <message>
         <source>RUFUS serial number</source>
@@ -1099,7 +1099,7 @@
     </message>
     <message>
         <source>RUFUS device alias</source>
-        <translation>alias d'appareil RUFUS</translation>
+        <translation>alias d&apos;appareil RUFUS</translation>
     </message>
     <message>
         <source>RUFUS firmware version</source>
@@ -1107,7 +1107,7 @@
     </message>
     <message>
         <source>RUFUS device type</source>
-        <translation>type d'appareil RUFUS</translation>
+        <translation>type d&apos;appareil RUFUS</translation>
     </message>
     <message>
         <source>RUFUS api key</source>
@@ -1123,15 +1123,19 @@
     </message>
     <message>
         <source>Zype linked device id</source>
-        <translation>identifiant d'appareil lié Zype</translation>
+        <translation>identifiant d&apos;appareil lié Zype</translation>
     </message>
     <message>
-        <source>customer's email</source>
+        <source>customer&apos;s email</source>
         <translation>e-mail du client</translation>
     </message>
     <message>
         <source>The {label} is missing: enter it.</source>
         <translation>Champ « {label} » manquant : saisissez-le.</translation>
+    </message>
+    <message>
+        <source>The {label} contains an invisible character (such as a soft hyphen or a zero-width space): type it again without it.</source>
+        <translation>Le champ « {label} » contient un caractère invisible (comme un trait d’union conditionnel ou une espace de largeur nulle) : saisissez-le à nouveau sans ce caractère.</translation>
     </message>
     <message>
         <source>The {label} is empty: enter it.</source>
@@ -1142,8 +1146,8 @@
         <translation>Le champ « {label} » est trop long ({len_value} caractères ; {max_len} au plus) : vérifiez que seule cette valeur a été collée.</translation>
     </message>
     <message>
-        <source>The Xee device id may contain only letters, digits, '-' and '_' (it looks like E133742015, printed on the box).</source>
-        <translation>L'identifiant du boîtier Xee ne peut contenir que des lettres, des chiffres, « - » et « _ » (il ressemble à E133742015, imprimé sur le boîtier).</translation>
+        <source>The Xee device id may contain only letters, digits, &apos;-&apos; and &apos;_&apos; (it looks like E133742015, printed on the box).</source>
+        <translation>L&apos;identifiant du boîtier Xee ne peut contenir que des lettres, des chiffres, « - » et « _ » (il ressemble à E133742015, imprimé sur le boîtier).</translation>
     </message>
     <message>
         <source>The Xee device id must be exactly 10 letters or digits, like E133742015 (printed on the box); this one has {len_value}. Check it before sending: Xee counts every refused attempt toward locking the box.</source>
@@ -1162,7 +1166,7 @@
         <translation>Le code PIN Xee doit compter exactement 4 chiffres (sur la carte livrée avec le boîtier). Vérifiez-le avant l’envoi : trois codes erronés verrouillent le boîtier.</translation>
     </message>
     <message>
-        <source>The Xee pin does not have the format set in the settings (xee/pinPattern: {override_pattern}). Check it against the box's card.</source>
+        <source>The Xee pin does not have the format set in the settings (xee/pinPattern: {override_pattern}). Check it against the box&apos;s card.</source>
         <translation>Le code PIN Xee n’a pas le format défini dans les réglages (xee/pinPattern : {override_pattern}). Comparez-le avec la carte du boîtier.</translation>
     </message>
     <message>
@@ -1170,27 +1174,27 @@
         <translation>Le deviceid RUFUS doit compter exactement 64 caractères hexadécimaux (0-9, A-F), tel que renvoyé par la liaison.</translation>
     </message>
     <message>
-        <source>The {label} may contain only printable ASCII characters without spaces: copy it again from the provider's console.</source>
+        <source>The {label} may contain only printable ASCII characters without spaces: copy it again from the provider&apos;s console.</source>
         <translation>Le champ « {label} » ne peut contenir que des caractères ASCII imprimables sans espace : copiez-le à nouveau depuis la console du fournisseur.</translation>
     </message>
     <message>
         <source>The Zype pin must be exactly 7 letters or digits, as shown by the TV app (for example zabc123).</source>
-        <translation>Le code Zype doit compter exactement 7 lettres ou chiffres, tel qu'affiché par l'application TV (par exemple zabc123).</translation>
+        <translation>Le code Zype doit compter exactement 7 lettres ou chiffres, tel qu&apos;affiché par l&apos;application TV (par exemple zabc123).</translation>
     </message>
     <message>
-        <source>The Zype consumer id may contain only letters, digits and punctuation, without spaces: find it with the customer's email.</source>
-        <translation>L'identifiant client Zype ne peut contenir que des lettres, des chiffres et de la ponctuation, sans espace : trouvez-le avec l'e-mail du client.</translation>
+        <source>The Zype consumer id may contain only letters, digits and punctuation, without spaces: find it with the customer&apos;s email.</source>
+        <translation>L&apos;identifiant client Zype ne peut contenir que des lettres, des chiffres et de la ponctuation, sans espace : trouvez-le avec l&apos;e-mail du client.</translation>
     </message>
     <message>
-        <source>The customer's email does not look like an address (name@example.com): check it.</source>
-        <translation>L'e-mail du client ne ressemble pas à une adresse (nom@example.com) : vérifiez-le.</translation>
+        <source>The customer&apos;s email does not look like an address (name@example.com): check it.</source>
+        <translation>L&apos;e-mail du client ne ressemble pas à une adresse (nom@example.com) : vérifiez-le.</translation>
     </message>
     <message>
         <source>The {label} contains an invisible or control character (such as a tab or a line break): type it again without it.</source>
         <translation>Le champ « {label} » contient un caractère invisible ou de contrôle (comme une tabulation ou un saut de ligne) : saisissez-le à nouveau sans lui.</translation>
     </message>
     <message>
-        <source>The format in {setting} is not a valid regular expression ({exc}): fix it, or clear it to use Xee's usual format.</source>
+        <source>The format in {setting} is not a valid regular expression ({exc}): fix it, or clear it to use Xee&apos;s usual format.</source>
         <translation>Le format de {setting} n’est pas une expression régulière valide ({exc}) : corrigez-le, ou videz-le pour utiliser le format habituel de Xee.</translation>
     </message>
     <message>
@@ -1211,7 +1215,7 @@
     </message>
     <message>
         <source>The {provider} API address must be an http(s) URL without query, such as https://api.example.com/v1.</source>
-        <translation>L'adresse de l'API {provider} doit être une URL http(s) sans paramètres, comme https://api.example.com/v1.</translation>
+        <translation>L&apos;adresse de l&apos;API {provider} doit être une URL http(s) sans paramètres, comme https://api.example.com/v1.</translation>
     </message>
     <message>
         <source>Unknown provider {provider}: use xee, rufus or zype.</source>
@@ -1219,15 +1223,15 @@
     </message>
     <message>
         <source>{provider} has no online sandbox: use production, or demo for the offline sandbox.</source>
-        <translation>{provider} n'a pas de bac à sable en ligne : utilisez production, ou demo pour le bac à sable hors ligne.</translation>
+        <translation>{provider} n&apos;a pas de bac à sable en ligne : utilisez production, ou demo pour le bac à sable hors ligne.</translation>
     </message>
     <message>
         <source>The demo environment needs the address of the running offline sandbox.</source>
-        <translation>L'environnement de démo a besoin de l'adresse du bac à sable hors ligne en marche.</translation>
+        <translation>L&apos;environnement de démo a besoin de l&apos;adresse du bac à sable hors ligne en marche.</translation>
     </message>
     <message>
         <source>The Xee access token is not usable (empty or with invalid characters): sign in to Xee again.</source>
-        <translation>Le jeton d'accès Xee est inutilisable (vide ou avec des caractères invalides) : reconnectez-vous à Xee.</translation>
+        <translation>Le jeton d&apos;accès Xee est inutilisable (vide ou avec des caractères invalides) : reconnectez-vous à Xee.</translation>
     </message>
     <message>
         <source>Pages start at 1 and hold 1 to 5000 devices.</source>
@@ -1290,7 +1294,7 @@
     </message>
     <message>
         <source>API address: {address}</source>
-        <translation>Adresse de l'API : {address}</translation>
+        <translation>Adresse de l&apos;API : {address}</translation>
     </message>
     <message>
         <source>{provider} is reachable from this computer.</source>
@@ -1298,7 +1302,7 @@
     </message>
     <message>
         <source>{provider} is NOT reachable from this computer.</source>
-        <translation>{provider} n'est PAS joignable depuis cet ordinateur.</translation>
+        <translation>{provider} n&apos;est PAS joignable depuis cet ordinateur.</translation>
     </message>
 </context>
 <context>
@@ -1308,8 +1312,8 @@
         <translation>Vérifier le &amp;réseau…</translation>
     </message>
     <message>
-        <source>Can this computer reach the provider's API address? DNS, connection, TLS and one harmless HTTP request.</source>
-        <translation>Cet ordinateur peut-il joindre l'adresse de l'API du fournisseur ? DNS, connexion, TLS et une requête HTTP sans effet.</translation>
+        <source>Can this computer reach the provider&apos;s API address? DNS, connection, TLS and one harmless HTTP request.</source>
+        <translation>Cet ordinateur peut-il joindre l&apos;adresse de l&apos;API du fournisseur ? DNS, connexion, TLS et une requête HTTP sans effet.</translation>
     </message>
     <message>
         <source>Check the network</source>
@@ -1324,7 +1328,7 @@
     </message>
     <message>
         <source>Cancel stops waiting. A request that already reached the provider may still be carried out: the result page tells you how to check.</source>
-        <translation>Annuler arrête l'attente. Une requête déjà parvenue au fournisseur peut tout de même être exécutée : la page de résultat indique comment vérifier.</translation>
+        <translation>Annuler arrête l&apos;attente. Une requête déjà parvenue au fournisseur peut tout de même être exécutée : la page de résultat indique comment vérifier.</translation>
     </message>
     <message>
         <source>Talking to the provider. The window stays usable; Cancel is always available.</source>
@@ -1336,7 +1340,7 @@
     </message>
     <message>
         <source>Binding the device with RUFUS…</source>
-        <translation>Liaison de l'appareil avec RUFUS…</translation>
+        <translation>Liaison de l&apos;appareil avec RUFUS…</translation>
     </message>
     <message>
         <source>Linking the pin with Zype…</source>
@@ -1395,7 +1399,7 @@
     </message>
     <message>
         <source>Stop waiting for the request, or close the wizard (Esc)</source>
-        <translation>Arrêter d'attendre la requête, ou fermer l'assistant (Échap)</translation>
+        <translation>Arrêter d&apos;attendre la requête, ou fermer l&apos;assistant (Échap)</translation>
     </message>
     <message>
         <source>&amp;Next</source>
@@ -1419,11 +1423,11 @@
     </message>
     <message>
         <source>Close the wizard (Alt+F)</source>
-        <translation>Fermer l'assistant (Alt+T)</translation>
+        <translation>Fermer l&apos;assistant (Alt+T)</translation>
     </message>
     <message>
         <source>The offline sandbox did not start ({error}).</source>
-        <translation>Le bac à sable hors ligne n'a pas démarré ({error}).</translation>
+        <translation>Le bac à sable hors ligne n&apos;a pas démarré ({error}).</translation>
     </message>
     <message>
         <source>Could not reset the demo data ({error}): restart the demo.</source>
@@ -1446,7 +1450,7 @@
         <translation>Deux codes pin erronés ont déjà été envoyés pour ce boîtier. Si celui-ci est faux aussi, Xee verrouille le boîtier et seul le support Xee peut le déverrouiller.</translation>
     </message>
     <message>
-        <source>Check the pin on the box's card (Show reveals it).</source>
+        <source>Check the pin on the box&apos;s card (Show reveals it).</source>
         <translation>Vérifiez le pin sur la carte du boîtier (Afficher le révèle).</translation>
     </message>
     <message>
@@ -1467,7 +1471,7 @@
     </message>
     <message>
         <source>This will unbind the device (RUFUS deletes its sessions and passings).</source>
-        <translation>L'appareil sera délié (RUFUS supprime ses sessions et ses passages).</translation>
+        <translation>L&apos;appareil sera délié (RUFUS supprime ses sessions et ses passages).</translation>
     </message>
     <message>
         <source>This will unlink the pin from the consumer.</source>
@@ -1475,11 +1479,11 @@
     </message>
     <message>
         <source>Done: the device is unbound.</source>
-        <translation>C'est fait : l'appareil est délié.</translation>
+        <translation>C&apos;est fait : l&apos;appareil est délié.</translation>
     </message>
     <message>
         <source>Done: the pin is unlinked from the consumer.</source>
-        <translation>C'est fait : le code est délié du client.</translation>
+        <translation>C&apos;est fait : le code est délié du client.</translation>
     </message>
     <message>
         <source>{action}?</source>
@@ -1499,7 +1503,7 @@
     </message>
     <message>
         <source>The deviceid was neither copied nor saved. The device needs it, and RUFUS will not show it again.</source>
-        <translation>Le deviceid n'a été ni copié ni enregistré. L'appareil en a besoin, et RUFUS ne le montrera plus.</translation>
+        <translation>Le deviceid n&apos;a été ni copié ni enregistré. L&apos;appareil en a besoin, et RUFUS ne le montrera plus.</translation>
     </message>
     <message>
         <source>Leave it anyway?</source>
@@ -1517,36 +1521,36 @@
 <context>
     <name>ProviderError</name>
     <message>
-        <source>Xee rejected the device id or the pin (wrong format or wrong pin). Check both against the box's label and try again, carefully: Xee locks a box after 3 failed attempts.</source>
-        <translation>Xee a refusé l'identifiant ou le code (mauvais format ou mauvais code). Vérifiez les deux sur l'étiquette du boîtier et réessayez, prudemment : Xee verrouille un boîtier après 3 tentatives échouées.</translation>
+        <source>Xee rejected the device id or the pin (wrong format or wrong pin). Check both against the box&apos;s label and try again, carefully: Xee locks a box after 3 failed attempts.</source>
+        <translation>Xee a refusé l&apos;identifiant ou le code (mauvais format ou mauvais code). Vérifiez les deux sur l&apos;étiquette du boîtier et réessayez, prudemment : Xee verrouille un boîtier après 3 tentatives échouées.</translation>
     </message>
     <message>
         <source>This box has already failed 3 association attempts, so Xee refuses any further pin for it: do not try again, ask Xee support (or the box owner, from their Xee account) to unlock the box, then associate it.</source>
-        <translation>Ce boîtier a déjà échoué à 3 tentatives d'association, Xee refuse donc tout nouveau code : ne réessayez pas, demandez au support Xee (ou au propriétaire du boîtier, depuis son compte Xee) de le déverrouiller, puis associez-le.</translation>
+        <translation>Ce boîtier a déjà échoué à 3 tentatives d&apos;association, Xee refuse donc tout nouveau code : ne réessayez pas, demandez au support Xee (ou au propriétaire du boîtier, depuis son compte Xee) de le déverrouiller, puis associez-le.</translation>
     </message>
     <message>
-        <source>Xee knows no box with this device id (or the signed-in user no longer exists). Check the device id on the box's label and that you use the right environment.</source>
-        <translation>Xee ne connaît aucun boîtier avec cet identifiant (ou l'utilisateur connecté n'existe plus). Vérifiez l'identifiant sur l'étiquette du boîtier et que vous utilisez le bon environnement.</translation>
+        <source>Xee knows no box with this device id (or the signed-in user no longer exists). Check the device id on the box&apos;s label and that you use the right environment.</source>
+        <translation>Xee ne connaît aucun boîtier avec cet identifiant (ou l&apos;utilisateur connecté n&apos;existe plus). Vérifiez l&apos;identifiant sur l&apos;étiquette du boîtier et que vous utilisez le bon environnement.</translation>
     </message>
     <message>
         <source>This box is already associated to another Xee user. Its current owner must dissociate it (or ask Xee support to) before it can be associated here.</source>
-        <translation>Ce boîtier est déjà associé à un autre utilisateur Xee. Son propriétaire actuel doit le dissocier (ou le demander au support Xee) avant qu'il puisse être associé ici.</translation>
+        <translation>Ce boîtier est déjà associé à un autre utilisateur Xee. Son propriétaire actuel doit le dissocier (ou le demander au support Xee) avant qu&apos;il puisse être associé ici.</translation>
     </message>
     <message>
-        <source>Xee rejected the device id. Check it against the box's label and try again.</source>
-        <translation>Xee a refusé l'identifiant. Vérifiez-le sur l'étiquette du boîtier et réessayez.</translation>
+        <source>Xee rejected the device id. Check it against the box&apos;s label and try again.</source>
+        <translation>Xee a refusé l&apos;identifiant. Vérifiez-le sur l&apos;étiquette du boîtier et réessayez.</translation>
     </message>
     <message>
         <source>Xee knows no box (or car) with this device id. Check the device id and that you use the right environment.</source>
-        <translation>Xee ne connaît aucun boîtier (ni véhicule) avec cet identifiant. Vérifiez l'identifiant et que vous utilisez le bon environnement.</translation>
+        <translation>Xee ne connaît aucun boîtier (ni véhicule) avec cet identifiant. Vérifiez l&apos;identifiant et que vous utilisez le bon environnement.</translation>
     </message>
     <message>
         <source>This box is not associated to any user, so there is nothing to dissociate: no action is needed.</source>
-        <translation>Ce boîtier n'est associé à aucun utilisateur, il n'y a donc rien à dissocier : aucune action n'est nécessaire.</translation>
+        <translation>Ce boîtier n&apos;est associé à aucun utilisateur, il n&apos;y a donc rien à dissocier : aucune action n&apos;est nécessaire.</translation>
     </message>
     <message>
         <source>A device with this serial number is already bound to this RUFUS account (deviceid {deviceid}). Hand over that deviceid, or unbind that device first if it must be bound again.</source>
-        <translation>Un appareil avec ce numéro de série est déjà lié à ce compte RUFUS (deviceid {deviceid}). Transmettez ce deviceid, ou déliez d'abord cet appareil s'il doit être lié à nouveau.</translation>
+        <translation>Un appareil avec ce numéro de série est déjà lié à ce compte RUFUS (deviceid {deviceid}). Transmettez ce deviceid, ou déliez d&apos;abord cet appareil s&apos;il doit être lié à nouveau.</translation>
     </message>
     <message>
         <source>RUFUS knows no device with this deviceid on this account. Check the deviceid (64 hexadecimal characters) and that the api key belongs to the right account.</source>
@@ -1554,15 +1558,15 @@
     </message>
     <message>
         <source>This RUFUS api key may not unbind devices: it needs WRITE or READ_WRITE access with the unbind permission. Enable unbind on the key in the RUFUS console, or use another key.</source>
-        <translation>Cette clé API RUFUS ne peut pas délier d'appareils : il faut un accès WRITE ou READ_WRITE avec l'autorisation unbind. Activez unbind sur la clé dans la console RUFUS, ou utilisez une autre clé.</translation>
+        <translation>Cette clé API RUFUS ne peut pas délier d&apos;appareils : il faut un accès WRITE ou READ_WRITE avec l&apos;autorisation unbind. Activez unbind sur la clé dans la console RUFUS, ou utilisez une autre clé.</translation>
     </message>
     <message>
         <source>RUFUS knows no device with this deviceid, so nothing was unbound (it may already have been unbound). Check the deviceid and the account.</source>
-        <translation>RUFUS ne connaît aucun appareil avec ce deviceid, rien n'a donc été délié (il l'a peut-être déjà été). Vérifiez le deviceid et le compte.</translation>
+        <translation>RUFUS ne connaît aucun appareil avec ce deviceid, rien n&apos;a donc été délié (il l&apos;a peut-être déjà été). Vérifiez le deviceid et le compte.</translation>
     </message>
     <message>
         <source>Zype knows no active pin with this value: it is mistyped or expired (pins last 30 minutes). Ask the customer to show a new pin in the TV app and enter it.</source>
-        <translation>Zype ne connaît aucun code actif avec cette valeur : il est mal saisi ou expiré (les codes durent 30 minutes). Demandez au client d'afficher un nouveau code dans l'application TV et saisissez-le.</translation>
+        <translation>Zype ne connaît aucun code actif avec cette valeur : il est mal saisi ou expiré (les codes durent 30 minutes). Demandez au client d&apos;afficher un nouveau code dans l&apos;application TV et saisissez-le.</translation>
     </message>
     <message>
         <source>Zype knows no consumer with this id. Look the customer up by email to get the right consumer id, then link again.</source>
@@ -1574,83 +1578,83 @@
     </message>
     <message>
         <source>Zype could not process the request ({message}). Check the values entered and try again.</source>
-        <translation>Zype n'a pas pu traiter la requête ({message}). Vérifiez les valeurs saisies et réessayez.</translation>
+        <translation>Zype n&apos;a pas pu traiter la requête ({message}). Vérifiez les valeurs saisies et réessayez.</translation>
     </message>
     <message>
-        <source>The Xee sign-in lacks the devices_management permission (the device scope) needed to associate a box. Xee sets an app's scopes on its client: if the consent page did not offer device management, ask Xee to enable the device scope for this Xee app. Sign in to Xee again and accept the device-management permission.</source>
-        <translation>La connexion Xee n'a pas l'autorisation devices_management (le scope appareils) nécessaire pour associer un boîtier. Xee définit les scopes d'une app sur son client : si la page de consentement ne proposait pas la gestion des appareils, demandez à Xee d'activer le scope appareils pour cette app Xee. Reconnectez-vous à Xee et acceptez l'autorisation de gestion des appareils.</translation>
+        <source>The Xee sign-in lacks the devices_management permission (the device scope) needed to associate a box. Xee sets an app&apos;s scopes on its client: if the consent page did not offer device management, ask Xee to enable the device scope for this Xee app. Sign in to Xee again and accept the device-management permission.</source>
+        <translation>La connexion Xee n&apos;a pas l&apos;autorisation devices_management (le scope appareils) nécessaire pour associer un boîtier. Xee définit les scopes d&apos;une app sur son client : si la page de consentement ne proposait pas la gestion des appareils, demandez à Xee d&apos;activer le scope appareils pour cette app Xee. Reconnectez-vous à Xee et acceptez l&apos;autorisation de gestion des appareils.</translation>
     </message>
     <message>
-        <source>RUFUS rejected the bind's fields ({message}). RUFUS may require model, serial number and type (alias and firmware are optional): fill in the field it names (the Type field, or the default type in the settings), then bind again.</source>
-        <translation>RUFUS a rejeté les champs de la liaison ({message}). RUFUS peut exiger le modèle, le numéro de série et le type (l'alias et le firmware sont facultatifs) : remplissez le champ qu'il nomme (le champ Type, ou le type par défaut dans les réglages), puis liez à nouveau.</translation>
+        <source>RUFUS rejected the bind&apos;s fields ({message}). RUFUS may require model, serial number and type (alias and firmware are optional): fill in the field it names (the Type field, or the default type in the settings), then bind again.</source>
+        <translation>RUFUS a rejeté les champs de la liaison ({message}). RUFUS peut exiger le modèle, le numéro de série et le type (l&apos;alias et le firmware sont facultatifs) : remplissez le champ qu&apos;il nomme (le champ Type, ou le type par défaut dans les réglages), puis liez à nouveau.</translation>
     </message>
     <message>
         <source>RUFUS refused the api key: it may be mistyped, unknown to RUFUS, or lack the access type this needs (reading: READ or READ_WRITE; binding: WRITE or READ_WRITE). Check the key and its access type in the RUFUS console, then enter it again or use another key.</source>
-        <translation>RUFUS a refusé la clé API : elle est peut-être mal saisie, inconnue de RUFUS, ou sans le type d'accès nécessaire (lecture : READ ou READ_WRITE ; liaison : WRITE ou READ_WRITE). Vérifiez la clé et son type d'accès dans la console RUFUS, puis saisissez-la à nouveau ou utilisez une autre clé.</translation>
+        <translation>RUFUS a refusé la clé API : elle est peut-être mal saisie, inconnue de RUFUS, ou sans le type d&apos;accès nécessaire (lecture : READ ou READ_WRITE ; liaison : WRITE ou READ_WRITE). Vérifiez la clé et son type d&apos;accès dans la console RUFUS, puis saisissez-la à nouveau ou utilisez une autre clé.</translation>
     </message>
     <message>
         <source>RUFUS refused to bind with this api key: it may lack write access (WRITE or READ_WRITE; a READ key may only read), or be mistyped or unknown to RUFUS. Check the key and its access type in the RUFUS console, or use a key with write access.</source>
-        <translation>RUFUS a refusé la liaison avec cette clé API : elle n'a peut-être pas l'accès en écriture (WRITE ou READ_WRITE ; une clé READ ne peut que lire), ou elle est mal saisie ou inconnue de RUFUS. Vérifiez la clé et son type d'accès dans la console RUFUS, ou utilisez une clé avec accès en écriture.</translation>
+        <translation>RUFUS a refusé la liaison avec cette clé API : elle n&apos;a peut-être pas l&apos;accès en écriture (WRITE ou READ_WRITE ; une clé READ ne peut que lire), ou elle est mal saisie ou inconnue de RUFUS. Vérifiez la clé et son type d&apos;accès dans la console RUFUS, ou utilisez une clé avec accès en écriture.</translation>
     </message>
     <message>
         <source>RUFUS refused to read devices with this api key: it may lack read access (READ or READ_WRITE; a WRITE key may only bind), or be mistyped or unknown to RUFUS. Check the key and its access type in the RUFUS console, or use a key with read access.</source>
-        <translation>RUFUS a refusé la lecture des appareils avec cette clé API : elle n'a peut-être pas l'accès en lecture (READ ou READ_WRITE ; une clé WRITE ne peut que lier), ou elle est mal saisie ou inconnue de RUFUS. Vérifiez la clé et son type d'accès dans la console RUFUS, ou utilisez une clé avec accès en lecture.</translation>
+        <translation>RUFUS a refusé la lecture des appareils avec cette clé API : elle n&apos;a peut-être pas l&apos;accès en lecture (READ ou READ_WRITE ; une clé WRITE ne peut que lier), ou elle est mal saisie ou inconnue de RUFUS. Vérifiez la clé et son type d&apos;accès dans la console RUFUS, ou utilisez une clé avec accès en lecture.</translation>
     </message>
     <message>
         <source>Zype refused this change with this api key: either the key is invalid, or this key may not modify anything (a Read Only or Player key, which can still look consumers up). Use an Admin api key from the Zype dashboard (Settings, API keys).</source>
-        <translation>Zype a refusé cette modification avec cette clé API : soit la clé n'est pas valide, soit cette clé ne peut rien modifier (une clé Read Only ou Player, qui peut encore rechercher des consommateurs). Utilisez une clé API Admin du tableau de bord Zype (Settings, API keys).</translation>
+        <translation>Zype a refusé cette modification avec cette clé API : soit la clé n&apos;est pas valide, soit cette clé ne peut rien modifier (une clé Read Only ou Player, qui peut encore rechercher des consommateurs). Utilisez une clé API Admin du tableau de bord Zype (Settings, API keys).</translation>
     </message>
     <message>
         <source>Zype refused this change: this key may not modify anything (it is a Read Only or Player key). Use an Admin api key from the Zype dashboard (Settings, API keys).</source>
-        <translation>Zype a refusé cette modification : cette clé ne peut rien modifier (c'est une clé Read Only ou Player). Utilisez une clé API Admin du tableau de bord Zype (Settings, API keys).</translation>
+        <translation>Zype a refusé cette modification : cette clé ne peut rien modifier (c&apos;est une clé Read Only ou Player). Utilisez une clé API Admin du tableau de bord Zype (Settings, API keys).</translation>
     </message>
     <message>
-        <source>Zype has no pin for this linked device id: the TV app has not asked for one. Ask the customer to open the app's link screen, then check again.</source>
-        <translation>Zype n'a aucun code pour cet identifiant d'appareil lié : l'application TV n'en a pas demandé. Demandez au client d'ouvrir l'écran de liaison de l'application, puis vérifiez à nouveau.</translation>
+        <source>Zype has no pin for this linked device id: the TV app has not asked for one. Ask the customer to open the app&apos;s link screen, then check again.</source>
+        <translation>Zype n&apos;a aucun code pour cet identifiant d&apos;appareil lié : l&apos;application TV n&apos;en a pas demandé. Demandez au client d&apos;ouvrir l&apos;écran de liaison de l&apos;application, puis vérifiez à nouveau.</translation>
     </message>
     <message>
         <source>Xee received no access token with the request. Sign in to Xee again; if it keeps happening, report it as a Pairing Wizard bug.</source>
-        <translation>Xee n'a reçu aucun jeton d'accès avec la requête. Reconnectez-vous à Xee ; si cela se reproduit, signalez-le comme un bogue de Pairing Wizard.</translation>
+        <translation>Xee n&apos;a reçu aucun jeton d&apos;accès avec la requête. Reconnectez-vous à Xee ; si cela se reproduit, signalez-le comme un bogue de Pairing Wizard.</translation>
     </message>
     <message>
         <source>Xee could not read the access token sent with the request. Sign in to Xee again; if it keeps happening, report it as a Pairing Wizard bug.</source>
-        <translation>Xee n'a pas pu lire le jeton d'accès envoyé avec la requête. Reconnectez-vous à Xee ; si cela se reproduit, signalez-le comme un bogue de Pairing Wizard.</translation>
+        <translation>Xee n&apos;a pas pu lire le jeton d&apos;accès envoyé avec la requête. Reconnectez-vous à Xee ; si cela se reproduit, signalez-le comme un bogue de Pairing Wizard.</translation>
     </message>
     <message>
         <source>Xee does not recognise the access token (it may belong to another environment or have been replaced). Sign in to Xee again.</source>
-        <translation>Xee ne reconnaît pas le jeton d'accès (il appartient peut-être à un autre environnement ou a été remplacé). Reconnectez-vous à Xee.</translation>
+        <translation>Xee ne reconnaît pas le jeton d&apos;accès (il appartient peut-être à un autre environnement ou a été remplacé). Reconnectez-vous à Xee.</translation>
     </message>
     <message>
-        <source>The Xee sign-in did not grant the permission (scope) this action needs. Xee sets an app's scopes on its client: if the consent page did not offer it, Xee must enable it for this Xee app first. Sign in to Xee again and accept every permission the consent page asks for.</source>
-        <translation>La connexion Xee n'a pas accordé l'autorisation (scope) nécessaire à cette action. Xee définit les scopes d'une app sur son client : si la page de consentement ne la proposait pas, Xee doit d'abord l'activer pour cette app Xee. Reconnectez-vous à Xee et acceptez toutes les autorisations demandées par la page de consentement.</translation>
+        <source>The Xee sign-in did not grant the permission (scope) this action needs. Xee sets an app&apos;s scopes on its client: if the consent page did not offer it, Xee must enable it for this Xee app first. Sign in to Xee again and accept every permission the consent page asks for.</source>
+        <translation>La connexion Xee n&apos;a pas accordé l&apos;autorisation (scope) nécessaire à cette action. Xee définit les scopes d&apos;une app sur son client : si la page de consentement ne la proposait pas, Xee doit d&apos;abord l&apos;activer pour cette app Xee. Reconnectez-vous à Xee et acceptez toutes les autorisations demandées par la page de consentement.</translation>
     </message>
     <message>
         <source>The Xee sign-in has expired and could not be renewed. Sign in to Xee again.</source>
-        <translation>La connexion Xee a expiré et n'a pas pu être renouvelée. Reconnectez-vous à Xee.</translation>
+        <translation>La connexion Xee a expiré et n&apos;a pas pu être renouvelée. Reconnectez-vous à Xee.</translation>
     </message>
     <message>
-        <source>The Xee sign-in was revoked (the user or Xee withdrew this app's access). Sign in to Xee again.</source>
-        <translation>La connexion Xee a été révoquée (l'utilisateur ou Xee a retiré l'accès de cette application). Reconnectez-vous à Xee.</translation>
+        <source>The Xee sign-in was revoked (the user or Xee withdrew this app&apos;s access). Sign in to Xee again.</source>
+        <translation>La connexion Xee a été révoquée (l&apos;utilisateur ou Xee a retiré l&apos;accès de cette application). Reconnectez-vous à Xee.</translation>
     </message>
     <message>
-        <source>The signed-in Xee account may not act for this user or box (the account may be disabled, or the box may belong to another user). Sign in with the customer's own Xee account (or one allowed to manage it) and try again.</source>
+        <source>The signed-in Xee account may not act for this user or box (the account may be disabled, or the box may belong to another user). Sign in with the customer&apos;s own Xee account (or one allowed to manage it) and try again.</source>
         <translation>Le compte Xee connecté ne peut pas agir pour cet utilisateur ou ce boîtier (le compte est peut-être désactivé, ou le boîtier appartient à un autre utilisateur). Connectez-vous avec le compte Xee du client (ou un compte autorisé à le gérer) et réessayez.</translation>
     </message>
     <message>
-        <source>None of the signed-in Xee account's vehicles has this box, so there is nothing to remove: check the device id, or that the box is associated with this account.</source>
+        <source>None of the signed-in Xee account&apos;s vehicles has this box, so there is nothing to remove: check the device id, or that the box is associated with this account.</source>
         <translation>Aucun véhicule du compte Xee connecté n’a ce boîtier, il n’y a donc rien à retirer : vérifiez l’identifiant du boîtier, ou qu’il est bien associé à ce compte.</translation>
     </message>
     <message>
         <source>{provider} is limiting requests (status 429){wait}. Wait, then try again; the wizard does not retry by itself.</source>
-        <translation>{provider} limite les requêtes (statut 429){wait}. Patientez, puis réessayez ; l'assistant ne réessaie pas de lui-même.</translation>
+        <translation>{provider} limite les requêtes (statut 429){wait}. Patientez, puis réessayez ; l&apos;assistant ne réessaie pas de lui-même.</translation>
     </message>
     <message>
         <source>{provider} is temporarily unavailable (status 503){wait}. Wait, then try again; the wizard does not retry by itself.</source>
-        <translation>{provider} est temporairement indisponible (statut 503){wait}. Patientez, puis réessayez ; l'assistant ne réessaie pas de lui-même.</translation>
+        <translation>{provider} est temporairement indisponible (statut 503){wait}. Patientez, puis réessayez ; l&apos;assistant ne réessaie pas de lui-même.</translation>
     </message>
     <message>
         <source>{provider} had an internal error (status 500), so the action may or may not have been done. Check the result, then try again in a few minutes.</source>
-        <translation>{provider} a eu une erreur interne (statut 500) : l'action a peut-être été faite, ou pas. Vérifiez le résultat, puis réessayez dans quelques minutes.</translation>
+        <translation>{provider} a eu une erreur interne (statut 500) : l&apos;action a peut-être été faite, ou pas. Vérifiez le résultat, puis réessayez dans quelques minutes.</translation>
     </message>
     <message>
         <source>A gateway between this computer and {provider} failed (status 502). Check the result, then try again in a few minutes.</source>
@@ -1658,11 +1662,11 @@
     </message>
     <message>
         <source>A gateway timed out waiting for {provider} (status 504), so the action may have been done. Check the result before trying again.</source>
-        <translation>Une passerelle a expiré en attendant {provider} (statut 504) : l'action a peut-être été faite. Vérifiez le résultat avant de réessayer.</translation>
+        <translation>Une passerelle a expiré en attendant {provider} (statut 504) : l&apos;action a peut-être été faite. Vérifiez le résultat avant de réessayer.</translation>
     </message>
     <message>
         <source>{provider} answered with an HTML page (status {status}) instead of API data: a proxy, a captive portal or a wrong API address is in the way. Check the network and the API address, then check the result before trying again.</source>
-        <translation>{provider} a répondu par une page HTML (statut {status}) au lieu de données d'API : un proxy, un portail captif ou une mauvaise adresse d'API fait obstacle. Vérifiez le réseau et l'adresse de l'API, puis le résultat avant de réessayer.</translation>
+        <translation>{provider} a répondu par une page HTML (statut {status}) au lieu de données d&apos;API : un proxy, un portail captif ou une mauvaise adresse d&apos;API fait obstacle. Vérifiez le réseau et l&apos;adresse de l&apos;API, puis le résultat avant de réessayer.</translation>
     </message>
     <message>
         <source>{provider} sent an unreadable answer (status {status}, not valid JSON). Check the result before trying again; if it persists, report it with the copied details.</source>
@@ -1670,51 +1674,51 @@
     </message>
     <message>
         <source>{provider} sent data in an unexpected layout (status {status}: {message}), so the answer could not be read. Check the result before trying again; if it persists, report it with the copied details.</source>
-        <translation>{provider} a envoyé des données dans une forme inattendue (statut {status} : {message}) : la réponse n'a pas pu être lue. Vérifiez le résultat avant de réessayer ; si cela persiste, signalez-le avec les détails copiés.</translation>
+        <translation>{provider} a envoyé des données dans une forme inattendue (statut {status} : {message}) : la réponse n&apos;a pas pu être lue. Vérifiez le résultat avant de réessayer ; si cela persiste, signalez-le avec les détails copiés.</translation>
     </message>
     <message>
         <source>{provider} answered with status {status}, which its documentation does not list for this action. Check the result before trying again; if it persists, report it with the copied details.</source>
         <translation>{provider} a répondu avec le statut {status}, que sa documentation ne prévoit pas pour cette action. Vérifiez le résultat avant de réessayer ; si cela persiste, signalez-le avec les détails copiés.</translation>
     </message>
     <message>
-        <source>{provider} refused the request with an error its documentation does not list (status {status}: {message}). Follow the provider's tip if there is one, or report it with the copied details.</source>
-        <translation>{provider} a refusé la requête avec une erreur que sa documentation ne prévoit pas (statut {status} : {message}). Suivez le conseil du fournisseur s'il y en a un, ou signalez-le avec les détails copiés.</translation>
+        <source>{provider} refused the request with an error its documentation does not list (status {status}: {message}). Follow the provider&apos;s tip if there is one, or report it with the copied details.</source>
+        <translation>{provider} a refusé la requête avec une erreur que sa documentation ne prévoit pas (statut {status} : {message}). Suivez le conseil du fournisseur s&apos;il y en a un, ou signalez-le avec les détails copiés.</translation>
     </message>
     <message>
         <source>{provider} did not accept the connection in time, so nothing was sent. Check the internet connection (and any proxy or firewall), then try again.</source>
-        <translation>{provider} n'a pas accepté la connexion à temps : rien n'a été envoyé. Vérifiez la connexion Internet (et tout proxy ou pare-feu), puis réessayez.</translation>
+        <translation>{provider} n&apos;a pas accepté la connexion à temps : rien n&apos;a été envoyé. Vérifiez la connexion Internet (et tout proxy ou pare-feu), puis réessayez.</translation>
     </message>
     <message>
         <source>{provider} did not answer in time after the request was sent, so it may have been carried out. Check the result before trying again.</source>
-        <translation>{provider} n'a pas répondu à temps après l'envoi de la requête : elle a peut-être été exécutée. Vérifiez le résultat avant de réessayer.</translation>
+        <translation>{provider} n&apos;a pas répondu à temps après l&apos;envoi de la requête : elle a peut-être été exécutée. Vérifiez le résultat avant de réessayer.</translation>
     </message>
     <message>
         <source>The request could not be sent to {provider} in time and may have partly reached it. Check the result before trying again.</source>
-        <translation>La requête n'a pas pu être envoyée à {provider} à temps et lui est peut-être parvenue en partie. Vérifiez le résultat avant de réessayer.</translation>
+        <translation>La requête n&apos;a pas pu être envoyée à {provider} à temps et lui est peut-être parvenue en partie. Vérifiez le résultat avant de réessayer.</translation>
     </message>
     <message>
         <source>The connection to {provider} was cut after the request was sent, so it may have been carried out. Check the result before trying again.</source>
-        <translation>La connexion à {provider} a été coupée après l'envoi de la requête : elle a peut-être été exécutée. Vérifiez le résultat avant de réessayer.</translation>
+        <translation>La connexion à {provider} a été coupée après l&apos;envoi de la requête : elle a peut-être été exécutée. Vérifiez le résultat avant de réessayer.</translation>
     </message>
     <message>
-        <source>The secure connection to {provider} failed (certificate or TLS error), so nothing was sent. Check the computer's date and time and any proxy that inspects HTTPS.</source>
-        <translation>La connexion sécurisée à {provider} a échoué (erreur de certificat ou TLS) : rien n'a été envoyé. Vérifiez la date et l'heure de l'ordinateur et tout proxy qui inspecte le HTTPS.</translation>
+        <source>The secure connection to {provider} failed (certificate or TLS error), so nothing was sent. Check the computer&apos;s date and time and any proxy that inspects HTTPS.</source>
+        <translation>La connexion sécurisée à {provider} a échoué (erreur de certificat ou TLS) : rien n&apos;a été envoyé. Vérifiez la date et l&apos;heure de l&apos;ordinateur et tout proxy qui inspecte le HTTPS.</translation>
     </message>
     <message>
         <source>Nothing accepted the connection at the {provider} API address, so nothing was sent. Check the address and that the service (or the demo sandbox) is running.</source>
-        <translation>Rien n'a accepté la connexion à l'adresse de l'API {provider} : rien n'a été envoyé. Vérifiez l'adresse et que le service (ou le bac à sable de démo) tourne.</translation>
+        <translation>Rien n&apos;a accepté la connexion à l&apos;adresse de l&apos;API {provider} : rien n&apos;a été envoyé. Vérifiez l&apos;adresse et que le service (ou le bac à sable de démo) tourne.</translation>
     </message>
     <message>
         <source>The {provider} server name could not be found, so nothing was sent. Check the internet connection and the API address.</source>
-        <translation>Le nom du serveur {provider} est introuvable : rien n'a été envoyé. Vérifiez la connexion Internet et l'adresse de l'API.</translation>
+        <translation>Le nom du serveur {provider} est introuvable : rien n&apos;a été envoyé. Vérifiez la connexion Internet et l&apos;adresse de l&apos;API.</translation>
     </message>
     <message>
         <source>The connection to {provider} could not be opened ({message}), so nothing was sent. Check the internet connection and the API address, then try again.</source>
-        <translation>La connexion à {provider} n'a pas pu être ouverte ({message}) : rien n'a été envoyé. Vérifiez la connexion Internet et l'adresse de l'API, puis réessayez.</translation>
+        <translation>La connexion à {provider} n&apos;a pas pu être ouverte ({message}) : rien n&apos;a été envoyé. Vérifiez la connexion Internet et l&apos;adresse de l&apos;API, puis réessayez.</translation>
     </message>
     <message>
         <source>The proxy refused or failed the connection to {provider}, so nothing was sent. Check the proxy settings of this computer.</source>
-        <translation>Le proxy a refusé ou fait échouer la connexion à {provider} : rien n'a été envoyé. Vérifiez les réglages de proxy de cet ordinateur.</translation>
+        <translation>Le proxy a refusé ou fait échouer la connexion à {provider} : rien n&apos;a été envoyé. Vérifiez les réglages de proxy de cet ordinateur.</translation>
     </message>
     <message>
         <source>The connection to {provider} failed ({message}) and the request may have been sent. Check the result before trying again.</source>
@@ -1722,27 +1726,27 @@
     </message>
     <message>
         <source>The {provider} API address is not a usable http(s) address ({message}). Fix the address in the settings.</source>
-        <translation>L'adresse de l'API {provider} n'est pas une adresse http(s) utilisable ({message}). Corrigez l'adresse dans les réglages.</translation>
+        <translation>L&apos;adresse de l&apos;API {provider} n&apos;est pas une adresse http(s) utilisable ({message}). Corrigez l&apos;adresse dans les réglages.</translation>
     </message>
     <message>
         <source>RUFUS answered the bind with status {status} but no readable deviceid, so the device may have been bound. Look up its serial number in the device list (or the RUFUS console) before binding again.</source>
-        <translation>RUFUS a répondu à la liaison avec le statut {status} mais sans deviceid lisible : l'appareil a peut-être été lié. Cherchez son numéro de série dans la liste des appareils (ou la console RUFUS) avant de lier à nouveau.</translation>
+        <translation>RUFUS a répondu à la liaison avec le statut {status} mais sans deviceid lisible : l&apos;appareil a peut-être été lié. Cherchez son numéro de série dans la liste des appareils (ou la console RUFUS) avant de lier à nouveau.</translation>
     </message>
     <message>
         <source>RUFUS answered the bind with a deviceid that does not look like one ({deviceid}), so the device was probably bound. Save this value and check the device list before binding again.</source>
-        <translation>RUFUS a répondu à la liaison avec un deviceid qui n'en a pas l'air ({deviceid}) : l'appareil a probablement été lié. Enregistrez cette valeur et vérifiez la liste des appareils avant de lier à nouveau.</translation>
+        <translation>RUFUS a répondu à la liaison avec un deviceid qui n&apos;en a pas l&apos;air ({deviceid}) : l&apos;appareil a probablement été lié. Enregistrez cette valeur et vérifiez la liste des appareils avant de lier à nouveau.</translation>
     </message>
     <message>
         <source>The answer to the RUFUS bind was lost ({reason}), so the device may have been bound: look up its serial number in the device list before binding again, as binding twice can create a duplicate.</source>
-        <translation>La réponse à la liaison RUFUS a été perdue ({reason}) : l'appareil a peut-être été lié. Cherchez son numéro de série dans la liste des appareils avant de lier à nouveau, car lier deux fois peut créer un doublon.</translation>
+        <translation>La réponse à la liaison RUFUS a été perdue ({reason}) : l&apos;appareil a peut-être été lié. Cherchez son numéro de série dans la liste des appareils avant de lier à nouveau, car lier deux fois peut créer un doublon.</translation>
     </message>
     <message>
-        <source>The answer to the Xee association was lost ({reason}), so the box may be associated already: check in the customer's Xee app before trying again, as every failed attempt counts towards Xee's 3-failure lock.</source>
-        <translation>La réponse à l'association Xee a été perdue ({reason}) : le boîtier est peut-être déjà associé. Vérifiez dans l'application Xee du client avant de réessayer, car chaque tentative échouée compte pour le verrouillage de Xee après 3 échecs.</translation>
+        <source>The answer to the Xee association was lost ({reason}), so the box may be associated already: check in the customer&apos;s Xee app before trying again, as every failed attempt counts towards Xee&apos;s 3-failure lock.</source>
+        <translation>La réponse à l&apos;association Xee a été perdue ({reason}) : le boîtier est peut-être déjà associé. Vérifiez dans l&apos;application Xee du client avant de réessayer, car chaque tentative échouée compte pour le verrouillage de Xee après 3 échecs.</translation>
     </message>
     <message>
-        <source>The answer to the Zype link was lost ({reason}), so the pin may be linked already: check the pin's status before linking again.</source>
-        <translation>La réponse à la liaison Zype a été perdue ({reason}) : le code est peut-être déjà lié. Vérifiez l'état du code avant de lier à nouveau.</translation>
+        <source>The answer to the Zype link was lost ({reason}), so the pin may be linked already: check the pin&apos;s status before linking again.</source>
+        <translation>La réponse à la liaison Zype a été perdue ({reason}) : le code est peut-être déjà lié. Vérifiez l&apos;état du code avant de lier à nouveau.</translation>
     </message>
     <message>
         <source>no answer in time</source>
@@ -1750,7 +1754,7 @@
     </message>
     <message>
         <source>the request could not be sent in time</source>
-        <translation>la requête n'a pas pu être envoyée à temps</translation>
+        <translation>la requête n&apos;a pas pu être envoyée à temps</translation>
     </message>
     <message>
         <source>the connection was cut</source>
@@ -1790,15 +1794,15 @@
     </message>
     <message>
         <source> and asked us to wait {seconds} second</source>
-        <translation> et demande d'attendre {seconds} seconde</translation>
+        <translation> et demande d&apos;attendre {seconds} seconde</translation>
     </message>
     <message>
         <source> and asked us to wait {seconds} seconds</source>
-        <translation> et demande d'attendre {seconds} secondes</translation>
+        <translation> et demande d&apos;attendre {seconds} secondes</translation>
     </message>
     <message>
         <source> and asked us to wait {minutes} minutes</source>
-        <translation> et demande d'attendre {minutes} minutes</translation>
+        <translation> et demande d&apos;attendre {minutes} minutes</translation>
     </message>
 </context>
 <context>
@@ -1812,31 +1816,31 @@
         <translation>Environnement</translation>
     </message>
     <message>
-        <source>Where the device is paired: the offline demo, the provider's test service, or production</source>
-        <translation>Où l'appareil est appairé : la démo hors ligne, le service de test du fournisseur ou la production</translation>
+        <source>Where the device is paired: the offline demo, the provider&apos;s test service, or production</source>
+        <translation>Où l&apos;appareil est appairé : la démo hors ligne, le service de test du fournisseur ou la production</translation>
     </message>
     <message>
-        <source>IT's configuration file was not used: {error}</source>
-        <translation>Le fichier de configuration du service informatique n'a pas été utilisé : {error}</translation>
+        <source>IT&apos;s configuration file was not used: {error}</source>
+        <translation>Le fichier de configuration du service informatique n&apos;a pas été utilisé : {error}</translation>
     </message>
     <message>
         <source>Advanced settings</source>
         <translation>Réglages avancés</translation>
     </message>
     <message>
-        <source>Show or hide the API address, the browser command, the Xee app's credentials, the language and the network check</source>
-        <translation>Afficher ou masquer l'adresse de l'API, la commande du navigateur, les identifiants de l'application Xee, la langue et la vérification du réseau</translation>
+        <source>Show or hide the API address, the browser command, the Xee app&apos;s credentials, the language and the network check</source>
+        <translation>Afficher ou masquer l&apos;adresse de l&apos;API, la commande du navigateur, les identifiants de l&apos;application Xee, la langue et la vérification du réseau</translation>
     </message>
     <message>
         <source>Which cloud does the device belong to, and where should it be paired?</source>
-        <translation>À quel cloud appartient l'appareil, et où faut-il l'appairer ?</translation>
+        <translation>À quel cloud appartient l&apos;appareil, et où faut-il l&apos;appairer ?</translation>
     </message>
     <message>
         <source>The built-in sandbox answers like the real service, with demo data. Nothing leaves this computer.</source>
         <translation>Le bac à sable intégré répond comme le vrai service, avec des données de démo. Rien ne quitte cet ordinateur.</translation>
     </message>
     <message>
-        <source>Xee's own test service: fake data, real network.</source>
+        <source>Xee&apos;s own test service: fake data, real network.</source>
         <translation>Le service de test de Xee : fausses données, vrai réseau.</translation>
     </message>
     <message>
@@ -1845,14 +1849,14 @@
     </message>
     <message>
         <source>Choose a provider first.</source>
-        <translation>Choisissez d'abord un fournisseur.</translation>
+        <translation>Choisissez d&apos;abord un fournisseur.</translation>
     </message>
     <message>
         <source>Switch to production?</source>
         <translation>Passer en production ?</translation>
     </message>
     <message>
-        <source>Production pairs real customers' devices with {name}: every change is live.</source>
+        <source>Production pairs real customers&apos; devices with {name}: every change is live.</source>
         <translation>La production associe les appareils de vrais clients à {name} : chaque modification est immédiate.</translation>
     </message>
     <message>
@@ -1872,7 +1876,7 @@
     <name>ResultPage</name>
     <message>
         <source>Store this deviceid on the device. Copy it or save it to a file now: it is what the device authenticates with.</source>
-        <translation>Enregistrez ce deviceid sur l'appareil. Copiez-le ou enregistrez-le dans un fichier maintenant : c'est avec lui que l'appareil s'authentifie.</translation>
+        <translation>Enregistrez ce deviceid sur l&apos;appareil. Copiez-le ou enregistrez-le dans un fichier maintenant : c&apos;est avec lui que l&apos;appareil s&apos;authentifie.</translation>
     </message>
     <message>
         <source>deviceid</source>
@@ -1880,7 +1884,7 @@
     </message>
     <message>
         <source>The deviceid RUFUS returned: store it on the device</source>
-        <translation>Le deviceid renvoyé par RUFUS : enregistrez-le sur l'appareil</translation>
+        <translation>Le deviceid renvoyé par RUFUS : enregistrez-le sur l&apos;appareil</translation>
     </message>
     <message>
         <source>&amp;Copy</source>
@@ -1900,7 +1904,7 @@
     </message>
     <message>
         <source>Copy what happened, without any key or pin</source>
-        <translation>Copier ce qui s'est passé, sans clé ni code</translation>
+        <translation>Copier ce qui s&apos;est passé, sans clé ni code</translation>
     </message>
     <message>
         <source>Fix</source>
@@ -1912,11 +1916,11 @@
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation>A&amp;nnuler l'opération</translation>
+        <translation>A&amp;nnuler l&apos;opération</translation>
     </message>
     <message>
         <source>Reverse this pairing (asks first)</source>
-        <translation>Défaire cet appairage (demande d'abord)</translation>
+        <translation>Défaire cet appairage (demande d&apos;abord)</translation>
     </message>
     <message>
         <source>Check the net&amp;work…</source>
@@ -1952,7 +1956,7 @@
     </message>
     <message>
         <source>Fix the &amp;device details</source>
-        <translation>Corriger les infos de l'&amp;appareil</translation>
+        <translation>Corriger les infos de l&apos;&amp;appareil</translation>
     </message>
     <message>
         <source>T&amp;ry again</source>
@@ -1976,7 +1980,7 @@
     </message>
     <message>
         <source>Could not save to {path}: {reason}. Copy it instead.</source>
-        <translation>Impossible d'enregistrer dans {path} : {reason}. Copiez-le plutôt.</translation>
+        <translation>Impossible d&apos;enregistrer dans {path} : {reason}. Copiez-le plutôt.</translation>
     </message>
     <message>
         <source>Saved to {path}.</source>
@@ -2011,19 +2015,19 @@
     </message>
     <message>
         <source>Nothing has been sent yet. Check what will be sent, where, and as whom.</source>
-        <translation>Rien n'a encore été envoyé. Vérifiez ce qui sera envoyé, où, et au nom de qui.</translation>
+        <translation>Rien n&apos;a encore été envoyé. Vérifiez ce qui sera envoyé, où, et au nom de qui.</translation>
     </message>
     <message>
         <source>Checking…</source>
         <translation>Vérification…</translation>
     </message>
     <message>
-        <source>Production: this changes a real customer's device right away.</source>
-        <translation>Production : cela modifie immédiatement l'appareil d'un vrai client.</translation>
+        <source>Production: this changes a real customer&apos;s device right away.</source>
+        <translation>Production : cela modifie immédiatement l&apos;appareil d&apos;un vrai client.</translation>
     </message>
     <message>
         <source>“{action}” sends one request. You can undo it from the result page.</source>
-        <translation>« {action} » envoie une seule requête. Vous pourrez l'annuler depuis la page de résultat.</translation>
+        <translation>« {action} » envoie une seule requête. Vous pourrez l&apos;annuler depuis la page de résultat.</translation>
     </message>
     <message>
         <source>Show</source>
@@ -2046,15 +2050,15 @@
     <name>SignInError</name>
     <message>
         <source>The Xee sign-in was declined in the browser. Sign in again and approve the access Pairing Wizard asks for.</source>
-        <translation>La connexion Xee a été refusée dans le navigateur. Reconnectez-vous et approuvez l'accès que demande Pairing Wizard.</translation>
+        <translation>La connexion Xee a été refusée dans le navigateur. Reconnectez-vous et approuvez l&apos;accès que demande Pairing Wizard.</translation>
     </message>
     <message>
-        <source>Xee did not authorize the sign-in. Check the Xee account and the app's settings, then sign in again.</source>
-        <translation>Xee n'a pas autorisé la connexion. Vérifiez le compte Xee et les réglages de l'application, puis reconnectez-vous.</translation>
+        <source>Xee did not authorize the sign-in. Check the Xee account and the app&apos;s settings, then sign in again.</source>
+        <translation>Xee n&apos;a pas autorisé la connexion. Vérifiez le compte Xee et les réglages de l&apos;application, puis reconnectez-vous.</translation>
     </message>
     <message>
         <source>The sign-in was not finished in time. Start the sign-in again and complete it in the browser.</source>
-        <translation>La connexion n'a pas été terminée à temps. Recommencez-la et terminez-la dans le navigateur.</translation>
+        <translation>La connexion n&apos;a pas été terminée à temps. Recommencez-la et terminez-la dans le navigateur.</translation>
     </message>
     <message>
         <source>The sign-in was cancelled. Start it again when you are ready.</source>
@@ -2062,35 +2066,35 @@
     </message>
     <message>
         <source>The browser returned a sign-in that Pairing Wizard did not start. Close old sign-in tabs and start the sign-in again.</source>
-        <translation>Le navigateur a renvoyé une connexion que Pairing Wizard n'a pas lancée. Fermez les anciens onglets de connexion et recommencez.</translation>
+        <translation>Le navigateur a renvoyé une connexion que Pairing Wizard n&apos;a pas lancée. Fermez les anciens onglets de connexion et recommencez.</translation>
     </message>
     <message>
-        <source>Xee refused to complete the sign-in. Start the sign-in again; if it keeps failing, check the app's client id and secret.</source>
-        <translation>Xee a refusé de terminer la connexion. Recommencez ; si l'échec persiste, vérifiez l'identifiant et le secret client de l'application.</translation>
+        <source>Xee refused to complete the sign-in. Start the sign-in again; if it keeps failing, check the app&apos;s client id and secret.</source>
+        <translation>Xee a refusé de terminer la connexion. Recommencez ; si l&apos;échec persiste, vérifiez l&apos;identifiant et le secret client de l&apos;application.</translation>
     </message>
     <message>
         <source>Xee could not be reached. Check the internet connection (or that the demo sandbox is running), then try again.</source>
         <translation>Xee est injoignable. Vérifiez la connexion Internet (ou que le bac à sable de démo tourne), puis réessayez.</translation>
     </message>
     <message>
-        <source>Pairing Wizard could not listen for the browser's answer on this computer. Check that local connections to 127.0.0.1 are allowed, then try again.</source>
-        <translation>Pairing Wizard n'a pas pu écouter la réponse du navigateur sur cet ordinateur. Vérifiez que les connexions locales vers 127.0.0.1 sont autorisées, puis réessayez.</translation>
+        <source>Pairing Wizard could not listen for the browser&apos;s answer on this computer. Check that local connections to 127.0.0.1 are allowed, then try again.</source>
+        <translation>Pairing Wizard n&apos;a pas pu écouter la réponse du navigateur sur cet ordinateur. Vérifiez que les connexions locales vers 127.0.0.1 sont autorisées, puis réessayez.</translation>
     </message>
     <message>
         <source>Pairing Wizard could not listen on the redirect port registered for the Xee app: another program may be using it. Close that program, or register another port for the Xee app and add it to the Xee redirect ports setting, then try again.</source>
-        <translation>Pairing Wizard n'a pas pu écouter sur le port de redirection enregistré pour l'app Xee : un autre programme l'utilise peut-être. Fermez ce programme, ou enregistrez un autre port pour l'app Xee et ajoutez-le au réglage des ports de redirection Xee, puis réessayez.</translation>
+        <translation>Pairing Wizard n&apos;a pas pu écouter sur le port de redirection enregistré pour l&apos;app Xee : un autre programme l&apos;utilise peut-être. Fermez ce programme, ou enregistrez un autre port pour l&apos;app Xee et ajoutez-le au réglage des ports de redirection Xee, puis réessayez.</translation>
     </message>
     <message>
-        <source>Xee sent the sign-in back without the state check value, so Pairing Wizard refused it. If this Xee app never returns it, turn on the setting "Xee does not echo state" (Advanced settings, or --no-state-echo on the command line) and sign in again; you will then confirm the signed-in account.</source>
-        <translation>Xee a renvoyé la connexion sans la valeur de contrôle state, donc Pairing Wizard l'a refusée. Si cette app Xee ne la renvoie jamais, activez le réglage « Xee ne renvoie pas state » (Réglages avancés, ou --no-state-echo en ligne de commande) et reconnectez-vous ; vous confirmerez alors le compte connecté.</translation>
+        <source>Xee sent the sign-in back without the state check value, so Pairing Wizard refused it. If this Xee app never returns it, turn on the setting &quot;Xee does not echo state&quot; (Advanced settings, or --no-state-echo on the command line) and sign in again; you will then confirm the signed-in account.</source>
+        <translation>Xee a renvoyé la connexion sans la valeur de contrôle state, donc Pairing Wizard l&apos;a refusée. Si cette app Xee ne la renvoie jamais, activez le réglage « Xee ne renvoie pas state » (Réglages avancés, ou --no-state-echo en ligne de commande) et reconnectez-vous ; vous confirmerez alors le compte connecté.</translation>
     </message>
     <message>
-        <source>The signed-in Xee account was not confirmed, so nothing was kept and nothing will be paired. Sign in again with the customer's account.</source>
-        <translation>Le compte Xee connecté n'a pas été confirmé : rien n'a été conservé et rien ne sera appairé. Reconnectez-vous avec le compte du client.</translation>
+        <source>The signed-in Xee account was not confirmed, so nothing was kept and nothing will be paired. Sign in again with the customer&apos;s account.</source>
+        <translation>Le compte Xee connecté n&apos;a pas été confirmé : rien n&apos;a été conservé et rien ne sera appairé. Reconnectez-vous avec le compte du client.</translation>
     </message>
     <message>
         <source>No one is signed in to Xee. Sign in first.</source>
-        <translation>Personne n'est connecté à Xee. Connectez-vous d'abord.</translation>
+        <translation>Personne n&apos;est connecté à Xee. Connectez-vous d&apos;abord.</translation>
     </message>
     <message>
         <source>The Xee sign-in has expired or was revoked. Sign in again.</source>
@@ -2098,7 +2102,7 @@
     </message>
     <message>
         <source>The sign-in could not be read from or saved to the system keychain. Unlock the keychain or keep the sign-in for this session only.</source>
-        <translation>La connexion n'a pas pu être lue dans le trousseau du système ni y être enregistrée. Déverrouillez le trousseau ou gardez la connexion pour cette session seulement.</translation>
+        <translation>La connexion n&apos;a pas pu être lue dans le trousseau du système ni y être enregistrée. Déverrouillez le trousseau ou gardez la connexion pour cette session seulement.</translation>
     </message>
     <message>
         <source>The Xee sign-in failed. Try again.</source>
@@ -2120,12 +2124,12 @@
         <translation>Ouvre la page de connexion Xee dans votre navigateur</translation>
     </message>
     <message>
-        <source>Xee's online sandbox needs no sign-in: continue to the device.</source>
-        <translation>Le bac à sable en ligne de Xee ne demande aucune connexion : passez à l'appareil.</translation>
+        <source>Xee&apos;s online sandbox needs no sign-in: continue to the device.</source>
+        <translation>Le bac à sable en ligne de Xee ne demande aucune connexion : passez à l&apos;appareil.</translation>
     </message>
     <message>
         <source>Finish the sign-in in the browser window that opened. If no browser opened, copy this address into one:</source>
-        <translation>Terminez la connexion dans la fenêtre du navigateur qui s'est ouverte. Si aucun navigateur ne s'est ouvert, copiez cette adresse dans l'un d'eux :</translation>
+        <translation>Terminez la connexion dans la fenêtre du navigateur qui s&apos;est ouverte. Si aucun navigateur ne s&apos;est ouvert, copiez cette adresse dans l&apos;un d&apos;eux :</translation>
     </message>
     <message>
         <source>Sign-in address</source>
@@ -2133,7 +2137,7 @@
     </message>
     <message>
         <source>The Xee sign-in address, to open in a browser if none opened</source>
-        <translation>L'adresse de connexion Xee, à ouvrir dans un navigateur si aucun ne s'est ouvert</translation>
+        <translation>L&apos;adresse de connexion Xee, à ouvrir dans un navigateur si aucun ne s&apos;est ouvert</translation>
     </message>
     <message>
         <source>Copy</source>
@@ -2141,7 +2145,7 @@
     </message>
     <message>
         <source>Copy the sign-in address</source>
-        <translation>Copier l'adresse de connexion</translation>
+        <translation>Copier l&apos;adresse de connexion</translation>
     </message>
     <message>
         <source>Cancel sign-in</source>
@@ -2149,7 +2153,7 @@
     </message>
     <message>
         <source>Stop waiting for the browser</source>
-        <translation>Arrêter d'attendre le navigateur</translation>
+        <translation>Arrêter d&apos;attendre le navigateur</translation>
     </message>
     <message>
         <source>Sign out</source>
@@ -2160,8 +2164,8 @@
         <translation>Oublier cette connexion Xee sur cet ordinateur</translation>
     </message>
     <message>
-        <source>Pairing Wizard needs the Xee app's client id and secret to sign in to {environment}. Enter them on the Provider page, under Advanced settings (or set XEE_CLIENT_ID and XEE_CLIENT_SECRET).</source>
-        <translation>Pairing Wizard a besoin de l'identifiant et du secret client de l'application Xee pour se connecter à {environment}. Saisissez-les sur la page Fournisseur, dans Réglages avancés (ou définissez XEE_CLIENT_ID et XEE_CLIENT_SECRET).</translation>
+        <source>Pairing Wizard needs the Xee app&apos;s client id and secret to sign in to {environment}. Enter them on the Provider page, under Advanced settings (or set XEE_CLIENT_ID and XEE_CLIENT_SECRET).</source>
+        <translation>Pairing Wizard a besoin de l&apos;identifiant et du secret client de l&apos;application Xee pour se connecter à {environment}. Saisissez-les sur la page Fournisseur, dans Réglages avancés (ou définissez XEE_CLIENT_ID et XEE_CLIENT_SECRET).</translation>
     </message>
     <message>
         <source>Signed in as {account}</source>
@@ -2173,10 +2177,10 @@
     </message>
     <message>
         <source>The sign-in is kept for this session only (no usable keychain).</source>
-        <translation>La connexion n'est gardée que pour cette session (aucun trousseau utilisable).</translation>
+        <translation>La connexion n&apos;est gardée que pour cette session (aucun trousseau utilisable).</translation>
     </message>
     <message>
-        <source>Demo accounts for the sandbox's sign-in page: {accounts}</source>
+        <source>Demo accounts for the sandbox&apos;s sign-in page: {accounts}</source>
         <translation>Comptes de démo pour la page de connexion du bac à sable : {accounts}</translation>
     </message>
     <message>
@@ -2193,7 +2197,7 @@
     </message>
     <message>
         <source>This computer has no usable keychain, so the Xee sign-in cannot be kept after Pairing Wizard closes.</source>
-        <translation>Cet ordinateur n'a aucun trousseau utilisable : la connexion Xee ne peut pas être gardée après la fermeture de Pairing Wizard.</translation>
+        <translation>Cet ordinateur n&apos;a aucun trousseau utilisable : la connexion Xee ne peut pas être gardée après la fermeture de Pairing Wizard.</translation>
     </message>
     <message>
         <source>Keep the sign-in for this session only?</source>
@@ -2209,15 +2213,15 @@
     </message>
     <message>
         <source>Sign-in cancelled: nothing kept.</source>
-        <translation>Connexion annulée : rien n'a été gardé.</translation>
+        <translation>Connexion annulée : rien n&apos;a été gardé.</translation>
     </message>
     <message>
         <source>The Xee redirect URI setting cannot be used: {reason}</source>
-        <translation>Le réglage d'URI de redirection Xee est inutilisable : {reason}</translation>
+        <translation>Le réglage d&apos;URI de redirection Xee est inutilisable : {reason}</translation>
     </message>
     <message>
         <source>The browser could not be opened: copy the address above into a browser.</source>
-        <translation>Le navigateur n'a pas pu être ouvert : copiez l'adresse ci-dessus dans un navigateur.</translation>
+        <translation>Le navigateur n&apos;a pas pu être ouvert : copiez l&apos;adresse ci-dessus dans un navigateur.</translation>
     </message>
     <message>
         <source>Signed in. Reading the account…</source>
@@ -2244,12 +2248,12 @@
         <translation>Connecté en tant que {account}.</translation>
     </message>
     <message>
-        <source>Xee did not return the sign-in's check value (state), so make sure this is the customer's Xee account before pairing.</source>
-        <translation>Xee n'a pas renvoyé la valeur de contrôle de la connexion (state) : vérifiez qu'il s'agit bien du compte Xee du client avant d'appairer.</translation>
+        <source>Xee did not return the sign-in&apos;s check value (state), so make sure this is the customer&apos;s Xee account before pairing.</source>
+        <translation>Xee n&apos;a pas renvoyé la valeur de contrôle de la connexion (state) : vérifiez qu&apos;il s&apos;agit bien du compte Xee du client avant d&apos;appairer.</translation>
     </message>
     <message>
         <source>This is the right account</source>
-        <translation>C'est le bon compte</translation>
+        <translation>C&apos;est le bon compte</translation>
     </message>
     <message>
         <source>Not this account</source>
@@ -2292,14 +2296,14 @@
     </message>
     <message>
         <source>This file was already run for {name} (batch #{batch_id}, started {started}): nothing was sent. Use --resume to continue it (rows already paired are not sent again).</source>
-        <translation>Ce fichier a déjà été traité pour {name} (lot n° {batch_id}, commencé le {started}) : rien n'a été envoyé. Utilisez --resume pour le poursuivre (les lignes déjà appairées ne sont pas renvoyées).</translation>
+        <translation>Ce fichier a déjà été traité pour {name} (lot n° {batch_id}, commencé le {started}) : rien n&apos;a été envoyé. Utilisez --resume pour le poursuivre (les lignes déjà appairées ne sont pas renvoyées).</translation>
     </message>
     <message>
         <source>This file was already run for {name} (batch #{batch_id}, started {started}): nothing was sent. Use Resume to continue it (rows already paired are not sent again).</source>
-        <translation>Ce fichier a déjà été traité pour {name} (lot n° {batch_id}, commencé le {started}) : rien n'a été envoyé. Utilisez Reprendre pour le poursuivre (les lignes déjà appairées ne sont pas renvoyées).</translation>
+        <translation>Ce fichier a déjà été traité pour {name} (lot n° {batch_id}, commencé le {started}) : rien n&apos;a été envoyé. Utilisez Reprendre pour le poursuivre (les lignes déjà appairées ne sont pas renvoyées).</translation>
     </message>
     <message>
-        <source>Zype's answer was lost ({reason}): check by hand whether pin {pin} is linked, in the Zype dashboard or on the TV.</source>
+        <source>Zype&apos;s answer was lost ({reason}): check by hand whether pin {pin} is linked, in the Zype dashboard or on the TV.</source>
         <translation>La réponse de Zype a été perdue ({reason}) : vérifiez à la main si le code {pin} est lié, dans le tableau de bord Zype ou sur la TV.</translation>
     </message>
     <message>
@@ -2312,19 +2316,19 @@
     </message>
     <message>
         <source>The file is not valid CSV: {exc}.</source>
-        <translation>Le fichier n'est pas un CSV valide : {exc}.</translation>
+        <translation>Le fichier n&apos;est pas un CSV valide : {exc}.</translation>
     </message>
     <message>
         <source>The file is not valid CSV near line {reader_line_num}: {exc}.</source>
-        <translation>Le fichier n'est pas un CSV valide vers la ligne {reader_line_num} : {exc}.</translation>
+        <translation>Le fichier n&apos;est pas un CSV valide vers la ligne {reader_line_num} : {exc}.</translation>
     </message>
     <message>
         <source>This file was interrupted for {name} (batch #{batch_id}, started {started}): nothing was sent. Use --resume to continue it (rows already paired are not sent again).</source>
-        <translation>Ce fichier a été interrompu pour {name} (lot n° {batch_id}, commencé le {started}) : rien n'a été envoyé. Utilisez --resume pour le poursuivre (les lignes déjà appairées ne sont pas renvoyées).</translation>
+        <translation>Ce fichier a été interrompu pour {name} (lot n° {batch_id}, commencé le {started}) : rien n&apos;a été envoyé. Utilisez --resume pour le poursuivre (les lignes déjà appairées ne sont pas renvoyées).</translation>
     </message>
     <message>
         <source>This file was interrupted for {name} (batch #{batch_id}, started {started}): nothing was sent. Use Resume to continue it (rows already paired are not sent again).</source>
-        <translation>Ce fichier a été interrompu pour {name} (lot n° {batch_id}, commencé le {started}) : rien n'a été envoyé. Utilisez Reprendre pour le poursuivre (les lignes déjà appairées ne sont pas renvoyées).</translation>
+        <translation>Ce fichier a été interrompu pour {name} (lot n° {batch_id}, commencé le {started}) : rien n&apos;a été envoyé. Utilisez Reprendre pour le poursuivre (les lignes déjà appairées ne sont pas renvoyées).</translation>
     </message>
     <message>
         <source>No batch #{self_batch_id} in the journal.</source>
@@ -2332,7 +2336,7 @@
     </message>
     <message>
         <source>The file no longer matches batch #{self_batch_id} (rows {missing} are missing): use the original file.</source>
-        <translation>Le fichier ne correspond plus au lot n° {self_batch_id} (les lignes {missing} manquent) : utilisez le fichier d'origine.</translation>
+        <translation>Le fichier ne correspond plus au lot n° {self_batch_id} (les lignes {missing} manquent) : utilisez le fichier d&apos;origine.</translation>
     </message>
     <message>
         <source>Cancelled: run the same file again with --resume to continue.</source>
@@ -2348,7 +2352,7 @@
     </message>
     <message>
         <source>{provider} refused the credentials: {error_advice} Nothing is lost: fix it, then resume.</source>
-        <translation>{provider} a refusé les identifiants : {error_advice} Rien n'est perdu : corrigez, puis reprenez.</translation>
+        <translation>{provider} a refusé les identifiants : {error_advice} Rien n&apos;est perdu : corrigez, puis reprenez.</translation>
     </message>
     <message>
         <source>{provider} asked us to slow down: waiting {seconds} s (now {limit} at a time)</source>
@@ -2356,27 +2360,31 @@
     </message>
     <message>
         <source>No Zype consumer has the email {email}: check it, or give the consumer_id.</source>
-        <translation>Aucun client Zype n'a l'e-mail {email} : vérifiez-le, ou donnez le consumer_id.</translation>
+        <translation>Aucun client Zype n&apos;a l&apos;e-mail {email} : vérifiez-le, ou donnez le consumer_id.</translation>
     </message>
     <message>
         <source>{len_consumers} Zype consumers have the email {email}: give the consumer_id instead.</source>
-        <translation>{len_consumers} clients Zype ont l'e-mail {email} : donnez plutôt le consumer_id.</translation>
+        <translation>{len_consumers} clients Zype ont l&apos;e-mail {email} : donnez plutôt le consumer_id.</translation>
     </message>
     <message>
         <source>Sent again after an uncertain answer ({reason}).</source>
         <translation>Renvoyée après une réponse incertaine ({reason}).</translation>
     </message>
     <message>
-        <source>Xee's answer was lost several times: check by hand whether the box is associated (Xee app or console).</source>
+        <source>Xee&apos;s answer was lost several times: check by hand whether the box is associated (Xee app or console).</source>
         <translation>La réponse de Xee a été perdue plusieurs fois : vérifiez à la main si le boîtier est associé (application ou console Xee).</translation>
     </message>
     <message>
-        <source>RUFUS's answer was lost ({reason}) and the device list could not be read: check by hand whether serial number {serial} is bound (RUFUS console).</source>
-        <translation>La réponse de RUFUS a été perdue ({reason}) et la liste des appareils n'a pas pu être lue : vérifiez à la main si le numéro de série {serial} est lié (console RUFUS).</translation>
+        <source>RUFUS&apos;s answer was lost ({reason}) and the device list could not be read: check by hand whether serial number {serial} is bound (RUFUS console).</source>
+        <translation>La réponse de RUFUS a été perdue ({reason}) et la liste des appareils n&apos;a pas pu être lue : vérifiez à la main si le numéro de série {serial} est lié (console RUFUS).</translation>
     </message>
     <message>
-        <source>Zype's answer was lost ({reason}): check by hand whether pin {pin} is linked, in the Zype dashboard or on the TV (add a linked_device_id column to let the batch check by itself).</source>
+        <source>Zype&apos;s answer was lost ({reason}): check by hand whether pin {pin} is linked, in the Zype dashboard or on the TV (add a linked_device_id column to let the batch check by itself).</source>
         <translation>La réponse de Zype a été perdue ({reason}) : vérifiez à la main si le code {pin} est lié, dans le tableau de bord Zype ou sur la TV (ajoutez une colonne linked_device_id pour que le lot vérifie de lui-même).</translation>
+    </message>
+    <message>
+        <source>The file looks like UTF-16 without a byte-order mark: save it as CSV UTF-8 and try again.</source>
+        <translation>Le fichier semble être en UTF-16 sans indicateur d’ordre des octets : enregistrez-le au format CSV UTF-8 et réessayez.</translation>
     </message>
     <message>
         <source>More than {max_rows} rows: split the file.</source>
@@ -2384,22 +2392,26 @@
     </message>
     <message>
         <source>This line has {cell_count} cells but the header only {header_count}: check the separators.</source>
-        <translation>Cette ligne a {cell_count} cellules mais l'en-tête seulement {header_count} : vérifiez les séparateurs.</translation>
+        <translation>Cette ligne a {cell_count} cellules mais l&apos;en-tête seulement {header_count} : vérifiez les séparateurs.</translation>
     </message>
     <message>
-        <source>Give the consumer_id or the customer's email.</source>
-        <translation>Donnez le consumer_id ou l'e-mail du client.</translation>
+        <source>Give the consumer_id or the customer&apos;s email.</source>
+        <translation>Donnez le consumer_id ou l&apos;e-mail du client.</translation>
     </message>
     <message>
         <source>the previous run stopped while this request was in flight</source>
-        <translation>l'exécution précédente s'est arrêtée pendant que cette requête était en cours</translation>
+        <translation>l&apos;exécution précédente s&apos;est arrêtée pendant que cette requête était en cours</translation>
     </message>
     <message>
         <source>{last_advice} (Tried {row_attempts} times; each time the check showed the change was not made.)</source>
-        <translation>{last_advice} ({row_attempts} essais ; à chaque fois, la vérification a montré que le changement n'avait pas été fait.)</translation>
+        <translation>{last_advice} ({row_attempts} essais ; à chaque fois, la vérification a montré que le changement n&apos;avait pas été fait.)</translation>
     </message>
     <message>
-        <source>RUFUS's answer was lost ({reason}); the device list shows it bound.</source>
+        <source>{provider} asked to wait {duration_error_retry_after}, longer than the {duration_self_max_retry_after} a batch waits. The batch stopped; nothing is lost: resume it later.</source>
+        <translation>{provider} a demandé d’attendre {duration_error_retry_after}, plus que les {duration_self_max_retry_after} qu’un lot attend. Le lot s’est arrêté ; rien n’est perdu : reprenez-le plus tard.</translation>
+    </message>
+    <message>
+        <source>RUFUS&apos;s answer was lost ({reason}); the device list shows it bound.</source>
         <translation>La réponse de RUFUS a été perdue ({reason}) ; la liste des appareils le montre lié.</translation>
     </message>
     <message>
@@ -2407,8 +2419,8 @@
         <translation>Non lié après une réponse incertaine ({reason}) : renvoyé.</translation>
     </message>
     <message>
-        <source>Zype's answer was lost ({reason}); the pin's status shows it linked.</source>
-        <translation>La réponse de Zype a été perdue ({reason}) ; l'état du code le montre lié.</translation>
+        <source>Zype&apos;s answer was lost ({reason}); the pin&apos;s status shows it linked.</source>
+        <translation>La réponse de Zype a été perdue ({reason}) ; l&apos;état du code le montre lié.</translation>
     </message>
     <message>
         <source>Not linked after an uncertain answer ({reason}): sent again.</source>
@@ -2416,11 +2428,11 @@
     </message>
     <message>
         <source>The file is not text (save it as CSV, UTF-8).</source>
-        <translation>Le fichier n'est pas du texte (enregistrez-le en CSV, UTF-8).</translation>
+        <translation>Le fichier n&apos;est pas du texte (enregistrez-le en CSV, UTF-8).</translation>
     </message>
     <message>
         <source>The {unique} {key} is already on line {seen_key}: a device is paired once; remove one of the lines.</source>
-        <translation>Le {unique} {key} figure déjà ligne {seen_key} : un appareil s'appaire une seule fois ; supprimez l'une des lignes.</translation>
+        <translation>Le {unique} {key} figure déjà ligne {seen_key} : un appareil s&apos;appaire une seule fois ; supprimez l&apos;une des lignes.</translation>
     </message>
     <message>
         <source>invalid rows</source>
@@ -2428,11 +2440,11 @@
     </message>
     <message>
         <source>Row {row_row_no} could not be sent after {row_attempts} tries ({row_message}) The batch stopped; nothing is lost: run it again with --resume when the problem is solved.</source>
-        <translation>La ligne {row_row_no} n'a pas pu être envoyée après {row_attempts} essais ({row_message}) Le lot s'est arrêté ; rien n'est perdu : relancez-le avec --resume une fois le problème résolu.</translation>
+        <translation>La ligne {row_row_no} n&apos;a pas pu être envoyée après {row_attempts} essais ({row_message}) Le lot s&apos;est arrêté ; rien n&apos;est perdu : relancez-le avec --resume une fois le problème résolu.</translation>
     </message>
     <message>
         <source>Row {row_row_no} could not be sent after {row_attempts} tries ({row_message}) The batch stopped; nothing is lost: run it again with Resume when the problem is solved.</source>
-        <translation>La ligne {row_row_no} n'a pas pu être envoyée après {row_attempts} essais ({row_message}) Le lot s'est arrêté ; rien n'est perdu : relancez-le avec Reprendre une fois le problème résolu.</translation>
+        <translation>La ligne {row_row_no} n&apos;a pas pu être envoyée après {row_attempts} essais ({row_message}) Le lot s&apos;est arrêté ; rien n&apos;est perdu : relancez-le avec Reprendre une fois le problème résolu.</translation>
     </message>
     <message>
         <source>{len_devices} RUFUS devices have serial number {serial}: check by hand which one to keep.</source>
@@ -2444,7 +2456,7 @@
     </message>
     <message>
         <source>The check of an uncertain row failed: {error_advice}</source>
-        <translation>La vérification d'une ligne incertaine a échoué : {error_advice}</translation>
+        <translation>La vérification d&apos;une ligne incertaine a échoué : {error_advice}</translation>
     </message>
 </context>
 <context>
@@ -2470,7 +2482,7 @@
     </message>
     <message>
         <source>Something went wrong inside Pairing Wizard. Nothing you typed is lost; you can go on, or restart the wizard if the window misbehaves.</source>
-        <translation>Un problème est survenu dans Pairing Wizard. Rien de ce que vous avez saisi n'est perdu ; vous pouvez continuer, ou redémarrer l'assistant si la fenêtre se comporte mal.</translation>
+        <translation>Un problème est survenu dans Pairing Wizard. Rien de ce que vous avez saisi n&apos;est perdu ; vous pouvez continuer, ou redémarrer l&apos;assistant si la fenêtre se comporte mal.</translation>
     </message>
     <message>
         <source>The log file in {folder} has the details for a bug report.</source>
@@ -2512,7 +2524,7 @@
         <translation>Démo hors ligne</translation>
     </message>
     <message>
-        <source>Online sandbox (the provider's test service)</source>
+        <source>Online sandbox (the provider&apos;s test service)</source>
         <translation>Bac à sable en ligne (service de test du fournisseur)</translation>
     </message>
     <message>
@@ -2528,7 +2540,7 @@
         <translation>Production</translation>
     </message>
     <message>
-        <source>Connected-car box: sign in with the customer's Xee account, then associate the box with its pin.</source>
+        <source>Connected-car box: sign in with the customer&apos;s Xee account, then associate the box with its pin.</source>
         <translation>Boîtier de voiture connectée : connectez-vous avec le compte Xee du client, puis associez le boîtier avec son code.</translation>
     </message>
     <message>
@@ -2537,7 +2549,7 @@
     </message>
     <message>
         <source>Timing device: bind it to the company account with an api key, then store the deviceid on the device.</source>
-        <translation>Appareil de chronométrage : liez-le au compte de l'entreprise avec une clé API, puis enregistrez le deviceid sur l'appareil.</translation>
+        <translation>Appareil de chronométrage : liez-le au compte de l&apos;entreprise avec une clé API, puis enregistrez le deviceid sur l&apos;appareil.</translation>
     </message>
     <message>
         <source>Bind</source>
@@ -2565,7 +2577,7 @@
     </message>
     <message>
         <source>The RUFUS company api key (ror-…) with WRITE or READ_WRITE access.</source>
-        <translation>La clé API de l'entreprise chez RUFUS (ror-…) avec un accès WRITE ou READ_WRITE.</translation>
+        <translation>La clé API de l&apos;entreprise chez RUFUS (ror-…) avec un accès WRITE ou READ_WRITE.</translation>
     </message>
     <message>
         <source>An Admin api key of the Zype channel (Settings, API keys).</source>
@@ -2593,15 +2605,15 @@
     </message>
     <message>
         <source>The device model, e.g. Model X1.</source>
-        <translation>Le modèle de l'appareil, par ex. Model X1.</translation>
+        <translation>Le modèle de l&apos;appareil, par ex. Model X1.</translation>
     </message>
     <message>
         <source>Serial number</source>
         <translation>Numéro de série</translation>
     </message>
     <message>
-        <source>As printed on the device's label.</source>
-        <translation>Tel qu'imprimé sur l'étiquette de l'appareil.</translation>
+        <source>As printed on the device&apos;s label.</source>
+        <translation>Tel qu&apos;imprimé sur l&apos;étiquette de l&apos;appareil.</translation>
     </message>
     <message>
         <source>Alias</source>
@@ -2609,7 +2621,7 @@
     </message>
     <message>
         <source>Optional: a name to recognise the device by.</source>
-        <translation>Facultatif : un nom pour reconnaître l'appareil.</translation>
+        <translation>Facultatif : un nom pour reconnaître l&apos;appareil.</translation>
     </message>
     <message>
         <source>Firmware</source>
@@ -2625,27 +2637,27 @@
     </message>
     <message>
         <source>Optional: the device type, sent only when filled in (some RUFUS accounts require it).</source>
-        <translation>Facultatif : le type d'appareil, envoyé seulement s'il est rempli (certains comptes RUFUS l'exigent).</translation>
+        <translation>Facultatif : le type d&apos;appareil, envoyé seulement s&apos;il est rempli (certains comptes RUFUS l&apos;exigent).</translation>
     </message>
     <message>
         <source>Consumer id</source>
         <translation>Identifiant client</translation>
     </message>
     <message>
-        <source>The customer's consumer id, or find it by email below.</source>
-        <translation>L'identifiant client (consumer id), ou trouvez-le par e-mail ci-dessous.</translation>
+        <source>The customer&apos;s consumer id, or find it by email below.</source>
+        <translation>L&apos;identifiant client (consumer id), ou trouvez-le par e-mail ci-dessous.</translation>
     </message>
     <message>
-        <source>Customer's email</source>
+        <source>Customer&apos;s email</source>
         <translation>E-mail du client</translation>
     </message>
     <message>
         <source>Look the consumer up by the email of their account.</source>
-        <translation>Rechercher le client par l'e-mail de son compte.</translation>
+        <translation>Rechercher le client par l&apos;e-mail de son compte.</translation>
     </message>
     <message>
         <source>The 7-character pin the TV app shows, e.g. zabc123. Pins expire after 30 minutes.</source>
-        <translation>Le code de 7 caractères affiché par l'application TV, par ex. zabc123. Les codes expirent au bout de 30 minutes.</translation>
+        <translation>Le code de 7 caractères affiché par l&apos;application TV, par ex. zabc123. Les codes expirent au bout de 30 minutes.</translation>
     </message>
     <message>
         <source>Choose a provider.</source>
@@ -2653,7 +2665,7 @@
     </message>
     <message>
         <source>Sign in with Xee first.</source>
-        <translation>Connectez-vous d'abord avec Xee.</translation>
+        <translation>Connectez-vous d&apos;abord avec Xee.</translation>
     </message>
     <message>
         <source>Choose an environment.</source>
@@ -2721,7 +2733,7 @@
     </message>
     <message>
         <source>Linked device id</source>
-        <translation>Identifiant de l'appareil lié</translation>
+        <translation>Identifiant de l&apos;appareil lié</translation>
     </message>
     <message>
         <source>Linked</source>
@@ -2781,31 +2793,31 @@
     </message>
     <message>
         <source>Choose the provider first.</source>
-        <translation>Choisissez d'abord le fournisseur.</translation>
+        <translation>Choisissez d&apos;abord le fournisseur.</translation>
     </message>
     <message>
         <source>Sign in to Xee first.</source>
-        <translation>Connectez-vous d'abord à Xee.</translation>
+        <translation>Connectez-vous d&apos;abord à Xee.</translation>
     </message>
     <message>
         <source>Enter the api key first.</source>
-        <translation>Saisissez d'abord la clé API.</translation>
+        <translation>Saisissez d&apos;abord la clé API.</translation>
     </message>
     <message>
-        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check the user's devices before pairing again.</source>
-        <translation>L'appairage a été annulé pendant l'attente de {name}. La requête est peut-être déjà parvenue à {name} : vérifiez les appareils de l'utilisateur avant de réessayer.</translation>
+        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check the user&apos;s devices before pairing again.</source>
+        <translation>L&apos;appairage a été annulé pendant l&apos;attente de {name}. La requête est peut-être déjà parvenue à {name} : vérifiez les appareils de l&apos;utilisateur avant de réessayer.</translation>
     </message>
     <message>
         <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: look the serial number up in the RUFUS device list before pairing again.</source>
-        <translation>L'appairage a été annulé pendant l'attente de {name}. La requête est peut-être déjà parvenue à {name} : cherchez le numéro de série dans la liste des appareils RUFUS avant de réessayer.</translation>
+        <translation>L&apos;appairage a été annulé pendant l&apos;attente de {name}. La requête est peut-être déjà parvenue à {name} : cherchez le numéro de série dans la liste des appareils RUFUS avant de réessayer.</translation>
     </message>
     <message>
-        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check the pin's status before pairing again.</source>
-        <translation>L'appairage a été annulé pendant l'attente de {name}. La requête est peut-être déjà parvenue à {name} : vérifiez l'état du code avant de réessayer.</translation>
+        <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check the pin&apos;s status before pairing again.</source>
+        <translation>L&apos;appairage a été annulé pendant l&apos;attente de {name}. La requête est peut-être déjà parvenue à {name} : vérifiez l&apos;état du code avant de réessayer.</translation>
     </message>
     <message>
         <source>Pairing was cancelled while waiting for {name}. The request may already have reached {name}: check before pairing again.</source>
-        <translation>L'appairage a été annulé pendant l'attente de {name}. La requête est peut-être déjà parvenue à {name} : vérifiez avant de réessayer.</translation>
+        <translation>L&apos;appairage a été annulé pendant l&apos;attente de {name}. La requête est peut-être déjà parvenue à {name} : vérifiez avant de réessayer.</translation>
     </message>
     <message>
         <source>the provider</source>
@@ -2813,7 +2825,7 @@
     </message>
     <message>
         <source>Pairing was cancelled before the request was sent: nothing was sent, so you can pair again right away.</source>
-        <translation>L'appairage a été annulé avant l'envoi de la requête : rien n'a été envoyé, vous pouvez donc réessayer tout de suite.</translation>
+        <translation>L&apos;appairage a été annulé avant l&apos;envoi de la requête : rien n&apos;a été envoyé, vous pouvez donc réessayer tout de suite.</translation>
     </message>
     <message>
         <source>Undo interrupted by closing the window: check whether it was carried out.</source>
@@ -2824,7 +2836,7 @@
         <translation>C’était le troisième pin erroné pour ce boîtier : Xee l’a maintenant verrouillé. Contactez le support Xee pour le déverrouiller ; aucun autre pin ne sera accepté.</translation>
     </message>
     <message>
-        <source>Wrong pin: 1 attempt left before the box locks. Check the pin on the box's card before trying again.</source>
+        <source>Wrong pin: 1 attempt left before the box locks. Check the pin on the box&apos;s card before trying again.</source>
         <translation>Pin erroné : il reste 1 essai avant le verrouillage du boîtier. Vérifiez le pin sur la carte du boîtier avant de réessayer.</translation>
     </message>
     <message>
@@ -2844,11 +2856,11 @@
         <translation>Elle n’a pas été exécutée : RUFUS n’a aucun appareil avec le numéro de série {serial}. Vous pouvez l’associer maintenant.</translation>
     </message>
     <message>
-        <source>Pairing Wizard cannot look a pin up by itself (Zype finds pins by the TV's device id): ask the customer whether the TV app shows the account, or look the pin up in the Zype console before linking again.</source>
+        <source>Pairing Wizard cannot look a pin up by itself (Zype finds pins by the TV&apos;s device id): ask the customer whether the TV app shows the account, or look the pin up in the Zype console before linking again.</source>
         <translation>Pairing Wizard ne peut pas rechercher un pin lui-même (Zype trouve les pins par l’identifiant d’appareil de la TV) : demandez au client si l’app TV affiche le compte, ou recherchez le pin dans la console Zype avant de lier à nouveau.</translation>
     </message>
     <message>
-        <source>Xee's API lists no devices of a user: ask the customer whether the box shows in the Xee app, or contact Xee support, before associating again.</source>
+        <source>Xee&apos;s API lists no devices of a user: ask the customer whether the box shows in the Xee app, or contact Xee support, before associating again.</source>
         <translation>L’API de Xee ne liste pas les appareils d’un utilisateur : demandez au client si le boîtier apparaît dans l’app Xee, ou contactez le support Xee, avant d’associer à nouveau.</translation>
     </message>
     <message>
@@ -2857,7 +2869,7 @@
     </message>
     <message>
         <source>Pairing failed</source>
-        <translation>Échec de l'appairage</translation>
+        <translation>Échec de l&apos;appairage</translation>
     </message>
     <message>
         <source>Check the input</source>
@@ -2873,15 +2885,15 @@
     </message>
     <message>
         <source>{failed} wrong pin for this box so far: {left} attempts left before the box locks. Check the pin carefully.</source>
-        <translation>{failed} code erroné pour ce boîtier jusqu'ici : encore {left} tentatives avant le verrouillage. Vérifiez soigneusement le code.</translation>
+        <translation>{failed} code erroné pour ce boîtier jusqu&apos;ici : encore {left} tentatives avant le verrouillage. Vérifiez soigneusement le code.</translation>
     </message>
     <message>
-        <source>{failed} wrong pins for this box so far: one more wrong pin locks the box. Check the pin on the box's card before pairing.</source>
-        <translation>{failed} codes erronés pour ce boîtier jusqu'ici : un code erroné de plus verrouille le boîtier. Vérifiez le code sur la carte du boîtier avant d'appairer.</translation>
+        <source>{failed} wrong pins for this box so far: one more wrong pin locks the box. Check the pin on the box&apos;s card before pairing.</source>
+        <translation>{failed} codes erronés pour ce boîtier jusqu&apos;ici : un code erroné de plus verrouille le boîtier. Vérifiez le code sur la carte du boîtier avant d&apos;appairer.</translation>
     </message>
     <message>
         <source>{failed} wrong pins for this box so far: the box is probably locked. Contact Xee support before trying again.</source>
-        <translation>{failed} codes erronés pour ce boîtier jusqu'ici : le boîtier est probablement verrouillé. Contactez le support Xee avant de réessayer.</translation>
+        <translation>{failed} codes erronés pour ce boîtier jusqu&apos;ici : le boîtier est probablement verrouillé. Contactez le support Xee avant de réessayer.</translation>
     </message>
     <message>
         <source>The key was refused: {advice}</source>
@@ -2889,11 +2901,11 @@
     </message>
     <message>
         <source>RUFUS refused to read with this key. A WRITE key may only bind, so it can still pair, but that cannot be tested without binding a device; the key may also be mistyped or unknown to RUFUS. Check its access type in the RUFUS console.</source>
-        <translation>RUFUS a refusé la lecture avec cette clé. Une clé WRITE ne peut que lier : elle peut donc appairer, mais cela ne peut pas être testé sans lier un appareil ; la clé est peut-être aussi mal saisie ou inconnue de RUFUS. Vérifiez son type d'accès dans la console RUFUS.</translation>
+        <translation>RUFUS a refusé la lecture avec cette clé. Une clé WRITE ne peut que lier : elle peut donc appairer, mais cela ne peut pas être testé sans lier un appareil ; la clé est peut-être aussi mal saisie ou inconnue de RUFUS. Vérifiez son type d&apos;accès dans la console RUFUS.</translation>
     </message>
     <message>
         <source>The key works for reading devices. Whether it may also bind (WRITE or READ_WRITE access) cannot be tested without binding a device: if it is a READ key, it works, but read-only: cannot pair.</source>
-        <translation>La clé permet de lire les appareils. Qu'elle puisse aussi lier (accès WRITE ou READ_WRITE) ne peut pas être testé sans lier un appareil : si c'est une clé READ, elle fonctionne, mais en lecture seule : elle ne peut pas appairer.</translation>
+        <translation>La clé permet de lire les appareils. Qu&apos;elle puisse aussi lier (accès WRITE ou READ_WRITE) ne peut pas être testé sans lier un appareil : si c&apos;est une clé READ, elle fonctionne, mais en lecture seule : elle ne peut pas appairer.</translation>
     </message>
     <message>
         <source>Could not check the key: {advice}</source>
@@ -2905,19 +2917,19 @@
     </message>
     <message>
         <source>The key works for reading consumers. Whether it may link (an Admin key) cannot be tested without linking: a Read Only key also passes this test, and would then be refused when linking.</source>
-        <translation>La clé permet de lire les consommateurs. Qu'elle puisse lier (une clé Admin) ne peut pas être testé sans lier : une clé Read Only réussit aussi ce test, et serait ensuite refusée lors de la liaison.</translation>
+        <translation>La clé permet de lire les consommateurs. Qu&apos;elle puisse lier (une clé Admin) ne peut pas être testé sans lier : une clé Read Only réussit aussi ce test, et serait ensuite refusée lors de la liaison.</translation>
     </message>
     <message>
-        <source>Enter the Xee app's client id (from the Xee developer console).</source>
-        <translation>Saisissez l'identifiant client de l'application Xee (depuis la console développeur Xee).</translation>
+        <source>Enter the Xee app&apos;s client id (from the Xee developer console).</source>
+        <translation>Saisissez l&apos;identifiant client de l&apos;application Xee (depuis la console développeur Xee).</translation>
     </message>
     <message>
-        <source>Enter the Xee app's client secret.</source>
-        <translation>Saisissez le secret client de l'application Xee.</translation>
+        <source>Enter the Xee app&apos;s client secret.</source>
+        <translation>Saisissez le secret client de l&apos;application Xee.</translation>
     </message>
     <message>
         <source>The client id may contain only printable characters without spaces (at most 256): copy it again.</source>
-        <translation>L'identifiant client ne peut contenir que des caractères imprimables sans espace (256 au plus) : copiez-le à nouveau.</translation>
+        <translation>L&apos;identifiant client ne peut contenir que des caractères imprimables sans espace (256 au plus) : copiez-le à nouveau.</translation>
     </message>
     <message>
         <source>The client secret may contain only printable characters without spaces (at most 256): copy it again.</source>
@@ -2936,26 +2948,26 @@
     </message>
     <message>
         <source>the certificate is not trusted</source>
-        <translation>le certificat n'est pas reconnu</translation>
+        <translation>le certificat n&apos;est pas reconnu</translation>
     </message>
     <message>
         <source>a company proxy may inspect traffic; ask IT to install its certificate in the system store</source>
-        <translation>un proxy d'entreprise inspecte peut-être le trafic ; demandez au service informatique d'installer son certificat dans le magasin du système</translation>
+        <translation>un proxy d&apos;entreprise inspecte peut-être le trafic ; demandez au service informatique d&apos;installer son certificat dans le magasin du système</translation>
     </message>
     <message>
         <source>the certificate of {host} has expired</source>
         <translation>le certificat de {host} a expiré</translation>
     </message>
     <message>
-        <source>check the computer's date and time; if it is right, the provider's certificate really expired: try later or contact the provider</source>
-        <translation>vérifiez la date et l'heure de l'ordinateur ; si elles sont justes, le certificat du fournisseur a vraiment expiré : réessayez plus tard ou contactez le fournisseur</translation>
+        <source>check the computer&apos;s date and time; if it is right, the provider&apos;s certificate really expired: try later or contact the provider</source>
+        <translation>vérifiez la date et l&apos;heure de l&apos;ordinateur ; si elles sont justes, le certificat du fournisseur a vraiment expiré : réessayez plus tard ou contactez le fournisseur</translation>
     </message>
     <message>
         <source>the certificate does not belong to {host}</source>
-        <translation>le certificat n'appartient pas à {host}</translation>
+        <translation>le certificat n&apos;appartient pas à {host}</translation>
     </message>
     <message>
-        <source>something in between answers in the provider's place (a proxy or a captive portal): check the network, or ask IT</source>
+        <source>something in between answers in the provider&apos;s place (a proxy or a captive portal): check the network, or ask IT</source>
         <translation>quelque chose entre les deux répond à la place du fournisseur (un proxy ou un portail captif) : vérifiez le réseau, ou demandez au service informatique</translation>
     </message>
     <message>
@@ -2972,11 +2984,11 @@
     </message>
     <message>
         <source>{api_root} is not an http(s) address</source>
-        <translation>{api_root} n'est pas une adresse http(s)</translation>
+        <translation>{api_root} n&apos;est pas une adresse http(s)</translation>
     </message>
     <message>
         <source>check the API address in the settings</source>
-        <translation>vérifiez l'adresse de l'API dans les réglages</translation>
+        <translation>vérifiez l&apos;adresse de l&apos;API dans les réglages</translation>
     </message>
     <message>
         <source>the system settings send {host} through the proxy {report_proxy}</source>
@@ -2988,7 +3000,7 @@
     </message>
     <message>
         <source>the computer answered that nothing listens there: check the API address and port</source>
-        <translation>l'ordinateur a répondu que rien n'écoute à cet endroit : vérifiez l'adresse et le port de l'API</translation>
+        <translation>l&apos;ordinateur a répondu que rien n&apos;écoute à cet endroit : vérifiez l&apos;adresse et le port de l&apos;API</translation>
     </message>
     <message>
         <source>a firewall may block it, or the network is down: check the network or ask IT</source>
@@ -3032,7 +3044,7 @@
     </message>
     <message>
         <source>{name} did not answer in {step_timeout} s</source>
-        <translation>{name} n'a pas répondu en {step_timeout} s</translation>
+        <translation>{name} n&apos;a pas répondu en {step_timeout} s</translation>
     </message>
     <message>
         <source>the provider or the network is slow or down: try again later</source>
@@ -3044,11 +3056,11 @@
     </message>
     <message>
         <source>answered with a web page (status {status}), not the API</source>
-        <translation>a répondu par une page web (statut {status}), pas par l'API</translation>
+        <translation>a répondu par une page web (statut {status}), pas par l&apos;API</translation>
     </message>
     <message>
         <source>a captive portal (hotel, guest Wi-Fi) or a proxy may be in the way: sign in to the network in a browser, or check the API address</source>
-        <translation>un portail captif (hôtel, Wi-Fi invités) ou un proxy est peut-être sur le chemin : connectez-vous au réseau dans un navigateur, ou vérifiez l'adresse de l'API</translation>
+        <translation>un portail captif (hôtel, Wi-Fi invités) ou un proxy est peut-être sur le chemin : connectez-vous au réseau dans un navigateur, ou vérifiez l&apos;adresse de l&apos;API</translation>
     </message>
     <message>
         <source>{name} answered (status {status})</source>
@@ -3056,7 +3068,7 @@
     </message>
     <message>
         <source>the secure handshake got no answer</source>
-        <translation>la négociation sécurisée n'a pas reçu de réponse</translation>
+        <translation>la négociation sécurisée n&apos;a pas reçu de réponse</translation>
     </message>
     <message>
         <source>a firewall or proxy may block it; ask IT</source>

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
@@ -128,15 +129,25 @@ def test_details_text_and_csv_export(history, tmp_path):
 @pytest.mark.parametrize("identifiers", [
     {"api_key": "whatever"},
     {"token": "x"},
-    {"serial_number": "ror-ae4fc6c19681a20fad30"},
-    {"serial_number": "Bearer abc.def"},
-    {"model": "a" * 0 + "0123456789abcdef" * 4},  # a 64-lowercase-hex Xee token
-    {"model": "see api_key=zk-admin-7Qm2Lx9VtB4pR8sN"},
 ])
-def test_secret_looking_values_are_refused(history, identifiers):
+def test_credential_fields_are_refused(history, identifiers):
     with pytest.raises(SecretRefused):
         history.record("rufus", "pair", "ok", identifiers=identifiers)
     assert history.query() == []
+
+
+@pytest.mark.parametrize(("identifiers", "secret"), [
+    ({"serial_number": "ror-ae4fc6c19681a20fad30"}, "ror-ae4fc6c19681a20fad30"),
+    ({"serial_number": "Bearer abc.def"}, "abc.def"),
+    ({"model": "0123456789abcdef" * 4}, "0123456789abcdef" * 4),  # a Xee token's shape
+    ({"model": "see api_key=zk-admin-7Qm2Lx9VtB4pR8sN"}, "zk-admin-7Qm2Lx9VtB4pR8sN"),
+])
+def test_secret_looking_values_are_redacted_not_refused(history, identifiers, secret):
+    # The request reached the provider by then: its outcome is kept, the secret is not.
+    history.record("rufus", "pair", "ok", identifiers=identifiers)
+    (entry,) = history.query()
+    assert secret not in json.dumps(entry.identifiers)
+    assert "[redacted]" in json.dumps(entry.identifiers)
 
 
 secretish = st.lists(st.sampled_from(list("abcdefABCDEF0123456789ror-eyJ._=& \t")
