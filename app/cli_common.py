@@ -52,9 +52,9 @@ def fail(args: argparse.Namespace, code: int, advice: str, kind: str = "input",
 
 
 def add_xee_api_version_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--api-version", choices=["v3", "v4"], default="v3",
-                   help="Xee API version (default v3; v4 is what Xee's current SDK uses; "
-                   "setting xee/apiVersion)")
+    p.add_argument("--api-version", choices=["v3", "v4"], default=None,
+                   help="Xee API version (default: IT's managed xee.api_version, else v3; v4 "
+                   "is what Xee's current SDK uses; setting xee/apiVersion)")
 
 
 MAX_TIMEOUT_SECONDS = 24 * 3600.0
@@ -107,15 +107,18 @@ def api_root_from_args(args: argparse.Namespace) -> str:
     from app.core.environments import api_root
     from app.core.errors import InputError
 
+    config = managed()
     if args.provider == "xee":
         from app.core.validation import set_xee_formats
 
-        set_xee_formats(getattr(args, "device_id_pattern", "") or None,
-                        getattr(args, "pin_pattern", "") or None)
+        # The options first, then IT's managed file, as the wizard's settings do.
+        set_xee_formats(getattr(args, "device_id_pattern", "")
+                        or config.value("xee/deviceIdPattern") or None,
+                        getattr(args, "pin_pattern", "") or config.value("xee/pinPattern")
+                        or None)
 
     env = getattr(args, "env", None) or "production"
     base_url = getattr(args, "base_url", None)
-    config = managed()
     if not base_url:
         if env in config.hidden_environments:
             raise InputError("env", f"IT's managed configuration hides the {env} environment "
@@ -124,7 +127,8 @@ def api_root_from_args(args: argparse.Namespace) -> str:
         base_url = config.value(f"roots/{args.provider}/{env}") or None
     overrides = {args.provider: base_url} if base_url else None
     return api_root(args.provider, env, overrides=overrides,
-                    api_version=getattr(args, "api_version", None) or "v3")
+                    api_version=getattr(args, "api_version", None)
+                    or config.value("xee/apiVersion") or "v3")
 
 
 SECRET_LABELS = {"rufus": "RUFUS api key", "zype": "Zype api key", "xee": "Xee access token",

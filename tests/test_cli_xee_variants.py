@@ -87,3 +87,34 @@ def test_api_version_flag_picks_the_v4_roots():
     assert api_root_from_args(args) == "https://sandbox.xee.com/v4"
     args = parser.parse_args(["unpair", "xee", "--device", "E133742015"])
     assert api_root_from_args(args) == "https://cloud.xee.com/v3"     # v3 stays the default
+
+
+def test_managed_api_version_and_formats_apply_to_the_cli_unless_an_option_says_otherwise(
+        sandbox, tmp_path, monkeypatch):
+    from app import cli_common
+    from app.cli import build_parser
+    from app.core.managed_config import ManagedConfig
+    from app.core.validation import set_xee_formats
+
+    monkeypatch.setattr(cli_common, "_MANAGED", [ManagedConfig(values={"xee/apiVersion": "v4"})])
+    parser = build_parser()
+    args = parser.parse_args(["unpair", "xee", "--device", "E133742015"])
+    assert cli_common.api_root_from_args(args) == "https://api.xee.com/v4"
+    args = parser.parse_args(["unpair", "xee", "--device", "E133742015", "--api-version", "v3"])
+    assert cli_common.api_root_from_args(args).endswith("/v3")
+    set_xee_formats()
+
+    # The pin format from IT's file, in a subprocess that reads the file itself.
+    fx = sandbox.fixtures()
+    device = _free(fx)
+    token = sandbox.mint_xee_token(fx["xee"]["users"][0]["id"])["access_token"]
+    config = tmp_path / "config.toml"
+    config.write_text('[xee]\npin_pattern = "[0-9]{5}"\n', encoding="utf-8")
+    env = {"PAIRING_WIZARD_DATA_DIR": str(tmp_path), "XEE_ACCESS_TOKEN": token,
+           "PAIRING_WIZARD_CONFIG": str(config)}
+    code, out = cli("pair", "xee", "--device", device["id"], "--pin", "12345",
+                    "--base-url", sandbox.xee_root, env=env)
+    assert code == 3 and out["error"]["kind"] == "xee.pin_rejected", out   # sent, refused
+    code, out = cli("pair", "xee", "--device", device["id"], "--pin", "12345",
+                    "--pin-pattern", "[0-9]{4}", "--base-url", sandbox.xee_root, env=env)
+    assert code == 2 and out["error"]["kind"] == "input.pin", out          # the option wins

@@ -51,8 +51,7 @@ ENV_VAR = "PAIRING_WIZARD_CONFIG"
 ENVIRONMENTS = ("production", "sandbox", "demo")
 PROVIDERS = ("xee", "rufus", "zype")
 
-# file name (dotted) -> (settings key, type). New keys are one line each; keys read by
-# no code yet are accepted (other branches wire them).
+# file name (dotted) -> (settings key, type). New keys are one line each.
 MAPPING: dict[str, tuple[str, type]] = {
     "xee.client_id": ("xee/clientId", str),
     "xee.production.client_id": ("xee/production/clientId", str),
@@ -67,6 +66,8 @@ MAPPING: dict[str, tuple[str, type]] = {
     "xee.pin_pattern": ("xee/pinPattern", str),
     "rufus.default_type": ("rufus/defaultType", str),
     "browser.command": ("browser/command", str),
+    "network.timeout_seconds": ("network/timeoutSeconds", int),
+    "batch.max_retry_after_seconds": ("batch/maxRetryAfterSeconds", int),
     **{f"roots.{p}.{e}": (f"roots/{p}/{e}", str)
        for p in PROVIDERS for e in ("production", "sandbox")},
 }

@@ -156,7 +156,8 @@ class AdvancedSettings(QWidget):
                   (self.xee_redirect_ports, "xee/redirectPorts"),
                   (self.xee_scopes, "xee/scopes"),
                   (self.xee_no_state, "xee/stateEchoed"),
-                  (self.xee_no_scope, "xee/sendScope")]
+                  (self.xee_no_scope, "xee/sendScope"),
+                  (self.timeout, "network/timeoutSeconds")]
         if self.provider and env and env != flow.DEMO:
             fields.append((self.api_root, f"roots/{self.provider}/{env}"))
         managed_tip = self.tr("Managed by your IT department")

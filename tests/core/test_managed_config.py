@@ -85,9 +85,17 @@ def test_default_paths_per_system(monkeypatch):
     assert mc.default_path() == Path("/etc/pairing-wizard/config.toml")
 
 
-def test_keys_not_yet_used_by_code_are_accepted():
+def test_xee_format_and_scope_keys_are_read():
     text = ('[xee]\ndevice_id_pattern = "[A-Z0-9]{10}"\npin_pattern = "[0-9]{4}"\n'
             'send_scope = false\nscopes = "devices_management"\n')
     config = mc.parse(text)
     assert config.value("xee/deviceIdPattern") == "[A-Z0-9]{10}"
     assert config.value("xee/sendScope") is False
+
+
+def test_request_timeout_and_batch_wait_are_whole_seconds():
+    config = mc.parse("[network]\ntimeout_seconds = 45\n[batch]\nmax_retry_after_seconds = 120\n")
+    assert config.value("network/timeoutSeconds") == 45
+    assert config.value("batch/maxRetryAfterSeconds") == 120
+    with pytest.raises(mc.ManagedConfigError, match="line 2"):
+        mc.parse('[network]\ntimeout_seconds = "soon"\n')

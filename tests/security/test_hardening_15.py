@@ -177,7 +177,7 @@ def test_invisible_characters_at_the_edges_are_stripped(char):
     from app.core.validation import validate_rufus_serial_number, validate_xee_device_id
 
     assert validate_rufus_serial_number(char + "RR-0001" + char) == "RR-0001"
-    assert validate_xee_device_id("E1337" + char) == "E1337"
+    assert validate_xee_device_id(char + "E133742015" + char) == "E133742015"
 
 
 @pytest.mark.parametrize("char", INVISIBLES)

@@ -77,3 +77,20 @@ def test_a_bad_file_is_said_and_the_wizard_goes_on(qtbot, sandbox, make_wizard, 
     assert note.isVisibleTo(wizard) and "line 3" in note.text() and str(path) in note.text()
     pick(qtbot, wizard, "rufus")
     assert flow.PRODUCTION in offered(wizard)
+
+
+def test_a_managed_request_timeout_is_used_and_locked(qtbot, sandbox, make_wizard, tmp_path,
+                                                      monkeypatch):
+    path = tmp_path / "config.toml"
+    path.write_text("[network]\ntimeout_seconds = 45\n"
+                    '[lock]\nsettings = ["network.timeout_seconds"]\n', encoding="utf-8")
+    monkeypatch.setenv(mc.ENV_VAR, str(path))
+    wizard = make_wizard(sandbox.url)
+    assert wizard.services.request_timeout() == 45
+    pick(qtbot, wizard, "rufus")
+    find(wizard, "advancedToggle").setChecked(True)
+    qtbot.waitUntil(lambda: find(wizard, "requestTimeoutSpin") is not None, timeout=10000)
+    spin = find(wizard, "requestTimeoutSpin")
+    qtbot.waitUntil(lambda: spin.value() == 45, timeout=10000)
+    assert not spin.isEnabled()
+    assert find(wizard, "managedSettingsNote").isVisibleTo(wizard)
