@@ -835,8 +835,9 @@ def consumer_choices(consumers: Iterable[Any]) -> list[tuple[str, str]]:
 UNCERTAIN_REVIEW = ("The last request may have been carried out: {name} did not confirm "
                     "it. Check now before sending it again.")
 CHECK_RUFUS_FOUND = ("It was carried out: RUFUS has a device with serial number {serial} "
-                     "(deviceid {deviceid}). Do not bind it again: store this deviceid on "
-                     "the device.")
+                     "(deviceid {deviceid}; status {status}, battery {battery}, last "
+                     "telemetry {telemetry}, last login {login}). Do not bind it again: "
+                     "store this deviceid on the device.")
 CHECK_RUFUS_MISSING = ("It was not carried out: RUFUS has no device with serial number "
                        "{serial}. You can bind it now.")
 CHECK_ZYPE = ("Pairing Wizard cannot look a pin up by itself (Zype finds pins by the TV's "
@@ -880,7 +881,11 @@ async def check_last_request(api: Any, state: Mapping[str, Any]) -> OutcomeCheck
     except (ProviderError, InputError) as error:
         return OutcomeCheck(None, CHECK_FAILED.format(advice=error.advice))
     if devices:
-        return OutcomeCheck(True, CHECK_RUFUS_FOUND.format(serial=serial,
-                                                           deviceid=devices[0].deviceid),
-                            devices[0].deviceid)
+        found = devices[0]
+        battery = found.battery_percentage
+        return OutcomeCheck(True, CHECK_RUFUS_FOUND.format(
+            serial=serial, deviceid=found.deviceid, status=found.device_status or "—",
+            battery="—" if battery is None else f"{battery} %",
+            telemetry=found.last_telemetry_at or "—", login=found.last_login or "—"),
+            found.deviceid)
     return OutcomeCheck(False, CHECK_RUFUS_MISSING.format(serial=serial))

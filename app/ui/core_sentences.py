@@ -229,7 +229,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         QT_TRANSLATE_NOOP('flow', "Wrong pin: 1 attempt left before the box locks. Check the pin on the box's card before trying again."),
         QT_TRANSLATE_NOOP('flow', "Wrong pin: {left} attempts left before the box locks."),
         QT_TRANSLATE_NOOP('flow', "The last request may have been carried out: {name} did not confirm it. Check now before sending it again."),
-        QT_TRANSLATE_NOOP('flow', "It was carried out: RUFUS has a device with serial number {serial} (deviceid {deviceid}). Do not bind it again: store this deviceid on the device."),
+        QT_TRANSLATE_NOOP('flow', "It was carried out: RUFUS has a device with serial number {serial} (deviceid {deviceid}; status {status}, battery {battery}, last telemetry {telemetry}, last login {login}). Do not bind it again: store this deviceid on the device."),
         QT_TRANSLATE_NOOP('flow', "It was not carried out: RUFUS has no device with serial number {serial}. You can bind it now."),
         QT_TRANSLATE_NOOP('flow', "Pairing Wizard cannot look a pin up by itself (Zype finds pins by the TV's device id): ask the customer whether the TV app shows the account, or look the pin up in the Zype console before linking again."),
         QT_TRANSLATE_NOOP('flow', "Xee's API lists no devices of a user: ask the customer whether the box shows in the Xee app, or contact Xee support, before associating again."),

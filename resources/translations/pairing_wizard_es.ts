@@ -2700,6 +2700,10 @@
         <translation>Caja asociada</translation>
     </message>
     <message>
+        <source>It was carried out: RUFUS has a device with serial number {serial} (deviceid {deviceid}; status {status}, battery {battery}, last telemetry {telemetry}, last login {login}). Do not bind it again: store this deviceid on the device.</source>
+        <translation>Se llevó a cabo: RUFUS tiene un dispositivo con el número de serie {serial} (deviceid {deviceid}; estado {status}, batería {battery}, última telemetría {telemetry}, último inicio de sesión {login}). No lo vincule de nuevo: guarde este deviceid en el dispositivo.</translation>
+    </message>
+    <message>
         <source>Network problem: the request did not complete</source>
         <translation>Problema de red: la solicitud no se completó</translation>
     </message>
@@ -2846,10 +2850,6 @@
     <message>
         <source>The last request may have been carried out: {name} did not confirm it. Check now before sending it again.</source>
         <translation>Puede que la última solicitud se haya llevado a cabo: {name} no lo confirmó. Compruébelo ahora antes de enviarla de nuevo.</translation>
-    </message>
-    <message>
-        <source>It was carried out: RUFUS has a device with serial number {serial} (deviceid {deviceid}). Do not bind it again: store this deviceid on the device.</source>
-        <translation>Se llevó a cabo: RUFUS tiene un dispositivo con el número de serie {serial} (deviceid {deviceid}). No lo vincule de nuevo: guarde este deviceid en el dispositivo.</translation>
     </message>
     <message>
         <source>It was not carried out: RUFUS has no device with serial number {serial}. You can bind it now.</source>

@@ -2700,6 +2700,10 @@
         <translation>Boîtier associé</translation>
     </message>
     <message>
+        <source>It was carried out: RUFUS has a device with serial number {serial} (deviceid {deviceid}; status {status}, battery {battery}, last telemetry {telemetry}, last login {login}). Do not bind it again: store this deviceid on the device.</source>
+        <translation>Elle a été exécutée : RUFUS a un appareil avec le numéro de série {serial} (deviceid {deviceid} ; état {status}, batterie {battery}, dernière télémétrie {telemetry}, dernière connexion {login}). Ne l’associez pas à nouveau : enregistrez ce deviceid sur l’appareil.</translation>
+    </message>
+    <message>
         <source>Network problem: the request did not complete</source>
         <translation>Problème de réseau : la requête n’a pas abouti</translation>
     </message>
@@ -2846,10 +2850,6 @@
     <message>
         <source>The last request may have been carried out: {name} did not confirm it. Check now before sending it again.</source>
         <translation>La dernière requête a peut-être été exécutée : {name} ne l’a pas confirmé. Vérifiez maintenant avant de l’envoyer à nouveau.</translation>
-    </message>
-    <message>
-        <source>It was carried out: RUFUS has a device with serial number {serial} (deviceid {deviceid}). Do not bind it again: store this deviceid on the device.</source>
-        <translation>Elle a été exécutée : RUFUS a un appareil avec le numéro de série {serial} (deviceid {deviceid}). Ne l’associez pas à nouveau : enregistrez ce deviceid sur l’appareil.</translation>
     </message>
     <message>
         <source>It was not carried out: RUFUS has no device with serial number {serial}. You can bind it now.</source>

@@ -69,3 +69,23 @@ def test_zype_and_xee_say_how_to_check():
         assert zype.done is None and "Zype" in zype.message
         assert xee.done is None and "Xee" in xee.message
     asyncio.run(main())
+
+
+def test_the_check_shows_the_device_as_rufus_sees_it():
+    """#13: status, battery, last telemetry and login where a support engineer checks a
+    device (the list in its wrapped shape too)."""
+    async def main() -> None:
+        transport = httpx2.ASGITransport(app=create_app(dialect={"rufus": {"list_wrapped": True}}))
+        async with httpx2.AsyncClient(transport=transport, base_url="http://sandbox") as c:
+            fx = (await c.get("/_sandbox/fixtures")).json()
+            key = next(k["key"] for k in fx["rufus"]["api_keys"] if k["access"] == "READ")
+            device = next(d for d in fx["rufus"]["devices"]
+                          if d["battery_percentage"] is not None and d["device_status"])
+            api = RufusAPI(c, "http://sandbox/rufus/v0", key)
+            state = {**flow.new_state("rufus"), "rufus_serial": device["serial_number"]}
+            found = await flow.check_last_request(api, state)
+            assert found.done is True and found.deviceid == device["deviceid"]
+            assert f"status {device['device_status']}" in found.message
+            assert f"battery {device['battery_percentage']} %" in found.message
+            assert "last telemetry 20" in found.message and "last login 20" in found.message
+    asyncio.run(main())
