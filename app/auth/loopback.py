@@ -83,6 +83,16 @@ class _OneAcceptErrorLine(logging.Filter):
         return False
 
 
+def _closed_server_retry(record: logging.LogRecord) -> bool:
+    """After a failed accept asyncio retries serving a second later; when the listener
+    has closed meanwhile, that retry finds a closed socket and logs a traceback that
+    means nothing: drop it (installed once, it outlives every listener)."""
+    exc = record.exc_info[1] if record.exc_info else None
+    return not (isinstance(exc, (ValueError, OSError))
+                and "_start_serving" in str(record.msg % record.args if record.args
+                                            else record.msg))
+
+
 class LoopbackListener:
     """Listen for `GET /callback?code=…&state=…` on the loopback interface."""
 
@@ -112,7 +122,10 @@ class LoopbackListener:
         loop = asyncio.get_running_loop()
         self._result = loop.create_future()
         preload_pages()  # no file to open once connections may have used up the descriptors
-        logging.getLogger("asyncio").addFilter(self._accept_errors)
+        asyncio_log = logging.getLogger("asyncio")
+        asyncio_log.addFilter(self._accept_errors)
+        if _closed_server_retry not in asyncio_log.filters:
+            asyncio_log.addFilter(_closed_server_retry)
         if self._redirect != RegisteredRedirect():
             await self._start_registered()
             return

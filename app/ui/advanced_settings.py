@@ -97,6 +97,7 @@ class AdvancedSettings(QWidget):
         form.addRow(self.xee_app_title, self.xee_app)
         self._xee_secret_stored = False
         self._build_xee_sign_in(form)
+        self._build_xee_api(form)
 
         self.language = QComboBox()
         self.language.setObjectName("languageCombo")
@@ -157,7 +158,10 @@ class AdvancedSettings(QWidget):
                   (self.xee_scopes, "xee/scopes"),
                   (self.xee_no_state, "xee/stateEchoed"),
                   (self.xee_no_scope, "xee/sendScope"),
-                  (self.timeout, "network/timeoutSeconds")]
+                  (self.timeout, "network/timeoutSeconds"),
+                  (self.xee_api_version, "xee/apiVersion"),
+                  (self.xee_device_id_pattern, "xee/deviceIdPattern"),
+                  (self.xee_pin_pattern, "xee/pinPattern")]
         if self.provider and env and env != flow.DEMO:
             fields.append((self.api_root, f"roots/{self.provider}/{env}"))
         managed_tip = self.tr("Managed by your IT department")
@@ -179,6 +183,7 @@ class AdvancedSettings(QWidget):
         self.network.refresh()
         self._show_xee_app()
         self._show_xee_sign_in()
+        self._show_xee_api()
         """The API address, the Xee app and the network check for the provider and
         environment chosen."""
         if not provider or not env:
@@ -444,6 +449,102 @@ class AdvancedSettings(QWidget):
         else:
             settings.setValue(key, False)
         self._set_xee_sign_in_note("success", self.tr("Saved: the next sign-in uses it."))
+
+    # -- Xee's API version and formats (issue 13) -----------------------------------------
+
+    def _build_xee_api(self, form: QFormLayout) -> None:
+        self.xee_api_title = label(self.tr("Xee API"), "fieldLabel", wrap=True)
+        self.xee_api_version = QComboBox()
+        self.xee_api_version.setObjectName("xeeApiVersionCombo")
+        wheel_only_when_focused(self.xee_api_version)
+        self.xee_api_version.setAccessibleName(self.tr("Xee API version"))
+        self.xee_api_version.setAccessibleDescription(self.tr(
+            "The Xee API the pairing and the sign-in use; changing it asks for a new sign-in"))
+        self.xee_api_version.addItem(self.tr("v3 (the product's documented API)"), "v3")
+        self.xee_api_version.addItem(self.tr("v4 (Xee's current SDK)"), "v4")
+        self.xee_device_id_pattern = QLineEdit()
+        self.xee_device_id_pattern.setObjectName("xeeDeviceIdPatternEdit")
+        self.xee_device_id_pattern.setPlaceholderText(
+            self.tr("device id format: exactly 10 letters or digits"))
+        self.xee_device_id_pattern.setAccessibleName(self.tr("Xee device id format"))
+        self.xee_device_id_pattern.setAccessibleDescription(self.tr(
+            "A regular expression the whole device id must match; empty for Xee's usual "
+            "format"))
+        self.xee_pin_pattern = QLineEdit()
+        self.xee_pin_pattern.setObjectName("xeePinPatternEdit")
+        self.xee_pin_pattern.setPlaceholderText(self.tr("pin format: exactly 4 digits"))
+        self.xee_pin_pattern.setAccessibleName(self.tr("Xee pin format"))
+        self.xee_pin_pattern.setAccessibleDescription(self.tr(
+            "A regular expression the whole pin must match; empty for Xee's usual format"))
+        self.xee_api_note = label("", "help", object_name="xeeApiNote")
+        self.xee_api = QWidget()
+        self.xee_api.setObjectName("xeeApiSettings")
+        box = QVBoxLayout(self.xee_api)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(6)
+        for widget in (self.xee_api_version, self.xee_device_id_pattern, self.xee_pin_pattern,
+                       self.xee_api_note):
+            box.addWidget(widget)
+        form.addRow(self.xee_api_title, self.xee_api)
+        self.xee_api_version.currentIndexChanged.connect(self._xee_api_version_changed)
+        self.xee_device_id_pattern.editingFinished.connect(self._xee_formats_edited)
+        self.xee_pin_pattern.editingFinished.connect(self._xee_formats_edited)
+
+    def _show_xee_api(self) -> None:
+        visible = self.provider == "xee"
+        self.xee_api_title.setVisible(visible)
+        self.xee_api.setVisible(visible)
+        if not visible:
+            return
+        services = self.wizard.services
+        self.xee_api_version.blockSignals(True)
+        self.xee_api_version.setCurrentIndex(
+            max(0, self.xee_api_version.findData(services.api_version("xee"))))
+        self.xee_api_version.blockSignals(False)
+        self.xee_device_id_pattern.setText(
+            str(services.setting("xee/deviceIdPattern", "") or ""))
+        self.xee_pin_pattern.setText(str(services.setting("xee/pinPattern", "") or ""))
+        problem = services.xee_format_problem
+        self._set_xee_api_note("error" if problem else "help",
+                               advice_text(problem, "input.format") if problem else "")
+
+    def _set_xee_api_note(self, role: str, text: str) -> None:
+        self.xee_api_note.setText(text)
+        self.xee_api_note.setVisible(bool(text))
+        self.xee_api_note.setProperty("role", role)
+        theme.repolish(self.xee_api_note)
+
+    def _xee_api_version_changed(self) -> None:
+        version = self.xee_api_version.currentData() or "v3"
+        settings = self.wizard.services.settings
+        if version == "v3":
+            settings.remove("xee/apiVersion")          # the default
+        else:
+            settings.setValue("xee/apiVersion", version)
+        # A sign-in belongs to one API root: the other version signs in again.
+        self.state["xee_account"] = ""
+        self.wizard.spawn(self.wizard.services.xee_drop(), "xee-drop")
+        self.show_root()
+        self._set_xee_api_note("success", self.tr(
+            "Saved: Xee's {version} is used from now on; sign in again.").format(
+                version=version))
+
+    def _xee_formats_edited(self) -> None:
+        services = self.wizard.services
+        settings = services.settings
+        for key, edit in (("xee/deviceIdPattern", self.xee_device_id_pattern),
+                          ("xee/pinPattern", self.xee_pin_pattern)):
+            value = edit.text().strip()
+            if value:
+                settings.setValue(key, value)
+            else:
+                settings.remove(key)
+        problem = services.xee_format_problem = services.apply_xee_formats()
+        if problem:
+            self._set_xee_api_note("error", advice_text(problem, "input.format"))
+        else:
+            self._set_xee_api_note("success", self.tr(
+                "Saved: the device page checks these formats."))
 
     # -- the request timeout ---------------------------------------------------------------
 

@@ -312,11 +312,15 @@ class Services:
             root = await self.api_root("xee", flow.ONLINE_SANDBOX)
             return await fn(XeeAPI(await self.http(), root))
         if state["provider"] == "xee":
-            if self.xee_session is None:
+            session = self.xee_session
+            # A sign-in belongs to one API root: never send a pairing to another
+            # environment's or API version's root than the one chosen now.
+            if session is None or self.xee_session_root != await self.api_root(
+                    "xee", state.get("environment") or flow.DEMO):
                 from app.auth.errors import SignInError
 
                 raise SignInError("not_signed_in")
-            return await self.xee_session.call(fn)
+            return await session.call(fn)
         return await fn(await self.provider_api(state))
 
     # -- history ---------------------------------------------------------------------

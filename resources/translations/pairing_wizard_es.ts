@@ -196,6 +196,54 @@
         <translation>Guardado: el próximo inicio de sesión lo usará.</translation>
     </message>
     <message>
+        <source>Xee API</source>
+        <translation>API de Xee</translation>
+    </message>
+    <message>
+        <source>Xee API version</source>
+        <translation>Versión de la API de Xee</translation>
+    </message>
+    <message>
+        <source>v3 (the product&apos;s documented API)</source>
+        <translation>v3 (la API documentada del producto)</translation>
+    </message>
+    <message>
+        <source>v4 (Xee&apos;s current SDK)</source>
+        <translation>v4 (el SDK actual de Xee)</translation>
+    </message>
+    <message>
+        <source>device id format: exactly 10 letters or digits</source>
+        <translation>formato del id del dispositivo: exactamente 10 letras o cifras</translation>
+    </message>
+    <message>
+        <source>Xee device id format</source>
+        <translation>Formato del id del dispositivo Xee</translation>
+    </message>
+    <message>
+        <source>A regular expression the whole device id must match; empty for Xee&apos;s usual format</source>
+        <translation>Una expresión regular que todo el id del dispositivo debe cumplir; vacío para el formato habitual de Xee</translation>
+    </message>
+    <message>
+        <source>pin format: exactly 4 digits</source>
+        <translation>formato del pin: exactamente 4 cifras</translation>
+    </message>
+    <message>
+        <source>Xee pin format</source>
+        <translation>Formato del pin de Xee</translation>
+    </message>
+    <message>
+        <source>A regular expression the whole pin must match; empty for Xee&apos;s usual format</source>
+        <translation>Una expresión regular que todo el pin debe cumplir; vacío para el formato habitual de Xee</translation>
+    </message>
+    <message>
+        <source>Saved: Xee&apos;s {version} is used from now on; sign in again.</source>
+        <translation>Guardado: a partir de ahora se usa la {version} de Xee; inicie sesión de nuevo.</translation>
+    </message>
+    <message>
+        <source>Saved: the device page checks these formats.</source>
+        <translation>Guardado: la página del dispositivo comprueba estos formatos.</translation>
+    </message>
+    <message>
         <source> s</source>
         <translation> s</translation>
     </message>

@@ -196,6 +196,54 @@
         <translation>Enregistré : la prochaine connexion l&apos;utilisera.</translation>
     </message>
     <message>
+        <source>Xee API</source>
+        <translation>API Xee</translation>
+    </message>
+    <message>
+        <source>Xee API version</source>
+        <translation>Version de l’API Xee</translation>
+    </message>
+    <message>
+        <source>v3 (the product&apos;s documented API)</source>
+        <translation>v3 (l’API documentée du produit)</translation>
+    </message>
+    <message>
+        <source>v4 (Xee&apos;s current SDK)</source>
+        <translation>v4 (le SDK actuel de Xee)</translation>
+    </message>
+    <message>
+        <source>device id format: exactly 10 letters or digits</source>
+        <translation>format de l’identifiant : exactement 10 lettres ou chiffres</translation>
+    </message>
+    <message>
+        <source>Xee device id format</source>
+        <translation>Format de l’identifiant du boîtier Xee</translation>
+    </message>
+    <message>
+        <source>A regular expression the whole device id must match; empty for Xee&apos;s usual format</source>
+        <translation>Une expression régulière à laquelle tout l’identifiant doit correspondre ; vide pour le format habituel de Xee</translation>
+    </message>
+    <message>
+        <source>pin format: exactly 4 digits</source>
+        <translation>format du code : exactement 4 chiffres</translation>
+    </message>
+    <message>
+        <source>Xee pin format</source>
+        <translation>Format du code Xee</translation>
+    </message>
+    <message>
+        <source>A regular expression the whole pin must match; empty for Xee&apos;s usual format</source>
+        <translation>Une expression régulière à laquelle tout le code doit correspondre ; vide pour le format habituel de Xee</translation>
+    </message>
+    <message>
+        <source>Saved: Xee&apos;s {version} is used from now on; sign in again.</source>
+        <translation>Enregistré : la {version} de Xee est utilisée désormais ; reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>Saved: the device page checks these formats.</source>
+        <translation>Enregistré : la page de l’appareil vérifie ces formats.</translation>
+    </message>
+    <message>
         <source> s</source>
         <translation> s</translation>
     </message>

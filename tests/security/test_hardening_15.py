@@ -597,3 +597,29 @@ def test_idle_connections_never_cost_the_real_callback(tmp_path):
     assert json.loads(out.splitlines()[-1]) == {"code": "C0DE"}, (out, err)
     assert err.count("Traceback") <= 1, err[:2000]
     assert took < 5, f"the real callback took {took:.1f} s behind the idle connections"
+
+
+def test_a_serving_retry_on_a_closed_listener_logs_nothing():
+    """After EMFILE asyncio retries serving a second later; a listener closed meanwhile
+    made that retry log a meaningless traceback (seen under a loaded CI machine)."""
+    import asyncio
+    import logging
+
+    from app.auth.loopback import LoopbackListener
+
+    async def start_and_close() -> None:
+        async with LoopbackListener("s1"):
+            pass
+
+    asyncio.run(start_and_close())
+    asyncio_log = logging.getLogger("asyncio")
+
+    def record(msg: str, exc: BaseException | None) -> logging.LogRecord:
+        return logging.LogRecord("asyncio", logging.ERROR, __file__, 1, msg, None,
+                                 (type(exc), exc, None) if exc else None)
+
+    retry = record("Exception in callback BaseSelectorEventLoop._start_serving(<fn>)",
+                   ValueError("Invalid file descriptor: -1"))
+    other = record("Exception in callback something_else()", ValueError("real"))
+    assert not asyncio_log.filter(retry)
+    assert asyncio_log.filter(other) and asyncio_log.filter(record("plain", None))
