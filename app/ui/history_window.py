@@ -78,10 +78,11 @@ def column_titles() -> tuple[str, ...]:
             translate("HistoryWindow", "Error"))
 
 
-def details_text(entry: Any) -> str:
+def details_text(entry: Any, copied: bool = False) -> str:
     """An entry's details, as shown and copied: HistoryEntry.details_text in the UI
     language. The first line, the identifiers and the error kind stay as recorded (the
-    words of the CSV export and the command line, what a ticket searches for)."""
+    words of the CSV export and the command line, what a ticket searches for). The
+    copied text leaves the pin out, as its status line says ("no key, token or pin")."""
     lines = [
         f"{PROVIDER_TITLES.get(entry.provider, entry.provider)} {entry.action}: "
         f"{entry.outcome}",
@@ -90,7 +91,8 @@ def details_text(entry: Any) -> str:
             environment=environment_titles().get(entry.environment, entry.environment)
             or translate("HistoryWindow", "not recorded")),
     ]
-    lines += [f"{name}: {value}" for name, value in entry.identifiers.items()]
+    lines += [f"{name}: {value}" for name, value in entry.identifiers.items()
+              if not (copied and name == "pin")]
     if entry.error_kind:
         status = f" (HTTP {entry.error_status})" if entry.error_status else ""
         lines.append(translate("HistoryWindow", "Error: {error}").format(
@@ -467,7 +469,7 @@ class HistoryWindow(QWidget):
         entry = self.selected_entry()
         if entry is None:
             return
-        copy_text(details_text(entry))
+        copy_text(details_text(entry, copied=True))
         self.status.show_message("success", self.tr(
             "Details of entry #{id} copied to the clipboard (no key, token or pin in them).")
             .format(id=entry.id))
