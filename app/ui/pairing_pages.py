@@ -1118,6 +1118,7 @@ class ResultPage(WizardPage):
         deviceid = (state.get("result") or {}).get("deviceid")
         self.deviceid_card.setVisible(bool(deviceid) and not undone)
         self.deviceid.setText(deviceid or "")
+        self.deviceid.setCursorPosition(0)  # show its start, not its end (issue 17)
 
     def _check_network(self) -> None:
         """The network check of the Advanced settings, for this provider and address."""
