@@ -582,6 +582,9 @@ def result_rows(state: Mapping[str, Any]) -> list[tuple[str, str]]:
                 ("pin_expiration", "Pin expires"), ("subscription_count", "Subscriptions"),
                 ("site_id", "Site id"), ("created_at", "Created"),
                 ("updated_at", "Updated"))
+    if state.get("undone") and provider == "zype":
+        # After Unlink the pin is no longer linked: the details must not say it still is.
+        result = {**result, "linked": False, "linked_device_id": None}
     rows = []
     for key, label in keys:
         value = result.get(key)
