@@ -703,7 +703,13 @@ def select(state: Mapping[str, Any], provider: str | None,
         for key in DEVICE_KEYS:
             fresh[key] = ""
     if provider != state.get("provider") or environment != state.get("environment"):
-        fresh.update(api_key="", xee_account="", xee_user_id="")
+        # A typed key is kept for this session per provider and environment (never
+        # written anywhere): switching provider and back gives it back.
+        keys = dict(state.get("session_keys") or {})
+        if state.get("provider") in ("rufus", "zype") and state.get("api_key"):
+            keys[f"{state.get('provider')}/{state.get('environment')}"] = state["api_key"]
+        fresh.update(api_key=keys.get(f"{provider}/{environment}", ""), xee_account="",
+                     xee_user_id="", session_keys=keys)
     fresh.update(provider=provider, environment=environment, result=None, error=None,
                  undone=False)
     return fresh

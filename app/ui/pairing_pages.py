@@ -454,6 +454,7 @@ class ApiKeyPanel(QWidget):
         self.key.help_text = flow_text(fld.help)
         if self.key.text() != state.get("api_key", ""):
             self.key.edit.setText(state.get("api_key", ""))
+            self.key.touched = bool(state.get("api_key"))   # no "empty" before any typing
         self.key.set_revealed(False)
         self.fill_demo.setVisible(state.get("environment") == flow.DEMO)
         self.test_status.clear()
