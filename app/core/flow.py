@@ -266,6 +266,22 @@ def previous_page(page: Page, state: Mapping[str, Any]) -> Page | None:
     return BACK[page]
 
 
+def step_target(current: Page, target: Page) -> Page | None:
+    """Where a click on a sidebar step leads: only back, to a step already passed, and
+    not while pairing or from the result (its own buttons say what comes next)."""
+    if current in (Page.PAIRING, Page.RESULT):
+        return None
+    order = PAGE_ORDER
+    return target if order.index(target) < order.index(current) else None
+
+
+def has_typed_input(state: Mapping[str, Any]) -> bool:
+    """Something typed that Cancel would throw away (nothing paired yet)."""
+    if state.get("result") or state.get("error"):
+        return False
+    return any(str(state.get(key) or "").strip() for key in ("api_key", *DEVICE_KEYS))
+
+
 # --- errors: which page fixes them ---------------------------------------------------
 
 # Fields (InputError.field, or the field an error kind points at) -> the page to fix it.
