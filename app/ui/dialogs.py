@@ -6,6 +6,8 @@ nests an event loop under qasync.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from app.ui.i18n import translate
@@ -60,6 +62,53 @@ async def ask(parent: QWidget, title: str, text: str, *, informative: str = "",
     return answer
 
 
+def _settings_of(parent: QWidget | None) -> Any:
+    """The wizard's settings, found from any of its windows (None when there is none)."""
+    widget = parent
+    while widget is not None:
+        for owner in (widget, getattr(widget, "wizard", None)):
+            services = getattr(owner, "services", None)
+            if services is not None and getattr(services, "settings", None) is not None:
+                return services.settings
+        widget = widget.parentWidget()
+    return None
+
+
+def start_folder(parent: QWidget | None) -> str:
+    """Where a file dialog opens: the last folder used (remembered in the settings), else
+    Documents; never the working directory (on Windows the install folder)."""
+    import os
+
+    from PySide6.QtCore import QDir, QStandardPaths
+
+    settings = _settings_of(parent)
+    last = str(settings.value("dialogs/lastFolder", "") or "") if settings is not None else ""
+    if last and os.path.isdir(last):
+        return last
+    documents = QStandardPaths.writableLocation(
+        QStandardPaths.StandardLocation.DocumentsLocation)
+    return documents if documents and os.path.isdir(documents) else QDir.homePath()
+
+
+def remember_folder(parent: QWidget | None, path: str | None) -> None:
+    """Keep the folder of a chosen file for the next file dialog."""
+    import os
+
+    settings = _settings_of(parent)
+    if path and settings is not None:
+        settings.setValue("dialogs/lastFolder", os.path.dirname(os.path.abspath(path)))
+
+
+def choose_in(dialog: QFileDialog, parent: QWidget | None, suggested: str = "") -> None:
+    """Open `dialog` in start_folder(), with `suggested` as the file name."""
+    import os
+
+    folder = start_folder(parent)
+    dialog.setDirectory(folder)
+    if suggested:
+        dialog.selectFile(os.path.join(folder, suggested))
+
+
 async def save_file_name(parent: QWidget, title: str, suggested: str,
                          name_filter: str | None = None) -> str | None:
     """The chosen path, or None when cancelled (QFileDialog.open + fileSelected)."""
@@ -69,9 +118,10 @@ async def save_file_name(parent: QWidget, title: str, suggested: str,
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     dialog.setNameFilter(name_filter or translate("dialogs",
                                                   "Text files (*.txt);;All files (*)"))
-    dialog.selectFile(suggested)
+    choose_in(dialog, parent, suggested)
     dialog.setDefaultSuffix("txt")
     code = await _await_finished(dialog)
     files = dialog.selectedFiles() if code == QFileDialog.DialogCode.Accepted else []
     dialog.deleteLater()
+    remember_folder(parent, files[0] if files else None)
     return files[0] if files else None

@@ -516,10 +516,11 @@ async def save_csv_name(parent: QWidget, title: str, suggested: str) -> str | No
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     dialog.setNameFilter(translate("HistoryWindow", "CSV files (*.csv);;All files (*)"))
     dialog.setDefaultSuffix("csv")
-    dialog.selectFile(suggested)
+    dialogs.choose_in(dialog, parent, suggested)   # Documents, then the last folder used
     code = await dialogs._await_finished(dialog)
     files = dialog.selectedFiles() if code == QFileDialog.DialogCode.Accepted else []
     dialog.deleteLater()
+    dialogs.remember_folder(parent, files[0] if files else None)
     return files[0] if files else None
 
 
@@ -533,7 +534,9 @@ async def open_csv_name(parent: QWidget, title: str) -> str | None:
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     dialog.setNameFilter(translate("HistoryWindow",
                                    "CSV files (*.csv *.txt);;All files (*)"))
+    dialogs.choose_in(dialog, parent)   # Documents, then the last folder used
     code = await dialogs._await_finished(dialog)
     files = dialog.selectedFiles() if code == QFileDialog.DialogCode.Accepted else []
     dialog.deleteLater()
+    dialogs.remember_folder(parent, files[0] if files else None)
     return files[0] if files else None
