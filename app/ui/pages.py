@@ -95,6 +95,17 @@ class WizardPage(QWidget):
 class ProviderPage(WizardPage):
     page = Page.PROVIDER
 
+    def keyPressEvent(self, event: Any) -> None:  # noqa: N802
+        """Enter on page 1 (a provider card, the environment) is Next when it is valid."""
+        from PySide6.QtCore import Qt as QtCore
+
+        if event.key() in (QtCore.Key.Key_Return, QtCore.Key.Key_Enter) \
+                and not event.modifiers() & ~QtCore.KeyboardModifier.KeypadModifier:
+            self.wizard.next()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
     def __init__(self, wizard: PairingWizard) -> None:
         super().__init__(wizard)
         self.group = QButtonGroup(self)
