@@ -35,7 +35,8 @@ async def _await_finished(dialog) -> int:
 async def ask(parent: QWidget, title: str, text: str, *, informative: str = "",
               yes: str | None = None, no: str | None = None,
               object_name: str = "questionDialog",
-              icon: QMessageBox.Icon = QMessageBox.Icon.Question) -> bool:
+              icon: QMessageBox.Icon = QMessageBox.Icon.Question,
+              default_yes: bool = False) -> bool:
     """A yes/no question; True when the user chose `yes`."""
     box = QMessageBox(parent)
     box.setObjectName(object_name)
@@ -54,7 +55,8 @@ async def ask(parent: QWidget, title: str, text: str, *, informative: str = "",
     box.setAccessibleName(title)
     box.setAccessibleDescription(text)
     no_button.setObjectName("dialogNoButton")
-    box.setDefaultButton(no_button)
+    # Enter picks the safe answer, unless `yes` is the useful one (default_yes).
+    box.setDefaultButton(yes_button if default_yes else no_button)
     box.setEscapeButton(no_button)
     await _await_finished(box)
     answer = box.clickedButton() is yes_button

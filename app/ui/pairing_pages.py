@@ -257,7 +257,7 @@ class XeeSignInPanel(QWidget):
                                 "cannot be kept after Pairing Wizard closes."),
                         informative=self.tr("Keep the sign-in for this session only?"),
                         yes=self.tr("Keep for this session"), no=self.tr("Cancel"),
-                        object_name="sessionOnlyDialog")
+                        object_name="sessionOnlyDialog", default_yes=True)
                     if not session_only:
                         self.status.show_message("info", self.tr("Sign-in cancelled: nothing "
                                                                  "kept."))
@@ -332,6 +332,14 @@ class XeeSignInPanel(QWidget):
         self.page.state["xee_user_id"] = str(user.id)
         self.show_account()
         self.page.changed.emit()
+        # The browser is in front: bring the wizard back, focus on Next.
+        window = self.wizard.window()
+        if window.isMinimized():
+            window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        if self.wizard.next_button.isEnabled():
+            self.wizard.next_button.setFocus()
 
     async def _confirm_account(self, root: str, token: dict[str, Any]) -> None:
         """Xee returned no state ("Xee does not echo state"): show who signed in
