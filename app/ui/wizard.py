@@ -19,7 +19,7 @@ from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -728,9 +728,6 @@ class PairingWizard(QWidget):
         for step, step_label in self.step_labels.items():
             index, here = flow.PAGE_ORDER.index(step), flow.PAGE_ORDER.index(page)
             theme.set_flags(step_label, current=step is page, done=index < here)
-            step_label.setCursor(Qt.CursorShape.PointingHandCursor
-                                 if flow.step_target(page, step) is not None
-                                 else Qt.CursorShape.ArrowCursor)
         problem = self.batch_problem()
         running_batch = self.batch_dialog is not None and self.batch_dialog.running()
         self.batch_button.setEnabled(problem is None or running_batch)

@@ -35,3 +35,16 @@ def test_enter_on_the_provider_page_goes_next(qtbot, sandbox, make_wizard):
     qtbot.keyClick(radio, Qt.Key.Key_Return)
     wait_page(qtbot, wizard, Page.CREDENTIALS)
     run(qtbot, wizard.shutdown())
+
+
+def test_enter_in_advanced_settings_stays_on_the_provider_page(qtbot, sandbox, make_wizard):
+    from PySide6.QtWidgets import QLineEdit
+
+    wizard = make_wizard(sandbox.url)
+    click(qtbot, wizard, "providerXee")
+    click(qtbot, wizard, "advancedToggle")
+    uri = find(wizard, "xeeRedirectUriEdit", QLineEdit)
+    qtbot.waitUntil(uri.isVisible, timeout=20000)
+    qtbot.keyClick(uri, Qt.Key.Key_Return)
+    assert wizard.current is Page.PROVIDER
+    run(qtbot, wizard.shutdown())
