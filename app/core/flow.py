@@ -269,6 +269,22 @@ def previous_page(page: Page, state: Mapping[str, Any]) -> Page | None:
     return BACK[page]
 
 
+def step_target(current: Page, target: Page) -> Page | None:
+    """Where a click on a sidebar step leads: only back, to a step already passed, and
+    not while pairing or from the result (its own buttons say what comes next)."""
+    if current in (Page.PAIRING, Page.RESULT):
+        return None
+    order = PAGE_ORDER
+    return target if order.index(target) < order.index(current) else None
+
+
+def has_typed_input(state: Mapping[str, Any]) -> bool:
+    """Something typed that Cancel would throw away (nothing paired yet)."""
+    if state.get("result") or state.get("error"):
+        return False
+    return any(str(state.get(key) or "").strip() for key in ("api_key", *DEVICE_KEYS))
+
+
 # --- errors: which page fixes them ---------------------------------------------------
 
 # Fields (InputError.field, or the field an error kind points at) -> the page to fix it.
@@ -587,6 +603,9 @@ def result_rows(state: Mapping[str, Any]) -> list[tuple[str, str]]:
                 ("pin_expiration", "Pin expires"), ("subscription_count", "Subscriptions"),
                 ("site_id", "Site id"), ("created_at", "Created"),
                 ("updated_at", "Updated"))
+    if state.get("undone") and provider == "zype":
+        # After Unlink the pin is no longer linked: the details must not say it still is.
+        result = {**result, "linked": False, "linked_device_id": None}
     rows = []
     for key, label in keys:
         value = result.get(key)
@@ -706,7 +725,13 @@ def select(state: Mapping[str, Any], provider: str | None,
         for key in DEVICE_KEYS:
             fresh[key] = ""
     if provider != state.get("provider") or environment != state.get("environment"):
-        fresh.update(api_key="", xee_account="", xee_user_id="")
+        # A typed key is kept for this session per provider and environment (never
+        # written anywhere): switching provider and back gives it back.
+        keys = dict(state.get("session_keys") or {})
+        if state.get("provider") in ("rufus", "zype") and state.get("api_key"):
+            keys[f"{state.get('provider')}/{state.get('environment')}"] = state["api_key"]
+        fresh.update(api_key=keys.get(f"{provider}/{environment}", ""), xee_account="",
+                     xee_user_id="", session_keys=keys)
     fresh.update(provider=provider, environment=environment, result=None, error=None,
                  undone=False)
     return fresh

@@ -51,6 +51,7 @@ import binascii
 import hashlib
 import hmac
 import html
+from typing import Any
 from urllib.parse import unquote_plus, urlencode, urlsplit
 
 from starlette.requests import Request
@@ -155,8 +156,16 @@ def _not_found_page(reason: str) -> HTMLResponse:
 
 def _consent_page(fields: dict[str, str], requested: list[str], ticked: set[str],
                   login: str = "", error: str | None = None, status: int = 200,
-                  action: str = "/xee/v3/auth/auth") -> HTMLResponse:
+                  action: str = "/xee/v3/auth/auth", accounts: tuple[Any, ...] = ()
+                  ) -> HTMLResponse:
     esc = html.escape  # every interpolated value goes through it (quote=True)
+    # The offline sandbox's demo accounts, so nobody has to look them up.
+    demo = "".join(
+        f"<li><code>{esc(u.login)}</code> / <code>{esc(u.password)}</code>"
+        f"{' (disabled: its token reaches nothing)' if u.disabled else ''}</li>"
+        for u in accounts)
+    demo = (f'<section id="demo-accounts"><h2>Demo accounts</h2><ul>{demo}</ul></section>'
+            if demo else "")
     hidden = "".join(
         f'<input type="hidden" name="{esc(name)}" value="{esc(value)}">'
         for name, value in fields.items()
@@ -191,6 +200,7 @@ label {{ display: block; margin: .4rem 0; }} .error {{ color: #b00020; font-weig
 <button type="submit" name="approve" value="1">Allow</button>
 <button type="submit" name="deny" value="1" formnovalidate>Deny</button>
 </form>
+{demo}
 </body></html>"""
     return HTMLResponse(body, status_code=status)
 
@@ -233,7 +243,8 @@ def _checked_request(params: dict[str, str], sandbox: SandboxState,
 @rejects
 async def authorize_page(request: Request) -> Response:
     fields, requested = _checked_request(dict(request.query_params), _state(request))
-    return _consent_page(fields, requested, ticked=set(requested), action=request.url.path)
+    return _consent_page(fields, requested, ticked=set(requested), action=request.url.path,
+                         accounts=tuple(_state(request).xee_users.values()))
 
 
 @rejects
@@ -255,7 +266,8 @@ async def authorize_submit(request: Request) -> Response:
     if user is None or not hmac.compare_digest(user.password, password):
         return _consent_page(fields, requested, ticked, login=login,
                              error="Wrong login or password. Check them and try again.",
-                             action=request.url.path)
+                             action=request.url.path,
+                             accounts=tuple(sandbox.xee_users.values()))
     code = XeeCode(
         code=random_hex(20), client_id=fields["client_id"], redirect_uri=fields["redirect_uri"],
         user_id=user.id, scopes=tuple(s for s in requested if s in ticked),

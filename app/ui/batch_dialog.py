@@ -729,6 +729,7 @@ class BatchDialog(QDialog):
 
     def _show_summary(self, summary: Any) -> None:
         counts = summary.counts
+        self.check_status.clear()  # the check's "Nothing has been sent yet" is over now
         self._show_counts_from_rows()
         if summary.status == "finished":
             text = self.tr("Batch #{id} finished: {done} done, {failed} failed, {unknown} to "

@@ -78,10 +78,11 @@ def column_titles() -> tuple[str, ...]:
             translate("HistoryWindow", "Error"))
 
 
-def details_text(entry: Any) -> str:
+def details_text(entry: Any, copied: bool = False) -> str:
     """An entry's details, as shown and copied: HistoryEntry.details_text in the UI
     language. The first line, the identifiers and the error kind stay as recorded (the
-    words of the CSV export and the command line, what a ticket searches for)."""
+    words of the CSV export and the command line, what a ticket searches for). The
+    copied text leaves the pin out, as its status line says ("no key, token or pin")."""
     lines = [
         f"{PROVIDER_TITLES.get(entry.provider, entry.provider)} {entry.action}: "
         f"{entry.outcome}",
@@ -90,7 +91,8 @@ def details_text(entry: Any) -> str:
             environment=environment_titles().get(entry.environment, entry.environment)
             or translate("HistoryWindow", "not recorded")),
     ]
-    lines += [f"{name}: {value}" for name, value in entry.identifiers.items()]
+    lines += [f"{name}: {value}" for name, value in entry.identifiers.items()
+              if not (copied and name == "pin")]
     if entry.error_kind:
         status = f" (HTTP {entry.error_status})" if entry.error_status else ""
         lines.append(translate("HistoryWindow", "Error: {error}").format(
@@ -466,7 +468,7 @@ class HistoryWindow(QWidget):
         entry = self.selected_entry()
         if entry is None:
             return
-        copy_text(details_text(entry))
+        copy_text(details_text(entry, copied=True))
         self.status.show_message("success", self.tr(
             "Details of entry #{id} copied to the clipboard (no key, token or pin in them).")
             .format(id=entry.id))
@@ -513,10 +515,11 @@ async def save_csv_name(parent: QWidget, title: str, suggested: str) -> str | No
     dialog.setFileMode(QFileDialog.FileMode.AnyFile)
     dialog.setNameFilter(translate("HistoryWindow", "CSV files (*.csv);;All files (*)"))
     dialog.setDefaultSuffix("csv")
-    dialog.selectFile(suggested)
+    dialogs.choose_in(dialog, parent, suggested)   # Documents, then the last folder used
     code = await dialogs._await_finished(dialog)
     files = dialog.selectedFiles() if code == QFileDialog.DialogCode.Accepted else []
     dialog.deleteLater()
+    dialogs.remember_folder(parent, files[0] if files else None)
     return files[0] if files else None
 
 
@@ -530,7 +533,9 @@ async def open_csv_name(parent: QWidget, title: str) -> str | None:
     dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
     dialog.setNameFilter(translate("HistoryWindow",
                                    "CSV files (*.csv *.txt);;All files (*)"))
+    dialogs.choose_in(dialog, parent)   # Documents, then the last folder used
     code = await dialogs._await_finished(dialog)
     files = dialog.selectedFiles() if code == QFileDialog.DialogCode.Accepted else []
     dialog.deleteLater()
+    dialogs.remember_folder(parent, files[0] if files else None)
     return files[0] if files else None

@@ -95,6 +95,20 @@ class WizardPage(QWidget):
 class ProviderPage(WizardPage):
     page = Page.PROVIDER
 
+    def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802
+        """Enter on a provider card or the environment is Next when the page is valid."""
+        from PySide6.QtCore import QEvent
+
+        if event.type() != QEvent.Type.KeyPress:
+            return False
+        from PySide6.QtCore import Qt as QtCore  # not before the first paint
+
+        if event.key() in (QtCore.Key.Key_Return, QtCore.Key.Key_Enter) \
+                and not event.modifiers() & ~QtCore.KeyboardModifier.KeypadModifier:
+            self.wizard.next()
+            return True
+        return False
+
     def __init__(self, wizard: PairingWizard) -> None:
         super().__init__(wizard)
         self.group = QButtonGroup(self)
@@ -171,6 +185,8 @@ class ProviderPage(WizardPage):
         self.advanced_toggle.toggled.connect(self._toggle_advanced)
         self.setTabOrder(self.radios["xee"], self.radios["rufus"])
         self.setTabOrder(self.radios["rufus"], self.radios["zype"])
+        for radio in self.radios.values():
+            radio.installEventFilter(self)   # Enter: Next
 
     def subtitle(self) -> str:
         return self.tr("Which cloud does the device belong to, and where should it be paired?")

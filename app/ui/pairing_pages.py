@@ -257,7 +257,7 @@ class XeeSignInPanel(QWidget):
                                 "cannot be kept after Pairing Wizard closes."),
                         informative=self.tr("Keep the sign-in for this session only?"),
                         yes=self.tr("Keep for this session"), no=self.tr("Cancel"),
-                        object_name="sessionOnlyDialog")
+                        object_name="sessionOnlyDialog", default_yes=True)
                     if not session_only:
                         self.status.show_message("info", self.tr("Sign-in cancelled: nothing "
                                                                  "kept."))
@@ -332,6 +332,14 @@ class XeeSignInPanel(QWidget):
         self.page.state["xee_user_id"] = str(user.id)
         self.show_account()
         self.page.changed.emit()
+        # The browser is in front: bring the wizard back, focus on Next.
+        window = self.wizard.window()
+        if window.isMinimized():
+            window.showNormal()
+        window.raise_()
+        window.activateWindow()
+        if self.wizard.next_button.isEnabled():
+            self.wizard.next_button.setFocus()
 
     async def _confirm_account(self, root: str, token: dict[str, Any]) -> None:
         """Xee returned no state ("Xee does not echo state"): show who signed in
@@ -454,6 +462,7 @@ class ApiKeyPanel(QWidget):
         self.key.help_text = flow_text(fld.help)
         if self.key.text() != state.get("api_key", ""):
             self.key.edit.setText(state.get("api_key", ""))
+            self.key.touched = bool(state.get("api_key"))   # no "empty" before any typing
         self.key.set_revealed(False)
         self.fill_demo.setVisible(state.get("environment") == flow.DEMO)
         self.test_status.clear()
@@ -1129,6 +1138,7 @@ class ResultPage(WizardPage):
         deviceid = (state.get("result") or {}).get("deviceid")
         self.deviceid_card.setVisible(bool(deviceid) and not undone)
         self.deviceid.setText(deviceid or "")
+        self.deviceid.setCursorPosition(0)  # show its start, not its end (issue 17)
 
     def _check_network(self) -> None:
         """The network check of the Advanced settings, for this provider and address."""

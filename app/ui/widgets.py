@@ -153,6 +153,7 @@ class FieldRow(QWidget):
         self.edit.setPlaceholderText(placeholder)
         self.edit.setClearButtonEnabled(not secret)
         self.edit.setMinimumHeight(30)
+        self.edit.installEventFilter(_NoAltTyping(self.edit))
         self.title.setBuddy(self.edit)
         self.edit.setAccessibleName(plain_title)
         self.edit.setAccessibleDescription(help_text or plain_title)
@@ -218,6 +219,25 @@ class FieldRow(QWidget):
 
     def error_text(self) -> str:
         return self.note.text() if self.note.property("role") == "error" else ""
+
+
+class _NoAltTyping(QObject):
+    """Alt+letter is a mnemonic, never typing: when its button is disabled (say Next, or
+    Alt+S in French), the letter must not land in the field. Not on macOS, where Option
+    types characters; AltGr (Ctrl+Alt on Windows) is left alone."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        import sys
+
+        if sys.platform == "darwin" or event.type() != QEvent.Type.KeyPress:
+            return False
+        from PySide6.QtCore import Qt as QtCore
+
+        mods = event.modifiers()  # type: ignore[attr-defined]
+        text = event.text()  # type: ignore[attr-defined]
+        return bool(mods & QtCore.KeyboardModifier.AltModifier) \
+            and not mods & QtCore.KeyboardModifier.ControlModifier \
+            and bool(text) and text.isprintable()
 
 
 class DemoBanner(QFrame):

@@ -104,6 +104,22 @@ class _ClickGuard(QObject):
         return False
 
 
+class _StepClicks(QObject):
+    """A click on a sidebar step that was already passed goes back to it."""
+
+    def __init__(self, wizard: PairingWizard) -> None:
+        super().__init__(wizard)
+        self.wizard = wizard
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.MouseButtonRelease:
+            for page, step in self.wizard.step_labels.items():
+                if step is watched:
+                    self.wizard.go_to_step(page)
+                    return True
+        return False
+
+
 class _Pages(dict):
     """Page -> its widget. A page not built yet is built on first use (`build`)."""
 
@@ -136,6 +152,7 @@ class PairingWizard(QWidget):
         self._pair_task: asyncio.Task[Any] | None = None
         self._user_cancelled = False
         self._closing = False
+        self._confirming_cancel = False
         self._closed_clean = False
         self.deviceid_kept = False
         self.has_painted = False
@@ -196,6 +213,7 @@ class PairingWizard(QWidget):
         side.addLayout(app_title)
         side.addSpacing(18)
         self.step_labels: dict[Page, QLabel] = {}
+        self._step_clicks = _StepClicks(self)
         for index, page in enumerate(flow.PAGE_ORDER, start=1):
             step = label(f"{index}  {flow_text(flow.PAGE_TITLES[page])}", "step", wrap=True)
             step.setMinimumWidth(1)   # long titles wrap inside the fixed sidebar
@@ -206,6 +224,7 @@ class PairingWizard(QWidget):
             step.setAccessibleName(self.tr("Step {number}: {title}").format(
                 number=index, title=flow_text(flow.PAGE_TITLES[page])))
             self.step_labels[page] = step
+            step.installEventFilter(self._step_clicks)   # a passed step: click to go back
             side.addWidget(step)
         side.addStretch(1)
         self.history_button = self._tool_button(
@@ -631,7 +650,34 @@ class PairingWizard(QWidget):
             if getattr(credentials, "xee", None) is not None and credentials.xee.attempt:
                 credentials.xee.cancel_attempt()
                 return
+        if flow.has_typed_input(self.state) and not self.render_only:
+            if not self._confirming_cancel:
+                self._confirming_cancel = True
+                self.spawn(self._confirm_cancel(), "confirm-cancel")
+            return
         self.close()
+
+    async def _confirm_cancel(self) -> None:
+        """Cancel with typed input asks first (shown and awaited, never exec())."""
+        from app.ui import dialogs
+
+        try:
+            leave = await dialogs.ask(
+                self, self.tr("Close the wizard?"),
+                self.tr("The values typed so far will be lost."),
+                yes=self.tr("Close"), no=self.tr("Keep editing"), object_name="cancelDialog")
+        finally:
+            self._confirming_cancel = False
+        if leave and shiboken6.isValid(self):
+            self.close()
+
+    def go_to_step(self, page: Page) -> None:
+        """A click on a sidebar step: back to a step already passed."""
+        if self.is_busy():
+            return
+        target = flow.step_target(self.current, page)
+        if target is not None:
+            self.go(target)
 
     def refresh(self) -> None:
         page = self.current

@@ -1486,6 +1486,22 @@
         <translation>Datos de demostración restablecidos: cajas, dispositivos y pines como nuevos; se conservan el inicio de sesión y las claves.</translation>
     </message>
     <message>
+        <source>Close the wizard?</source>
+        <translation>¿Cerrar el asistente?</translation>
+    </message>
+    <message>
+        <source>The values typed so far will be lost.</source>
+        <translation>Se perderán los valores escritos hasta ahora.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Seguir editando</translation>
+    </message>
+    <message>
         <source>Batch from CSV: {problem}</source>
         <translation>Lote desde CSV: {problem}</translation>
     </message>

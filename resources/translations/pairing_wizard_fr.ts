@@ -1486,6 +1486,22 @@
         <translation>Données de démo réinitialisées : boîtiers, appareils et pins sont comme neufs ; la connexion et les clés sont conservées.</translation>
     </message>
     <message>
+        <source>Close the wizard?</source>
+        <translation>Fermer l&apos;assistant ?</translation>
+    </message>
+    <message>
+        <source>The values typed so far will be lost.</source>
+        <translation>Les valeurs saisies jusqu&apos;ici seront perdues.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>Continuer la saisie</translation>
+    </message>
+    <message>
         <source>Batch from CSV: {problem}</source>
         <translation>Lot depuis un CSV : {problem}</translation>
     </message>

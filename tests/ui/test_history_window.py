@@ -272,3 +272,24 @@ def test_xee_sign_in_pair_and_sign_out_are_recorded_without_the_pin(
     assert device["id"].encode() in stored
     assert b'"pin"' not in stored
     assert fx["xee"]["client_secret"].encode() not in stored
+
+
+def test_copied_details_leave_the_pin_out_as_the_status_says(qtbot, make_wizard, data_dir):
+    """Issue 17 item 9: "Copy details" said "no pin" but copied a Zype pin."""
+    from app.core.history import HistoryEntry
+    from app.ui.history_window import HistoryWindow
+
+    entry = HistoryEntry(id=7, time="2026-12-03T10:00:00Z", provider="zype",
+                         environment="sandbox", action="link",
+                         identifiers={"consumer_id": "c-1", "pin": "PIN4242"},
+                         outcome="success", error_kind=None, error_status=None,
+                         request_id=None, message="")
+    window = HistoryWindow(make_wizard())
+    qtbot.addWidget(window)
+    window.model.set_entries([entry])
+    window.table.selectRow(0)
+    window.copy_selected()
+    copied = QApplication.clipboard().text()
+    assert "c-1" in copied
+    assert "PIN4242" not in copied
+    assert "no key, token or pin" in window.status.text.text()
