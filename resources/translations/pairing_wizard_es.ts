@@ -204,6 +204,10 @@
         <translation>Versión de la API de Xee</translation>
     </message>
     <message>
+        <source>The Xee API the pairing and the sign-in use; changing it asks for a new sign-in</source>
+        <translation>La API de Xee que usan la vinculación y el inicio de sesión; cambiarla pide iniciar sesión de nuevo</translation>
+    </message>
+    <message>
         <source>v3 (the product&apos;s documented API)</source>
         <translation>v3 (la API documentada del producto)</translation>
     </message>

@@ -204,6 +204,10 @@
         <translation>Version de l’API Xee</translation>
     </message>
     <message>
+        <source>The Xee API the pairing and the sign-in use; changing it asks for a new sign-in</source>
+        <translation>L’API Xee qu’utilisent l’association et la connexion ; la changer demande de vous reconnecter</translation>
+    </message>
+    <message>
         <source>v3 (the product&apos;s documented API)</source>
         <translation>v3 (l’API documentée du produit)</translation>
     </message>
