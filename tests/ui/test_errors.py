@@ -12,8 +12,8 @@ from .test_rufus import rufus_key
 from .test_zype import free_pins, zype_key
 
 
-def rufus_to_review(qtbot, wizard, key: str, serial: str) -> None:
-    choose(qtbot, wizard, "rufus")
+def rufus_to_review(qtbot, wizard, key: str, serial: str, environment: str = "demo") -> None:
+    choose(qtbot, wizard, "rufus", environment=environment)
     type_into(qtbot, wizard, "apiKeyEdit", key)
     click(qtbot, wizard, "nextButton")
     wait_page(qtbot, wizard, Page.DEVICE)

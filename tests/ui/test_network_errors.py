@@ -11,7 +11,7 @@ from app.ui import i18n
 from tools import translations as tool
 
 from .conftest import WAIT_MS, run
-from .drive import choose, click, find, result_text, type_into, wait_page
+from .drive import click, find, result_text, wait_page
 from .test_errors import rufus_to_review
 from .test_rufus import rufus_key
 
@@ -20,13 +20,8 @@ def test_a_network_failure_is_not_what_the_provider_said_and_offers_the_network_
         qtbot, make_wizard):
     wizard = make_wizard(None, demo=False)
     wizard.services.set_root_override("rufus", "production", "http://127.0.0.1:9/rufus/v0")
-    choose(qtbot, wizard, "rufus", environment="production")
-    type_into(qtbot, wizard, "apiKeyEdit", "ror-0123456789abcdef0123")
-    click(qtbot, wizard, "nextButton")
-    type_into(qtbot, wizard, "rufusModelEdit", "M")
-    type_into(qtbot, wizard, "rufusSerialEdit", "S-NET-1")
-    click(qtbot, wizard, "nextButton")
-    wait_page(qtbot, wizard, Page.REVIEW)
+    rufus_to_review(qtbot, wizard, "ror-0123456789abcdef0123", "S-NET-1",
+                    environment="production")
     click(qtbot, wizard, "pairButton")
     wait_page(qtbot, wizard, Page.RESULT)
     text = result_text(wizard)
