@@ -30,6 +30,9 @@ seen = {"cancelled": False, "client": None}
 
 async def pending_request():
     seen["client"] = await wizard.services.http()
+    # Quit once the request is really pending (a loaded machine may take longer than
+    # any fixed delay to build the client).
+    QTimer.singleShot(100, quit_now)
     try:
         await asyncio.sleep(1000)
     except asyncio.CancelledError:
@@ -38,7 +41,6 @@ async def pending_request():
 
 def start():
     wizard.spawn(pending_request(), "pending")
-    QTimer.singleShot(300, quit_now)
 
 def quit_now():
     if sys.argv[2] == "exit":
