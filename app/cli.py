@@ -128,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="send no scope (the scopes set on the client at Xee apply)")
     p.add_argument("--scopes", default="",
                    help="space-separated scopes to ask for (default: devices_management "
-                   "users_read)")
+                   "users_read cars_read)")
     p.add_argument("--json", action="store_true")
 
     logout = sub.add_parser("logout", help="forget a stored sign-in")

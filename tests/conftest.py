@@ -39,7 +39,7 @@ class SandboxHelper:
     def fixtures(self) -> dict:
         return self._control("GET", "fixtures")
 
-    def mint_xee_token(self, user_id: int, scope: str = "devices_management users_read",
+    def mint_xee_token(self, user_id: int, scope: str = "devices_management users_read cars_read",
                        expires_in: int = 3600) -> dict:
         return self._control("POST", "xee/token",
                              {"user_id": user_id, "scope": scope, "expires_in": expires_in})

@@ -186,7 +186,9 @@ def flow_sentences() -> list[str]:
                   flow.SOME_PROVIDER, flow.CANCELLED_BEFORE_SENDING, flow.UNDO_INTERRUPTED])
     found.extend([flow.BOX_LOCKED_NOW, flow.PIN_LEFT_ONE, flow.PIN_LEFT_MANY])
     found.extend([flow.UNCERTAIN_REVIEW, flow.CHECK_RUFUS_FOUND, flow.CHECK_RUFUS_MISSING,
-                  flow.CHECK_ZYPE, flow.CHECK_XEE, flow.CHECK_FAILED])
+                  flow.CHECK_ZYPE_FOUND, flow.CHECK_ZYPE_MISSING, flow.CHECK_ZYPE_ELSEWHERE,
+                  flow.CHECK_ZYPE_NO_EMAIL, flow.CHECK_ZYPE_NO_CONSUMER, flow.CHECK_XEE_FOUND,
+                  flow.CHECK_XEE_MISSING, flow.CHECK_FAILED])
     for category in (None, "input", "refused", "auth", "network", "unexpected"):
         found.append(flow.failure_title({"category": category}))
     for failed in range(1, flow.PIN_ATTEMPTS + 2):

@@ -27,7 +27,8 @@ from app.core.http import read_body, xee_error_fields
 
 log = logging.getLogger(__name__)
 
-DEFAULT_SCOPES: tuple[str, ...] = ("devices_management", "users_read")
+# cars_read: Check now lists the user's cars to see whether a box was associated.
+DEFAULT_SCOPES: tuple[str, ...] = ("devices_management", "users_read", "cars_read")
 DEFAULT_TIMEOUT = 300.0
 # Xee documents HTTP Basic client_id:client_secret on the token endpoint.
 CLIENT_AUTH_METHOD = "client_secret_basic"  # noqa: S105 - a method name, not a secret

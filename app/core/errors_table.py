@@ -165,6 +165,26 @@ XEE_ROWS: dict[str, tuple[Row, ...]] = {
             "CONFLICT", "The box is not already associated to a user", "not associated",
         ),
     ),
+    # GET /users/me/cars (xee-api-docs api/api/v3/users/me/cars.md): Check now reads
+    # which boxes the signed-in user's cars carry.
+    "cars": (
+        Row(
+            "xee.cars_scope_missing", "auth", 403,
+            "The Xee sign-in lacks the cars_read permission needed to list the account's "
+            "cars, so Pairing Wizard cannot see whether the box was associated. Add "
+            "cars_read to the Xee scopes (Advanced settings, or ask IT), sign in to Xee "
+            "again and accept it; meanwhile ask the customer whether the box shows in the "
+            "Xee app.",
+            "AUTHORIZATION_ERROR", "Token does not have the required scope",
+            "You did not required `cars_read`",
+        ),
+        Row(
+            "xee.user_not_found", "refused", 404,
+            "Xee no longer knows the signed-in user. " + _XEE_RELOGIN + " with the "
+            "customer's account.",
+            "PARAMETERS_ERROR", "User not found", "User does not exist",
+        ),
+    ),
     "me": (),
 }
 

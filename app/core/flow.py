@@ -865,11 +865,24 @@ CHECK_RUFUS_FOUND = ("It was carried out: RUFUS has a device with serial number 
                      "store this deviceid on the device.")
 CHECK_RUFUS_MISSING = ("It was not carried out: RUFUS has no device with serial number "
                        "{serial}. You can bind it now.")
-CHECK_ZYPE = ("Pairing Wizard cannot look a pin up by itself (Zype finds pins by the TV's "
-              "device id): ask the customer whether the TV app shows the account, or "
-              "look the pin up in the Zype console before linking again.")
-CHECK_XEE = ("Xee's API lists no devices of a user: ask the customer whether the box "
-             "shows in the Xee app, or contact Xee support, before associating again.")
+CHECK_ZYPE_FOUND = ("It was carried out: pin {pin} is linked to consumer {consumer} (TV "
+                    "device id {device}). Do not link it again.")
+CHECK_ZYPE_MISSING = ("It was not carried out: none of the {count} device(s) linked to "
+                      "consumer {consumer} shows pin {pin}. You can link it now.")
+CHECK_ZYPE_ELSEWHERE = ("Pin {pin} is linked, but to another consumer ({other}), not to "
+                        "{consumer}: do not link again before the customer confirms which "
+                        "account is theirs.")
+CHECK_ZYPE_NO_EMAIL = ("Zype finds a consumer's linked devices through its email: enter the "
+                       "customer's email on the device page (Find consumer), then Check now "
+                       "again; or ask the customer whether the TV app shows the account.")
+CHECK_ZYPE_NO_CONSUMER = ("Zype has no consumer {consumer} with email {email}: check the "
+                          "email and the consumer id on the device page, then Check now "
+                          "again.")
+CHECK_XEE_FOUND = ("It was carried out: box {device} is on the signed-in account's car "
+                   "“{car}”. Do not associate it again.")
+CHECK_XEE_MISSING = ("It was not carried out: none of the signed-in account's {count} "
+                     "car(s) has box {device}. You can associate it now (a wrong pin counts "
+                     "toward Xee's lock after 3 failures).")
 CHECK_FAILED = "Could not check: {advice}"
 
 
@@ -888,23 +901,68 @@ def uncertain_review_note(state: Mapping[str, Any]) -> str | None:
     return UNCERTAIN_REVIEW.format(name=info.title if info else SOME_PROVIDER)
 
 
-def can_check_outcome(state: Mapping[str, Any]) -> bool:
-    return state.get("provider") == "rufus"
-
-
 async def check_last_request(api: Any, state: Mapping[str, Any]) -> OutcomeCheck:
-    """Was the uncertain request carried out? RUFUS: the device list, by serial number.
-    Zype and Xee offer no read that answers it: say how to check instead."""
+    """Was the uncertain request carried out? Read-only, with the credentials held:
+    RUFUS lists devices by serial number; Xee lists the signed-in user's cars (v3
+    `users/me/cars`, v4 `users/me/vehicles`) and their boxes; Zype finds the consumer by
+    email, then reads each linked device's pin (`/pin/status`)."""
     provider = state.get("provider")
-    if provider == "zype":
-        return OutcomeCheck(None, CHECK_ZYPE)
-    if provider == "xee":
-        return OutcomeCheck(None, CHECK_XEE)
-    serial = _text(state, "rufus_serial").strip()
     try:
-        devices = await api.find_by_serial(serial)
+        if provider == "zype":
+            return await _check_zype(api, state)
+        if provider == "xee":
+            return await _check_xee(api, state)
+        return await _check_rufus(api, state)
     except (ProviderError, InputError) as error:
         return OutcomeCheck(None, CHECK_FAILED.format(advice=error.advice))
+
+
+async def _check_xee(api: Any, state: Mapping[str, Any]) -> OutcomeCheck:
+    device = _text(state, "xee_device_id").strip()
+    cars = await api.cars()
+    for car in cars:
+        if (car.device_id or "").casefold() == device.casefold():
+            name = car.name or " ".join(x for x in (car.brand, car.model) if x) or car.id
+            if car.license_plate:
+                name = f"{name}, {car.license_plate}"
+            return OutcomeCheck(True, CHECK_XEE_FOUND.format(device=device, car=name))
+    return OutcomeCheck(False, CHECK_XEE_MISSING.format(count=len(cars), device=device))
+
+
+async def _check_zype(api: Any, state: Mapping[str, Any]) -> OutcomeCheck:
+    consumer_id = _text(state, "zype_consumer_id").strip()
+    email = _text(state, "zype_email").strip()
+    pin = _text(state, "zype_pin").strip()
+    if not email:
+        return OutcomeCheck(None, CHECK_ZYPE_NO_EMAIL)
+    consumers = await api.find_consumers(email)
+    consumer = next((c for c in consumers if c.id == consumer_id), None)
+    if consumer is None and not consumer_id and len(consumers) == 1:
+        consumer = consumers[0]
+    if consumer is None:
+        return OutcomeCheck(None, CHECK_ZYPE_NO_CONSUMER.format(consumer=consumer_id or "—",
+                                                                email=email))
+    for device in consumer.linked_devices:
+        try:
+            status = await api.status(device)
+        except ProviderError as error:
+            if error.kind == "zype.no_pin_for_device":
+                continue  # a linked TV that holds no pin now: not ours
+            raise
+        if (status.pin or "").casefold() != pin.casefold() or not status.linked:
+            continue
+        if status.consumer_id and status.consumer_id != consumer.id:
+            return OutcomeCheck(None, CHECK_ZYPE_ELSEWHERE.format(
+                pin=pin, other=status.consumer_id, consumer=consumer.id))
+        return OutcomeCheck(True, CHECK_ZYPE_FOUND.format(pin=pin, consumer=consumer.id,
+                                                          device=device))
+    return OutcomeCheck(False, CHECK_ZYPE_MISSING.format(
+        count=len(consumer.linked_devices), consumer=consumer.id, pin=pin))
+
+
+async def _check_rufus(api: Any, state: Mapping[str, Any]) -> OutcomeCheck:
+    serial = _text(state, "rufus_serial").strip()
+    devices = await api.find_by_serial(serial)
     if devices:
         found = devices[0]
         battery = found.battery_percentage

@@ -18,7 +18,7 @@ The format (every key optional; each maps to one setting key in MAPPING):
     redirect_ports = "8765, 8766"
     state_echoed = true
     send_scope = false
-    scopes = "devices_management users_read"
+    scopes = "devices_management users_read cars_read"
     api_version = "v3"
     device_id_pattern = "..."
     pin_pattern = "..."

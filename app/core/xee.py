@@ -114,6 +114,26 @@ def parse_vehicles(reply: Reply) -> list[XeeVehicle]:
     return vehicles
 
 
+def parse_cars(reply: Reply) -> list[XeeVehicle]:
+    """v3 `GET /users/me/cars`: the user's cars, `deviceId` the box fitted (or null)."""
+    data = reply.json()
+    if not isinstance(data, list):
+        raise reply.fail("response.wrong_shape", "the cars are not a list")
+    cars = []
+    for item in data:
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str | int) \
+                or isinstance(item.get("id"), bool):
+            raise reply.fail("response.wrong_shape", "a car has no id")
+        device_id = item.get("deviceId")
+        cars.append(XeeVehicle(
+            id=str(item["id"]),
+            device_id=device_id.strip() if isinstance(device_id, str) and device_id.strip()
+            else None,
+            name=opt_str(item, "name"), brand=opt_str(item, "make"),
+            model=opt_str(item, "model"), license_plate=opt_str(item, "numberPlate")))
+    return cars
+
+
 def version_of_root(api_root: str) -> str:
     return "v4" if api_root.rstrip("/").rsplit("/", 1)[-1].lower() == "v4" else "v3"
 
@@ -185,10 +205,18 @@ class XeeAPI:
         """v4 only: the signed-in user's vehicles and their boxes."""
         return parse_vehicles(await self.http.call("vehicles", "GET", "/users/me/vehicles"))
 
+    async def cars(self) -> list[XeeVehicle]:
+        """The signed-in user's cars with their boxes (v3 `users/me/cars`, scope
+        cars_read; v4 `users/me/vehicles`)."""
+        if self.api_version == "v4":
+            return await self.vehicles()
+        return parse_cars(await self.http.call("cars", "GET", "/users/me/cars"))
+
     async def me(self) -> XeeUser:
         reply = await self.http.call("me", "GET", "/users/me")
         return parse_user(reply)
 
 
-__all__ = ["XeeAPI", "XeeUser", "XeeVehicle", "parse_user", "parse_vehicles",
+__all__ = ["XeeAPI", "XeeUser", "XeeVehicle", "parse_cars", "parse_user",
+           "parse_vehicles",
            "ProviderError"]

@@ -150,7 +150,7 @@ async def mint_xee_token(request: Request) -> Response:
         user_id = int(user_id)
     if not _is_int(user_id):
         raise _bad("user_id (an integer) is required")
-    scope = body.get("scope", "devices_management users_read")
+    scope = body.get("scope", "devices_management users_read cars_read")
     scopes = scope.split() if isinstance(scope, str) else scope
     if not isinstance(scopes, list) or not all(s in SCOPE_DESCRIPTIONS for s in scopes):
         raise _bad(f"scope: space-separated, among {' '.join(SCOPE_DESCRIPTIONS)}")

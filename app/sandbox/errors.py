@@ -66,6 +66,9 @@ XEE_ERRORS: dict[str, tuple[int, str, str, str]] = {
                        "Make sure the user is accessible with this token"),
     "association_locked": (403, "AUTHORIZATION_ERROR",
                            "The box association already failed 3 times", ""),
+    # xee-api-docs api/api/v3/users/me/cars.md
+    "user_not_found": (404, "PARAMETERS_ERROR", "User not found",
+                       "Please check that the user exists, looks like it does not"),
     "device_or_user_not_found": (404, "NOT_FOUND", "Device or user not found",
                                  "Please check that the device exists, looks like it does not"),
     "already_associated": (409, "CONFLICT", "Device already associated to another user", ""),

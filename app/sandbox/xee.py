@@ -157,8 +157,34 @@ async def users_me(request: Request) -> Response:
     })
 
 
+@rejects
+async def users_me_cars(request: Request) -> Response:
+    """`GET /users/me/cars` (xee-api-docs api/api/v3/users/me/cars.md): the user's cars,
+    `deviceId` the box fitted to each (null for a car without one). Ours: one car per
+    box of the user (`id` derived from the box), plus a car of their own without a box."""
+    state = _state(request)
+    token = authenticate(request, "cars_read")
+    with state.lock:
+        user = _user_of(request, token)
+        if user is None:
+            raise xee_error("user_not_found")
+        boxes = sorted(d.id for d in state.xee_devices.values() if d.user_id == user.id)
+    created = datetime(2016, 3, 1, 9, 30, tzinfo=UTC).isoformat()
+    cars = [{"id": 1000 * user.id + 1, "name": f"{user.first_name}'s other car",
+             "make": "generic", "model": None, "year": 0, "numberPlate": None,
+             "deviceId": None, "cardbId": 210, "creationDate": created,
+             "lastUpdateDate": created}]
+    for n, box in enumerate(boxes, start=2):
+        cars.append({"id": 1000 * user.id + n, "name": f"Car with {box}", "make": "Mark",
+                     "model": "42", "year": 2014, "numberPlate": f"M-{n:02d}-TS",
+                     "deviceId": box, "cardbId": 210, "creationDate": created,
+                     "lastUpdateDate": created})
+    return JSONResponse(cars)
+
+
 routes = [
     Route("/xee/v3/devices/{device_id}/associate", associate, methods=["POST"]),
     Route("/xee/v3/devices/{device_id}/dissociate", dissociate, methods=["POST"]),
     Route("/xee/v3/users/me", users_me, methods=["GET"]),
+    Route("/xee/v3/users/me/cars", users_me_cars, methods=["GET"]),
 ]

@@ -356,9 +356,11 @@ class AdvancedSettings(QWidget):
         self.xee_no_scope.setAccessibleName(self.tr("Send no scope"))
         self.xee_no_scope.setAccessibleDescription(self.tr(
             "Leave scope out of the sign-in address, as Xee's own SDK does"))
+        from app.auth.oauth import DEFAULT_SCOPES  # authlib: only once the box is built
+
         self.xee_scopes = QLineEdit()
         self.xee_scopes.setObjectName("xeeScopesEdit")
-        self.xee_scopes.setPlaceholderText("devices_management users_read")
+        self.xee_scopes.setPlaceholderText(" ".join(DEFAULT_SCOPES))
         self.xee_scopes.setAccessibleName(self.tr("Xee scopes"))
         self.xee_scopes.setAccessibleDescription(self.tr(
             "Space-separated scopes to ask for; empty for the usual ones"))

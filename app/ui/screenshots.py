@@ -115,7 +115,7 @@ def _scenes(provider: str) -> list[tuple[str, Callable[[Any], None]]]:
                                           "left").format(time="4:52"))
         panel.url.setText(f"{DEMO_URL}/xee/v3/auth/auth?response_type=code&client_id="
                           "pairing-wizard-demo&redirect_uri=http%3A%2F%2F127.0.0.1%3A53127"
-                          "%2Fcallback&scope=devices_management+users_read&state=…")
+                          "%2Fcallback&scope=devices_management+users_read+cars_read&state=…")
         panel.url.setCursorPosition(0)
         panel.demo_accounts.setText(translate(
             "XeeSignInPanel", "Demo accounts for the sandbox's sign-in page: {accounts}").format(

@@ -1653,6 +1653,14 @@
         <translation>El inicio de sesión en Xee no tiene el permiso devices_management (el scope de dispositivos) necesario para asociar una caja. Xee define los scopes de una app en su cliente: si la página de consentimiento no ofrecía la gestión de dispositivos, pida a Xee que active el scope de dispositivos para esta app de Xee. Vuelva a iniciar sesión en Xee y acepte el permiso de gestión de dispositivos.</translation>
     </message>
     <message>
+        <source>The Xee sign-in lacks the cars_read permission needed to list the account&apos;s cars, so Pairing Wizard cannot see whether the box was associated. Add cars_read to the Xee scopes (Advanced settings, or ask IT), sign in to Xee again and accept it; meanwhile ask the customer whether the box shows in the Xee app.</source>
+        <translation>El inicio de sesión de Xee no tiene el permiso cars_read necesario para listar los coches de la cuenta, así que Pairing Wizard no puede ver si la caja se asoció. Añada cars_read a los permisos de Xee (Ajustes avanzados, o pregunte a TI), vuelva a iniciar sesión en Xee y acéptelo; mientras tanto, pregunte al cliente si la caja aparece en la app de Xee.</translation>
+    </message>
+    <message>
+        <source>Xee no longer knows the signed-in user. Sign in to Xee again with the customer&apos;s account.</source>
+        <translation>Xee ya no conoce al usuario conectado. Vuelva a iniciar sesión en Xee con la cuenta del cliente.</translation>
+    </message>
+    <message>
         <source>RUFUS rejected the bind&apos;s fields ({message}). RUFUS may require model, serial number and type (alias and firmware are optional): fill in the field it names (the Type field, or the default type in the settings), then bind again.</source>
         <translation>RUFUS rechazó los campos de la vinculación ({message}). RUFUS puede exigir el modelo, el número de serie y el tipo (el alias y el firmware son opcionales): rellene el campo que indica (el campo Tipo, o el tipo por defecto en los ajustes) y vuelva a vincular.</translation>
     </message>
@@ -2772,6 +2780,30 @@
         <translation>Se llevó a cabo: RUFUS tiene un dispositivo con el número de serie {serial} (deviceid {deviceid}; estado {status}, batería {battery}, última telemetría {telemetry}, último inicio de sesión {login}). No lo vincule de nuevo: guarde este deviceid en el dispositivo.</translation>
     </message>
     <message>
+        <source>It was carried out: pin {pin} is linked to consumer {consumer} (TV device id {device}). Do not link it again.</source>
+        <translation>Se llevó a cabo: el pin {pin} está vinculado al consumidor {consumer} (identificador del televisor {device}). No lo vuelva a vincular.</translation>
+    </message>
+    <message>
+        <source>It was not carried out: none of the {count} device(s) linked to consumer {consumer} shows pin {pin}. You can link it now.</source>
+        <translation>No se llevó a cabo: ninguno de los {count} dispositivo(s) vinculado(s) al consumidor {consumer} muestra el pin {pin}. Puede vincularlo ahora.</translation>
+    </message>
+    <message>
+        <source>Pin {pin} is linked, but to another consumer ({other}), not to {consumer}: do not link again before the customer confirms which account is theirs.</source>
+        <translation>El pin {pin} está vinculado, pero a otro consumidor ({other}), no a {consumer}: no lo vuelva a vincular hasta que el cliente confirme cuál es su cuenta.</translation>
+    </message>
+    <message>
+        <source>Zype has no consumer {consumer} with email {email}: check the email and the consumer id on the device page, then Check now again.</source>
+        <translation>Zype no tiene ningún consumidor {consumer} con el correo {email}: compruebe el correo y el identificador del consumidor en la página del dispositivo y vuelva a pulsar Comprobar ahora.</translation>
+    </message>
+    <message>
+        <source>It was carried out: box {device} is on the signed-in account&apos;s car “{car}”. Do not associate it again.</source>
+        <translation>Se llevó a cabo: la caja {device} está en el coche «{car}» de la cuenta conectada. No la vuelva a asociar.</translation>
+    </message>
+    <message>
+        <source>It was not carried out: none of the signed-in account&apos;s {count} car(s) has box {device}. You can associate it now (a wrong pin counts toward Xee&apos;s lock after 3 failures).</source>
+        <translation>No se llevó a cabo: ninguno de los {count} coche(s) de la cuenta conectada tiene la caja {device}. Puede asociarla ahora (un pin erróneo cuenta para el bloqueo de Xee tras 3 fallos).</translation>
+    </message>
+    <message>
         <source>Network problem: the request did not complete</source>
         <translation>Problema de red: la solicitud no se completó</translation>
     </message>
@@ -2924,12 +2956,8 @@
         <translation>No se llevó a cabo: RUFUS no tiene ningún dispositivo con el número de serie {serial}. Puede vincularlo ahora.</translation>
     </message>
     <message>
-        <source>Pairing Wizard cannot look a pin up by itself (Zype finds pins by the TV&apos;s device id): ask the customer whether the TV app shows the account, or look the pin up in the Zype console before linking again.</source>
-        <translation>Pairing Wizard no puede buscar un pin por sí mismo (Zype encuentra los pines por el id de dispositivo del televisor): pregunte al cliente si la app del televisor muestra la cuenta, o busque el pin en la consola de Zype antes de vincular de nuevo.</translation>
-    </message>
-    <message>
-        <source>Xee&apos;s API lists no devices of a user: ask the customer whether the box shows in the Xee app, or contact Xee support, before associating again.</source>
-        <translation>La API de Xee no lista los dispositivos de un usuario: pregunte al cliente si la caja aparece en la app de Xee, o contacte con el soporte de Xee, antes de asociar de nuevo.</translation>
+        <source>Zype finds a consumer&apos;s linked devices through its email: enter the customer&apos;s email on the device page (Find consumer), then Check now again; or ask the customer whether the TV app shows the account.</source>
+        <translation>Zype encuentra los dispositivos vinculados de un consumidor por su correo: introduzca el correo del cliente en la página del dispositivo (Buscar consumidor) y vuelva a pulsar Comprobar ahora; o pregunte al cliente si la app de TV muestra la cuenta.</translation>
     </message>
     <message>
         <source>Could not check: {advice}</source>

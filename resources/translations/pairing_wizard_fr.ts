@@ -1653,6 +1653,14 @@
         <translation>La connexion Xee n&apos;a pas l&apos;autorisation devices_management (le scope appareils) nécessaire pour associer un boîtier. Xee définit les scopes d&apos;une app sur son client : si la page de consentement ne proposait pas la gestion des appareils, demandez à Xee d&apos;activer le scope appareils pour cette app Xee. Reconnectez-vous à Xee et acceptez l&apos;autorisation de gestion des appareils.</translation>
     </message>
     <message>
+        <source>The Xee sign-in lacks the cars_read permission needed to list the account&apos;s cars, so Pairing Wizard cannot see whether the box was associated. Add cars_read to the Xee scopes (Advanced settings, or ask IT), sign in to Xee again and accept it; meanwhile ask the customer whether the box shows in the Xee app.</source>
+        <translation>La connexion Xee n’a pas l’autorisation cars_read nécessaire pour lister les voitures du compte : Pairing Wizard ne peut donc pas voir si le boîtier a été associé. Ajoutez cars_read aux autorisations Xee (Paramètres avancés, ou demandez au service informatique), reconnectez-vous à Xee et acceptez-la ; en attendant, demandez au client si le boîtier apparaît dans l’application Xee.</translation>
+    </message>
+    <message>
+        <source>Xee no longer knows the signed-in user. Sign in to Xee again with the customer&apos;s account.</source>
+        <translation>Xee ne connaît plus l’utilisateur connecté. Reconnectez-vous à Xee avec le compte du client.</translation>
+    </message>
+    <message>
         <source>RUFUS rejected the bind&apos;s fields ({message}). RUFUS may require model, serial number and type (alias and firmware are optional): fill in the field it names (the Type field, or the default type in the settings), then bind again.</source>
         <translation>RUFUS a rejeté les champs de la liaison ({message}). RUFUS peut exiger le modèle, le numéro de série et le type (l&apos;alias et le firmware sont facultatifs) : remplissez le champ qu&apos;il nomme (le champ Type, ou le type par défaut dans les réglages), puis liez à nouveau.</translation>
     </message>
@@ -2772,6 +2780,30 @@
         <translation>Elle a été exécutée : RUFUS a un appareil avec le numéro de série {serial} (deviceid {deviceid} ; état {status}, batterie {battery}, dernière télémétrie {telemetry}, dernière connexion {login}). Ne l’associez pas à nouveau : enregistrez ce deviceid sur l’appareil.</translation>
     </message>
     <message>
+        <source>It was carried out: pin {pin} is linked to consumer {consumer} (TV device id {device}). Do not link it again.</source>
+        <translation>C’est fait : le code {pin} est lié au client {consumer} (identifiant du téléviseur {device}). Ne le liez pas à nouveau.</translation>
+    </message>
+    <message>
+        <source>It was not carried out: none of the {count} device(s) linked to consumer {consumer} shows pin {pin}. You can link it now.</source>
+        <translation>Ce n’est pas fait : aucun des {count} appareil(s) lié(s) au client {consumer} n’affiche le code {pin}. Vous pouvez le lier maintenant.</translation>
+    </message>
+    <message>
+        <source>Pin {pin} is linked, but to another consumer ({other}), not to {consumer}: do not link again before the customer confirms which account is theirs.</source>
+        <translation>Le code {pin} est lié, mais à un autre client ({other}), pas à {consumer} : ne le liez pas à nouveau avant que le client ait confirmé quel compte est le sien.</translation>
+    </message>
+    <message>
+        <source>Zype has no consumer {consumer} with email {email}: check the email and the consumer id on the device page, then Check now again.</source>
+        <translation>Zype n’a pas de client {consumer} avec l’e-mail {email} : vérifiez l’e-mail et l’identifiant client sur la page de l’appareil, puis relancez Vérifier maintenant.</translation>
+    </message>
+    <message>
+        <source>It was carried out: box {device} is on the signed-in account&apos;s car “{car}”. Do not associate it again.</source>
+        <translation>C’est fait : le boîtier {device} est sur la voiture « {car} » du compte connecté. Ne l’associez pas à nouveau.</translation>
+    </message>
+    <message>
+        <source>It was not carried out: none of the signed-in account&apos;s {count} car(s) has box {device}. You can associate it now (a wrong pin counts toward Xee&apos;s lock after 3 failures).</source>
+        <translation>Ce n’est pas fait : aucune des {count} voiture(s) du compte connecté n’a le boîtier {device}. Vous pouvez l’associer maintenant (un code erroné compte pour le blocage de Xee après 3 échecs).</translation>
+    </message>
+    <message>
         <source>Network problem: the request did not complete</source>
         <translation>Problème de réseau : la requête n’a pas abouti</translation>
     </message>
@@ -2924,12 +2956,8 @@
         <translation>Elle n’a pas été exécutée : RUFUS n’a aucun appareil avec le numéro de série {serial}. Vous pouvez l’associer maintenant.</translation>
     </message>
     <message>
-        <source>Pairing Wizard cannot look a pin up by itself (Zype finds pins by the TV&apos;s device id): ask the customer whether the TV app shows the account, or look the pin up in the Zype console before linking again.</source>
-        <translation>Pairing Wizard ne peut pas rechercher un pin lui-même (Zype trouve les pins par l’identifiant d’appareil de la TV) : demandez au client si l’app TV affiche le compte, ou recherchez le pin dans la console Zype avant de lier à nouveau.</translation>
-    </message>
-    <message>
-        <source>Xee&apos;s API lists no devices of a user: ask the customer whether the box shows in the Xee app, or contact Xee support, before associating again.</source>
-        <translation>L’API de Xee ne liste pas les appareils d’un utilisateur : demandez au client si le boîtier apparaît dans l’app Xee, ou contactez le support Xee, avant d’associer à nouveau.</translation>
+        <source>Zype finds a consumer&apos;s linked devices through its email: enter the customer&apos;s email on the device page (Find consumer), then Check now again; or ask the customer whether the TV app shows the account.</source>
+        <translation>Zype retrouve les appareils liés d’un client par son e-mail : saisissez l’e-mail du client sur la page de l’appareil (Trouver le client), puis relancez Vérifier maintenant ; ou demandez au client si l’application TV affiche le compte.</translation>
     </message>
     <message>
         <source>Could not check: {advice}</source>

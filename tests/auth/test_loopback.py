@@ -287,7 +287,7 @@ def test_authorization_url_carries_pkce_state_scopes_and_redirect_uri():
     assert query["client_id"] == "client-1"
     assert query["redirect_uri"] == redirect_uri
     assert redirect_uri.startswith("http://127.0.0.1:") and redirect_uri.endswith("/callback")
-    assert query["scope"] == "devices_management users_read"
+    assert query["scope"] == "devices_management users_read cars_read"
     assert query["code_challenge_method"] == "S256"
     assert len(query["code_challenge"]) == 43  # base64url of a SHA-256, no padding
     assert len(query["state"]) >= 32

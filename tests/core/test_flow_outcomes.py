@@ -1,14 +1,18 @@
 """#17 items 5 and 6 without Qt: what the flow says after wrong Xee pins, and the check of
-an uncertain RUFUS bind against the sandbox in-process (httpx2.ASGITransport)."""
+an uncertain RUFUS bind, Xee association and Zype link against the sandbox in-process
+(httpx2.ASGITransport)."""
 
 from __future__ import annotations
 
 import asyncio
 
 import httpx2
+import pytest
 
 from app.core import flow
 from app.core.rufus import RufusAPI
+from app.core.xee import XeeAPI
+from app.core.zype import ZypeAPI
 from app.sandbox.app import create_app
 
 
@@ -62,12 +66,58 @@ def test_check_last_request_reads_the_rufus_device_list():
     asyncio.run(main())
 
 
-def test_zype_and_xee_say_how_to_check():
+@pytest.mark.parametrize("version", ["v3", "v4"])
+def test_check_last_request_reads_the_xee_users_cars(version):
+    """#17 item 6: Xee's cars (v3 users/me/cars, v4 users/me/vehicles) carry their box."""
     async def main() -> None:
-        zype = await flow.check_last_request(None, flow.new_state("zype"))
-        xee = await flow.check_last_request(None, flow.new_state("xee"))
-        assert zype.done is None and "Zype" in zype.message
-        assert xee.done is None and "Xee" in xee.message
+        transport = httpx2.ASGITransport(app=create_app())
+        async with httpx2.AsyncClient(transport=transport, base_url="http://sandbox") as c:
+            token = (await c.post("/_sandbox/xee/token", json={"user_id": 1001})).json()
+            api = XeeAPI(c, f"http://sandbox/xee/{version}", token["access_token"])
+            state = {**flow.new_state("xee"), "xee_device_id": "E133742016"}
+            missing = await flow.check_last_request(api, state)
+            assert missing.done is False and "E133742016" in missing.message
+            await api.associate("E133742016", "4321")
+            found = await flow.check_last_request(api, state)
+            assert found.done is True and "E133742016" in found.message
+            # A sign-in without cars_read: the check says which permission it lacks.
+            narrow = (await c.post("/_sandbox/xee/token", json={
+                "user_id": 1001, "scope": "devices_management users_read"})).json()
+            unknown = await flow.check_last_request(
+                XeeAPI(c, f"http://sandbox/xee/{version}", narrow["access_token"]), state)
+            if version == "v3":
+                assert unknown.done is None and "cars_read" in unknown.message
+            else:  # v4 lists vehicles with the device scope
+                assert unknown.done is True
+    asyncio.run(main())
+
+
+def test_check_last_request_reads_the_zype_consumers_linked_pins():
+    """#17 item 6: the consumer (by email), then each linked device's pin status."""
+    async def main() -> None:
+        transport = httpx2.ASGITransport(app=create_app())
+        async with httpx2.AsyncClient(transport=transport, base_url="http://sandbox") as c:
+            fx = (await c.get("/_sandbox/fixtures")).json()
+            key = next(k["key"] for k in fx["zype"]["api_keys"] if k["type"] == "admin")
+            api = ZypeAPI(c, "http://sandbox/zype", key)
+            consumer = fx["zype"]["consumers"][0]
+            pin = next(p["pin"] for p in fx["zype"]["pins"]
+                       if not p["expired"] and p["consumer_id"] is None)
+            state = {**flow.new_state("zype"), "zype_email": consumer["email"],
+                     "zype_consumer_id": consumer["_id"], "zype_pin": pin}
+            missing = await flow.check_last_request(api, state)
+            assert missing.done is False and pin in missing.message
+            await api.link(consumer["_id"], pin)
+            found = await flow.check_last_request(api, state)
+            assert found.done is True and pin in found.message
+            other = fx["zype"]["consumers"][1]
+            elsewhere = await flow.check_last_request(api, {
+                **state, "zype_email": other["email"], "zype_consumer_id": other["_id"]})
+            assert elsewhere.done is False
+            no_email = await flow.check_last_request(api, {**state, "zype_email": ""})
+            assert no_email.done is None and "email" in no_email.message
+            wrong = await flow.check_last_request(api, {**state, "zype_email": "x@y.example"})
+            assert wrong.done is None and "x@y.example" in wrong.message
     asyncio.run(main())
 
 

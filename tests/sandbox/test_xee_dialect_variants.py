@@ -67,3 +67,22 @@ async def test_v4_routes_answer_v4_bodies_and_honour_open_sandbox():
         assert gone.status_code == 204
         await c.post("/_sandbox/dialect", json={"xee": {"open_sandbox": True}})
         assert (await c.get("/xee/v4/users/me")).status_code == 200
+
+
+async def test_v3_users_me_cars_lists_the_users_boxes_and_needs_cars_read():
+    """xee-api-docs api/api/v3/users/me/cars.md: cars with `deviceId` (null without a box);
+    403 AUTHORIZATION_ERROR without the cars_read scope."""
+    async with _client(create_app()) as c:
+        auth = await _auth(c, 1001)
+        cars = (await c.get("/xee/v3/users/me/cars", headers=auth)).json()
+        fixtures = (await c.get("/_sandbox/fixtures")).json()["xee"]["devices"]
+        mine = {d["id"] for d in fixtures if d["user_id"] == 1001}
+        assert {car["deviceId"] for car in cars} == mine | {None}
+        assert all({"id", "name", "make", "numberPlate", "cardbId"} <= set(car) for car in cars)
+        narrow = await c.post("/_sandbox/xee/token",
+                              json={"user_id": 1001, "scope": "devices_management"})
+        refused = await c.get("/xee/v3/users/me/cars", headers={
+            "Authorization": f"Bearer {narrow.json()['access_token']}"})
+    assert refused.status_code == 403
+    assert refused.json()[0]["type"] == "AUTHORIZATION_ERROR"
+    assert "cars_read" in refused.json()[0]["tip"]

@@ -1,15 +1,17 @@
 """#17 item 6: after an unknown outcome, "Try again" leads to a Review that says the last
-request may have been carried out, and "Check now" asks RUFUS (its device list, by serial
-number) with the key held, showing what it found."""
+request may have been carried out, and "Check now" asks the provider with the credentials
+held (RUFUS: its device list by serial number; Xee: the user's cars), showing what it
+found."""
 
 from __future__ import annotations
 
 from app.core.flow import Page
 
 from .conftest import WAIT_MS, run
-from .drive import click, find, wait_idle, wait_page
+from .drive import choose, click, find, type_into, wait_idle, wait_page
 from .test_errors import rufus_to_review
 from .test_rufus import rufus_key
+from .test_xee import adopt_token
 
 
 def test_try_again_after_an_unknown_outcome_says_so_and_checks_now(
@@ -41,6 +43,47 @@ def test_try_again_after_an_unknown_outcome_says_so_and_checks_now(
              if d["serial_number"] == "MAYBE-0001"]
     if bound:       # what the check found is what RUFUS holds
         assert "It was carried out" in status.text() and bound[0]["deviceid"] in status.text()
+    else:
+        assert "It was not carried out" in status.text()
+    run(qtbot, wizard.shutdown())
+
+
+def test_check_now_asks_xee_for_the_users_cars(qtbot, sandbox, make_wizard):
+    """Xee: Check now lists the signed-in user's cars and finds the box on one of them."""
+    fx = sandbox.fixtures()
+    user = fx["xee"]["users"][0]
+    device = next(d for d in fx["xee"]["devices"] if d["user_id"] is None and not d["locked"])
+    wizard = make_wizard(sandbox.url)
+    choose(qtbot, wizard, "xee")
+    run(qtbot, adopt_token(wizard, sandbox.mint_xee_token(user["id"])))
+    wait_idle(qtbot, wizard)
+    click(qtbot, wizard, "nextButton")
+    wait_page(qtbot, wizard, Page.DEVICE)
+    type_into(qtbot, wizard, "xeeDeviceIdEdit", device["id"])
+    type_into(qtbot, wizard, "xeePinEdit", device["pin"])
+    click(qtbot, wizard, "nextButton")
+    wait_page(qtbot, wizard, Page.REVIEW)
+    sandbox.set_faults(latency_ms=800)
+    click(qtbot, wizard, "pairButton")
+    wait_page(qtbot, wizard, Page.PAIRING)
+    qtbot.wait(200)
+    wizard.cancel()                                   # the request had left: unknown
+    wait_page(qtbot, wizard, Page.RESULT)
+    sandbox.clear_faults()
+    qtbot.wait(1000)                                  # the sandbox finishes what it got
+    click(qtbot, wizard, "fixInputButton")
+    wait_page(qtbot, wizard, Page.DEVICE if wizard.current is Page.DEVICE else Page.REVIEW)
+    if wizard.current is Page.DEVICE:
+        click(qtbot, wizard, "nextButton")
+        wait_page(qtbot, wizard, Page.REVIEW)
+    click(qtbot, wizard, "reviewCheckNowButton")
+    wait_idle(qtbot, wizard)
+    status = find(wizard, "reviewCheckStatus")
+    qtbot.waitUntil(lambda: "carried out" in status.text(), timeout=WAIT_MS)
+    owner = next(d for d in sandbox.fixtures()["xee"]["devices"]
+                 if d["id"] == device["id"])["user_id"]
+    if owner == user["id"]:     # what the check found is what Xee holds
+        assert "It was carried out" in status.text() and device["id"] in status.text()
     else:
         assert "It was not carried out" in status.text()
     run(qtbot, wizard.shutdown())
