@@ -29,7 +29,9 @@ Resolving an uncertain outcome, per provider:
   bind did not happen, so sending again is safe; several, or no answer after a few
   tries -> "unknown, check by hand". A 409 "serial taken" on a row we already sent
   once is our own earlier bind landing late: done, with the deviceid RUFUS returns.
-- Xee: associate is idempotent for the same user (re-associating answers 204, and
+- Xee: the signed-in user's cars (`XeeAPI.cars`) carry their boxes: the box on one
+  -> done. Otherwise (or when the cars cannot be read, e.g. no cars_read scope):
+  associate is idempotent for the same user (re-associating answers 204, and
   a device of another user answers 409, never a second association), so sending
   again is safe; the one cost, if the pin was wrong, is one more counted failure
   toward Xee's 3-attempt lock, so an uncertain row is re-sent at most twice.
@@ -1090,6 +1092,11 @@ class BatchRunner:
             row.error_kind, row.error_status, row.message = error.kind, error.status, \
                 error.advice
         if self.provider == "xee":
+            if await self._xee_box_is_on_a_car(row):
+                self._set_final(row, "done", result="associated", message=(
+                    f"Xee's answer was lost ({reason}); the account's cars show the box."))
+                await self._save(row)
+                return
             # Re-associating to the same user is a 204 (idempotent): resending is safe.
             resends = row.attempts - 1
             if resends < 2:
@@ -1106,6 +1113,16 @@ class BatchRunner:
             await self._resolve_zype(row, error, reason)
             return
         await self._resolve_rufus(row, error, reason)
+
+    async def _xee_box_is_on_a_car(self, row: JournalRow) -> bool:
+        """Whether the signed-in user's cars carry the row's box (v3 users/me/cars needs
+        cars_read: without it, or without an answer, we cannot tell and resend)."""
+        device = self.values[row.row_no]["device_id"].casefold()
+        try:
+            cars = await self._check(self.api.cars)
+        except _Fatal:
+            return False
+        return any((car.device_id or "").casefold() == device for car in cars or ())
 
     async def _check(self, fn: Callable[[], Any]) -> Any:
         """A read-only check, retried; None when it never got an answer."""

@@ -2487,6 +2487,10 @@
         <translation>{provider} pidió esperar {duration_error_retry_after}, más que los {duration_self_max_retry_after} que espera un lote. El lote se detuvo; no se pierde nada: reanúdelo más tarde.</translation>
     </message>
     <message>
+        <source>Xee&apos;s answer was lost ({reason}); the account&apos;s cars show the box.</source>
+        <translation>La respuesta de Xee se perdió ({reason}); los coches de la cuenta muestran la caja.</translation>
+    </message>
+    <message>
         <source>RUFUS&apos;s answer was lost ({reason}); the device list shows it bound.</source>
         <translation>La respuesta de RUFUS se perdió ({reason}); la lista de dispositivos lo muestra vinculado.</translation>
     </message>

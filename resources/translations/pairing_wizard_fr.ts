@@ -2487,6 +2487,10 @@
         <translation>{provider} a demandé d’attendre {duration_error_retry_after}, plus que les {duration_self_max_retry_after} qu’un lot attend. Le lot s’est arrêté ; rien n’est perdu : reprenez-le plus tard.</translation>
     </message>
     <message>
+        <source>Xee&apos;s answer was lost ({reason}); the account&apos;s cars show the box.</source>
+        <translation>La réponse de Xee a été perdue ({reason}) ; les voitures du compte montrent le boîtier.</translation>
+    </message>
+    <message>
         <source>RUFUS&apos;s answer was lost ({reason}); the device list shows it bound.</source>
         <translation>La réponse de RUFUS a été perdue ({reason}) ; la liste des appareils le montre lié.</translation>
     </message>

@@ -323,6 +323,36 @@ async def test_a_rejected_key_stops_the_batch_and_loses_nothing(sandbox, db, cli
 # ------------------------------------------------------------------ Xee and Zype
 
 
+@pytest.mark.parametrize("scope", ["devices_management users_read cars_read",
+                                   "devices_management users_read"])
+async def test_xee_resume_finds_a_landed_association_on_the_users_cars(
+        sandbox, db, client, scope):
+    """#17 item 6 in the batch: an in-flight row whose box is on one of the user's cars is
+    done without a resend; without cars_read the row is sent again (idempotent)."""
+    fx = sandbox.fixtures()
+    user = fx["xee"]["users"][0]["id"]
+    free = [d for d in fx["xee"]["devices"] if d["user_id"] is None and not d["locked"]]
+    token = sandbox.mint_xee_token(user, scope)["access_token"]
+    raw = "device_id,pin\n" + "".join(f"{d['id']},{d['pin']}\n" for d in free[:2])
+    report = check_bytes(raw.encode(), "xee")
+    batch_id, _ = prepare(db, report, sandbox.xee_root)
+    api = XeeAPI(client, sandbox.xee_root, access_token=token)
+    await api.associate(free[0]["id"], free[0]["pin"])   # landed; then we died
+    journal = Journal(db)
+    for row in journal.rows(batch_id):
+        row.state, row.attempts = "sending", 1
+        journal.save(row, "xee")
+    prepare(db, report, sandbox.xee_root, resume=True)
+    summary = await BatchRunner(api, db, batch_id, report, settle_seconds=0,
+                                resumed=True).run()
+    rows = {r.row_no: r for r in summary.rows}
+    assert rows[1].state == "done" and rows[2].state == "done"
+    assert rows[1].attempts == (1 if "cars_read" in scope else 2)
+    assert rows[2].attempts == 2                          # not on a car: sent again
+    users = {d["id"]: d["user_id"] for d in sandbox.fixtures()["xee"]["devices"]}
+    assert users[free[0]["id"]] == user and users[free[1]["id"]] == user
+
+
 async def test_xee_batch(sandbox, db, client):
     fx = sandbox.fixtures()
     free = [d for d in fx["xee"]["devices"] if d["user_id"] is None and not d["locked"]]
