@@ -599,6 +599,117 @@ def test_idle_connections_never_cost_the_real_callback(tmp_path):
     assert took < 5, f"the real callback took {took:.1f} s behind the idle connections"
 
 
+async def _callback(port: int, code: str = "C0DE", state: str = "s1") -> bytes:
+    reader, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.write(f"GET /callback?code={code}&state={state} HTTP/1.1\r\n"
+                 f"Host: 127.0.0.1:{port}\r\n\r\n".encode())
+    answer = await asyncio.wait_for(reader.read(), 5)
+    writer.close()
+    return answer
+
+
+def _no_file_can_be_opened(monkeypatch) -> None:
+    """Fault injection: every file read fails with EMFILE, as when idle connections have
+    used up the descriptors (a real server cannot be made to do this on cue)."""
+    import errno
+
+    def emfile(*_args, **_kwargs):
+        raise OSError(errno.EMFILE, "Too many open files")
+
+    monkeypatch.setattr(Path, "read_text", emfile)
+
+
+def test_the_pages_are_read_at_start_so_no_descriptor_is_needed_for_the_callback(
+        monkeypatch):
+    """Deterministic half of item 2: once the listener runs, answering the callback opens
+    no file (before the fix the page was read on the first request, and EMFILE there lost
+    the code)."""
+    from app.auth import pages
+    from app.auth.loopback import LoopbackListener
+
+    pages._template.cache_clear()
+
+    async def main() -> tuple[bytes, str]:
+        async with LoopbackListener("s1") as listener:
+            _no_file_can_be_opened(monkeypatch)
+            answer = await _callback(listener.port)
+            return answer, await asyncio.wait_for(listener.wait_for_code(), 5)
+
+    answer, code = asyncio.run(main())
+    assert code == "C0DE"
+    assert answer.startswith(b"HTTP/1.1 200") and b"Sign-in received" in answer  # the page
+
+
+def test_a_page_that_cannot_be_read_still_gives_the_code_and_a_plain_page(monkeypatch):
+    from app.auth import pages
+    from app.auth.loopback import LoopbackListener
+
+    pages._template.cache_clear()
+    _no_file_can_be_opened(monkeypatch)
+
+    async def main() -> tuple[bytes, str]:
+        async with LoopbackListener("s1") as listener:
+            answer = await _callback(listener.port)
+            return answer, await asyncio.wait_for(listener.wait_for_code(), 5)
+
+    try:
+        answer, code = asyncio.run(main())
+    finally:
+        monkeypatch.undo()
+        pages._template.cache_clear()
+    assert code == "C0DE"
+    assert answer.startswith(b"HTTP/1.1 200") and b"received your Xee sign-in" in answer
+
+
+def test_silent_connections_beyond_the_cap_are_dropped_oldest_first():
+    from app.auth.loopback import MAX_CONNECTIONS, LoopbackListener
+
+    async def main() -> tuple[list[bytes], str]:
+        async with LoopbackListener("s1", read_timeout=30) as listener:
+            idle = [await asyncio.open_connection("127.0.0.1", listener.port)
+                    for _ in range(MAX_CONNECTIONS + 3)]
+            await asyncio.sleep(0.3)
+            dropped = []
+            for reader, _writer in idle[:3]:   # the oldest three: closed by the listener
+                try:
+                    dropped.append(await asyncio.wait_for(reader.read(), 3))
+                except ConnectionResetError:
+                    dropped.append(b"")
+            answer = await _callback(listener.port)
+            code = await asyncio.wait_for(listener.wait_for_code(), 5)
+            for _reader, writer in idle:
+                writer.close()
+            assert answer.startswith(b"HTTP/1.1 200")
+            return dropped, code
+
+    dropped, code = asyncio.run(main())
+    assert dropped == [b"", b"", b""] and code == "C0DE"
+
+
+def test_a_burst_of_failed_accepts_is_one_line_of_ours(caplog):
+    """asyncio logs a traceback per failed accept (25,000 lines at 1,100 connections)."""
+    import errno
+    import logging
+
+    from app.auth.loopback import LoopbackListener
+
+    asyncio_log = logging.getLogger("asyncio")
+
+    async def main() -> None:
+        async with LoopbackListener("s1"):
+            for _ in range(100):
+                error = OSError(errno.EMFILE, "Too many open files")
+                asyncio_log.error("socket.accept() out of system resource\nsocket: %s",
+                                  "<socket>", exc_info=(OSError, error, None))
+
+    with caplog.at_level(logging.WARNING):
+        asyncio.run(main())
+    accept_lines = [r for r in caplog.records
+                    if "accept" in r.getMessage() or "open connections" in r.getMessage()]
+    assert len(accept_lines) == 1, [r.getMessage() for r in accept_lines]
+    assert accept_lines[0].name != "asyncio" and accept_lines[0].exc_info is None
+
+
 def test_a_serving_retry_on_a_closed_listener_logs_nothing():
     """After EMFILE asyncio retries serving a second later; a listener closed meanwhile
     made that retry log a meaningless traceback (seen under a loaded CI machine)."""
