@@ -1,0 +1,86 @@
+"""#14: wiring decisions the wizard makes after a pairing, each caught when broken:
+wrong Xee pins are counted and kept across a restart (and forgotten after a success),
+and a refusal reaches the history (without the pin) while a typo caught before sending
+does not."""
+
+from __future__ import annotations
+
+import json
+
+from app.core.flow import Page
+
+from .conftest import run
+from .drive import choose, click, find, result_text, type_into, wait_idle, wait_page
+from .test_xee import adopt_token
+
+
+def xee_review(qtbot, wizard, sandbox, user: dict, device: str, pin: str) -> None:
+    choose(qtbot, wizard, "xee")
+    run(qtbot, adopt_token(wizard, sandbox.mint_xee_token(user["id"])))
+    wait_idle(qtbot, wizard)
+    click(qtbot, wizard, "nextButton")
+    wait_page(qtbot, wizard, Page.DEVICE)
+    type_into(qtbot, wizard, "xeeDeviceIdEdit", device)
+    type_into(qtbot, wizard, "xeePinEdit", pin)
+    click(qtbot, wizard, "nextButton")
+    wait_page(qtbot, wizard, Page.REVIEW)
+
+
+def history(qtbot, wizard) -> list:
+    store = run(qtbot, wizard.services.history())
+    return store.query(provider="xee")
+
+
+def test_wrong_pins_are_kept_across_a_restart_and_forgotten_after_a_success(
+        qtbot, sandbox, make_wizard):
+    fx = sandbox.fixtures()
+    user = fx["xee"]["users"][0]
+    device = next(d for d in fx["xee"]["devices"] if d["user_id"] is None and not d["locked"])
+    wrong = "0000" if device["pin"] != "0000" else "1111"
+
+    first = make_wizard(sandbox.url)
+    xee_review(qtbot, first, sandbox, user, device["id"], wrong)
+    click(qtbot, first, "pairButton")
+    wait_page(qtbot, first, Page.RESULT)
+    assert "2 attempts left" in result_text(first)
+    stored = json.loads(first.services.settings.value("xee/pinFailures") or "{}")
+    assert stored == {device["id"]: 1}
+    entries = history(qtbot, first)
+    assert [(e.action, e.outcome, e.error_kind) for e in entries][:1] == [
+        ("pair", "failed", "xee.pin_rejected")]
+    assert wrong not in json.dumps(entries[0].identifiers)        # never the pin
+    run(qtbot, first.shutdown())
+
+    second = make_wizard(sandbox.url)                               # a restart
+    xee_review(qtbot, second, sandbox, user, device["id"], device["pin"])
+    assert "1 wrong pin for this box so far" in find(second, "reviewWarning").text()
+    click(qtbot, second, "pairButton")
+    wait_page(qtbot, second, Page.RESULT)
+    assert not second.state.get("error")
+    assert json.loads(second.services.settings.value("xee/pinFailures") or "{}") == {}
+    run(qtbot, second.shutdown())
+
+
+def test_an_input_error_is_not_an_attempt_but_a_refusal_and_an_unknown_outcome_are(
+        qtbot, sandbox, make_wizard):
+    """Services.record: an input error (nothing was sent) stays out of the history; a
+    refusal is "failed" and a cut connection "unknown", with the device id, never the pin."""
+    wizard = make_wizard(sandbox.url)
+    state = {**wizard.state, "provider": "xee", "environment": "demo",
+             "xee_device_id": "E133742016", "xee_pin": "4321"}
+    before = len(history(qtbot, wizard))
+    nothing = run(qtbot, wizard.services.record(
+        state, "pair", error={"kind": "input.xee_pin", "category": "input"}))
+    assert nothing is None and len(history(qtbot, wizard)) == before
+    run(qtbot, wizard.services.record(
+        state, "pair", error={"kind": "xee.pin_rejected", "category": "refused",
+                              "status": 400}))
+    run(qtbot, wizard.services.record(
+        state, "pair", error={"kind": "network.read_timeout", "category": "network",
+                              "may_have_reached_server": True}))
+    entries = history(qtbot, wizard)[:2]
+    assert [(e.outcome, e.error_kind) for e in entries] == [
+        ("unknown", "network.read_timeout"), ("failed", "xee.pin_rejected")]
+    assert all(e.identifiers.get("device_id") == "E133742016" for e in entries)
+    assert "4321" not in json.dumps([e.identifiers for e in entries])
+    run(qtbot, wizard.shutdown())
