@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QLabel,
     QLineEdit,
     QSpinBox,
     QVBoxLayout,
@@ -24,7 +25,7 @@ from app.ui import i18n, theme
 from app.ui.i18n import advice as advice_text
 from app.ui.i18n import flow_text
 from app.ui.network_check import NetworkCheckPanel
-from app.ui.widgets import hbox, label, wheel_only_when_focused
+from app.ui.widgets import button, hbox, label, wheel_only_when_focused
 
 if TYPE_CHECKING:
     from app.ui.pages import ProviderPage
@@ -110,12 +111,21 @@ class AdvancedSettings(QWidget):
         for code in i18n.LANGUAGES:
             self.language.addItem(i18n.LANGUAGE_NAMES[code], code)
         self.language_note = label("", "help", object_name="languageNote")
+        self.language_note.setMinimumWidth(1)
+        # Offered once the setting differs from the language in use (it applies at a start).
+        self.restart_button = button(
+            self.tr("Restart now"), "languageRestartButton",
+            description=self.tr("Close Pairing Wizard and open it again in the chosen "
+                                "language"))
+        self.restart_button.setVisible(False)
         language_box = QWidget()
         language_layout = QVBoxLayout(language_box)
         language_layout.setContentsMargins(0, 0, 0, 0)
         language_layout.setSpacing(4)
         language_layout.addLayout(hbox(self.language, stretch_at=1))
-        language_layout.addWidget(self.language_note)
+        language_note_row = hbox(self.language_note, self.restart_button)
+        language_note_row.setStretch(0, 1)
+        language_layout.addLayout(language_note_row)
         form.addRow(self.tr("&Language"), language_box)
         self._build_timeout(form)
         self.network = NetworkCheckPanel(page.wizard)
@@ -126,6 +136,8 @@ class AdvancedSettings(QWidget):
         self.xee_client_id.editingFinished.connect(self._xee_app_edited)
         self.xee_client_secret.editingFinished.connect(self._xee_app_edited)
         self.language.currentIndexChanged.connect(self._language_changed)
+        self.restart_button.clicked.connect(self.wizard.restart)
+        self.wizard.restart_failed.connect(self._restart_failed)
 
     @property
     def wizard(self) -> PairingWizard:
@@ -339,19 +351,22 @@ class AdvancedSettings(QWidget):
             "http://localhost:8080/callback; Xee refuses any other"))
         self.xee_redirect_ports = QLineEdit()
         self.xee_redirect_ports.setObjectName("xeeRedirectPortsEdit")
-        self.xee_redirect_ports.setPlaceholderText(self.tr("registered ports to try in "
-                                                           "order, e.g. 8080,8081"))
+        self.xee_redirect_ports.setPlaceholderText(self.tr("ports, in order: e.g. 8080,8081"))
         self.xee_redirect_ports.setAccessibleName(self.tr("Xee redirect ports"))
         self.xee_redirect_ports.setAccessibleDescription(self.tr(
             "Ports registered for the Xee app, tried in order when one is busy"))
-        self.xee_no_state = QCheckBox(self.tr("Xee does not echo state (confirm the signed-in "
-                                              "account after each sign-in)"))
+        # A check box's text never wraps: a short one, and what it means in a label below
+        # that wraps (the section fits the wizard's minimum width in every language).
+        self.xee_no_state = QCheckBox(self.tr("Xee does not echo state"))
+        self.xee_no_state_help = self._check_help(self.tr(
+            "Confirm the signed-in account after each sign-in."), "xeeNoStateEchoHelp")
         self.xee_no_state.setObjectName("xeeNoStateEchoCheck")
         self.xee_no_state.setAccessibleName(self.tr("Xee does not echo state"))
         self.xee_no_state.setAccessibleDescription(self.tr(
             "Accept Xee's sign-in answer without state, then confirm the signed-in account"))
-        self.xee_no_scope = QCheckBox(self.tr("Send no scope (the scopes set for the app at "
-                                              "Xee apply)"))
+        self.xee_no_scope = QCheckBox(self.tr("Send no scope"))
+        self.xee_no_scope_help = self._check_help(self.tr(
+            "The scopes set for the app at Xee apply."), "xeeNoScopeHelp")
         self.xee_no_scope.setObjectName("xeeNoScopeCheck")
         self.xee_no_scope.setAccessibleName(self.tr("Send no scope"))
         self.xee_no_scope.setAccessibleDescription(self.tr(
@@ -371,7 +386,8 @@ class AdvancedSettings(QWidget):
         box.setContentsMargins(0, 0, 0, 0)
         box.setSpacing(6)
         for widget in (self.xee_redirect_uri, self.xee_redirect_ports, self.xee_no_state,
-                       self.xee_no_scope, self.xee_scopes, self.xee_sign_in_note):
+                       self.xee_no_state_help, self.xee_no_scope, self.xee_no_scope_help,
+                       self.xee_scopes, self.xee_sign_in_note):
             box.addWidget(widget)
         form.addRow(self.xee_sign_in_title, self.xee_sign_in)
         self.xee_redirect_uri.editingFinished.connect(self._xee_redirect_edited)
@@ -380,6 +396,13 @@ class AdvancedSettings(QWidget):
         self.xee_no_state.toggled.connect(
             lambda on: self._save_xee_flag("xee/stateEchoed", not on))
         self.xee_no_scope.toggled.connect(self._xee_no_scope_toggled)
+
+    def _check_help(self, text: str, object_name: str) -> QLabel:
+        """The wrapped line under a check box, in line with the check box's text."""
+        help_label = label(text, "help", object_name=object_name)
+        help_label.setContentsMargins(24, 0, 0, 0)
+        help_label.setMinimumWidth(1)
+        return help_label
 
     def _show_xee_sign_in(self) -> None:
         """Shown for Xee where it signs in (not on Xee's online sandbox, which needs none)."""
@@ -467,7 +490,7 @@ class AdvancedSettings(QWidget):
         self.xee_device_id_pattern = QLineEdit()
         self.xee_device_id_pattern.setObjectName("xeeDeviceIdPatternEdit")
         self.xee_device_id_pattern.setPlaceholderText(
-            self.tr("device id format: exactly 10 letters or digits"))
+            self.tr("device id: 10 letters or digits"))
         self.xee_device_id_pattern.setAccessibleName(self.tr("Xee device id format"))
         self.xee_device_id_pattern.setAccessibleDescription(self.tr(
             "A regular expression the whole device id must match; empty for Xee's usual "
@@ -587,7 +610,15 @@ class AdvancedSettings(QWidget):
         self.language.blockSignals(True)
         self.language.setCurrentIndex(max(self.language.findData(chosen), 0))
         self.language.blockSignals(False)
-        self.language_note.setText(self.tr("Applied the next time Pairing Wizard starts."))
+        if self._language_pending():
+            self._offer_restart()
+        else:
+            self.language_note.setText(self.tr("Applied the next time Pairing Wizard starts."))
+            self.restart_button.setVisible(False)
+
+    def _language_pending(self) -> bool:
+        """The setting names another language than the one the window shows."""
+        return i18n.effective_language(self.wizard.services.settings) != i18n.in_effect()
 
     def _language_changed(self, _index: int) -> None:
         code = self.language.currentData() or ""
@@ -596,8 +627,20 @@ class AdvancedSettings(QWidget):
             settings.setValue(i18n.LANGUAGE_KEY, code)
         else:
             settings.remove(i18n.LANGUAGE_KEY)
+        if self._language_pending():
+            self._offer_restart()
+        else:   # back to the language in use: nothing to restart for
+            self.language_note.setText(self.tr("Saved: this is the language in use."))
+            self.restart_button.setVisible(False)
+
+    def _offer_restart(self) -> None:
         self.language_note.setText(self.tr("Saved: applied the next time Pairing Wizard "
-                                           "starts."))
+                                           "starts. Restart now to use it at once."))
+        self.restart_button.setVisible(True)
+
+    def _restart_failed(self) -> None:
+        self.language_note.setText(self.tr("Pairing Wizard could not be started again: "
+                                           "close it and start it yourself."))
 
 
 # --- 2. credentials ---------------------------------------------------------------------

@@ -24,6 +24,7 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
 )
@@ -46,6 +47,7 @@ from app.ui.history_window import open_csv_name, save_csv_name
 from app.ui.i18n import advice, flow_text, tool_text, translate
 from app.ui.tables import make_table
 from app.ui.widgets import Card, StatusLine, button, label
+from app.ui.window_geometry import WindowPlacement
 
 if TYPE_CHECKING:
     from app.ui.wizard import PairingWizard
@@ -220,7 +222,12 @@ class BatchDialog(QDialog):
         self.wizard = wizard
         self.setObjectName("batchDialog")
         self.setModal(False)
-        self.resize(960, 640)
+        self.setMinimumSize(720, 480)
+        if not getattr(wizard, "render_only", False):   # screenshots size it themselves
+            self.placement = WindowPlacement(self, wizard.services.settings, "batch",
+                                             QSize(960, 640), anchor=wizard)
+        else:
+            self.resize(960, 640)
         self.provider: str = ""
         self.environment: str = ""
         self.path: Path | None = None

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
 )
@@ -39,6 +40,7 @@ from app.ui import dialogs, theme
 from app.ui.i18n import tool_text, translate
 from app.ui.tables import make_table
 from app.ui.widgets import StatusLine, button, copy_text, label
+from app.ui.window_geometry import WindowPlacement
 
 if TYPE_CHECKING:
     from app.ui.wizard import PairingWizard
@@ -212,7 +214,12 @@ class HistoryWindow(QWidget):
         self.wizard = wizard
         self.setObjectName("historyWindow")
         self.setWindowTitle(self.tr("Pairing history — Pairing Wizard"))
-        self.resize(1060, 640)
+        self.setMinimumSize(720, 480)
+        if not getattr(wizard, "render_only", False):   # screenshots size it themselves
+            self.placement = WindowPlacement(self, wizard.services.settings, "history",
+                                             QSize(1060, 640), anchor=wizard)
+        else:
+            self.resize(1060, 640)
         self._generation = 0
         self._query_task: asyncio.Task[Any] | None = None
         self.query_count = 0   # finished queries (tests wait on it)
@@ -279,9 +286,13 @@ class HistoryWindow(QWidget):
         self.table = make_table("historyTable", self.tr("History entries"), self.tr(
             "Newest first; select an entry to see its details below"), self.model)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Every column as wide as its title and words need, the last one (Error) takes
+        # what is left: a narrow window scrolls sideways, no column collapses (a Stretch
+        # column shrank to nothing when the French titles took the room).
         header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
         self._size_columns()
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         outer.addWidget(self.table, 1)
 
         self.count = label("", "help", object_name="historyCountLabel")
@@ -348,18 +359,18 @@ class HistoryWindow(QWidget):
     def _size_columns(self) -> None:
         """Room for the titles and the words the columns show, in the UI language."""
         metrics = self.table.fontMetrics()
-        titles = column_titles()
         words: dict[int, list[str]] = {1: list(PROVIDER_TITLES.values()),
                                        2: list(environment_titles().values()),
                                        3: list(action_titles().values()),
                                        5: list(outcome_titles().values())}
-        header_metrics = self.table.horizontalHeader().fontMetrics()
-        for column, width in enumerate((140, 64, 100, 70, 0, 170, 240)):
-            if not width:
-                continue
-            need = max([header_metrics.horizontalAdvance(titles[column]) + 20,
-                        *(metrics.horizontalAdvance(w) + 16 for w in words.get(column, []))])
-            self.table.setColumnWidth(column, max(width, min(need, 260)))
+        header = self.table.horizontalHeader()
+        for column, width in enumerate((140, 64, 100, 70, 240, 170, 160)):
+            # The title in full (sectionSizeHint: its text, margins and style), the
+            # column's words up to 260 px (longer ones are elided, with a tooltip).
+            words_need = max([0, *(metrics.horizontalAdvance(w) + 16
+                                   for w in words.get(column, []))])
+            need = max(header.sectionSizeHint(column), min(words_need, 260), width)
+            self.table.setColumnWidth(column, need)
 
     def _button(self, text: str, name: str, icon_name: str | None = None,
                 description: str = "") -> QPushButton:

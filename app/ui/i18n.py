@@ -63,6 +63,7 @@ _generation = [0]   # bumped when the translators change: tool_text's cache key
 # catalogue, which holds plurals only): app/core's sentences are then their own
 # translation, and `sentence` need not look for the template they were filled from.
 _source_only = [True]
+_in_effect = ["en"]   # the language install() put in effect (the UI's language now)
 
 
 def translate(context: str, text: str, disambiguation: str | None = None,
@@ -156,6 +157,16 @@ def install(app: QCoreApplication, language: str | None = None,
     uninstall(app)
     _generation[0] += 1
     language = language or effective_language(settings)
+    _in_effect[0] = _install(app, language)
+    return _in_effect[0]
+
+
+def in_effect() -> str:
+    """The language the UI shows now: a change of the setting applies at the next start."""
+    return _in_effect[0]
+
+
+def _install(app: QCoreApplication, language: str) -> str:
     _source_only[0] = language == "en"
     if language == PSEUDO:
         translator: QTranslator = PseudoTranslator(app)
@@ -182,6 +193,7 @@ def install(app: QCoreApplication, language: str | None = None,
 def uninstall(app: QCoreApplication) -> None:
     _generation[0] += 1
     _source_only[0] = True
+    _in_effect[0] = "en"
     while _installed:
         app.removeTranslator(_installed.pop())
 

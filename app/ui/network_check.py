@@ -9,13 +9,14 @@ import html
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.ui import theme
 from app.ui.i18n import NETCHECK, tool_text
 from app.ui.i18n import advice as advice_text
 from app.ui.widgets import Card, StatusLine, copy_text, hbox, label
+from app.ui.window_geometry import WindowPlacement
 
 if TYPE_CHECKING:
     from app.ui.wizard import PairingWizard
@@ -106,7 +107,12 @@ class NetworkCheckDialog(QDialog):
         self.setObjectName("networkCheckDialog")
         self.setWindowTitle(self.tr("Network check — Pairing Wizard"))
         self.setModal(False)
-        self.resize(640, 360)
+        self.setMinimumSize(480, 300)
+        if not getattr(wizard, "render_only", False):   # screenshots size it themselves
+            self.placement = WindowPlacement(self, wizard.services.settings, "networkCheck",
+                                             QSize(640, 360), anchor=wizard)
+        else:
+            self.resize(640, 360)
         self.report: Any = None
         self._checked_for: tuple[Any, ...] = ()
         self._task: Any = None

@@ -19,7 +19,7 @@ from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, QTimer, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -44,6 +44,7 @@ from app.ui.pages import ProviderPage, WizardPage
 from app.ui.qtfix import set_enum
 from app.ui.services import DemoSandbox, Services
 from app.ui.widgets import DemoBanner, label
+from app.ui.window_geometry import WindowPlacement
 
 if TYPE_CHECKING:
     import asyncio
@@ -136,6 +137,11 @@ class PairingWizard(QWidget):
     painted = Signal()   # once: the window's first paint
     page_changed = Signal(str)
     outcome = Signal()   # a pairing or an undo finished (success, failure, cancel)
+    restart_failed = Signal()   # "Restart now" could not start the new process
+    DEFAULT_SIZE = (920, 640)
+    # Room for the sidebar and a page in English, French and Spanish; a page that needs
+    # more (long values, a larger font) scrolls.
+    MINIMUM_SIZE = (760, 560)
 
     def __init__(self, demo: bool = False, *, settings: QSettings | None = None,
                  sandbox_url: str | None = None, render_only: bool = False,
@@ -153,6 +159,7 @@ class PairingWizard(QWidget):
         self._user_cancelled = False
         self._closing = False
         self._confirming_cancel = False
+        self._restarting = False
         self._closed_clean = False
         self.deviceid_kept = False
         self.has_painted = False
@@ -162,8 +169,12 @@ class PairingWizard(QWidget):
 
         self._build()
         theme.follow_palette(self)  # now, and when the OS switches light/dark
-        self.resize(920, 640)
-        self.setMinimumSize(760, 560)
+        self.setMinimumSize(*self.MINIMUM_SIZE)
+        if render_only:   # screenshots and layout tests size it themselves
+            self.resize(*self.DEFAULT_SIZE)
+        else:             # the size and place of the last run, on a screen
+            self.placement = WindowPlacement(self, settings, "wizard",
+                                             QSize(*self.DEFAULT_SIZE))
         self.go(Page.PROVIDER if not self.state.get("provider") else Page.PROVIDER)
 
     # -- construction ------------------------------------------------------------------
@@ -315,8 +326,10 @@ class PairingWizard(QWidget):
         scroll.setObjectName(f"{which.value}Scroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        # By name, before the first paint: see qtfix.Qt.
-        set_enum(scroll, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
+        # By name, before the first paint: see qtfix.Qt. Sideways only when a page cannot
+        # be as narrow as the window (a long value at the minimum width): it scrolls
+        # rather than cutting off its right side. Text wraps: no scroll bar otherwise.
+        set_enum(scroll, "horizontalScrollBarPolicy", "ScrollBarAsNeeded")
         set_enum(scroll, "focusPolicy", "NoFocus")
         # Our own viewport, set up as QScrollArea sets up its own, but without
         # scroll.viewport(): wrapping the QWidget it returns makes PySide6 resolve ~50
@@ -670,6 +683,41 @@ class PairingWizard(QWidget):
             self._confirming_cancel = False
         if leave and shiboken6.isValid(self):
             self.close()
+
+    def restart(self) -> None:
+        """"Restart now" (after a language change): start the app again with the same
+        arguments, then quit cleanly. Typed input asks first, as Cancel does."""
+        if self._restarting or self.is_busy() or self._closing:
+            return
+        self._restarting = True
+        self.spawn(self._restart(), "restart")
+
+    async def _restart(self) -> bool:
+        from app.ui import dialogs, main
+
+        try:
+            if flow.has_typed_input(self.state) and not self.render_only:
+                async with self.busy("Confirming the restart"):
+                    restart = await dialogs.ask(
+                        self, self.tr("Restart Pairing Wizard?"),
+                        self.tr("The values typed so far will be lost."),
+                        yes=self.tr("Restart now"), no=self.tr("Keep editing"),
+                        object_name="restartDialog")
+                if not restart:
+                    return False
+            if not await self._deviceid_safe():
+                return False
+            if not main.start_again():
+                log.warning("Could not start Pairing Wizard again")
+                self.restart_failed.emit()
+                return False
+            log.info("Restarting Pairing Wizard")
+            await self.shutdown()
+        finally:
+            self._restarting = False
+        if shiboken6.isValid(self):
+            self.close()
+        return True
 
     def go_to_step(self, page: Page) -> None:
         """A click on a sidebar step: back to a step already passed."""

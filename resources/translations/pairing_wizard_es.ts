@@ -76,6 +76,14 @@
         <translation>Sistema ({language})</translation>
     </message>
     <message>
+        <source>Restart now</source>
+        <translation>Reiniciar ahora</translation>
+    </message>
+    <message>
+        <source>Close Pairing Wizard and open it again in the chosen language</source>
+        <translation>Cerrar Pairing Wizard y volver a abrirlo en el idioma elegido</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Idioma</translation>
     </message>
@@ -144,8 +152,8 @@
         <translation>La URI de redirección exactamente como está registrada para la app de Xee, por ejemplo http://localhost:8080/callback; Xee rechaza cualquier otra</translation>
     </message>
     <message>
-        <source>registered ports to try in order, e.g. 8080,8081</source>
-        <translation>puertos registrados que probar en orden, p. ej. 8080,8081</translation>
+        <source>ports, in order: e.g. 8080,8081</source>
+        <translation>puertos, en orden: p. ej. 8080,8081</translation>
     </message>
     <message>
         <source>Xee redirect ports</source>
@@ -156,24 +164,36 @@
         <translation>Puertos registrados para la app de Xee, probados en orden cuando uno está ocupado</translation>
     </message>
     <message>
-        <source>Xee does not echo state (confirm the signed-in account after each sign-in)</source>
-        <translation>Xee no devuelve state (confirmar la cuenta conectada tras cada inicio de sesión)</translation>
+        <source>Saved: this is the language in use.</source>
+        <translation>Guardado: es el idioma en uso.</translation>
+    </message>
+    <message>
+        <source>Saved: applied the next time Pairing Wizard starts. Restart now to use it at once.</source>
+        <translation>Guardado: se aplica la próxima vez que se inicie Pairing Wizard. Reinicie ahora para usarlo de inmediato.</translation>
+    </message>
+    <message>
+        <source>Pairing Wizard could not be started again: close it and start it yourself.</source>
+        <translation>No se pudo reiniciar Pairing Wizard: ciérrelo y vuelva a iniciarlo usted mismo.</translation>
     </message>
     <message>
         <source>Xee does not echo state</source>
         <translation>Xee no devuelve state</translation>
     </message>
     <message>
+        <source>Confirm the signed-in account after each sign-in.</source>
+        <translation>Confirmar la cuenta conectada después de cada inicio de sesión.</translation>
+    </message>
+    <message>
         <source>Accept Xee&apos;s sign-in answer without state, then confirm the signed-in account</source>
         <translation>Aceptar la respuesta de inicio de sesión de Xee sin state y luego confirmar la cuenta conectada</translation>
     </message>
     <message>
-        <source>Send no scope (the scopes set for the app at Xee apply)</source>
-        <translation>No enviar scope (se aplican los scopes definidos para la app en Xee)</translation>
-    </message>
-    <message>
         <source>Send no scope</source>
         <translation>No enviar scope</translation>
+    </message>
+    <message>
+        <source>The scopes set for the app at Xee apply.</source>
+        <translation>Se aplican los scopes definidos para la aplicación en Xee.</translation>
     </message>
     <message>
         <source>Leave scope out of the sign-in address, as Xee&apos;s own SDK does</source>
@@ -216,8 +236,8 @@
         <translation>v4 (el SDK actual de Xee)</translation>
     </message>
     <message>
-        <source>device id format: exactly 10 letters or digits</source>
-        <translation>formato del id del dispositivo: exactamente 10 letras o cifras</translation>
+        <source>device id: 10 letters or digits</source>
+        <translation>id del dispositivo: 10 letras o cifras</translation>
     </message>
     <message>
         <source>Xee device id format</source>
@@ -266,10 +286,6 @@
     <message>
         <source>Applied the next time Pairing Wizard starts.</source>
         <translation>Se aplica la próxima vez que se inicie Pairing Wizard.</translation>
-    </message>
-    <message>
-        <source>Saved: applied the next time Pairing Wizard starts.</source>
-        <translation>Guardado: se aplica la próxima vez que se inicie Pairing Wizard.</translation>
     </message>
 </context>
 <context>
@@ -1504,6 +1520,14 @@
     <message>
         <source>Keep editing</source>
         <translation>Seguir editando</translation>
+    </message>
+    <message>
+        <source>Restart Pairing Wizard?</source>
+        <translation>¿Reiniciar Pairing Wizard?</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Reiniciar ahora</translation>
     </message>
     <message>
         <source>Batch from CSV: {problem}</source>

@@ -76,6 +76,14 @@
         <translation>Système ({language})</translation>
     </message>
     <message>
+        <source>Restart now</source>
+        <translation>Redémarrer maintenant</translation>
+    </message>
+    <message>
+        <source>Close Pairing Wizard and open it again in the chosen language</source>
+        <translation>Fermer Pairing Wizard et le rouvrir dans la langue choisie</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
@@ -144,8 +152,8 @@
         <translation>L&apos;URI de redirection exactement telle qu&apos;enregistrée pour l&apos;app Xee, par exemple http://localhost:8080/callback ; Xee refuse toute autre</translation>
     </message>
     <message>
-        <source>registered ports to try in order, e.g. 8080,8081</source>
-        <translation>ports enregistrés à essayer dans l&apos;ordre, par ex. 8080,8081</translation>
+        <source>ports, in order: e.g. 8080,8081</source>
+        <translation>ports, dans l&apos;ordre : par ex. 8080,8081</translation>
     </message>
     <message>
         <source>Xee redirect ports</source>
@@ -156,24 +164,36 @@
         <translation>Ports enregistrés pour l&apos;app Xee, essayés dans l&apos;ordre quand l&apos;un est occupé</translation>
     </message>
     <message>
-        <source>Xee does not echo state (confirm the signed-in account after each sign-in)</source>
-        <translation>Xee ne renvoie pas state (confirmer le compte connecté après chaque connexion)</translation>
+        <source>Saved: this is the language in use.</source>
+        <translation>Enregistré : c&apos;est la langue utilisée.</translation>
+    </message>
+    <message>
+        <source>Saved: applied the next time Pairing Wizard starts. Restart now to use it at once.</source>
+        <translation>Enregistré : appliqué au prochain démarrage de Pairing Wizard. Redémarrez maintenant pour l&apos;utiliser tout de suite.</translation>
+    </message>
+    <message>
+        <source>Pairing Wizard could not be started again: close it and start it yourself.</source>
+        <translation>Pairing Wizard n&apos;a pas pu être redémarré : fermez-le et relancez-le vous-même.</translation>
     </message>
     <message>
         <source>Xee does not echo state</source>
         <translation>Xee ne renvoie pas state</translation>
     </message>
     <message>
+        <source>Confirm the signed-in account after each sign-in.</source>
+        <translation>Confirmer le compte connecté après chaque connexion.</translation>
+    </message>
+    <message>
         <source>Accept Xee&apos;s sign-in answer without state, then confirm the signed-in account</source>
         <translation>Accepter la réponse de connexion de Xee sans state, puis confirmer le compte connecté</translation>
     </message>
     <message>
-        <source>Send no scope (the scopes set for the app at Xee apply)</source>
-        <translation>N&apos;envoyer aucun scope (les scopes définis pour l&apos;app chez Xee s&apos;appliquent)</translation>
-    </message>
-    <message>
         <source>Send no scope</source>
         <translation>N&apos;envoyer aucun scope</translation>
+    </message>
+    <message>
+        <source>The scopes set for the app at Xee apply.</source>
+        <translation>Les scopes définis pour l&apos;application chez Xee s&apos;appliquent.</translation>
     </message>
     <message>
         <source>Leave scope out of the sign-in address, as Xee&apos;s own SDK does</source>
@@ -216,8 +236,8 @@
         <translation>v4 (le SDK actuel de Xee)</translation>
     </message>
     <message>
-        <source>device id format: exactly 10 letters or digits</source>
-        <translation>format de l’identifiant : exactement 10 lettres ou chiffres</translation>
+        <source>device id: 10 letters or digits</source>
+        <translation>identifiant : 10 lettres ou chiffres</translation>
     </message>
     <message>
         <source>Xee device id format</source>
@@ -266,10 +286,6 @@
     <message>
         <source>Applied the next time Pairing Wizard starts.</source>
         <translation>Appliquée au prochain démarrage de Pairing Wizard.</translation>
-    </message>
-    <message>
-        <source>Saved: applied the next time Pairing Wizard starts.</source>
-        <translation>Enregistré : appliqué au prochain démarrage de Pairing Wizard.</translation>
     </message>
 </context>
 <context>
@@ -1504,6 +1520,14 @@
     <message>
         <source>Keep editing</source>
         <translation>Continuer la saisie</translation>
+    </message>
+    <message>
+        <source>Restart Pairing Wizard?</source>
+        <translation>Redémarrer Pairing Wizard ?</translation>
+    </message>
+    <message>
+        <source>Restart now</source>
+        <translation>Redémarrer maintenant</translation>
     </message>
     <message>
         <source>Batch from CSV: {problem}</source>

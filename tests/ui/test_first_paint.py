@@ -71,7 +71,8 @@ def before_first_paint(tmp_path: Path, remembered: dict[str, dict[str, str]] | N
     None,
     {"last": {"provider": "rufus", "environment": "demo"}},
     {"last": {"provider": "zype", "environment": "demo"}, "ui": {"language": "fr"}},
-], ids=["first-start", "provider-remembered", "in-french"])
+    {"windows": {"wizard\\size": "@Size(800 600)", "wizard\\position": "@Point(-4000 20)"}},
+], ids=["first-start", "provider-remembered", "in-french", "size-remembered"])
 def test_nothing_slow_or_later_runs_before_the_first_paint(tmp_path, remembered):
     report = before_first_paint(tmp_path, remembered)
     assert report["painted"]

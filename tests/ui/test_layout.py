@@ -139,6 +139,10 @@ def test_no_clipped_or_overlapping_text_with_twice_as_long_strings(
     problems = [f"{describe(w)} {why}" for w in visible_widgets(wizard)
                 if (why := clipped(w))]
     assert problems == [], f"{provider} {scene}: clipped text"
+    # A page that cannot be as narrow as the window scrolls sideways: never cut off.
+    scroll = wizard.scrolls[wizard.current]
+    assert wizard.pages[wizard.current].width() <= scroll.viewport().width() \
+        or scroll.horizontalScrollBar().isVisible(), f"{provider} {scene}: cut off"
     assert overlaps(wizard) == [], f"{provider} {scene}: overlapping widgets"
     assert untranslated(wizard) == [], f"{provider} {scene}: text not translated"
     wizard.close()
