@@ -283,14 +283,16 @@ class SessionSlot:
         """The session for `root`: the one in use, or the one `build()` makes (None:
         nothing stored). The build runs in a task owned here, one at a time: a clear()
         cancels it, and so does cancelling the caller. Its result is installed only when
-        nothing changed meanwhile (else closed, and None returned)."""
+        nothing changed meanwhile (else closed, and None returned); a session put in use
+        for `root` meanwhile (a fresh sign-in) is kept, the restored one closed."""
         existing = self.current(root)
         if existing is not None:
             return existing
         if self.restoring == _root(root):
             assert self._restore is not None
             return await self._restore       # the same restore, asked twice
-        await self.clear()
+        if self.session is not None or self.restoring is not None:
+            await self.clear()               # another root's session or restore: gone
         ticket = self.ticket()
         task = asyncio.ensure_future(self._restore_and_install(root, build, ticket))
         self._restore, self._restore_root = task, _root(root)
@@ -305,6 +307,10 @@ class SessionSlot:
         session = await build()
         if session is None:
             return None
+        signed_in_meanwhile = self.current(root)
+        if signed_in_meanwhile is not None and ticket == self._generation:
+            await session.aclose()
+            return signed_in_meanwhile
         return session if await self.install(session, root, ticket) else None
 
 

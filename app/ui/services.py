@@ -571,7 +571,9 @@ class Services:
 
     async def xee_slot(self) -> Any:
         if self._xee_slot is None:
-            self._xee_slot = (await imported("app.auth.session")).SessionSlot()
+            module = await imported("app.auth.session")
+            if self._xee_slot is None:   # another task may have made it meanwhile: one slot
+                self._xee_slot = module.SessionSlot()
         return self._xee_slot
 
     async def xee_restore(self, root: str) -> Any:

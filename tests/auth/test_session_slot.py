@@ -104,3 +104,39 @@ def test_a_session_built_in_a_thread_after_its_caller_was_cancelled_is_closed():
 
     asyncio.run(scenario())
     assert built and built[0].client.is_closed
+
+
+def test_a_restore_that_finds_nothing_does_not_void_a_sign_in_under_way():
+    async def scenario():
+        slot = SessionSlot()
+        await slot.clear()                        # a sign-in starts: a new choice…
+        ticket = slot.ticket()
+        nothing = await slot.restore(DEMO_ROOT, lambda: asyncio.sleep(0))   # page entered
+        fresh = session_for(DEMO_ROOT)
+        installed = await slot.install(fresh, DEMO_ROOT, ticket)          # …and ends
+        return nothing, installed, slot, fresh
+
+    nothing, installed, slot, fresh = asyncio.run(scenario())
+    assert nothing is None
+    assert installed is True and slot.session is fresh
+    asyncio.run(slot.clear())
+
+
+def test_a_stored_sign_in_restored_while_a_fresh_one_was_installed_gives_way():
+    async def scenario():
+        slot = SessionSlot()
+        fresh = session_for(DEMO_ROOT)
+        restored: list[XeeSession] = []
+
+        async def build():
+            assert await slot.install(fresh, DEMO_ROOT, slot.ticket())   # signed in now
+            restored.append(session_for(DEMO_ROOT))
+            return restored[0]
+
+        result = await slot.restore(DEMO_ROOT, build)
+        return slot, fresh, restored[0], result
+
+    slot, fresh, restored, result = asyncio.run(scenario())
+    assert result is fresh and slot.session is fresh
+    assert restored.client.is_closed and not fresh.client.is_closed
+    asyncio.run(slot.clear())

@@ -171,3 +171,40 @@ def test_a_slow_restore_never_carries_a_pairing_to_the_previous_environment(
     assert device_owner(sandbox.url, demo_device["id"]) == demo_user["id"]   # the demo's
     assert device_owner(production_base, demo_device["id"]) is None           # not there
     run(qtbot, wizard.shutdown())
+
+
+def test_two_tasks_asking_at_once_share_one_session_slot(qtbot, qloop, settings_path):
+    """The restore and a sign-in both reach for the slot on entering the page: two slots
+    would let one of them install a session the other never sees."""
+    import asyncio
+
+    from PySide6.QtCore import QSettings
+
+    from app.ui.services import Services
+
+    services = Services(QSettings(str(settings_path), QSettings.Format.IniFormat),
+                        demo=False, sandbox=None)
+    first, second = run(qtbot, asyncio.gather(services.xee_slot(), services.xee_slot()))
+    assert first is second is run(qtbot, services.xee_slot())
+
+
+def test_a_fresh_sign_in_during_a_slow_restore_is_kept(qtbot, sandbox, slow_keychain,
+                                                       make_wizard):
+    """A restore that began before the sign-in ended must not replace the fresh session."""
+    import asyncio
+
+    from app.auth.tokens import SessionOnlyTokenStore
+
+    store_sign_in(sandbox.url, sandbox.xee_root)
+    wizard = make_wizard(sandbox.url)
+    services = wizard.services
+    fx = sandbox.fixtures()["xee"]
+    restore = asyncio.ensure_future(services.xee_restore(sandbox.xee_root))
+    qtbot.waitUntil(lambda: slow_keychain.reading > 0, timeout=WAIT_MS)
+    fresh = run(qtbot, services.xee_adopt(sandbox.xee_root, fx["client_id"],
+                                          fx["client_secret"],
+                                          sandbox.mint_xee_token(fx["users"][0]["id"]),
+                                          SessionOnlyTokenStore(sandbox.xee_root)))
+    qtbot.waitUntil(restore.done, timeout=WAIT_MS)
+    assert services.xee_session is fresh and not fresh.client.is_closed
+    run(qtbot, wizard.shutdown())
