@@ -129,3 +129,15 @@ class SignInError(Exception):
             "tip": self.tip,
             "advice": self.advice,
         }
+
+    def as_provider_error(self) -> Any:
+        """The same problem as an app.core ProviderError (kind "xee.sign_in.<kind>"), for
+        code that knows only those (the batch): a dead sign-in is "auth" (sign in again),
+        an unreachable token endpoint "network" (nothing was paired; try again)."""
+        from app.core.errors import ProviderError
+
+        category = ("network" if self.kind == "network"
+                    else "auth" if self.exit_code == 3 else "unexpected")
+        return ProviderError(f"xee.sign_in.{self.kind}", category, self.advice,
+                             status=self.status, type=self.type, message=self.message,
+                             tip=self.tip, provider="xee")

@@ -223,3 +223,111 @@ class XeeSession:
                 await asyncio.to_thread(self.store.clear)
         except TokenStoreError as exc:
             log.warning("Could not clear the expired Xee sign-in: %s", exc)
+
+
+class SessionSlot:
+    """The one Xee session in use and the API root it was made for.
+
+    Restoring a sign-in from the keychain is slow (the keychain may even ask the user),
+    and the environment, API version or provider can change meanwhile. So: `clear()`
+    (called on every such change) closes the session in use and cancels a restore still
+    running; a session built for an earlier choice is closed, never installed; a session
+    replaced by another is closed (its HTTP client).
+    """
+
+    def __init__(self) -> None:
+        self.session: Any = None
+        self.root: str | None = None
+        self._generation = 0           # bumped by clear(): a ticket older than this is stale
+        self._restore: asyncio.Task[Any] | None = None
+        self._restore_root: str | None = None
+
+    def ticket(self) -> int:
+        """Take one before slow work; `install(..., ticket)` refuses it after a clear()."""
+        return self._generation
+
+    def current(self, root: str) -> Any:
+        """The session in use if it was made for `root`, else None."""
+        return self.session if self.session is not None and self.root == _root(root) else None
+
+    @property
+    def restoring(self) -> str | None:
+        """The root a restore is running for, or None."""
+        task = self._restore
+        return self._restore_root if task is not None and not task.done() else None
+
+    async def install(self, session: Any, root: str, ticket: int | None = None) -> bool:
+        """Put `session` in use for `root`, closing the one it replaces. With a `ticket`
+        taken before a clear(), the session belongs to an earlier choice: it is closed
+        and False returned."""
+        if ticket is not None and ticket != self._generation:
+            log.info("Discarding a Xee session made for an earlier environment choice")
+            await session.aclose()
+            return False
+        old, self.session, self.root = self.session, session, _root(root)
+        if old is not None and old is not session:
+            await old.aclose()
+        return True
+
+    async def clear(self) -> None:
+        """Another environment, API version or provider: no session, no restore running."""
+        self._generation += 1
+        task, self._restore, self._restore_root = self._restore, None, None
+        if task is not None and not task.done():
+            task.cancel()
+        old, self.session, self.root = self.session, None, None
+        if old is not None:
+            await old.aclose()
+
+    async def restore(self, root: str, build: Callable[[], Awaitable[Any]]) -> Any:
+        """The session for `root`: the one in use, or the one `build()` makes (None:
+        nothing stored). The build runs in a task owned here, one at a time: a clear()
+        cancels it, and so does cancelling the caller. Its result is installed only when
+        nothing changed meanwhile (else closed, and None returned); a session put in use
+        for `root` meanwhile (a fresh sign-in) is kept, the restored one closed."""
+        existing = self.current(root)
+        if existing is not None:
+            return existing
+        if self.restoring == _root(root):
+            assert self._restore is not None
+            return await self._restore       # the same restore, asked twice
+        if self.session is not None or self.restoring is not None:
+            await self.clear()               # another root's session or restore: gone
+        ticket = self.ticket()
+        task = asyncio.ensure_future(self._restore_and_install(root, build, ticket))
+        self._restore, self._restore_root = task, _root(root)
+        try:
+            return await task
+        finally:
+            if self._restore is task:
+                self._restore, self._restore_root = None, None
+
+    async def _restore_and_install(self, root: str, build: Callable[[], Awaitable[Any]],
+                                   ticket: int) -> Any:
+        session = await build()
+        if session is None:
+            return None
+        signed_in_meanwhile = self.current(root)
+        if signed_in_meanwhile is not None and ticket == self._generation:
+            await session.aclose()
+            return signed_in_meanwhile
+        return session if await self.install(session, root, ticket) else None
+
+
+async def in_thread_closed_if_cancelled(make: Callable[[], Any]) -> Any:
+    """`make()` (which builds a session) in a worker thread. A thread cannot be stopped:
+    if the caller is cancelled meanwhile, the session it goes on to build is closed."""
+    future = asyncio.ensure_future(asyncio.to_thread(make))
+    try:
+        return await asyncio.shield(future)
+    except asyncio.CancelledError:
+        def close(done: asyncio.Future[Any]) -> None:
+            if not done.cancelled() and done.exception() is None and done.result() is not None:
+                asyncio.ensure_future(done.result().aclose())
+
+        future.add_done_callback(close)
+        raise
+
+
+def _root(root: str) -> str:
+    return root.rstrip("/")

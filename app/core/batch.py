@@ -80,6 +80,9 @@ DEFAULT_CONCURRENCY = 8
 DEFAULT_MAX_RETRY_AFTER = 300.0
 MAX_CONCURRENCY = 64
 MAX_ROWS = 100_000
+# A Xee sign-in whose access token expired and whose refresh Xee refused
+# (app.auth's SignInError "session_expired" as a ProviderError).
+XEE_SIGN_IN_EXPIRED = "xee.sign_in.session_expired"
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 # column -> required?  (the order is the template's)
@@ -757,6 +760,11 @@ class BatchRunner:
     `api` is an `XeeAPI`, `RufusAPI` or `ZypeAPI` (its provider attribute picks
     the layout). `values` gives each row's full values (from the file, re-checked
     on resume): the journal alone never holds a Xee pin.
+
+    `call(fn)` runs a request `fn(api)`; by default `fn(api)`. A signed-in Xee batch
+    passes its session's call path (app.auth.session.XeeSession.call): an expired
+    access token is refreshed once and the request sent again. It raises ProviderError
+    only (a dead sign-in: kind XEE_SIGN_IN_EXPIRED, which stops the batch, resumably).
     """
 
     def __init__(
@@ -777,8 +785,10 @@ class BatchRunner:
         resumed: bool = False,
         rufus_type: str | None = None,
         max_retry_after: float = DEFAULT_MAX_RETRY_AFTER,
+        call: Callable[[Callable[[Any], Any]], Any] | None = None,
     ) -> None:
         self.api = api
+        self._call = call or self._call_directly
         # RUFUS: the type sent for rows without one (the rufus/defaultType setting).
         self.rufus_type = rufus_type or None
         self.provider: str = api.provider
@@ -811,6 +821,9 @@ class BatchRunner:
         self._last_error: dict[int, ProviderError] = {}
         self._writer: JournalWriter | None = None  # while run() runs
         self._recorded: set[int] = set()  # rows whose history entry is written
+
+    async def _call_directly(self, fn: Callable[[Any], Any]) -> Any:
+        return await fn(self.api)
 
     # ---------------------------------------------------------- control
 
@@ -1022,6 +1035,10 @@ class BatchRunner:
             row.state, row.attempts = "pending", row.attempts - 1
             row.message = error.advice
             await self._save(row)
+            if error.kind == XEE_SIGN_IN_EXPIRED:
+                raise _Fatal("The Xee sign-in has expired and Xee refused to renew it. The "
+                             "batch stopped; nothing is lost: sign in to Xee again, then "
+                             "run it again with --resume.", error)
             raise _Fatal(f"{provider_name(self.provider)} refused the credentials: "
                          f"{error.advice} Nothing is lost: fix it, then resume.", error)
         if error.category == "network":  # nothing reached the provider: try again later
@@ -1057,7 +1074,7 @@ class BatchRunner:
             row.identifiers["deviceid"] = binding.deviceid
             return binding.deviceid
         if self.provider == "xee":
-            await self.api.associate(values["device_id"], values["pin"])
+            await self._call(lambda xee: xee.associate(values["device_id"], values["pin"]))
             return "associated"
         consumer_id = values.get("consumer_id") or await self._consumer_id(row, values)
         pin = await self.api.link(consumer_id, values["pin"])
@@ -1119,7 +1136,7 @@ class BatchRunner:
         cars_read: without it, or without an answer, we cannot tell and resend)."""
         device = self.values[row.row_no]["device_id"].casefold()
         try:
-            cars = await self._check(self.api.cars)
+            cars = await self._check(lambda: self._call(lambda xee: xee.cars()))
         except _Fatal:
             return False
         return any((car.device_id or "").casefold() == device for car in cars or ())

@@ -601,6 +601,24 @@ class BatchDialog(QDialog):
             return XeeAPI(session.client, root, access_token=None)
         return await services.provider_api(self.wizard.state)
 
+    def _call(self) -> Any:
+        """How the batch sends a Xee request: through the signed-in session's call path
+        (an expired token is refreshed once, the row sent again; a session of another
+        root is refused), a dead sign-in as the ProviderError the batch stops on."""
+        if self.provider != "xee":
+            return None
+        services = self.wizard.services
+        chosen = {"provider": "xee", "environment": self.environment}
+
+        async def call(fn: Any) -> Any:
+            from app.auth.errors import SignInError
+
+            try:
+                return await services.call_provider(chosen, fn)
+            except SignInError as error:
+                raise error.as_provider_error() from None
+        return call
+
     async def _run(self, resume: bool) -> None:
         try:
             await self._execute(resume)
@@ -646,7 +664,7 @@ class BatchDialog(QDialog):
                     history=history, resumed=resumed,
                     rufus_type=str(self.wizard.services.setting("rufus/defaultType", "")
                                    or "") or None,
-                    max_retry_after=services.batch_max_wait())
+                    max_retry_after=services.batch_max_wait(), call=self._call())
                 self.status_label.setText(self.tr("Resuming…") if resumed
                                           else self.tr("Starting…"))
                 self.update_buttons()

@@ -298,6 +298,8 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         QT_TRANSLATE_NOOP('batch', "the previous run stopped while this request was in flight"),
         QT_TRANSLATE_NOOP('batch', "{last_advice} (Tried {row_attempts} times; each time the check showed the change was not made.)"),
         QT_TRANSLATE_NOOP('batch', "{provider} asked to wait {duration_error_retry_after}, longer than the {duration_self_max_retry_after} a batch waits. The batch stopped; nothing is lost: resume it later."),
+        QT_TRANSLATE_NOOP('batch', "The Xee sign-in has expired and Xee refused to renew it. The batch stopped; nothing is lost: sign in to Xee again, then run it again with --resume."),
+        QT_TRANSLATE_NOOP('batch', "The Xee sign-in has expired and Xee refused to renew it. The batch stopped; nothing is lost: sign in to Xee again, then run it again with Resume."),
         QT_TRANSLATE_NOOP('batch', "Xee's answer was lost ({reason}); the account's cars show the box."),
         QT_TRANSLATE_NOOP('batch', "RUFUS's answer was lost ({reason}); the device list shows it bound."),
         QT_TRANSLATE_NOOP('batch', "Not bound after an uncertain answer ({reason}): sent again."),

@@ -48,6 +48,7 @@ class XeeSignInPanel(QWidget):
         super().__init__()
         self.page = page
         self.attempt: Any = None
+        self.restore_task: Any = None   # the stored sign-in's check, cancelled when left
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
@@ -134,7 +135,8 @@ class XeeSignInPanel(QWidget):
             self.status.clear()
             return
         if not self.page.state.get("xee_account") and self.attempt is None:
-            self.wizard.spawn(self._restore(), "xee-restore")
+            self.cancel_restore()
+            self.restore_task = self.wizard.spawn(self._restore(), "xee-restore")
         if self.page.state.get("environment") == flow.DEMO:
             self.wizard.spawn(self._show_demo_accounts(), "xee-demo-accounts")
         else:
@@ -200,14 +202,28 @@ class XeeSignInPanel(QWidget):
         from app.core.errors import ProviderError
 
         state = self.page.state
+        services = self.wizard.services
+        chosen = (state.get("provider"), state.get("environment"))
+        session = None
+
+        def stale() -> bool:
+            # Another provider, environment or API version was chosen meanwhile.
+            now = self.page.state
+            return ((now.get("provider"), now.get("environment")) != chosen
+                    or services.xee_session is not session)
+
         try:
-            root = await self.wizard.services.api_root("xee", state["environment"])
-            session = await self.wizard.services.xee_restore(root)
+            root = await services.api_root("xee", state["environment"])
+            session = await services.xee_restore(root)
             if session is None:
                 return
             self.status.show_message("info", self.tr("Checking the stored sign-in…"))
             user = await session.me()
+            if stale():
+                return   # not this sign-in: the one for the environment chosen now counts
         except (SignInError, ProviderError) as error:
+            if session is not None and stale():
+                return
             kind = (f"xee.sign_in.{error.kind}" if isinstance(error, SignInError)
                     else error.kind)
             self.status.show_message("warning", self.tr(
@@ -216,6 +232,7 @@ class XeeSignInPanel(QWidget):
             await self.wizard.services.xee_drop()
             return
         self.status.clear()
+        state = self.page.state
         state["xee_account"] = user.display_name
         state["xee_user_id"] = str(user.id)
         self.show_account()
@@ -379,6 +396,13 @@ class XeeSignInPanel(QWidget):
     def cancel_attempt(self) -> None:
         if self.attempt is not None:
             self.attempt.cancel()
+
+    def cancel_restore(self) -> None:
+        """Stop checking the stored sign-in (the page is left: it may be for another
+        environment by the time it ends)."""
+        task, self.restore_task = self.restore_task, None
+        if task is not None and not task.done():
+            task.cancel()
 
     def _sign_out(self) -> None:
         self.wizard.spawn(self._do_sign_out(), "xee-sign-out")
@@ -579,6 +603,7 @@ class CredentialsPage(WizardPage):
     def leave(self, forward: bool) -> None:
         if self.provider == "xee":
             self.xee.cancel_attempt()
+            self.xee.cancel_restore()
         else:
             self.api_key.leave(forward)
 

@@ -174,8 +174,7 @@ class Services:
         self.sandbox = sandbox
         self._client: Any = None
         self._fixtures: dict[str, Any] | None = None
-        self.xee_session: Any = None
-        self.xee_session_root: str | None = None
+        self._xee_slot: Any = None   # app.auth.session.SessionSlot, made on first use
         self._history: Any = None
         self._history_lock: asyncio.Lock | None = None
         self.xee_format_problem = self.apply_xee_formats()
@@ -204,9 +203,7 @@ class Services:
     async def aclose(self) -> None:
         import asyncio
 
-        session, self.xee_session = self.xee_session, None
-        if session is not None:
-            await session.aclose()
+        await self.xee_drop()
         client, self._client = self._client, None
         if client is not None:
             await client.aclose()
@@ -312,11 +309,12 @@ class Services:
             root = await self.api_root("xee", flow.ONLINE_SANDBOX)
             return await fn(XeeAPI(await self.http(), root))
         if state["provider"] == "xee":
+            root = (await self.api_root("xee", state.get("environment") or flow.DEMO)
+                    ).rstrip("/")
             session = self.xee_session
             # A sign-in belongs to one API root: never send a pairing to another
             # environment's or API version's root than the one chosen now.
-            if session is None or self.xee_session_root != await self.api_root(
-                    "xee", state.get("environment") or flow.DEMO):
+            if session is None or self.xee_session_root != root or session.api_root != root:
                 from app.auth.errors import SignInError
 
                 raise SignInError("not_signed_in")
@@ -561,16 +559,40 @@ class Services:
             return tokens.SessionOnlyTokenStore(root)
         return tokens.TokenStore(root)
 
+    @property
+    def xee_session(self) -> Any:
+        """The Xee session in use (app.auth.session.XeeSession), or None."""
+        return self._xee_slot.session if self._xee_slot is not None else None
+
+    @property
+    def xee_session_root(self) -> str | None:
+        """The API root the session in use was made for."""
+        return self._xee_slot.root if self._xee_slot is not None else None
+
+    async def xee_slot(self) -> Any:
+        if self._xee_slot is None:
+            module = await imported("app.auth.session")
+            if self._xee_slot is None:   # another task may have made it meanwhile: one slot
+                self._xee_slot = module.SessionSlot()
+        return self._xee_slot
+
     async def xee_restore(self, root: str) -> Any:
-        """A session from the keychain's stored sign-in for this root, or None."""
+        """A session from the keychain's stored sign-in for this root, or None.
+
+        The restore belongs to the session slot: xee_drop() (another environment, API
+        version or provider) cancels it, so does cancelling the caller (the credentials
+        page when left), and a session it builds for a root no longer chosen is closed,
+        never put in use."""
+        session_module = await imported("app.auth.session")
+        slot = await self.xee_slot()
+        return await slot.restore(root, lambda: self._xee_from_keychain(root,
+                                                                        session_module))
+
+    async def _xee_from_keychain(self, root: str, session_module: Any) -> Any:
         import asyncio
 
-        XeeSession = (await imported("app.auth.session")).XeeSession  # noqa: N806
         from app.auth.tokens import TokenStore, TokenStoreError  # loaded with the session
 
-        if self.xee_session is not None and self.xee_session_root == root:
-            return self.xee_session
-        await self.xee_drop()
         if not await self.keyring_usable():
             return None
         store = TokenStore(root)
@@ -581,32 +603,35 @@ class Services:
             return None
         if not saved or not saved.get("client_id"):
             return None
-        session = await asyncio.to_thread(
-            lambda: XeeSession(root, saved["client_id"], saved.get("client_secret", ""),
-                               store, request_timeout=self.request_timeout()))
-        self.xee_session, self.xee_session_root = session, root
-        return session
+        timeout = self.request_timeout()
+        return await session_module.in_thread_closed_if_cancelled(
+            lambda: session_module.XeeSession(root, saved["client_id"],
+                                              saved.get("client_secret", ""), store,
+                                              request_timeout=timeout))
 
     async def xee_adopt(self, root: str, client_id: str, client_secret: str,
                         token: dict[str, Any], store: Any) -> Any:
-        import asyncio
-
-        XeeSession = (await imported("app.auth.session")).XeeSession  # noqa: N806
+        session_module = await imported("app.auth.session")
+        from app.auth.errors import SignInError
         from app.auth.tokens import SessionOnlyTokenStore  # loaded with the session
 
-        await self.xee_drop()
-        session = await asyncio.to_thread(
-            lambda: XeeSession(root, client_id, client_secret, SessionOnlyTokenStore(root),
-                               request_timeout=self.request_timeout()))
+        slot = await self.xee_slot()
+        await slot.clear()
+        ticket = slot.ticket()
+        timeout = self.request_timeout()
+        session = await session_module.in_thread_closed_if_cancelled(
+            lambda: session_module.XeeSession(root, client_id, client_secret,
+                                              SessionOnlyTokenStore(root),
+                                              request_timeout=timeout))
         session.store = store
         # Keep what a later run needs to refresh (the keychain is for secrets).
         await session.set_token({**token, "client_id": client_id,
                                  "client_secret": client_secret})
-        self.xee_session, self.xee_session_root = session, root
+        if not await slot.install(session, root, ticket):
+            raise SignInError("cancelled")   # the environment changed meanwhile
         return session
 
     async def xee_drop(self) -> None:
-        session, self.xee_session = self.xee_session, None
-        self.xee_session_root = None
-        if session is not None:
-            await session.aclose()
+        """No Xee session any more (closed), and no restore still running."""
+        if self._xee_slot is not None:
+            await self._xee_slot.clear()

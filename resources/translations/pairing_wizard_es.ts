@@ -2511,6 +2511,14 @@
         <translation>{provider} pidió esperar {duration_error_retry_after}, más que los {duration_self_max_retry_after} que espera un lote. El lote se detuvo; no se pierde nada: reanúdelo más tarde.</translation>
     </message>
     <message>
+        <source>The Xee sign-in has expired and Xee refused to renew it. The batch stopped; nothing is lost: sign in to Xee again, then run it again with --resume.</source>
+        <translation>El inicio de sesión de Xee ha caducado y Xee se negó a renovarlo. El lote se detuvo; no se pierde nada: vuelva a iniciar sesión en Xee y luego ejecútelo de nuevo con --resume.</translation>
+    </message>
+    <message>
+        <source>The Xee sign-in has expired and Xee refused to renew it. The batch stopped; nothing is lost: sign in to Xee again, then run it again with Resume.</source>
+        <translation>El inicio de sesión de Xee ha caducado y Xee se negó a renovarlo. El lote se detuvo; no se pierde nada: vuelva a iniciar sesión en Xee y luego ejecútelo de nuevo con Reanudar.</translation>
+    </message>
+    <message>
         <source>Xee&apos;s answer was lost ({reason}); the account&apos;s cars show the box.</source>
         <translation>La respuesta de Xee se perdió ({reason}); los coches de la cuenta muestran la caja.</translation>
     </message>

@@ -2511,6 +2511,14 @@
         <translation>{provider} a demandé d’attendre {duration_error_retry_after}, plus que les {duration_self_max_retry_after} qu’un lot attend. Le lot s’est arrêté ; rien n’est perdu : reprenez-le plus tard.</translation>
     </message>
     <message>
+        <source>The Xee sign-in has expired and Xee refused to renew it. The batch stopped; nothing is lost: sign in to Xee again, then run it again with --resume.</source>
+        <translation>La connexion Xee a expiré et Xee a refusé de la renouveler. Le lot s&apos;est arrêté ; rien n&apos;est perdu : reconnectez-vous à Xee, puis relancez-le avec --resume.</translation>
+    </message>
+    <message>
+        <source>The Xee sign-in has expired and Xee refused to renew it. The batch stopped; nothing is lost: sign in to Xee again, then run it again with Resume.</source>
+        <translation>La connexion Xee a expiré et Xee a refusé de la renouveler. Le lot s&apos;est arrêté ; rien n&apos;est perdu : reconnectez-vous à Xee, puis relancez-le avec Reprendre.</translation>
+    </message>
+    <message>
         <source>Xee&apos;s answer was lost ({reason}); the account&apos;s cars show the box.</source>
         <translation>La réponse de Xee a été perdue ({reason}) ; les voitures du compte montrent le boîtier.</translation>
     </message>
