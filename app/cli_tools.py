@@ -21,6 +21,7 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -181,6 +182,19 @@ def _duration(seconds: float) -> str:
     return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
 
 
+def _session_call(session: Any) -> Callable[[Callable[[Any], Any]], Any]:
+    """A Xee row through the stored sign-in; a dead sign-in is the ProviderError the
+    batch stops on (resumably)."""
+    async def call(fn: Callable[[Any], Any]) -> Any:
+        from app.auth.errors import SignInError
+
+        try:
+            return await session.call(fn)
+        except SignInError as error:
+            raise error.as_provider_error() from None
+    return call
+
+
 async def _batch(args: argparse.Namespace) -> int:
     from app.core.batch import BatchFileError, BatchRefused, BatchRunner, check_file, prepare
     from app.core.errors import ProviderError
@@ -204,9 +218,19 @@ async def _batch(args: argparse.Namespace) -> int:
         secret = credential(args)
     except ProviderError as error:  # an unreadable --api-key-file
         return fail(args, EXIT_INPUT, error.advice, kind=error.kind)
-    if secret is None:
-        flag = "--token" if args.provider == "xee" else "--api-key-file"
-        return fail(args, EXIT_INPUT, f"No credentials: pass {flag} or set "
+    session = None
+    if secret is None and args.provider == "xee" and getattr(args, "env", None) != "sandbox":
+        from app.cli import _stored_xee_session
+
+        # The stored sign-in (`login xee`), as `pair xee` uses: its token is refreshed
+        # once when Xee says it expired, so a long batch does not stop on it.
+        session = _stored_xee_session(root, args)
+    if secret is None and session is None and not (
+            args.provider == "xee" and getattr(args, "env", None) == "sandbox"):
+        if args.provider == "xee":
+            return fail(args, EXIT_INPUT, "No Xee sign-in: run `pairing-wizard login xee` "
+                        "first, or pass --token (or set XEE_ACCESS_TOKEN). Nothing was sent.")
+        return fail(args, EXIT_INPUT, f"No credentials: pass --api-key-file or set "
                      f"{CREDENTIAL_ENV[args.provider]}. Nothing was sent.")
     database = Database()
     try:
@@ -228,7 +252,8 @@ async def _batch(args: argparse.Namespace) -> int:
                                  concurrency=args.concurrency, on_progress=progress,
                                  history=History(database=database), resumed=resumed,
                                  rufus_type=managed().value("rufus/defaultType") or None,
-                                 max_retry_after=args.max_wait)
+                                 max_retry_after=args.max_wait,
+                                 call=_session_call(session) if session else None)
             loop = asyncio.get_running_loop()
             interrupts = 0
 
@@ -270,6 +295,8 @@ async def _batch(args: argparse.Namespace) -> int:
             write_results(Path(args.results), args.provider, summary.rows)
     finally:
         database.close()
+        if session is not None:
+            await session.aclose()
     return _batch_report(args, summary)
 
 
