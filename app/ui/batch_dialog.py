@@ -774,7 +774,9 @@ class BatchDialog(QDialog):
         if not path:
             return
         try:
-            count = await asyncio.to_thread(write_results, path, self.provider, rows)
+            # Numbered as the table's Line column shows them.
+            lines = {row["row_no"]: row["line"] for row in self.model.rows}
+            count = await asyncio.to_thread(write_results, path, self.provider, rows, lines)
         except OSError as exc:
             self.result_status.show_message("error", self.tr(
                 "Could not write {path}: {error}. Choose another folder.").format(
