@@ -597,11 +597,13 @@ def result_rows(state: Mapping[str, Any]) -> list[tuple[str, str]]:
                 ("serial_number", "Serial number"), ("alias", "Alias"),
                 ("firmware", "Firmware"))
     else:
+        # Zype's device is a TV: its labels say so, never Xee's "Device id" (the box).
         keys = (("pin", "Pin"), ("consumer_id", "Consumer id"),
-                ("linked_device_id", "Linked device id"), ("linked", "Linked"),
-                ("id", "Device pin id"), ("_id", "Device pin id"), ("device_id", "Device id"),
+                ("linked_device_id", "TV device id"), ("linked", "Linked"),
+                ("id", "Device pin id"), ("_id", "Device pin id"),
+                ("device_id", "Zype device id"),
                 ("pin_expiration", "Pin expires"), ("subscription_count", "Subscriptions"),
-                ("site_id", "Site id"), ("created_at", "Created"),
+                ("site_id", "Zype site id"), ("created_at", "Created"),
                 ("updated_at", "Updated"))
     if state.get("undone") and provider == "zype":
         # After Unlink the pin is no longer linked: the details must not say it still is.

@@ -158,7 +158,7 @@ class BatchModel(QAbstractTableModel):
                     "serial_number": self.tr("Serial number"), "alias": self.tr("Alias"),
                     "firmware": self.tr("Firmware"), "consumer_id": self.tr("Consumer id"),
                     "email": self.tr("Email"),
-                    "linked_device_id": self.tr("Linked device id")}.get(
+                    "linked_device_id": self.tr("TV device id")}.get(
                 name, name.replace("_", " ").capitalize())
         return None
 
