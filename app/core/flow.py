@@ -24,8 +24,9 @@ from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from app.core import validation
+from app.core import times, validation
 from app.core.errors import InputError, ProviderError
+from app.core.times import TimeFormat
 
 
 class Page(StrEnum):
@@ -585,8 +586,16 @@ def review_rows(state: Mapping[str, Any], api_root: str | None = None) -> list[t
     return rows
 
 
-def result_rows(state: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """The details of a success that matter to the support engineer."""
+# The result fields that are timestamps: shown as local date-times (app.core.times).
+TIME_FIELDS = frozenset({"created_at", "updated_at", "deleted_at", "pin_expiration",
+                         "last_telemetry_at", "last_login"})
+
+
+def result_rows(state: Mapping[str, Any], time_format: TimeFormat | None = None
+                ) -> list[tuple[str, str]]:
+    """The details of a success that matter to the support engineer: human labels, and
+    the provider's timestamps as local date-times (`time_format`: the wizard's locale
+    format; by default times.local_text). Unreadable times stay as they came."""
     result = state.get("result") or {}
     provider = state.get("provider")
     keys: Iterable[tuple[str, str]]
@@ -611,7 +620,11 @@ def result_rows(state: Mapping[str, Any]) -> list[tuple[str, str]]:
     rows = []
     for key, label in keys:
         value = result.get(key)
-        if value not in (None, ""):
+        if value in (None, ""):
+            continue
+        if key in TIME_FIELDS:
+            rows.append((label, times.time_text(value, time_format)))
+        else:
             rows.append((label, "yes" if value is True else "no" if value is False
                          else str(value)))
     return rows
@@ -894,9 +907,11 @@ def can_check_outcome(state: Mapping[str, Any]) -> bool:
     return state.get("provider") == "rufus"
 
 
-async def check_last_request(api: Any, state: Mapping[str, Any]) -> OutcomeCheck:
-    """Was the uncertain request carried out? RUFUS: the device list, by serial number.
-    Zype and Xee offer no read that answers it: say how to check instead."""
+async def check_last_request(api: Any, state: Mapping[str, Any],
+                             time_format: TimeFormat | None = None) -> OutcomeCheck:
+    """Was the uncertain request carried out? RUFUS: the device list, by serial number
+    (its times as local date-times, in `time_format`). Zype and Xee offer no read that
+    answers it: say how to check instead."""
     provider = state.get("provider")
     if provider == "zype":
         return OutcomeCheck(None, CHECK_ZYPE)
@@ -913,6 +928,7 @@ async def check_last_request(api: Any, state: Mapping[str, Any]) -> OutcomeCheck
         return OutcomeCheck(True, CHECK_RUFUS_FOUND.format(
             serial=serial, deviceid=found.deviceid, status=found.device_status or "—",
             battery="—" if battery is None else f"{battery} %",
-            telemetry=found.last_telemetry_at or "—", login=found.last_login or "—"),
+            telemetry=times.time_text(found.last_telemetry_at, time_format),
+            login=times.time_text(found.last_login, time_format)),
             found.deviceid)
     return OutcomeCheck(False, CHECK_RUFUS_MISSING.format(serial=serial))
