@@ -292,7 +292,7 @@ async def _batch(args: argparse.Namespace) -> int:
         if args.results:
             from app.core.batch import write_results
 
-            write_results(Path(args.results), args.provider, summary.rows)
+            write_results(Path(args.results), args.provider, summary.rows, summary.lines)
     finally:
         database.close()
         if session is not None:
@@ -325,7 +325,9 @@ def _batch_report(args: argparse.Namespace, summary: Any) -> int:
     for row in summary.rows:
         if row.state in ("failed", "unknown"):
             ids = " ".join(f"{k}={v}" for k, v in row.identifiers.items())
-            print(f"  row {row.row_no} {row.state}: {ids} — {row.message}", file=sys.stderr)
+            # The file's line, as the check report and the results CSV number it.
+            line = summary.lines.get(row.row_no, row.row_no)
+            print(f"  line {line} {row.state}: {ids} — {row.message}", file=sys.stderr)
     return code
 
 

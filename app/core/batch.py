@@ -177,6 +177,12 @@ class CheckReport:
     def ok(self) -> bool:
         return not self.file_problems and not self.invalid
 
+    @property
+    def lines(self) -> dict[int, int]:
+        """Each row's line in the file, by row number: the number the batch window, the
+        check report and the results CSV give a row (the header is line 1)."""
+        return {r.row_no: r.line for r in self.rows}
+
     def text(self, limit: int = 20) -> str:
         name = provider_name(self.provider)
         if self.file_problems:
@@ -520,6 +526,7 @@ class BatchSummary:
     stop_reason: str = ""
     stop_error: ProviderError | None = None
     resumed: bool = False
+    lines: dict[int, int] = field(default_factory=dict)  # row_no -> line in the file
 
     @property
     def all_done(self) -> bool:
@@ -529,7 +536,8 @@ class BatchSummary:
         return {
             "batch_id": self.batch_id, "provider": self.provider, "status": self.status,
             "counts": self.counts, "stop_reason": self.stop_reason, "resumed": self.resumed,
-            "rows": [{"row": r.row_no, "state": r.state, "identifiers": r.identifiers,
+            "rows": [{"row": r.row_no, "line": self.lines.get(r.row_no), "state": r.state,
+                      "identifiers": r.identifiers,
                       "result": r.result, "error_kind": r.error_kind,
                       "error_status": r.error_status, "message": r.message,
                       "attempts": r.attempts} for r in self.rows],
@@ -799,6 +807,7 @@ class BatchRunner:
         self.journal = Journal(database)
         self.batch_id = batch_id
         self.values = {row.row_no: row.values for row in report.rows}
+        self.lines = report.lines
         self.environment = environment
         self.concurrency = max(1, min(int(concurrency), MAX_CONCURRENCY))
         self.on_progress = on_progress
@@ -882,7 +891,7 @@ class BatchRunner:
         summary = BatchSummary(
             self.batch_id, self.provider, status,
             {s: sum(1 for r in rows if r.state == s) for s in STATES}, rows, reason,
-            self._fatal.error if self._fatal else None, self.resumed,
+            self._fatal.error if self._fatal else None, self.resumed, dict(self.lines),
         )
         self._emit("finished" if status == "finished" else "stopped", reason)
         return summary
@@ -1230,23 +1239,26 @@ class BatchRunner:
 # ------------------------------------------------------------------ results
 
 
-RESULT_COLUMNS = ("row", "state", "result", "error_kind", "error_status", "message",
+RESULT_COLUMNS = ("line", "state", "result", "error_kind", "error_status", "message",
                   "attempts")
 
 
 def write_results(path_or_file: str | os.PathLike[str] | IO[str], provider: str,
-                  rows: Sequence[JournalRow]) -> int:
-    """The results CSV: one line per row, the identifiers then the outcome."""
+                  rows: Sequence[JournalRow], lines: Mapping[int, int]) -> int:
+    """The results CSV: one line per row, the identifiers then the outcome. Each row is
+    numbered by its line in the batch file (`lines`: CheckReport.lines), as the batch
+    window and the check report number it, so "line 7" is the same row everywhere (the
+    journal's row_no, counted from 1 without the header, said 6 there)."""
     ids = [name for name, _ in LAYOUTS[provider] if name not in NOT_IDENTIFIERS.get(provider, ())]
     if provider == "rufus":
         ids.append("deviceid")
-    columns = ["row", *ids, *RESULT_COLUMNS[1:]]
+    columns = ["line", *ids, *RESULT_COLUMNS[1:]]
 
     def write(handle: IO[str]) -> int:
         writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
         writer.writeheader()
         for row in rows:
-            record: dict[str, Any] = {"row": row.row_no, **row.identifiers,
+            record: dict[str, Any] = {"line": lines[row.row_no], **row.identifiers,
                                       "state": row.state, "result": row.result or "",
                                       "error_kind": row.error_kind or "",
                                       "error_status": row.error_status or "",

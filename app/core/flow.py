@@ -24,8 +24,9 @@ from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from app.core import validation
+from app.core import times, validation
 from app.core.errors import InputError, ProviderError
+from app.core.times import TimeFormat
 
 
 class Page(StrEnum):
@@ -585,8 +586,16 @@ def review_rows(state: Mapping[str, Any], api_root: str | None = None) -> list[t
     return rows
 
 
-def result_rows(state: Mapping[str, Any]) -> list[tuple[str, str]]:
-    """The details of a success that matter to the support engineer."""
+# The result fields that are timestamps: shown as local date-times (app.core.times).
+TIME_FIELDS = frozenset({"created_at", "updated_at", "deleted_at", "pin_expiration",
+                         "last_telemetry_at", "last_login"})
+
+
+def result_rows(state: Mapping[str, Any], time_format: TimeFormat | None = None
+                ) -> list[tuple[str, str]]:
+    """The details of a success that matter to the support engineer: human labels, and
+    the provider's timestamps as local date-times (`time_format`: the wizard's locale
+    format; by default times.local_text). Unreadable times stay as they came."""
     result = state.get("result") or {}
     provider = state.get("provider")
     keys: Iterable[tuple[str, str]]
@@ -597,11 +606,13 @@ def result_rows(state: Mapping[str, Any]) -> list[tuple[str, str]]:
                 ("serial_number", "Serial number"), ("alias", "Alias"),
                 ("firmware", "Firmware"))
     else:
+        # Zype's device is a TV: its labels say so, never Xee's "Device id" (the box).
         keys = (("pin", "Pin"), ("consumer_id", "Consumer id"),
-                ("linked_device_id", "Linked device id"), ("linked", "Linked"),
-                ("id", "Device pin id"), ("_id", "Device pin id"), ("device_id", "Device id"),
+                ("linked_device_id", "TV device id"), ("linked", "Linked"),
+                ("id", "Device pin id"), ("_id", "Device pin id"),
+                ("device_id", "Zype device id"),
                 ("pin_expiration", "Pin expires"), ("subscription_count", "Subscriptions"),
-                ("site_id", "Site id"), ("created_at", "Created"),
+                ("site_id", "Zype site id"), ("created_at", "Created"),
                 ("updated_at", "Updated"))
     if state.get("undone") and provider == "zype":
         # After Unlink the pin is no longer linked: the details must not say it still is.
@@ -609,7 +620,11 @@ def result_rows(state: Mapping[str, Any]) -> list[tuple[str, str]]:
     rows = []
     for key, label in keys:
         value = result.get(key)
-        if value not in (None, ""):
+        if value in (None, ""):
+            continue
+        if key in TIME_FIELDS:
+            rows.append((label, times.time_text(value, time_format)))
+        else:
             rows.append((label, "yes" if value is True else "no" if value is False
                          else str(value)))
     return rows
@@ -901,18 +916,20 @@ def uncertain_review_note(state: Mapping[str, Any]) -> str | None:
     return UNCERTAIN_REVIEW.format(name=info.title if info else SOME_PROVIDER)
 
 
-async def check_last_request(api: Any, state: Mapping[str, Any]) -> OutcomeCheck:
+async def check_last_request(api: Any, state: Mapping[str, Any],
+                             time_format: TimeFormat | None = None) -> OutcomeCheck:
     """Was the uncertain request carried out? Read-only, with the credentials held:
-    RUFUS lists devices by serial number; Xee lists the signed-in user's cars (v3
-    `users/me/cars`, v4 `users/me/vehicles`) and their boxes; Zype finds the consumer by
-    email, then reads each linked device's pin (`/pin/status`)."""
+    RUFUS lists devices by serial number (its times as local date-times, in
+    `time_format`); Xee lists the signed-in user's cars (v3 `users/me/cars`, v4
+    `users/me/vehicles`) and their boxes; Zype finds the consumer by email, then reads
+    each linked device's pin (`/pin/status`)."""
     provider = state.get("provider")
     try:
         if provider == "zype":
             return await _check_zype(api, state)
         if provider == "xee":
             return await _check_xee(api, state)
-        return await _check_rufus(api, state)
+        return await _check_rufus(api, state, time_format)
     except (ProviderError, InputError) as error:
         return OutcomeCheck(None, CHECK_FAILED.format(advice=error.advice))
 
@@ -960,7 +977,8 @@ async def _check_zype(api: Any, state: Mapping[str, Any]) -> OutcomeCheck:
         count=len(consumer.linked_devices), consumer=consumer.id, pin=pin))
 
 
-async def _check_rufus(api: Any, state: Mapping[str, Any]) -> OutcomeCheck:
+async def _check_rufus(api: Any, state: Mapping[str, Any],
+                       time_format: TimeFormat | None) -> OutcomeCheck:
     serial = _text(state, "rufus_serial").strip()
     devices = await api.find_by_serial(serial)
     if devices:
@@ -969,6 +987,7 @@ async def _check_rufus(api: Any, state: Mapping[str, Any]) -> OutcomeCheck:
         return OutcomeCheck(True, CHECK_RUFUS_FOUND.format(
             serial=serial, deviceid=found.deviceid, status=found.device_status or "—",
             battery="—" if battery is None else f"{battery} %",
-            telemetry=found.last_telemetry_at or "—", login=found.last_login or "—"),
+            telemetry=times.time_text(found.last_telemetry_at, time_format),
+            login=times.time_text(found.last_login, time_format)),
             found.deviceid)
     return OutcomeCheck(False, CHECK_RUFUS_MISSING.format(serial=serial))

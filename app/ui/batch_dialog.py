@@ -160,7 +160,7 @@ class BatchModel(QAbstractTableModel):
                     "serial_number": self.tr("Serial number"), "alias": self.tr("Alias"),
                     "firmware": self.tr("Firmware"), "consumer_id": self.tr("Consumer id"),
                     "email": self.tr("Email"),
-                    "linked_device_id": self.tr("Linked device id")}.get(
+                    "linked_device_id": self.tr("TV device id")}.get(
                 name, name.replace("_", " ").capitalize())
         return None
 
@@ -799,7 +799,9 @@ class BatchDialog(QDialog):
         if not path:
             return
         try:
-            count = await asyncio.to_thread(write_results, path, self.provider, rows)
+            # Numbered as the table's Line column shows them.
+            lines = {row["row_no"]: row["line"] for row in self.model.rows}
+            count = await asyncio.to_thread(write_results, path, self.provider, rows, lines)
         except OSError as exc:
             self.result_status.show_message("error", self.tr(
                 "Could not write {path}: {error}. Choose another folder.").format(

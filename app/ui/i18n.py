@@ -20,6 +20,7 @@ from __future__ import annotations
 import logging
 import re
 import sys
+from datetime import datetime
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -196,6 +197,17 @@ def uninstall(app: QCoreApplication) -> None:
     _in_effect[0] = "en"
     while _installed:
         app.removeTranslator(_installed.pop())
+
+
+# --- the providers' times -----------------------------------------------------------------
+
+def locale_time(moment: datetime) -> str:
+    """An aware datetime (app.core.times) as the user's local date and time, in the UI
+    language's short format (QLocale's default, set by install)."""
+    from PySide6.QtCore import QDateTime
+
+    local = QDateTime.fromMSecsSinceEpoch(int(moment.timestamp() * 1000))
+    return QLocale().toString(local, QLocale.FormatType.ShortFormat)
 
 
 # --- app/core's sentences ---------------------------------------------------------------

@@ -130,7 +130,8 @@ class ProviderPage(WizardPage):
             card.add(radio)
             card.add(label(flow_text(info.summary), "help"))
             card.layout_.addStretch(1)
-            card.mousePressEvent = lambda _event, r=radio: r.click()  # the whole card picks
+            # The whole card picks, and takes the focus as a click on its radio does.
+            card.mousePressEvent = lambda _event, r=radio: self._card_pressed(r)
             # The provider remembered from last time, set before any polish: see set_flags.
             card.setProperty("selected", "true" if key == self.provider else "false")
             self.cards[key] = card
@@ -225,8 +226,17 @@ class ProviderPage(WizardPage):
         }
         self.env_note.setText(notes.get(env, self.tr("Choose a provider first.")))
 
+    def _card_pressed(self, radio: QRadioButton) -> None:
+        radio.setFocus(Qt.FocusReason.MouseFocusReason)
+        radio.click()
+
     def _provider_clicked(self, radio: QRadioButton) -> None:
         provider = next(k for k, r in self.radios.items() if r is radio)
+        # A card chosen while another card has the focus (an accessibility tool's press,
+        # a click on the card's text) takes the focus: the focus ring never stays on a
+        # card that is not chosen, and the arrows then move from the chosen one.
+        if any(r.hasFocus() for r in self.radios.values()) and not radio.hasFocus():
+            radio.setFocus(Qt.FocusReason.OtherFocusReason)
         self.wizard.select(provider, self.state.get("environment"))
         self._mark_selected()
         self._fill_environments()

@@ -29,7 +29,7 @@ from app.core import flow
 from app.core.flow import Page
 from app.ui import theme
 from app.ui.i18n import advice as advice_text
-from app.ui.i18n import flow_text, translate
+from app.ui.i18n import flow_text, locale_time, translate
 from app.ui.pages import WizardPage, field_error
 from app.ui.widgets import Card, FieldRow, StatusLine, button, copy_text, hbox, label
 
@@ -894,7 +894,7 @@ class ReviewPage(WizardPage):
         try:
             async with self.wizard.busy("Checking the last request"):
                 found = await self.wizard.services.call_provider(
-                    state, lambda api: flow.check_last_request(api, state))
+                    state, lambda api: flow.check_last_request(api, state, locale_time))
         except (ProviderError, SignInError) as error:
             self.check_status.show_message("error", flow_text(flow.CHECK_FAILED.format(
                 advice=error.advice)))
@@ -1223,9 +1223,10 @@ def _write_text(path: str, text: str) -> None:
 
 
 def translated_result_rows(state: dict[str, Any]) -> list[tuple[str, str]]:
-    """flow.result_rows with the labels (and yes/no) in the UI language."""
+    """flow.result_rows with the labels (and yes/no) in the UI language, the provider's
+    times as local date-times in the UI language's short format."""
     return [(flow_text(k), flow_text(v) if v in ("yes", "no") else v)
-            for k, v in flow.result_rows(state)]
+            for k, v in flow.result_rows(state, locale_time)]
 
 
 def rows_html(rows: list[tuple[str, str]]) -> str:

@@ -700,8 +700,8 @@
         <translation>Correo electrónico</translation>
     </message>
     <message>
-        <source>Linked device id</source>
-        <translation>Id del dispositivo vinculado</translation>
+        <source>TV device id</source>
+        <translation>Id del televisor</translation>
     </message>
     <message>
         <source>deviceid {deviceid}</source>
@@ -2812,6 +2812,18 @@
         <translation>Caja asociada</translation>
     </message>
     <message>
+        <source>TV device id</source>
+        <translation>Id del televisor</translation>
+    </message>
+    <message>
+        <source>Zype device id</source>
+        <translation>Id del dispositivo Zype</translation>
+    </message>
+    <message>
+        <source>Zype site id</source>
+        <translation>Id del sitio Zype</translation>
+    </message>
+    <message>
         <source>It was carried out: RUFUS has a device with serial number {serial} (deviceid {deviceid}; status {status}, battery {battery}, last telemetry {telemetry}, last login {login}). Do not bind it again: store this deviceid on the device.</source>
         <translation>Se llevó a cabo: RUFUS tiene un dispositivo con el número de serie {serial} (deviceid {deviceid}; estado {status}, batería {battery}, última telemetría {telemetry}, último inicio de sesión {login}). No lo vincule de nuevo: guarde este deviceid en el dispositivo.</translation>
     </message>
@@ -2872,10 +2884,6 @@
         <translation>Consumidor</translation>
     </message>
     <message>
-        <source>Linked device id</source>
-        <translation>Id del dispositivo vinculado</translation>
-    </message>
-    <message>
         <source>Linked</source>
         <translation>Vinculado</translation>
     </message>
@@ -2890,10 +2898,6 @@
     <message>
         <source>Subscriptions</source>
         <translation>Suscripciones</translation>
-    </message>
-    <message>
-        <source>Site id</source>
-        <translation>Id del sitio</translation>
     </message>
     <message>
         <source>Created</source>

@@ -700,8 +700,8 @@
         <translation>E-mail</translation>
     </message>
     <message>
-        <source>Linked device id</source>
-        <translation>Identifiant de l&apos;appareil lié</translation>
+        <source>TV device id</source>
+        <translation>Identifiant du téléviseur</translation>
     </message>
     <message>
         <source>deviceid {deviceid}</source>
@@ -2812,6 +2812,18 @@
         <translation>Boîtier associé</translation>
     </message>
     <message>
+        <source>TV device id</source>
+        <translation>Identifiant du téléviseur</translation>
+    </message>
+    <message>
+        <source>Zype device id</source>
+        <translation>Identifiant de l’appareil Zype</translation>
+    </message>
+    <message>
+        <source>Zype site id</source>
+        <translation>Identifiant du site Zype</translation>
+    </message>
+    <message>
         <source>It was carried out: RUFUS has a device with serial number {serial} (deviceid {deviceid}; status {status}, battery {battery}, last telemetry {telemetry}, last login {login}). Do not bind it again: store this deviceid on the device.</source>
         <translation>Elle a été exécutée : RUFUS a un appareil avec le numéro de série {serial} (deviceid {deviceid} ; état {status}, batterie {battery}, dernière télémétrie {telemetry}, dernière connexion {login}). Ne l’associez pas à nouveau : enregistrez ce deviceid sur l’appareil.</translation>
     </message>
@@ -2872,10 +2884,6 @@
         <translation>Client</translation>
     </message>
     <message>
-        <source>Linked device id</source>
-        <translation>Identifiant de l&apos;appareil lié</translation>
-    </message>
-    <message>
         <source>Linked</source>
         <translation>Lié</translation>
     </message>
@@ -2890,10 +2898,6 @@
     <message>
         <source>Subscriptions</source>
         <translation>Abonnements</translation>
-    </message>
-    <message>
-        <source>Site id</source>
-        <translation>Identifiant du site</translation>
     </message>
     <message>
         <source>Created</source>

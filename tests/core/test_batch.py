@@ -405,7 +405,7 @@ async def test_zype_batch_by_email_and_uncertain_rows(sandbox, db, client):
     assert linked[pins[1]] == consumers[1]["_id"]
     assert linked[pins[2]] is None and linked[pins[3]] is None
     out = io.StringIO()
-    write_results(out, "zype", summary.rows)
+    write_results(out, "zype", summary.rows, summary.lines)
     lines = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert [line["state"] for line in lines] == ["done", "done", "unknown", "failed"]
 

@@ -134,7 +134,7 @@ def test_the_batch_results_csv_defuses_a_leading_tab_and_cr():
                      state="done", attempts=1, result="AB", error_kind=None,
                      error_status=None, message="")
     buffer = io.StringIO()
-    write_results(buffer, "rufus", [row])
+    write_results(buffer, "rufus", [row], {1: 2})
     line = buffer.getvalue().splitlines()[1]
     assert "'\t=HYPERLINK" in line and "'\r=1+1" in buffer.getvalue()
 
