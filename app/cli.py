@@ -83,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     unpair = sub.add_parser("unpair", help="undo a pairing")
     unpair_sub = unpair.add_subparsers(dest="provider", metavar="PROVIDER", required=True)
-    p = unpair_sub.add_parser("xee", help="dissociate a Xee device")
+    p = unpair_sub.add_parser("xee", help="Remove the box from the car (Xee's dissociate)")
     p.add_argument("--device", required=True)
     _common(p, "xee")
     add_xee_format_options(p)
@@ -421,7 +421,7 @@ async def _xee_action(
                     f"Associated device {args.device.strip()}.")
         await xee.dissociate(args.device)
         return ({"device_id": args.device.strip(), "associated": False},
-                f"Dissociated device {args.device.strip()}.")
+                f"Box {args.device.strip()} removed from its car.")
 
     if token is not None or getattr(args, "env", None) == "sandbox":
         # Xee's online sandbox needs no Authorization (api-notes; the official SDK signs

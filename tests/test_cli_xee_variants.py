@@ -151,3 +151,29 @@ def test_managed_api_version_and_formats_apply_to_the_cli_unless_an_option_says_
     code, out = cli("pair", "xee", "--device", device["id"], "--pin", "12345",
                     "--pin-pattern", "[0-9]{4}", "--base-url", sandbox.xee_root, env=env)
     assert code == 2 and out["error"]["kind"] == "input.pin", out          # the option wins
+
+
+def test_unpair_xee_is_named_and_reported_as_removing_the_box_from_its_car(sandbox, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.test_cli import ROOT
+
+    helped = subprocess.run([sys.executable, "-m", "app", "unpair", "--help"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert "Remove the box from the car" in " ".join(helped.stdout.split())
+    fx = sandbox.fixtures()
+    device = _free(fx)
+    token = sandbox.mint_xee_token(fx["xee"]["users"][0]["id"])["access_token"]
+    env = {**os.environ, "PAIRING_WIZARD_DATA_DIR": str(tmp_path), "XEE_ACCESS_TOKEN": token}
+    code, _ = cli("pair", "xee", "--device", device["id"], "--pin", device["pin"],
+                  "--base-url", sandbox.xee_root, env=env)
+    assert code == 0
+    done = subprocess.run([sys.executable, "-m", "app", "unpair", "xee", "--device",
+                           device["id"], "--base-url", sandbox.xee_root], cwd=ROOT,
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"Box {device['id']} removed from its car."
+    assert {d["id"]: d["user_id"] for d in sandbox.fixtures()["xee"]["devices"]}[
+        device["id"]] is None
