@@ -385,3 +385,23 @@ def test_demo_values_are_ones_the_sandbox_accepts():
         assert flow.demo_api_key(fx, "xee") is None
 
     with_sandbox(scenario)
+
+
+def test_demo_values_offer_only_a_box_the_client_s_formats_accept():
+    from app.core.validation import set_xee_formats
+
+    async def scenario(client: httpx2.AsyncClient, fx: dict) -> None:
+        # Every usual box taken: only the box of another format is free.
+        for device in fx["xee"]["devices"]:
+            if len(device["id"]) == 10:
+                device["user_id"] = 1002
+        state = state_for("xee", xee_user_id=1001)
+        assert flow.demo_device_values(fx, state) == {}
+        set_xee_formats(device_id_pattern=r"[A-Z]{2}\d{10}", pin_pattern=r"\d{6}")
+        try:
+            assert flow.demo_device_values(fx, state) == {
+                "xee_device_id": "XB7700000001", "xee_pin": "770001"}
+        finally:
+            set_xee_formats()
+
+    with_sandbox(scenario)
