@@ -83,7 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     unpair = sub.add_parser("unpair", help="undo a pairing")
     unpair_sub = unpair.add_subparsers(dest="provider", metavar="PROVIDER", required=True)
-    p = unpair_sub.add_parser("xee", help="dissociate a Xee device")
+    p = unpair_sub.add_parser("xee", help="Remove the box from the car (Xee's dissociate)")
     p.add_argument("--device", required=True)
     _common(p, "xee")
     add_xee_format_options(p)
@@ -385,9 +385,19 @@ async def _build_action(
         from dataclasses import asdict
 
         async def link() -> tuple[Any, str]:
-            consumer_id = args.consumer or await _consumer_by_email(zype, args.email)
-            pin = await zype.link(consumer_id, args.pin)
-            return asdict(pin), f"Linked pin {pin.pin} to consumer {pin.consumer_id}."
+            if args.consumer:
+                pin = await zype.link(args.consumer, args.pin)
+                return asdict(pin), f"Linked pin {pin.pin} to consumer {pin.consumer_id}."
+            consumer = await _consumer_by_email(zype, args.email)
+            pin = await zype.link(consumer.id, args.pin)
+            # The lookup's linked devices, and the one just linked: what the customer has.
+            devices = list(consumer.linked_devices)
+            if pin.linked_device_id and pin.linked_device_id not in devices:
+                devices.append(pin.linked_device_id)
+            text = f"Linked pin {pin.pin} to consumer {pin.consumer_id}."
+            if devices:
+                text += f"\nLinked devices of {args.email.strip()}: {', '.join(devices)}."
+            return {**asdict(pin), "consumer_linked_devices": devices}, text
         return link
 
     async def unlink() -> tuple[Any, str]:
@@ -396,12 +406,13 @@ async def _build_action(
     return unlink
 
 
-async def _consumer_by_email(zype: Any, email: str) -> str:
+async def _consumer_by_email(zype: Any, email: str) -> Any:
+    """The one Zype consumer with this email (a `Consumer`, its linked devices too)."""
     from app.core.errors import InputError
 
     consumers = await zype.find_consumers(email)
     if len(consumers) == 1:
-        return consumers[0].id
+        return consumers[0]
     if not consumers:
         raise InputError("email", f"No Zype consumer has the email {email}: check the "
                          "spelling, or use --consumer with the consumer id.", provider="zype")
@@ -421,7 +432,7 @@ async def _xee_action(
                     f"Associated device {args.device.strip()}.")
         await xee.dissociate(args.device)
         return ({"device_id": args.device.strip(), "associated": False},
-                f"Dissociated device {args.device.strip()}.")
+                f"Box {args.device.strip()} removed from its car.")
 
     if token is not None or getattr(args, "env", None) == "sandbox":
         # Xee's online sandbox needs no Authorization (api-notes; the official SDK signs

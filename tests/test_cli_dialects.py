@@ -119,3 +119,65 @@ def test_cli_device_rufus_shows_status_battery_telemetry_and_login(sandbox):
         assert shown["device_status"] == device["device_status"]
         assert shown["battery_percentage"] == device["battery_percentage"]
         assert shown["last_telemetry_at"] and shown["last_login"]
+
+
+def test_zype_unpair_when_unlink_answers_the_devicepin(sandbox):
+    sandbox.set_dialect("zype", link_returns="consumer", unlink_returns="pin")
+    fx = sandbox.fixtures()
+    consumer = fx["zype"]["consumers"][0]
+    pin = free_zype_pin(fx)
+    device = next(p["linked_device_id"] for p in fx["zype"]["pins"] if p["pin"] == pin)
+    key = zype_key(fx, "admin")
+    code, out = cli("pair", "zype", "--consumer", consumer["_id"], "--pin", pin,
+                    "--base-url", sandbox.zype_root, "--api-key", key)
+    assert code == 0, out
+    assert out["result"]["linked"] is True and out["result"]["linked_device_id"] == device
+    code, out = cli("unpair", "zype", "--consumer", consumer["_id"], "--pin", pin,
+                    "--base-url", sandbox.zype_root, "--api-key", key)
+    assert code == 0, out
+    assert out["result"]["linked"] is False and out["result"]["pin"] == pin
+    after = next(p for p in sandbox.fixtures()["zype"]["pins"] if p["pin"] == pin)
+    assert after["consumer_id"] is None
+
+
+def test_rufus_pair_with_a_write_only_key_binds(sandbox):
+    from tests.test_cli import rufus_key
+
+    fx = sandbox.fixtures()
+    code, out = cli("pair", "rufus", "--model", "Model X1", "--serial", "CLI-WRITE-1",
+                    "--base-url", sandbox.rufus_root, "--api-key", rufus_key(fx, "WRITE"))
+    assert code == 0, out
+    assert out["ok"] is True and out["error"] is None
+    stored = {d["deviceid"]: d for d in sandbox.fixtures()["rufus"]["devices"]}
+    assert stored[out["result"]["deviceid"]]["serial_number"] == "CLI-WRITE-1"
+
+
+def test_zype_pair_by_email_shows_the_consumer_s_linked_devices(sandbox):
+    import subprocess
+    import sys
+
+    from tests.test_cli import ROOT
+
+    fx = sandbox.fixtures()
+    consumer = fx["zype"]["consumers"][0]
+    first, second = [p for p in fx["zype"]["pins"]
+                     if p["consumer_id"] is None and not p["expired"]][:2]
+    key = zype_key(fx, "admin")
+    code, _ = cli("pair", "zype", "--consumer", consumer["_id"], "--pin", first["pin"],
+                  "--base-url", sandbox.zype_root, "--api-key", key)
+    assert code == 0
+    code, out = cli("pair", "zype", "--email", consumer["email"], "--pin", second["pin"],
+                    "--base-url", sandbox.zype_root, "--api-key", key)
+    assert code == 0, out
+    assert out["result"]["consumer_linked_devices"] == [first["linked_device_id"],
+                                                        second["linked_device_id"]]
+    code, _ = cli("unpair", "zype", "--consumer", consumer["_id"], "--pin", second["pin"],
+                  "--base-url", sandbox.zype_root, "--api-key", key)
+    assert code == 0
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "pair", "zype", "--email", consumer["email"], "--pin",
+         second["pin"], "--base-url", sandbox.zype_root, "--api-key", key],
+        cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert (f"Linked devices of {consumer['email']}: {first['linked_device_id']}, "
+            f"{second['linked_device_id']}.") in done.stdout

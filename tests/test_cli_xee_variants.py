@@ -31,6 +31,39 @@ def test_pair_refuses_a_pin_typo_before_sending_and_the_box_keeps_its_attempts(s
     assert code == 2 and out["error"]["kind"] == "input.device_id"
 
 
+def test_wrong_pin_answered_with_parameters_error_keeps_the_pin_advice(sandbox, tmp_path):
+    # The v3 README's spelling of the type: still the documented row with the 3-failure
+    # warning, not an unlisted error.
+    sandbox.set_xee_dialect(parameter_error_type="PARAMETERS_ERROR")
+    fx = sandbox.fixtures()
+    device = _free(fx)
+    token = sandbox.mint_xee_token(fx["xee"]["users"][0]["id"])["access_token"]
+    wrong = "0000" if device["pin"] != "0000" else "1111"
+    code, out = cli("pair", "xee", "--device", device["id"], "--pin", wrong,
+                    "--base-url", sandbox.xee_root,
+                    env={"PAIRING_WIZARD_DATA_DIR": str(tmp_path), "XEE_ACCESS_TOKEN": token})
+    assert code == 3, out
+    assert out["error"]["type"] == "PARAMETERS_ERROR"  # as Xee sent it
+    assert out["error"]["kind"] == "xee.pin_rejected"
+    assert out["error"]["tip"] == "Check the device id and the pin"
+    assert "locks a box after 3 failed attempts" in out["error"]["advice"]
+
+
+def test_token_without_the_device_scope_says_to_enable_it(sandbox, tmp_path):
+    fx = sandbox.fixtures()
+    device = _free(fx)
+    token = sandbox.mint_xee_token(fx["xee"]["users"][0]["id"], scope="users_read")
+    code, out = cli("pair", "xee", "--device", device["id"], "--pin", device["pin"],
+                    "--base-url", sandbox.xee_root,
+                    env={"PAIRING_WIZARD_DATA_DIR": str(tmp_path),
+                         "XEE_ACCESS_TOKEN": token["access_token"]})
+    assert code == 3, out
+    assert out["error"]["status"] == 403
+    assert "enable the device scope" in out["error"]["advice"]
+    owners = {d["id"]: d["user_id"] for d in sandbox.fixtures()["xee"]["devices"]}
+    assert owners[device["id"]] is None
+
+
 def test_pattern_flags_override_the_formats_and_a_bad_one_is_a_sentence(sandbox, tmp_path):
     fx = sandbox.fixtures()
     device = _free(fx)
@@ -118,3 +151,29 @@ def test_managed_api_version_and_formats_apply_to_the_cli_unless_an_option_says_
     code, out = cli("pair", "xee", "--device", device["id"], "--pin", "12345",
                     "--pin-pattern", "[0-9]{4}", "--base-url", sandbox.xee_root, env=env)
     assert code == 2 and out["error"]["kind"] == "input.pin", out          # the option wins
+
+
+def test_unpair_xee_is_named_and_reported_as_removing_the_box_from_its_car(sandbox, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    from tests.test_cli import ROOT
+
+    helped = subprocess.run([sys.executable, "-m", "app", "unpair", "--help"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60)
+    assert "Remove the box from the car" in " ".join(helped.stdout.split())
+    fx = sandbox.fixtures()
+    device = _free(fx)
+    token = sandbox.mint_xee_token(fx["xee"]["users"][0]["id"])["access_token"]
+    env = {**os.environ, "PAIRING_WIZARD_DATA_DIR": str(tmp_path), "XEE_ACCESS_TOKEN": token}
+    code, _ = cli("pair", "xee", "--device", device["id"], "--pin", device["pin"],
+                  "--base-url", sandbox.xee_root, env=env)
+    assert code == 0
+    done = subprocess.run([sys.executable, "-m", "app", "unpair", "xee", "--device",
+                           device["id"], "--base-url", sandbox.xee_root], cwd=ROOT,
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"Box {device['id']} removed from its car."
+    assert {d["id"]: d["user_id"] for d in sandbox.fixtures()["xee"]["devices"]}[
+        device["id"]] is None

@@ -18,6 +18,8 @@ Xee: client_id `pairing-wizard-demo`, secret `sandbox-secret-9f3c2a7d41`.
           E133742020 pin 2020: alice's (re-associate 204, dissociate 204)
           E133742030 pin 3030: bob's (associate 409, alice's dissociate 403)
           E133742040 pin 4040: locked after 3 failures (403)
+          XB7700000001 pin 770001: another format, refused (400) unless the dialects
+          device_id_pattern / pin_pattern allow it
           any other 10-char id, e.g. E999999999: 404
 RUFUS keys: ror-ae4fc6c19681a20fad30 WRITE (the seed's example key),
   ror-5b2e9d0c7a4f1e3b6d80 READ_WRITE + unbind, ror-1c7f3a9e5d2b8c4f0a61 READ_WRITE,

@@ -249,6 +249,9 @@ class SandboxState:
                 XeeDevice("E133742020", "2020", user_id=1001),
                 XeeDevice("E133742030", "3030", user_id=1002),
                 XeeDevice("E133742040", "4040", failed_attempts=XEE_MAX_PIN_FAILURES),
+                # Another format (dialects device_id_pattern / pin_pattern): refused
+                # as a wrong format unless the dialect allows it.
+                XeeDevice("XB7700000001", "770001"),
             )
         }
         self.xee_tokens = {}

@@ -9,7 +9,8 @@ revoked, token expired, scope, the token's user, then the route's own parameters
 
 Choices where the docs are silent (ours):
 - Formats: device id = 10 characters, uppercase letters and digits (`E133742015`);
-  pin = 4 digits. Anything else is the documented 400 PARAMETER_ERROR, like a wrong pin.
+  pin = 4 digits (the dialects `device_id_pattern` / `pin_pattern` replace them).
+  Anything else is the documented 400 PARAMETER_ERROR, like a wrong pin.
 - "Token can't access this user" (403): the token belongs to a *disabled* account
   (fixture user 1003, carol), on every route; and on dissociate, the device belongs
   to another user. A token whose user does not exist (mint one for an unknown
@@ -33,10 +34,8 @@ from starlette.routing import Route
 
 from app.sandbox.errors import rejects, xee_error
 from app.sandbox.state import XEE_CLIENT_ID, SandboxState, XeeToken, XeeUser
-from app.sandbox.xee_oauth import SCOPE_DESCRIPTIONS, xee_dialect
+from app.sandbox.xee_oauth import SCOPE_DESCRIPTIONS, xee_dialect, xee_format
 
-DEVICE_ID_FORMAT = re.compile(r"[A-Z0-9]{10}")
-PIN_FORMAT = re.compile(r"[0-9]{4}")
 BEARER = re.compile(r"Bearer ([^\s]+)")
 
 
@@ -94,7 +93,8 @@ async def associate(request: Request) -> Response:
         user = _user_of(request, token)
         device_id = request.path_params["device_id"]
         pin = request.query_params.get("pin", "")
-        if not DEVICE_ID_FORMAT.fullmatch(device_id) or not PIN_FORMAT.fullmatch(pin):
+        if (not xee_format(state, "device_id_pattern").fullmatch(device_id)
+                or not xee_format(state, "pin_pattern").fullmatch(pin)):
             raise _bad_parameter(request, "associate_bad_parameter")
         device = state.xee_devices.get(device_id)
         if device is None or user is None:
@@ -118,7 +118,7 @@ async def dissociate(request: Request) -> Response:
     with state.lock:
         user = _user_of(request, token)
         device_id = request.path_params["device_id"]
-        if not DEVICE_ID_FORMAT.fullmatch(device_id):
+        if not xee_format(state, "device_id_pattern").fullmatch(device_id):
             raise _bad_parameter(request, "dissociate_bad_parameter")
         device = state.xee_devices.get(device_id)
         if device is None or user is None:

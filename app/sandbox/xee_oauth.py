@@ -42,6 +42,11 @@ Dialects (`XEE_DIALECT`, set with `create_app(dialect={"xee": {...}})` or
   devices/associate_user.md and dissociate.md write it): "PARAMETERS_ERROR" is the
   spelling of the v3 README's list of types (api/api/v3/README.md), sent by the device
   routes' 400s instead.
+- `device_id_pattern` / `pin_pattern` (default null: exactly 10 uppercase letters or
+  digits / exactly 4 digits, the formats xee-sdk-android 3.x checks): a regular
+  expression (whole match) for another hardware generation's formats, on v3 and v4 alike.
+  The usual formats are then refused; the fixture box `XB7700000001` (pin `770001`) has
+  such a format, so that a client whose formats are overridden can pair it end to end.
 """
 
 from __future__ import annotations
@@ -51,6 +56,7 @@ import binascii
 import hashlib
 import hmac
 import html
+import re
 from typing import Any
 from urllib.parse import unquote_plus, urlencode, urlsplit
 
@@ -88,8 +94,15 @@ XEE_DIALECT: dict[str, object] = {
     "device_scope": True,
     "open_sandbox": False,
     "parameter_error_type": "PARAMETER_ERROR",
+    "device_id_pattern": None,
+    "pin_pattern": None,
 }
 PARAMETER_ERROR_TYPES = ("PARAMETER_ERROR", "PARAMETERS_ERROR")
+# The formats of xee-sdk-android 3.x (ours where Xee's docs are silent); the
+# device_id_pattern / pin_pattern dialects replace them.
+DEVICE_ID_FORMAT = re.compile(r"[A-Z0-9]{10}")
+PIN_FORMAT = re.compile(r"[0-9]{4}")
+FORMAT_DIALECTS = {"device_id_pattern": DEVICE_ID_FORMAT, "pin_pattern": PIN_FORMAT}
 
 
 def check_xee_dialect(name: str, value: object) -> str | None:
@@ -98,6 +111,14 @@ def check_xee_dialect(name: str, value: object) -> str | None:
         if not isinstance(value, list) or not value or not all(
                 isinstance(u, str) and u.startswith("http") for u in value):
             return "a non-empty list of http(s) URIs, or null for any loopback /callback"
+        return None
+    if name in FORMAT_DIALECTS:
+        if not isinstance(value, str) or not value:
+            return "a regular expression (a string), or null for the usual format"
+        try:
+            re.compile(value)
+        except re.error as error:
+            return f"not a regular expression ({error})"
         return None
     if name == "parameter_error_type":
         if value not in PARAMETER_ERROR_TYPES:
@@ -110,6 +131,12 @@ def check_xee_dialect(name: str, value: object) -> str | None:
 
 def xee_dialect(state: SandboxState, name: str) -> object:
     return state.dialects.get("xee", {}).get(name, XEE_DIALECT[name])
+
+
+def xee_format(state: SandboxState, name: str) -> re.Pattern[str]:
+    """The device id (`device_id_pattern`) or pin (`pin_pattern`) format in force."""
+    pattern = xee_dialect(state, name)
+    return re.compile(pattern) if isinstance(pattern, str) else FORMAT_DIALECTS[name]
 
 
 def client_scopes(state: SandboxState) -> list[str]:

@@ -37,10 +37,8 @@ from starlette.routing import Route
 from app.sandbox.errors import Reject, rejects
 from app.sandbox.state import SandboxState, XeeDevice, XeeToken, XeeUser
 from app.sandbox.xee import OPEN_SANDBOX_USER
-from app.sandbox.xee_oauth import xee_dialect
+from app.sandbox.xee_oauth import xee_dialect, xee_format
 
-DEVICE_ID_FORMAT = re.compile(r"[A-Z0-9]{10}")
-PIN_FORMAT = re.compile(r"[0-9]{4}")
 BEARER = re.compile(r"Bearer ([^\s]+)")
 SCOPES = {"devices": ("devices_management", "vehicles.management"),
           "user": ("users_read", "account.read")}
@@ -117,7 +115,8 @@ async def associate(request: Request) -> Response:
         bad = v4_error(400, "bad_request", "Invalid deviceId or devicePin", [
             {"field": "devicePin", "constraint": "invalid",
              "description": "Check the device id and the pin"}])
-        if not DEVICE_ID_FORMAT.fullmatch(device_id) or not PIN_FORMAT.fullmatch(pin):
+        if (not xee_format(state, "device_id_pattern").fullmatch(device_id)
+                or not xee_format(state, "pin_pattern").fullmatch(pin)):
             raise bad
         device = state.xee_devices.get(device_id)
         if device is None:

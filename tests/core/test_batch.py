@@ -214,6 +214,26 @@ async def test_lost_answers_after_the_bind_are_found_by_serial(sandbox, db):
     assert all(r.state == "done" and r.attempts == 1 for r in found)
 
 
+async def test_lost_answers_are_found_by_serial_in_a_wrapped_device_list(sandbox, db):
+    """The same recovery when GET /devices answers {"body": {"result": [...]}} (RUFUS's
+    OpenAPI rendering): the lookup by serial still finds the device, never binds twice."""
+    sandbox.set_dialect("rufus", list_wrapped=True)
+    serials = [f"WRAP-{n}" for n in range(40)]
+    report = check_bytes(rufus_csv(serials), "rufus")
+    batch_id, _ = prepare(db, report, sandbox.rufus_root)
+    sandbox.set_faults(fault="slow_body", rate=0.25, chunk_delay_ms=400, provider="rufus")
+    async with httpx2.AsyncClient(timeout=httpx2.Timeout(5, read=0.2)) as client:
+        summary = await BatchRunner(rufus_api(sandbox, client), db, batch_id, report,
+                                    settle_seconds=0, check_attempts=8).run()
+    sandbox.clear_faults()
+    assert summary.status == "finished"
+    assert_rufus_agrees(sandbox, summary, serials)
+    found = [r for r in summary.rows if "device list shows it bound" in r.message]
+    assert found, "no bind answer was lost: the test did not test anything"
+    assert all(r.state == "done" and r.attempts == 1 for r in found)
+    assert not [r for r in summary.rows if r.error_kind == "response.wrong_shape"]
+
+
 async def test_503_slows_the_whole_batch_down_and_says_so(sandbox, db, client):
     serials = [f"BUSY-{n}" for n in range(60)]
     report = check_bytes(rufus_csv(serials), "rufus")
@@ -408,6 +428,48 @@ async def test_zype_batch_by_email_and_uncertain_rows(sandbox, db, client):
     write_results(out, "zype", summary.rows, summary.lines)
     lines = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert [line["state"] for line in lines] == ["done", "done", "unknown", "failed"]
+
+
+async def test_zype_batch_when_link_answers_the_consumer(sandbox, db, client):
+    """Zype's older docs answer PUT /pin/link with the consumer: rows, results and
+    history still know the linked device (read back with GET /pin/status)."""
+    sandbox.set_dialect("zype", link_returns="consumer")
+    fx = sandbox.fixtures()
+    key = zype_key(fx, "admin")
+    consumers = fx["zype"]["consumers"]
+    pins = []
+    for n in range(3):  # fresh pins, as three TV apps would show
+        response = await client.post(f"{sandbox.zype_root}/pin/acquire",
+                                      params={"linked_device_id": f"tv-{n}", "api_key": key})
+        pins.append(response.json()["response"]["pin"])
+    raw = ("consumer_id,email,pin,linked_device_id\n"
+           f",{consumers[0]['email']},{pins[0]},\n"
+           f"{consumers[1]['_id']},,{pins[1]},tv-1\n"
+           f"{consumers[1]['_id']},,{pins[2]},tv-2\n")
+    report = check_bytes(raw.encode(), "zype")
+    assert report.ok, report.text()
+    batch_id, _ = prepare(db, report, sandbox.zype_root)
+    mark_sending(db, batch_id, [3])  # as if killed in flight: checked by the pin's status
+    history = History(database=db)
+    summary = await BatchRunner(ZypeAPI(client, sandbox.zype_root, key), db, batch_id,
+                                report, history=history, settle_seconds=0).run()
+    rows = {r.row_no: r for r in summary.rows}
+    assert [rows[n].state for n in (1, 2, 3)] == ["done"] * 3
+    assert all(rows[n].result == "linked" for n in (1, 2, 3))
+    # Row 1 had no linked_device_id column value: it came from the pin's status.
+    assert [rows[n].identifiers["linked_device_id"] for n in (1, 2, 3)] == [
+        "tv-0", "tv-1", "tv-2"]
+    linked = {p["pin"]: p["consumer_id"] for p in sandbox.fixtures()["zype"]["pins"]}
+    assert [linked[p] for p in pins] == [consumers[0]["_id"], consumers[1]["_id"],
+                                         consumers[1]["_id"]]
+    entries = history.query(provider="zype", limit=None)
+    assert sorted(e.identifiers["linked_device_id"] for e in entries) == [
+        "tv-0", "tv-1", "tv-2"]
+    assert all(e.outcome == "ok" and e.batch_id == batch_id for e in entries)
+    out = io.StringIO()
+    write_results(out, "zype", summary.rows)
+    lines = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [(line["state"], line["result"]) for line in lines] == [("done", "linked")] * 3
 
 
 # ------------------------------------------------------------------ the journal writer

@@ -310,6 +310,34 @@ def test_zype_pair_undo_lookup_and_key_check_in_process():
     with_sandbox(scenario)
 
 
+def test_xee_undo_is_named_and_reported_as_removing_the_box_from_the_car():
+    from app.core.xee import XeeAPI
+
+    # Xee's dissociate takes the box off its car: the undo says so, before and after.
+    assert flow.PROVIDERS["xee"].undo_action == "Remove the box from the car"
+
+    async def scenario(client: httpx2.AsyncClient, fx: dict) -> None:
+        user = fx["xee"]["users"][0]
+        device = next(d for d in fx["xee"]["devices"]
+                      if d["user_id"] is None and not d["locked"])
+        token = (await client.post("/_sandbox/xee/token", json={
+            "user_id": user["id"], "scope": "devices_management users_read",
+            "expires_in": 3600})).json()["access_token"]
+        api = XeeAPI(client, "http://sandbox/xee/v3", access_token=token)
+        state = state_for("xee", xee_device_id=device["id"], xee_pin=device["pin"])
+        state["result"] = await flow.pair(api, state)
+        assert flow.success_title(state) == "Device associated"
+        await flow.undo(api, state)
+        state["undone"] = True
+        assert flow.success_title(state) == "Box removed from the car"
+        assert ("Device id", device["id"]) in flow.result_rows(state)
+        owners = {d["id"]: d["user_id"] for d in
+                  (await client.get("/_sandbox/fixtures")).json()["xee"]["devices"]}
+        assert owners[device["id"]] is None
+
+    with_sandbox(scenario)
+
+
 # --- cancelled pairings, the batch's precondition, the demo's values --------------------
 
 @pytest.mark.parametrize("provider", ["xee", "rufus", "zype"])
@@ -355,5 +383,25 @@ def test_demo_values_are_ones_the_sandbox_accepts():
         zstate["result"] = await flow.pair(zapi, zstate)
         assert zstate["result"]["linked"] is True
         assert flow.demo_api_key(fx, "xee") is None
+
+    with_sandbox(scenario)
+
+
+def test_demo_values_offer_only_a_box_the_client_s_formats_accept():
+    from app.core.validation import set_xee_formats
+
+    async def scenario(client: httpx2.AsyncClient, fx: dict) -> None:
+        # Every usual box taken: only the box of another format is free.
+        for device in fx["xee"]["devices"]:
+            if len(device["id"]) == 10:
+                device["user_id"] = 1002
+        state = state_for("xee", xee_user_id=1001)
+        assert flow.demo_device_values(fx, state) == {}
+        set_xee_formats(device_id_pattern=r"[A-Z]{2}\d{10}", pin_pattern=r"\d{6}")
+        try:
+            assert flow.demo_device_values(fx, state) == {
+                "xee_device_id": "XB7700000001", "xee_pin": "770001"}
+        finally:
+            set_xee_formats()
 
     with_sandbox(scenario)

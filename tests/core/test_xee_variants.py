@@ -102,6 +102,31 @@ async def test_override_formats_let_other_boxes_through_and_refuse_the_rest(sand
         set_xee_formats()
 
 
+@pytest.mark.parametrize("version", ["v3", "v4"])
+async def test_an_overridden_format_associates_a_box_of_that_format(sandbox, client,
+                                                                     version):
+    """End to end: the sandbox's format dialects stand for another hardware generation
+    (the fixture box XB7700000001, pin 770001); the client's override lets it through."""
+    from app.core.errors import InputError
+    from app.core.validation import set_xee_formats
+
+    other = next(d for d in sandbox.fixtures()["xee"]["devices"] if len(d["id"]) != 10)
+    sandbox.set_xee_dialect(device_id_pattern="[A-Z]{2}[0-9]{10}", pin_pattern="[0-9]{6}")
+    xee = api(sandbox, client, root=f"{sandbox.url}/xee/{version}")
+    with pytest.raises(InputError):   # the usual formats refuse it before sending
+        await xee.associate(other["id"], other["pin"])
+    set_xee_formats(device_id_pattern=r"[A-Z]{2}\d{10}", pin_pattern=r"\d{6}")
+    try:
+        await xee.associate(other["id"], other["pin"])
+        owners = {d["id"]: d["user_id"] for d in sandbox.fixtures()["xee"]["devices"]}
+        assert owners[other["id"]] == sandbox.fixtures()["xee"]["users"][0]["id"]
+        await xee.dissociate(other["id"])
+        owners = {d["id"]: d["user_id"] for d in sandbox.fixtures()["xee"]["devices"]}
+        assert owners[other["id"]] is None
+    finally:
+        set_xee_formats()
+
+
 def test_a_bad_override_is_a_sentence_and_changes_nothing():
     from app.core.errors import InputError
     from app.core.validation import set_xee_formats, xee_format_patterns

@@ -63,3 +63,27 @@ async def test_read_only_key_on_link_says_it_may_not_modify(sandbox, client, sta
     err = info.value
     assert err.status == status and err.category == "auth"
     assert "this key may not modify" in err.advice
+
+
+async def test_key_check_of_a_read_only_key_does_not_claim_it_can_link(sandbox, client):
+    read_only = await flow.check_key(api(sandbox, client, "read_only"), "zype")
+    # It does read consumers, but linking cannot be tested without linking.
+    assert read_only.ok is True
+    assert "cannot be tested without linking" in read_only.message
+    assert "Read Only key also passes" in read_only.message
+    bad = await flow.check_key(ZypeAPI(client, sandbox.zype_root, "zk-not-a-key-000000"),
+                               "zype")
+    assert bad.ok is False
+
+
+async def test_email_lookup_lists_the_consumer_s_linked_devices(sandbox, client):
+    fx = sandbox.fixtures()
+    consumer = fx["zype"]["consumers"][0]
+    pin = zype_free_pin(fx)
+    zype = api(sandbox, client)
+    [before] = await zype.find_consumers(consumer["email"])
+    assert pin["linked_device_id"] not in before.linked_devices
+    await zype.link(consumer["_id"], pin["pin"])
+    [after] = await zype.find_consumers(consumer["email"])
+    assert after.id == consumer["_id"]
+    assert pin["linked_device_id"] in after.linked_devices

@@ -86,3 +86,53 @@ async def test_v3_users_me_cars_lists_the_users_boxes_and_needs_cars_read():
     assert refused.status_code == 403
     assert refused.json()[0]["type"] == "AUTHORIZATION_ERROR"
     assert "cars_read" in refused.json()[0]["tip"]
+
+
+OTHER_BOX, OTHER_PIN = "XB7700000001", "770001"   # the fixture box of another format
+OTHER_FORMATS = {"device_id_pattern": "[A-Z]{2}[0-9]{10}", "pin_pattern": "[0-9]{6}"}
+
+
+async def test_a_box_of_another_format_is_refused_by_default_and_pairs_with_the_dialect():
+    async with _client(create_app()) as c:
+        auth = await _auth(c)
+        refused = await c.post(f"/xee/v3/devices/{OTHER_BOX}/associate?pin={OTHER_PIN}",
+                               headers=auth)
+        assert refused.status_code == 400 and refused.json()[0]["type"] == "PARAMETER_ERROR"
+        refused4 = await c.post("/xee/v4/users/me/vehicles", headers=auth,
+                                json={"deviceId": OTHER_BOX, "devicePin": OTHER_PIN})
+        assert refused4.status_code == 400
+        box = next(d for d in (await c.get("/_sandbox/fixtures")).json()["xee"]["devices"]
+                   if d["id"] == OTHER_BOX)
+        assert box["failed_attempts"] == 0   # a wrong format is no wrong pin
+
+    async with _client(create_app(dialect={"xee": OTHER_FORMATS})) as c:
+        auth = await _auth(c)
+        # The dialect's formats replace the usual ones: a 10-character id is now refused.
+        usual = await c.post("/xee/v3/devices/E133742015/associate?pin=1234", headers=auth)
+        assert usual.status_code == 400
+        made = await c.post(f"/xee/v3/devices/{OTHER_BOX}/associate?pin={OTHER_PIN}",
+                            headers=auth)
+        assert made.status_code == 204
+        gone = await c.post(f"/xee/v3/devices/{OTHER_BOX}/dissociate", headers=auth)
+        assert gone.status_code == 204
+        made4 = await c.post("/xee/v4/users/me/vehicles", headers=auth,
+                             json={"deviceId": OTHER_BOX, "devicePin": OTHER_PIN})
+        assert made4.status_code == 201 and made4.json()["device"]["id"] == OTHER_BOX
+
+
+async def test_format_dialects_are_checked_and_settable_at_run_time():
+    async with _client(create_app()) as c:
+        shown = (await c.get("/_sandbox/dialect")).json()["xee"]
+        assert shown["device_id_pattern"] is None and shown["pin_pattern"] is None
+        bad = await c.post("/_sandbox/dialect", json={"xee": {"pin_pattern": "[0-9"}})
+        assert bad.status_code == 400 and "regular expression" in bad.json()["error"]
+        bad = await c.post("/_sandbox/dialect", json={"xee": {"device_id_pattern": 10}})
+        assert bad.status_code == 400
+        ok = await c.post("/_sandbox/dialect", json={"xee": OTHER_FORMATS})
+        assert ok.status_code == 200 and ok.json()["xee"]["pin_pattern"] == "[0-9]{6}"
+        auth = await _auth(c)
+        made = await c.post(f"/xee/v3/devices/{OTHER_BOX}/associate?pin={OTHER_PIN}",
+                            headers=auth)
+        assert made.status_code == 204
+    with pytest.raises(ValueError):
+        create_app(dialect={"xee": {"device_id_pattern": "(unclosed"}})
