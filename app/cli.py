@@ -7,6 +7,7 @@ without paying for uvicorn, authlib or the provider layer.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import contextlib
 import json
 import os
@@ -549,10 +550,22 @@ async def _login(args: argparse.Namespace) -> int:
               "(Ctrl+C cancels)...", file=sys.stderr, flush=True)
 
     attempts: list[Any] = []
+    watchers: list[asyncio.Task[None]] = []
+
+    async def say_a_refused_callback_at_once(attempt: Any) -> None:
+        # Xee's docs show the redirect with `code` only: when the callback came without
+        # `state` and the setting expects it, say so now (the browser's page says it too),
+        # not only when the wait ends.
+        while not attempt.done():
+            if attempt.refused_without_state:
+                print(SignInError("state_missing").advice, file=sys.stderr, flush=True)
+                return
+            await asyncio.sleep(0.2)
 
     def started(attempt: Any) -> None:
         attempts.append(attempt)
         show(attempt)
+        watchers.append(asyncio.ensure_future(say_a_refused_callback_at_once(attempt)))
 
     scopes = args.scopes.split() if args.scopes.strip() else DEFAULT_SCOPES
     sign_in = XeeSignIn(root, *credentials, scopes, timeout=args.timeout, redirect=redirect,
@@ -565,6 +578,9 @@ async def _login(args: argparse.Namespace) -> int:
     except SignInError as error:
         emit(args, False, None, error, str(error))
         return error.exit_code
+    finally:
+        for watcher in watchers:
+            watcher.cancel()
     try:
         keyring.set_password(CLIENT_SERVICE, root, json.dumps(dict(zip(
             ("client_id", "client_secret"), credentials, strict=True))))

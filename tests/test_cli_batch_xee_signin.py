@@ -9,16 +9,11 @@ import json
 
 import keyring
 import pytest
-from keyrings.alt.file import PlaintextKeyring
 
 from app.auth.session import XeeSession
 from app.auth.tokens import TokenStore
 from app.cli import main
-
-
-class FileKeychain(PlaintextKeyring):
-    """keyring's own file backend, standing in for the OS keychain (the CLI refuses the
-    plaintext backend by its name, rightly, for real users)."""
+from tests.keychains import FileKeychain
 
 
 @pytest.fixture
