@@ -53,3 +53,59 @@ def test_no_plain_httpx_anywhere():
 def test_the_checker_sees_imports():
     # Guard against a checker that silently finds nothing.
     assert "argparse" in imported_modules("")["app/cli.py"]
+
+
+PROVIDER_KEYS = frozenset({"xee", "rufus", "zype"})
+
+
+def provider_branches(package: str) -> list[str]:
+    """Comparisons with a provider's name (==, !=, in, match cases) and literals keyed by
+    one: the decisions the provider spec (app.core.flow.PROVIDERS, FIELDS) should make."""
+
+    def named(node: ast.AST) -> bool:
+        if isinstance(node, ast.Constant):
+            return node.value in PROVIDER_KEYS
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            return any(named(e) for e in node.elts)
+        return False
+
+    found = []
+    for path in sorted((APP / package).rglob("*.py")):
+        where = path.relative_to(APP.parent)
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Compare) and any(
+                    named(n) for n in (node.left, *node.comparators)):
+                found.append(f"{where}:{node.lineno}: {ast.unparse(node)}")
+            elif isinstance(node, ast.Dict) and any(
+                    k is not None and named(k) for k in node.keys):
+                found.append(f"{where}:{node.lineno}: a literal keyed by provider")
+            elif isinstance(node, ast.MatchValue) and named(node.value):
+                found.append(f"{where}:{node.lineno}: case {ast.unparse(node.value)}")
+    return found
+
+
+def test_the_ui_never_branches_on_a_provider_name():
+    assert provider_branches("ui") == []
+
+
+def test_the_branch_checker_sees_branches():
+    # Guard against a checker that silently finds nothing: app/core's provider modules
+    # and the rest of app/core still name providers.
+    found = provider_branches("core")
+    assert any("== 'xee'" in line or '== "xee"' in line for line in found), found
+    assert any("a literal keyed by provider" in line for line in found), found
+
+
+def test_provider_display_names_are_defined_once():
+    from app.core import flow
+    from app.core.errors import provider_name
+
+    titles = {info.title for info in flow.PROVIDERS.values()}
+    assert titles == {"Xee", "RUFUS", "Zype"}
+    places = [f"{path.relative_to(APP.parent)}:{node.lineno}"
+              for path in sorted(APP.rglob("*.py")) if "sandbox" not in path.parts
+              for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+              if isinstance(node, ast.Constant) and node.value in titles]
+    assert len(places) == len(titles), places
+    assert all(p.startswith("app/core/flow.py:") for p in places), places
+    assert [provider_name(key) for key in flow.PROVIDERS] == ["Xee", "RUFUS", "Zype"]

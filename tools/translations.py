@@ -156,7 +156,9 @@ def flow_sentences() -> list[str]:
     for title in flow.ENVIRONMENT_TITLES.values():
         found.extend([title, title.split(" (")[0]])
     for info in flow.PROVIDERS.values():
-        found.extend([info.summary, info.action, info.undo_action])
+        found.extend([info.summary, info.action, info.undo_action, info.device_title,
+                      info.device_subtitle, info.pairing_status, info.undo_confirm,
+                      info.undo_done])
     for fld in flow.FIELDS:
         found.extend([fld.label, fld.help])
     states = [flow.new_state()] + [flow.new_state(p) for p in flow.PROVIDERS]

@@ -62,6 +62,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from app.core import flow
 from app.core import validation as v
 from app.core.errors import InputError, ProviderError, provider_name
 from app.core.history import (
@@ -85,27 +86,25 @@ MAX_ROWS = 100_000
 XEE_SIGN_IN_EXPIRED = "xee.sign_in.session_expired"
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
+# The batch file's columns, from the providers' fields (app.core.flow.FIELDS: one record
+# links each column to its validator, its wizard state key and its history identifier).
 # column -> required?  (the order is the template's)
 LAYOUTS: dict[str, tuple[tuple[str, bool], ...]] = {
-    "xee": (("device_id", True), ("pin", True)),
-    "rufus": (("model", True), ("serial_number", True), ("alias", False), ("firmware", False),
-              ("type", False)),
-    "zype": (("consumer_id", False), ("email", False), ("pin", True),
-             ("linked_device_id", False)),
-}
+    p: tuple((f.column, f.in_column_required) for f in flow.columns_for(p))
+    for p in flow.PROVIDERS}
 VALIDATORS: dict[str, dict[str, Callable[[object], str | None]]] = {
-    "xee": {"device_id": v.validate_xee_device_id, "pin": v.validate_xee_pin},
-    "rufus": {"model": v.validate_rufus_model, "serial_number": v.validate_rufus_serial_number,
-              "alias": v.validate_rufus_alias, "firmware": v.validate_rufus_firmware,
-              "type": v.validate_rufus_type},
-    "zype": {"consumer_id": v.validate_zype_consumer_id, "email": v.validate_email,
-             "pin": v.validate_zype_pin,
-             "linked_device_id": v.validate_zype_linked_device_id},
-}
+    p: {f.column: v.VALIDATORS[f.validator] for f in flow.columns_for(p)}
+    for p in flow.PROVIDERS}
 # The column that must be unique within a file (pairing it twice makes no sense).
-UNIQUE_COLUMN = {"xee": "device_id", "rufus": "serial_number", "zype": "pin"}
-# Values kept in the journal and the history (the Xee pin is not an identifier).
-NOT_IDENTIFIERS = {"xee": {"pin"}}
+UNIQUE_COLUMN = {p: next(f.column for f in flow.columns_for(p) if f.unique)
+                 for p in flow.PROVIDERS}
+# column -> the identifier kept in the journal and the history (the Xee pin is none).
+IDENTIFIER_OF: dict[str, dict[str, str]] = {
+    p: {f.column: f.identifier for f in flow.columns_for(p) if f.identifier}
+    for p in flow.PROVIDERS}
+# Columns that are not identifiers.
+NOT_IDENTIFIERS = {p: {f.column for f in flow.columns_for(p) if not f.identifier}
+                   for p in flow.PROVIDERS}
 
 STATES = ("pending", "sending", "done", "failed", "unknown", "skipped")
 FINAL_STATES = ("done", "failed", "unknown", "skipped")
@@ -327,8 +326,8 @@ def check_bytes(raw: bytes, provider: str, file_name: str = "batch.csv") -> Chec
 
 
 def identifiers_of(provider: str, values: Mapping[str, str]) -> dict[str, str]:
-    hidden = NOT_IDENTIFIERS.get(provider, set())
-    return {k: val for k, val in values.items() if k not in hidden and val}
+    names = IDENTIFIER_OF.get(provider, {})
+    return {names[k]: val for k, val in values.items() if k in names and val}
 
 
 # ------------------------------------------------------------------ journal

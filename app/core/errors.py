@@ -17,15 +17,16 @@ from typing import Any
 
 CATEGORIES = ("input", "refused", "auth", "network", "unexpected")
 
-PROVIDER_NAMES = {"xee": "Xee", "rufus": "RUFUS", "zype": "Zype"}
-
-
 # How the command line turns a category into its exit status.
 EXIT_CODES = {"input": 2, "refused": 3, "auth": 3, "network": 4, "unexpected": 4}
 
 
 def provider_name(provider: str | None) -> str:
-    return PROVIDER_NAMES.get(provider or "", provider or "The provider")
+    """The display name (app.core.flow.PROVIDERS defines it, once)."""
+    from app.core.flow import PROVIDERS  # flow imports this module: read it when called
+
+    info = PROVIDERS.get(provider or "")
+    return info.title if info else provider or "The provider"
 
 
 class ProviderError(Exception):

@@ -74,15 +74,58 @@ PAGE_TITLES: dict[Page, str] = {
 
 # --- providers and environments -------------------------------------------------
 
+DEMO = "demo"
+ONLINE_SANDBOX = "sandbox"
+PRODUCTION = "production"
+
 # NamedTuples, not frozen dataclasses: this module loads before the wizard's first
 # paint, and each dataclass costs a millisecond or more to create.
 class ProviderInfo(NamedTuple):
+    """One provider as the wizard, the batch and the history know it: its display name
+    (defined here only: errors.provider_name and every window read it), its words, and
+    what it can do, as data the UI reads instead of comparing provider names."""
+
     key: str
-    title: str
+    title: str            # the display name, never translated
     summary: str          # one line on the provider page
     action: str           # the verb on the pair button ("Associate", "Bind", "Link")
     undo_action: str      # the verb on the undo button
     credential: str       # "sign-in" or "api_key"
+    # Environments where this provider's sign-in is not needed (Xee's online sandbox).
+    sign_in_free: tuple[str, ...] = ()
+    pin_lock: bool = False          # wrong pins are counted: the box locks on the third
+    api_versions: bool = False      # an API version setting (xee/apiVersion)
+    # The result's id the engineer hands over to the device ("" when none): shown in
+    # the batch's table and named on the device page.
+    handover_id: str = ""
+    keeps_on_pair_another: tuple[str, ...] = ()   # device keys a batch usually shares
+    lookup_field: str = ""          # the state key Enter looks up (Zype's email)
+    grid_form: bool = False         # the device form in two columns (many short fields)
+    default_field: tuple[str, str] = ("", "")     # (state key, setting) filled by default
+    # History identifiers taken from the result (or, second, from a state key).
+    result_identifiers: tuple[tuple[str, str], ...] = ()
+    # The sandbox dialect of the offline demo (name/value pairs).
+    demo_dialect: tuple[tuple[str, Any], ...] = ()
+    # What the pages say (plain English, translated by the UI in flow's context).
+    device_title: str = ""
+    device_subtitle: str = ""
+    pairing_status: str = ""
+    undo_confirm: str = ""          # {device}: the device id of the page
+    undo_done: str = ""
+    api: str = ""                   # its client class, "module:Class" (imported when used)
+
+    @property
+    def signs_in(self) -> bool:
+        """The credentials page signs in (in the browser) rather than taking a key."""
+        return self.credential == "sign-in"
+
+    @property
+    def has_api_key(self) -> bool:
+        return self.credential == "api_key"
+
+    def needs_sign_in(self, environment: str | None) -> bool:
+        """A sign-in is needed for requests in this environment."""
+        return self.signs_in and environment not in self.sign_in_free
 
 
 PROVIDERS: dict[str, ProviderInfo] = {
@@ -91,17 +134,59 @@ PROVIDERS: dict[str, ProviderInfo] = {
                         # Xee's dissociate "Dissociate[s] the device ... and the car"
                         # (xee-api-docs api/api/v3/devices/dissociate.md): the undo is
                         # named for what it does to the customer.
-                        "Associate", "Remove the box from the car", "sign-in"),
+                        "Associate", "Remove the box from the car", "sign-in",
+                        sign_in_free=(ONLINE_SANDBOX,), pin_lock=True, api_versions=True,
+                        result_identifiers=(("user", "xee_account"),),
+                        device_title="The Xee box",
+                        device_subtitle="Enter the device id and the pin from the box's card.",
+                        pairing_status="Associating the box with Xee…",
+                        undo_confirm="This will remove the box {device} from the car it is "
+                        "fitted to: Xee dissociates the box from the car and from the Xee "
+                        "account, and the car no longer reports through it until the box is "
+                        "associated again.",
+                        undo_done="Done: the box is removed from the car and dissociated "
+                        "from the Xee account.", api="app.core.xee:XeeAPI"),
     "rufus": ProviderInfo("rufus", "RUFUS", "Timing device: bind it to the company account "
                           "with an api key, then store the deviceid on the device.",
-                          "Bind", "Unbind", "api_key"),
+                          "Bind", "Unbind", "api_key", handover_id="deviceid",
+                          keeps_on_pair_another=("rufus_model", "rufus_firmware",
+                                                 "rufus_type"),
+                          grid_form=True, default_field=("rufus_type", "rufus/defaultType"),
+                          result_identifiers=(("deviceid", ""),),
+                          device_title="The RUFUS device",
+                          device_subtitle="Describe the device to bind to the company "
+                          "account.",
+                          pairing_status="Binding the device with RUFUS…",
+                          undo_confirm="This will unbind the device (RUFUS deletes its "
+                          "sessions and passings).",
+                          undo_done="Done: the device is unbound.",
+                          api="app.core.rufus:RufusAPI"),
     "zype": ProviderInfo("zype", "Zype", "TV app: link the customer (consumer) to the pin "
-                         "the TV shows, with an api key.", "Link", "Unlink", "api_key"),
+                         "the TV shows, with an api key.", "Link", "Unlink", "api_key",
+                         lookup_field="zype_email",
+                         result_identifiers=(("linked_device_id", ""),),
+                         # The demo's pins renew when they expire: a demo lasts a day.
+                         demo_dialect=(("renew_pins", True),),
+                         device_title="The Zype customer and pin",
+                         device_subtitle="Who the TV belongs to, and the pin it shows.",
+                         pairing_status="Linking the pin with Zype…",
+                         undo_confirm="This will unlink the pin from the consumer.",
+                         undo_done="Done: the pin is unlinked from the consumer.",
+                         api="app.core.zype:ZypeAPI"),
 }
 
-DEMO = "demo"
-ONLINE_SANDBOX = "sandbox"
-PRODUCTION = "production"
+
+def provider_info(provider: str | None) -> ProviderInfo | None:
+    return PROVIDERS.get(provider or "")
+
+
+def api_class(provider: str) -> Any:
+    """The provider's client class (XeeAPI, RufusAPI, ZypeAPI), imported on first use."""
+    import importlib
+
+    module, _, name = PROVIDERS[provider].api.partition(":")
+    return getattr(importlib.import_module(module), name)
+
 
 ENVIRONMENT_TITLES = {
     DEMO: "Offline demo (built-in sandbox)",
@@ -147,49 +232,90 @@ def xee_app_errors(client_id: str, secret: str, secret_stored: bool) -> dict[str
 # --- fields ------------------------------------------------------------------------
 
 class Field(NamedTuple):
+    """One field under every name it has: the wizard's state key, its validator, the
+    field its InputError names, the batch file's column and the history's identifier
+    ("" where it has none: the Xee pin is never an identifier)."""
+
     key: str               # the state key
     provider: str
-    page: Page
+    page: Page | None      # None: a batch column only
     label: str
     help: str
     validator: str         # the key in app.core.validation.VALIDATORS
     required: bool = True
+    error_field: str = ""  # InputError.field of its validator
+    column: str = ""       # the batch file's column
+    identifier: str = ""   # the history's (and the batch journal's) identifier
+    column_required: bool | None = None   # in a batch file (None: as `required`)
+    object_name: str = ""  # the edit's Qt object name (automation)
+    placeholder: str = ""
+    unique: bool = False   # a batch file names each value once (a device is paired once)
 
     def validate(self, value: str) -> Any:
         """The clean value; raises InputError with a sentence."""
         return validation.VALIDATORS[self.validator](value)
 
+    @property
+    def in_column_required(self) -> bool:
+        return self.required if self.column_required is None else self.column_required
+
 
 FIELDS: tuple[Field, ...] = (
     Field("api_key", "rufus", Page.CREDENTIALS, "Api key",
           "The RUFUS company api key (ror-…) with WRITE or READ_WRITE access.",
-          "rufus.api_key"),
+          "rufus.api_key", error_field="api_key"),
     Field("api_key", "zype", Page.CREDENTIALS, "Api key",
-          "An Admin api key of the Zype channel (Settings, API keys).", "zype.api_key"),
+          "An Admin api key of the Zype channel (Settings, API keys).", "zype.api_key",
+          error_field="api_key"),
     Field("xee_device_id", "xee", Page.DEVICE, "Device id",
-          "Printed on the box, for example E133742015.", "xee.device_id"),
+          "Printed on the box, for example E133742015.", "xee.device_id",
+          error_field="device_id", column="device_id", identifier="device_id",
+          object_name="xeeDeviceIdEdit", placeholder="E133742015", unique=True),
     Field("xee_pin", "xee", Page.DEVICE, "Pin",
-          "On the card delivered with the box. Three wrong pins lock the box.", "xee.pin"),
+          "On the card delivered with the box. Three wrong pins lock the box.", "xee.pin",
+          error_field="pin", column="pin", object_name="xeePinEdit", placeholder="1234"),
     Field("rufus_model", "rufus", Page.DEVICE, "Model", "The device model, e.g. Model X1.",
-          "rufus.model"),
+          "rufus.model", error_field="model", column="model", identifier="model",
+          object_name="rufusModelEdit", placeholder="Model X1"),
     Field("rufus_serial", "rufus", Page.DEVICE, "Serial number",
-          "As printed on the device's label.", "rufus.serial_number"),
+          "As printed on the device's label.", "rufus.serial_number",
+          error_field="serial_number", column="serial_number", identifier="serial_number",
+          object_name="rufusSerialEdit", placeholder="DEVICE-123", unique=True),
     Field("rufus_alias", "rufus", Page.DEVICE, "Alias",
-          "Optional: a name to recognise the device by.", "rufus.alias", required=False),
+          "Optional: a name to recognise the device by.", "rufus.alias", required=False,
+          error_field="alias", column="alias", identifier="alias",
+          object_name="rufusAliasEdit", placeholder="Front door"),
     Field("rufus_firmware", "rufus", Page.DEVICE, "Firmware",
-          "Optional: the firmware version, e.g. 1.4.2.", "rufus.firmware", required=False),
+          "Optional: the firmware version, e.g. 1.4.2.", "rufus.firmware", required=False,
+          error_field="firmware", column="firmware", identifier="firmware",
+          object_name="rufusFirmwareEdit", placeholder="1.4.2"),
     Field("rufus_type", "rufus", Page.DEVICE, "Type",
           "Optional: the device type, sent only when filled in (some RUFUS accounts "
-          "require it).", "rufus.type", required=False),
+          "require it).", "rufus.type", required=False, error_field="type", column="type",
+          identifier="type", object_name="rufusTypeEdit", placeholder="DEVICE"),
+    # A batch may give the email instead of the consumer id: the column is optional.
     Field("zype_consumer_id", "zype", Page.DEVICE, "Consumer id",
-          "The customer's consumer id, or find it by email below.", "zype.consumer_id"),
+          "The customer's consumer id, or find it by email below.", "zype.consumer_id",
+          error_field="consumer_id", column="consumer_id", identifier="consumer_id",
+          column_required=False, object_name="zypeConsumerEdit", placeholder="5a3b…"),
     Field("zype_email", "zype", Page.DEVICE, "Customer's email",
           "Look the consumer up by the email of their account.", "zype.email",
-          required=False),
+          required=False, error_field="email", column="email", identifier="email",
+          object_name="zypeEmailEdit", placeholder="name@example.com"),
     Field("zype_pin", "zype", Page.DEVICE, "Pin",
           "The 7-character pin the TV app shows, e.g. zabc123. Pins expire after 30 minutes.",
-          "zype.pin"),
+          "zype.pin", error_field="pin", column="pin", identifier="pin",
+          object_name="zypePinEdit", placeholder="zabc123", unique=True),
+    # The TV a batch row expects the pin to end up on (checked after linking).
+    Field("zype_linked_device_id", "zype", None, "TV device id", "", "zype.linked_device_id",
+          required=False, error_field="linked_device_id", column="linked_device_id",
+          identifier="linked_device_id"),
 )
+
+
+def columns_for(provider: str) -> list[Field]:
+    """The fields of a batch file, in the template's order."""
+    return [f for f in FIELDS if f.provider == provider and f.column]
 
 
 def fields_for(page: Page, provider: str | None) -> list[Field]:
@@ -231,10 +357,11 @@ def page_errors(page: Page, state: Mapping[str, Any]) -> dict[str, str]:
         elif state.get("environment") not in environments_for(provider):
             errors["environment"] = "Choose an environment."
         return errors
-    if page is Page.CREDENTIALS and provider == "xee":
+    info = PROVIDERS.get(provider or "")
+    if page is Page.CREDENTIALS and info and info.signs_in:
         # Xee's online sandbox needs no Authorization (api-notes; the official SDK signs
         # nothing in there): no sign-in to wait for.
-        if not state.get("xee_account") and state.get("environment") != ONLINE_SANDBOX:
+        if not state.get("xee_account") and info.needs_sign_in(state.get("environment")):
             errors["xee_account"] = "Sign in with Xee first."
         return errors
     for f in fields_for(page, provider):
@@ -329,8 +456,10 @@ def page_for_error(error: Mapping[str, Any] | ProviderError | InputError | None)
     if fld and str(fld) in FIELD_PAGES:
         return FIELD_PAGES[str(fld)]
     if fld:
+        provider = data.get("provider")
         for f in FIELDS:
-            if f.key == fld or f.key.endswith("_" + str(fld)):
+            if (f.key == fld or f.error_field == fld) and f.page is not None \
+                    and provider in (f.provider, None):
                 return f.page
     if kind in KIND_PAGES:
         return KIND_PAGES[kind]
@@ -399,7 +528,8 @@ def batch_problem(state: Mapping[str, Any]) -> str | None:
     if not state.get("provider"):
         return "Choose the provider first."
     if not is_valid(Page.CREDENTIALS, state):
-        return ("Sign in to Xee first." if state["provider"] == "xee"
+        info = PROVIDERS.get(state["provider"])
+        return ("Sign in to Xee first." if info and info.signs_in
                 else "Enter the api key first.")
     return None
 
@@ -505,9 +635,14 @@ def pin_attempts_left(state: Mapping[str, Any]) -> int:
         else PIN_ATTEMPTS
 
 
+def _pin_lock(state: Mapping[str, Any]) -> bool:
+    info = PROVIDERS.get(state.get("provider") or "")
+    return bool(info and info.pin_lock)
+
+
 def is_last_pin_attempt(state: Mapping[str, Any]) -> bool:
     """The next Associate is the last before the box locks: ask first."""
-    return state.get("provider") == "xee" and pin_attempts_left(state) == 1
+    return _pin_lock(state) and pin_attempts_left(state) == 1
 
 
 BOX_LOCKED_NOW = ("That was the third wrong pin for this box: Xee has now locked it. "
@@ -521,7 +656,7 @@ def pin_result_note(state: Mapping[str, Any]) -> str | None:
     """What the result page adds after a wrong Xee pin: the attempts left, or that the box
     is locked now (after the third failure, not after a fourth try)."""
     error = state.get("error") or {}
-    if state.get("provider") != "xee":
+    if not _pin_lock(state):
         return None
     if error.get("kind") == "xee.box_locked":
         return BOX_LOCKED_NOW
@@ -536,7 +671,7 @@ def pin_result_note(state: Mapping[str, Any]) -> str | None:
 def box_locked(state: Mapping[str, Any]) -> bool:
     """The box of the device page is locked: fixing its details will not help."""
     error = state.get("error") or {}
-    if state.get("provider") != "xee":
+    if not _pin_lock(state):
         return False
     return error.get("kind") == "xee.box_locked" or (
         is_pin_rejection(error) and pin_attempts_left(state) <= 0)
@@ -718,9 +853,10 @@ def pair_another(state: Mapping[str, Any]) -> dict[str, Any]:
     """Keep provider, environment and credentials (and the pin-failure count); clear the
     device and the outcome. RUFUS keeps model and firmware: a batch is usually alike."""
     fresh = dict(state)
+    info = PROVIDERS.get(state.get("provider") or "")
+    keeps = info.keeps_on_pair_another if info else ()
     for key in DEVICE_KEYS:
-        if state.get("provider") == "rufus" and key in ("rufus_model", "rufus_firmware",
-                                                        "rufus_type"):
+        if key in keeps:
             continue
         fresh[key] = ""
     fresh.update(result=None, error=None, undone=False)
@@ -748,7 +884,8 @@ def select(state: Mapping[str, Any], provider: str | None,
         # A typed key is kept for this session per provider and environment (never
         # written anywhere): switching provider and back gives it back.
         keys = dict(state.get("session_keys") or {})
-        if state.get("provider") in ("rufus", "zype") and state.get("api_key"):
+        old = PROVIDERS.get(state.get("provider") or "")
+        if old and old.has_api_key and state.get("api_key"):
             keys[f"{state.get('provider')}/{state.get('environment')}"] = state["api_key"]
         fresh.update(api_key=keys.get(f"{provider}/{environment}", ""), xee_account="",
                      xee_user_id="", session_keys=keys)

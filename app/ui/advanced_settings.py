@@ -251,7 +251,8 @@ class AdvancedSettings(QWidget):
     def _xee_app_env(self) -> str | None:
         env = self.state.get("environment")
         # Not on Xee's online sandbox either: it needs no sign-in, so no app credentials.
-        if self.provider == "xee" and env and env not in (flow.DEMO, flow.ONLINE_SANDBOX):
+        info = self.page.info
+        if info and info.needs_sign_in(env) and env and env != flow.DEMO:
             return str(env)
         return None
 
@@ -406,8 +407,8 @@ class AdvancedSettings(QWidget):
 
     def _show_xee_sign_in(self) -> None:
         """Shown for Xee where it signs in (not on Xee's online sandbox, which needs none)."""
-        visible = (self.provider == "xee"
-                   and self.state.get("environment") != flow.ONLINE_SANDBOX)
+        info = self.page.info
+        visible = bool(info and info.needs_sign_in(self.state.get("environment")))
         self.xee_sign_in_title.setVisible(visible)
         self.xee_sign_in.setVisible(visible)
         if not visible:
@@ -516,7 +517,8 @@ class AdvancedSettings(QWidget):
         self.xee_pin_pattern.editingFinished.connect(self._xee_formats_edited)
 
     def _show_xee_api(self) -> None:
-        visible = self.provider == "xee"
+        info = self.page.info
+        visible = bool(info and info.api_versions)
         self.xee_api_title.setVisible(visible)
         self.xee_api.setVisible(visible)
         if not visible:

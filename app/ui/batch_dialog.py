@@ -54,7 +54,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-PROVIDER_TITLES = {"xee": "Xee", "rufus": "RUFUS", "zype": "Zype"}   # never translated
+PROVIDER_TITLES = {key: info.title for key, info in flow.PROVIDERS.items()}  # never translated
 
 
 def state_titles() -> dict[str, str]:
@@ -97,6 +97,10 @@ class BatchModel(QAbstractTableModel):
         self.columns: list[str] = []
         self.rows: list[dict[str, Any]] = []
         self.by_row_no: dict[int, int] = {}
+
+    @property
+    def info(self) -> flow.ProviderInfo | None:
+        return flow.PROVIDERS.get(self.provider or "")
 
     def load(self, report: Any) -> None:
         self.beginResetModel()
@@ -174,7 +178,7 @@ class BatchModel(QAbstractTableModel):
             message = tool_text(row["message"])
         if state == "done":
             result = row["result"] if row["result"] not in ("associated", "linked") else ""
-            if result and self.provider == "rufus":
+            if result and self.info is not None and self.info.handover_id:
                 result = self.tr("deviceid {deviceid}").format(deviceid=result)
             return "  ".join(x for x in (result, message) if x)
         if state in ("failed", "unknown", "invalid", "skipped"):
@@ -392,13 +396,15 @@ class BatchDialog(QDialog):
         self.title.setText(self.tr("Batch pairing with {provider}").format(provider=name)
                            if name else self.tr("Batch pairing"))
         account = self.wizard.state.get("xee_account") or ""
-        if provider == "xee" and account:
+        info = self.info
+        signs_in = info is not None and info.signs_in
+        if signs_in and account:
             text = self.tr("{environment}, as {account}. Every row is checked before "
                            "anything is sent; a device is never paired twice.")
-        elif provider == "xee" and environment == flow.ONLINE_SANDBOX:
+        elif signs_in and not info.needs_sign_in(environment):
             text = self.tr("{environment}, no sign-in needed. Every row is checked before "
                            "anything is sent; a device is never paired twice.")
-        elif provider == "xee":
+        elif signs_in:
             text = self.tr("{environment}, as nobody (sign in first). Every row is checked "
                            "before anything is sent; a device is never paired twice.")
         else:
@@ -423,12 +429,18 @@ class BatchDialog(QDialog):
         self.notice.clear()
         self.result_status.clear()
 
+    @property
+    def info(self) -> flow.ProviderInfo | None:
+        """The spec of the batch's provider (None before one is chosen)."""
+        return flow.PROVIDERS.get(self.provider or "")
+
     def credentials_problem(self) -> str | None:
         state = self.wizard.state
         if not self.provider:
             return self.tr("Choose the provider in the wizard first.")
-        if self.provider == "xee":
-            if self.environment == flow.ONLINE_SANDBOX:
+        info = self.info
+        if info is not None and info.signs_in:
+            if not info.needs_sign_in(self.environment):
                 return None     # Xee's online sandbox needs no sign-in
             if self.wizard.services.xee_session is None or not state.get("xee_account"):
                 return self.tr("Sign in to Xee in the wizard first (step 2).")
@@ -592,23 +604,24 @@ class BatchDialog(QDialog):
 
     async def _api(self, root: str) -> Any:
         services = self.wizard.services
-        if self.provider == "xee":
-            from app.core.xee import XeeAPI
-
-            if self.environment == flow.ONLINE_SANDBOX:   # no sign-in, no Authorization
-                return XeeAPI(await services.http(), root)
+        info = self.info
+        if info is not None and info.signs_in:
+            api_class = flow.api_class(self.provider)
+            if not info.needs_sign_in(self.environment):   # no sign-in, no Authorization
+                return api_class(await services.http(), root)
             session = services.xee_session
-            return XeeAPI(session.client, root, access_token=None)
+            return api_class(session.client, root, access_token=None)
         return await services.provider_api(self.wizard.state)
 
     def _call(self) -> Any:
         """How the batch sends a Xee request: through the signed-in session's call path
         (an expired token is refreshed once, the row sent again; a session of another
         root is refused), a dead sign-in as the ProviderError the batch stops on."""
-        if self.provider != "xee":
+        info = self.info
+        if info is None or not info.signs_in:
             return None
         services = self.wizard.services
-        chosen = {"provider": "xee", "environment": self.environment}
+        chosen = {"provider": self.provider, "environment": self.environment}
 
         async def call(fn: Any) -> Any:
             from app.auth.errors import SignInError

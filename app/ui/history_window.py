@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core import flow
 from app.ui import dialogs, theme
 from app.ui.i18n import tool_text, translate
 from app.ui.tables import make_table
@@ -49,7 +50,7 @@ log = logging.getLogger(__name__)
 
 SHOWN_LIMIT = 1000          # rows in the table; the export has no limit
 NO_DATE = QDate(2000, 1, 1)  # the date edits' "Any" (their minimum, shown as text)
-PROVIDER_TITLES = {"xee": "Xee", "rufus": "RUFUS", "zype": "Zype"}   # never translated
+PROVIDER_TITLES = {key: info.title for key, info in flow.PROVIDERS.items()}  # never translated
 
 
 # The titles are translated when shown (the language is set after import).

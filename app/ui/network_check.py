@@ -197,7 +197,9 @@ class NetworkCheckDialog(QDialog):
         provider, environment = where[0], where[1]
         if not provider or not environment:
             return
-        name = {"xee": "Xee", "rufus": "RUFUS", "zype": "Zype"}.get(provider, provider)
+        from app.core.errors import provider_name
+
+        name = provider_name(provider)
         self.title.setText(self.tr("Network check: {provider}").format(provider=name))
         self.again.setEnabled(False)
         self.copy.setEnabled(False)

@@ -62,6 +62,11 @@ class WizardPage(QWidget):
     def provider(self) -> str | None:
         return self.state.get("provider")
 
+    @property
+    def info(self) -> flow.ProviderInfo | None:
+        """The chosen provider's spec (what it has and does), None before a choice."""
+        return flow.PROVIDERS.get(self.provider or "")
+
     def title(self) -> str:
         return flow_text(flow.PAGE_TITLES[self.page])
 
@@ -184,8 +189,9 @@ class ProviderPage(WizardPage):
         self.group.buttonClicked.connect(self._provider_clicked)
         self.environment.currentIndexChanged.connect(self._environment_changed)
         self.advanced_toggle.toggled.connect(self._toggle_advanced)
-        self.setTabOrder(self.radios["xee"], self.radios["rufus"])
-        self.setTabOrder(self.radios["rufus"], self.radios["zype"])
+        order = [self.radios[key] for key in flow.PROVIDERS]
+        for first, second in zip(order, order[1:], strict=False):
+            self.setTabOrder(first, second)
         for radio in self.radios.values():
             radio.installEventFilter(self)   # Enter: Next
 

@@ -576,8 +576,8 @@ class CredentialsPage(WizardPage):
         self.body.addWidget(self.stack)
 
     def title(self) -> str:
-        provider = self.provider
-        if provider == "xee":
+        provider, info = self.provider, self.info
+        if info is not None and info.signs_in:
             return self.tr("Sign in to Xee")
         if provider:
             return self.tr("{provider} api key").format(
@@ -586,14 +586,14 @@ class CredentialsPage(WizardPage):
 
     def subtitle(self) -> str:
         env = flow_text(flow.ENVIRONMENT_TITLES.get(self.state.get("environment", ""), ""))
-        if self.provider == "xee":
+        if self.info is not None and self.info.signs_in:
             return self.tr("The box will be associated to this account. Environment: "
                            "{environment}.").format(environment=env)
         return self.tr("The key authorises the request. Environment: {environment}.").format(
             environment=env)
 
     def enter(self) -> None:
-        if self.provider == "xee":
+        if self.info is not None and self.info.signs_in:
             self.stack.setCurrentWidget(self.xee)
             self.xee.enter()
         else:
@@ -601,14 +601,14 @@ class CredentialsPage(WizardPage):
             self.api_key.enter()
 
     def leave(self, forward: bool) -> None:
-        if self.provider == "xee":
+        if self.info is not None and self.info.signs_in:
             self.xee.cancel_attempt()
             self.xee.cancel_restore()
         else:
             self.api_key.leave(forward)
 
     def refresh_errors(self) -> None:
-        if self.provider in ("rufus", "zype"):
+        if self.info is not None and self.info.has_api_key:
             self.api_key.key.show_error(field_error("api_key", self.state))
 
 
@@ -617,18 +617,11 @@ class CredentialsPage(WizardPage):
 class DevicePage(WizardPage):
     page = Page.DEVICE
 
-    ROWS = {
-        "xee": (("xee_device_id", "xeeDeviceIdEdit", "E133742015"),
-                ("xee_pin", "xeePinEdit", "1234")),
-        "rufus": (("rufus_model", "rufusModelEdit", "Model X1"),
-                  ("rufus_serial", "rufusSerialEdit", "DEVICE-123"),
-                  ("rufus_alias", "rufusAliasEdit", "Front door"),
-                  ("rufus_firmware", "rufusFirmwareEdit", "1.4.2"),
-                  ("rufus_type", "rufusTypeEdit", "DEVICE")),
-        "zype": (("zype_consumer_id", "zypeConsumerEdit", "5a3b…"),
-                 ("zype_email", "zypeEmailEdit", "name@example.com"),
-                 ("zype_pin", "zypePinEdit", "zabc123")),
-    }
+    # Each provider's device fields, in order: state key, object name, placeholder
+    # (flow.FIELDS holds them with every other name of the field).
+    ROWS = {provider: tuple((f.key, f.object_name, f.placeholder)
+                            for f in flow.fields_for(Page.DEVICE, provider))
+            for provider in flow.PROVIDERS}
 
     def __init__(self, wizard: PairingWizard) -> None:
         super().__init__(wizard)
@@ -636,6 +629,7 @@ class DevicePage(WizardPage):
         self.panels: dict[str, QWidget] = {}
         self.stack = QStackedWidget()
         for provider, rows in self.ROWS.items():
+            info = flow.PROVIDERS[provider]
             panel = QWidget()
             layout = QVBoxLayout(panel)
             layout.setContentsMargins(0, 0, 0, 0)
@@ -650,11 +644,11 @@ class DevicePage(WizardPage):
                 row.edit.returnPressed.connect(self._return_pressed)
                 self.bind(row, key)
                 self.rows[key] = row
-                if key == "zype_email":
+                if key == info.lookup_field:
                     card.add(self._lookup_block(row))
                 else:
                     card.add(row)
-            if provider == "rufus":
+            if info.grid_form:
                 grid = QGridLayout()
                 grid.setHorizontalSpacing(16)
                 grid.setVerticalSpacing(12)
@@ -663,10 +657,10 @@ class DevicePage(WizardPage):
                     grid.addWidget(self.rows[key], index // 2, index % 2)
                 card.layout_.addLayout(grid)
             layout.addWidget(card)
-            if provider == "xee":
+            if info.pin_lock:
                 self.pin_warning = StatusLine("xeePinWarning")
                 layout.addWidget(self.pin_warning)
-            if provider == "rufus":
+            if info.handover_id:
                 layout.addWidget(label(self.tr(
                     "RUFUS answers with a deviceid that must be stored on the device: the "
                     "result page shows it with Copy and Save."), "help"))
@@ -712,32 +706,32 @@ class DevicePage(WizardPage):
     def _return_pressed(self) -> None:
         """Enter in a field: the email looks the consumer up; elsewhere it means Next."""
         sender = self.sender()
-        if self.provider == "zype" and sender is self.rows["zype_email"].edit:
+        lookup = self.info.lookup_field if self.info is not None else ""
+        if lookup and sender is self.rows[lookup].edit:
             self._lookup()
             return
         self.wizard.next()
 
     def title(self) -> str:
-        return {"xee": self.tr("The Xee box"), "rufus": self.tr("The RUFUS device"),
-                "zype": self.tr("The Zype customer and pin")}.get(
-                    self.provider or "", flow_text(flow.PAGE_TITLES[self.page]))
+        info = self.info
+        return flow_text(info.device_title if info is not None
+                         else flow.PAGE_TITLES[self.page])
 
     def subtitle(self) -> str:
-        return {"xee": self.tr("Enter the device id and the pin from the box's card."),
-                "rufus": self.tr("Describe the device to bind to the company account."),
-                "zype": self.tr("Who the TV belongs to, and the pin it shows.")}.get(
-                    self.provider or "", "")
+        info = self.info
+        return flow_text(info.device_subtitle) if info is not None else ""
 
     def enter(self) -> None:
         provider = self.provider
         if provider not in self.panels:
             return
         self.stack.setCurrentWidget(self.panels[provider])
-        if provider == "rufus" and not str(self.state.get("rufus_type") or "").strip():
+        default_key, default_setting = self.info.default_field
+        if default_key and not str(self.state.get(default_key) or "").strip():
             # The default type (setting rufus/defaultType, or IT's managed preset).
-            default_type = str(self.wizard.services.setting("rufus/defaultType", "") or "")
-            if default_type.strip():
-                self.state["rufus_type"] = default_type.strip()
+            default_value = str(self.wizard.services.setting(default_setting, "") or "")
+            if default_value.strip():
+                self.state[default_key] = default_value.strip()
         for key, _name, _placeholder in self.ROWS[provider]:
             row = self.rows[key]
             value = str(self.state.get(key) or "")
@@ -746,7 +740,7 @@ class DevicePage(WizardPage):
             row.touched = bool(value)
         self.fill_demo.setVisible(self.state.get("environment") == flow.DEMO)
         self.demo_status.clear()
-        if provider == "zype":
+        if self.info.lookup_field:
             self.consumers.clear()
             self.consumers.hide()
             self.lookup_status.clear()
@@ -758,7 +752,8 @@ class DevicePage(WizardPage):
             return
         for key, _name, _placeholder in self.ROWS[provider]:
             self.rows[key].show_error(field_error(key, self.state))
-        if provider == "xee":
+        info = flow.PROVIDERS[provider]
+        if info.pin_lock:
             warning = flow.pin_warning(self.state)
             # A format setting that is not a regular expression: the usual formats apply.
             problem = getattr(self.wizard.services, "xee_format_problem", None)
@@ -768,9 +763,9 @@ class DevicePage(WizardPage):
                 self.pin_warning.show_message("warning", advice_text(problem, "input.format"))
             else:
                 self.pin_warning.clear()
-        if provider == "zype":
-            self.lookup.setEnabled(bool(self.state.get("zype_email", "").strip())
-                                   and flow.field_error("zype_email", self.state) is None)
+        if info.lookup_field:
+            self.lookup.setEnabled(bool(self.state.get(info.lookup_field, "").strip())
+                                   and flow.field_error(info.lookup_field, self.state) is None)
 
     def on_edited(self, key: str) -> None:
         self.refresh_errors()
@@ -921,7 +916,7 @@ class ReviewPage(WizardPage):
             val.setObjectName("review" + name.replace(" ", ""))
             val.setAccessibleName(flow_text(name))
             key.setBuddy(val)
-            if name == "Pin" and self.provider == "xee":
+            if name == "Pin" and self.info is not None and self.info.pin_lock:
                 self.form.addRow(key, self._revealable_pin(val))
                 continue
             self.form.addRow(key, val)
@@ -930,7 +925,8 @@ class ReviewPage(WizardPage):
                 "Production: this changes a real customer's device right away."))
         else:
             self.warning.clear()
-        warning = flow.pin_warning(self.state) if self.provider == "xee" else None
+        warning = (flow.pin_warning(self.state) if self.info is not None and self.info.pin_lock
+                   else None)
         if warning:
             self.warning.show_message("warning", flow_text(warning))
         self.check_status.clear()
@@ -1004,10 +1000,9 @@ class PairingPage(WizardPage):
                        "available.")
 
     def enter(self) -> None:
-        self.status.setText({"xee": self.tr("Associating the box with Xee…"),
-                             "rufus": self.tr("Binding the device with RUFUS…"),
-                             "zype": self.tr("Linking the pin with Zype…")}.get(
-                                 self.provider or "", self.tr("Pairing…")))
+        info = self.info
+        self.status.setText(flow_text(info.pairing_status) if info is not None
+                            else self.tr("Pairing…"))
         self.started = time.monotonic() if not self.wizard.render_only else 0
         self.elapsed.setText(self.tr("Sending the request…"))
         if not self.wizard.render_only:

@@ -24,47 +24,64 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 THEMES = ("light", "dark")
-PROVIDERS = ("xee", "rufus", "zype")
 SIZE = (920, 640)
 DEMO_URL = "http://127.0.0.1:8765"
 
-# Representative values per provider (demo-looking, never real secrets).
-VALUES: dict[str, dict[str, Any]] = {
-    "xee": {"xee_account": "Alice Martin (alice)", "xee_user_id": "1",
+class Sample(NamedTuple):
+    """One provider's representative values (demo-looking, never real secrets): the
+    pages' state, a success's result, a documented error for the failure page
+    (operation, kind, fields), the values that make the device page invalid, and the
+    Xee-style wrong-pin count shown on the device page."""
+
+    provider: str
+    values: dict[str, Any]
+    result: dict[str, Any]
+    failure: tuple[str, str, dict[str, Any]]
+    invalid: dict[str, Any]
+    pin_failures: dict[str, int] = {}
+
+
+SAMPLES: tuple[Sample, ...] = (
+    Sample("xee",
+           {"xee_account": "Alice Martin (alice)", "xee_user_id": "1",
             "xee_device_id": "E133742015", "xee_pin": "4821"},
-    "rufus": {"api_key": "ror-ae4fc6c19681a20fad30", "rufus_model": "Model X1",
-              "rufus_serial": "DEVICE-123", "rufus_alias": "Front door",
-              "rufus_firmware": "1.4.2"},
-    "zype": {"api_key": "zk_9f0c3a7d1e5b4c2a8f6e", "zype_consumer_id": "5a3b9c1d2e4f60718293a4b5",
-             "zype_email": "jane.doe@example.com", "zype_pin": "zabc123"},
-}
-
-RESULTS: dict[str, dict[str, Any]] = {
-    "xee": {"device_id": "E133742015", "user": "Alice Martin (alice)", "user_id": "1"},
-    "rufus": {"deviceid": "65A1B7E0C6BC3D32C268C1506E3F6F39E225DC6ED79573E177E7243E8E38115B",
-              "model": "Model X1", "serial_number": "DEVICE-123", "alias": "Front door",
-              "firmware": "1.4.2"},
-    "zype": {"id": "5c8f1e2a9b3d4c5e6f7a8b9c", "pin": "zabc123",
-             "consumer_id": "5a3b9c1d2e4f60718293a4b5",
-             "linked_device_id": "roku-4f2a9c", "linked": True,
-             "pin_expiration": "2026-11-22T15:53:50.198-04:00", "subscription_count": 1},
-}
-
-# A documented error per provider, for the failure page.
-FAILURES: dict[str, tuple[str, str, dict[str, Any]]] = {
-    "xee": ("associate", "xee.pin_rejected",
+           {"device_id": "E133742015", "user": "Alice Martin (alice)", "user_id": "1"},
+           ("associate", "xee.pin_rejected",
             {"status": 400, "type": "PARAMETER_ERROR", "message": "",
              "tip": "Check the device id and the pin",
              "endpoint": "POST /devices/E133742015/associate"}),
-    "rufus": ("bind", "rufus.write_access_missing",
-              {"status": 403, "message": "Forbidden: wrong api key access type",
-               "endpoint": "POST /devices"}),
-    "zype": ("link", "zype.pin_not_found",
-             {"status": 404, "message": "Device Pin not found", "endpoint": "PUT /pin/link"}),
-}
+           {"xee_pin": "48 21"}, {"E133742015": 1}),
+    Sample("rufus",
+           {"api_key": "ror-ae4fc6c19681a20fad30", "rufus_model": "Model X1",
+            "rufus_serial": "DEVICE-123", "rufus_alias": "Front door",
+            "rufus_firmware": "1.4.2"},
+           {"deviceid": "65A1B7E0C6BC3D32C268C1506E3F6F39E225DC6ED79573E177E7243E8E38115B",
+            "model": "Model X1", "serial_number": "DEVICE-123", "alias": "Front door",
+            "firmware": "1.4.2"},
+           ("bind", "rufus.write_access_missing",
+            {"status": 403, "message": "Forbidden: wrong api key access type",
+             "endpoint": "POST /devices"}),
+           {"rufus_model": ""}),
+    Sample("zype",
+           {"api_key": "zk_9f0c3a7d1e5b4c2a8f6e", "zype_consumer_id": "5a3b9c1d2e4f60718293a4b5",
+            "zype_email": "jane.doe@example.com", "zype_pin": "zabc123"},
+           {"id": "5c8f1e2a9b3d4c5e6f7a8b9c", "pin": "zabc123",
+            "consumer_id": "5a3b9c1d2e4f60718293a4b5",
+            "linked_device_id": "roku-4f2a9c", "linked": True,
+            "pin_expiration": "2026-11-22T15:53:50.198-04:00", "subscription_count": 1},
+           ("link", "zype.pin_not_found",
+            {"status": 404, "message": "Device Pin not found", "endpoint": "PUT /pin/link"}),
+           {"zype_pin": "zab12"}),
+)
+PROVIDERS = tuple(sample.provider for sample in SAMPLES)
+VALUES: dict[str, dict[str, Any]] = {sample.provider: sample.values for sample in SAMPLES}
+RESULTS: dict[str, dict[str, Any]] = {sample.provider: sample.result for sample in SAMPLES}
+FAILURES: dict[str, tuple[str, str, dict[str, Any]]] = {
+    sample.provider: sample.failure for sample in SAMPLES}
+_SAMPLE = {sample.provider: sample for sample in SAMPLES}
 
 
 def documented_error(provider: str) -> dict[str, Any]:
@@ -85,6 +102,8 @@ def _scenes(provider: str) -> list[tuple[str, Callable[[Any], None]]]:
     from app.ui.i18n import flow_text, translate
 
     values = VALUES[provider]
+    sample = _SAMPLE[provider]
+    info = flow.PROVIDERS[provider]
 
     def base(wizard: Any, page: Page, **extra: Any) -> None:
         state = flow.select(wizard.state, provider, flow.DEMO)
@@ -100,7 +119,7 @@ def _scenes(provider: str) -> list[tuple[str, Callable[[Any], None]]]:
     def credentials(w: Any) -> None:
         base(w, Page.CREDENTIALS)
         page = w.pages[Page.CREDENTIALS]
-        if provider != "xee":
+        if info.has_api_key:
             page.api_key.key.edit.setText(values["api_key"])
             page.api_key.test_status.show_message("success", flow_text("The key works."))
 
@@ -125,14 +144,12 @@ def _scenes(provider: str) -> list[tuple[str, Callable[[Any], None]]]:
     def device(w: Any) -> None:
         base(w, Page.DEVICE)
         page = w.pages[Page.DEVICE]
-        if provider == "xee":
-            w.state["xee_pin_failures"] = {"E133742015": 1}
+        if sample.pin_failures:
+            w.state["xee_pin_failures"] = dict(sample.pin_failures)
             page.refresh_errors()
 
     def device_invalid(w: Any) -> None:
-        bad = {"xee": {"xee_pin": "48 21"}, "rufus": {"rufus_model": ""},
-               "zype": {"zype_pin": "zab12"}}[provider]
-        base(w, Page.DEVICE, **bad)
+        base(w, Page.DEVICE, **sample.invalid)
         page = w.pages[Page.DEVICE]
         for row in page.rows.values():
             row.touch()
@@ -154,7 +171,7 @@ def _scenes(provider: str) -> list[tuple[str, Callable[[Any], None]]]:
         base(w, Page.RESULT, result=None, error=documented_error(provider))
 
     scenes = [("1-provider", provider_page), ("2-credentials", credentials)]
-    if provider == "xee":
+    if info.signs_in:
         scenes.append(("2-signing-in", signing_in))
     scenes += [("3-device", device), ("3-device-invalid", device_invalid),
                ("4-review", review), ("5-pairing", pairing), ("6-result-success", success),
@@ -439,15 +456,18 @@ def _network_check(wizard: Any) -> Any:
              "a company proxy may inspect traffic; ask IT to install its certificate in "
              "the system store", 37),
     ])
+    from app.core.errors import provider_name
+
     context = "NetworkCheckDialog"
+    rufus = provider_name("rufus")
     dialog.title.setText(translate(context, "Network check: {provider}").format(
-        provider="RUFUS"))
+        provider=rufus))
     dialog.where.setText(translate(context, "API address: {address}").format(
         address=report.api_root))
     dialog.report = report
     failure = report.steps[-1]
     dialog.summary.show_message("error", translate(
-        context, "{provider} is NOT reachable from this computer.").format(provider="RUFUS")
+        context, "{provider} is NOT reachable from this computer.").format(provider=rufus)
         + f" {failure.name}: {step_detail(failure)}.")
     dialog.steps.setText(steps_html(report))
     dialog.steps.setAccessibleDescription("\n".join(step_lines(report)))

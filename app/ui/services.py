@@ -29,7 +29,8 @@ TIMEOUT_SETTING = "network/timeoutSeconds"
 TIMEOUT_RANGE = (5, 300)
 
 
-DEMO_DIALECT = {"zype": {"renew_pins": True}}
+# The offline demo's sandbox dialect, per provider (flow.PROVIDERS: Zype renews its pins).
+DEMO_DIALECT = {p.key: dict(p.demo_dialect) for p in flow.PROVIDERS.values() if p.demo_dialect}
 
 
 class DemoSandbox:
@@ -113,27 +114,22 @@ def attempt_identifiers(state: dict[str, Any],
     """What identifies the device and the account in the history (the names of
     app.core.history.IDENTIFIER_FIELDS): never a key, a token or the Xee pin."""
     result = result or {}
-    provider = state.get("provider")
+    provider = state.get("provider") or ""
+    info = flow.PROVIDERS.get(provider)
 
     def text(*values: Any) -> str:
         return next((str(v).strip() for v in values if v not in (None, "")), "")
 
-    if provider == "xee":
-        ids = {"device_id": text(result.get("device_id"), state.get("xee_device_id")),
-               "user": text(result.get("user"), state.get("xee_account"))}
-    elif provider == "rufus":
-        ids = {"serial_number": text(result.get("serial_number"), state.get("rufus_serial")),
-               "model": text(result.get("model"), state.get("rufus_model")),
-               "alias": text(result.get("alias"), state.get("rufus_alias")),
-               "firmware": text(result.get("firmware"), state.get("rufus_firmware")),
-               "deviceid": text(result.get("deviceid"))}
-    elif provider == "zype":
-        ids = {"consumer_id": text(result.get("consumer_id"), state.get("zype_consumer_id")),
-               "email": text(state.get("zype_email")),
-               "pin": text(result.get("pin"), state.get("zype_pin")),
-               "linked_device_id": text(result.get("linked_device_id"))}
-    else:
-        ids = {}
+    ids: dict[str, str] = {}
+    if info is None:
+        return ids
+    # Each field names its identifier (flow.Field.identifier; the result uses the same
+    # name); the provider adds those only its result (or the sign-in) knows.
+    for fld in flow.FIELDS:
+        if fld.provider == provider and fld.page is not None and fld.identifier:
+            ids[fld.identifier] = text(result.get(fld.identifier), state.get(fld.key))
+    for name, state_key in info.result_identifiers:
+        ids[name] = text(result.get(name), state.get(state_key) if state_key else None)
     return {k: v for k, v in ids.items() if v}
 
 
@@ -229,7 +225,10 @@ class Services:
 
     def api_version(self, provider: str) -> str:
         """Xee's API version, setting xee/apiVersion ("v3", the default, or "v4")."""
-        return str(self.setting("xee/apiVersion", "v3") or "v3") if provider == "xee" else ""
+        info = flow.PROVIDERS.get(provider)
+        if info is None or not info.api_versions:
+            return ""
+        return str(self.setting("xee/apiVersion", "v3") or "v3")
 
     def default_root(self, provider: str, environment: str) -> str:
         from app.core.environments import api_root
@@ -288,28 +287,25 @@ class Services:
 
     async def provider_api(self, state: dict[str, Any]) -> Any:
         provider, environment = state["provider"], state["environment"]
+        info = flow.PROVIDERS.get(provider)
+        if info is None or not info.has_api_key:
+            raise ValueError(provider)
         root = await self.api_root(provider, environment)
-        if provider == "rufus":
-            from app.core.rufus import RufusAPI
-
-            return RufusAPI(await self.http(), root, str(state.get("api_key", "")).strip())
-        if provider == "zype":
-            from app.core.zype import ZypeAPI
-
-            return ZypeAPI(await self.http(), root, str(state.get("api_key", "")).strip())
-        raise ValueError(provider)
+        return flow.api_class(provider)(await self.http(), root,
+                                        str(state.get("api_key", "")).strip())
 
     async def call_provider(self, state: dict[str, Any], fn) -> Any:
         """Run `fn(api)` with the provider's client (Xee: through the signed-in session,
         which refreshes and retries once on an expired token)."""
-        if state["provider"] == "xee" and state.get("environment") == flow.ONLINE_SANDBOX:
-            from app.core.xee import XeeAPI
-
+        provider = state["provider"]
+        info = flow.PROVIDERS.get(provider)
+        if info is not None and info.signs_in and not info.needs_sign_in(
+                state.get("environment")):
             # Xee's online sandbox: no sign-in, no Authorization header.
-            root = await self.api_root("xee", flow.ONLINE_SANDBOX)
-            return await fn(XeeAPI(await self.http(), root))
-        if state["provider"] == "xee":
-            root = (await self.api_root("xee", state.get("environment") or flow.DEMO)
+            root = await self.api_root(provider, state["environment"])
+            return await fn(flow.api_class(provider)(await self.http(), root))
+        if info is not None and info.signs_in:
+            root = (await self.api_root(provider, state.get("environment") or flow.DEMO)
                     ).rstrip("/")
             session = self.xee_session
             # A sign-in belongs to one API root: never send a pairing to another

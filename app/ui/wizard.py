@@ -882,7 +882,8 @@ class PairingWizard(QWidget):
         else:
             state["result"] = result
             state["error"] = None
-            if state.get("provider") == "xee":
+            info = flow.PROVIDERS.get(state.get("provider") or "")
+            if info is not None and info.pin_lock:
                 self._forget_pin_failures(result.get("device_id", ""))
         finally:
             self._pair_task = None
@@ -925,20 +926,9 @@ class PairingWizard(QWidget):
         state = self.state
         info = flow.PROVIDERS[state["provider"]]
         page: ResultPage = self.pages[Page.RESULT]  # type: ignore[assignment]
-        what = {"xee": self.tr("This will remove the box {device} from the car it is fitted "
-                               "to: Xee dissociates the box from the car and from the Xee "
-                               "account, and the car no longer reports through it until the "
-                               "box is associated again.").format(
-                                   device=str(state.get("xee_device_id") or "").strip()),
-                "rufus": self.tr("This will unbind the device (RUFUS deletes its sessions "
-                                 "and passings)."),
-                "zype": self.tr("This will unlink the pin from the consumer.")}[
-                    state["provider"]]
-        done = {"xee": self.tr("Done: the box is removed from the car and dissociated from "
-                               "the Xee account."),
-                "rufus": self.tr("Done: the device is unbound."),
-                "zype": self.tr("Done: the pin is unlinked from the consumer.")}[
-                    state["provider"]]
+        what = flow_text(info.undo_confirm).format(
+            device=str(state.get("xee_device_id") or "").strip())
+        done = flow_text(info.undo_done)
         undo_action = flow_text(info.undo_action)
         from app.ui import dialogs  # not before the first paint (QMessageBox, QFileDialog)
 

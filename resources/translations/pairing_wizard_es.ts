@@ -781,30 +781,6 @@
         <translation>Elija el consumidor que vincular: Intro rellena el id de consumidor</translation>
     </message>
     <message>
-        <source>The Xee box</source>
-        <translation>La caja Xee</translation>
-    </message>
-    <message>
-        <source>The RUFUS device</source>
-        <translation>El dispositivo RUFUS</translation>
-    </message>
-    <message>
-        <source>The Zype customer and pin</source>
-        <translation>El cliente de Zype y el pin</translation>
-    </message>
-    <message>
-        <source>Enter the device id and the pin from the box&apos;s card.</source>
-        <translation>Introduzca el id del dispositivo y el pin de la tarjeta de la caja.</translation>
-    </message>
-    <message>
-        <source>Describe the device to bind to the company account.</source>
-        <translation>Describa el dispositivo que vincular a la cuenta de la empresa.</translation>
-    </message>
-    <message>
-        <source>Who the TV belongs to, and the pin it shows.</source>
-        <translation>A quién pertenece el televisor y el pin que muestra.</translation>
-    </message>
-    <message>
         <source>Looking for {email}…</source>
         <translation>Buscando {email}…</translation>
     </message>
@@ -1403,18 +1379,6 @@
         <translation>Comunicando con el proveedor. La ventana sigue disponible; Cancelar siempre está a mano.</translation>
     </message>
     <message>
-        <source>Associating the box with Xee…</source>
-        <translation>Asociando la caja con Xee…</translation>
-    </message>
-    <message>
-        <source>Binding the device with RUFUS…</source>
-        <translation>Vinculando el dispositivo con RUFUS…</translation>
-    </message>
-    <message>
-        <source>Linking the pin with Zype…</source>
-        <translation>Vinculando el pin con Zype…</translation>
-    </message>
-    <message>
         <source>Pairing…</source>
         <translation>Emparejando…</translation>
     </message>
@@ -1552,30 +1516,6 @@
     <message>
         <source>Check the pin first</source>
         <translation>Comprobar el pin primero</translation>
-    </message>
-    <message>
-        <source>This will remove the box {device} from the car it is fitted to: Xee dissociates the box from the car and from the Xee account, and the car no longer reports through it until the box is associated again.</source>
-        <translation>La caja {device} se quitará del coche en el que está instalada: Xee la disocia del coche y de la cuenta de Xee, y el coche deja de enviar datos a través de ella hasta que la caja se vuelva a asociar.</translation>
-    </message>
-    <message>
-        <source>Done: the box is removed from the car and dissociated from the Xee account.</source>
-        <translation>Hecho: la caja se ha quitado del coche y se ha disociado de la cuenta de Xee.</translation>
-    </message>
-    <message>
-        <source>This will unbind the device (RUFUS deletes its sessions and passings).</source>
-        <translation>Esto desvinculará el dispositivo (RUFUS borra sus sesiones y pasos).</translation>
-    </message>
-    <message>
-        <source>This will unlink the pin from the consumer.</source>
-        <translation>Esto desvinculará el pin del consumidor.</translation>
-    </message>
-    <message>
-        <source>Done: the device is unbound.</source>
-        <translation>Hecho: el dispositivo está desvinculado.</translation>
-    </message>
-    <message>
-        <source>Done: the pin is unlinked from the consumer.</source>
-        <translation>Hecho: el pin está desvinculado del consumidor.</translation>
     </message>
     <message>
         <source>{action}?</source>
@@ -2862,6 +2802,66 @@
     <message>
         <source>Remove the box from the car</source>
         <translation>Quitar la caja del coche</translation>
+    </message>
+    <message>
+        <source>The Xee box</source>
+        <translation>La caja Xee</translation>
+    </message>
+    <message>
+        <source>Enter the device id and the pin from the box&apos;s card.</source>
+        <translation>Introduzca el id del dispositivo y el pin de la tarjeta de la caja.</translation>
+    </message>
+    <message>
+        <source>Associating the box with Xee…</source>
+        <translation>Asociando la caja con Xee…</translation>
+    </message>
+    <message>
+        <source>This will remove the box {device} from the car it is fitted to: Xee dissociates the box from the car and from the Xee account, and the car no longer reports through it until the box is associated again.</source>
+        <translation>La caja {device} se quitará del coche en el que está instalada: Xee la disocia del coche y de la cuenta de Xee, y el coche deja de enviar datos a través de ella hasta que la caja se vuelva a asociar.</translation>
+    </message>
+    <message>
+        <source>Done: the box is removed from the car and dissociated from the Xee account.</source>
+        <translation>Hecho: la caja se ha quitado del coche y se ha disociado de la cuenta de Xee.</translation>
+    </message>
+    <message>
+        <source>The RUFUS device</source>
+        <translation>El dispositivo RUFUS</translation>
+    </message>
+    <message>
+        <source>Describe the device to bind to the company account.</source>
+        <translation>Describa el dispositivo que vincular a la cuenta de la empresa.</translation>
+    </message>
+    <message>
+        <source>Binding the device with RUFUS…</source>
+        <translation>Vinculando el dispositivo con RUFUS…</translation>
+    </message>
+    <message>
+        <source>This will unbind the device (RUFUS deletes its sessions and passings).</source>
+        <translation>Esto desvinculará el dispositivo (RUFUS borra sus sesiones y pasos).</translation>
+    </message>
+    <message>
+        <source>Done: the device is unbound.</source>
+        <translation>Hecho: el dispositivo está desvinculado.</translation>
+    </message>
+    <message>
+        <source>The Zype customer and pin</source>
+        <translation>El cliente de Zype y el pin</translation>
+    </message>
+    <message>
+        <source>Who the TV belongs to, and the pin it shows.</source>
+        <translation>A quién pertenece el televisor y el pin que muestra.</translation>
+    </message>
+    <message>
+        <source>Linking the pin with Zype…</source>
+        <translation>Vinculando el pin con Zype…</translation>
+    </message>
+    <message>
+        <source>This will unlink the pin from the consumer.</source>
+        <translation>Esto desvinculará el pin del consumidor.</translation>
+    </message>
+    <message>
+        <source>Done: the pin is unlinked from the consumer.</source>
+        <translation>Hecho: el pin está desvinculado del consumidor.</translation>
     </message>
     <message>
         <source>Box removed from the car</source>

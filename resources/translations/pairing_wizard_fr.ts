@@ -781,30 +781,6 @@
         <translation>Choisissez le client à lier : Entrée remplit l&apos;identifiant client</translation>
     </message>
     <message>
-        <source>The Xee box</source>
-        <translation>Le boîtier Xee</translation>
-    </message>
-    <message>
-        <source>The RUFUS device</source>
-        <translation>L&apos;appareil RUFUS</translation>
-    </message>
-    <message>
-        <source>The Zype customer and pin</source>
-        <translation>Le client Zype et le code</translation>
-    </message>
-    <message>
-        <source>Enter the device id and the pin from the box&apos;s card.</source>
-        <translation>Saisissez l&apos;identifiant et le code figurant sur la carte du boîtier.</translation>
-    </message>
-    <message>
-        <source>Describe the device to bind to the company account.</source>
-        <translation>Décrivez l&apos;appareil à lier au compte de l&apos;entreprise.</translation>
-    </message>
-    <message>
-        <source>Who the TV belongs to, and the pin it shows.</source>
-        <translation>À qui appartient la TV, et le code qu&apos;elle affiche.</translation>
-    </message>
-    <message>
         <source>Looking for {email}…</source>
         <translation>Recherche de {email}…</translation>
     </message>
@@ -1403,18 +1379,6 @@
         <translation>Échange avec le fournisseur. La fenêtre reste utilisable ; Annuler est toujours disponible.</translation>
     </message>
     <message>
-        <source>Associating the box with Xee…</source>
-        <translation>Association du boîtier avec Xee…</translation>
-    </message>
-    <message>
-        <source>Binding the device with RUFUS…</source>
-        <translation>Liaison de l&apos;appareil avec RUFUS…</translation>
-    </message>
-    <message>
-        <source>Linking the pin with Zype…</source>
-        <translation>Liaison du code avec Zype…</translation>
-    </message>
-    <message>
         <source>Pairing…</source>
         <translation>Appairage…</translation>
     </message>
@@ -1552,30 +1516,6 @@
     <message>
         <source>Check the pin first</source>
         <translation>Vérifier le pin d’abord</translation>
-    </message>
-    <message>
-        <source>This will remove the box {device} from the car it is fitted to: Xee dissociates the box from the car and from the Xee account, and the car no longer reports through it until the box is associated again.</source>
-        <translation>Le boîtier {device} va être retiré de la voiture où il est installé : Xee le dissocie de la voiture et du compte Xee, et la voiture ne remonte plus de données par lui tant que le boîtier n’est pas de nouveau associé.</translation>
-    </message>
-    <message>
-        <source>Done: the box is removed from the car and dissociated from the Xee account.</source>
-        <translation>Terminé : le boîtier est retiré de la voiture et dissocié du compte Xee.</translation>
-    </message>
-    <message>
-        <source>This will unbind the device (RUFUS deletes its sessions and passings).</source>
-        <translation>L&apos;appareil sera délié (RUFUS supprime ses sessions et ses passages).</translation>
-    </message>
-    <message>
-        <source>This will unlink the pin from the consumer.</source>
-        <translation>Le code sera délié du client.</translation>
-    </message>
-    <message>
-        <source>Done: the device is unbound.</source>
-        <translation>C&apos;est fait : l&apos;appareil est délié.</translation>
-    </message>
-    <message>
-        <source>Done: the pin is unlinked from the consumer.</source>
-        <translation>C&apos;est fait : le code est délié du client.</translation>
     </message>
     <message>
         <source>{action}?</source>
@@ -2862,6 +2802,66 @@
     <message>
         <source>Remove the box from the car</source>
         <translation>Retirer le boîtier de la voiture</translation>
+    </message>
+    <message>
+        <source>The Xee box</source>
+        <translation>Le boîtier Xee</translation>
+    </message>
+    <message>
+        <source>Enter the device id and the pin from the box&apos;s card.</source>
+        <translation>Saisissez l&apos;identifiant et le code figurant sur la carte du boîtier.</translation>
+    </message>
+    <message>
+        <source>Associating the box with Xee…</source>
+        <translation>Association du boîtier avec Xee…</translation>
+    </message>
+    <message>
+        <source>This will remove the box {device} from the car it is fitted to: Xee dissociates the box from the car and from the Xee account, and the car no longer reports through it until the box is associated again.</source>
+        <translation>Le boîtier {device} va être retiré de la voiture où il est installé : Xee le dissocie de la voiture et du compte Xee, et la voiture ne remonte plus de données par lui tant que le boîtier n’est pas de nouveau associé.</translation>
+    </message>
+    <message>
+        <source>Done: the box is removed from the car and dissociated from the Xee account.</source>
+        <translation>Terminé : le boîtier est retiré de la voiture et dissocié du compte Xee.</translation>
+    </message>
+    <message>
+        <source>The RUFUS device</source>
+        <translation>L&apos;appareil RUFUS</translation>
+    </message>
+    <message>
+        <source>Describe the device to bind to the company account.</source>
+        <translation>Décrivez l&apos;appareil à lier au compte de l&apos;entreprise.</translation>
+    </message>
+    <message>
+        <source>Binding the device with RUFUS…</source>
+        <translation>Liaison de l&apos;appareil avec RUFUS…</translation>
+    </message>
+    <message>
+        <source>This will unbind the device (RUFUS deletes its sessions and passings).</source>
+        <translation>L&apos;appareil sera délié (RUFUS supprime ses sessions et ses passages).</translation>
+    </message>
+    <message>
+        <source>Done: the device is unbound.</source>
+        <translation>C&apos;est fait : l&apos;appareil est délié.</translation>
+    </message>
+    <message>
+        <source>The Zype customer and pin</source>
+        <translation>Le client Zype et le code</translation>
+    </message>
+    <message>
+        <source>Who the TV belongs to, and the pin it shows.</source>
+        <translation>À qui appartient la TV, et le code qu&apos;elle affiche.</translation>
+    </message>
+    <message>
+        <source>Linking the pin with Zype…</source>
+        <translation>Liaison du code avec Zype…</translation>
+    </message>
+    <message>
+        <source>This will unlink the pin from the consumer.</source>
+        <translation>Le code sera délié du client.</translation>
+    </message>
+    <message>
+        <source>Done: the pin is unlinked from the consumer.</source>
+        <translation>C&apos;est fait : le code est délié du client.</translation>
     </message>
     <message>
         <source>Box removed from the car</source>
