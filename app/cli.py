@@ -7,7 +7,6 @@ without paying for uvicorn, authlib or the provider layer.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import json
 import os
@@ -501,6 +500,8 @@ def _stored_xee_session(root: str, args: argparse.Namespace | None = None) -> An
 
 
 async def _login(args: argparse.Namespace) -> int:
+    import asyncio
+
     import keyring
     import keyring.errors
 

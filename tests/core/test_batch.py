@@ -467,7 +467,7 @@ async def test_zype_batch_when_link_answers_the_consumer(sandbox, db, client):
         "tv-0", "tv-1", "tv-2"]
     assert all(e.outcome == "ok" and e.batch_id == batch_id for e in entries)
     out = io.StringIO()
-    write_results(out, "zype", summary.rows)
+    write_results(out, "zype", summary.rows, summary.lines)
     lines = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert [(line["state"], line["result"]) for line in lines] == [("done", "linked")] * 3
 

@@ -104,7 +104,7 @@ def test_zype_link_answering_the_consumer_and_unlink_the_devicepin(qtbot, sandbo
     wait_page(qtbot, wizard, Page.RESULT)
     rows = detail_rows(wizard)
     assert "Device linked" in result_text(wizard)
-    assert rows["Linked"] == "yes" and rows["Linked device id"] == device
+    assert rows["Linked"] == "yes" and rows["TV device id"] == device
     pins = {p["pin"]: p for p in sandbox.fixtures()["zype"]["pins"]}
     assert pins[pin]["consumer_id"] == consumer["_id"]
 
@@ -114,7 +114,7 @@ def test_zype_link_answering_the_consumer_and_unlink_the_devicepin(qtbot, sandbo
     wait_idle(qtbot, wizard)
     rows = detail_rows(wizard)
     assert "Pin unlinked" in result_text(wizard)
-    assert rows["Linked"] == "no" and "Linked device id" not in rows
+    assert rows["Linked"] == "no" and "TV device id" not in rows
     pins = {p["pin"]: p for p in sandbox.fixtures()["zype"]["pins"]}
     assert pins[pin]["consumer_id"] is None
     run(qtbot, wizard.shutdown())
