@@ -82,6 +82,18 @@ class WizardPage(QWidget):
     def refresh_errors(self) -> None:
         """Show each touched field's error under it."""
 
+    def warm_up(self) -> None:
+        """After the first paint, hidden, on an idle turn: what its first showing would
+        do on the spot (the style sheet, its buttons' icons at this screen's ratio)."""
+        from PySide6.QtWidgets import QAbstractButton
+
+        self.ensurePolished()
+        ratio = self.devicePixelRatioF()
+        for button in self.findChildren(QAbstractButton):
+            icon = button.icon()
+            if not icon.isNull():
+                icon.pixmap(button.iconSize(), ratio)
+
     def bind(self, row: FieldRow, key: str) -> FieldRow:
         def edited(text: str) -> None:
             self.state[key] = text

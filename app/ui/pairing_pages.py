@@ -9,6 +9,7 @@ import time
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -1027,6 +1028,7 @@ class ResultPage(WizardPage):
 
     def __init__(self, wizard: PairingWizard) -> None:
         super().__init__(wizard)
+        self._pixmaps: dict[tuple[str, str, float], QPixmap] = {}
         head = QHBoxLayout()
         head.setSpacing(12)
         self.icon = QLabel()
@@ -1108,6 +1110,20 @@ class ResultPage(WizardPage):
     def subtitle(self) -> str:
         return ""
 
+    def outcome_pixmap(self, name: str, color: str) -> QPixmap:
+        """The outcome's icon, kept: read from the disk (or rendered) once, not on the
+        turn the outcome arrives."""
+        key = (name, color, self.devicePixelRatioF())
+        if key not in self._pixmaps:
+            self._pixmaps[key] = theme.svg_pixmap(name, 32, color)
+        return self._pixmaps[key]
+
+    def warm_up(self) -> None:
+        super().warm_up()
+        c = theme.colors()
+        for name, color in (("check", c["success"]), ("error", c["error"])):
+            self.outcome_pixmap(name, color)
+
     def enter(self) -> None:
         self.action_status.clear()
         self.deviceid_status.clear()
@@ -1118,7 +1134,7 @@ class ResultPage(WizardPage):
         error = state.get("error")
         c = theme.colors()
         if error:
-            self.icon.setPixmap(theme.svg_pixmap("error", 32, c["error"]))
+            self.icon.setPixmap(self.outcome_pixmap("error", c["error"]))
             self.result_title.setText(flow_text(flow.failure_title(error)))
             self.details.setText(failure_html(state, error))
             self.details.setAccessibleName(self.result_title.text())
@@ -1140,8 +1156,8 @@ class ResultPage(WizardPage):
             self.deviceid_card.hide()
             return
         undone = bool(state.get("undone"))
-        self.icon.setPixmap(theme.svg_pixmap("check" if not undone else "undo", 32,
-                                             c["success"] if not undone else c["muted"]))
+        self.icon.setPixmap(self.outcome_pixmap("check" if not undone else "undo",
+                                                c["success"] if not undone else c["muted"]))
         self.result_title.setText(flow_text(flow.success_title(state)))
         rows = translated_result_rows(state)
         self.details.setText(rows_html(rows))

@@ -55,6 +55,14 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# What the first pairing imports between the click on Pair and the filled result page
+# (the provider clients, the sign-in errors, the history and its sqlite3, the result's
+# html): imported in a worker thread once the later pages are built, so that path
+# imports nothing on the GUI thread (tests/ui/test_first_pair_imports.py). GUI-free
+# modules only: nothing that builds Qt objects may run off the GUI thread.
+WARM_UP_MODULES = ("app.core.http", "app.auth.errors", "app.core.rufus", "app.core.zype",
+                   "app.core.xee", "app.core.history", "html")
+
 
 def page_class(which: Page) -> type[WizardPage]:
     """The page's class. All but the first page come from app.ui.pairing_pages,
@@ -163,6 +171,8 @@ class PairingWizard(QWidget):
         self._closed_clean = False
         self.deviceid_kept = False
         self.has_painted = False
+        self._warm_up_started = False
+        self.warmed_up_at = 0.0   # perf_counter() when the warm-up was done
         self._paint_watcher: _PaintWatcher | None = None
         self.state = self._initial_state()
         self.current = Page.PROVIDER
@@ -353,12 +363,47 @@ class PairingWizard(QWidget):
         return page
 
     def _build_next_page(self) -> None:
-        """After the first paint: the pages not built yet, one per event-loop turn."""
+        """After the first paint: the pages not built yet, one per event-loop turn; then
+        the warm-up for the first pairing."""
+        if not shiboken6.isValid(self):
+            return
         missing = [page for page in flow.PAGE_ORDER if page not in self.pages]
-        if missing and shiboken6.isValid(self):
+        if missing:
             self._build_page(missing[0])
-            if len(missing) > 1:
-                QTimer.singleShot(0, self._build_next_page)
+        QTimer.singleShot(0, self._build_next_page if len(missing) > 1 else self._warm_up)
+
+    def _warm_up(self) -> None:
+        """Import, off the GUI thread, what the first pairing would import on it between
+        the click on Pair and the result (tens of ms of stalls): see WARM_UP_MODULES."""
+        asyncio = sys.modules.get("asyncio")
+        if self._warm_up_started or not shiboken6.isValid(self) or self.render_only \
+                or asyncio is None or asyncio._get_running_loop() is None:
+            return
+        self._warm_up_started = True
+        self.spawn(self._warm_up_imports(), "warm-up")
+        self._polish_next_page(list(flow.PAGE_ORDER[1:]))
+
+    def _polish_next_page(self, pages: list[Page]) -> None:
+        """The later pages' style sheet and icons, one page per event-loop turn: the first
+        time a page is shown (Pairing, Result: right after a click) needs only its
+        layout and paint."""
+        if pages and shiboken6.isValid(self):
+            if (page := self.pages.get(pages[0])) is not None \
+                    and page is not self.pages.get(self.current):
+                page.warm_up()
+            QTimer.singleShot(0, lambda: self._polish_next_page(pages[1:]))
+
+    async def _warm_up_imports(self) -> None:
+        import time
+
+        from app.ui.services import imported
+
+        for name in WARM_UP_MODULES:   # one at a time: each hop lets the GUI thread run
+            try:
+                await imported(name)
+            except ImportError:   # then it is imported when needed, as before
+                log.exception("Warm-up: could not import %s", name)
+        self.warmed_up_at = time.perf_counter()
 
     def _bar_button(self, text: str, name: str, description: str) -> QPushButton:
         widget = QPushButton(text)
@@ -576,10 +621,14 @@ class PairingWizard(QWidget):
             old.leave(forward)
         self.current = page
         widget = self.pages[page]
-        self.stack.setCurrentWidget(self.scrolls[page])
-        self.scrolls[page].verticalScrollBar().setValue(0)
+        # Filled before it is shown: a child shown in a visible window makes Qt lay out
+        # the whole window at once (QWidget::setVisible), each time; hidden, only once.
+        # So is the button bar, before the page is shown: one layout of the window with
+        # the new page, not one per button shown or hidden.
         widget.enter()
         self.refresh()
+        self.stack.setCurrentWidget(self.scrolls[page])
+        self.scrolls[page].verticalScrollBar().setValue(0)
         self.page_changed.emit(page.value)
         self._focus_page(page)
 
