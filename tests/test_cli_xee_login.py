@@ -2,7 +2,8 @@
 a registered `http://localhost:PORT/callback` redirect, Xee not echoing `state`, no
 `scope` sent (issue 13). The browser's part is played by HTTP requests (the consent form,
 then the redirect to the loopback listener); the account is confirmed on the terminal;
-the kept sign-in then pairs with `pair xee`."""
+the kept sign-in then pairs with `pair xee`. Once with the options on the command line,
+once with everything from IT's managed config.toml."""
 
 from __future__ import annotations
 
@@ -125,3 +126,59 @@ def test_login_refuses_the_redirect_without_state_unless_told(tmp_path, sandbox)
     assert login.returncode == 4 and not result["ok"]       # the wait ended: state_missing
     assert result["error"]["kind"] == "state_missing"
     assert "--no-state-echo" in result["error"]["advice"]
+
+
+def test_login_takes_the_app_and_its_redirect_from_the_managed_file(tmp_path, sandbox):
+    """IT's config.toml gives the client id and secret, the registered redirect, "no state"
+    and "no scope", and the production root: support staff type none of it."""
+    xee = sandbox.fixtures()["xee"]
+    port = free_port()
+    registered = f"http://localhost:{port}/callback"
+    sandbox.set_xee_dialect(registered_redirect_uris=[registered], echo_state=False)
+    config = tmp_path / "config.toml"
+    config.write_text(f"""
+[xee]
+client_id = "{xee['client_id']}"
+client_secret = "{xee['client_secret']}"
+redirect_uri = "{registered}"
+state_echoed = false
+send_scope = false
+
+[roots.xee]
+production = "{sandbox.xee_root}"
+""", encoding="utf-8")
+    env = cli_env(tmp_path, sandbox)
+    for name in ("XEE_CLIENT_ID", "XEE_CLIENT_SECRET"):
+        env.pop(name)
+    env["PAIRING_WIZARD_CONFIG"] = str(config)
+    login = subprocess.Popen([sys.executable, "-m", "app", "login", "xee", "--no-browser",
+                              "--json"], cwd=ROOT, env=env, stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        url = ""
+        while not url.startswith("http"):
+            line = login.stderr.readline()
+            assert line, "login ended before printing the sign-in address"
+            url = line.strip()
+        assert url.startswith(sandbox.xee_root) and f"client_id={xee['client_id']}" in url
+        assert "scope=" not in url
+
+        async def browser() -> int:
+            redirect = await consent(sandbox, url, demo_user(sandbox), scopes=[
+                "devices_management", "users_read", "cars_read"])
+            async with httpx2.AsyncClient() as client:
+                return (await client.get(redirect.headers["location"])).status_code
+
+        assert asyncio.run(browser()) == 200
+        out, err = login.communicate("y\n", timeout=60)
+    finally:
+        if login.poll() is None:
+            login.kill()
+    assert login.returncode == 0, out + err
+    assert xee["client_secret"] not in out + err            # never printed
+    box = next(d for d in sandbox.fixtures()["xee"]["devices"]
+               if d["user_id"] is None and not d["locked"] and len(d["id"]) == 10)
+    paired = subprocess.run([sys.executable, "-m", "app", "pair", "xee", "--device", box["id"],
+                             "--pin", box["pin"], "--json"], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert paired.returncode == 0, (paired.stdout, paired.stderr)
