@@ -10,8 +10,11 @@ The .ts files (Qt Linguist) are the translators' source; the .qm files are built
 (ProviderError advice from errors_table.py, InputError sentences, SignInError advice,
 the flow's labels and messages, the batch's and the network check's sentences) are
 collected here into a generated module of
-QT_TRANSLATE_NOOP calls that lupdate reads; app/ui/i18n.py translates them at display
-time (a filled sentence by the template it came from).
+QT_TRANSLATE_NOOP calls that lupdate reads. app/core returns filled sentences as
+app.core.messages.Message (template and values; the f-string-free `Message(context,
+template, ...)` calls are read from the source), which app/ui/i18n.py translates by
+their template; the batch's and network check's plain sentences it still matches
+against these templates.
 """
 
 from __future__ import annotations

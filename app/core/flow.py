@@ -1096,9 +1096,9 @@ async def _check_xee(api: Any, state: Mapping[str, Any]) -> OutcomeCheck:
             if car.license_plate:
                 name = f"{name}, {car.license_plate}"
             return OutcomeCheck(True, Message(FLOW, CHECK_XEE_FOUND, device=device,
-                                                 car=name))
+                                              car=name))
     return OutcomeCheck(False, Message(FLOW, CHECK_XEE_MISSING, count=len(cars),
-                                             device=device))
+                                       device=device))
 
 
 async def _check_zype(api: Any, state: Mapping[str, Any]) -> OutcomeCheck:
@@ -1113,7 +1113,7 @@ async def _check_zype(api: Any, state: Mapping[str, Any]) -> OutcomeCheck:
         consumer = consumers[0]
     if consumer is None:
         return OutcomeCheck(None, Message(FLOW, CHECK_ZYPE_NO_CONSUMER,
-                                            consumer=consumer_id or "—", email=email))
+                                          consumer=consumer_id or "—", email=email))
     for device in consumer.linked_devices:
         try:
             status = await api.status(device)
@@ -1148,5 +1148,4 @@ async def _check_rufus(api: Any, state: Mapping[str, Any],
             telemetry=times.time_text(found.last_telemetry_at, time_format),
             login=times.time_text(found.last_login, time_format)),
             found.deviceid)
-    return OutcomeCheck(False, Message(FLOW, CHECK_RUFUS_MISSING,
-                                             serial=serial))
+    return OutcomeCheck(False, Message(FLOW, CHECK_RUFUS_MISSING, serial=serial))
