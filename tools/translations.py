@@ -10,8 +10,11 @@ The .ts files (Qt Linguist) are the translators' source; the .qm files are built
 (ProviderError advice from errors_table.py, InputError sentences, SignInError advice,
 the flow's labels and messages, the batch's and the network check's sentences) are
 collected here into a generated module of
-QT_TRANSLATE_NOOP calls that lupdate reads; app/ui/i18n.py translates them at display
-time (a filled sentence by the template it came from).
+QT_TRANSLATE_NOOP calls that lupdate reads. app/core returns filled sentences as
+app.core.messages.Message (template and values; the f-string-free `Message(context,
+template, ...)` calls are read from the source), which app/ui/i18n.py translates by
+their template; the batch's and network check's plain sentences it still matches
+against these templates.
 """
 
 from __future__ import annotations
@@ -92,6 +95,9 @@ def _template(node: ast.expr) -> str | None:
             elif isinstance(part, ast.FormattedValue):
                 out.append("{" + _placeholder(part.value) + "}")
         return "".join(out)
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id == "Message" and len(node.args) >= 2):
+        return _template(node.args[1])   # Message(context, template, **params)
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         left, right = _template(node.left), _template(node.right)
         return left + right if left is not None and right is not None else None
@@ -130,10 +136,7 @@ def provider_error_sentences() -> list[str]:
     found.extend(advice for _category, _sent, advice in table.OUTCOMES.values())
     found.extend(table.UNCERTAIN_OUTCOME_ADVICE.values())
     found.extend(table.UNCERTAIN_REASONS.values())
-    for seconds, name in ((1, "seconds"), (7, "seconds"), (600, "minutes")):
-        phrase = wait_phrase(seconds)
-        number = str(seconds if name == "seconds" else round(seconds / 60))
-        found.append(phrase.replace(number, "{" + name + "}", 1))
+    found.extend(wait_phrase(seconds).template for seconds in (1, 7, 600))
     return list(dict.fromkeys(found))
 
 
@@ -196,9 +199,7 @@ def flow_sentences() -> list[str]:
     for failed in range(1, flow.PIN_ATTEMPTS + 2):
         text = flow.pin_warning({"xee_device_id": "BOX", "xee_pin_failures": {"BOX": failed}})
         if text:
-            text = re.sub(r"^\d+", "{failed}", text)
-            text = re.sub(r": \d+ attempts", ": {left} attempts", text)
-            found.append(text)
+            found.append(text.template)
 
     class Refusing:
         def __init__(self, status: int) -> None:

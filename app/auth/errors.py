@@ -20,6 +20,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.core.http import clean_text
+from app.core.messages import SIGN_IN_ERROR, Message, as_message
 
 # kind -> default advice (what happened, what to do). The provider's own message, when
 # there is one, travels beside it in `provider_message`.
@@ -94,7 +95,8 @@ class SignInError(Exception):
         tip: str | None = None,
     ) -> None:
         self.kind = kind
-        self.advice = advice or ADVICE.get(kind, "The Xee sign-in failed. Try again.")
+        self.advice = as_message(advice or ADVICE.get(kind, "The Xee sign-in failed. Try again."),
+                                 SIGN_IN_ERROR)
         # What Xee (or a page that redirected to us) said reaches a terminal and the JSON:
         # no escape sequences, bounded.
         self.message = clean_text(provider_message) if provider_message else ""
@@ -107,6 +109,11 @@ class SignInError(Exception):
     def provider_message(self) -> str | None:
         """What Xee said (message and tip), or None."""
         return " — ".join(part for part in (self.message, self.tip) if part) or None
+
+    @property
+    def advice_message(self) -> Message:
+        """The advice as a Message, for translation."""
+        return self.advice
 
     @property
     def exit_code(self) -> int:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from app.core.errors import InputError, provider_name
+from app.core.messages import INPUT_ERROR, Message
 
 PROVIDERS = ("xee", "rufus", "zype")
 ENVIRONMENTS = ("production", "sandbox", "demo")
@@ -40,8 +41,8 @@ def xee_api_version(value: object) -> str:
     if text not in XEE_API_VERSIONS:
         raise InputError(
             "api_version",
-            f"The Xee API version {text!r} is not one Pairing Wizard speaks: use v3 (the "
-            "default) or v4.",
+            Message(INPUT_ERROR, "The Xee API version {text} is not one Pairing Wizard "
+                    "speaks: use v3 (the default) or v4.", text=repr(text)),
             provider="xee",
         )
     return text
@@ -60,8 +61,9 @@ def _checked_url(url: object, field: str, provider: str) -> str:
     ):
         raise InputError(
             field,
-            f"The {provider_name(provider)} API address must be an http(s) URL without "
-            "query, such as https://api.example.com/v1.",
+            Message(INPUT_ERROR, "The {provider} API address must be an http(s) URL "
+                    "without query, such as https://api.example.com/v1.",
+                    provider=provider_name(provider)),
             provider=provider,
         )
     return text.rstrip("/")
@@ -78,7 +80,9 @@ def api_root(
     `api_version` is Xee's ("v3" or "v4"; the other providers have one). An override is
     taken as given: XeeAPI reads the version from a root that ends in /v4."""
     if provider not in PROVIDERS:
-        raise InputError("provider", f"Unknown provider {provider!r}: use xee, rufus or zype.")
+        raise InputError("provider", Message(
+            INPUT_ERROR, "Unknown provider {provider}: use xee, rufus or zype.",
+            provider=repr(provider)))
     if overrides and overrides.get(provider):
         return _checked_url(overrides[provider], "api_root", provider)
     if provider == "xee" and xee_api_version(api_version) == "v4":
@@ -92,8 +96,8 @@ def api_root(
         if provider not in PROVIDER_SANDBOX_ROOTS:
             raise InputError(
                 "environment",
-                f"{provider_name(provider)} has no online sandbox: use production, or demo "
-                "for the offline sandbox.",
+                Message(INPUT_ERROR, "{provider} has no online sandbox: use production, or "
+                        "demo for the offline sandbox.", provider=provider_name(provider)),
                 provider=provider,
             )
         return PROVIDER_SANDBOX_ROOTS[provider]
@@ -107,6 +111,7 @@ def api_root(
         return _checked_url(sandbox_base, "sandbox_base", provider) + DEMO_PREFIXES[provider]
     raise InputError(
         "environment",
-        f"Unknown environment {environment!r}: use production, sandbox or demo.",
+        Message(INPUT_ERROR, "Unknown environment {environment}: use production, sandbox or "
+                "demo.", environment=repr(environment)),
         provider=provider,
     )

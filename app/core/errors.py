@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.core.messages import INPUT_ERROR, PROVIDER_ERROR, Message, as_message
+
 CATEGORIES = ("input", "refused", "auth", "network", "unexpected")
 
 # How the command line turns a category into its exit status.
@@ -81,6 +83,12 @@ class ProviderError(Exception):
         }
 
     @property
+    def advice_message(self) -> Message:
+        """The advice as a Message (template and values), for translation."""
+        return as_message(self.advice, INPUT_ERROR if self.category == "input"
+                          else PROVIDER_ERROR)
+
+    @property
     def exit_code(self) -> int:
         return EXIT_CODES[self.category]
 
@@ -112,13 +120,6 @@ class XeeTokenExpired(ProviderError):
 SUBCLASS_BY_KIND: dict[str, type[ProviderError]] = {"xee.token_expired": XeeTokenExpired}
 
 
-class _Blank(dict):
-    """format_map helper: unknown placeholders become empty strings."""
-
-    def __missing__(self, key: str) -> str:
-        return ""
-
-
 def build_error(
     kind: str,
     category: str,
@@ -131,13 +132,15 @@ def build_error(
 ) -> ProviderError:
     """Build the right class for ``kind``, filling the advice template."""
     retry_after = fields.get("retry_after")
-    fill = _Blank(
-        provider=provider_name(provider),
-        status=fields.get("status") if fields.get("status") is not None else "none",
-        wait=wait_phrase(retry_after),
-    )
+    fill: dict[str, Any] = {
+        "provider": provider_name(provider),
+        "status": fields.get("status") if fields.get("status") is not None else "none",
+        "wait": wait_phrase(retry_after),
+    }
     fill.update(values or {})
-    advice = advice_template.format_map(fill)
+    # Only the template's own placeholders (a missing one is left empty).
+    advice = Message(PROVIDER_ERROR, advice_template,
+                     **{k: v for k, v in fill.items() if "{" + k + "}" in advice_template})
     cls = SUBCLASS_BY_KIND.get(kind, ProviderError)
     return cls(
         kind,
@@ -154,5 +157,7 @@ def wait_phrase(retry_after: float | None) -> str:
         return ""
     seconds = max(0, round(retry_after))
     if seconds < 120:
-        return f" and asked us to wait {seconds} second{'s' if seconds != 1 else ''}"
-    return f" and asked us to wait {round(seconds / 60)} minutes"
+        return Message(PROVIDER_ERROR, " and asked us to wait {seconds} second" if seconds == 1
+                       else " and asked us to wait {seconds} seconds", seconds=seconds)
+    return Message(PROVIDER_ERROR, " and asked us to wait {minutes} minutes",
+                   minutes=round(seconds / 60))

@@ -26,6 +26,7 @@ from typing import Any, NamedTuple
 
 from app.core import times, validation
 from app.core.errors import InputError, ProviderError
+from app.core.messages import FLOW, Message
 from app.core.times import TimeFormat
 
 
@@ -508,7 +509,7 @@ def cancelled_error(state: Mapping[str, Any], *, sent: bool = True) -> dict[str,
     info = PROVIDERS.get(provider or "")
     if sent:
         template = CANCELLED_WHILE_WAITING.get(provider or "", CANCELLED_WHILE_WAITING_ANY)
-        advice = template.format(name=info.title if info else SOME_PROVIDER)
+        advice = Message(FLOW, template, name=_provider_title(info))
     else:
         advice = CANCELLED_BEFORE_SENDING
     return {"kind": "cancelled", "category": "network", "status": None, "type": None,
@@ -618,14 +619,16 @@ def pin_warning(state: Mapping[str, Any]) -> str | None:
     if failed <= 0:
         return None
     left = PIN_ATTEMPTS - failed
-    wrong = f"{failed} wrong pin{'s' if failed > 1 else ''} for this box so far"
+    wrong = ("{failed} wrong pins for this box so far" if failed > 1
+             else "{failed} wrong pin for this box so far")
     if left <= 0:
-        return (f"{wrong}: the box is probably locked. Contact Xee support before "
-                "trying again.")
+        return Message(FLOW, wrong + ": the box is probably locked. Contact Xee support "
+                       "before trying again.", failed=failed)
     if left == 1:
-        return (f"{wrong}: one more wrong pin locks the box. Check the pin on the box's "
-                "card before pairing.")
-    return f"{wrong}: {left} attempts left before the box locks. Check the pin carefully."
+        return Message(FLOW, wrong + ": one more wrong pin locks the box. Check the pin on "
+                       "the box's card before pairing.", failed=failed)
+    return Message(FLOW, wrong + ": {left} attempts left before the box locks. Check the "
+                   "pin carefully.", failed=failed, left=left)
 
 
 def pin_attempts_left(state: Mapping[str, Any]) -> int:
@@ -665,7 +668,7 @@ def pin_result_note(state: Mapping[str, Any]) -> str | None:
     left = pin_attempts_left(state)
     if left <= 0:
         return BOX_LOCKED_NOW
-    return PIN_LEFT_ONE if left == 1 else PIN_LEFT_MANY.format(left=left)
+    return PIN_LEFT_ONE if left == 1 else Message(FLOW, PIN_LEFT_MANY, left=left)
 
 
 def box_locked(state: Mapping[str, Any]) -> bool:
@@ -703,12 +706,13 @@ def review_rows(state: Mapping[str, Any], api_root: str | None = None) -> list[t
     if api_root:
         rows.append(("Server", api_root))
     if provider == "xee":
-        rows.append(("As", f"{state.get('xee_account') or 'not signed in'} (Xee sign-in)"))
+        rows.append(("As", Message(FLOW, "{account} (Xee sign-in)", account=state.get(
+            "xee_account") or Message(FLOW, "not signed in"))))
         rows.append(("Request", "POST /devices/{id}/associate?pin=…"))
         rows.append(("Device id", _text(state, "xee_device_id").strip()))
         rows.append(("Pin", "•" * len(_text(state, "xee_pin").strip())))
     elif provider == "rufus":
-        rows.append(("As", f"api key {mask(_text(state, 'api_key'))}"))
+        rows.append(("As", Message(FLOW, "api key {key}", key=mask(_text(state, "api_key")))))
         rows.append(("Request", "POST /devices"))
         rows.append(("Model", _text(state, "rufus_model").strip()))
         rows.append(("Serial number", _text(state, "rufus_serial").strip()))
@@ -717,7 +721,7 @@ def review_rows(state: Mapping[str, Any], api_root: str | None = None) -> list[t
         if _text(state, "rufus_type").strip():
             rows.append(("Type", _text(state, "rufus_type").strip()))
     elif provider == "zype":
-        rows.append(("As", f"api key {mask(_text(state, 'api_key'))}"))
+        rows.append(("As", Message(FLOW, "api key {key}", key=mask(_text(state, "api_key")))))
         rows.append(("Request", "PUT /pin/link"))
         consumer = _text(state, "zype_consumer_id").strip()
         email = _text(state, "zype_email").strip()
@@ -991,8 +995,10 @@ async def check_key(api: Any, provider: str) -> KeyCheck:
                             "binding a device; the key may also be mistyped or unknown to "
                             "RUFUS. Check its access type in the RUFUS console.")
         if error.status in (401, 403):
-            return KeyCheck(False, "The key was refused: " + error.advice)
-        return KeyCheck(None, "Could not check the key: " + error.advice)
+            return KeyCheck(False, Message(FLOW, "The key was refused: {advice}",
+                                           advice=error.advice_message))
+        return KeyCheck(None, Message(FLOW, "Could not check the key: {advice}",
+                                      advice=error.advice_message))
     if provider == "zype":
         return KeyCheck(True, "The key works for reading consumers. Whether it may link (an "
                         "Admin key) cannot be tested without linking: a Read Only key also "
@@ -1055,7 +1061,12 @@ def uncertain_review_note(state: Mapping[str, Any]) -> str | None:
     if not state.get("uncertain"):
         return None
     info = PROVIDERS.get(state.get("provider") or "")
-    return UNCERTAIN_REVIEW.format(name=info.title if info else SOME_PROVIDER)
+    return Message(FLOW, UNCERTAIN_REVIEW, name=_provider_title(info))
+
+
+def _provider_title(info: ProviderInfo | None) -> str:
+    """A provider's display name (never translated), else "the provider" (translated)."""
+    return info.title if info else Message(FLOW, SOME_PROVIDER)
 
 
 async def check_last_request(api: Any, state: Mapping[str, Any],
@@ -1073,7 +1084,7 @@ async def check_last_request(api: Any, state: Mapping[str, Any],
             return await _check_xee(api, state)
         return await _check_rufus(api, state, time_format)
     except (ProviderError, InputError) as error:
-        return OutcomeCheck(None, CHECK_FAILED.format(advice=error.advice))
+        return OutcomeCheck(None, Message(FLOW, CHECK_FAILED, advice=error.advice_message))
 
 
 async def _check_xee(api: Any, state: Mapping[str, Any]) -> OutcomeCheck:
@@ -1084,8 +1095,10 @@ async def _check_xee(api: Any, state: Mapping[str, Any]) -> OutcomeCheck:
             name = car.name or " ".join(x for x in (car.brand, car.model) if x) or car.id
             if car.license_plate:
                 name = f"{name}, {car.license_plate}"
-            return OutcomeCheck(True, CHECK_XEE_FOUND.format(device=device, car=name))
-    return OutcomeCheck(False, CHECK_XEE_MISSING.format(count=len(cars), device=device))
+            return OutcomeCheck(True, Message(FLOW, CHECK_XEE_FOUND, device=device,
+                                              car=name))
+    return OutcomeCheck(False, Message(FLOW, CHECK_XEE_MISSING, count=len(cars),
+                                       device=device))
 
 
 async def _check_zype(api: Any, state: Mapping[str, Any]) -> OutcomeCheck:
@@ -1099,8 +1112,8 @@ async def _check_zype(api: Any, state: Mapping[str, Any]) -> OutcomeCheck:
     if consumer is None and not consumer_id and len(consumers) == 1:
         consumer = consumers[0]
     if consumer is None:
-        return OutcomeCheck(None, CHECK_ZYPE_NO_CONSUMER.format(consumer=consumer_id or "—",
-                                                                email=email))
+        return OutcomeCheck(None, Message(FLOW, CHECK_ZYPE_NO_CONSUMER,
+                                          consumer=consumer_id or "—", email=email))
     for device in consumer.linked_devices:
         try:
             status = await api.status(device)
@@ -1111,12 +1124,14 @@ async def _check_zype(api: Any, state: Mapping[str, Any]) -> OutcomeCheck:
         if (status.pin or "").casefold() != pin.casefold() or not status.linked:
             continue
         if status.consumer_id and status.consumer_id != consumer.id:
-            return OutcomeCheck(None, CHECK_ZYPE_ELSEWHERE.format(
-                pin=pin, other=status.consumer_id, consumer=consumer.id))
-        return OutcomeCheck(True, CHECK_ZYPE_FOUND.format(pin=pin, consumer=consumer.id,
-                                                          device=device))
-    return OutcomeCheck(False, CHECK_ZYPE_MISSING.format(
-        count=len(consumer.linked_devices), consumer=consumer.id, pin=pin))
+            return OutcomeCheck(None, Message(
+                FLOW, CHECK_ZYPE_ELSEWHERE, pin=pin, other=status.consumer_id,
+                consumer=consumer.id))
+        return OutcomeCheck(True, Message(FLOW, CHECK_ZYPE_FOUND, pin=pin,
+                                                  consumer=consumer.id, device=device))
+    return OutcomeCheck(False, Message(
+        FLOW, CHECK_ZYPE_MISSING, count=len(consumer.linked_devices), consumer=consumer.id,
+        pin=pin))
 
 
 async def _check_rufus(api: Any, state: Mapping[str, Any],
@@ -1126,10 +1141,11 @@ async def _check_rufus(api: Any, state: Mapping[str, Any],
     if devices:
         found = devices[0]
         battery = found.battery_percentage
-        return OutcomeCheck(True, CHECK_RUFUS_FOUND.format(
-            serial=serial, deviceid=found.deviceid, status=found.device_status or "—",
+        return OutcomeCheck(True, Message(
+            FLOW, CHECK_RUFUS_FOUND, serial=serial, deviceid=found.deviceid,
+            status=found.device_status or "—",
             battery="—" if battery is None else f"{battery} %",
             telemetry=times.time_text(found.last_telemetry_at, time_format),
             login=times.time_text(found.last_login, time_format)),
             found.deviceid)
-    return OutcomeCheck(False, CHECK_RUFUS_MISSING.format(serial=serial))
+    return OutcomeCheck(False, Message(FLOW, CHECK_RUFUS_MISSING, serial=serial))

@@ -36,6 +36,7 @@ import httpx2
 
 from app.core import errors_table as table
 from app.core.errors import ProviderError, build_error
+from app.core.messages import PROVIDER_ERROR, Message
 
 log = logging.getLogger(__name__)
 Row = table.Row
@@ -343,7 +344,8 @@ def with_outcome_advice(error: ProviderError, operation: str) -> ProviderError:
     template = table.UNCERTAIN_OUTCOME_ADVICE.get((error.provider or "", operation))
     reason = table.UNCERTAIN_REASONS.get(error.kind)
     if template and reason and error.may_have_reached_server:
-        error.advice = template.format(reason=reason)
+        error.advice = Message(PROVIDER_ERROR, template,
+                               reason=Message(PROVIDER_ERROR, reason))
         error.args = (error.advice,)
     return error
 

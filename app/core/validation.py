@@ -41,6 +41,7 @@ import unicodedata
 from collections.abc import Callable
 
 from app.core.errors import InputError
+from app.core.messages import INPUT_ERROR, Message
 
 MAX_FREE_TEXT = 128
 MAX_KEY = 256
@@ -80,34 +81,40 @@ def _clean(text: object, field: str, label: str, max_len: int, provider: str | N
     `identifier` (free text that identifies a device or a customer; the ids with an ASCII
     pattern refuse anything else anyway) is also NFKC-normalised and may hold no invisible
     character inside."""
+    name = Message(INPUT_ERROR, label)
     if not isinstance(text, str):
-        raise InputError(field, f"The {label} is missing: enter it.", provider=provider)
+        raise InputError(field, Message(INPUT_ERROR, "The {label} is missing: enter it.",
+                                        label=name), provider=provider)
     if identifier and not text.isascii():
         text = unicodedata.normalize("NFKC", text)
     value = _strip_edges(text)
     if identifier and not value.isascii() and _IGNORABLE_CHAR.search(value):
         raise InputError(
             field,
-            f"The {label} contains an invisible character (such as a soft hyphen or a "
-            "zero-width space): type it again without it.",
+            Message(INPUT_ERROR, "The {label} contains an invisible character (such as a "
+                    "soft hyphen or a zero-width space): type it again without it.",
+                    label=name),
             provider=provider,
         )
     if not value:
-        raise InputError(field, f"The {label} is empty: enter it.", provider=provider)
+        raise InputError(field, Message(INPUT_ERROR, "The {label} is empty: enter it.",
+                                        label=name), provider=provider)
     # Printable ASCII (the usual case) holds none of them: skip the per-character look-up.
     for char in ("" if value.isascii() and value.isprintable() else value):
         if unicodedata.category(char) in _BAD_CATEGORIES or char in _BIDI:
             raise InputError(
                 field,
-                f"The {label} contains an invisible or control character (such as a tab or "
-                "a line break): type it again without it.",
+                Message(INPUT_ERROR, "The {label} contains an invisible or control "
+                        "character (such as a tab or a line break): type it again without "
+                        "it.", label=name),
                 provider=provider,
             )
     if len(value) > max_len:
         raise InputError(
             field,
-            f"The {label} is too long ({len(value)} characters; at most {max_len}): check "
-            "that only this value was pasted.",
+            Message(INPUT_ERROR, "The {label} is too long ({len_value} characters; at most "
+                    "{max_len}): check that only this value was pasted.", label=name,
+                    len_value=len(value), max_len=max_len),
             provider=provider,
         )
     return value
@@ -132,8 +139,9 @@ def compile_xee_pattern(text: object, setting: str) -> re.Pattern[str] | None:
     except re.error as exc:
         raise InputError(
             setting,
-            f"The format in {setting} is not a valid regular expression ({exc}): fix it, "
-            "or clear it to use Xee's usual format.",
+            Message(INPUT_ERROR, "The format in {setting} is not a valid regular expression "
+                    "({exc}): fix it, or clear it to use Xee's usual format.",
+                    setting=setting, exc=exc),
             provider="xee",
         ) from None
 
@@ -165,16 +173,18 @@ def validate_xee_device_id(text: object) -> str:
     if override is None and not XEE_DEVICE_ID_FORMAT.fullmatch(value):
         raise InputError(
             "device_id",
-            f"The Xee device id must be exactly 10 letters or digits, like E133742015 "
-            f"(printed on the box); this one has {len(value)}. Check it before sending: "
-            "Xee counts every refused attempt toward locking the box.",
+            Message(INPUT_ERROR, "The Xee device id must be exactly 10 letters or digits, "
+                    "like E133742015 (printed on the box); this one has {len_value}. Check "
+                    "it before sending: Xee counts every refused attempt toward locking the "
+                    "box.", len_value=len(value)),
             provider="xee",
         )
     if override is not None and not override.fullmatch(value):
         raise InputError(
             "device_id",
-            f"The Xee device id does not have the format set in the settings "
-            f"(xee/deviceIdPattern: {override.pattern}). Check it against the box.",
+            Message(INPUT_ERROR, "The Xee device id does not have the format set in the "
+                    "settings (xee/deviceIdPattern: {override_pattern}). Check it against "
+                    "the box.", override_pattern=override.pattern),
             provider="xee",
         )
     return value
@@ -200,8 +210,9 @@ def validate_xee_pin(text: object) -> str:
     if override is not None and not override.fullmatch(value):
         raise InputError(
             "pin",
-            f"The Xee pin does not have the format set in the settings "
-            f"(xee/pinPattern: {override.pattern}). Check it against the box's card.",
+            Message(INPUT_ERROR, "The Xee pin does not have the format set in the settings "
+                    "(xee/pinPattern: {override_pattern}). Check it against the box's card.",
+                    override_pattern=override.pattern),
             provider="xee",
         )
     return value
@@ -259,8 +270,9 @@ def _validate_key(text: object, field: str, label: str, provider: str) -> str:
     if not _PRINTABLE_ASCII.fullmatch(value):
         raise InputError(
             field,
-            f"The {label} may contain only printable ASCII characters without spaces: copy "
-            "it again from the provider's console.",
+            Message(INPUT_ERROR, "The {label} may contain only printable ASCII characters "
+                    "without spaces: copy it again from the provider's console.",
+                    label=Message(INPUT_ERROR, label)),
             provider=provider,
         )
     return value

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.core import flow
 from app.core.flow import Page
+from app.core.messages import FLOW, Message
 from app.ui import theme
 from app.ui.i18n import advice as advice_text
 from app.ui.i18n import flow_text, locale_time, translate
@@ -892,8 +893,8 @@ class ReviewPage(WizardPage):
                 found = await self.wizard.services.call_provider(
                     state, lambda api: flow.check_last_request(api, state, locale_time))
         except (ProviderError, SignInError) as error:
-            self.check_status.show_message("error", flow_text(flow.CHECK_FAILED.format(
-                advice=error.advice)))
+            self.check_status.show_message("error", flow_text(Message(
+                FLOW, flow.CHECK_FAILED, advice=error.advice_message)))
             return
         role = {True: "warning", False: "success"}.get(found.done, "info")
         self.check_status.show_message(role, flow_text(found.message))
@@ -1265,7 +1266,7 @@ def failure_html(state: dict[str, Any], error: dict[str, Any]) -> str:
     c = theme.colors()
     provider = flow.PROVIDERS.get(state.get("provider") or "")
     who = provider.title if provider else translate("ResultPage", "The provider")
-    advice = advice_text(str(error.get("advice", "")), str(error.get("kind") or ""))
+    advice = advice_text(error.get("advice") or "", str(error.get("kind") or ""))
     parts = [f"<p style='margin-bottom:10px'>{html.escape(advice)}</p>"]
     said = []
     if error.get("message") and is_network_error(error):

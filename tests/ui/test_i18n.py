@@ -3,6 +3,7 @@ translated by their templates (the provider's own words never), the language set
 
 from __future__ import annotations
 
+import asyncio
 import re
 import sys
 import xml.etree.ElementTree as ET
@@ -11,9 +12,12 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QLocale, QSettings
 
+from app.auth.errors import SignInError
+from app.core import errors_table as table
 from app.core import flow, validation
 from app.core.errors import InputError, build_error
 from app.core.flow import Page
+from app.core.http import with_outcome_advice
 from app.ui import i18n
 from app.ui.pairing_pages import failure_html
 
@@ -105,10 +109,107 @@ def test_the_providers_own_message_is_never_translated(language):
     html = failure_html({"provider": "zype"}, error)
     assert "Zype no conoce ningún pin activo" in html
     assert "Device Pin not found" in html and "Check the pin" in html
-    spanish = i18n.advice("Zype could not process the request (Pin is not valid). Check the "
-                          "values entered and try again.")
-    assert spanish == ("Zype no pudo procesar la solicitud (Pin is not valid). Compruebe los "
-                       "valores introducidos y vuelva a intentarlo.")
+    unprocessable = next(row for row in table.ZYPE_ROWS["link"] if row.status == 422)
+    error = build_error(unprocessable.kind, unprocessable.category, unprocessable.advice,
+                        provider="zype", may_have_reached_server=False, status=422,
+                        values={"message": "Pin is not valid"})
+    assert i18n.advice(error.advice, error.kind) == (
+        "Zype no pudo procesar la solicitud (Pin is not valid). Compruebe los valores "
+        "introducidos y vuelva a intentarlo.")
+
+
+def test_a_filled_sentence_is_translated_by_its_template_never_parsed_back(language):
+    """The values of a sentence app/core filled are shown as they came, whatever they
+    hold: a provider's message with braces, regex characters and a line break, a car
+    named like one of our own words ("Production" is also an environment's title, which
+    Spanish translates)."""
+    language("fr")
+    odd = "Bad {pin} (status 500: .*?)\nsee [docs]"
+    error = build_error("response.unlisted_error", "unexpected",
+                        table.OUTCOMES["response.unlisted_error"][2], provider="rufus",
+                        may_have_reached_server=True, status=418, values={"message": odd})
+    assert odd in str(error.advice)                 # the English text, for the CLI
+    french = i18n.advice(error.advice, error.kind)
+    assert french.startswith("RUFUS a refusé") and odd in french, french
+
+    class Car:
+        device_id, name, license_plate, id, brand, model = ("E133742015", "Production",
+                                                            "", "1", "", "")
+
+    class Api:
+        async def cars(self):
+            return [Car()]
+
+    found = asyncio.run(flow.check_last_request(
+        Api(), {"provider": "xee", "xee_device_id": "E133742015"}))
+    assert "car “Production”" in found.message       # English, as the CLI prints it
+    language("es")
+    assert i18n.flow_text("Production") == "Producción"  # the environment's title
+    spanish = i18n.flow_text(found.message)
+    assert spanish == ("Se llevó a cabo: la caja E133742015 está en el coche «Production» "
+                       "de la cuenta conectada. No la vuelva a asociar."), spanish
+
+
+def test_every_sentence_the_ui_shows_for_errors_and_flow_notes_is_french(language):
+    """A sample of every kind of filled sentence: the documented errors, the outcome
+    advice, input errors, sign-in errors, the flow's pin warnings, notes and checks. Each
+    is translated by its template (no English left), its raw values kept."""
+    from app.core.messages import Message
+
+    language("fr")
+    messages = []
+    for row in table.ALL_ROWS:
+        error = build_error(row.kind, row.category, row.advice, provider="rufus",
+                            may_have_reached_server=False, status=row.status,
+                            values={"message": "m{1}", "deviceid": "D" * 64})
+        messages.append(error.advice_message)
+    for kind, (category, sent, advice) in table.OUTCOMES.items():
+        messages.append(build_error(kind, category, advice, provider="zype",
+                                    may_have_reached_server=sent, status=503,
+                                    retry_after=7, values={"message": "m"}).advice_message)
+    timeout = build_error("network.read_timeout", "network",
+                          table.OUTCOMES["network.read_timeout"][2], provider="rufus",
+                          may_have_reached_server=True)
+    messages.append(with_outcome_advice(timeout, "bind").advice_message)
+    for validate, value in ((validation.validate_xee_pin, ""),
+                            (validation.validate_xee_device_id, "E13"),
+                            (validation.validate_rufus_model, "x" * 999),
+                            (validation.validate_zype_api_key, "a b"),
+                            (validation.validate_email, "nobody")):
+        with pytest.raises(InputError) as caught:
+            validate(value)
+        messages.append(caught.value.advice_message)
+    messages += [SignInError(kind).advice_message for kind in ("denied", "timeout", "what")]
+    for failed in (1, 2, 3):
+        messages.append(flow.pin_warning({"xee_device_id": "B",
+                                          "xee_pin_failures": {"B": failed}}))
+    messages.append(flow.pin_result_note({"provider": "xee", "xee_device_id": "B",
+                                          "xee_pin_failures": {"B": 1},
+                                          "error": {"kind": "xee.pin_rejected"}}))
+    messages.append(flow.uncertain_review_note({"provider": "zype", "uncertain": True}))
+    messages.append(flow.uncertain_review_note({"uncertain": True}))
+    messages.append(flow.cancelled_error({"provider": "xee"})["advice"])
+
+    class Refusing:
+        async def get(self, _deviceid):
+            raise build_error("rufus.unknown", "auth", table.OUTCOMES[
+                "response.unlisted_error"][2], provider="rufus",
+                may_have_reached_server=False, status=401, values={"message": "no"})
+
+        find_by_serial = get
+
+    messages.append(asyncio.run(flow.check_key(Refusing(), "rufus")).message)
+    messages.append(asyncio.run(flow.check_last_request(
+        Refusing(), {"provider": "rufus", "rufus_serial": "S1"})).message)
+    messages += [value for _label, value in flow.review_rows(
+        {**flow.new_state("xee"), "environment": "demo"}) if _label == "As"]
+    for message in messages:
+        assert isinstance(message, Message), message
+        french = i18n.message(message)
+        assert french != str(message), f"stayed English: {message!r}"
+        for value in message.params.values():
+            if not isinstance(value, Message):
+                assert str(value) in french, (value, french)
 
 
 def test_untranslated_text_falls_back_to_english(language):
