@@ -17,7 +17,7 @@ import zlib
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QRectF, QSize
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -28,8 +28,6 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtWidgets import QApplication, QWidget
-
-from app.ui.qtfix import Qt
 
 ICON_NAMES = ("xee", "rufus", "zype", "demo", "check", "error", "warning", "copy", "save",
               "eye", "eye-off", "key", "search", "undo", "sign-in", "app", "info")
@@ -62,8 +60,6 @@ AA_TEXT = 4.5   # WCAG 2.x AA, normal-size text
 
 
 def as_color(color: QColor | str) -> QColor:
-    # Not QColor(a QColor): PySide6 tries QColor(Qt.GlobalColor) first, which builds
-    # the whole `Qt` namespace before the first paint (see qtfix.Qt).
     return color if isinstance(color, QColor) else QColor(color)
 
 

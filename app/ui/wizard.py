@@ -19,8 +19,7 @@ from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize, QTimer, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -41,7 +40,6 @@ from app.ui import theme
 from app.ui.i18n import advice as advice_text
 from app.ui.i18n import flow_text
 from app.ui.pages import ProviderPage, WizardPage
-from app.ui.qtfix import set_enum
 from app.ui.services import DemoSandbox, Services
 from app.ui.widgets import DemoBanner, label
 from app.ui.window_geometry import WindowPlacement
@@ -326,19 +324,11 @@ class PairingWizard(QWidget):
         scroll.setObjectName(f"{which.value}Scroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        # By name, before the first paint: see qtfix.Qt. Sideways only when a page cannot
-        # be as narrow as the window (a long value at the minimum width): it scrolls
-        # rather than cutting off its right side. Text wraps: no scroll bar otherwise.
-        set_enum(scroll, "horizontalScrollBarPolicy", "ScrollBarAsNeeded")
-        set_enum(scroll, "focusPolicy", "NoFocus")
-        # Our own viewport, set up as QScrollArea sets up its own, but without
-        # scroll.viewport(): wrapping the QWidget it returns makes PySide6 resolve ~50
-        # lazy QtWidgets enum types (~15 ms before the first paint).
-        viewport = QWidget()
-        viewport.setObjectName("qt_scrollarea_viewport")
-        viewport.setBackgroundRole(QPalette.ColorRole.NoRole)
-        viewport.setAutoFillBackground(False)
-        scroll.setViewport(viewport)
+        # Sideways only when a page cannot be as narrow as the window (a long value at
+        # the minimum width): it scrolls rather than cutting off its right side. Text
+        # wraps: no scroll bar otherwise.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(page)
         page.setAutoFillBackground(False)
         self.scrolls[which] = scroll
@@ -377,9 +367,9 @@ class PairingWizard(QWidget):
         widget.setToolTip(tip)
         widget.setAccessibleName(text.rstrip("…"))
         widget.setAccessibleDescription(tip)
-        set_enum(widget, "focusPolicy", "StrongFocus")
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         widget.setIcon(theme.icon(icon_name, theme.colors()["muted"], 16))
-        set_enum(widget, "toolButtonStyle", "ToolButtonTextBesideIcon")
+        widget.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         widget.setAutoRaise(True)
         widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         return widget
