@@ -4,9 +4,10 @@ Navigation asks app.core.flow (next_page, previous_page, is_valid, page_for_erro
 every network call runs as a task on the qasync loop, tracked so that closing the
 window cancels it and closes the HTTP client.
 
-Only the provider page is built before the first paint (the others right after it,
-or on first use), and asyncio is imported only by the methods that need it: `run()`
-paints the window before it imports asyncio and qasync.
+Only the provider page is built before the first paint; build_pages() builds the
+others (app.ui.pairing_pages, imported then): one per event-loop turn right after the
+paint, or all at once when a page is needed sooner. asyncio is imported only by the
+methods that need it: `run()` paints the window before it imports asyncio and qasync.
 """
 
 from __future__ import annotations
@@ -119,17 +120,6 @@ class _StepClicks(QObject):
         return False
 
 
-class _Pages(dict):
-    """Page -> its widget. A page not built yet is built on first use (`build`)."""
-
-    def __init__(self, build: Callable[[Page], WizardPage]) -> None:
-        super().__init__()
-        self._build = build
-
-    def __missing__(self, page: Page) -> WizardPage:
-        return self._build(page)
-
-
 class PairingWizard(QWidget):
     closed = Signal()
     painted = Signal()   # once: the window's first paint
@@ -173,7 +163,12 @@ class PairingWizard(QWidget):
         else:             # the size and place of the last run, on a screen
             self.placement = WindowPlacement(self, settings, "wizard",
                                              QSize(*self.DEFAULT_SIZE))
-        self.go(Page.PROVIDER if not self.state.get("provider") else Page.PROVIDER)
+        # The first page now (styled and placed first: one polish), the others after the
+        # first paint (see _after_first_paint); the screenshots have no paint to wait for.
+        self._add_page(Page.PROVIDER)
+        if render_only:
+            self.build_pages()
+        self.go(Page.PROVIDER)
 
     # -- construction ------------------------------------------------------------------
 
@@ -260,8 +255,8 @@ class PairingWizard(QWidget):
         content.addWidget(self.page_subtitle)
         content.addSpacing(14)
         self.stack = QStackedWidget()
-        # Only the provider page before the first paint: see _build_page.
-        self.pages: dict[Page, WizardPage] = _Pages(self._build_page)
+        # The pages built so far: the provider page now, the others by build_pages().
+        self.pages: dict[Page, WizardPage] = {}
         self.scrolls: dict[Page, QScrollArea] = {}
         content.addWidget(self.stack, 1)
         middle.addLayout(content, 1)
@@ -314,7 +309,13 @@ class PairingWizard(QWidget):
         self.history_window: Any = None
         self.batch_dialog: Any = None
 
-    def _build_page(self, which: Page) -> WizardPage:
+    def build_pages(self) -> None:
+        """Build every page not built yet (importing app.ui.pairing_pages)."""
+        for page in flow.PAGE_ORDER:
+            if page not in self.pages:
+                self._add_page(page)
+
+    def _add_page(self, which: Page) -> WizardPage:
         page = page_class(which)(self)
         page.changed.connect(self.refresh)
         self.pages[which] = page
@@ -343,10 +344,11 @@ class PairingWizard(QWidget):
         return page
 
     def _build_next_page(self) -> None:
-        """After the first paint: the pages not built yet, one per event-loop turn."""
+        """After the first paint: the pages not built yet, one per event-loop turn (the
+        window answers in between)."""
         missing = [page for page in flow.PAGE_ORDER if page not in self.pages]
         if missing and shiboken6.isValid(self):
-            self._build_page(missing[0])
+            self._add_page(missing[0])
             if len(missing) > 1:
                 QTimer.singleShot(0, self._build_next_page)
 
@@ -565,6 +567,8 @@ class PairingWizard(QWidget):
             forward = flow.PAGE_ORDER.index(page) > flow.PAGE_ORDER.index(self.current)
             old.leave(forward)
         self.current = page
+        if page not in self.pages:   # sooner than the turns after the first paint
+            self.build_pages()
         widget = self.pages[page]
         self.stack.setCurrentWidget(self.scrolls[page])
         self.scrolls[page].verticalScrollBar().setValue(0)
