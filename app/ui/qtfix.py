@@ -11,7 +11,6 @@ never freed anyway) and a no-op where they are immortal (CPython >= 3.12).
 
 from __future__ import annotations
 
-import ctypes
 import sys
 
 _HEADROOM = 1 << 40
@@ -22,6 +21,8 @@ def protect_singletons() -> None:
     global _applied
     if _applied or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return
+    import ctypes  # here: nothing else needs it before the first paint
+
     for value in (None, True, False):
         # ob_refcnt is the first field of every CPython object.
         ctypes.c_ssize_t.from_address(id(value)).value += _HEADROOM
