@@ -31,8 +31,8 @@ START, END = "<!-- perf:start -->", "<!-- perf:end -->"
 NAMES = ("startup", "stall", "first_pair", "overhead", "batch", "idle", "bundle")
 
 TARGETS = {
-    "startup_ratio": 1.3, "stall_ms": 16.0, "first_pair_stall_ms": 16.0,
-    "overhead_ratio": 1.1, "batch_fraction": 0.9,
+    "startup_ratio": 1.5, "startup_everyday_ratio": 1.5, "stall_ms": 16.0,
+    "first_pair_stall_ms": 16.0, "overhead_ratio": 1.1, "batch_fraction": 0.9,
     "batch_rss_mib": 150.0, "idle_cpu_percent": 1.0, "bundle_mb": 100.0,
     "bundle_paint_ratio": 1.2,
 }
@@ -72,10 +72,16 @@ def rows(results: dict[str, Any]) -> list[tuple[str, str, str, str, str]]:
     out = []
     t = TARGETS
     if s := results.get("startup"):
-        out.append(("Process start → first paint, `pairing-wizard --demo --smoke`",
-                    f"bare PySide6 QWizard: {s['baseline_ms']:.0f} ms",
-                    f"{s['measured_ms']:.0f} ms (×{s['ratio']:.2f})", f"≤ {t['startup_ratio']}×",
-                    _ok(s["ratio"] <= t["startup_ratio"])))
+        for kind, figure, target in (
+                ("fresh", "Process start → first paint, fresh start "
+                 "(`pairing-wizard --demo --smoke`)", t["startup_ratio"]),
+                ("everyday", "Process start → first paint, everyday start (Xee and its "
+                 "environment remembered, signed in; `pairing-wizard --smoke`)",
+                 t["startup_everyday_ratio"])):
+            start = s[kind]
+            out.append((figure, f"bare PySide6 QWizard: {s['baseline_ms']:.0f} ms",
+                        f"{start['measured_ms']:.0f} ms (×{start['ratio']:.2f})",
+                        f"≤ {target}×", _ok(start["ratio"] <= target)))
     if s := results.get("stall"):
         kinds = s["kinds"]
         base = kinds["blocking"]["stall_ms"]["median"]

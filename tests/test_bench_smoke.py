@@ -56,3 +56,47 @@ def test_readme_section_goes_before_layout_and_is_rewritten(tmp_path: Path) -> N
     assert second.count(run.START) == 1 and second.count("## Performance") == 1
     assert "5.00 % of a core" in second and "**FAIL**" in second
     assert second.endswith("## Layout\n\nFolders.\n")
+
+
+def test_quick_startup_run_reports_the_fresh_and_the_everyday_start(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.run", "--quick", "--only", "startup", "--out", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    results = json.loads(out.read_text(encoding="utf-8"))
+    startup = results["startup"]
+    for kind in ("fresh", "everyday"):
+        assert startup[kind]["measured_ms"] > 0
+        assert math.isclose(startup[kind]["ratio"],
+                            startup[kind]["measured_ms"] / startup["baseline_ms"])
+    figures = [row["figure"] for row in results["table"]]
+    assert len(figures) == 2 and "fresh start" in figures[0] and "everyday" in figures[1]
+    assert [row["target"] for row in results["table"]] == ["≤ 1.5×", "≤ 1.5×"]
+
+
+def test_the_everyday_start_has_its_provider_environment_and_sign_in(tmp_path: Path) -> None:
+    """What bench.startup's everyday start remembers is what the app reads back."""
+    from bench import startup
+
+    env = startup.everyday_env(tmp_path)
+    probe = (
+        "import json\n"
+        "from PySide6.QtCore import QCoreApplication, QSettings\n"
+        "QCoreApplication.setOrganizationName('pairing-wizard')\n"
+        "QCoreApplication.setApplicationName('Pairing Wizard')\n"
+        "s = QSettings()\n"
+        "from app.auth.tokens import TokenStore\n"
+        f"token = TokenStore({startup.EVERYDAY_ROOT!r}).load()\n"
+        "print(json.dumps({'provider': s.value('last/provider'),\n"
+        "                  'environment': s.value('last/environment'),\n"
+        "                  'plaintext': s.value('keyring/allowPlaintext', False, type=bool),\n"
+        "                  'usable': TokenStore.backend_usable(allow_plaintext=True),\n"
+        "                  'client_id': (token or {}).get('client_id')}))\n")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert json.loads(done.stdout.strip().splitlines()[-1]) == {
+        "provider": "xee", "environment": "sandbox", "plaintext": True, "usable": True,
+        "client_id": "bench-client"}

@@ -42,7 +42,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -168,6 +167,8 @@ def parse(text: str, path: Path | None = None) -> ManagedConfig:
         return ManagedConfigError(
             f"The managed configuration file {where}{at} is not valid: {problem}. Ask IT to "
             "correct it; until then the wizard runs without it.")
+
+    import tomllib  # here: without a file (most starts), not before the first paint
 
     try:
         data = tomllib.loads(text)

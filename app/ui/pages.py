@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -26,7 +26,6 @@ from app.core.flow import Page
 from app.ui import theme
 from app.ui.i18n import advice as advice_text
 from app.ui.i18n import flow_text
-from app.ui.qtfix import Qt, set_enum
 from app.ui.widgets import Card, FieldRow, label, wheel_only_when_focused
 
 if TYPE_CHECKING:
@@ -114,14 +113,10 @@ class ProviderPage(WizardPage):
 
     def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802
         """Enter on a provider card or the environment is Next when the page is valid."""
-        from PySide6.QtCore import QEvent
-
         if event.type() != QEvent.Type.KeyPress:
             return False
-        from PySide6.QtCore import Qt as QtCore  # not before the first paint
-
-        if event.key() in (QtCore.Key.Key_Return, QtCore.Key.Key_Enter) \
-                and not event.modifiers() & ~QtCore.KeyboardModifier.KeypadModifier:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             self.wizard.next()
             return True
         return False
@@ -168,7 +163,7 @@ class ProviderPage(WizardPage):
             self.tr("Where the device is paired: the offline demo, the provider's test "
                     "service, or production"))
         env_title.setBuddy(self.environment)
-        set_enum(env_title, "textFormat", "AutoText")   # before the first paint: see qtfix
+        env_title.setTextFormat(Qt.TextFormat.AutoText)   # the mnemonic
         env_card.add(self.environment)
         self.env_note = label("", "help", object_name="environmentNote")
         env_card.add(self.env_note)
@@ -187,10 +182,10 @@ class ProviderPage(WizardPage):
         self.advanced_toggle.setAccessibleDescription(
             self.tr("Show or hide the API address, the browser command, the Xee app's "
                     "credentials, the language and the network check"))
-        set_enum(self.advanced_toggle, "focusPolicy", "StrongFocus")
+        self.advanced_toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.advanced_toggle.setCheckable(True)
-        set_enum(self.advanced_toggle, "arrowType", "RightArrow")
-        set_enum(self.advanced_toggle, "toolButtonStyle", "ToolButtonTextBesideIcon")
+        self.advanced_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.advanced_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.advanced_toggle.setAutoRaise(True)
         env_card.add(self.advanced_toggle)
         self.env_card = env_card

@@ -1,6 +1,6 @@
 """The wizard's pages after the provider page: credentials (Xee sign-in or an api
 key), device, review, pairing and result. Imported and built after the first paint
-(see PairingWizard._build_page); what a page is: app.ui.pages.WizardPage."""
+(see PairingWizard.build_pages); what a page is: app.ui.pages.WizardPage."""
 
 from __future__ import annotations
 

@@ -11,9 +11,7 @@ never freed anyway) and a no-op where they are immortal (CPython >= 3.12).
 
 from __future__ import annotations
 
-import ctypes
 import sys
-from typing import Any
 
 _HEADROOM = 1 << 40
 _applied = False
@@ -23,6 +21,8 @@ def protect_singletons() -> None:
     global _applied
     if _applied or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
         return
+    import ctypes  # here: nothing else needs it before the first paint
+
     for value in (None, True, False):
         # ob_refcnt is the first field of every CPython object.
         ctypes.c_ssize_t.from_address(id(value)).value += _HEADROOM
@@ -43,28 +43,3 @@ def qt_steals_references() -> bool:
         probe.setObjectName("probe")
     return sys.getrefcount(None) < before
 
-
-# --- the `Qt` namespace, later ---------------------------------------------------------
-# PySide6 builds all 94 enums of `PySide6.QtCore.Qt` (~20–25 ms) the first time anything
-# reads that name, and a bare QWizard never does. The modules that run before the
-# wizard's first paint import `Qt` from here instead, and set the few enum values that
-# paint needs by name (set_enum), so the namespace is built after the paint, on first use.
-
-class _LazyQt:
-    """Stands for `PySide6.QtCore.Qt`; reads it on first attribute access."""
-
-    def __getattr__(self, name: str) -> Any:
-        from PySide6.QtCore import Qt as qt_namespace
-
-        return getattr(qt_namespace, name)
-
-
-Qt: Any = _LazyQt()
-
-
-def set_enum(widget: Any, name: str, key: str) -> None:
-    """Set the enum property `name` (e.g. "textFormat") to Qt's value `key` (e.g.
-    "PlainText", "AlignLeft|AlignTop"): Qt converts the key itself, no Python enum is
-    built. Raises ValueError when the property or the key does not exist."""
-    if not widget.setProperty(name, key):
-        raise ValueError(f"{type(widget).__name__} has no enum property {name}={key}")

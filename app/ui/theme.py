@@ -10,14 +10,12 @@ Icons are SVG, rendered at each screen's device pixel ratio (crisp on high-DPI).
 
 from __future__ import annotations
 
-import contextlib
-import os
 import sys
-import zlib
+from collections import OrderedDict
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QRectF, QSize
+from PySide6.QtCore import QByteArray, QEvent, QObject, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -28,8 +26,6 @@ from PySide6.QtGui import (
     QPixmap,
 )
 from PySide6.QtWidgets import QApplication, QWidget
-
-from app.ui.qtfix import Qt
 
 ICON_NAMES = ("xee", "rufus", "zype", "demo", "check", "error", "warning", "copy", "save",
               "eye", "eye-off", "key", "search", "undo", "sign-in", "app", "info")
@@ -62,8 +58,6 @@ AA_TEXT = 4.5   # WCAG 2.x AA, normal-size text
 
 
 def as_color(color: QColor | str) -> QColor:
-    # Not QColor(a QColor): PySide6 tries QColor(Qt.GlobalColor) first, which builds
-    # the whole `Qt` namespace before the first paint (see qtfix.Qt).
     return color if isinstance(color, QColor) else QColor(color)
 
 
@@ -184,30 +178,45 @@ def screen_ratio() -> float:
 
 def svg_pixmap(name: str, size: int, color: str | None = None,
                ratio: float | None = None) -> QPixmap:
-    """The SVG icon at `size` logical pixels, rendered for `ratio` (default: the screens'
-    device pixel ratio), so it is as sharp as the screen. Kept as PNG in the cache
-    folder: the next start loads it instead of rendering (a quarter of the time, and no
-    QtSvg before the first paint)."""
-    ratio = ratio or screen_ratio()
+    """The SVG icon `name` at `size` logical pixels in `color` (default: the palette's
+    text colour), rendered for `ratio` (default: the screens' device pixel ratio), so
+    it is as sharp as the screen."""
     svg = _svg_text(name)
-    side = int(size * ratio)
+    ratio = ratio or screen_ratio()
     if not svg:
+        side = int(size * ratio)
         pixmap = QPixmap(QSize(side, side))
         pixmap.fill(QColor(0, 0, 0, 0))   # transparent
         return pixmap
-    svg = svg.replace("currentColor", color or colors()["text"])
-    cached = _rendering_path(name, svg, side)
-    pixmap = QPixmap(str(cached)) if cached is not None and cached.is_file() else QPixmap()
-    if pixmap.isNull() or pixmap.width() != side:
-        pixmap = _render(svg, side)
-        if cached is not None:
-            with contextlib.suppress(OSError):   # not kept: rendered again next time
-                cached.parent.mkdir(parents=True, exist_ok=True)
-                partial = cached.with_name(f"{cached.name}.{os.getpid()}.part")
-                if pixmap.save(str(partial), "PNG"):
-                    os.replace(partial, cached)   # whole, for another process too
-    pixmap.setDevicePixelRatio(ratio)
-    return pixmap
+    return render_svg(svg, size, color or colors()["text"], ratio)
+
+
+# The renderings kept, most recently used last. Keyed on everything a rendering is
+# drawn from (the SVG text itself, size, pixel ratio, colour), so none outlives a
+# changed SVG, theme or screen; bounded, so a session's sizes and screens cannot grow
+# it. Rendering is cheap (the first window's seven icons: ~3 ms, QtSvg's loading
+# included; bench/notes.md): nothing is kept on disk.
+RENDERINGS_KEPT = 256
+_renderings: OrderedDict[tuple[str, int, float, str], QPixmap] = OrderedDict()
+
+
+def render_svg(svg: str, size: int, color: str, ratio: float = 1.0) -> QPixmap:
+    """`svg` (its `currentColor` in `color`) at `size` logical pixels for `ratio`."""
+    key = (svg, size, ratio, color)
+    pixmap = _renderings.get(key)
+    if pixmap is None:
+        pixmap = _render(svg.replace("currentColor", color), int(size * ratio))
+        pixmap.setDevicePixelRatio(ratio)
+        _renderings[key] = pixmap
+        while len(_renderings) > RENDERINGS_KEPT:
+            _renderings.popitem(last=False)
+    else:
+        _renderings.move_to_end(key)
+    return QPixmap(pixmap)   # shares the pixels; the caller may change its own copy
+
+
+def renderings_kept() -> int:
+    return len(_renderings)
 
 
 def _render(svg: str, side: int) -> QPixmap:
@@ -223,33 +232,15 @@ def _render(svg: str, side: int) -> QPixmap:
     return pixmap
 
 
-@cache
-def _renderings_dir() -> Path | None:
-    from PySide6.QtCore import QStandardPaths
-
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-    return Path(folder) / "icons" if folder else None
-
-
-def _rendering_path(name: str, svg: str, side: int) -> Path | None:
-    """Where the rendering of this SVG text (its colour in it) at `side` pixels is kept."""
-    folder = _renderings_dir()
-    if folder is None:
-        return None
-    data = svg.encode("utf-8")
-    key = zlib.crc32(data) ^ (zlib.adler32(data) << 32)
-    return folder / f"{name}-{side}-{key:016x}.png"
-
-
 class SvgIconEngine(QIconEngine):
-    """One of our SVG icons, rendered when Qt first asks for a size and pixel ratio (and
-    kept): nothing is drawn before the icon is shown, and each screen gets a rendering
-    as sharp as its pixel ratio. Disabled, it is the same SVG in the muted colour."""
+    """One of our SVG icons, rendered when Qt asks for a size and pixel ratio (kept by
+    render_svg): nothing is drawn before the icon is shown, each screen gets a rendering
+    as sharp as its pixel ratio, and the colour is the palette's at that moment (light
+    or dark). Disabled, it is the same SVG in the muted colour."""
 
     def __init__(self, name: str, color: str | None, size: int) -> None:
         super().__init__()
         self.name, self.color, self.size = name, color, size
-        self._renderings: dict[tuple[int, float, bool], QPixmap] = {}
 
     def clone(self) -> QIconEngine:
         return SvgIconEngine(self.name, self.color, self.size)
@@ -264,13 +255,8 @@ class SvgIconEngine(QIconEngine):
     def scaledPixmap(self, size: QSize, mode: QIcon.Mode, _state: QIcon.State,  # noqa: N802
                      scale: float) -> QPixmap:
         side = min(size.width(), size.height()) or self.size
-        disabled = mode == QIcon.Mode.Disabled
-        key = (side, scale, disabled)
-        rendering = self._renderings.get(key)
-        if rendering is None:
-            color = colors()["muted"] if disabled else self.color
-            rendering = self._renderings[key] = svg_pixmap(self.name, side, color, scale)
-        return rendering
+        color = colors()["muted"] if mode == QIcon.Mode.Disabled else self.color
+        return svg_pixmap(self.name, side, color, scale)
 
     def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode,
               state: QIcon.State) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from app.ui import theme
-from app.ui.qtfix import Qt, set_enum
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction
@@ -29,7 +28,7 @@ def label(text: str = "", role: str | None = None, *, wrap: bool = True,
           object_name: str | None = None, selectable: bool = False) -> QLabel:
     widget = QLabel(text)
     widget.setWordWrap(wrap)
-    set_enum(widget, "textFormat", "PlainText")   # before the first paint: see qtfix
+    widget.setTextFormat(Qt.TextFormat.PlainText)
     if role:
         widget.setProperty("role", role)
     if object_name:
@@ -141,7 +140,7 @@ class FieldRow(QWidget):
         head.setSpacing(6)
         self.title = label(title, "fieldLabel", wrap=True)
         if "&" in title:   # a mnemonic: Alt+letter moves the focus to the field
-            set_enum(self.title, "textFormat", "AutoText")
+            self.title.setTextFormat(Qt.TextFormat.AutoText)
         plain_title = title.replace("&", "")
         head.addWidget(self.title, 1 if not optional else 0)
         if optional:
@@ -231,12 +230,10 @@ class _NoAltTyping(QObject):
 
         if sys.platform == "darwin" or event.type() != QEvent.Type.KeyPress:
             return False
-        from PySide6.QtCore import Qt as QtCore
-
         mods = event.modifiers()  # type: ignore[attr-defined]
         text = event.text()  # type: ignore[attr-defined]
-        return bool(mods & QtCore.KeyboardModifier.AltModifier) \
-            and not mods & QtCore.KeyboardModifier.ControlModifier \
+        return bool(mods & Qt.KeyboardModifier.AltModifier) \
+            and not mods & Qt.KeyboardModifier.ControlModifier \
             and bool(text) and text.isprintable()
 
 
@@ -306,6 +303,6 @@ def wheel_only_when_focused(widget: QWidget) -> QWidget:
     global _wheel_needs_focus
     if _wheel_needs_focus is None:
         _wheel_needs_focus = _WheelNeedsFocus()
-    set_enum(widget, "focusPolicy", "StrongFocus")   # not WheelFocus: no focus by wheel
+    widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)   # not WheelFocus: no focus by wheel
     widget.installEventFilter(_wheel_needs_focus)
     return widget

@@ -5,9 +5,6 @@ Each window remembers its size and position in the app's settings (QSettings,
 closed. It opens there again if that place is still on a screen; otherwise, and the
 first time, centred over the wizard (the wizard itself: on the primary screen), moved
 and if need be shrunk to lie fully inside the screen the wizard is on.
-
-Plain QtCore/QtGui types only (QPoint, QRect, QEvent): the wizard places itself before
-its first paint, and PySide6's `Qt` namespace must not be built then (see qtfix).
 """
 
 from __future__ import annotations

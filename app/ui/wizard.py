@@ -4,9 +4,10 @@ Navigation asks app.core.flow (next_page, previous_page, is_valid, page_for_erro
 every network call runs as a task on the qasync loop, tracked so that closing the
 window cancels it and closes the HTTP client.
 
-Only the provider page is built before the first paint (the others right after it,
-or on first use), and asyncio is imported only by the methods that need it: `run()`
-paints the window before it imports asyncio and qasync.
+Only the provider page is built before the first paint; build_pages() builds the
+others (app.ui.pairing_pages, imported then): one per event-loop turn right after the
+paint, or all at once when a page is needed sooner. asyncio is imported only by the
+methods that need it: `run()` paints the window before it imports asyncio and qasync.
 """
 
 from __future__ import annotations
@@ -19,8 +20,7 @@ from collections.abc import AsyncIterator, Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize, QTimer, Signal
-from PySide6.QtGui import QPalette
+from PySide6.QtCore import QEvent, QObject, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -41,7 +41,6 @@ from app.ui import theme
 from app.ui.i18n import advice as advice_text
 from app.ui.i18n import flow_text
 from app.ui.pages import ProviderPage, WizardPage
-from app.ui.qtfix import set_enum
 from app.ui.services import DemoSandbox, Services
 from app.ui.widgets import DemoBanner, label
 from app.ui.window_geometry import WindowPlacement
@@ -129,17 +128,6 @@ class _StepClicks(QObject):
         return False
 
 
-class _Pages(dict):
-    """Page -> its widget. A page not built yet is built on first use (`build`)."""
-
-    def __init__(self, build: Callable[[Page], WizardPage]) -> None:
-        super().__init__()
-        self._build = build
-
-    def __missing__(self, page: Page) -> WizardPage:
-        return self._build(page)
-
-
 class PairingWizard(QWidget):
     closed = Signal()
     painted = Signal()   # once: the window's first paint
@@ -185,7 +173,12 @@ class PairingWizard(QWidget):
         else:             # the size and place of the last run, on a screen
             self.placement = WindowPlacement(self, settings, "wizard",
                                              QSize(*self.DEFAULT_SIZE))
-        self.go(Page.PROVIDER if not self.state.get("provider") else Page.PROVIDER)
+        # The first page now (styled and placed first: one polish), the others after the
+        # first paint (see _after_first_paint); the screenshots have no paint to wait for.
+        self._add_page(Page.PROVIDER)
+        if render_only:
+            self.build_pages()
+        self.go(Page.PROVIDER)
 
     # -- construction ------------------------------------------------------------------
 
@@ -272,8 +265,8 @@ class PairingWizard(QWidget):
         content.addWidget(self.page_subtitle)
         content.addSpacing(14)
         self.stack = QStackedWidget()
-        # Only the provider page before the first paint: see _build_page.
-        self.pages: dict[Page, WizardPage] = _Pages(self._build_page)
+        # The pages built so far: the provider page now, the others by build_pages().
+        self.pages: dict[Page, WizardPage] = {}
         self.scrolls: dict[Page, QScrollArea] = {}
         content.addWidget(self.stack, 1)
         middle.addLayout(content, 1)
@@ -326,7 +319,13 @@ class PairingWizard(QWidget):
         self.history_window: Any = None
         self.batch_dialog: Any = None
 
-    def _build_page(self, which: Page) -> WizardPage:
+    def build_pages(self) -> None:
+        """Build every page not built yet (importing app.ui.pairing_pages)."""
+        for page in flow.PAGE_ORDER:
+            if page not in self.pages:
+                self._add_page(page)
+
+    def _add_page(self, which: Page) -> WizardPage:
         page = page_class(which)(self)
         page.changed.connect(self.refresh)
         self.pages[which] = page
@@ -336,19 +335,11 @@ class PairingWizard(QWidget):
         scroll.setObjectName(f"{which.value}Scroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        # By name, before the first paint: see qtfix.Qt. Sideways only when a page cannot
-        # be as narrow as the window (a long value at the minimum width): it scrolls
-        # rather than cutting off its right side. Text wraps: no scroll bar otherwise.
-        set_enum(scroll, "horizontalScrollBarPolicy", "ScrollBarAsNeeded")
-        set_enum(scroll, "focusPolicy", "NoFocus")
-        # Our own viewport, set up as QScrollArea sets up its own, but without
-        # scroll.viewport(): wrapping the QWidget it returns makes PySide6 resolve ~50
-        # lazy QtWidgets enum types (~15 ms before the first paint).
-        viewport = QWidget()
-        viewport.setObjectName("qt_scrollarea_viewport")
-        viewport.setBackgroundRole(QPalette.ColorRole.NoRole)
-        viewport.setAutoFillBackground(False)
-        scroll.setViewport(viewport)
+        # Sideways only when a page cannot be as narrow as the window (a long value at
+        # the minimum width): it scrolls rather than cutting off its right side. Text
+        # wraps: no scroll bar otherwise.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setWidget(page)
         page.setAutoFillBackground(False)
         self.scrolls[which] = scroll
@@ -369,7 +360,7 @@ class PairingWizard(QWidget):
             return
         missing = [page for page in flow.PAGE_ORDER if page not in self.pages]
         if missing:
-            self._build_page(missing[0])
+            self._add_page(missing[0])
         QTimer.singleShot(0, self._build_next_page if len(missing) > 1 else self._warm_up)
 
     def _warm_up(self) -> None:
@@ -422,9 +413,9 @@ class PairingWizard(QWidget):
         widget.setToolTip(tip)
         widget.setAccessibleName(text.rstrip("…"))
         widget.setAccessibleDescription(tip)
-        set_enum(widget, "focusPolicy", "StrongFocus")
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         widget.setIcon(theme.icon(icon_name, theme.colors()["muted"], 16))
-        set_enum(widget, "toolButtonStyle", "ToolButtonTextBesideIcon")
+        widget.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         widget.setAutoRaise(True)
         widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         return widget
@@ -620,6 +611,8 @@ class PairingWizard(QWidget):
             forward = flow.PAGE_ORDER.index(page) > flow.PAGE_ORDER.index(self.current)
             old.leave(forward)
         self.current = page
+        if page not in self.pages:   # sooner than the turns after the first paint
+            self.build_pages()
         widget = self.pages[page]
         # Filled before it is shown: a child shown in a visible window makes Qt lay out
         # the whole window at once (QWidget::setVisible), each time; hidden, only once.
