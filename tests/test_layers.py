@@ -109,3 +109,66 @@ def test_provider_display_names_are_defined_once():
     assert len(places) == len(titles), places
     assert all(p.startswith("app/core/flow.py:") for p in places), places
     assert [provider_name(key) for key in flow.PROVIDERS] == ["Xee", "RUFUS", "Zype"]
+
+
+def ui_import_graph() -> dict[str, set[str]]:
+    """app.ui's modules and the app.ui modules each imports, statically: at the top, in a
+    function, or under TYPE_CHECKING (`from app.ui import x` counts as app.ui.x)."""
+    graph: dict[str, set[str]] = {}
+    for path in sorted((APP / "ui").glob("*.py")):
+        deps: set[str] = set()
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "app.ui":
+                deps.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("app.ui."):
+                deps.add(node.module.split(".")[2])
+            elif isinstance(node, ast.Import):
+                deps.update(a.name.split(".")[2] for a in node.names
+                            if a.name.startswith("app.ui."))
+        graph[path.stem] = deps
+    return graph
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The import cycles: strongly connected components of more than one module, and
+    modules importing themselves."""
+    found, stack, seen, low, index = [], [], set(), {}, {}
+
+    def visit(node: str) -> None:
+        index[node] = low[node] = len(index)
+        stack.append(node)
+        seen.add(node)
+        for dep in graph.get(node, ()):
+            if dep not in graph:
+                continue
+            if dep not in index:
+                visit(dep)
+                low[node] = min(low[node], low[dep])
+            elif dep in seen:
+                low[node] = min(low[node], index[dep])
+        if low[node] == index[node]:
+            component = []
+            while True:
+                dep = stack.pop()
+                seen.discard(dep)
+                component.append(dep)
+                if dep == node:
+                    break
+            if len(component) > 1 or node in graph[node]:
+                found.append(sorted(component))
+
+    for node in graph:
+        if node not in index:
+            visit(node)
+    return found
+
+
+def test_app_ui_has_no_import_cycle():
+    """#14: pages and windows know the wizard through app.ui.host's protocol; only the
+    entry point imports app.ui.wizard."""
+    assert cycles(ui_import_graph()) == []
+
+
+def test_the_cycle_finder_sees_a_cycle():
+    assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+    assert cycles({"a": {"a"}}) == [["a"]]

@@ -28,14 +28,13 @@ from app.ui.network_check import NetworkCheckPanel
 from app.ui.widgets import button, hbox, label, wheel_only_when_focused
 
 if TYPE_CHECKING:
-    from app.ui.pages import ProviderPage
-    from app.ui.wizard import PairingWizard
+    from app.ui.host import SettingsHost, WizardHost
 
 
 class AdvancedSettings(QWidget):
     """The section under the provider page's "Advanced settings" toggle."""
 
-    def __init__(self, page: ProviderPage) -> None:
+    def __init__(self, page: SettingsHost) -> None:
         super().__init__()
         self.page = page
         self.setObjectName("advancedSettings")
@@ -140,7 +139,7 @@ class AdvancedSettings(QWidget):
         self.wizard.restart_failed.connect(self._restart_failed)
 
     @property
-    def wizard(self) -> PairingWizard:
+    def wizard(self) -> WizardHost:
         return self.page.wizard
 
     @property

@@ -50,7 +50,7 @@ from app.ui.widgets import Card, StatusLine, button, label
 from app.ui.window_geometry import WindowPlacement
 
 if TYPE_CHECKING:
-    from app.ui.wizard import PairingWizard
+    from app.ui.host import WizardHost
 
 log = logging.getLogger(__name__)
 
@@ -221,7 +221,7 @@ class BatchModel(QAbstractTableModel):
 class BatchDialog(QDialog):
     """Non-modal: the wizard stays visible (and busy, so nothing else is sent)."""
 
-    def __init__(self, wizard: PairingWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard)
         self.wizard = wizard
         self.setObjectName("batchDialog")

@@ -44,7 +44,7 @@ from app.ui.widgets import StatusLine, button, copy_text, label
 from app.ui.window_geometry import WindowPlacement
 
 if TYPE_CHECKING:
-    from app.ui.wizard import PairingWizard
+    from app.ui.host import WizardHost
 
 log = logging.getLogger(__name__)
 
@@ -210,7 +210,7 @@ class HistoryModel(QAbstractTableModel):
 class HistoryWindow(QWidget):
     """A separate window (child of the wizard, so it closes with it)."""
 
-    def __init__(self, wizard: PairingWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard, Qt.WindowType.Window)
         self.wizard = wizard
         self.setObjectName("historyWindow")

@@ -27,32 +27,6 @@ def process_started_at() -> float:
     return stamp if isinstance(stamp, float) else STARTED_AT
 
 
-def restart_command() -> tuple[str, list[str]]:
-    """The program and arguments that start this app again as it was started: a frozen
-    app is its own executable; from source, the interpreter with its original command
-    line (`python -m app --demo`, or the `pairing-wizard` script and its options)."""
-    if getattr(sys, "frozen", False):
-        return sys.executable, list(sys.argv[1:])
-    return sys.executable, list(getattr(sys, "orig_argv", [sys.executable, *sys.argv])[1:])
-
-
-def start_detached(program: str, arguments: list[str]) -> bool:
-    """Start `program` as a process of its own (it outlives this one); False if it could
-    not be started."""
-    import os
-
-    from PySide6.QtCore import QProcess
-
-    started = QProcess.startDetached(program, arguments, os.getcwd())
-    return bool(started[0] if isinstance(started, tuple) else started)
-
-
-def start_again() -> bool:
-    """Start a new instance of the app with the same arguments (see restart_command)."""
-    program, arguments = restart_command()
-    return start_detached(program, arguments)
-
-
 def run(demo: bool = False, smoke: bool = False, argv: list[str] | None = None) -> int:
     started = min(process_started_at(), time.perf_counter())
     argv = list(argv if argv is not None else sys.argv[:1])

@@ -19,7 +19,7 @@ from app.ui.widgets import Card, StatusLine, copy_text, hbox, label
 from app.ui.window_geometry import WindowPlacement
 
 if TYPE_CHECKING:
-    from app.ui.wizard import PairingWizard
+    from app.ui.host import WizardHost
 
 log = logging.getLogger(__name__)
 
@@ -67,7 +67,7 @@ class NetworkCheckPanel(QWidget):
     """The button in the advanced settings; the report opens in its own small window
     (the provider page has no room for four steps with their advice)."""
 
-    def __init__(self, wizard: PairingWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__()
         self.wizard = wizard
         self.dialog: NetworkCheckDialog | None = None
@@ -101,7 +101,7 @@ class NetworkCheckPanel(QWidget):
 
 
 class NetworkCheckDialog(QDialog):
-    def __init__(self, wizard: PairingWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard)
         self.wizard = wizard
         self.setObjectName("networkCheckDialog")

@@ -30,7 +30,7 @@ from app.ui.widgets import Card, FieldRow, label, wheel_only_when_focused
 
 if TYPE_CHECKING:
     from app.ui.advanced_settings import AdvancedSettings
-    from app.ui.wizard import PairingWizard
+    from app.ui.host import WizardHost
 
 
 def field_error(key: str, state: dict[str, Any]) -> str | None:
@@ -45,7 +45,7 @@ class WizardPage(QWidget):
     page: Page
     changed = Signal()
 
-    def __init__(self, wizard: PairingWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__()
         self.wizard = wizard
         self.setObjectName(f"{self.page.value}Page")
@@ -121,7 +121,7 @@ class ProviderPage(WizardPage):
             return True
         return False
 
-    def __init__(self, wizard: PairingWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard)
         self.group = QButtonGroup(self)
         self.radios: dict[str, QRadioButton] = {}

@@ -36,7 +36,7 @@ from app.ui.pages import WizardPage, field_error
 from app.ui.widgets import Card, FieldRow, StatusLine, button, copy_text, hbox, label
 
 if TYPE_CHECKING:
-    from app.ui.wizard import PairingWizard
+    from app.ui.host import WizardHost
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +125,7 @@ class XeeSignInPanel(QWidget):
         self.sign_out.clicked.connect(self._sign_out)
 
     @property
-    def wizard(self) -> PairingWizard:
+    def wizard(self) -> WizardHost:
         return self.page.wizard
 
     def enter(self) -> None:
@@ -478,7 +478,7 @@ class ApiKeyPanel(QWidget):
         self.fill_demo.clicked.connect(self._fill_demo)
 
     @property
-    def wizard(self) -> PairingWizard:
+    def wizard(self) -> WizardHost:
         return self.page.wizard
 
     def enter(self) -> None:
@@ -568,7 +568,7 @@ class ApiKeyPanel(QWidget):
 class CredentialsPage(WizardPage):
     page = Page.CREDENTIALS
 
-    def __init__(self, wizard: PairingWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard)
         self.stack = QStackedWidget()
         self.xee = XeeSignInPanel(self)
@@ -625,7 +625,7 @@ class DevicePage(WizardPage):
                             for f in flow.fields_for(Page.DEVICE, provider))
             for provider in flow.PROVIDERS}
 
-    def __init__(self, wizard: PairingWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard)
         self.rows: dict[str, FieldRow] = {}
         self.panels: dict[str, QWidget] = {}
@@ -844,7 +844,7 @@ class DevicePage(WizardPage):
 class ReviewPage(WizardPage):
     page = Page.REVIEW
 
-    def __init__(self, wizard: PairingWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard)
         self.card = Card()
         self.form = QFormLayout()
@@ -970,7 +970,7 @@ class ReviewPage(WizardPage):
 class PairingPage(WizardPage):
     page = Page.PAIRING
 
-    def __init__(self, wizard: PairingWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard)
         card = Card(margins=24, spacing=12)
         self.status = label("", "sectionTitle", object_name="pairingStatus")
@@ -1027,7 +1027,7 @@ class PairingPage(WizardPage):
 class ResultPage(WizardPage):
     page = Page.RESULT
 
-    def __init__(self, wizard: PairingWizard) -> None:
+    def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard)
         self._pixmaps: dict[tuple[str, str, float], QPixmap] = {}
         head = QHBoxLayout()

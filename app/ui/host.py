@@ -1,0 +1,57 @@
+"""What a page, a dialog or a tool window may use of the wizard that hosts it.
+
+Pages and windows are given the wizard but know it only through this protocol, so no
+module of app/ui imports app.ui.wizard but the entry point (app.ui.main): the package
+has no import cycle (tests/test_layers.py), and a page's dependencies are this short
+list, not the whole window.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Coroutine
+from contextlib import AbstractAsyncContextManager
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    import asyncio
+
+    from PySide6.QtCore import SignalInstance
+    from PySide6.QtWidgets import QPushButton, QWidget
+
+    from app.core.flow import Page, ProviderInfo
+    from app.ui.services import Services
+
+
+class WizardHost(Protocol):
+    services: Services
+    state: dict[str, Any]
+    pages: dict[Page, Any]
+    render_only: bool          # screenshots: no network, no sandbox
+    deviceid_kept: bool        # the RUFUS deviceid was copied or saved
+    next_button: QPushButton
+    restart_failed: SignalInstance
+
+    def spawn(self, coro: Coroutine[Any, Any, Any], name: str = "") -> asyncio.Task[Any]: ...
+    def busy(self, reason: str) -> AbstractAsyncContextManager[None]: ...
+    def is_busy(self) -> bool: ...
+    def select(self, provider: str | None, environment: str | None) -> None: ...
+    def next(self) -> None: ...
+    def go_fix(self) -> None: ...
+    def start_undo(self) -> None: ...
+    def pair_another(self) -> None: ...
+    def current_root(self) -> str | None: ...
+    def restart(self) -> None: ...
+    def window(self) -> QWidget: ...
+
+
+class SettingsHost(Protocol):
+    """What the Advanced settings box uses of the provider page it sits on."""
+
+    wizard: WizardHost
+
+    @property
+    def state(self) -> dict[str, Any]: ...
+    @property
+    def provider(self) -> str | None: ...
+    @property
+    def info(self) -> ProviderInfo | None: ...
