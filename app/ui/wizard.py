@@ -735,7 +735,8 @@ class PairingWizard(QWidget):
         self.spawn(self._restart(), "restart")
 
     async def _restart(self) -> bool:
-        from app.ui import dialogs, restart
+        from app.ui import dialogs
+        from app.ui import restart as relaunch
 
         try:
             if flow.has_typed_input(self.state) and not self.render_only:
@@ -749,7 +750,7 @@ class PairingWizard(QWidget):
                     return False
             if not await self._deviceid_safe():
                 return False
-            if not restart.start_again():
+            if not relaunch.start_again():
                 log.warning("Could not start Pairing Wizard again")
                 self.restart_failed.emit()
                 return False

@@ -13,7 +13,8 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
 from app.core.flow import Page
-from app.ui import i18n, restart
+from app.ui import i18n
+from app.ui import restart as restarting
 from app.ui.screenshots import build_scene
 from app.ui.window_geometry import on_screen_geometry
 from app.ui.wizard import PairingWizard
@@ -218,7 +219,7 @@ def spawned(monkeypatch) -> list[tuple[str, list[str]]]:
         calls.append((program, list(arguments)))
         return True
 
-    monkeypatch.setattr(restart, "start_detached", start_detached)
+    monkeypatch.setattr(restarting, "start_detached", start_detached)
     return calls
 
 
@@ -238,7 +239,7 @@ def test_a_language_change_offers_restart_now_which_restarts(qtbot, make_wizard,
     assert "restart" in find(wizard, "languageNote").text().lower()
     click(qtbot, wizard, "languageRestartButton")
     qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=WAIT_MS)
-    assert spawned == [restart.restart_command()]
+    assert spawned == [restarting.restart_command()]
     assert spawned[0][0] == sys.executable
     assert wizard.is_shut_down
 
@@ -277,12 +278,12 @@ def test_restart_now_asks_first_when_typed_input_would_be_lost(qtbot, sandbox, m
     click(qtbot, wizard, "languageRestartButton")
     answer_dialog(qtbot, "restartDialog", yes=True)
     qtbot.waitUntil(lambda: not wizard.isVisible(), timeout=WAIT_MS)
-    assert spawned == [restart.restart_command()]
+    assert spawned == [restarting.restart_command()]
 
 
 def test_the_restart_command_is_the_same_command_line(monkeypatch):
     monkeypatch.setattr(sys, "orig_argv", ["/usr/bin/python3", "-m", "app", "--demo"])
-    assert restart.restart_command() == (sys.executable, ["-m", "app", "--demo"])
+    assert restarting.restart_command() == (sys.executable, ["-m", "app", "--demo"])
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "argv", ["/opt/pairing-wizard/pairing-wizard", "--demo"])
-    assert restart.restart_command() == (sys.executable, ["--demo"])
+    assert restarting.restart_command() == (sys.executable, ["--demo"])
