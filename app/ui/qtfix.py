@@ -29,10 +29,6 @@ def protect_singletons() -> None:
     _applied = True
 
 
-# The old name, kept for callers written against it.
-protect_bool_refcounts = protect_singletons
-
-
 def qt_steals_references() -> bool:
     """True when this PySide6 has the bug (the guard test reports it)."""
     from PySide6.QtCore import QObject
