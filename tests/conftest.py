@@ -82,3 +82,27 @@ def sandbox(_sandbox_control: SandboxHelper) -> Iterator[SandboxHelper]:
     yield _sandbox_control
     _sandbox_control.reset()  # leave no faults or clock offset behind for the next test
     _sandbox_control.clear_dialects()  # dialects survive reset: no leaks either
+
+
+@pytest.fixture
+def cli_home(tmp_path, monkeypatch):
+    """A user of the command line, in-process: data, settings and a keychain of their own
+    (keyring's file backend, as tests.keychains.FileKeychain) under tmp_path."""
+    import keyring
+    from PySide6.QtCore import QSettings
+
+    from tests.keychains import FileKeychain
+
+    monkeypatch.setenv("PAIRING_WIZARD_DATA_DIR", str(tmp_path / "data"))
+    for name in ("XEE_ACCESS_TOKEN", "XEE_CLIENT_ID", "XEE_CLIENT_SECRET"):
+        monkeypatch.delenv(name, raising=False)
+    previous = keyring.get_keyring()
+    backend = FileKeychain()
+    backend.file_path = str(tmp_path / "keyring.cfg")
+    keyring.set_keyring(backend)
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "config"))
+    try:
+        yield tmp_path
+    finally:
+        keyring.set_keyring(previous)

@@ -7,36 +7,13 @@ from __future__ import annotations
 import asyncio
 import json
 
-import keyring
-import pytest
-
 from app.auth.session import XeeSession
 from app.auth.tokens import TokenStore
 from app.cli import main
-from tests.keychains import FileKeychain
-
-
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    from PySide6.QtCore import QSettings
-
-    monkeypatch.setenv("PAIRING_WIZARD_DATA_DIR", str(tmp_path / "data"))
-    for name in ("XEE_ACCESS_TOKEN", "XEE_CLIENT_ID", "XEE_CLIENT_SECRET"):
-        monkeypatch.delenv(name, raising=False)
-    previous = keyring.get_keyring()
-    backend = FileKeychain()
-    backend.file_path = str(tmp_path / "keyring.cfg")
-    keyring.set_keyring(backend)
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "config"))
-    try:
-        yield tmp_path
-    finally:
-        keyring.set_keyring(previous)
 
 
 def test_a_batch_on_the_stored_sign_in_refreshes_an_expired_token(
-        home, sandbox, monkeypatch, capsys):
+        cli_home, sandbox, monkeypatch, capsys):
     fx = sandbox.fixtures()
     xee = fx["xee"]
     monkeypatch.setenv("XEE_CLIENT_ID", xee["client_id"])
@@ -52,7 +29,7 @@ def test_a_batch_on_the_stored_sign_in_refreshes_an_expired_token(
     sandbox.advance_clock(600)                       # the access token has expired
 
     free = [d for d in xee["devices"] if d["user_id"] is None and not d["locked"]][:2]
-    csv_file = home / "boxes.csv"
+    csv_file = cli_home / "boxes.csv"
     csv_file.write_text("device_id,pin\n" + "".join(f"{d['id']},{d['pin']}\n" for d in free))
     code = main(["batch", str(csv_file), "--provider", "xee", "--base-url", sandbox.xee_root,
                  "--json", "--no-progress"])
@@ -65,8 +42,8 @@ def test_a_batch_on_the_stored_sign_in_refreshes_an_expired_token(
     assert stored["access_token"] != minted["access_token"]   # refreshed, and kept
 
 
-def test_a_batch_without_a_sign_in_says_how_to_get_one(home, sandbox, capsys):
-    csv_file = home / "boxes.csv"
+def test_a_batch_without_a_sign_in_says_how_to_get_one(cli_home, sandbox, capsys):
+    csv_file = cli_home / "boxes.csv"
     csv_file.write_text("device_id,pin\nE133742015,1234\n")
     code = main(["batch", str(csv_file), "--provider", "xee", "--base-url", sandbox.xee_root,
                  "--json", "--no-progress"])

@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 
 import keyring
-import pytest
-from keyrings.alt.file import PlaintextKeyring
 
 from app.auth.keychain_index import entries
 from app.auth.tokens import SERVICE_NAME, TokenStore
@@ -17,24 +15,9 @@ from app.core.history import History
 CUSTOM_ROOT = "https://xee.staging.example.com/v3"
 
 
-@pytest.fixture
-def home(tmp_path, monkeypatch):
-    from PySide6.QtCore import QSettings
-
-    monkeypatch.setenv("PAIRING_WIZARD_DATA_DIR", str(tmp_path / "data"))
-    previous = keyring.get_keyring()
-    backend = PlaintextKeyring()
-    backend.file_path = str(tmp_path / "keyring.cfg")
-    keyring.set_keyring(backend)
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "config"))
-    try:
-        yield tmp_path
-    finally:
-        keyring.set_keyring(previous)
 
 
-def test_forget_all_removes_sign_ins_keys_settings_and_history(home, capsys):
+def test_forget_all_removes_sign_ins_keys_settings_and_history(cli_home, capsys):
     from PySide6.QtCore import QSettings
 
     TokenStore(CUSTOM_ROOT).save({"access_token": "secret-token", "token_type": "Bearer"})
@@ -49,7 +32,7 @@ def test_forget_all_removes_sign_ins_keys_settings_and_history(home, capsys):
     with History() as history:
         history.record("rufus", "pair", "ok", environment="sandbox",
                        identifiers={"serial_number": "SN-1"})
-    assert (home / "data").is_dir()
+    assert (cli_home / "data").is_dir()
 
     assert main(["forget-all", "--yes", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
@@ -57,11 +40,11 @@ def test_forget_all_removes_sign_ins_keys_settings_and_history(home, capsys):
     assert keyring.get_password(SERVICE_NAME, CUSTOM_ROOT) is None
     assert keyring.get_password("pairing-wizard/rufus", "sandbox") is None
     assert QSettings(SETTINGS_ORGANIZATION, SETTINGS_APPLICATION).value("language") is None
-    assert not (home / "data").exists()
+    assert not (cli_home / "data").exists()
     assert entries() == []
 
 
-def test_forget_all_with_nothing_stored_is_fine(home, capsys):
+def test_forget_all_with_nothing_stored_is_fine(cli_home, capsys):
     assert main(["forget-all", "--yes"]) == 0
     assert "Removed 0 stored keys" in capsys.readouterr().out
 

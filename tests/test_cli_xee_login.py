@@ -28,6 +28,15 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def sign_in_address(login: subprocess.Popen) -> str:
+    """The address `login xee --no-browser` prints for the browser (on stderr)."""
+    while True:
+        line = login.stderr.readline()
+        assert line, "login ended before printing the sign-in address"
+        if line.strip().startswith("http"):
+            return line.strip()
+
+
 def cli_env(tmp_path: Path, sandbox) -> dict[str, str]:
     xee = sandbox.fixtures()["xee"]
     env = {k: v for k, v in os.environ.items()
@@ -52,11 +61,7 @@ def test_login_with_a_registered_localhost_redirect_no_state_and_no_scope_then_p
          "--json"], cwd=ROOT, env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, text=True)
     try:
-        url = ""
-        while not url.startswith("http"):
-            line = login.stderr.readline()
-            assert line, "login ended before printing the sign-in address"
-            url = line.strip()
+        url = sign_in_address(login)
         assert f"redirect_uri=http%3A%2F%2Flocalhost%3A{port}%2Fcallback" in url
         assert "scope=" not in url and "state=" in url
 
@@ -101,11 +106,7 @@ def test_login_refuses_the_redirect_without_state_unless_told(tmp_path, sandbox)
         cwd=ROOT, env=cli_env(tmp_path, sandbox), stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        url = ""
-        while not url.startswith("http"):
-            line = login.stderr.readline()
-            assert line, "login ended before printing the sign-in address"
-            url = line.strip()
+        url = sign_in_address(login)
 
         async def browser() -> int:
             redirect = await consent(sandbox, url, demo_user(sandbox))
@@ -155,11 +156,7 @@ production = "{sandbox.xee_root}"
                               "--json"], cwd=ROOT, env=env, stdin=subprocess.PIPE,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        url = ""
-        while not url.startswith("http"):
-            line = login.stderr.readline()
-            assert line, "login ended before printing the sign-in address"
-            url = line.strip()
+        url = sign_in_address(login)
         assert url.startswith(sandbox.xee_root) and f"client_id={xee['client_id']}" in url
         assert "scope=" not in url
 

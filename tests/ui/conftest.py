@@ -8,6 +8,7 @@ real HTTP to the sandbox progress while a test waits.
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -20,12 +21,41 @@ import qasync
 from PySide6.QtCore import QSettings
 
 from app.core.flow import Page
+from app.ui import i18n
 from app.ui.qtfix import protect_singletons
 from app.ui.wizard import PairingWizard
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tools"))
+import translations as tool  # noqa: E402
 
 protect_singletons()  # PySide6 6.12 on 3.11: see app/ui/qtfix.py
 
 WAIT_MS = 20_000   # generous: a wait is never a timing assertion
+
+
+@pytest.fixture(scope="session", autouse=True)
+def built_catalogues():
+    """The .qm files are built, not committed: build them as `make setup` does."""
+    if any(i18n.qm_path(lang) is None or i18n.qm_path(lang).stat().st_mtime
+           < tool.ts_path(lang).stat().st_mtime for lang in ("fr", "es")):
+        assert tool.build() == 0
+
+
+@pytest.fixture
+def language(qapp):
+    """Switch the UI language for one test: `language("fr")`."""
+    def use(code: str) -> None:
+        assert i18n.install(qapp, code) == code
+    yield use
+    i18n.uninstall(qapp)
+
+
+@pytest.fixture
+def french(qapp):
+    assert i18n.install(qapp, "fr") == "fr"
+    yield
+    i18n.uninstall(qapp)
 
 
 @pytest.fixture

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import re
-import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings
@@ -21,29 +19,14 @@ from app.core.http import with_outcome_advice
 from app.ui import i18n
 from app.ui.pairing_pages import failure_html
 
+from .conftest import tool
 from .drive import click, find
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
-import translations as tool  # noqa: E402
 
 PLACEHOLDER = re.compile(r"\{[a-z_]*\}|%n")
 
 
-@pytest.fixture(scope="module", autouse=True)
-def built_catalogues():
-    """The .qm files are built, not committed: build them as `make setup` does."""
-    if any(i18n.qm_path(lang) is None or i18n.qm_path(lang).stat().st_mtime
-           < tool.ts_path(lang).stat().st_mtime for lang in ("fr", "es")):
-        assert tool.build() == 0
 
 
-@pytest.fixture
-def language(qapp):
-    def use(code: str) -> None:
-        assert i18n.install(qapp, code) == code
-    yield use
-    i18n.uninstall(qapp)
 
 
 def test_core_sentences_module_is_up_to_date():

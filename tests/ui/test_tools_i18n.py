@@ -5,10 +5,8 @@ outcomes, slow-down notices, step details) translated by their templates, the va
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from app.core.batch import Progress, check_bytes
@@ -20,26 +18,11 @@ from app.ui.screenshots import build_tool
 
 from .drive import find
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
-import translations as tool  # noqa: E402
-
 SLOW_DOWN = "RUFUS asked us to slow down: waiting 7 s (now 3 at a time)"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def built_catalogues():
-    """The .qm files are built, not committed: build them as `make setup` does."""
-    if any(i18n.qm_path(lang) is None or i18n.qm_path(lang).stat().st_mtime
-           < tool.ts_path(lang).stat().st_mtime for lang in ("fr", "es")):
-        assert tool.build() == 0
 
 
-@pytest.fixture
-def french(qapp):
-    assert i18n.install(qapp, "fr") == "fr"
-    yield
-    i18n.uninstall(qapp)
 
 
 def open_tool(qtbot, tmp_path: Path, name: str):

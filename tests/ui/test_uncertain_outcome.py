@@ -8,10 +8,10 @@ from __future__ import annotations
 from app.core.flow import Page
 
 from .conftest import WAIT_MS, run
-from .drive import choose, click, find, type_into, wait_idle, wait_page
+from .drive import click, find, wait_idle, wait_page
 from .test_errors import rufus_to_review
 from .test_rufus import rufus_key
-from .test_xee import adopt_token
+from .test_xee import xee_review
 
 
 def test_try_again_after_an_unknown_outcome_says_so_and_checks_now(
@@ -54,15 +54,7 @@ def test_check_now_asks_xee_for_the_users_cars(qtbot, sandbox, make_wizard):
     user = fx["xee"]["users"][0]
     device = next(d for d in fx["xee"]["devices"] if d["user_id"] is None and not d["locked"])
     wizard = make_wizard(sandbox.url)
-    choose(qtbot, wizard, "xee")
-    run(qtbot, adopt_token(wizard, sandbox.mint_xee_token(user["id"])))
-    wait_idle(qtbot, wizard)
-    click(qtbot, wizard, "nextButton")
-    wait_page(qtbot, wizard, Page.DEVICE)
-    type_into(qtbot, wizard, "xeeDeviceIdEdit", device["id"])
-    type_into(qtbot, wizard, "xeePinEdit", device["pin"])
-    click(qtbot, wizard, "nextButton")
-    wait_page(qtbot, wizard, Page.REVIEW)
+    xee_review(qtbot, wizard, sandbox, user, device["id"], device["pin"])
     sandbox.set_faults(latency_ms=800)
     click(qtbot, wizard, "pairButton")
     wait_page(qtbot, wizard, Page.PAIRING)

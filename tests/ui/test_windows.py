@@ -5,7 +5,6 @@ that keep their titles, and "Restart now" after a language change."""
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSettings, QSize, Qt
@@ -22,25 +21,6 @@ from app.ui.wizard import PairingWizard
 from .conftest import WAIT_MS, run
 from .drive import answer_dialog, choose, click, find, type_into, wait_page
 from .test_layout import clipped, describe, visible_widgets
-
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
-import translations as tool  # noqa: E402
-
-
-@pytest.fixture(scope="module", autouse=True)
-def built_catalogues():
-    """The .qm files are built, not committed: build them as `make setup` does."""
-    if any(i18n.qm_path(lang) is None or i18n.qm_path(lang).stat().st_mtime
-           < tool.ts_path(lang).stat().st_mtime for lang in ("fr", "es")):
-        assert tool.build() == 0
-
-
-@pytest.fixture
-def french(qapp):
-    assert i18n.install(qapp, "fr") == "fr"
-    yield
-    i18n.uninstall(qapp)
 
 
 def screen_area() -> QRect:

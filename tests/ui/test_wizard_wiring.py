@@ -10,20 +10,8 @@ import json
 from app.core.flow import Page
 
 from .conftest import run
-from .drive import choose, click, find, result_text, type_into, wait_idle, wait_page
-from .test_xee import adopt_token
-
-
-def xee_review(qtbot, wizard, sandbox, user: dict, device: str, pin: str) -> None:
-    choose(qtbot, wizard, "xee")
-    run(qtbot, adopt_token(wizard, sandbox.mint_xee_token(user["id"])))
-    wait_idle(qtbot, wizard)
-    click(qtbot, wizard, "nextButton")
-    wait_page(qtbot, wizard, Page.DEVICE)
-    type_into(qtbot, wizard, "xeeDeviceIdEdit", device)
-    type_into(qtbot, wizard, "xeePinEdit", pin)
-    click(qtbot, wizard, "nextButton")
-    wait_page(qtbot, wizard, Page.REVIEW)
+from .drive import click, find, result_text, wait_page
+from .test_xee import xee_review
 
 
 def history(qtbot, wizard) -> list:

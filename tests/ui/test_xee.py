@@ -180,6 +180,19 @@ async def adopt_token(wizard, token: dict) -> None:
     wizard.refresh()
 
 
+def xee_review(qtbot, wizard, sandbox, user: dict, device: str, pin: str) -> None:
+    """Choose Xee, signed in as `user` (a minted token), type the box, reach Review."""
+    choose(qtbot, wizard, "xee")
+    run(qtbot, adopt_token(wizard, sandbox.mint_xee_token(user["id"])))
+    wait_idle(qtbot, wizard)
+    click(qtbot, wizard, "nextButton")
+    wait_page(qtbot, wizard, Page.DEVICE)
+    type_into(qtbot, wizard, "xeeDeviceIdEdit", device)
+    type_into(qtbot, wizard, "xeePinEdit", pin)
+    click(qtbot, wizard, "nextButton")
+    wait_page(qtbot, wizard, Page.REVIEW)
+
+
 def test_no_keychain_asks_for_session_only_then_cancel_sign_in(qtbot, sandbox, make_wizard):
     wizard = make_wizard(sandbox.url)
     # The plaintext test keychain does not count as usable unless allowed: as on a

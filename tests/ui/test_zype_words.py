@@ -5,19 +5,14 @@ translation whose English speaks of the TV or of Zype, never calls it a box."""
 from __future__ import annotations
 
 import re
-import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 
-from app.ui import i18n
 from app.ui.batch_dialog import BatchModel
 from app.ui.pairing_pages import translated_result_rows
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tools"))
-import translations as tool  # noqa: E402
+from .conftest import tool
 
 BOX = {"fr": re.compile(r"bo[îi]tier", re.I), "es": re.compile(r"\bcajas?\b", re.I)}
 
@@ -28,19 +23,8 @@ ZYPE_RESULT = {"pin": "zabc123", "consumer_id": "c-1", "linked_device_id": "roku
                "created_at": "2026-12-03T14:05:00Z", "updated_at": "2026-12-03T14:05:00Z"}
 
 
-@pytest.fixture(scope="module", autouse=True)
-def built_catalogues():
-    if any(i18n.qm_path(lang) is None or i18n.qm_path(lang).stat().st_mtime
-           < tool.ts_path(lang).stat().st_mtime for lang in ("fr", "es")):
-        assert tool.build() == 0
 
 
-@pytest.fixture
-def language(qapp):
-    def use(code: str) -> None:
-        assert i18n.install(qapp, code) == code
-    yield use
-    i18n.uninstall(qapp)
 
 
 @pytest.mark.parametrize("lang", ["fr", "es"])
