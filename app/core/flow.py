@@ -407,6 +407,104 @@ def step_target(current: Page, target: Page) -> Page | None:
     return target if order.index(target) < order.index(current) else None
 
 
+# --- the button bar, as data (the wizard's refresh() applies it) ---------------------
+
+class Control(StrEnum):
+    """What the window may focus or make the default: a bar button, or the page's own
+    first control (WizardPage.first_control: a field, a provider card, the result's Fix)."""
+
+    PAGE = "page"
+    BACK = "back"
+    NEXT = "next"
+    PAIR = "pair"
+    CANCEL = "cancel"
+    FINISH = "finish"
+
+
+# Which bar buttons each page shows. Pair stays (disabled) while pairing so that Cancel
+# does not move; Cancel keeps its room on the result (hidden, see the wizard's _build).
+BAR_BUTTONS: dict[Page, frozenset[Control]] = {
+    Page.PROVIDER: frozenset({Control.NEXT, Control.CANCEL}),
+    Page.CREDENTIALS: frozenset({Control.BACK, Control.NEXT, Control.CANCEL}),
+    Page.DEVICE: frozenset({Control.BACK, Control.NEXT, Control.CANCEL}),
+    Page.REVIEW: frozenset({Control.BACK, Control.PAIR, Control.CANCEL}),
+    Page.PAIRING: frozenset({Control.PAIR, Control.CANCEL}),
+    Page.RESULT: frozenset({Control.BACK, Control.FINISH}),
+}
+
+
+class Button(NamedTuple):
+    visible: bool
+    enabled: bool
+
+
+class Bar(NamedTuple):
+    """The window's chrome for one page and state: the page title shown or not (the
+    result has its own), each bar button, the default button (Enter), where the keyboard
+    focus goes when the page is shown (the first of `focus` that exists and is shown),
+    and whether the page's own actions are clickable."""
+
+    title: bool
+    back: Button
+    next: Button
+    pair: Button
+    cancel: Button
+    finish: Button
+    default: Control
+    focus: tuple[Control, ...]
+    page_actions: bool
+
+
+def next_target(page: Page, state: Mapping[str, Any]) -> Page | None:
+    """Where Next leads from this page, or None when Next is refused (the page is not
+    valid, or Next is not what moves on from here: Pair does, or the request's end)."""
+    if Control.NEXT not in BAR_BUTTONS[page]:
+        return None
+    return next_page(page, state)
+
+
+def bar_for(page: Page, state: Mapping[str, Any], *, busy: bool = False,
+            pairing: bool = False, cancelling: bool = False) -> Bar:
+    """The button bar of `page`. busy: a request or a dialog is running (nothing may be
+    clicked twice); pairing: the pair request is in flight; cancelling: Cancel was pressed
+    during it (a second Cancel would cut its recording)."""
+    shown = BAR_BUTTONS[page]
+
+    def button(control: Control, enabled: bool) -> Button:
+        return Button(control in shown, enabled)
+
+    if page is Page.REVIEW:
+        default = Control.PAIR
+    elif page is Page.RESULT:
+        default = Control.FINISH
+    else:
+        default = Control.NEXT
+    focus: tuple[Control, ...]
+    if page is Page.REVIEW:
+        focus = (Control.PAIR,)
+    elif page is Page.PAIRING:
+        focus = (Control.CANCEL,)
+    elif page is Page.RESULT:
+        # The failure's Fix, unless the box is locked (no Fix then: another pin won't do).
+        focus = ((Control.PAGE,) if state.get("error") and not box_locked(state)
+                 else (Control.FINISH,))
+    elif page is Page.CREDENTIALS:
+        focus = (Control.PAGE, Control.NEXT)   # nothing to type (signed in): Next
+    else:
+        focus = (Control.PAGE,)
+    return Bar(
+        title=page is not Page.RESULT,
+        back=button(Control.BACK, not busy and previous_page(page, state) is not None),
+        next=button(Control.NEXT, not busy and next_target(page, state) is not None),
+        pair=button(Control.PAIR, not busy and not pairing and is_valid(Page.REVIEW, state)),
+        cancel=button(Control.CANCEL, not cancelling or not pairing),
+        finish=button(Control.FINISH, not busy),
+        default=default,
+        focus=focus,
+        page_actions=not busy,
+    )
+
+
 def has_typed_input(state: Mapping[str, Any]) -> bool:
     """Something typed that Cancel would throw away (nothing paired yet)."""
     if state.get("result") or state.get("error"):

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -625,36 +624,28 @@ class PairingWizard(QWidget):
         self.page_changed.emit(page.value)
         self._focus_page(page)
 
+    def _bar_buttons(self) -> dict[flow.Control, QPushButton]:
+        return {flow.Control.BACK: self.back_button, flow.Control.NEXT: self.next_button,
+                flow.Control.PAIR: self.pair_button, flow.Control.CANCEL: self.cancel_button,
+                flow.Control.FINISH: self.finish_button}
+
     def _focus_page(self, page: Page) -> None:
-        """Keyboard users start on the page's first control (or its main action)."""
+        """Keyboard users start on the page's first control (or its main action): the
+        first of the bar's focus targets that the page shows."""
         widget = self.pages[page]
-        focus: QWidget | None = None
-        if page is Page.PROVIDER:
-            provider = self.state.get("provider") or "xee"
-            focus = widget.radios.get(provider)  # type: ignore[attr-defined]
-        elif page in (Page.CREDENTIALS, Page.DEVICE):
-            focus = next((w for w in widget.findChildren(QLineEdit)
-                          if w.isVisibleTo(widget) and w.isEnabled()
-                          and not w.isReadOnly()), None)
-            if focus is None and page is Page.CREDENTIALS:
-                xee = widget.xee  # type: ignore[attr-defined]
-                focus = xee.sign_in if xee.sign_in.isVisibleTo(widget) else self.next_button
-        elif page is Page.REVIEW:
-            focus = self.pair_button
-        elif page is Page.PAIRING:
-            focus = self.cancel_button
-        elif page is Page.RESULT:
-            result = self.pages[Page.RESULT]
-            focus = (result.fix if self.state.get("error")  # type: ignore[attr-defined]
-                     else self.finish_button)
-        if focus is not None:
-            focus.setFocus()   # the default reason, OtherFocusReason
+        buttons = self._bar_buttons()
+        for control in flow.bar_for(page, self.state).focus:
+            focus = widget.first_control() if control is flow.Control.PAGE \
+                else buttons[control]
+            if focus is not None:
+                focus.setFocus()   # the default reason, OtherFocusReason
+                return
 
     def next(self) -> None:
         if self.is_busy():
             return
-        target = flow.next_page(self.current, self.state)
-        if target is None or target in (Page.PAIRING, Page.RESULT):
+        target = flow.next_target(self.current, self.state)
+        if target is None:
             self.pages[self.current].refresh_errors()
             return
         self.go(target)
@@ -681,9 +672,7 @@ class PairingWizard(QWidget):
         self.state["error"] = None
         self.go(target)
         page = self.pages[target]
-        if target is Page.DEVICE:
-            for row in page.rows.values():  # type: ignore[attr-defined]
-                row.touch()
+        page.touch_fields()   # each field's error shown, typed in or not
         page.refresh_errors()
 
     def cancel(self) -> None:
@@ -700,11 +689,8 @@ class PairingWizard(QWidget):
                 self._user_cancelled = True
                 self._pair_task.cancel()
             return
-        if self.current is Page.CREDENTIALS:
-            credentials = self.pages[Page.CREDENTIALS]
-            if getattr(credentials, "xee", None) is not None and credentials.xee.attempt:
-                credentials.xee.cancel_attempt()
-                return
+        if (page := self.pages.get(self.current)) is not None and page.cancel_wait():
+            return   # the page's own wait (the Xee sign-in's browser) is stopped
         if flow.has_typed_input(self.state) and not self.render_only:
             if not self._confirming_cancel:
                 self._confirming_cancel = True
@@ -778,43 +764,30 @@ class PairingWizard(QWidget):
         busy = self.is_busy()
         pairing = self._pair_task is not None and not self._pair_task.done()
         self.page_title.setText(widget.title())
-        self.page_title.setVisible(page is not Page.RESULT)  # the result has its own
         subtitle = widget.subtitle()
         self.page_subtitle.setText(subtitle)
         self.page_subtitle.setVisible(bool(subtitle))
         widget.refresh_errors()
 
-        self.back_button.setVisible(page not in (Page.PROVIDER, Page.PAIRING))
-        self.back_button.setEnabled(
-            not busy and flow.previous_page(page, self.state) is not None)
-        self.next_button.setVisible(page in (Page.PROVIDER, Page.CREDENTIALS, Page.DEVICE))
-        self.next_button.setEnabled(not busy and flow.next_page(page, self.state) is not None)
-        # Pair stays in its place (disabled) while pairing: Cancel does not move.
-        self.pair_button.setVisible(page in (Page.REVIEW, Page.PAIRING))
+        bar = flow.bar_for(page, self.state, busy=busy, pairing=pairing,
+                           cancelling=self._user_cancelled)
+        self.page_title.setVisible(bar.title)
+        for control, button in self._bar_buttons().items():
+            shown: flow.Button = getattr(bar, control.value)
+            button.setVisible(shown.visible)
+            button.setEnabled(shown.enabled)
         info = flow.PROVIDERS.get(self.state.get("provider") or "")
         self.pair_button.setText(flow_text(info.action) if info else self.tr("Pair"))
         self.pair_button.setAccessibleName(self.pair_button.text())
-        self.pair_button.setEnabled(not busy and not pairing
-                                    and flow.is_valid(Page.REVIEW, self.state))
-        self.finish_button.setVisible(page is Page.RESULT)
-        self.finish_button.setEnabled(not busy)
-        self.cancel_button.setVisible(page is not Page.RESULT)
-        self.cancel_button.setEnabled(not self._user_cancelled or not pairing)
         # One width for Next, Pair and Finish: Cancel, left of them, stays in one place.
         primaries = (self.next_button, self.pair_button, self.finish_button)
         width = max(max(b.sizeHint().width() for b in primaries), 96)
         for candidate in primaries:
             candidate.setMinimumWidth(width)
-        primary = {Page.REVIEW: self.pair_button, Page.RESULT: self.finish_button}.get(
-            page, self.next_button)
-        for candidate in (self.next_button, self.pair_button, self.finish_button):
+        primary = self._bar_buttons()[bar.default]
+        for candidate in primaries:
             candidate.setDefault(candidate is primary)
-
-        if page is Page.RESULT:
-            result_page = self.pages[Page.RESULT]
-            result_page.undo.setEnabled(not busy)
-            result_page.pair_another.setEnabled(not busy)
-            result_page.fix.setEnabled(not busy)
+        widget.set_actions_enabled(bar.page_actions)
 
         for step, step_label in self.step_labels.items():
             index, here = flow.PAGE_ORDER.index(step), flow.PAGE_ORDER.index(page)
