@@ -783,6 +783,90 @@ def is_pin_rejection(error: Mapping[str, Any]) -> bool:
     return error.get("kind") == "xee.pin_rejected"
 
 
+# --- a pairing's end: what to record, count, forget and save -------------------------
+
+PIN_FAILURES_SETTING = "xee/pinFailures"   # {device id: wrong pins}, JSON, across runs
+
+
+def load_pin_failures(raw: Any) -> dict[str, int]:
+    """The wrong-pin counts as saved in the settings (JSON); anything unreadable: none."""
+    import json
+
+    try:
+        failures = json.loads(str(raw or "{}"))
+        return {str(k): int(v) for k, v in failures.items()}
+    except (ValueError, AttributeError, TypeError):
+        return {}
+
+
+def dump_pin_failures(failures: Mapping[str, int]) -> str:
+    import json
+
+    return json.dumps(dict(failures))
+
+
+def history_outcome(error: Mapping[str, Any] | None) -> str | None:
+    """The history's outcome of an attempt: "ok", "failed", or "unknown" when the request
+    may have been carried out. None: not an attempt (an input error: nothing was sent)."""
+    if error is None:
+        return "ok"
+    if error.get("category") == "input":
+        return None
+    return "unknown" if error.get("may_have_reached_server") else "failed"
+
+
+class Outcome(NamedTuple):
+    """What the end of a pairing or an undo means, for the wizard to apply: the history's
+    action and outcome (record None: nothing to record), the attempt's result and error,
+    the Xee wrong-pin counts to keep and save (None: unchanged), and whether the pairing
+    is undone now."""
+
+    action: str                        # "pair" or "undo"
+    result: dict[str, Any] | None
+    error: dict[str, Any] | None
+    record: str | None
+    pin_failures: dict[str, int] | None = None
+    undone: bool = False
+
+
+def after_pair(state: Mapping[str, Any], *, result: dict[str, Any] | None = None,
+               error: dict[str, Any] | None = None) -> Outcome:
+    """A pairing ended with `result` or `error` (its data: error_dict, sign_in_error,
+    cancelled_error). A wrong Xee pin counts against the box (the third locks it); a
+    success starts the box's count again; an input error is no attempt for the history."""
+    counted: dict[str, Any] = {"xee_pin_failures": dict(state.get("xee_pin_failures") or {})}
+    changed = False
+    if error is not None:
+        result = None
+        if is_pin_rejection(error):
+            record_pin_failure(counted, _text(state, "xee_device_id"))
+            changed = True
+    elif result is not None and _pin_lock(state):
+        changed = forget_pin_failures(counted, str(result.get("device_id") or ""))
+    return Outcome("pair", result, error, history_outcome(error),
+                   counted["xee_pin_failures"] if changed else None)
+
+
+def after_undo(state: Mapping[str, Any], *, error: dict[str, Any] | None = None) -> Outcome:
+    """An undo ended: undone unless it failed; recorded with the pairing's result (its
+    identifiers). The pairing's own result and error stay as they are."""
+    return Outcome("undo", state.get("result"), error, history_outcome(error),
+                   undone=error is None)
+
+
+def apply_outcome(state: dict[str, Any], outcome: Outcome) -> bool:
+    """The outcome into the wizard's state. True when the wrong-pin counts changed: the
+    caller saves them (PIN_FAILURES_SETTING, dump_pin_failures)."""
+    if outcome.action == "pair":
+        state["result"], state["error"] = outcome.result, outcome.error
+    if outcome.undone:
+        state["undone"] = True
+    if outcome.pin_failures is None:
+        return False
+    state["xee_pin_failures"] = dict(outcome.pin_failures)
+    return True
+
+
 # --- what the review page shows, and what the result page shows ---------------------
 
 def mask(secret: str) -> str:

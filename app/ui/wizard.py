@@ -13,7 +13,6 @@ methods that need it: `run()` paints the window before it imports asyncio and qa
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import sys
 from collections.abc import AsyncIterator, Callable, Coroutine
@@ -191,11 +190,8 @@ class PairingWizard(QWidget):
             environment = flow.DEMO
         state = flow.new_state(provider, environment or flow.DEMO)
         state = flow.select(state, provider, state["environment"]) if provider else state
-        try:
-            failures = json.loads(str(settings.value("xee/pinFailures", "{}") or "{}"))
-            state["xee_pin_failures"] = {str(k): int(v) for k, v in failures.items()}
-        except (ValueError, AttributeError, TypeError):
-            state["xee_pin_failures"] = {}
+        state["xee_pin_failures"] = flow.load_pin_failures(
+            settings.value(flow.PIN_FAILURES_SETTING, "{}"))
         return state
 
     def _build(self) -> None:
@@ -881,36 +877,27 @@ class PairingWizard(QWidget):
         from app.core.errors import ProviderError
 
         state = self.state
+        result: dict[str, Any] | None = None
+        error: dict[str, Any] | None = None
         try:
             async with self.busy("Pairing"):
                 result = await self.services.call_provider(
                     state, lambda api: flow.pair(api, state))
         except asyncio.CancelledError:
             if not self._user_cancelled:  # the window is closing
-                await asyncio.shield(self.services.record(
-                    state, "pair", error=flow.cancelled_error(state)))
+                await asyncio.shield(self._apply(flow.after_pair(
+                    state, error=flow.cancelled_error(state))))
                 raise
-            state["error"] = flow.cancelled_error(state)
-        except ProviderError as error:
-            state["error"] = flow.error_dict(error)
-        except SignInError as error:
-            state["error"] = flow.sign_in_error(error)
-        else:
-            state["result"] = result
-            state["error"] = None
-            info = flow.PROVIDERS.get(state.get("provider") or "")
-            if info is not None and info.pin_lock:
-                self._forget_pin_failures(result.get("device_id", ""))
+            error = flow.cancelled_error(state)
+        except ProviderError as exc:
+            error = flow.error_dict(exc)
+        except SignInError as exc:
+            error = flow.sign_in_error(exc)
         finally:
             self._pair_task = None
-        await self.services.record(state, "pair", result=state.get("result"),
-                                   error=state.get("error"))
-        if state.get("error") and flow.is_pin_rejection(state["error"]):
-            flow.record_pin_failure(state, state.get("xee_device_id", ""))
-            self._save_pin_failures()
-        if state.get("error"):
-            log.info("Pairing failed: %s (%s)", state["error"].get("kind"),
-                     state["error"].get("status"))
+        await self._apply(flow.after_pair(state, result=result, error=error))
+        if error:
+            log.info("Pairing failed: %s (%s)", error.get("kind"), error.get("status"))
         else:
             log.info("Pairing succeeded with %s", state.get("provider"))
         self._user_cancelled = False
@@ -918,13 +905,20 @@ class PairingWizard(QWidget):
         self.go(Page.RESULT)
         self.outcome.emit()
 
-    def _save_pin_failures(self) -> None:
-        self.services.settings.setValue("xee/pinFailures",
-                                        json.dumps(self.state.get("xee_pin_failures") or {}))
-
-    def _forget_pin_failures(self, device_id: str) -> None:
-        if flow.forget_pin_failures(self.state, device_id):
+    async def _apply(self, outcome: flow.Outcome) -> None:
+        """A pairing's or an undo's end (flow.after_pair, after_undo) into the state, the
+        saved wrong-pin counts and the history."""
+        state = self.state
+        if flow.apply_outcome(state, outcome):
             self._save_pin_failures()
+        if outcome.record is not None:
+            await self.services.record(state, outcome.action, result=outcome.result,
+                                       error=outcome.error)
+
+    def _save_pin_failures(self) -> None:
+        self.services.settings.setValue(
+            flow.PIN_FAILURES_SETTING,
+            flow.dump_pin_failures(self.state.get("xee_pin_failures") or {}))
 
     def start_undo(self) -> None:
         if self.current is not Page.RESULT or self.is_busy() or self.state.get("undone"):
@@ -955,33 +949,29 @@ class PairingWizard(QWidget):
         if not confirmed:
             return
         page.action_status.show_message("info", self.tr("{action}…").format(action=undo_action))
+        error: dict[str, Any] | None = None
         try:
             async with self.busy("Undoing"):
                 await self.services.call_provider(state, lambda api: flow.undo(api, state))
-        except ProviderError as error:
-            page.action_status.show_message("error", advice_text(error.advice, error.kind))
-            await self.services.record(state, "undo", result=state.get("result"),
-                                       error=flow.error_dict(error))
-            self.outcome.emit()
-            return
-        except SignInError as error:
-            page.action_status.show_message("error", advice_text(error.advice,
-                                                                 "xee.sign_in." + error.kind))
-            await self.services.record(state, "undo", result=state.get("result"),
-                                       error=flow.sign_in_error(error))
-            self.outcome.emit()
-            return
+        except ProviderError as exc:
+            error = flow.error_dict(exc)
+        except SignInError as exc:
+            error = flow.sign_in_error(exc)
         except asyncio.CancelledError:
             # The window is closing: the request may have reached the provider.
-            await asyncio.shield(self.services.record(
-                state, "undo", result=state.get("result"),
-                error={**flow.cancelled_error(state), "advice": flow.UNDO_INTERRUPTED}))
+            await asyncio.shield(self._apply(flow.after_undo(
+                state, error={**flow.cancelled_error(state),
+                              "advice": flow.UNDO_INTERRUPTED})))
             raise
-        await self.services.record(state, "undo", result=state.get("result"))
-        state["undone"] = True
-        page.show_outcome()
-        page.action_status.show_message("success", done)
-        self.refresh()
+        outcome = flow.after_undo(state, error=error)
+        if outcome.error is not None:
+            page.action_status.show_message("error", advice_text(outcome.error["advice"],
+                                                                 outcome.error["kind"]))
+        await self._apply(outcome)
+        if outcome.undone:
+            page.show_outcome()
+            page.action_status.show_message("success", done)
+            self.refresh()
         self.outcome.emit()
 
     def pair_another(self) -> None:
