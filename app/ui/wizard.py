@@ -1,6 +1,7 @@
 """The wizard window: a step list, the pages in a stack, and one button bar.
 
-Navigation asks app.core.flow (next_page, previous_page, is_valid, page_for_error);
+Navigation asks app.core.flow (next_target, previous_page, is_valid, page_for_error),
+the button bar is flow.bar_for's, a pairing's end is flow.after_pair's Outcome;
 every network call runs as a task on the qasync loop, tracked so that closing the
 window cancels it and closes the HTTP client.
 
