@@ -407,6 +407,104 @@ def step_target(current: Page, target: Page) -> Page | None:
     return target if order.index(target) < order.index(current) else None
 
 
+# --- the button bar, as data (the wizard's refresh() applies it) ---------------------
+
+class Control(StrEnum):
+    """What the window may focus or make the default: a bar button, or the page's own
+    first control (WizardPage.first_control: a field, a provider card, the result's Fix)."""
+
+    PAGE = "page"
+    BACK = "back"
+    NEXT = "next"
+    PAIR = "pair"
+    CANCEL = "cancel"
+    FINISH = "finish"
+
+
+# Which bar buttons each page shows. Pair stays (disabled) while pairing so that Cancel
+# does not move; Cancel keeps its room on the result (hidden, see the wizard's _build).
+BAR_BUTTONS: dict[Page, frozenset[Control]] = {
+    Page.PROVIDER: frozenset({Control.NEXT, Control.CANCEL}),
+    Page.CREDENTIALS: frozenset({Control.BACK, Control.NEXT, Control.CANCEL}),
+    Page.DEVICE: frozenset({Control.BACK, Control.NEXT, Control.CANCEL}),
+    Page.REVIEW: frozenset({Control.BACK, Control.PAIR, Control.CANCEL}),
+    Page.PAIRING: frozenset({Control.PAIR, Control.CANCEL}),
+    Page.RESULT: frozenset({Control.BACK, Control.FINISH}),
+}
+
+
+class Button(NamedTuple):
+    visible: bool
+    enabled: bool
+
+
+class Bar(NamedTuple):
+    """The window's chrome for one page and state: the page title shown or not (the
+    result has its own), each bar button, the default button (Enter), where the keyboard
+    focus goes when the page is shown (the first of `focus` that exists and is shown),
+    and whether the page's own actions are clickable."""
+
+    title: bool
+    back: Button
+    next: Button
+    pair: Button
+    cancel: Button
+    finish: Button
+    default: Control
+    focus: tuple[Control, ...]
+    page_actions: bool
+
+
+def next_target(page: Page, state: Mapping[str, Any]) -> Page | None:
+    """Where Next leads from this page, or None when Next is refused (the page is not
+    valid, or Next is not what moves on from here: Pair does, or the request's end)."""
+    if Control.NEXT not in BAR_BUTTONS[page]:
+        return None
+    return next_page(page, state)
+
+
+def bar_for(page: Page, state: Mapping[str, Any], *, busy: bool = False,
+            pairing: bool = False, cancelling: bool = False) -> Bar:
+    """The button bar of `page`. busy: a request or a dialog is running (nothing may be
+    clicked twice); pairing: the pair request is in flight; cancelling: Cancel was pressed
+    during it (a second Cancel would cut its recording)."""
+    shown = BAR_BUTTONS[page]
+
+    def button(control: Control, enabled: bool) -> Button:
+        return Button(control in shown, enabled)
+
+    if page is Page.REVIEW:
+        default = Control.PAIR
+    elif page is Page.RESULT:
+        default = Control.FINISH
+    else:
+        default = Control.NEXT
+    focus: tuple[Control, ...]
+    if page is Page.REVIEW:
+        focus = (Control.PAIR,)
+    elif page is Page.PAIRING:
+        focus = (Control.CANCEL,)
+    elif page is Page.RESULT:
+        # The failure's Fix, unless the box is locked (no Fix then: another pin won't do).
+        focus = ((Control.PAGE,) if state.get("error") and not box_locked(state)
+                 else (Control.FINISH,))
+    elif page is Page.CREDENTIALS:
+        focus = (Control.PAGE, Control.NEXT)   # nothing to type (signed in): Next
+    else:
+        focus = (Control.PAGE,)
+    return Bar(
+        title=page is not Page.RESULT,
+        back=button(Control.BACK, not busy and previous_page(page, state) is not None),
+        next=button(Control.NEXT, not busy and next_target(page, state) is not None),
+        pair=button(Control.PAIR, not busy and not pairing and is_valid(Page.REVIEW, state)),
+        cancel=button(Control.CANCEL, not cancelling or not pairing),
+        finish=button(Control.FINISH, not busy),
+        default=default,
+        focus=focus,
+        page_actions=not busy,
+    )
+
+
 def has_typed_input(state: Mapping[str, Any]) -> bool:
     """Something typed that Cancel would throw away (nothing paired yet)."""
     if state.get("result") or state.get("error"):
@@ -683,6 +781,90 @@ def box_locked(state: Mapping[str, Any]) -> bool:
 def is_pin_rejection(error: Mapping[str, Any]) -> bool:
     """Xee's 400 "Check the device id and the pin" counts as a failed pin for the box."""
     return error.get("kind") == "xee.pin_rejected"
+
+
+# --- a pairing's end: what to record, count, forget and save -------------------------
+
+PIN_FAILURES_SETTING = "xee/pinFailures"   # {device id: wrong pins}, JSON, across runs
+
+
+def load_pin_failures(raw: Any) -> dict[str, int]:
+    """The wrong-pin counts as saved in the settings (JSON); anything unreadable: none."""
+    import json
+
+    try:
+        failures = json.loads(str(raw or "{}"))
+        return {str(k): int(v) for k, v in failures.items()}
+    except (ValueError, AttributeError, TypeError):
+        return {}
+
+
+def dump_pin_failures(failures: Mapping[str, int]) -> str:
+    import json
+
+    return json.dumps(dict(failures))
+
+
+def history_outcome(error: Mapping[str, Any] | None) -> str | None:
+    """The history's outcome of an attempt: "ok", "failed", or "unknown" when the request
+    may have been carried out. None: not an attempt (an input error: nothing was sent)."""
+    if error is None:
+        return "ok"
+    if error.get("category") == "input":
+        return None
+    return "unknown" if error.get("may_have_reached_server") else "failed"
+
+
+class Outcome(NamedTuple):
+    """What the end of a pairing or an undo means, for the wizard to apply: the history's
+    action and outcome (record None: nothing to record), the attempt's result and error,
+    the Xee wrong-pin counts to keep and save (None: unchanged), and whether the pairing
+    is undone now."""
+
+    action: str                        # "pair" or "undo"
+    result: dict[str, Any] | None
+    error: dict[str, Any] | None
+    record: str | None
+    pin_failures: dict[str, int] | None = None
+    undone: bool = False
+
+
+def after_pair(state: Mapping[str, Any], *, result: dict[str, Any] | None = None,
+               error: dict[str, Any] | None = None) -> Outcome:
+    """A pairing ended with `result` or `error` (its data: error_dict, sign_in_error,
+    cancelled_error). A wrong Xee pin counts against the box (the third locks it); a
+    success starts the box's count again; an input error is no attempt for the history."""
+    counted: dict[str, Any] = {"xee_pin_failures": dict(state.get("xee_pin_failures") or {})}
+    changed = False
+    if error is not None:
+        result = None
+        if is_pin_rejection(error):
+            record_pin_failure(counted, _text(state, "xee_device_id"))
+            changed = True
+    elif result is not None and _pin_lock(state):
+        changed = forget_pin_failures(counted, str(result.get("device_id") or ""))
+    return Outcome("pair", result, error, history_outcome(error),
+                   counted["xee_pin_failures"] if changed else None)
+
+
+def after_undo(state: Mapping[str, Any], *, error: dict[str, Any] | None = None) -> Outcome:
+    """An undo ended: undone unless it failed; recorded with the pairing's result (its
+    identifiers). The pairing's own result and error stay as they are."""
+    return Outcome("undo", state.get("result"), error, history_outcome(error),
+                   undone=error is None)
+
+
+def apply_outcome(state: dict[str, Any], outcome: Outcome) -> bool:
+    """The outcome into the wizard's state. True when the wrong-pin counts changed: the
+    caller saves them (PIN_FAILURES_SETTING, dump_pin_failures)."""
+    if outcome.action == "pair":
+        state["result"], state["error"] = outcome.result, outcome.error
+    if outcome.undone:
+        state["undone"] = True
+    if outcome.pin_failures is None:
+        return False
+    state["xee_pin_failures"] = dict(outcome.pin_failures)
+    return True
 
 
 # --- what the review page shows, and what the result page shows ---------------------

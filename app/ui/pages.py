@@ -81,6 +81,23 @@ class WizardPage(QWidget):
     def refresh_errors(self) -> None:
         """Show each touched field's error under it."""
 
+    def touch_fields(self) -> None:
+        """Back to fix a failure: each field counts as typed in (its error shows)."""
+
+    def cancel_wait(self) -> bool:
+        """Cancel pressed with no request in flight: stop the page's own wait, if any.
+        True when there was one (then Cancel does not close the window)."""
+        return False
+
+    def set_actions_enabled(self, enabled: bool) -> None:
+        """The page's own action buttons clickable or not (not while busy)."""
+
+    def first_control(self) -> QWidget | None:
+        """Where the keyboard focus starts when the page is shown: its first field that
+        can be typed in, None when it has none."""
+        return next((w for w in self.findChildren(QLineEdit)
+                     if w.isVisibleTo(self) and w.isEnabled() and not w.isReadOnly()), None)
+
     def warm_up(self) -> None:
         """After the first paint, hidden, on an idle turn: what its first showing would
         do on the spot (the style sheet, its buttons' icons at this screen's ratio)."""
@@ -204,6 +221,10 @@ class ProviderPage(WizardPage):
 
     def subtitle(self) -> str:
         return self.tr("Which cloud does the device belong to, and where should it be paired?")
+
+    def first_control(self) -> QWidget | None:
+        """The chosen provider's card (the first one before a choice)."""
+        return self.radios.get(self.provider or "") or next(iter(self.radios.values()))
 
     def enter(self) -> None:
         for key, radio in self.radios.items():

@@ -613,6 +613,19 @@ class CredentialsPage(WizardPage):
         if self.info is not None and self.info.has_api_key:
             self.api_key.key.show_error(field_error("api_key", self.state))
 
+    def cancel_wait(self) -> bool:
+        if self.xee.attempt is None:
+            return False
+        self.xee.cancel_attempt()
+        return True
+
+    def first_control(self) -> QWidget | None:
+        """The api key; signed out of Xee, its sign-in button (signed in: None, Next)."""
+        first = super().first_control()
+        if first is None and self.xee.sign_in.isVisibleTo(self):
+            return self.xee.sign_in
+        return first
+
 
 # --- 3. device --------------------------------------------------------------------------
 
@@ -747,6 +760,10 @@ class DevicePage(WizardPage):
             self.consumers.hide()
             self.lookup_status.clear()
         self.refresh_errors()
+
+    def touch_fields(self) -> None:
+        for row in self.rows.values():
+            row.touch()
 
     def refresh_errors(self) -> None:
         provider = self.provider
@@ -1129,6 +1146,13 @@ class ResultPage(WizardPage):
         self.action_status.clear()
         self.deviceid_status.clear()
         self.show_outcome()
+
+    def first_control(self) -> QWidget | None:
+        return self.fix
+
+    def set_actions_enabled(self, enabled: bool) -> None:
+        for action in (self.undo, self.pair_another, self.fix):
+            action.setEnabled(enabled)
 
     def show_outcome(self) -> None:
         state = self.state

@@ -345,11 +345,9 @@ class Services:
         provider = state.get("provider")
         if not provider:
             return None
-        outcome = "ok"
-        if error is not None:
-            if error.get("category") == "input":
-                return None
-            outcome = "unknown" if error.get("may_have_reached_server") else "failed"
+        outcome = flow.history_outcome(error)
+        if outcome is None:
+            return None
         try:
             from app.core.history import SecretRefused, check_not_secret
 

@@ -1,6 +1,7 @@
 """The wizard window: a step list, the pages in a stack, and one button bar.
 
-Navigation asks app.core.flow (next_page, previous_page, is_valid, page_for_error);
+Navigation asks app.core.flow (next_target, previous_page, is_valid, page_for_error),
+the button bar is flow.bar_for's, a pairing's end is flow.after_pair's Outcome;
 every network call runs as a task on the qasync loop, tracked so that closing the
 window cancels it and closes the HTTP client.
 
@@ -13,7 +14,6 @@ methods that need it: `run()` paints the window before it imports asyncio and qa
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import sys
 from collections.abc import AsyncIterator, Callable, Coroutine
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -192,11 +191,8 @@ class PairingWizard(QWidget):
             environment = flow.DEMO
         state = flow.new_state(provider, environment or flow.DEMO)
         state = flow.select(state, provider, state["environment"]) if provider else state
-        try:
-            failures = json.loads(str(settings.value("xee/pinFailures", "{}") or "{}"))
-            state["xee_pin_failures"] = {str(k): int(v) for k, v in failures.items()}
-        except (ValueError, AttributeError, TypeError):
-            state["xee_pin_failures"] = {}
+        state["xee_pin_failures"] = flow.load_pin_failures(
+            settings.value(flow.PIN_FAILURES_SETTING, "{}"))
         return state
 
     def _build(self) -> None:
@@ -625,36 +621,28 @@ class PairingWizard(QWidget):
         self.page_changed.emit(page.value)
         self._focus_page(page)
 
+    def _bar_buttons(self) -> dict[flow.Control, QPushButton]:
+        return {flow.Control.BACK: self.back_button, flow.Control.NEXT: self.next_button,
+                flow.Control.PAIR: self.pair_button, flow.Control.CANCEL: self.cancel_button,
+                flow.Control.FINISH: self.finish_button}
+
     def _focus_page(self, page: Page) -> None:
-        """Keyboard users start on the page's first control (or its main action)."""
+        """Keyboard users start on the page's first control (or its main action): the
+        first of the bar's focus targets that the page shows."""
         widget = self.pages[page]
-        focus: QWidget | None = None
-        if page is Page.PROVIDER:
-            provider = self.state.get("provider") or "xee"
-            focus = widget.radios.get(provider)  # type: ignore[attr-defined]
-        elif page in (Page.CREDENTIALS, Page.DEVICE):
-            focus = next((w for w in widget.findChildren(QLineEdit)
-                          if w.isVisibleTo(widget) and w.isEnabled()
-                          and not w.isReadOnly()), None)
-            if focus is None and page is Page.CREDENTIALS:
-                xee = widget.xee  # type: ignore[attr-defined]
-                focus = xee.sign_in if xee.sign_in.isVisibleTo(widget) else self.next_button
-        elif page is Page.REVIEW:
-            focus = self.pair_button
-        elif page is Page.PAIRING:
-            focus = self.cancel_button
-        elif page is Page.RESULT:
-            result = self.pages[Page.RESULT]
-            focus = (result.fix if self.state.get("error")  # type: ignore[attr-defined]
-                     else self.finish_button)
-        if focus is not None:
-            focus.setFocus()   # the default reason, OtherFocusReason
+        buttons = self._bar_buttons()
+        for control in flow.bar_for(page, self.state).focus:
+            focus = widget.first_control() if control is flow.Control.PAGE \
+                else buttons[control]
+            if focus is not None:
+                focus.setFocus()   # the default reason, OtherFocusReason
+                return
 
     def next(self) -> None:
         if self.is_busy():
             return
-        target = flow.next_page(self.current, self.state)
-        if target is None or target in (Page.PAIRING, Page.RESULT):
+        target = flow.next_target(self.current, self.state)
+        if target is None:
             self.pages[self.current].refresh_errors()
             return
         self.go(target)
@@ -681,9 +669,7 @@ class PairingWizard(QWidget):
         self.state["error"] = None
         self.go(target)
         page = self.pages[target]
-        if target is Page.DEVICE:
-            for row in page.rows.values():  # type: ignore[attr-defined]
-                row.touch()
+        page.touch_fields()   # each field's error shown, typed in or not
         page.refresh_errors()
 
     def cancel(self) -> None:
@@ -700,11 +686,8 @@ class PairingWizard(QWidget):
                 self._user_cancelled = True
                 self._pair_task.cancel()
             return
-        if self.current is Page.CREDENTIALS:
-            credentials = self.pages[Page.CREDENTIALS]
-            if getattr(credentials, "xee", None) is not None and credentials.xee.attempt:
-                credentials.xee.cancel_attempt()
-                return
+        if (page := self.pages.get(self.current)) is not None and page.cancel_wait():
+            return   # the page's own wait (the Xee sign-in's browser) is stopped
         if flow.has_typed_input(self.state) and not self.render_only:
             if not self._confirming_cancel:
                 self._confirming_cancel = True
@@ -778,43 +761,30 @@ class PairingWizard(QWidget):
         busy = self.is_busy()
         pairing = self._pair_task is not None and not self._pair_task.done()
         self.page_title.setText(widget.title())
-        self.page_title.setVisible(page is not Page.RESULT)  # the result has its own
         subtitle = widget.subtitle()
         self.page_subtitle.setText(subtitle)
         self.page_subtitle.setVisible(bool(subtitle))
         widget.refresh_errors()
 
-        self.back_button.setVisible(page not in (Page.PROVIDER, Page.PAIRING))
-        self.back_button.setEnabled(
-            not busy and flow.previous_page(page, self.state) is not None)
-        self.next_button.setVisible(page in (Page.PROVIDER, Page.CREDENTIALS, Page.DEVICE))
-        self.next_button.setEnabled(not busy and flow.next_page(page, self.state) is not None)
-        # Pair stays in its place (disabled) while pairing: Cancel does not move.
-        self.pair_button.setVisible(page in (Page.REVIEW, Page.PAIRING))
+        bar = flow.bar_for(page, self.state, busy=busy, pairing=pairing,
+                           cancelling=self._user_cancelled)
+        self.page_title.setVisible(bar.title)
+        for control, button in self._bar_buttons().items():
+            shown: flow.Button = getattr(bar, control.value)
+            button.setVisible(shown.visible)
+            button.setEnabled(shown.enabled)
         info = flow.PROVIDERS.get(self.state.get("provider") or "")
         self.pair_button.setText(flow_text(info.action) if info else self.tr("Pair"))
         self.pair_button.setAccessibleName(self.pair_button.text())
-        self.pair_button.setEnabled(not busy and not pairing
-                                    and flow.is_valid(Page.REVIEW, self.state))
-        self.finish_button.setVisible(page is Page.RESULT)
-        self.finish_button.setEnabled(not busy)
-        self.cancel_button.setVisible(page is not Page.RESULT)
-        self.cancel_button.setEnabled(not self._user_cancelled or not pairing)
         # One width for Next, Pair and Finish: Cancel, left of them, stays in one place.
         primaries = (self.next_button, self.pair_button, self.finish_button)
         width = max(max(b.sizeHint().width() for b in primaries), 96)
         for candidate in primaries:
             candidate.setMinimumWidth(width)
-        primary = {Page.REVIEW: self.pair_button, Page.RESULT: self.finish_button}.get(
-            page, self.next_button)
-        for candidate in (self.next_button, self.pair_button, self.finish_button):
+        primary = self._bar_buttons()[bar.default]
+        for candidate in primaries:
             candidate.setDefault(candidate is primary)
-
-        if page is Page.RESULT:
-            result_page = self.pages[Page.RESULT]
-            result_page.undo.setEnabled(not busy)
-            result_page.pair_another.setEnabled(not busy)
-            result_page.fix.setEnabled(not busy)
+        widget.set_actions_enabled(bar.page_actions)
 
         for step, step_label in self.step_labels.items():
             index, here = flow.PAGE_ORDER.index(step), flow.PAGE_ORDER.index(page)
@@ -908,36 +878,27 @@ class PairingWizard(QWidget):
         from app.core.errors import ProviderError
 
         state = self.state
+        result: dict[str, Any] | None = None
+        error: dict[str, Any] | None = None
         try:
             async with self.busy("Pairing"):
                 result = await self.services.call_provider(
                     state, lambda api: flow.pair(api, state))
         except asyncio.CancelledError:
             if not self._user_cancelled:  # the window is closing
-                await asyncio.shield(self.services.record(
-                    state, "pair", error=flow.cancelled_error(state)))
+                await asyncio.shield(self._apply(flow.after_pair(
+                    state, error=flow.cancelled_error(state))))
                 raise
-            state["error"] = flow.cancelled_error(state)
-        except ProviderError as error:
-            state["error"] = flow.error_dict(error)
-        except SignInError as error:
-            state["error"] = flow.sign_in_error(error)
-        else:
-            state["result"] = result
-            state["error"] = None
-            info = flow.PROVIDERS.get(state.get("provider") or "")
-            if info is not None and info.pin_lock:
-                self._forget_pin_failures(result.get("device_id", ""))
+            error = flow.cancelled_error(state)
+        except ProviderError as exc:
+            error = flow.error_dict(exc)
+        except SignInError as exc:
+            error = flow.sign_in_error(exc)
         finally:
             self._pair_task = None
-        await self.services.record(state, "pair", result=state.get("result"),
-                                   error=state.get("error"))
-        if state.get("error") and flow.is_pin_rejection(state["error"]):
-            flow.record_pin_failure(state, state.get("xee_device_id", ""))
-            self._save_pin_failures()
-        if state.get("error"):
-            log.info("Pairing failed: %s (%s)", state["error"].get("kind"),
-                     state["error"].get("status"))
+        await self._apply(flow.after_pair(state, result=result, error=error))
+        if error:
+            log.info("Pairing failed: %s (%s)", error.get("kind"), error.get("status"))
         else:
             log.info("Pairing succeeded with %s", state.get("provider"))
         self._user_cancelled = False
@@ -945,13 +906,20 @@ class PairingWizard(QWidget):
         self.go(Page.RESULT)
         self.outcome.emit()
 
-    def _save_pin_failures(self) -> None:
-        self.services.settings.setValue("xee/pinFailures",
-                                        json.dumps(self.state.get("xee_pin_failures") or {}))
-
-    def _forget_pin_failures(self, device_id: str) -> None:
-        if flow.forget_pin_failures(self.state, device_id):
+    async def _apply(self, outcome: flow.Outcome) -> None:
+        """A pairing's or an undo's end (flow.after_pair, after_undo) into the state, the
+        saved wrong-pin counts and the history."""
+        state = self.state
+        if flow.apply_outcome(state, outcome):
             self._save_pin_failures()
+        if outcome.record is not None:
+            await self.services.record(state, outcome.action, result=outcome.result,
+                                       error=outcome.error)
+
+    def _save_pin_failures(self) -> None:
+        self.services.settings.setValue(
+            flow.PIN_FAILURES_SETTING,
+            flow.dump_pin_failures(self.state.get("xee_pin_failures") or {}))
 
     def start_undo(self) -> None:
         if self.current is not Page.RESULT or self.is_busy() or self.state.get("undone"):
@@ -982,33 +950,29 @@ class PairingWizard(QWidget):
         if not confirmed:
             return
         page.action_status.show_message("info", self.tr("{action}…").format(action=undo_action))
+        error: dict[str, Any] | None = None
         try:
             async with self.busy("Undoing"):
                 await self.services.call_provider(state, lambda api: flow.undo(api, state))
-        except ProviderError as error:
-            page.action_status.show_message("error", advice_text(error.advice, error.kind))
-            await self.services.record(state, "undo", result=state.get("result"),
-                                       error=flow.error_dict(error))
-            self.outcome.emit()
-            return
-        except SignInError as error:
-            page.action_status.show_message("error", advice_text(error.advice,
-                                                                 "xee.sign_in." + error.kind))
-            await self.services.record(state, "undo", result=state.get("result"),
-                                       error=flow.sign_in_error(error))
-            self.outcome.emit()
-            return
+        except ProviderError as exc:
+            error = flow.error_dict(exc)
+        except SignInError as exc:
+            error = flow.sign_in_error(exc)
         except asyncio.CancelledError:
             # The window is closing: the request may have reached the provider.
-            await asyncio.shield(self.services.record(
-                state, "undo", result=state.get("result"),
-                error={**flow.cancelled_error(state), "advice": flow.UNDO_INTERRUPTED}))
+            await asyncio.shield(self._apply(flow.after_undo(
+                state, error={**flow.cancelled_error(state),
+                              "advice": flow.UNDO_INTERRUPTED})))
             raise
-        await self.services.record(state, "undo", result=state.get("result"))
-        state["undone"] = True
-        page.show_outcome()
-        page.action_status.show_message("success", done)
-        self.refresh()
+        outcome = flow.after_undo(state, error=error)
+        if outcome.error is not None:
+            page.action_status.show_message("error", advice_text(outcome.error["advice"],
+                                                                 outcome.error["kind"]))
+        await self._apply(outcome)
+        if outcome.undone:
+            page.show_outcome()
+            page.action_status.show_message("success", done)
+            self.refresh()
         self.outcome.emit()
 
     def pair_another(self) -> None:
