@@ -246,109 +246,33 @@ class XeeSignInPanel(QWidget):
         self.wizard.spawn(self._sign_in(), "xee-sign-in")
 
     async def _sign_in(self) -> None:
-        import asyncio
-
-        from app.auth.errors import SignInError
-        from app.core.errors import ProviderError
+        from app.auth.wizard_sign_in import sign_in
         from app.ui.services import imported
 
         services = self.wizard.services
         env = self.page.state["environment"]
-        failure: dict[str, Any] | None = None
         self.status.clear()
         self.sign_in.setEnabled(False)
         try:
             async with self.wizard.busy("Signing in to Xee"):
                 # app.auth.oauth imports authlib: in a worker thread, not the GUI's.
-                XeeSignIn = (await imported("app.auth.oauth")).XeeSignIn  # noqa: N806
-                root = await services.api_root("xee", env)
-                creds = await services.xee_app_credentials(env)
-                if creds is None:
-                    self.status.show_message("error", self.missing_app_message(env))
-                    return
-                session_only = False
-                if not await services.keyring_usable():
-                    from app.ui import dialogs  # not before the first paint
-
-                    session_only = await dialogs.ask(
-                        self, self.tr("No keychain"),
-                        self.tr("This computer has no usable keychain, so the Xee sign-in "
-                                "cannot be kept after Pairing Wizard closes."),
-                        informative=self.tr("Keep the sign-in for this session only?"),
-                        yes=self.tr("Keep for this session"), no=self.tr("Cancel"),
-                        object_name="sessionOnlyDialog", default_yes=True)
-                    if not session_only:
-                        self.status.show_message("info", self.tr("Sign-in cancelled: nothing "
-                                                                 "kept."))
-                        return
-                store = await services.xee_token_store(root, session_only)
-                client_id, client_secret = creds
-                try:
-                    options = services.xee_sign_in_options()
-                except ValueError as exc:   # RedirectSettingError: a sentence
-                    self.status.show_message("error", self.tr(
-                        "The Xee redirect URI setting cannot be used: {reason}").format(
-                            reason=str(exc)))
-                    return
-                attempt = self.attempt = await XeeSignIn(root, client_id, client_secret,
-                                                         **options).start()
-                self.url.setText(self.attempt.url)
-                self.url.setCursorPosition(0)
-                self.waiting.show()
-                self.show_account()
-                self._tick()
-                self.timer.start()
-                from app.auth.browser import open_url
-
-                opened = await asyncio.to_thread(open_url, self.attempt.url,
-                                                 services.browser_command())
-                if not opened:
-                    self.status.show_message("warning", self.tr(
-                        "The browser could not be opened: copy the address above into a "
-                        "browser."))
-                try:
-                    token = await self.attempt.result()
-                finally:
-                    self.timer.stop()
-                    self.attempt = None
-                    self.waiting.hide()
-                self.status.show_message("info", self.tr("Signed in. Reading the account…"))
-                if attempt.needs_account_confirmation:
-                    await self._confirm_account(root, token)
-                session = await services.xee_adopt(root, client_id, client_secret, token,
-                                                   store)
-                user = await session.me()
-        except SignInError as error:
-            text = advice_text(error.advice, f"xee.sign_in.{error.kind}")
-            if error.provider_message and error.kind == "network":
-                # Our transport's exception name (ReadError), not Xee's words.
-                text = self.tr("{advice} (technical detail: {detail})").format(
-                    advice=text, detail=error.provider_message)
-            elif error.provider_message:   # Xee's own words, exactly as sent
-                text = self.tr("{advice} (Xee said: {message})").format(
-                    advice=text, message=error.provider_message)
-            self.status.show_message("info" if error.kind == "cancelled" else "error", text)
-            failure = _sign_in_error(error)
-        except ProviderError as error:
-            self.status.show_message("error", advice_text(error.advice, error.kind))
-            failure = flow.error_dict(error)
+                oauth = await imported("app.auth.oauth")
+                outcome = await sign_in(services, self, env, sign_in_class=oauth.XeeSignIn,
+                                        on_attempt=self._set_attempt)
         finally:
             self.attempt = None
             self.waiting.hide()
             self.show_account()
-        if failure is not None:
-            await services.record({"provider": "xee", "environment": env}, "sign-in",
-                                  error=failure)
+        if outcome.kind != "signed_in":
+            self._show_failure(outcome, env)
             return
-        await services.record({"provider": "xee", "environment": env,
-                               "xee_account": user.display_name}, "sign-in")
         self.status.clear()
-        if getattr(session, "last_store_error", None):
+        if outcome.kept_for_this_session_only:
             self.status.show_message("warning", self.tr(
                 "Signed in, but the keychain refused to keep the sign-in: it lasts for this "
                 "session only."))
-        self.page.state["xee_account"] = user.display_name
-        self.page.state["xee_user_id"] = str(user.id)
+        self.page.state["xee_account"] = outcome.user.display_name
+        self.page.state["xee_user_id"] = str(outcome.user.id)
         self.show_account()
         self.page.changed.emit()
         # The browser is in front: bring the wizard back, focus on Next.
@@ -360,27 +284,78 @@ class XeeSignInPanel(QWidget):
         if self.wizard.next_button.isEnabled():
             self.wizard.next_button.setFocus()
 
-    async def _confirm_account(self, root: str, token: dict[str, Any]) -> None:
-        """Xee returned no state ("Xee does not echo state"): show who signed in
-        (GET /users/me) and have it confirmed before anything is kept or paired."""
+    def _show_failure(self, outcome: Any, env: str) -> None:
         from app.auth.errors import SignInError
-        from app.core.xee import XeeAPI
+
+        if outcome.kind == "no_app":
+            self.status.show_message("error", self.missing_app_message(env))
+        elif outcome.kind == "not_kept":
+            self.status.show_message("info", self.tr("Sign-in cancelled: nothing kept."))
+        elif outcome.kind == "bad_redirect":
+            self.status.show_message("error", self.tr(
+                "The Xee redirect URI setting cannot be used: {reason}").format(
+                    reason=outcome.reason))
+        elif isinstance(outcome.error, SignInError):
+            error = outcome.error
+            text = advice_text(error.advice, f"xee.sign_in.{error.kind}")
+            if error.provider_message and error.kind == "network":
+                # Our transport's exception name (ReadError), not Xee's words.
+                text = self.tr("{advice} (technical detail: {detail})").format(
+                    advice=text, detail=error.provider_message)
+            elif error.provider_message:   # Xee's own words, exactly as sent
+                text = self.tr("{advice} (Xee said: {message})").format(
+                    advice=text, message=error.provider_message)
+            self.status.show_message("info" if error.kind == "cancelled" else "error", text)
+        elif outcome.error is not None:
+            self.status.show_message("error", advice_text(outcome.error.advice,
+                                                          outcome.error.kind))
+
+    # -- app.auth.wizard_sign_in.SignInView: what the sign-in asks of this panel ----------
+
+    def _set_attempt(self, attempt: Any) -> None:
+        self.attempt = attempt
+
+    async def keep_for_this_session(self) -> bool:
+        from app.ui import dialogs  # not before the first paint
+
+        return await dialogs.ask(
+            self, self.tr("No keychain"),
+            self.tr("This computer has no usable keychain, so the Xee sign-in "
+                    "cannot be kept after Pairing Wizard closes."),
+            informative=self.tr("Keep the sign-in for this session only?"),
+            yes=self.tr("Keep for this session"), no=self.tr("Cancel"),
+            object_name="sessionOnlyDialog", default_yes=True)
+
+    def show_attempt(self, attempt: Any) -> None:
+        self.url.setText(attempt.url)
+        self.url.setCursorPosition(0)
+        self.waiting.show()
+        self.show_account()
+        self._tick()
+        self.timer.start()
+
+    def done_waiting(self) -> None:
+        self.timer.stop()
+        self.waiting.hide()
+
+    def browser_not_opened(self) -> None:
+        self.status.show_message("warning", self.tr(
+            "The browser could not be opened: copy the address above into a browser."))
+
+    def reading_account(self) -> None:
+        self.status.show_message("info", self.tr("Signed in. Reading the account…"))
+
+    async def confirm_account(self, who: str) -> bool:
         from app.ui import dialogs
 
-        api = XeeAPI(await self.wizard.services.http(), root,
-                     access_token=token["access_token"])
-        user = await api.me()
-        confirmed = await dialogs.ask(
+        return await dialogs.ask(
             self, self.tr("Confirm the Xee account"),
-            self.tr("Signed in as {account}.").format(
-                account=f"{user.display_name} (user {user.id})"),
+            self.tr("Signed in as {account}.").format(account=who),
             informative=self.tr("Xee did not return the sign-in's check value (state), so "
                                 "make sure this is the customer's Xee account before "
                                 "pairing."),
             yes=self.tr("This is the right account"), no=self.tr("Not this account"),
             object_name="xeeConfirmAccountDialog")
-        if not confirmed:
-            raise SignInError("account_not_confirmed")
 
     def _tick(self) -> None:
         if self.attempt is None:
@@ -411,6 +386,7 @@ class XeeSignInPanel(QWidget):
 
     async def _do_sign_out(self) -> None:
         from app.auth.errors import SignInError
+        from app.auth.wizard_sign_in import history_error
 
         services = self.wizard.services
         session = services.xee_session
@@ -422,7 +398,7 @@ class XeeSignInPanel(QWidget):
         except SignInError as error:
             self.status.show_message("warning", advice_text(error.advice,
                                                             f"xee.sign_in.{error.kind}"))
-            await services.record(who, "sign-out", error=_sign_in_error(error))
+            await services.record(who, "sign-out", error=history_error(error))
         else:
             await services.record(who, "sign-out")
         await services.xee_drop()
@@ -430,11 +406,6 @@ class XeeSignInPanel(QWidget):
         self.page.state["xee_user_id"] = ""
         self.show_account()
         self.page.changed.emit()
-
-
-def _sign_in_error(error: Any) -> dict[str, Any]:
-    """A SignInError as the history's error data (the wizard's own shape)."""
-    return {**flow.sign_in_error(error), "may_have_reached_server": False}
 
 
 class ApiKeyPanel(QWidget):
