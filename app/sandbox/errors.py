@@ -17,7 +17,7 @@ import functools
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 
 
@@ -39,6 +39,10 @@ def rejects(endpoint: Endpoint) -> Endpoint:
             return await endpoint(request)
         except Reject as reject:
             return reject.response
+        except ClientDisconnect:
+            # The client went away mid-body (a cancelled pairing): nobody to answer, and
+            # nothing was done; not an error of the emulator's.
+            return Response(status_code=499)
 
     return wrapper
 

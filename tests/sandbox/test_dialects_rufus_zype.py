@@ -82,3 +82,45 @@ def test_zype_link_answers_the_consumer_and_read_only_gets_401(sandbox):
     assert refused.status_code == 401 and refused.json()["message"]
     body = linked.json()["response"]
     assert body["_id"] == consumer["_id"] and pin["linked_device_id"] in body["linked_devices"]
+
+
+def test_a_client_gone_mid_body_is_no_error_of_the_emulator(caplog):
+    """A cancelled pairing cuts its request while the body is sent: the sandbox answers
+    nobody and logs no traceback (it did: ClientDisconnect from the RUFUS bind)."""
+    import asyncio
+    import logging
+
+    import httpx2
+
+    from app.sandbox.app import create_app
+
+    app = create_app()
+
+    async def fixtures() -> dict:
+        async with httpx2.AsyncClient(transport=httpx2.ASGITransport(app=app),
+                                      base_url="http://127.0.0.1") as client:
+            return (await client.get("/_sandbox/fixtures")).json()
+
+    key = next(k["key"] for k in asyncio.run(fixtures())["rufus"]["api_keys"]
+               if k["access"] == "READ_WRITE")
+    sent: list[dict] = []
+    messages = [{"type": "http.request", "body": b'{"model": "X', "more_body": True},
+                {"type": "http.disconnect"}]
+
+    async def receive() -> dict:
+        return messages.pop(0) if messages else {"type": "http.disconnect"}
+
+    async def send(message: dict) -> None:
+        sent.append(message)
+
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
+             "method": "POST", "scheme": "http", "path": "/rufus/v0/devices",
+             "raw_path": b"/rufus/v0/devices", "query_string": b"", "root_path": "",
+             "headers": [(b"host", b"127.0.0.1"), (b"content-type", b"application/json"),
+                         (b"x-api-key", key.encode())],
+             "client": ("127.0.0.1", 5000), "server": ("127.0.0.1", 80)}
+    with caplog.at_level(logging.ERROR):
+        asyncio.run(app(scope, receive, send))
+    assert sent and sent[0]["type"] == "http.response.start"
+    assert sent[0]["status"] == 499
+    assert not [r for r in caplog.records if r.exc_info]
