@@ -8,13 +8,11 @@
 The .ts files (Qt Linguist) are the translators' source; the .qm files are built by
 `make setup` and by the packaging step. app/core never imports Qt, so its sentences
 (ProviderError advice from errors_table.py, InputError sentences, SignInError advice,
-the flow's labels and messages, the batch's and the network check's sentences) are
-collected here into a generated module of
-QT_TRANSLATE_NOOP calls that lupdate reads. app/core returns filled sentences as
-app.core.messages.Message (template and values; the f-string-free `Message(context,
-template, ...)` calls are read from the source), which app/ui/i18n.py translates by
-their template; the batch's and network check's plain sentences it still matches
-against these templates.
+the flow's labels and messages, and every `Message(context, "template", ...)` call of
+app/core and app/auth: the batch's and the network check's sentences) are collected
+here into a generated module of QT_TRANSLATE_NOOP calls that lupdate reads. app/core
+returns filled sentences as app.core.messages.Message (template and values), which
+app/ui/i18n.py translates by their template: nothing is parsed back out of English.
 """
 
 from __future__ import annotations
@@ -25,7 +23,6 @@ import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -37,31 +34,6 @@ CATALOGUE = "pairing_wizard"
 LANGUAGES = ("en", "fr", "es")
 INPUT_ERROR_MODULES = ("validation.py", "environments.py", "xee.py", "rufus.py", "zype.py")
 LABEL_FUNCTIONS = {"_clean": 2, "_optional": 2, "_validate_key": 2}
-
-
-@dataclass(frozen=True)
-class Sinks:
-    """Where a module's user-visible sentences go: the argument positions of calls
-    (an attribute call as "receiver.method"), keyword arguments, assigned names or
-    attributes, and the tuples some functions return."""
-
-    calls: dict[str, tuple[int, ...]]
-    keywords: frozenset[str] = frozenset()
-    names: frozenset[str] = frozenset()
-    returns: frozenset[str] = frozenset()
-
-
-# app/core modules whose sentences are not errors-as-data (see app/ui/i18n.py).
-SENTENCE_MODULES: dict[str, tuple[str, Sinks]] = {
-    "batch": ("batch.py", Sinks(
-        calls={"BatchFileError": (0,), "BatchRefused": (0,), "_Fatal": (0,),
-               "ProviderError": (2,), "file_problems.append": (0,),
-               "problems.append": (0,), "_emit": (1,), "_resolve": (2,)},
-        keywords=frozenset({"message"}), names=frozenset({"message", "reason", "advice"}))),
-    "netcheck": ("netcheck.py", Sinks(
-        calls={"Step": (2, 3), "errors.append": (0,)},
-        names=frozenset({"detail", "advice", "why"}), returns=frozenset({"_tls_advice"}))),
-}
 
 
 # --- app/core's sentences -----------------------------------------------------------------
@@ -227,92 +199,56 @@ def flow_sentences() -> list[str]:
     return [text for text in dict.fromkeys(found) if text and text.strip()]
 
 
-def _texts(node: ast.expr) -> list[str]:
-    """The templates an expression can give: both branches of `a if c else b`, each
-    element of a tuple."""
-    if isinstance(node, ast.IfExp):
-        return [*_texts(node.body), *_texts(node.orelse)]
-    if isinstance(node, ast.Tuple):
-        return [text for element in node.elts for text in _texts(element)]
-    text = _template(node)
-    return [text] if text is not None else []
+def message_calls() -> dict[str, list[str]]:
+    """The templates of every `Message(CONTEXT, "template", ...)` call in app/core and
+    app/auth (CONTEXT a name of app.core.messages, or a string), by context."""
+    from app.core import messages
+
+    contexts = {name: getattr(messages, name) for name in dir(messages)
+                if isinstance(getattr(messages, name), str)
+                and getattr(messages, name) in messages.CONTEXTS}
+    found: dict[str, list[str]] = {}
+    for folder in ("core", "auth"):
+        for path in sorted((ROOT / "app" / folder).glob("*.py")):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            for node in ast.walk(tree):
+                if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                        and node.func.id == "Message" and len(node.args) >= 2):
+                    continue
+                where, what = node.args[0], node.args[1]
+                context = (contexts.get(where.id) if isinstance(where, ast.Name) else
+                           where.value if isinstance(where, ast.Constant) else None)
+                if context and isinstance(what, ast.Constant) and isinstance(what.value, str):
+                    found.setdefault(context, []).append(what.value)
+    return found
 
 
-def _callee(node: ast.Call) -> str | None:
-    if isinstance(node.func, ast.Name):
-        return node.func.id
-    if isinstance(node.func, ast.Attribute):   # self.method, or owner.method
-        owner = node.func.value
-        owner_name = owner.attr if isinstance(owner, ast.Attribute) else getattr(
-            owner, "id", None)
-        if owner_name in (None, "self"):
-            return node.func.attr
-        return f"{owner_name}.{node.func.attr}"
-    return None
-
-
-def _target_names(target: ast.expr) -> list[str | None]:
-    if isinstance(target, ast.Tuple):
-        return [name for element in target.elts for name in _target_names(element)]
-    if isinstance(target, ast.Attribute):
-        return [target.attr]
-    return [target.id if isinstance(target, ast.Name) else None]
-
-
-def module_sentences(file_name: str, sinks: Sinks) -> list[str]:
-    """A module's sentences, found where they go (`sinks`), as templates: f-string
-    fields become {name}. A "sentence" with (almost) no words of its own is left out:
-    it would match anything."""
-    found: list[str] = []
-    tree = ast.parse((ROOT / "app" / "core" / file_name).read_text(encoding="utf-8"))
-    for node in ast.walk(tree):
-        values: list[ast.expr] = []
-        if isinstance(node, ast.Call):
-            callee = _callee(node)
-            for position in sinks.calls.get(callee or "", ()):
-                if position < len(node.args):
-                    values.append(node.args[position])
-            values.extend(k.value for k in node.keywords if k.arg in sinks.keywords)
-        elif isinstance(node, ast.Assign | ast.AnnAssign) and node.value is not None:
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            for target in targets:
-                names = _target_names(target)
-                if isinstance(target, ast.Tuple) and isinstance(node.value, ast.Tuple):
-                    values.extend(v for name, v in zip(names, node.value.elts, strict=False)
-                                  if name in sinks.names)
-                elif len(names) == 1 and names[0] in sinks.names:
-                    values.append(node.value)
-        elif isinstance(node, ast.FunctionDef) and node.name in sinks.returns:
-            values.extend(r.value for r in ast.walk(node)
-                          if isinstance(r, ast.Return) and r.value is not None)
-        for value in values:
-            found.extend(text for text in _texts(value)
-                         if len(re.findall(r"[A-Za-z]", re.sub(r"\{[a-z_]*\}", "", text))) >= 2)
-    return list(dict.fromkeys(found))
-
-
-def batch_sentences() -> list[str]:
+def batch_sentences(templates: list[str]) -> list[str]:
     """The batch's sentences, and their wording in the batch window (Resume)."""
     from app.core.batch import window_wording
 
-    texts = module_sentences(*SENTENCE_MODULES["batch"])
-    return list(dict.fromkeys(t for text in texts for t in (text, window_wording(text))))
+    return list(dict.fromkeys(t for text in templates for t in (text, window_wording(text))))
 
 
 def collect() -> dict[str, list[str]]:
-    return {
+    calls = message_calls()
+    listed = {
         "ProviderError": provider_error_sentences(),
         "InputError": input_error_sentences(),
         "SignInError": sign_in_error_sentences(),
         "flow": flow_sentences(),
-        "batch": batch_sentences(),
-        "netcheck": module_sentences(*SENTENCE_MODULES["netcheck"]),
+        "batch": batch_sentences(calls.get("batch", [])),
+        "netcheck": calls.get("netcheck", []),
     }
+    for context, texts in calls.items():   # the Message calls the lists above miss
+        listed[context] = list(dict.fromkeys([*listed.get(context, []), *texts]))
+    return listed
 
 
 def render(sentences: dict[str, list[str]]) -> str:
     lines = [
-        '"""app/core\'s sentences, for pyside6-lupdate and app/ui/i18n.py.',
+        '"""app/core\'s and app/auth\'s sentences, for pyside6-lupdate: nothing imports',
+        "this module (app/ui/i18n.py translates a Message by its own template).",
         "",
         "Generated by `python tools/translations.py update`: do not edit by hand.",
         '"""',
@@ -321,16 +257,11 @@ def render(sentences: dict[str, list[str]]) -> str:
         "",
         "def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802",
         "    return text",
-        "",
-        "",
-        "TEMPLATES: dict[str, tuple[str, ...]] = {",
     ]
     for context, texts in sentences.items():
-        lines.append(f"    {context!r}: (")
+        lines += ["", ""]
         for text in texts:
-            lines.append(f"        QT_TRANSLATE_NOOP({context!r}, {_literal(text)}),")
-        lines.append("    ),")
-    lines.append("}")
+            lines.append(f"QT_TRANSLATE_NOOP({context!r}, {_literal(text)})")
     return "\n".join(lines) + "\n"
 
 

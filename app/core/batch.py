@@ -62,7 +62,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from app.core import flow
+from app.core import flow, messages
 from app.core import validation as v
 from app.core.errors import InputError, ProviderError, provider_name
 from app.core.history import (
@@ -73,8 +73,10 @@ from app.core.history import (
     clean_identifiers,
     now_iso,
     safe_message,
+    stored_message,
     strip_userinfo,
 )
+from app.core.messages import BATCH, Message, joined
 
 DEFAULT_CONCURRENCY = 8
 # The longest Retry-After a batch waits for; a longer one stops the batch, resumably.
@@ -121,9 +123,11 @@ class BatchRefused(Exception):
 def window_wording(text: str) -> str:
     """A sentence of this module as the batch window says it: the command line's
     `--resume` is the window's Resume button (tools/translations.py extracts both)."""
-    return (text.replace("run the same file again with --resume to continue",
-                         "use Resume to continue")
-            .replace("Use --resume", "Use Resume").replace("with --resume", "with Resume"))
+    for old, new in (("run the same file again with --resume to continue",
+                      "use Resume to continue"),
+                     ("Use --resume", "Use Resume"), ("with --resume", "with Resume")):
+        text = messages.replaced(text, old, new)   # a Message's template and values
+    return text
 
 
 def template_path(provider: str) -> Path:
@@ -214,26 +218,30 @@ def check_file(path: str | os.PathLike[str], provider: str) -> CheckReport:
     try:
         if path.stat().st_size > MAX_FILE_BYTES:
             megabytes = MAX_FILE_BYTES // 2**20
-            raise BatchFileError(f"{path.name} is larger than {megabytes} MB.")
+            raise BatchFileError(Message(BATCH, "{path_name} is larger than {megabytes} MB.",
+                                         path_name=path.name, megabytes=megabytes))
         raw = path.read_bytes()
     except OSError as exc:
-        raise BatchFileError(f"Cannot read {path}: {exc.strerror or exc}.") from None
+        raise BatchFileError(Message(BATCH, "Cannot read {path}: {exc_strerror_or_exc}.",
+                                     path=path, exc_strerror_or_exc=exc.strerror or exc)
+                             ) from None
     return check_bytes(raw, provider, path.name)
 
 
 def check_bytes(raw: bytes, provider: str, file_name: str = "batch.csv") -> CheckReport:
     """Validate a CSV's content. Raises BatchFileError only for an unknown provider."""
     if provider not in LAYOUTS:
-        raise BatchFileError(f"Unknown provider {provider!r}: use xee, rufus or zype.")
+        raise BatchFileError(Message(BATCH, "Unknown provider {provider}: use xee, rufus or "
+                                     "zype.", provider=repr(provider)))
     sha = hashlib.sha256(raw).hexdigest()
     report = CheckReport(provider, file_name, sha, [])
     try:
         if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
             text = raw.decode("utf-16")  # Excel's "Unicode text"; the BOM gives the order
         elif b"\x00" in raw[:4096]:
-            report.file_problems.append(
-                "The file looks like UTF-16 without a byte-order mark: save it as "
-                "CSV UTF-8 and try again.")
+            report.file_problems.append(Message(
+                BATCH, "The file looks like UTF-16 without a byte-order mark: save it as "
+                "CSV UTF-8 and try again."))
             return report
         else:
             text = raw.decode("utf-8-sig")
@@ -241,7 +249,8 @@ def check_bytes(raw: bytes, provider: str, file_name: str = "batch.csv") -> Chec
         try:
             text = raw.decode("cp1252")  # Excel's "CSV" on Windows
         except UnicodeDecodeError:
-            report.file_problems.append("The file is not text (save it as CSV, UTF-8).")
+            report.file_problems.append(
+                Message(BATCH, "The file is not text (save it as CSV, UTF-8)."))
             return report
     first_line = text.split("\n", 1)[0]
     delimiter = max(",;\t", key=first_line.count) if first_line else ","
@@ -249,28 +258,34 @@ def check_bytes(raw: bytes, provider: str, file_name: str = "batch.csv") -> Chec
     try:
         header = next(reader, None)
     except csv.Error as exc:
-        report.file_problems.append(f"The file is not valid CSV: {exc}.")
+        report.file_problems.append(Message(BATCH, "The file is not valid CSV: {exc}.",
+                                            exc=exc))
         return report
     layout = LAYOUTS[provider]
     expected = [name for name, _ in layout]
     if not header or not any(cell.strip() for cell in header):
-        report.file_problems.append(
-            f"The file is empty: the first line must name the columns ({','.join(expected)}).")
+        report.file_problems.append(Message(
+            BATCH, "The file is empty: the first line must name the columns ({join_expected}).",
+            join_expected=",".join(expected)))
         return report
     names = [_header_name(cell) for cell in header]
     unknown = [n for n in names if n and n not in expected]
     missing = [n for n, required in layout if required and n not in names]
     duplicated = sorted({n for n in names if n and names.count(n) > 1})
     if unknown:
-        report.file_problems.append(
-            f"Unknown column(s) {', '.join(unknown)}: a {provider_name(provider)} file has "
-            f"the columns {', '.join(expected)} (see the template).")
+        report.file_problems.append(Message(
+            BATCH, "Unknown column(s) {join_unknown}: a {provider} file has the columns "
+            "{join_expected} (see the template).", join_unknown=", ".join(unknown),
+            provider=provider_name(provider), join_expected=", ".join(expected)))
     if missing:
-        report.file_problems.append(f"Missing column(s): {', '.join(missing)}.")
+        report.file_problems.append(Message(BATCH, "Missing column(s): {join_missing}.",
+                                            join_missing=", ".join(missing)))
     if duplicated:
-        report.file_problems.append(f"Column(s) given twice: {', '.join(duplicated)}.")
+        report.file_problems.append(Message(BATCH, "Column(s) given twice: {join_duplicated}.",
+                                            join_duplicated=", ".join(duplicated)))
     if provider == "zype" and "consumer_id" not in names and "email" not in names:
-        report.file_problems.append("A Zype file needs a consumer_id or an email column.")
+        report.file_problems.append(
+            Message(BATCH, "A Zype file needs a consumer_id or an email column."))
     if report.file_problems:
         return report
     validators = VALIDATORS[provider]
@@ -283,7 +298,8 @@ def check_bytes(raw: bytes, provider: str, file_name: str = "batch.csv") -> Chec
                 continue  # blank lines (Excel adds some at the end)
             row_no += 1
             if row_no > MAX_ROWS:
-                report.file_problems.append(f"More than {MAX_ROWS} rows: split the file.")
+                report.file_problems.append(Message(
+                    BATCH, "More than {max_rows} rows: split the file.", max_rows=MAX_ROWS))
                 return report
             line = reader.line_num
             raw_values = {name: (cells[i] if i < len(cells) else "")
@@ -291,8 +307,10 @@ def check_bytes(raw: bytes, provider: str, file_name: str = "batch.csv") -> Chec
             row = RowCheck(row_no, line, {})
             if len(cells) > len(names) and any(c.strip() for c in cells[len(names):]):
                 cell_count, header_count = len(cells), len(names)
-                row.problems.append(f"This line has {cell_count} cells but the header only "
-                                    f"{header_count}: check the separators.")
+                row.problems.append(Message(
+                    BATCH, "This line has {cell_count} cells but the header only "
+                    "{header_count}: check the separators.", cell_count=cell_count,
+                    header_count=header_count))
             for name, required in layout:
                 value = raw_values.get(name, "")
                 if not value.strip() and not required:
@@ -300,28 +318,32 @@ def check_bytes(raw: bytes, provider: str, file_name: str = "batch.csv") -> Chec
                 try:
                     clean = validators[name](value)
                 except InputError as error:
-                    row.problems.append(error.advice)
+                    row.problems.append(error.advice_message)
                     row.values[name] = value.strip()
                     continue
                 if clean is not None:
                     row.values[name] = clean
             if provider == "zype" and not (row.values.get("consumer_id")
                                            or row.values.get("email")):
-                row.problems.append("Give the consumer_id or the customer's email.")
+                row.problems.append(
+                    Message(BATCH, "Give the consumer_id or the customer's email."))
             key = row.values.get(unique)
             if key is not None and not row.problems:
                 if key in seen:
-                    row.problems.append(f"The {unique} {key} is already on line {seen[key]}: "
-                                        "a device is paired once; remove one of the lines.")
+                    row.problems.append(Message(
+                        BATCH, "The {unique} {key} is already on line {seen_key}: a device "
+                        "is paired once; remove one of the lines.", unique=unique, key=key,
+                        seen_key=seen[key]))
                 else:
                     seen[key] = line
             report.rows.append(row)
     except csv.Error as exc:
-        report.file_problems.append(f"The file is not valid CSV near line {reader.line_num}: "
-                                    f"{exc}.")
+        report.file_problems.append(Message(
+            BATCH, "The file is not valid CSV near line {reader_line_num}: {exc}.",
+            reader_line_num=reader.line_num, exc=exc))
         return report
     if not report.rows:
-        report.file_problems.append("The file has a header but no rows.")
+        report.file_problems.append(Message(BATCH, "The file has a header but no rows."))
     return report
 
 
@@ -361,7 +383,7 @@ class JournalRow:
 
 UPDATE_ROW = (
     "UPDATE batch_row SET identifiers = ?, state = ?, attempts = ?, result = ?, "
-    "error_kind = ?, error_status = ?, message = ?, updated = ? "
+    "error_kind = ?, error_status = ?, message = ?, message_template = ?, updated = ? "
     "WHERE batch_id = ? AND row_no = ?"
 )
 
@@ -403,13 +425,13 @@ class Journal:
                                         if row.ok else {})
                 if not row.ok and not skip_invalid:
                     raise BatchRefused("invalid rows")
+                message = "" if row.ok else safe_message(joined(row.problems))
                 conn.execute(
                     "INSERT INTO batch_row (batch_id, row_no, identifiers, state, message, "
-                    "updated, error_kind) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    "message_template, updated, error_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                     (batch_id, row.row_no, json.dumps(ids),
-                     "pending" if row.ok else "skipped",
-                     "" if row.ok else safe_message(" ".join(row.problems)), stamp,
-                     None if row.ok else "input.invalid_row"),
+                     "pending" if row.ok else "skipped", message, messages.dumps(message),
+                     stamp, None if row.ok else "input.invalid_row"),
                 )
         return batch_id
 
@@ -421,7 +443,8 @@ class Journal:
         return [JournalRow(
             batch_id=r["batch_id"], row_no=r["row_no"], identifiers=json.loads(r["identifiers"]),
             state=r["state"], attempts=r["attempts"], result=r["result"],
-            error_kind=r["error_kind"], error_status=r["error_status"], message=r["message"],
+            error_kind=r["error_kind"], error_status=r["error_status"],
+            message=stored_message(r),
         ) for r in found]
 
     def save(self, row: JournalRow, provider: str) -> None:
@@ -434,8 +457,9 @@ class Journal:
     def save_values(row: JournalRow, provider: str) -> tuple[Any, ...]:
         """The parameters of `UPDATE_ROW` for this row (checked: no secret)."""
         ids = clean_identifiers(provider, row.identifiers)
+        message = safe_message(row.message)
         return (json.dumps(ids), row.state, row.attempts, row.result, row.error_kind,
-                row.error_status, safe_message(row.message), now_iso(), row.batch_id,
+                row.error_status, message, messages.dumps(message), now_iso(), row.batch_id,
                 row.row_no)
 
     def set_status(self, batch_id: int, status: str) -> None:
@@ -477,15 +501,15 @@ def prepare(
         return earlier.id, True
     if earlier is not None and not again:
         batch_id, started = earlier.id, earlier.created
-        if earlier.status != "finished":   # whole sentences: app/ui translates them
-            raise BatchRefused(
-                f"This file was interrupted for {name} (batch #{batch_id}, started {started}): "
-                "nothing was sent. Use --resume to continue it (rows already paired are not "
-                "sent again).")
-        raise BatchRefused(
-            f"This file was already run for {name} (batch #{batch_id}, started {started}): "
-            "nothing was sent. Use --resume to continue it (rows already paired are not sent "
-            "again).")
+        if earlier.status != "finished":
+            raise BatchRefused(Message(
+                BATCH, "This file was interrupted for {name} (batch #{batch_id}, started "
+                "{started}): nothing was sent. Use --resume to continue it (rows already "
+                "paired are not sent again).", name=name, batch_id=batch_id, started=started))
+        raise BatchRefused(Message(
+            BATCH, "This file was already run for {name} (batch #{batch_id}, started "
+            "{started}): nothing was sent. Use --resume to continue it (rows already paired "
+            "are not sent again).", name=name, batch_id=batch_id, started=started))
     if report.invalid and not skip_invalid:
         raise BatchRefused(report.text() + "\nNothing was sent: fix these rows, or choose "
                            "to leave them out.")
@@ -755,6 +779,7 @@ class _Fatal(Exception):
 
     def __init__(self, reason: str, error: ProviderError | None = None) -> None:
         super().__init__(reason)
+        self.reason = reason   # str(exception) would lose a Message's template
         self.error = error
 
 
@@ -846,14 +871,17 @@ class BatchRunner:
     async def run(self) -> BatchSummary:
         info = self.journal.get(self.batch_id)
         if info is None:
-            raise BatchRefused(f"No batch #{self.batch_id} in the journal.")
+            raise BatchRefused(Message(BATCH, "No batch #{self_batch_id} in the journal.",
+                                       self_batch_id=self.batch_id))
         rows = await asyncio.to_thread(self.journal.rows, self.batch_id)
         self._rows = {r.row_no: r for r in rows}
         missing = [r.row_no for r in rows
                    if r.state in ("pending", "sending") and r.row_no not in self.values]
         if missing:
-            raise BatchRefused(f"The file no longer matches batch #{self.batch_id} (rows "
-                               f"{missing[:5]} are missing): use the original file.")
+            raise BatchRefused(Message(
+                BATCH, "The file no longer matches batch #{self_batch_id} (rows {missing} are "
+                "missing): use the original file.", self_batch_id=self.batch_id,
+                missing=missing[:5]))
         if info.status != "running":
             await asyncio.to_thread(self.journal.set_status, self.batch_id, "running")
         self._started = time.monotonic()
@@ -882,11 +910,12 @@ class BatchRunner:
         open_rows = any(r.state in ("pending", "sending") for r in rows)
         status = "stopped" if open_rows else "finished"
         await asyncio.to_thread(self.journal.set_status, self.batch_id, status)
-        reason = ""
+        reason: str = ""
         if self._fatal is not None:
-            reason = str(self._fatal)
+            reason = self._fatal.reason
         elif open_rows:
-            reason = "Cancelled: run the same file again with --resume to continue."
+            reason = Message(BATCH, "Cancelled: run the same file again with --resume to "
+                             "continue.")
         summary = BatchSummary(
             self.batch_id, self.provider, status,
             {s: sum(1 for r in rows if r.state == s) for s in STATES}, rows, reason,
@@ -966,8 +995,8 @@ class BatchRunner:
 
     async def _process(self, row: JournalRow) -> None:
         if row.state == "sending":
-            await self._resolve(row, None, "the previous run stopped while this request "
-                                "was in flight")
+            await self._resolve(row, None, Message(
+                BATCH, "the previous run stopped while this request was in flight"))
         while row.state == "pending":
             if not await self.throttle.acquire(self._stop):
                 return
@@ -993,13 +1022,15 @@ class BatchRunner:
                 if last is None or (last.category == "network"
                                     and not last.may_have_reached_server):
                     # Cannot reach the provider at all: stop, every row stays resumable.
-                    raise _Fatal(
-                        f"Row {row.row_no} could not be sent after {row.attempts} tries "
-                        f"({row.message}) The batch stopped; nothing is lost: run it again "
-                        "with --resume when the problem is solved.", last)
-                self._set_final(row, "failed", error=last, message=(
-                    f"{last.advice} (Tried {row.attempts} times; each time the check showed "
-                    "the change was not made.)"))
+                    raise _Fatal(Message(
+                        BATCH, "Row {row_row_no} could not be sent after {row_attempts} tries "
+                        "({row_message}) The batch stopped; nothing is lost: run it again "
+                        "with --resume when the problem is solved.", row_row_no=row.row_no,
+                        row_attempts=row.attempts, row_message=row.message), last)
+                self._set_final(row, "failed", error=last, message=Message(
+                    BATCH, "{last_advice} (Tried {row_attempts} times; each time the check "
+                    "showed the change was not made.)", last_advice=last.advice_message,
+                    row_attempts=row.attempts))
                 await self._save(row)
 
     def _set_final(self, row: JournalRow, state: str, *, result: str | None = None,
@@ -1008,23 +1039,25 @@ class BatchRunner:
         row.result = result if result is not None else row.result
         row.error_kind = error.kind if error else None
         row.error_status = error.status if error else None
-        row.message = message or (error.advice if error else "")
+        row.message = message or (error.advice_message if error else "")
 
     async def _after_error(self, row: JournalRow, error: ProviderError) -> None:
         self._last_error[row.row_no] = error
         if error.kind in ("server.rate_limited", "server.unavailable"):
             if error.retry_after is not None and error.retry_after > self.max_retry_after:
-                row.state, row.message = "pending", error.advice
+                row.state, row.message = "pending", error.advice_message
                 row.attempts -= 1
                 row.error_kind, row.error_status = error.kind, error.status
                 await self._save(row)
-                raise _Fatal(
-                    f"{provider_name(self.provider)} asked to wait "
-                    f"{_duration(error.retry_after)}, longer than the "
-                    f"{_duration(self.max_retry_after)} a batch waits. The batch stopped; "
-                    "nothing is lost: resume it later.", error)
+                raise _Fatal(Message(
+                    BATCH, "{provider} asked to wait {duration_error_retry_after}, longer "
+                    "than the {duration_self_max_retry_after} a batch waits. The batch "
+                    "stopped; nothing is lost: resume it later.",
+                    provider=provider_name(self.provider),
+                    duration_error_retry_after=_duration(error.retry_after),
+                    duration_self_max_retry_after=_duration(self.max_retry_after)), error)
             await self._slow_down(error)
-            row.state, row.message = "pending", error.advice
+            row.state, row.message = "pending", error.advice_message
             row.attempts -= 1  # a refusal to serve is not a failed try of this row
             row.error_kind, row.error_status = error.kind, error.status
             await self._save(row)
@@ -1033,7 +1066,8 @@ class BatchRunner:
                 and row.attempts > 1 and error.details.get("deviceid")):
             # Our own earlier bind (its answer was lost) landing before this one.
             self._set_final(row, "done", result=error.details["deviceid"],
-                            message="Bound by an earlier try whose answer was lost.")
+                            message=Message(BATCH, "Bound by an earlier try whose answer "
+                                            "was lost."))
             await self._save(row)
             return
         if error.may_have_reached_server:
@@ -1041,16 +1075,19 @@ class BatchRunner:
             return
         if error.category == "auth":
             row.state, row.attempts = "pending", row.attempts - 1
-            row.message = error.advice
+            row.message = error.advice_message
             await self._save(row)
             if error.kind == XEE_SIGN_IN_EXPIRED:
-                raise _Fatal("The Xee sign-in has expired and Xee refused to renew it. The "
-                             "batch stopped; nothing is lost: sign in to Xee again, then "
-                             "run it again with --resume.", error)
-            raise _Fatal(f"{provider_name(self.provider)} refused the credentials: "
-                         f"{error.advice} Nothing is lost: fix it, then resume.", error)
+                raise _Fatal(Message(
+                    BATCH, "The Xee sign-in has expired and Xee refused to renew it. The "
+                    "batch stopped; nothing is lost: sign in to Xee again, then run it again "
+                    "with --resume."), error)
+            raise _Fatal(Message(
+                BATCH, "{provider} refused the credentials: {error_advice} Nothing is lost: "
+                "fix it, then resume.", provider=provider_name(self.provider),
+                error_advice=error.advice_message), error)
         if error.category == "network":  # nothing reached the provider: try again later
-            row.state, row.message = "pending", error.advice
+            row.state, row.message = "pending", error.advice_message
             row.error_kind, row.error_status = error.kind, error.status
             await self._save(row)
             await self._slow_down(error, notify=False)
@@ -1067,8 +1104,10 @@ class BatchRunner:
         await self.throttle.slow_down(wait)
         if notify:
             seconds, limit = max(1, round(wait)), self.throttle.limit
-            self._emit("slowdown", f"{provider_name(self.provider)} asked us to slow down: "
-                       f"waiting {seconds} s (now {limit} at a time)")
+            self._emit("slowdown", Message(
+                BATCH, "{provider} asked us to slow down: waiting {seconds} s (now {limit} at "
+                "a time)", provider=provider_name(self.provider), seconds=seconds,
+                limit=limit))
 
     # ---------------------------------------------------------- per provider
 
@@ -1100,10 +1139,12 @@ class BatchRunner:
                 error.may_have_reached_server = False  # a lookup changes nothing
                 raise
             if len(consumers) != 1:
-                advice = (f"No Zype consumer has the email {email}: check it, or give the "
-                          "consumer_id." if not consumers else
-                          f"{len(consumers)} Zype consumers have the email {email}: give the "
-                          "consumer_id instead.")
+                advice = (Message(BATCH, "No Zype consumer has the email {email}: check "
+                                  "it, or give the consumer_id.", email=email)
+                          if not consumers else
+                          Message(BATCH, "{len_consumers} Zype consumers have the email "
+                                  "{email}: give the consumer_id instead.",
+                                  len_consumers=len(consumers), email=email))
                 raise ProviderError("zype.consumer_by_email", "refused", advice,
                                     provider="zype")
             self._consumers[key] = consumers[0].id
@@ -1115,23 +1156,25 @@ class BatchRunner:
         row.state = "sending"
         if error is not None:
             row.error_kind, row.error_status, row.message = error.kind, error.status, \
-                error.advice
+                error.advice_message
         if self.provider == "xee":
             if await self._xee_box_is_on_a_car(row):
-                self._set_final(row, "done", result="associated", message=(
-                    f"Xee's answer was lost ({reason}); the account's cars show the box."))
+                self._set_final(row, "done", result="associated", message=Message(
+                    BATCH, "Xee's answer was lost ({reason}); the account's cars show the "
+                    "box.", reason=reason))
                 await self._save(row)
                 return
             # Re-associating to the same user is a 204 (idempotent): resending is safe.
             resends = row.attempts - 1
             if resends < 2:
                 row.state = "pending"
-                row.message = f"Sent again after an uncertain answer ({reason})."
+                row.message = Message(BATCH, "Sent again after an uncertain answer "
+                                      "({reason}).", reason=reason)
                 await self._save(row)
                 return
-            self._set_final(row, "unknown", error=error, message=(
-                "Xee's answer was lost several times: check by hand whether the box is "
-                "associated (Xee app or console)."))
+            self._set_final(row, "unknown", error=error, message=Message(
+                BATCH, "Xee's answer was lost several times: check by hand whether the box "
+                "is associated (Xee app or console)."))
             await self._save(row)
             return
         if self.provider == "zype":
@@ -1158,7 +1201,8 @@ class BatchRunner:
                 return await fn()
             except ProviderError as error:
                 if error.category in ("auth", "input"):
-                    raise _Fatal(f"The check of an uncertain row failed: {error.advice}",
+                    raise _Fatal(Message(BATCH, "The check of an uncertain row failed: "
+                                         "{error_advice}", error_advice=error.advice_message),
                                  error) from None
                 if error.kind in ("server.rate_limited", "server.unavailable"):
                     await self._slow_down(error)
@@ -1173,20 +1217,23 @@ class BatchRunner:
         serial = self.values[row.row_no]["serial_number"]
         devices = await self._check(lambda: self.api.find_by_serial(serial))
         if devices is None:
-            self._set_final(row, "unknown", error=error, message=(
-                f"RUFUS's answer was lost ({reason}) and the device list could not be read: "
-                f"check by hand whether serial number {serial} is bound (RUFUS console)."))
+            self._set_final(row, "unknown", error=error, message=Message(
+                BATCH, "RUFUS's answer was lost ({reason}) and the device list could not be "
+                "read: check by hand whether serial number {serial} is bound (RUFUS "
+                "console).", reason=reason, serial=serial))
         elif len(devices) == 1:
             row.identifiers["deviceid"] = devices[0].deviceid
-            self._set_final(row, "done", result=devices[0].deviceid, message=(
-                f"RUFUS's answer was lost ({reason}); the device list shows it bound."))
+            self._set_final(row, "done", result=devices[0].deviceid, message=Message(
+                BATCH, "RUFUS's answer was lost ({reason}); the device list shows it bound.",
+                reason=reason))
         elif not devices:
             row.state = "pending"  # the bind did not happen: sending again is safe
-            row.message = f"Not bound after an uncertain answer ({reason}): sent again."
+            row.message = Message(BATCH, "Not bound after an uncertain answer ({reason}): "
+                                  "sent again.", reason=reason)
         else:
-            self._set_final(row, "unknown", error=error, message=(
-                f"{len(devices)} RUFUS devices have serial number {serial}: check by hand "
-                "which one to keep."))
+            self._set_final(row, "unknown", error=error, message=Message(
+                BATCH, "{len_devices} RUFUS devices have serial number {serial}: check by "
+                "hand which one to keep.", len_devices=len(devices), serial=serial))
         await self._save(row)
 
     async def _resolve_zype(self, row: JournalRow, error: ProviderError | None,
@@ -1199,22 +1246,26 @@ class BatchRunner:
             status = await self._check(lambda: self.api.status(device))
         if status is not None and status.pin == values["pin"]:
             if status.linked and status.consumer_id == consumer:
-                self._set_final(row, "done", result="linked", message=(
-                    f"Zype's answer was lost ({reason}); the pin's status shows it linked."))
+                self._set_final(row, "done", result="linked", message=Message(
+                    BATCH, "Zype's answer was lost ({reason}); the pin's status shows it "
+                    "linked.", reason=reason))
             elif not status.linked:
                 row.state = "pending"
-                row.message = f"Not linked after an uncertain answer ({reason}): sent again."
+                row.message = Message(BATCH, "Not linked after an uncertain answer "
+                                      "({reason}): sent again.", reason=reason)
             else:
-                self._set_final(row, "unknown", error=error, message=(
-                    "The pin is linked to another consumer: check by hand."))
+                self._set_final(row, "unknown", error=error, message=Message(
+                    BATCH, "The pin is linked to another consumer: check by hand."))
         else:
             pin = values["pin"]
-            message = (f"Zype's answer was lost ({reason}): check by hand whether pin {pin} "
-                       "is linked, in the Zype dashboard or on the TV.")
-            if not device:   # whole sentences: app/ui translates them
-                message = (f"Zype's answer was lost ({reason}): check by hand whether pin "
-                           f"{pin} is linked, in the Zype dashboard or on the TV (add a "
-                           "linked_device_id column to let the batch check by itself).")
+            message = Message(BATCH, "Zype's answer was lost ({reason}): check by hand "
+                              "whether pin {pin} is linked, in the Zype dashboard or on the "
+                              "TV.", reason=reason, pin=pin)
+            if not device:   # whole sentences, each translated
+                message = Message(BATCH, "Zype's answer was lost ({reason}): check by hand "
+                                  "whether pin {pin} is linked, in the Zype dashboard or on "
+                                  "the TV (add a linked_device_id column to let the batch "
+                                  "check by itself).", reason=reason, pin=pin)
             self._set_final(row, "unknown", error=error, message=message)
         await self._save(row)
 

@@ -34,6 +34,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import IO, Any
 
+from app.core import messages
 from app.core.errors import ProviderError, provider_name
 
 APP_NAME = "pairing-wizard"
@@ -142,6 +143,13 @@ MIGRATIONS: tuple[str, ...] = (
         updated TEXT NOT NULL,
         PRIMARY KEY (batch_id, row_no)
     );
+    """,
+    # 3: a message's template and values next to its English text (JSON of
+    # app.core.messages.to_data), so the UI translates it; NULL in rows written before
+    # (shown in English, as stored) and for a plain text
+    """
+    ALTER TABLE history ADD COLUMN message_template TEXT;
+    ALTER TABLE batch_row ADD COLUMN message_template TEXT;
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -264,8 +272,14 @@ def clean_identifiers(provider: str, identifiers: Mapping[str, Any] | None) -> d
 
 
 def safe_message(text: str | None) -> str:
+    """`text` with secrets redacted; a Message stays one (its values redacted) when that
+    gives the same English text."""
     if not text:
         return ""
+    return messages.mapped(text, _redacted)
+
+
+def _redacted(text: str) -> str:
     from app.core.http import redact
 
     text = redact(text)
@@ -326,8 +340,8 @@ class HistoryEntry:
 
 INSERT_ENTRY = (
     "INSERT INTO history (time, provider, environment, action, identifiers, outcome, "
-    "error_kind, error_status, request_id, message, batch_id, search) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "error_kind, error_status, request_id, message, batch_id, search, message_template) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 
 CSV_COLUMNS = (
@@ -344,8 +358,14 @@ def _entry(row: sqlite3.Row) -> HistoryEntry:
         environment=row["environment"], action=row["action"],
         identifiers=json.loads(row["identifiers"]), outcome=row["outcome"],
         error_kind=row["error_kind"], error_status=row["error_status"],
-        request_id=row["request_id"], message=row["message"], batch_id=row["batch_id"],
+        request_id=row["request_id"], message=stored_message(row), batch_id=row["batch_id"],
     )
+
+
+def stored_message(row: sqlite3.Row) -> str:
+    """A row's message: a Message (translated by the UI) when its template was stored,
+    else the English text as stored (rows from before schema 3: the one fallback)."""
+    return messages.loads(row["message"], row["message_template"])
 
 
 def parse_when(value: str | date | datetime | None, *, end: bool = False) -> str | None:
@@ -437,15 +457,16 @@ class History:
         if error is not None:
             error_kind = error_kind or error.kind
             error_status = error_status if error_status is not None else error.status
-            message = message or error.advice
+            message = message or error.advice_message
             request_id = request_id or _request_id_of(error)
         if request_id is not None:
             request_id = redact_secret_values(request_id)
-        message = safe_message(message)
+        message = safe_message(message)   # a Message keeps its template, its values redacted
         search = " ".join([provider, provider_name(provider), action, outcome, environment,
                            *ids.values(), error_kind or "", message, request_id or ""]).lower()
         return (now_iso(when), provider, environment, action, json.dumps(ids), outcome,
-                error_kind, error_status, request_id, message, batch_id, search)
+                error_kind, error_status, request_id, message, batch_id, search,
+                messages.dumps(message))
 
     def record_error(self, provider: str, action: str, error: ProviderError,
                      **kwargs: Any) -> int:

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 import httpx2
 
 from app.core.errors import provider_name
+from app.core.messages import NETCHECK, Message, joined
 from app.core.transport import make_client, proxy_for, system_ssl_context
 
 DEFAULT_TIMEOUT = 8.0
@@ -92,18 +93,24 @@ def _tls_advice(error: BaseException, host: str) -> tuple[str, str]:
     if isinstance(error, ssl.SSLCertVerificationError):
         reason = (error.verify_message or str(error)).lower()
         if "expired" in reason:
-            return (f"the certificate of {host} has expired",
-                    "check the computer's date and time; if it is right, the provider's "
-                    "certificate really expired: try later or contact the provider")
+            return (Message(NETCHECK, "the certificate of {host} has expired", host=host),
+                    Message(NETCHECK, "check the computer's date and time; if it is right, "
+                            "the provider's certificate really expired: try later or contact "
+                            "the provider"))
         if "hostname" in reason or "match" in reason:
-            return (f"the certificate does not belong to {host}",
-                    "something in between answers in the provider's place (a proxy or a "
-                    "captive portal): check the network, or ask IT")
-        return ("the certificate is not trusted",
-                "a company proxy may inspect traffic; ask IT to install its certificate in "
-                "the system store")
-    return (f"the secure connection failed ({error})",
-            "a firewall or proxy may block it; ask IT whether this address is allowed")
+            return (Message(NETCHECK, "the certificate does not belong to {host}", host=host),
+                    Message(NETCHECK, "something in between answers in the provider's place "
+                            "(a proxy or a captive portal): check the network, or ask IT"))
+        return _UNTRUSTED
+    return (Message(NETCHECK, "the secure connection failed ({error})", error=error),
+            Message(NETCHECK, "a firewall or proxy may block it; ask IT whether this address "
+                    "is allowed"))
+
+
+_UNTRUSTED = (Message(NETCHECK, "the certificate is not trusted"),
+              Message(NETCHECK, "a company proxy may inspect traffic; ask IT to install its "
+                      "certificate in the system store"))
+_CHECK_NETWORK = Message(NETCHECK, "check the network or the proxy settings")
 
 
 async def check(
@@ -118,16 +125,19 @@ async def check(
     parts = urlsplit(api_root)
     host = parts.hostname
     if parts.scheme not in ("http", "https") or not host:
-        report.steps.append(Step("URL", False, f"{api_root!r} is not an http(s) address",
-                                 "check the API address in the settings"))
+        report.steps.append(Step(
+            "URL", False, Message(NETCHECK, "{api_root} is not an http(s) address",
+                                  api_root=repr(api_root)),
+            Message(NETCHECK, "check the API address in the settings")))
         return report
     port = parts.port or (443 if parts.scheme == "https" else 80)
     name = provider_name(provider)
     proxy = proxy_for(api_root)
     if proxy:
         report.proxy = _safe_proxy(proxy)
-        report.steps.append(Step("Proxy", True, f"the system settings send {host} through "
-                                 f"the proxy {report.proxy}"))
+        report.steps.append(Step("Proxy", True, Message(
+            NETCHECK, "the system settings send {host} through the proxy {report_proxy}",
+            host=host, report_proxy=report.proxy)))
     direct_ok = await _direct_steps(report, host, port, parts.scheme == "https", step_timeout,
                                     ssl_context)
     if direct_ok or proxy:
@@ -143,19 +153,21 @@ async def _direct_steps(report: NetCheckReport, host: str, port: int, tls: bool,
         infos = await asyncio.wait_for(
             loop.getaddrinfo(host, port, type=socket.SOCK_STREAM), step_timeout)
     except (TimeoutError, OSError) as exc:
-        why = "no answer in time" if isinstance(exc, TimeoutError) else (
+        why = Message(NETCHECK, "no answer in time") if isinstance(exc, TimeoutError) else (
             getattr(exc, "strerror", None) or str(exc))
         report.steps.append(Step(
-            "DNS", False, f"cannot resolve {host} ({why})",
-            "check the network or the proxy settings", _ms(start)))
+            "DNS", False, Message(NETCHECK, "cannot resolve {host} ({why})", host=host, why=why),
+            _CHECK_NETWORK, _ms(start)))
         return False
     addresses = list(dict.fromkeys(info[4][0] for info in infos))
-    report.steps.append(Step("DNS", True, f"{host} is {', '.join(addresses[:4])}",
+    report.steps.append(Step("DNS", True, Message(NETCHECK, "{host} is {join_addresses}",
+                                                  host=host,
+                                                  join_addresses=", ".join(addresses[:4])),
                              elapsed_ms=_ms(start)))
 
     start = time.perf_counter()
     writer = None
-    errors: list[str] = []
+    errors: list[str] = []   # the system's own words: shown as they came
     refused = False
     for address in addresses:
         try:
@@ -163,20 +175,25 @@ async def _direct_steps(report: NetCheckReport, host: str, port: int, tls: bool,
                                                      step_timeout)
             break
         except TimeoutError:
-            errors.append(f"{address}: no answer in {step_timeout:g} s")
+            errors.append(Message(NETCHECK, "{address}: no answer in {step_timeout} s",
+                                  address=address, step_timeout=f"{step_timeout:g}"))
         except OSError as exc:
             refused = refused or isinstance(exc, ConnectionRefusedError) or (
                 "refused" in str(exc).lower())
             errors.append(f"{address}: {os.strerror(exc.errno) if exc.errno else exc}")
     if writer is None:
         report.steps.append(Step(
-            "TCP", False, f"cannot connect to {host} port {port} ({'; '.join(errors)})",
-            "the computer answered that nothing listens there: check the API address "
-            "and port" if refused else
-            "a firewall may block it, or the network is down: check the network or ask IT",
+            "TCP", False, Message(NETCHECK, "cannot connect to {host} port {port} "
+                                  "({join_errors})", host=host, port=port,
+                                  join_errors=joined(errors, "; ")),
+            Message(NETCHECK, "the computer answered that nothing listens there: check the "
+                    "API address and port") if refused else
+            Message(NETCHECK, "a firewall may block it, or the network is down: check the "
+                    "network or ask IT"),
             _ms(start)))
         return False
-    report.steps.append(Step("TCP", True, f"connected to {host} port {port}",
+    report.steps.append(Step("TCP", True, Message(NETCHECK, "connected to {host} port {port}",
+                                                  host=host, port=port),
                              elapsed_ms=_ms(start)))
     try:
         if tls:
@@ -187,16 +204,18 @@ async def _direct_steps(report: NetCheckReport, host: str, port: int, tls: bool,
                     step_timeout)
             except (TimeoutError, ssl.SSLError, ssl.CertificateError, OSError) as exc:
                 if isinstance(exc, TimeoutError):
-                    detail, advice = ("the secure handshake got no answer",
-                                      "a firewall or proxy may block it; ask IT")
+                    detail, advice = (Message(NETCHECK, "the secure handshake got no answer"),
+                                      Message(NETCHECK, "a firewall or proxy may block it; "
+                                              "ask IT"))
                 else:
                     detail, advice = _tls_advice(exc, host)
                 report.steps.append(Step("TLS", False, detail, advice, _ms(start)))
                 return False
             ssl_object = writer.get_extra_info("ssl_object")
             version = ssl_object.version() if ssl_object else "TLS"
-            report.steps.append(Step("TLS", True, f"{version}, certificate trusted by the "
-                                     "system store", elapsed_ms=_ms(start)))
+            report.steps.append(Step("TLS", True, Message(
+                NETCHECK, "{version}, certificate trusted by the system store",
+                version=version), elapsed_ms=_ms(start)))
     finally:
         writer.close()
         with contextlib.suppress(Exception):
@@ -212,40 +231,47 @@ async def _http_step(report: NetCheckReport, name: str, step_timeout: float,
         async with make_client(timeout=step_timeout, **kwargs) as client:
             response = await client.get(report.api_root + "/")
     except httpx2.ProxyError as exc:
-        report.steps.append(Step("HTTP", False, f"the proxy refused or failed ({exc})",
-                                 "check the proxy settings, or ask IT", _ms(start)))
+        report.steps.append(Step(
+            "HTTP", False, Message(NETCHECK, "the proxy refused or failed ({exc})", exc=exc),
+            Message(NETCHECK, "check the proxy settings, or ask IT"), _ms(start)))
         return
     except httpx2.TimeoutException:
-        report.steps.append(Step("HTTP", False, f"{name} did not answer in {step_timeout:g} s",
-                                 "the provider or the network is slow or down: try again "
-                                 "later", _ms(start)))
+        report.steps.append(Step(
+            "HTTP", False, Message(NETCHECK, "{name} did not answer in {step_timeout} s",
+                                   name=name, step_timeout=f"{step_timeout:g}"),
+            Message(NETCHECK, "the provider or the network is slow or down: try again later"),
+            _ms(start)))
         return
     except httpx2.ConnectError as exc:
         text = str(exc).lower()
         if "certificate" in text or "ssl" in text:
-            detail, advice = ("the certificate is not trusted",
-                              "a company proxy may inspect traffic; ask IT to install its "
-                              "certificate in the system store")
+            detail, advice = _UNTRUSTED
         else:
-            detail, advice = (f"cannot connect ({exc})", "check the network or the proxy "
-                              "settings")
+            detail, advice = (Message(NETCHECK, "cannot connect ({exc})", exc=exc),
+                              _CHECK_NETWORK)
         report.steps.append(Step("HTTP", False, detail, advice, _ms(start)))
         return
     except httpx2.HTTPError as exc:
-        report.steps.append(Step("HTTP", False, f"the connection failed ({type(exc).__name__})",
-                                 "check the network or the proxy settings", _ms(start)))
+        report.steps.append(Step(
+            "HTTP", False, Message(NETCHECK, "the connection failed ({type_exc_name})",
+                                   type_exc_name=type(exc).__name__),
+            _CHECK_NETWORK, _ms(start)))
         return
     status = response.status_code
     content_type = response.headers.get("content-type", "")
     if status >= 500:
-        report.steps.append(Step("HTTP", False, f"answered with status {status}",
-                                 f"{name} or a gateway in between has a problem: try again "
-                                 "later", _ms(start)))
+        report.steps.append(Step(
+            "HTTP", False, Message(NETCHECK, "answered with status {status}", status=status),
+            Message(NETCHECK, "{name} or a gateway in between has a problem: try again later",
+                    name=name), _ms(start)))
     elif "html" in content_type.lower() and status < 300:
-        report.steps.append(Step("HTTP", False, f"answered with a web page (status {status}), "
-                                 "not the API", "a captive portal (hotel, guest Wi-Fi) or a "
-                                 "proxy may be in the way: sign in to the network in a "
-                                 "browser, or check the API address", _ms(start)))
+        report.steps.append(Step(
+            "HTTP", False, Message(NETCHECK, "answered with a web page (status {status}), not "
+                                   "the API", status=status),
+            Message(NETCHECK, "a captive portal (hotel, guest Wi-Fi) or a proxy may be in the "
+                    "way: sign in to the network in a browser, or check the API address"),
+            _ms(start)))
     else:
-        report.steps.append(Step("HTTP", True, f"{name} answered (status {status})",
-                                 elapsed_ms=_ms(start)))
+        report.steps.append(Step("HTTP", True, Message(
+            NETCHECK, "{name} answered (status {status})", name=name, status=status),
+            elapsed_ms=_ms(start)))

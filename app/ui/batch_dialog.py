@@ -44,7 +44,7 @@ from PySide6.QtWidgets import (
 from app.core import flow
 from app.ui import theme
 from app.ui.history_window import open_csv_name, save_csv_name
-from app.ui.i18n import advice, flow_text, tool_text, translate
+from app.ui.i18n import advice, core_text, flow_text, translate
 from app.ui.tables import make_table
 from app.ui.widgets import Card, StatusLine, button, label
 from app.ui.window_geometry import WindowPlacement
@@ -170,12 +170,12 @@ class BatchModel(QAbstractTableModel):
 
     def details(self, row: dict[str, Any]) -> str:
         """The row's outcome or problems in the UI language (app.core.batch's sentences
-        are English data: i18n.tool_text translates each one, values kept)."""
+        are Messages, the journal's too: i18n.core_text translates each one)."""
         state = row["state"]
         if row.get("problems"):   # the check's reasons, one sentence each
-            message = " ".join(tool_text(p) for p in row["problems"])
+            message = " ".join(core_text(p) for p in row["problems"])
         else:
-            message = tool_text(row["message"])
+            message = core_text(row["message"])
         if state == "done":
             result = row["result"] if row["result"] not in ("associated", "linked") else ""
             if result and self.info is not None and self.info.handover_id:
@@ -522,7 +522,7 @@ class BatchDialog(QDialog):
             report = await asyncio.to_thread(check_file, path, self.provider)
         except BatchFileError as exc:
             self.file_label.setText(path.name)
-            self.check_status.show_message("error", tool_text(str(exc)))
+            self.check_status.show_message("error", core_text(exc.args[0]))
             self.update_buttons()
             return
         self.path, self.report = path, report
@@ -568,7 +568,7 @@ class BatchDialog(QDialog):
         """CheckReport.text() for a file that cannot be used, in the UI language."""
         head = self.tr("{file}: this file cannot be used for {provider}:").format(
             file=report.file_name, provider=PROVIDER_TITLES.get(report.provider, ""))
-        return "\n".join([head, *(f"- {tool_text(p)}" for p in report.file_problems)])
+        return "\n".join([head, *(f"- {core_text(p)}" for p in report.file_problems)])
 
     def show_check(self, report: Any) -> None:
         """The check's summary (the rows' reasons are in the table)."""
@@ -667,8 +667,8 @@ class BatchDialog(QDialog):
                         prepare, history.db, report, root, resume=resume,
                         skip_invalid=self.skip_invalid.isChecked())
                 except BatchRefused as exc:
-                    self.result_status.show_message("error", tool_text(window_wording(
-                        str(exc))))
+                    self.result_status.show_message("error", core_text(window_wording(
+                        exc.args[0])))
                     return
                 api = await self._api(root)
                 self.runner = BatchRunner(
@@ -684,8 +684,8 @@ class BatchDialog(QDialog):
                 try:
                     summary = await self.runner.run()
                 except BatchRefused as exc:
-                    self.result_status.show_message("error", tool_text(window_wording(
-                        str(exc))))
+                    self.result_status.show_message("error", core_text(window_wording(
+                        exc.args[0])))
                     return
         except ProviderError as error:   # e.g. an API address the settings refuse
             self.result_status.show_message("error", self.tr(
@@ -709,7 +709,7 @@ class BatchDialog(QDialog):
         self.last_progress = progress
         if progress.event == "slowdown" and progress.message:
             self.slowdowns.append(progress.message)
-            self.notice.show_message("warning", tool_text(progress.message))
+            self.notice.show_message("warning", core_text(progress.message))
         self.progress.setRange(0, max(progress.total, 1))
         self.progress.setValue(progress.finished)
         self.status_label.setText(self._counts_text(progress))
@@ -783,7 +783,7 @@ class BatchDialog(QDialog):
             from app.core.batch import window_wording
 
             left = counts["pending"] + counts["sending"]
-            reason = tool_text(window_wording(summary.stop_reason))
+            reason = core_text(window_wording(summary.stop_reason))
             text = self.tr("Batch #{id} stopped with %n rows not sent. {reason} Resume "
                            "continues where it stopped; rows already paired are not sent "
                            "again.", "", left).format(id=summary.batch_id, reason=reason)

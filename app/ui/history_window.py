@@ -38,7 +38,7 @@ from PySide6.QtWidgets import (
 
 from app.core import flow
 from app.ui import dialogs, theme
-from app.ui.i18n import tool_text, translate
+from app.ui.i18n import core_text, translate
 from app.ui.tables import make_table
 from app.ui.widgets import StatusLine, button, copy_text, label
 from app.ui.window_geometry import WindowPlacement
@@ -104,7 +104,7 @@ def details_text(entry: Any, copied: bool = False) -> str:
         lines.append(translate("HistoryWindow", "Request id: {id}").format(id=entry.request_id))
     if entry.message:
         lines.append(translate("HistoryWindow", "Message: {message}").format(
-            message=tool_text(entry.message)))
+            message=core_text(entry.message)))
     if entry.batch_id is not None:
         lines.append(translate("HistoryWindow", "Batch: #{id}").format(id=entry.batch_id))
     lines.append(translate("HistoryWindow", "History entry: #{id}").format(id=entry.id))
@@ -198,7 +198,7 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.cell(entry, index.column())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tool_text(entry.message) or None
+            return core_text(entry.message) or None
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 5:
             c = theme.colors()
             color = {"ok": c["success"], "failed": c["error"],

@@ -8,12 +8,9 @@ the template in its context with Qt's translate() and fills in the values: a val
 is itself a Message translated first, any other (the provider's own message, ids,
 numbers, names) exactly as it came. A fixed sentence (a plain str) is its own source
 text. `core_sentences.py` (written by `tools/translations.py update`) lists app/core's
-templates for pyside6-lupdate.
-
-The batch's and the network check's sentences (`tool_text`), kept as English text in
-the batch journal and the history, are still translated by the template they were
-filled from (the English text parsed back with `core_sentences.TEMPLATES`); a text made
-of several of them (a row's problems, a report's lines) sentence by sentence.
+templates for pyside6-lupdate. The history and the batch journal store a Message's
+template and values next to its English text and give it back as a Message
+(`core_text` shows either).
 
 Cheap to import: PySide6.QtCore only; no translator is loaded before `install()`.
 """
@@ -24,7 +21,6 @@ import logging
 import re
 import sys
 from datetime import datetime
-from functools import cache, lru_cache
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
@@ -49,28 +45,7 @@ CATALOGUE = "pairing_wizard"
 
 # Contexts of the sentences app/core and app/auth make (app.core.messages names them).
 CORE_CONTEXTS = (PROVIDER_ERROR, INPUT_ERROR, SIGN_IN_ERROR, FLOW, BATCH, NETCHECK)
-# Where a batch or network-check sentence may come from (a batch row's message is
-# often a provider error's advice, or a field's InputError sentence).
-TOOL_CONTEXTS = {
-    BATCH: (BATCH, PROVIDER_ERROR, INPUT_ERROR, SIGN_IN_ERROR, FLOW),
-    NETCHECK: (NETCHECK,),
-}
-
-# Placeholders whose values are shown exactly as they came (provider's words, ids).
-RAW_VALUES = {"message", "deviceid", "status", "provider", "email", "account", "key",
-              "seconds", "minutes", "len_value", "max_len", "left", "failed", "count"}
-
-# In the batch's and the network check's sentences, only these values are sentences
-# of ours (translated in turn); every other value (names, ids, numbers, paths, the
-# system's own error text) is shown as it came.
-TOOL_SENTENCE_VALUES = {"reason", "why", "row_message", "join_errors"}
-
 _installed: list[QTranslator] = []
-_generation = [0]   # bumped when the translators change: tool_text's cache key
-# True while only the source language is in effect (no translator, or the English
-# catalogue, which holds plurals only): app/core's sentences are then their own
-# translation, and `sentence` need not look for the template they were filled from.
-_source_only = [True]
 _in_effect = ["en"]   # the language install() put in effect (the UI's language now)
 
 
@@ -163,7 +138,6 @@ def install(app: QCoreApplication, language: str | None = None,
     """Load the translation for `language` (default: the setting, else the OS's).
     Returns the language in effect ("en" when a catalogue is missing)."""
     uninstall(app)
-    _generation[0] += 1
     language = language or effective_language(settings)
     _in_effect[0] = _install(app, language)
     return _in_effect[0]
@@ -175,7 +149,6 @@ def in_effect() -> str:
 
 
 def _install(app: QCoreApplication, language: str) -> str:
-    _source_only[0] = language == "en"
     if language == PSEUDO:
         translator: QTranslator = PseudoTranslator(app)
     elif language == "en":   # the source language: its catalogue has the plurals only
@@ -190,7 +163,6 @@ def _install(app: QCoreApplication, language: str) -> str:
         if path is None or not translator.load(str(path)):
             log.warning("No %s translation (%s): run `python tools/translations.py build`",
                         language, path)
-            _source_only[0] = True
             return "en"
         QLocale.setDefault(QLocale(language))
     app.installTranslator(translator)
@@ -199,8 +171,6 @@ def _install(app: QCoreApplication, language: str) -> str:
 
 
 def uninstall(app: QCoreApplication) -> None:
-    _generation[0] += 1
-    _source_only[0] = True
     _in_effect[0] = "en"
     while _installed:
         app.removeTranslator(_installed.pop())
@@ -239,74 +209,6 @@ def message(text: Message) -> str:
         return str(text)
 
 
-_FIELD = re.compile(r"\{([a-z_]+)\}")
-
-
-@cache
-def _templates(context: str) -> tuple[tuple[str, str, str], ...]:
-    """The context's templates with the literal text before their first and after their
-    last placeholder, the longest literal text first (the most specific one wins)."""
-    from app.ui.core_sentences import TEMPLATES
-
-    found = []
-    for template in TEMPLATES.get(context, ()):
-        fields = list(_FIELD.finditer(template))
-        prefix = template[:fields[0].start()] if fields else template
-        suffix = template[fields[-1].end():] if fields else ""
-        found.append((template, prefix, suffix))
-    found.sort(key=lambda item: -len(_FIELD.sub("", item[0])))
-    return tuple(found)
-
-
-@cache
-def _pattern(template: str) -> tuple[re.Pattern[str], tuple[str, ...]]:
-    """The regex a sentence filled from `template` matches, and its placeholders' names.
-    Compiled when a sentence first needs it, not all of a context's (hundreds) at once."""
-    names: list[str] = []
-    regex = ""
-    last = 0
-    for match in _FIELD.finditer(template):
-        regex += re.escape(template[last:match.start()])
-        name = match.group(1)
-        regex += f"(?P={name})" if name in names else f"(?P<{name}>.*?)"
-        if name not in names:
-            names.append(name)
-        last = match.end()
-    regex += re.escape(template[last:])
-    return re.compile(regex, re.DOTALL), tuple(names)
-
-
-def sentence(context: str, text: str, _depth: int = 0) -> str:
-    """Translate a sentence app/core made: itself, or by the template it was filled from."""
-    if not text:
-        return text
-    translated = translate(context, text)
-    if translated != text or _depth > 3 or _source_only[0]:
-        return translated   # in English, a filled template reads back as the text itself
-    for template, prefix, suffix in _templates(context):
-        if not (text.startswith(prefix) and text.endswith(suffix)):
-            continue   # cheap: most templates are ruled out without their regex
-        pattern, names = _pattern(template)
-        match = pattern.fullmatch(text)
-        if match is None:
-            continue
-        values = {}
-        for name in names:
-            value = match.group(name)
-            if name in RAW_VALUES:
-                values[name] = value
-            elif name == "advice" or name.endswith("_advice"):
-                values[name] = advice(value)
-            elif context in TOOL_CONTEXTS:
-                values[name] = (_compound(value, TOOL_CONTEXTS[context], _depth + 1)
-                                if name in TOOL_SENTENCE_VALUES else value)
-            else:
-                values[name] = sentence(context, value, _depth + 1)
-        target = translate(context, template)
-        return _FIELD.sub(lambda m, v=values: v.get(m.group(1), m.group(0)), target)
-    return text
-
-
 def advice(text: str, kind: str | None = None) -> str:
     """An error's advice (ProviderError, InputError or SignInError; its `advice` or
     `advice_message`) in the UI language. A plain str is a fixed sentence: found in the
@@ -337,62 +239,9 @@ def flow_text(text: str) -> str:
     return translate(FLOW, text) if text else text
 
 
-# --- the batch's and the network check's sentences --------------------------------------
-
-# Between two sentences: after . ! ? or ), before a capital or an opening parenthesis.
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?)])(\s+)(?=[A-Z(])")
-
-
-def tool_text(text: str, context: str = BATCH) -> str:
-    """A sentence, or several, that app.core.batch (context BATCH) or app.core.netcheck
-    (NETCHECK) made, in the UI language; what no template knows stays as it came."""
-    if isinstance(text, Message):
-        return message(text)
-    if not text:
-        return text
-    return _cached_tool_text(_generation[0], context, text)
-
-
-@lru_cache(maxsize=4096)
-def _cached_tool_text(_generation: int, context: str, text: str) -> str:
-    return _compound(text, TOOL_CONTEXTS[context])
-
-
-def _first(text: str, contexts: tuple[str, ...], depth: int) -> str | None:
-    for context in contexts:
-        result = sentence(context, text, depth)
-        if result != text:
-            return result
-    return None
-
-
-def _compound(text: str, contexts: tuple[str, ...], depth: int = 0) -> str:
-    """Line by line ("- " list items too); in a line, the longest runs of sentences a
-    template knows, so "A. B." is translated as A then B when no template has both."""
-    if "\n" in text:
-        return "\n".join(_compound(line, contexts, depth) for line in text.split("\n"))
-    if text.startswith("- "):
-        return "- " + _compound(text[2:], contexts, depth)
-    whole = _first(text, contexts, depth)
-    if whole is not None:
-        return whole
-    parts = _SENTENCE_BREAK.split(text)   # sentence, space, sentence, …
-    sentences, spaces = parts[0::2], parts[1::2]
-    if len(sentences) == 1:
-        return text
-    out: list[str] = []
-    start = 0
-    while start < len(sentences):
-        for end in range(len(sentences), start, -1):
-            if start == 0 and end == len(sentences):
-                continue   # the whole text: tried above
-            chunk = "".join(s + (spaces[i] if i < end - 1 else "")
-                            for i, s in enumerate(sentences[start:end], start))
-            found = _first(chunk, contexts, depth)
-            if found is not None or end == start + 1:
-                out.append(found if found is not None else chunk)
-                if end < len(sentences):
-                    out.append(spaces[end - 1])
-                start = end
-                break
-    return "".join(out)
+def core_text(text: str) -> str:
+    """A text app/core made (a batch's or network check's sentence, a history entry's or a
+    batch row's message) in the UI language: a Message translated by its template. A plain
+    text is shown as it came: the one case is a message stored before its template was
+    (history and batch journal rows from before schema 3), kept in English as stored."""
+    return message(text) if isinstance(text, Message) else text

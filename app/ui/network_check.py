@@ -1,6 +1,6 @@
 """The network check, from the provider page's advanced settings: DNS, TCP, TLS and
 HTTP to the chosen provider's API address (app.core.netcheck), each step shown
-plainly with ✓ or ✗ and the report's own sentence (translated by i18n.tool_text), in
+plainly with ✓ or ✗ and the report's own sentence (a Message, translated by i18n.core_text), in
 a small window of its own."""
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.ui import theme
-from app.ui.i18n import NETCHECK, tool_text
 from app.ui.i18n import advice as advice_text
+from app.ui.i18n import core_text
 from app.ui.widgets import Card, StatusLine, copy_text, hbox, label
 from app.ui.window_geometry import WindowPlacement
 
@@ -28,11 +28,11 @@ FAIL_MARK = "✗"
 
 
 def step_detail(step: Any) -> str:
-    return tool_text(step.detail, NETCHECK)
+    return core_text(step.detail)
 
 
 def step_advice(step: Any) -> str:
-    return tool_text(step.advice, NETCHECK)
+    return core_text(step.advice)
 
 
 def step_lines(report: Any) -> list[str]:

@@ -283,6 +283,7 @@ BATCH_FILE = "C:/Users/support/Documents/shop-devices.csv"   # the batch scene's
 
 def _history_entries() -> list[Any]:
     from app.core.history import HistoryEntry
+    from app.core.messages import PROVIDER_ERROR, as_message
 
     rows = [
         ("2026-03-12T09:41:07Z", "rufus", "demo", "pair", {"serial_number": "DEVICE-123",
@@ -310,7 +311,7 @@ def _history_entries() -> list[Any]:
     ]
     return [HistoryEntry(id=len(rows) - i, time=t, provider=p, environment=e, action=a,
                          identifiers=ids, outcome=o, error_kind=k, error_status=st,
-                         request_id=None, message=m)
+                         request_id=None, message=as_message(m, PROVIDER_ERROR) if m else m)
             for i, (t, p, e, a, ids, o, k, st, m) in enumerate(rows)]
 
 
@@ -318,7 +319,8 @@ def _batch_scene(dialog: Any) -> None:
     import hashlib
 
     from app.core.batch import JournalRow, Progress, check_bytes
-    from app.ui.i18n import tool_text
+    from app.core.messages import BATCH, PROVIDER_ERROR, Message, joined
+    from app.ui.i18n import core_text
 
     lines = ["model,serial_number,alias,firmware"]
     for n in range(1, 31):
@@ -336,17 +338,17 @@ def _batch_scene(dialog: Any) -> None:
     for check in report.rows:
         n = check.row_no
         if not check.ok:
-            state, message = "skipped", " ".join(check.problems)
+            state, message = "skipped", joined(check.problems)
         elif n == 4:
-            state, message = "unknown", ("RUFUS's answer was lost (network.timeout) and the "
-                                         "device list could not be read: check by hand "
-                                         "whether serial number SHOP-0004 is bound (RUFUS "
-                                         "console).")
+            state, message = "unknown", Message(
+                BATCH, "RUFUS's answer was lost ({reason}) and the device list could not be "
+                "read: check by hand whether serial number {serial} is bound (RUFUS "
+                "console).", reason="network.timeout", serial="SHOP-0004")
         elif n == 9:
-            state, message = "failed", ("A device with this serial number is already bound "
-                                        "to this RUFUS account (deviceid 7F3A9C01). Hand over "
-                                        "that deviceid, or unbind that device first if it "
-                                        "must be bound again.")
+            state, message = "failed", Message(
+                PROVIDER_ERROR, "A device with this serial number is already bound to this "
+                "RUFUS account (deviceid {deviceid}). Hand over that deviceid, or unbind that "
+                "device first if it must be bound again.", deviceid="7F3A9C01")
         elif n <= 16:
             state, message = "done", ""
         elif n <= 19:
@@ -369,8 +371,9 @@ def _batch_scene(dialog: Any) -> None:
     dialog.progress.setRange(0, 30)
     dialog.progress.setValue(progress.finished)
     dialog.status_label.setText(dialog._counts_text(progress))
-    dialog.notice.show_message("warning", tool_text("RUFUS asked us to slow down: waiting 5 s "
-                                                    "(now 4 at a time)"))
+    dialog.notice.show_message("warning", core_text(Message(
+        BATCH, "{provider} asked us to slow down: waiting {seconds} s (now {limit} at a time)",
+        provider="RUFUS", seconds=5, limit=4)))
     dialog.update_buttons()
     dialog.start_button.setEnabled(False)
     dialog.cancel_button.setEnabled(True)

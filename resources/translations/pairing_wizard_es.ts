@@ -2487,10 +2487,6 @@
         <translation>El {unique} {key} ya está en la línea {seen_key}: un dispositivo se empareja una sola vez; quite una de las líneas.</translation>
     </message>
     <message>
-        <source>invalid rows</source>
-        <translation>filas no válidas</translation>
-    </message>
-    <message>
         <source>Row {row_row_no} could not be sent after {row_attempts} tries ({row_message}) The batch stopped; nothing is lost: run it again with --resume when the problem is solved.</source>
         <translation>La fila {row_row_no} no se pudo enviar tras {row_attempts} intentos ({row_message}) El lote se detuvo; no se pierde nada: vuelva a ejecutarlo con --resume cuando el problema esté resuelto.</translation>
     </message>

@@ -2487,10 +2487,6 @@
         <translation>Le {unique} {key} figure déjà ligne {seen_key} : un appareil s&apos;appaire une seule fois ; supprimez l&apos;une des lignes.</translation>
     </message>
     <message>
-        <source>invalid rows</source>
-        <translation>lignes invalides</translation>
-    </message>
-    <message>
         <source>Row {row_row_no} could not be sent after {row_attempts} tries ({row_message}) The batch stopped; nothing is lost: run it again with --resume when the problem is solved.</source>
         <translation>La ligne {row_row_no} n&apos;a pas pu être envoyée après {row_attempts} essais ({row_message}) Le lot s&apos;est arrêté ; rien n&apos;est perdu : relancez-le avec --resume une fois le problème résolu.</translation>
     </message>

@@ -10,15 +10,17 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 
 from app.core.batch import Progress, check_bytes
+from app.core.messages import BATCH, NETCHECK, Message
 from app.core.netcheck import NetCheckReport, Step
 from app.ui import i18n
-from app.ui.core_sentences import TEMPLATES
 from app.ui.network_check import step_lines
 from app.ui.screenshots import build_tool
 
+from .conftest import tool as translations
 from .drive import find
 
-SLOW_DOWN = "RUFUS asked us to slow down: waiting 7 s (now 3 at a time)"
+SLOW_DOWN = Message(BATCH, "{provider} asked us to slow down: waiting {seconds} s (now "
+                    "{limit} at a time)", provider="RUFUS", seconds=7, limit=3)
 
 
 
@@ -34,11 +36,12 @@ def open_tool(qtbot, tmp_path: Path, name: str):
 
 
 def test_the_batch_and_network_check_templates_are_extracted():
+    templates = translations.collect()   # from the code's Message(...) calls
     assert "{provider} asked us to slow down: waiting {seconds} s (now {limit} at a time)" \
-        in TEMPLATES["batch"]
+        in templates["batch"]
     # The window's wording of a command-line sentence (Resume, not --resume) too.
-    assert "Cancelled: use Resume to continue." in TEMPLATES["batch"]
-    assert "cannot connect to {host} port {port} ({join_errors})" in TEMPLATES["netcheck"]
+    assert "Cancelled: use Resume to continue." in templates["batch"]
+    assert "cannot connect to {host} port {port} ({join_errors})" in templates["netcheck"]
 
 
 def test_history_window_in_french(qtbot, qloop, french, tmp_path):
@@ -105,7 +108,7 @@ def test_batch_dialog_in_french(qtbot, qloop, french, tmp_path):
                                  concurrency=3, event="slowdown", message=SLOW_DOWN))
     assert find(dialog, "batchNoticeLabel").text() == (
         "RUFUS nous demande de ralentir : attente de 7 s (3 requêtes à la fois désormais)")
-    assert dialog.slowdowns[-1] == SLOW_DOWN
+    assert dialog.slowdowns[-1] == "RUFUS asked us to slow down: waiting 7 s (now 3 at a time)"
     assert find(dialog, "batchStatusLabel").text() == (
         "1 lignes sur 3 · 1 faites · 1 en cours (3 à la fois) · environ 1 min 05 s "
         "restantes")
@@ -115,9 +118,14 @@ def test_batch_dialog_in_french(qtbot, qloop, french, tmp_path):
 
 def test_network_check_steps_in_french(qtbot, qloop, french):
     report = NetCheckReport("rufus", "http://127.0.0.1:9/rufus/v0", [
-        Step("DNS", True, "127.0.0.1 is 127.0.0.1"),
-        Step("TCP", False, "cannot connect to 127.0.0.1 port 9 (127.0.0.1: no answer in 8 s)",
-             "a firewall may block it, or the network is down: check the network or ask IT"),
+        Step("DNS", True, Message(NETCHECK, "{host} is {join_addresses}", host="127.0.0.1",
+                                  join_addresses="127.0.0.1")),
+        Step("TCP", False, Message(
+            NETCHECK, "cannot connect to {host} port {port} ({join_errors})", host="127.0.0.1",
+            port=9, join_errors=Message(NETCHECK, "{address}: no answer in {step_timeout} s",
+                                        address="127.0.0.1", step_timeout="8")),
+            Message(NETCHECK, "a firewall may block it, or the network is down: check the "
+                    "network or ask IT")),
     ])
     assert step_lines(report) == [
         "✓ DNS: 127.0.0.1 correspond à 127.0.0.1",
@@ -127,15 +135,8 @@ def test_network_check_steps_in_french(qtbot, qloop, french):
     ]
 
 
-def test_several_sentences_are_translated_one_by_one(qapp, french):
-    text = ("Give the consumer_id or the customer's email. Something no table knows. "
-            "The pin is linked to another consumer: check by hand.")
-    assert i18n.tool_text(text) == (
-        "Donnez le consumer_id ou l'e-mail du client. Something no table knows. "
-        "Le code est lié à un autre client : vérifiez à la main.")
-
-
 def test_english_is_unchanged(qapp):
     i18n.uninstall(qapp)
-    for text in (SLOW_DOWN, "Give the consumer_id or the customer's email.  Two spaces."):
-        assert i18n.tool_text(text) == text
+    assert i18n.core_text(SLOW_DOWN) == str(SLOW_DOWN)
+    plain = "Give the consumer_id or the customer's email.  Two spaces."
+    assert i18n.core_text(plain) == plain
