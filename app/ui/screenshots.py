@@ -319,6 +319,7 @@ def _batch_scene(dialog: Any) -> None:
     import hashlib
 
     from app.core.batch import JournalRow, Progress, check_bytes
+    from app.core.errors import provider_name
     from app.core.messages import BATCH, PROVIDER_ERROR, Message, joined
     from app.ui.i18n import core_text
 
@@ -373,7 +374,7 @@ def _batch_scene(dialog: Any) -> None:
     dialog.status_label.setText(dialog._counts_text(progress))
     dialog.notice.show_message("warning", core_text(Message(
         BATCH, "{provider} asked us to slow down: waiting {seconds} s (now {limit} at a time)",
-        provider="RUFUS", seconds=5, limit=4)))
+        provider=provider_name("rufus"), seconds=5, limit=4)))
     dialog.update_buttons()
     dialog.start_button.setEnabled(False)
     dialog.cancel_button.setEnabled(True)
