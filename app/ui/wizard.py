@@ -910,11 +910,14 @@ class PairingWizard(QWidget):
         """A pairing's or an undo's end (flow.after_pair, after_undo) into the state, the
         saved wrong-pin counts and the history."""
         state = self.state
-        if flow.apply_outcome(state, outcome):
-            self._save_pin_failures()
+        # Recorded first: the state changes (an undo's "undone") and the page showing
+        # them then come in one step, with no await between (nothing sees one without
+        # the other).
         if outcome.record is not None:
             await self.services.record(state, outcome.action, result=outcome.result,
                                        error=outcome.error)
+        if flow.apply_outcome(state, outcome):
+            self._save_pin_failures()
 
     def _save_pin_failures(self) -> None:
         self.services.settings.setValue(
