@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import errno
-import gc
 import hmac
 import logging
 import socket
@@ -195,14 +194,6 @@ class LoopbackListener:
         self._closed = True
         for server in self._servers:
             server.close()
-        # A connection accepted as the servers close can be left to the cycle collector
-        # (CPython's accept-vs-close race, gh-109564 and gh-155934): under load, a burst
-        # of local connections left a few peers open until a collection (a spare
-        # browser connection would hang, a descriptor is held). Collect the young generations
-        # once the pending accepts have run; cheap, no full collection.
-        # tests/security/test_loopback_hardening.py's bursts caught it on a busy machine.
-        with contextlib.suppress(RuntimeError):   # no running loop: nothing was accepted
-            asyncio.get_running_loop().call_later(0.2, gc.collect, 1)
         for writer in list(self._writers):
             # close() (not abort) so an answer already written still reaches the browser.
             writer.close()
