@@ -16,6 +16,7 @@ from app.auth.redirect import RedirectSettingError, RegisteredRedirect, parse_re
 from app.core.errors import ProviderError
 from app.core.xee import XeeAPI
 from tests.auth.helpers import raw_http
+from tests.needs import unavailable
 
 
 def free_port() -> int:
@@ -347,7 +348,7 @@ def test_registered_port_80_accepts_the_host_header_without_a_port(sandbox):
         try:
             await listener.start()
         except SignInError:
-            pytest.skip("port 80 cannot be listened on here")
+            unavailable("port 80 cannot be listened on here")
         try:
             bare = await raw_http(80, "/callback?code=c&state=" + "s" * 20,
                                   host_header="localhost")
