@@ -21,7 +21,6 @@ import os
 import signal
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -182,20 +181,8 @@ def _duration(seconds: float) -> str:
     return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
 
 
-def _session_call(session: Any) -> Callable[[Callable[[Any], Any]], Any]:
-    """A Xee row through the stored sign-in; a dead sign-in is the ProviderError the
-    batch stops on (resumably)."""
-    async def call(fn: Callable[[Any], Any]) -> Any:
-        from app.auth.errors import SignInError
-
-        try:
-            return await session.call(fn)
-        except SignInError as error:
-            raise error.as_provider_error() from None
-    return call
-
-
 async def _batch(args: argparse.Namespace) -> int:
+    from app.auth.errors import as_provider_errors
     from app.core.batch import BatchFileError, BatchRefused, BatchRunner, check_file, prepare
     from app.core.errors import ProviderError
     from app.core.history import Database, History
@@ -253,7 +240,7 @@ async def _batch(args: argparse.Namespace) -> int:
                                  history=History(database=database), resumed=resumed,
                                  rufus_type=managed().value("rufus/defaultType") or None,
                                  max_retry_after=args.max_wait,
-                                 call=_session_call(session) if session else None)
+                                 call=as_provider_errors(session.call) if session else None)
             loop = asyncio.get_running_loop()
             interrupts = 0
 

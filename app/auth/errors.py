@@ -148,3 +148,14 @@ class SignInError(Exception):
         return ProviderError(f"xee.sign_in.{self.kind}", category, self.advice,
                              status=self.status, type=self.type, message=self.message,
                              tip=self.tip, provider="xee")
+
+
+def as_provider_errors(call: Any) -> Any:
+    """`call(fn)` (a Xee session's call path) for code that knows only ProviderError (the
+    batch): a SignInError comes out as its as_provider_error()."""
+    async def wrapped(fn: Any) -> Any:
+        try:
+            return await call(fn)
+        except SignInError as error:
+            raise error.as_provider_error() from None
+    return wrapped

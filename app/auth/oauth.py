@@ -23,12 +23,12 @@ from authlib.integrations.httpx_client import AsyncOAuth2Client
 from app.auth.errors import SignInError
 from app.auth.loopback import DEFAULT_READ_TIMEOUT, LoopbackListener
 from app.auth.redirect import RegisteredRedirect
+from app.auth.scopes import DEFAULT_SCOPES
 from app.core.http import read_body, xee_error_fields
 
 log = logging.getLogger(__name__)
 
-# cars_read: Check now lists the user's cars to see whether a box was associated.
-DEFAULT_SCOPES: tuple[str, ...] = ("devices_management", "users_read", "cars_read")
+
 DEFAULT_TIMEOUT = 300.0
 # Xee documents HTTP Basic client_id:client_secret on the token endpoint.
 CLIENT_AUTH_METHOD = "client_secret_basic"  # noqa: S105 - a method name, not a secret

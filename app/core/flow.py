@@ -178,6 +178,7 @@ PROVIDERS: dict[str, ProviderInfo] = {
 
 
 def provider_info(provider: str | None) -> ProviderInfo | None:
+    """The provider's spec; None before a provider is chosen (or for an unknown one)."""
     return PROVIDERS.get(provider or "")
 
 

@@ -27,7 +27,7 @@ NETCHECK = "netcheck"
 CONTEXTS = (PROVIDER_ERROR, INPUT_ERROR, SIGN_IN_ERROR, FLOW, BATCH, NETCHECK)
 
 
-class _Blank(dict):
+class BlankForMissing(dict):
     """format_map helper: a placeholder without a value is left empty."""
 
     def __missing__(self, key: str) -> str:
@@ -43,7 +43,7 @@ class Message(str):
     params: Mapping[str, Any]
 
     def __new__(cls, context: str, template: str, /, **params: Any) -> Message:
-        english = template.format_map(_Blank({k: str(v) for k, v in params.items()})) \
+        english = template.format_map(BlankForMissing({k: str(v) for k, v in params.items()})) \
             if params else template
         self = super().__new__(cls, english)
         self.context = context

@@ -371,7 +371,7 @@ class AdvancedSettings(QWidget):
         self.xee_no_scope.setAccessibleName(self.tr("Send no scope"))
         self.xee_no_scope.setAccessibleDescription(self.tr(
             "Leave scope out of the sign-in address, as Xee's own SDK does"))
-        from app.auth.oauth import DEFAULT_SCOPES  # authlib: only once the box is built
+        from app.auth.scopes import DEFAULT_SCOPES
 
         self.xee_scopes = QLineEdit()
         self.xee_scopes.setObjectName("xeeScopesEdit")

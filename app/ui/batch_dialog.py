@@ -100,7 +100,7 @@ class BatchModel(QAbstractTableModel):
 
     @property
     def info(self) -> flow.ProviderInfo | None:
-        return flow.PROVIDERS.get(self.provider or "")
+        return flow.provider_info(self.provider)
 
     def load(self, report: Any) -> None:
         self.beginResetModel()
@@ -432,7 +432,7 @@ class BatchDialog(QDialog):
     @property
     def info(self) -> flow.ProviderInfo | None:
         """The spec of the batch's provider (None before one is chosen)."""
-        return flow.PROVIDERS.get(self.provider or "")
+        return flow.provider_info(self.provider)
 
     def credentials_problem(self) -> str | None:
         state = self.wizard.state
@@ -620,17 +620,11 @@ class BatchDialog(QDialog):
         info = self.info
         if info is None or not info.signs_in:
             return None
+        from app.auth.errors import as_provider_errors
+
         services = self.wizard.services
         chosen = {"provider": self.provider, "environment": self.environment}
-
-        async def call(fn: Any) -> Any:
-            from app.auth.errors import SignInError
-
-            try:
-                return await services.call_provider(chosen, fn)
-            except SignInError as error:
-                raise error.as_provider_error() from None
-        return call
+        return as_provider_errors(lambda fn: services.call_provider(chosen, fn))
 
     async def _run(self, resume: bool) -> None:
         try:

@@ -26,12 +26,11 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
 
 from app.core.messages import (
-    BATCH,
     FLOW,
     INPUT_ERROR,
-    NETCHECK,
     PROVIDER_ERROR,
     SIGN_IN_ERROR,
+    BlankForMissing,
     Message,
 )
 
@@ -44,7 +43,6 @@ PSEUDO = "pseudo"
 CATALOGUE = "pairing_wizard"
 
 # Contexts of the sentences app/core and app/auth make (app.core.messages names them).
-CORE_CONTEXTS = (PROVIDER_ERROR, INPUT_ERROR, SIGN_IN_ERROR, FLOW, BATCH, NETCHECK)
 _installed: list[QTranslator] = []
 _in_effect = ["en"]   # the language install() put in effect (the UI's language now)
 
@@ -189,10 +187,6 @@ def locale_time(moment: datetime) -> str:
 
 # --- app/core's sentences ---------------------------------------------------------------
 
-class _Blank(dict):
-    def __missing__(self, key: str) -> str:
-        return ""
-
 
 def message(text: Message) -> str:
     """A Message in the UI language: its template translated in its context, then filled
@@ -200,7 +194,7 @@ def message(text: Message) -> str:
     target = translate(text.context, text.template)
     if not text.params:
         return target
-    values = _Blank({name: message(value) if isinstance(value, Message) else str(value)
+    values = BlankForMissing({name: message(value) if isinstance(value, Message) else str(value)
                      for name, value in text.params.items()})
     try:
         return target.format_map(values)

@@ -64,7 +64,7 @@ class WizardPage(QWidget):
     @property
     def info(self) -> flow.ProviderInfo | None:
         """The chosen provider's spec (what it has and does), None before a choice."""
-        return flow.PROVIDERS.get(self.provider or "")
+        return flow.provider_info(self.provider)
 
     def title(self) -> str:
         return flow_text(flow.PAGE_TITLES[self.page])
@@ -295,7 +295,7 @@ class ProviderPage(WizardPage):
         """Production only when asked for: shown and awaited, never exec()."""
         from app.ui import dialogs  # not before the first paint (QMessageBox)
 
-        info = flow.PROVIDERS.get(self.provider or "")
+        info = flow.provider_info(self.provider)
         try:
             async with self.wizard.busy("Confirming production"):
                 confirmed = await dialogs.ask(

@@ -921,7 +921,7 @@ class ReviewPage(WizardPage):
             self.warning.show_message("warning", flow_text(warning))
         self.check_status.clear()
         self.check_now.setVisible(bool(self.state.get("uncertain")))
-        info = flow.PROVIDERS.get(self.provider or "")
+        info = flow.provider_info(self.provider)
         self.note.setText(self.tr("“{action}” sends one request. You can undo it from the "
                                   "result page.").format(action=flow_text(info.action))
                           if info else "")
