@@ -12,13 +12,17 @@
 
 Crash safety. Each row moves pending -> sending -> done | failed | unknown, and
 every transition is committed *before* the request leaves and *after* the answer
-came (a final state in one transaction with the row's history entry). The commits
-run on the event loop without ever waiting for the disk (`JournalWriter`: WAL with
-`synchronous=NORMAL`, checkpoints in a worker thread): a committed transition
-survives the process being killed at any moment; a power cut or a crash of the
-machine may lose the transitions since the last checkpoint (at most
-`JournalWriter.CHECKPOINT_EVERY` commits). A batch killed at any moment resumes from
-the journal:
+came (a final state in one transaction with the row's history entry; it is queued
+without waiting, so it commits in one group with that worker's next "sending", before
+the next request leaves, or when the run ends: killed in between, the row is still
+"sending" and is resolved as below). The commits run in the batch's journal thread,
+never on the event loop, and never wait for the disk (`JournalWriter`: one thread and
+connection per run, group commit, WAL with `synchronous=NORMAL`, checkpoints in that
+thread); reads of the journal never wait for them (`Database.reading`). A committed
+transition survives the process being killed at any moment; a power cut or a crash of
+the machine may lose the transitions since the last checkpoint (at most
+`JournalWriter.CHECKPOINT_EVERY` writes, or `CHECKPOINT_WITHIN` seconds). A batch
+killed at any moment resumes from the journal:
 - "pending": nothing of it reached the provider; sent normally.
 - "sending": the request may have reached the provider. It is never re-sent
   blindly; it is resolved like any answer that "may have reached the server":
@@ -55,7 +59,9 @@ import hashlib
 import io
 import json
 import os
+import queue
 import sqlite3
+import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -389,24 +395,24 @@ UPDATE_ROW = (
 
 
 class Journal:
-    """The batch tables. Every method commits before it returns."""
+    """The batch tables. Every method that writes commits before it returns; reads go
+    through the database's read connections (`Database.reading`): they never wait for
+    a write, nor for a running batch's checkpoint."""
 
     def __init__(self, db: Database) -> None:
         self.db = db
 
     def find(self, provider: str, environment: str, sha256: str) -> BatchInfo | None:
         """The latest batch of this file for this provider and API root."""
-        with self.db.lock:
-            row = self.db.conn.execute(
-                "SELECT * FROM batch WHERE provider = ? AND environment = ? AND "
-                "file_sha256 = ? ORDER BY id DESC LIMIT 1", (provider, environment, sha256),
-            ).fetchone()
+        row = self.db.reading().execute(
+            "SELECT * FROM batch WHERE provider = ? AND environment = ? AND "
+            "file_sha256 = ? ORDER BY id DESC LIMIT 1", (provider, environment, sha256),
+        ).fetchone()
         return BatchInfo(**dict(row)) if row else None
 
     def get(self, batch_id: int) -> BatchInfo | None:
-        with self.db.lock:
-            row = self.db.conn.execute("SELECT * FROM batch WHERE id = ?",
-                                       (batch_id,)).fetchone()
+        row = self.db.reading().execute("SELECT * FROM batch WHERE id = ?",
+                                        (batch_id,)).fetchone()
         return BatchInfo(**dict(row)) if row else None
 
     def create(self, report: CheckReport, environment: str, *, skip_invalid: bool) -> int:
@@ -436,10 +442,9 @@ class Journal:
         return batch_id
 
     def rows(self, batch_id: int) -> list[JournalRow]:
-        with self.db.lock:
-            found = self.db.conn.execute(
-                "SELECT * FROM batch_row WHERE batch_id = ? ORDER BY row_no", (batch_id,)
-            ).fetchall()
+        found = self.db.reading().execute(
+            "SELECT * FROM batch_row WHERE batch_id = ? ORDER BY row_no", (batch_id,)
+        ).fetchall()
         return [JournalRow(
             batch_id=r["batch_id"], row_no=r["row_no"], identifiers=json.loads(r["identifiers"]),
             state=r["state"], attempts=r["attempts"], result=r["result"],
@@ -468,10 +473,9 @@ class Journal:
                          (status, now_iso(), batch_id))
 
     def counts(self, batch_id: int) -> dict[str, int]:
-        with self.db.lock:
-            found = dict(self.db.conn.execute(
-                "SELECT state, COUNT(*) FROM batch_row WHERE batch_id = ? GROUP BY state",
-                (batch_id,)).fetchall())
+        found = dict(self.db.reading().execute(
+            "SELECT state, COUNT(*) FROM batch_row WHERE batch_id = ? GROUP BY state",
+            (batch_id,)).fetchall())
         return {state: int(found.get(state, 0)) for state in STATES}
 
 
@@ -624,53 +628,166 @@ class Throttle:
 
 
 Statements = list[tuple[str, tuple[Any, ...]]]
-
-
-def _busy(exc: sqlite3.OperationalError) -> bool:
-    text = str(exc).lower()
-    return "locked" in text or "busy" in text
+_Write = tuple[Statements, "asyncio.Future[None]"]
 
 
 class JournalWriter:
-    """A running batch's journal writes: on the event loop, never waiting for the disk.
+    """A running batch's journal writes: in a thread of its own, never on the event loop.
 
-    Each `write()` is one transaction, committed when it returns, on a connection of
-    its own (`open()` … `close()`) set up so that a commit never blocks the loop:
-    `synchronous=NORMAL` (in WAL mode a commit is a write into the WAL, no fsync), no
-    automatic checkpoint (the checkpoint, which does fsync, runs in a worker thread
-    every `CHECKPOINT_EVERY` commits and at `close()`), and no busy wait (while another
-    connection writes, that one write goes to a worker thread, through the shared
-    connection). Why on the loop: a commit costs tens of microseconds of CPU, while
-    handing each write to a thread (`asyncio.to_thread`: a pool thread woken, a
-    callback through the loop's self-pipe, the GIL traded back and forth) cost more
-    CPU and latency than the request itself (bench/notes.md).
+    `open()` starts one long-lived thread for the run, which owns a connection of its
+    own; `write()` queues one transaction's statements and returns once they are
+    committed. The thread takes every write queued meanwhile and commits them in ONE
+    transaction (group commit), then completes their futures in one callback into the
+    loop (`call_soon_threadsafe`): the hop between threads is paid once per group, not
+    once per write, which is what made `asyncio.to_thread` per write cost more than
+    the request itself (bench/notes.md). `write_soon()` queues a write without waiting
+    (a row's final state: it then shares a group with the worker's next write). Nothing
+    of SQLite runs on the loop: while
+    another connection holds the write lock the thread waits (up to `BUSY_TIMEOUT`,
+    then the waiting writes fail), the loop runs on.
+
+    The connection never waits for the disk on a commit: `synchronous=NORMAL` (in WAL
+    mode a commit is a write into the WAL, no fsync) and no automatic checkpoint. The
+    checkpoint, which does fsync, runs in the same thread every `CHECKPOINT_EVERY`
+    writes, `CHECKPOINT_WITHIN` seconds after a write at the latest, and at `close()`;
+    writes queued during a checkpoint wait for it (so the WAL restarts from its
+    beginning and stays small), reads (`Journal`, through `Database.reading`) do not.
+    When the file is not in WAL mode the thread writes through the shared connection
+    (`synchronous=FULL`) instead.
 
     Durability: a committed write survives the process being killed at any moment
     (the WAL is in the operating system's hands). It is safe from a power cut or a
-    crash of the machine once the next checkpoint has run: after `CHECKPOINT_EVERY`
-    commits, `CHECKPOINT_WITHIN` seconds after a commit at the latest, and at the end
-    of the run. Writes made while a checkpoint runs go through the shared connection
-    (`synchronous=FULL`): durable at once.
+    crash of the machine once the next checkpoint has run.
     """
 
-    CHECKPOINT_EVERY = 200     # commits
+    CHECKPOINT_EVERY = 200     # writes
     CHECKPOINT_WITHIN = 1.0    # seconds: what a power cut can lose, at most
+    BUSY_TIMEOUT = 10.0        # seconds another connection may hold the write lock
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        self._conn: sqlite3.Connection | None = None
-        self._commits = 0
-        self._unsynced = 0   # commits since the last checkpoint started
-        self._checkpoint: asyncio.Future[None] | None = None
-        self._timer: asyncio.TimerHandle | None = None
+        self._queue: queue.SimpleQueue[_Write | None] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._stopped: asyncio.Future[None] | None = None
+        self._conn: sqlite3.Connection | None = None   # the thread's; None: shared
+        self._detached: list[asyncio.Future[None]] = []   # write_soon's, not yet seen
+        self.writes = 0         # committed, in
+        self.transactions = 0   # this many transactions (group commits)
 
     def open(self) -> None:
-        """Open the writer's connection; without one (it cannot be opened, or the file
-        is not in WAL mode) every write goes through the shared connection instead."""
-        try:
-            conn = sqlite3.connect(self.db.path, isolation_level=None, timeout=0)
-        except sqlite3.Error:
+        """Start the writer's thread (on the running loop, whose futures it completes)."""
+        if self._thread is not None:
             return
+        self._loop = asyncio.get_running_loop()
+        self._stopped = self._loop.create_future()
+        self._thread = threading.Thread(target=self._serve, name="batch-journal",
+                                        daemon=True)
+        self._thread.start()
+
+    async def write(self, statements: Statements) -> None:
+        """Run the statements in one transaction; return once it is committed (and so
+        is every write queued before it: writes commit in order)."""
+        if self._thread is None or self._loop is None:   # not open (or closed)
+            await asyncio.to_thread(self._write_shared, statements)
+            self._raise_detached()
+            return
+        done: asyncio.Future[None] = self._loop.create_future()
+        self._queue.put((statements, done))
+        await done
+        self._raise_detached()
+
+    def write_soon(self, statements: Statements) -> None:
+        """Queue the statements (one transaction) without waiting: they are committed
+        before any later write returns, and at `close()` at the latest. Their error,
+        if any, is raised by that later `write()` or by `close()`."""
+        if self._thread is None or self._loop is None:
+            self._detached.append(asyncio.ensure_future(
+                asyncio.to_thread(self._write_shared, statements)))
+            return
+        done: asyncio.Future[None] = self._loop.create_future()
+        self._detached.append(done)
+        self._queue.put((statements, done))
+
+    def _raise_detached(self) -> None:
+        """Forget the `write_soon` writes that are committed; raise the first error."""
+        error: BaseException | None = None
+        waiting = []
+        for done in self._detached:
+            if not done.done():
+                waiting.append(done)
+            elif not done.cancelled() and done.exception() is not None and error is None:
+                error = done.exception()
+        self._detached = waiting
+        if error is not None:
+            raise error
+
+    async def close(self) -> None:
+        """Commit what is queued, run a last checkpoint, close the connection."""
+        thread, self._thread = self._thread, None
+        if thread is not None and self._stopped is not None:
+            self._queue.put(None)
+            await asyncio.shield(self._stopped)
+        if self._detached:
+            await asyncio.gather(*self._detached, return_exceptions=True)
+        self._raise_detached()
+
+    # ---------------------------------------------------------- the thread
+
+    def _serve(self) -> None:
+        unsynced = 0          # writes since the last checkpoint
+        deadline = 0.0        # when they must have been checkpointed
+        try:
+            self._conn = self._connect()
+            while True:
+                timeout = max(0.0, deadline - time.monotonic()) if unsynced else None
+                try:
+                    item = self._queue.get(timeout=timeout)
+                except queue.Empty:
+                    self._run_checkpoint()
+                    unsynced = 0
+                    continue
+                group: list[_Write] = []
+                stop = False
+                while True:
+                    if item is None:
+                        stop = True
+                    else:
+                        group.append(item)
+                    try:
+                        item = self._queue.get_nowait()
+                    except queue.Empty:
+                        break
+                if group:
+                    outcomes = self._commit(group)
+                    self._settle_soon(outcomes)
+                    committed = sum(1 for _, error in outcomes if error is None)
+                    if committed and not unsynced:
+                        deadline = time.monotonic() + self.CHECKPOINT_WITHIN
+                    unsynced += committed
+                    if unsynced >= self.CHECKPOINT_EVERY:
+                        self._run_checkpoint()
+                        unsynced = 0
+                if stop:
+                    break
+            if unsynced:
+                self._run_checkpoint()
+        finally:
+            conn, self._conn = self._conn, None
+            if conn is not None:
+                conn.close()
+            if self._loop is not None and self._stopped is not None:
+                stopped = self._stopped
+                self._call_soon(lambda: stopped.done() or stopped.set_result(None))
+
+    def _connect(self) -> sqlite3.Connection | None:
+        """The thread's connection; None (write through the shared one) when it cannot
+        be opened or the file is not in WAL mode."""
+        try:
+            conn = sqlite3.connect(self.db.path, isolation_level=None,
+                                   timeout=self.BUSY_TIMEOUT)
+        except sqlite3.Error:
+            return None
         try:
             conn.execute("PRAGMA synchronous=NORMAL")
             conn.execute("PRAGMA wal_autocheckpoint=0")
@@ -680,61 +797,72 @@ class JournalWriter:
             wal = False
         if not wal:
             conn.close()
-            return
-        self._conn = conn
+            return None
+        return conn
 
-    async def write(self, statements: Statements) -> None:
-        """Run the statements in one transaction; return once it is committed."""
-        # While a checkpoint runs, writes queue behind it on the shared connection: a
-        # checkpoint that new frames keep outrunning never lets SQLite restart the WAL
-        # from its beginning, and the WAL would grow for as long as the batch runs.
-        checkpointing = self._checkpoint is not None and not self._checkpoint.done()
-        if (self._conn is None or checkpointing
-                or not self._write_here(self._conn, statements)):
-            await asyncio.to_thread(self._write_shared, statements)
-            return
-        self._commits += 1
-        self._unsynced += 1
-        if self._unsynced >= self.CHECKPOINT_EVERY:
-            self._start_checkpoint()
-        elif self._timer is None:
-            self._timer = asyncio.get_running_loop().call_later(
-                self.CHECKPOINT_WITHIN, self._start_checkpoint)
-
-    def _start_checkpoint(self) -> None:
-        if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
-        if self._checkpoint is not None and not self._checkpoint.done():
-            return   # the one running re-arms the timer when it ends (_checkpointed)
-        self._unsynced = 0
-        self._checkpoint = asyncio.ensure_future(asyncio.to_thread(self._run_checkpoint))
-        self._checkpoint.add_done_callback(self._checkpointed)
-
-    def _checkpointed(self, _done: asyncio.Future[None]) -> None:
-        if self._unsynced and self._timer is None and self._conn is not None:
-            self._timer = asyncio.get_running_loop().call_later(
-                self.CHECKPOINT_WITHIN, self._start_checkpoint)
-
-    @staticmethod
-    def _write_here(conn: sqlite3.Connection, statements: Statements) -> bool:
-        """False, with nothing written, when another connection holds the write lock."""
+    def _commit(self, group: list[_Write]) -> list[tuple[asyncio.Future[None],
+                                                         BaseException | None]]:
+        """Commit the group in one transaction. If one write fails, each is committed
+        on its own instead, so that the failing one alone raises (in its caller)."""
         try:
-            conn.execute("BEGIN IMMEDIATE")
-        except sqlite3.OperationalError as exc:
-            if _busy(exc):
-                return False
-            raise
+            self._transaction([statements for statements, _ in group])
+        except Exception as exc:
+            if len(group) == 1:
+                return [(group[0][1], exc)]
+        else:
+            self.writes += len(group)
+            return [(done, None) for _, done in group]
+        outcomes: list[tuple[asyncio.Future[None], BaseException | None]] = []
+        for statements, done in group:
+            try:
+                self._transaction([statements])
+            except Exception as exc:
+                outcomes.append((done, exc))
+            else:
+                self.writes += 1
+                outcomes.append((done, None))
+        return outcomes
+
+    def _transaction(self, writes: list[Statements]) -> None:
+        conn = self._conn
+        if conn is None:
+            with self.db.transaction() as shared:
+                for statements in writes:
+                    for sql, params in statements:
+                        shared.execute(sql, params)
+            self.transactions += 1
+            return
+        conn.execute("BEGIN IMMEDIATE")   # waits here for another writer, not on the loop
         try:
-            for sql, params in statements:
-                conn.execute(sql, params)
+            for statements in writes:
+                for sql, params in statements:
+                    conn.execute(sql, params)
             conn.execute("COMMIT")
-        except BaseException as exc:
-            conn.execute("ROLLBACK")
-            if isinstance(exc, sqlite3.OperationalError) and _busy(exc):
-                return False
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
             raise
-        return True
+        self.transactions += 1
+
+    def _settle_soon(self, outcomes: list[tuple[asyncio.Future[None],
+                                                BaseException | None]]) -> None:
+        def settle() -> None:
+            for done, error in outcomes:
+                if done.done():   # its caller was cancelled: the write stands anyway
+                    continue
+                if error is None:
+                    done.set_result(None)
+                else:
+                    done.set_exception(error)
+
+        self._call_soon(settle)
+
+    def _call_soon(self, callback: Callable[[], Any]) -> None:
+        assert self._loop is not None
+        try:
+            self._loop.call_soon_threadsafe(callback)
+        except RuntimeError:   # the loop is closed: nobody waits any more
+            pass
 
     def _write_shared(self, statements: Statements) -> None:
         with self.db.transaction() as conn:
@@ -742,25 +870,13 @@ class JournalWriter:
                 conn.execute(sql, params)
 
     def _run_checkpoint(self) -> None:
+        """Copy the WAL into the database file (fsync); in the writer's thread."""
+        if self._conn is None:
+            return   # not in WAL mode: nothing to checkpoint
         try:
-            with self.db.lock:
-                self.db.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            self._conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
         except sqlite3.Error:  # not fatal: the next checkpoint (or SQLite's own) catches up
             pass
-
-    async def close(self) -> None:
-        """Wait for the checkpoint in progress, run a last one, close the connection."""
-        conn, self._conn = self._conn, None   # from now on nothing re-arms the timer
-        if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
-        if self._checkpoint is not None:
-            await asyncio.gather(self._checkpoint, return_exceptions=True)
-            self._checkpoint = None
-        if conn is not None:
-            conn.close()
-            if self._commits:
-                await asyncio.to_thread(self._run_checkpoint)
 
 
 def _duration(seconds: float) -> str:
@@ -957,7 +1073,12 @@ class BatchRunner:
         entry = self._history_values(row)
         if entry is not None:
             statements.append((INSERT_ENTRY, entry))
-        await self._writer.write(statements)
+        if row.state in FINAL_STATES:
+            # Not waited for: it commits with this worker's next write (the next row's
+            # "sending", before that request leaves) in one group, or at close().
+            self._writer.write_soon(statements)
+        else:
+            await self._writer.write(statements)
         if entry is not None:
             self._recorded.add(row.row_no)
 

@@ -7,9 +7,10 @@ batch journal (`app/core/batch.py`) lives in the same file, in its own tables.
 Storage: WAL (readers never block the writer), `synchronous=FULL` (what this
 connection commits survives a crash of the machine, not only of the process), a
 versioned schema (`PRAGMA user_version`, `MIGRATIONS` applied in order, each in one
-transaction). A running batch writes its journal through a connection of its own
-with `synchronous=NORMAL` (`app.core.batch.JournalWriter`: safe against the process
-being killed; against a power cut, up to its last checkpoint).
+transaction). A running batch writes its journal in a thread of its own, through a
+connection of its own with `synchronous=NORMAL` (`app.core.batch.JournalWriter`: safe
+against the process being killed; against a power cut, up to its last checkpoint);
+the journal is read through `Database.reading()`, which never waits for it.
 
 Never a secret: the API takes identifiers, not credentials, and `record()` rejects
 any field named like a credential and any value shaped like a known key or token
@@ -163,9 +164,11 @@ def now_iso(moment: datetime | None = None) -> str:
 
 
 class Database:
-    """One SQLite connection shared by threads (history from the GUI thread, journal
-    reads through `asyncio.to_thread`), serialised by a lock. A running batch writes
-    its journal through a connection of its own (`app.core.batch.JournalWriter`)."""
+    """One SQLite connection shared by threads (history from the GUI thread), serialised
+    by a lock. A running batch writes its journal through a connection of its own, in a
+    thread of its own (`app.core.batch.JournalWriter`). Journal reads go through
+    `reading()`: a read-only connection per thread, which neither takes `lock` nor waits
+    for a write or a checkpoint (in WAL mode a reader never waits for the writer)."""
 
     def __init__(self, path: str | os.PathLike[str] | None = None) -> None:
         self.path = Path(path) if path is not None else default_db_path()
@@ -177,6 +180,9 @@ class Database:
         self.conn.execute("PRAGMA journal_mode=WAL")
         self.conn.execute("PRAGMA synchronous=FULL")
         self.conn.execute("PRAGMA foreign_keys=ON")
+        self._readers = threading.local()
+        self._reader_conns: list[sqlite3.Connection] = []
+        self._readers_lock = threading.Lock()
         self.migrate()
 
     def migrate(self) -> None:
@@ -204,7 +210,26 @@ class Database:
                 raise
             self.conn.execute("COMMIT")
 
+    def reading(self) -> sqlite3.Connection:
+        """This thread's read-only connection (opened on first use, autocommit: each
+        statement reads the latest committed state). A slow checkpoint's fsync, or a
+        history write holding `lock`, never delays it."""
+        conn: sqlite3.Connection | None = getattr(self._readers, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, isolation_level=None,
+                                   check_same_thread=False, timeout=10)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA query_only=ON")   # never the write lock
+            self._readers.conn = conn
+            with self._readers_lock:
+                self._reader_conns.append(conn)
+        return conn
+
     def close(self) -> None:
+        with self._readers_lock:
+            readers, self._reader_conns = self._reader_conns, []
+        for reader in readers:
+            reader.close()
         with self.lock:
             self.conn.close()
 

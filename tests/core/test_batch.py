@@ -6,6 +6,7 @@ import asyncio
 import csv
 import io
 import sqlite3
+import threading
 import time
 
 import httpx2
@@ -557,6 +558,137 @@ async def test_a_commit_is_made_power_safe_within_a_second_even_with_no_more_wri
     assert checkpoints == 1
     await writer.close()
 
+
+def trace_every_connection(monkeypatch, db, callback) -> None:
+    """`callback(sql)` on each statement of the shared connection and of every
+    connection opened from now on (the journal writer's, the read connections)."""
+    db.conn.set_trace_callback(callback)
+    connect = sqlite3.connect
+
+    def traced(*args, **kwargs):
+        conn = connect(*args, **kwargs)
+        conn.set_trace_callback(callback)
+        return conn
+
+    monkeypatch.setattr(sqlite3, "connect", traced)
+
+
+async def test_a_running_batch_never_commits_on_the_event_loop(sandbox, db, client,
+                                                               monkeypatch):
+    """Every commit of a running batch (its journal rows, their history entries, its
+    status) happens off the loop's thread: a commit waiting for the disk or for a lock
+    never freezes the window."""
+    serials = [f"LOOP-{n}" for n in range(40)]
+    report = check_bytes(rufus_csv(serials), "rufus")
+    batch_id, _ = prepare(db, report, sandbox.rufus_root)
+    commits: list[int] = []
+
+    def record(sql: str) -> None:
+        if sql.strip().upper().startswith("COMMIT"):
+            commits.append(threading.get_ident())
+
+    trace_every_connection(monkeypatch, db, record)
+    history = History(database=db)
+    summary = await BatchRunner(rufus_api(sandbox, client), db, batch_id, report,
+                                environment=sandbox.rufus_root, concurrency=8,
+                                history=history).run()
+    db.conn.set_trace_callback(None)
+    assert summary.counts["done"] == 40
+    assert len(history.query(provider="rufus", limit=None)) == 40
+    assert commits   # the batch did commit: the trace saw it
+    loop_thread = threading.get_ident()
+    on_loop = sum(1 for ident in commits if ident == loop_thread)
+    assert on_loop == 0, f"{on_loop} of {len(commits)} commits on the event loop's thread"
+
+
+async def test_journal_reads_answer_while_a_checkpoint_is_slow(db, monkeypatch):
+    """A checkpoint whose fsync takes long (held here, as a slow disk would) delays
+    neither `Journal.get`, `rows` nor `counts` (the batch window reads them), nor the
+    event loop."""
+    batch_id, row = one_row_batch(db)
+    in_checkpoint, slow_disk = threading.Event(), threading.Event()
+
+    def slow_fsync(sql: str) -> None:
+        if "wal_checkpoint" in sql.lower() and not slow_disk.is_set():
+            in_checkpoint.set()
+            slow_disk.wait(10)
+
+    trace_every_connection(monkeypatch, db, slow_fsync)
+    writer = JournalWriter(db)
+    writer.CHECKPOINT_EVERY = 1   # a checkpoint after the first write
+    writer.open()
+    journal = Journal(db)
+    try:
+        row.state, row.attempts = "sending", 1
+        await writer.write([(UPDATE_ROW, Journal.save_values(row, "rufus"))])
+        assert await asyncio.to_thread(in_checkpoint.wait, 5), "no checkpoint ran"
+        reads = asyncio.ensure_future(asyncio.to_thread(
+            lambda: (journal.get(batch_id), journal.rows(batch_id), journal.counts(batch_id))))
+        started = time.monotonic()
+        await asyncio.wait([reads], timeout=2)
+        assert reads.done(), "the journal's reads waited for the checkpoint"
+        assert time.monotonic() - started < 2
+        info, rows, counts = reads.result()
+        assert journal.get(batch_id) is not None   # on the loop's thread too
+    finally:
+        slow_disk.set()
+        await writer.close()
+        db.conn.set_trace_callback(None)
+    assert info is not None and info.id == batch_id
+    assert rows[0].state == "sending" and counts["sending"] == 1
+
+
+async def test_concurrent_journal_writes_share_one_commit_and_a_failing_one_fails_alone(db):
+    """Writes queued while the writer's thread commits go in one transaction (group
+    commit); one that fails raises in its own caller only, the others are committed."""
+    serials = [f"GRP-{n}" for n in range(60)]
+    report = check_bytes(rufus_csv(serials), "rufus")
+    batch_id, _ = prepare(db, report, "http://127.0.0.1:1/rufus/v0")
+    rows = Journal(db).rows(batch_id)
+    writer = JournalWriter(db)
+    writer.open()
+    try:
+        for row in rows:
+            row.state, row.attempts = "sending", 1
+        await asyncio.gather(*(writer.write([(UPDATE_ROW, Journal.save_values(r, "rufus"))])
+                               for r in rows))
+        assert writer.writes == 60
+        assert writer.transactions < 60   # grouped: fewer commits than writes
+        bad = [("UPDATE no_such_table SET x = 1", ())]
+        rows[0].state = rows[1].state = "done"
+        outcomes = await asyncio.gather(
+            writer.write([(UPDATE_ROW, Journal.save_values(rows[0], "rufus"))]),
+            writer.write(bad),
+            writer.write([(UPDATE_ROW, Journal.save_values(rows[1], "rufus"))]),
+            return_exceptions=True)
+    finally:
+        await writer.close()
+    assert outcomes[0] is None and outcomes[2] is None
+    assert isinstance(outcomes[1], sqlite3.OperationalError)
+    states = [r.state for r in Journal(db).rows(batch_id)]
+    assert states[:2] == ["done", "done"] and set(states[2:]) == {"sending"}
+
+
+
+async def test_a_write_not_waited_for_commits_before_the_next_one_returns(db):
+    """write_soon (a row's final state): committed, in order, before any later write
+    returns and at close(); its error is raised there, never lost."""
+    batch_id, row = one_row_batch(db)
+    writer = JournalWriter(db)
+    writer.open()
+    try:
+        row.state, row.attempts = "done", 1
+        writer.write_soon([(UPDATE_ROW, Journal.save_values(row, "rufus"))])
+        writer.write_soon([("UPDATE no_such_table SET x = 1", ())])
+        with pytest.raises(sqlite3.OperationalError, match="no_such_table"):
+            await writer.write([("UPDATE batch SET updated = updated WHERE id = ?",
+                                 (batch_id,))])
+        assert Journal(db).rows(batch_id)[0].state == "done"
+        row.message = "last"
+        writer.write_soon([(UPDATE_ROW, Journal.save_values(row, "rufus"))])
+    finally:
+        await writer.close()
+    assert Journal(db).rows(batch_id)[0].message == "last"
 
 async def test_final_states_and_history_are_one_write_per_row(sandbox, db, client, tmp_path):
     serials = [f"HIST-{n}" for n in range(30)]
