@@ -832,6 +832,13 @@ class JournalWriter:
                         shared.execute(sql, params)
             self.transactions += 1
             return
+        if len(writes) == 1 and len(writes[0]) == 1:
+            # One statement is a transaction of its own: no BEGIN and COMMIT (each
+            # statement here is one more hand-over of the GIL with the loop's thread).
+            sql, params = writes[0][0]
+            conn.execute(sql, params)
+            self.transactions += 1
+            return
         conn.execute("BEGIN IMMEDIATE")   # waits here for another writer, not on the loop
         try:
             for statements in writes:
