@@ -922,6 +922,8 @@ class BatchRunner:
     only (a dead sign-in: kind XEE_SIGN_IN_EXPIRED, which stops the batch, resumably).
     """
 
+    AHEAD = 2   # rows committed "sending" ahead of a free slot (see _claim)
+
     def __init__(
         self,
         api: Any,
@@ -969,6 +971,7 @@ class BatchRunner:
         self._stop = asyncio.Event()
         self._rows: dict[int, JournalRow] = {}
         self._in_flight = 0
+        self._ahead = asyncio.Semaphore(self.AHEAD)
         self._started = 0.0
         self._finished_here = 0
         self._fatal: _Fatal | None = None
@@ -1017,7 +1020,7 @@ class BatchRunner:
         self._writer = JournalWriter(self.db)
         self._writer.open()
         workers = [asyncio.create_task(self._worker(queue))
-                   for _ in range(min(self.concurrency, max(1, queue.qsize())))]
+                   for _ in range(min(self.concurrency + self.AHEAD, max(1, queue.qsize())))]
         try:
             await asyncio.gather(*workers)
         finally:
@@ -1126,13 +1129,11 @@ class BatchRunner:
             await self._resolve(row, None, Message(
                 BATCH, "the previous run stopped while this request was in flight"))
         while row.state == "pending":
-            if not await self.throttle.acquire(self._stop):
+            if not await self._claim(row):
                 return
             success = False
             self._in_flight += 1
             try:
-                row.state, row.attempts = "sending", row.attempts + 1
-                await self._save(row)  # committed before the request leaves
                 try:
                     result = await self._send(row)
                 except ProviderError as error:
@@ -1160,6 +1161,34 @@ class BatchRunner:
                     "showed the change was not made.)", last_advice=last.advice_message,
                     row_attempts=row.attempts))
                 await self._save(row)
+
+    async def _claim(self, row: JournalRow) -> bool:
+        """Commit the row as "sending", then take a slot: True when it may be sent.
+
+        The commit, in the writer's thread, comes before the slot so that its hop
+        between threads overlaps the requests in flight instead of adding to each
+        row's time in a slot: at most `AHEAD` rows are committed and waiting for a
+        slot. A row that then never gets one (stop, cancel) is committed back to
+        "pending"; only a killed process leaves those few as "sending", which the
+        next run checks like any row whose answer was lost (README, "Batch")."""
+        async with self._ahead:
+            row.state, row.attempts = "sending", row.attempts + 1
+            await self._save(row)  # committed before the request leaves
+            try:
+                if await self.throttle.acquire(self._stop):
+                    return True
+            except asyncio.CancelledError:
+                self._unclaim(row)
+                raise
+            self._unclaim(row)
+            return False
+
+    def _unclaim(self, row: JournalRow) -> None:
+        """The claimed row's request never left: back to "pending" (committed with the
+        next write, or when the writer closes)."""
+        row.state, row.attempts = "pending", row.attempts - 1
+        if self._writer is not None:
+            self._writer.write_soon([(UPDATE_ROW, Journal.save_values(row, self.provider))])
 
     def _set_final(self, row: JournalRow, state: str, *, result: str | None = None,
                    error: ProviderError | None = None, message: str = "") -> None:
