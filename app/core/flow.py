@@ -818,14 +818,13 @@ def history_outcome(error: Mapping[str, Any] | None) -> str | None:
 
 class Outcome(NamedTuple):
     """What the end of a pairing or an undo means, for the wizard to apply: the history's
-    action and outcome (record None: nothing to record), the attempt's result and error,
-    the Xee wrong-pin counts to keep and save (None: unchanged), and whether the pairing
-    is undone now."""
+    action, the attempt's result and error, the Xee wrong-pin counts to keep and save
+    (None: unchanged), and whether the pairing is undone now. Whether it is recorded, and
+    as what, is history_outcome's decision alone (the history's writer asks it)."""
 
     action: str                        # "pair" or "undo"
     result: dict[str, Any] | None
     error: dict[str, Any] | None
-    record: str | None
     pin_failures: dict[str, int] | None = None
     undone: bool = False
 
@@ -834,7 +833,7 @@ def after_pair(state: Mapping[str, Any], *, result: dict[str, Any] | None = None
                error: dict[str, Any] | None = None) -> Outcome:
     """A pairing ended with `result` or `error` (its data: error_dict, sign_in_error,
     cancelled_error). A wrong Xee pin counts against the box (the third locks it); a
-    success starts the box's count again; an input error is no attempt for the history."""
+    success starts the box's count again."""
     counted: dict[str, Any] = {"xee_pin_failures": dict(state.get("xee_pin_failures") or {})}
     changed = False
     if error is not None:
@@ -844,15 +843,15 @@ def after_pair(state: Mapping[str, Any], *, result: dict[str, Any] | None = None
             changed = True
     elif result is not None and _pin_lock(state):
         changed = forget_pin_failures(counted, str(result.get("device_id") or ""))
-    return Outcome("pair", result, error, history_outcome(error),
+    return Outcome("pair", result, error,
                    counted["xee_pin_failures"] if changed else None)
 
 
 def after_undo(state: Mapping[str, Any], *, error: dict[str, Any] | None = None) -> Outcome:
-    """An undo ended: undone unless it failed; recorded with the pairing's result (its
-    identifiers). The pairing's own result and error stay as they are."""
-    return Outcome("undo", state.get("result"), error, history_outcome(error),
-                   undone=error is None)
+    """An undo ended: undone unless it failed; its result is the pairing's (the history
+    records the undo with its identifiers). The pairing's own result and error stay as
+    they are."""
+    return Outcome("undo", state.get("result"), error, undone=error is None)
 
 
 def apply_outcome(state: dict[str, Any], outcome: Outcome) -> bool:

@@ -357,9 +357,10 @@ class Services:
                      result: dict[str, Any] | None = None,
                      error: dict[str, Any] | None = None) -> int | None:
         """Record one attempt (pair, undo, sign-in, sign-out) in the history: identifiers
-        only, never a key, token or Xee pin. An input error (nothing was sent) is not an
-        attempt. Returns the entry id; a history that cannot be written is logged, never
-        in the way of the pairing itself."""
+        only, never a key, token or Xee pin. Every end of a pairing or an undo comes here:
+        flow.history_outcome alone decides whether it is an attempt (an input error: nothing
+        was sent, nothing recorded) and its outcome. Returns the entry id; a history that
+        cannot be written is logged, never in the way of the pairing itself."""
         import asyncio
 
         provider = state.get("provider")

@@ -908,14 +908,14 @@ class PairingWizard(QWidget):
 
     async def _apply(self, outcome: flow.Outcome) -> None:
         """A pairing's or an undo's end (flow.after_pair, after_undo) into the state, the
-        saved wrong-pin counts and the history."""
+        saved wrong-pin counts and the history (Services.record decides whether it is an
+        attempt to record: flow.history_outcome)."""
         state = self.state
         # Recorded first: the state changes (an undo's "undone") and the page showing
         # them then come in one step, with no await between (nothing sees one without
         # the other).
-        if outcome.record is not None:
-            await self.services.record(state, outcome.action, result=outcome.result,
-                                       error=outcome.error)
+        await self.services.record(state, outcome.action, result=outcome.result,
+                                   error=outcome.error)
         if flow.apply_outcome(state, outcome):
             self._save_pin_failures()
 
