@@ -567,7 +567,9 @@ def page_for_error(error: Mapping[str, Any] | ProviderError | InputError | None)
 
 
 def error_dict(error: Any) -> dict[str, Any]:
-    """A ProviderError/InputError as plain data (never a secret)."""
+    """A ProviderError/InputError (or SignInError) as plain data (never a secret). Its
+    advice is the error's `advice_message`: a Message in the error's own context, so the
+    UI and the history translate it without guessing where a fixed sentence came from."""
     if isinstance(error, Mapping):
         return dict(error)
     if hasattr(error, "to_dict"):
@@ -577,6 +579,9 @@ def error_dict(error: Any) -> dict[str, Any]:
     for attr in ("category", "provider", "endpoint", "field", "may_have_reached_server"):
         if attr not in data and getattr(error, attr, None) is not None:
             data[attr] = getattr(error, attr)
+    advice = getattr(error, "advice_message", None)
+    if isinstance(advice, Message):
+        data["advice"] = advice
     data.setdefault("advice", str(error))
     return data
 
@@ -610,10 +615,15 @@ def cancelled_error(state: Mapping[str, Any], *, sent: bool = True) -> dict[str,
         template = CANCELLED_WHILE_WAITING.get(provider or "", CANCELLED_WHILE_WAITING_ANY)
         advice = Message(FLOW, template, name=_provider_title(info))
     else:
-        advice = CANCELLED_BEFORE_SENDING
+        advice = Message(FLOW, CANCELLED_BEFORE_SENDING)
     return {"kind": "cancelled", "category": "network", "status": None, "type": None,
             "message": "", "tip": "", "provider": provider, "advice": advice,
             "may_have_reached_server": sent}
+
+
+def undo_interrupted_error(state: Mapping[str, Any]) -> dict[str, Any]:
+    """The error data of an undo cut by closing the window: it may have been carried out."""
+    return {**cancelled_error(state), "advice": Message(FLOW, UNDO_INTERRUPTED)}
 
 
 def sign_in_error(error: Any) -> dict[str, Any]:

@@ -964,8 +964,7 @@ class PairingWizard(QWidget):
         except asyncio.CancelledError:
             # The window is closing: the request may have reached the provider.
             await asyncio.shield(self._apply(flow.after_undo(
-                state, error={**flow.cancelled_error(state),
-                              "advice": flow.UNDO_INTERRUPTED})))
+                state, error=flow.undo_interrupted_error(state))))
             raise
         outcome = flow.after_undo(state, error=error)
         if outcome.error is not None:
