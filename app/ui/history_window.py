@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import flow
+from app.core.errors import provider_name
 from app.ui import dialogs, theme
 from app.ui.i18n import core_text, translate
 from app.ui.tables import make_table
@@ -50,7 +51,6 @@ log = logging.getLogger(__name__)
 
 SHOWN_LIMIT = 1000          # rows in the table; the export has no limit
 NO_DATE = QDate(2000, 1, 1)  # the date edits' "Any" (their minimum, shown as text)
-PROVIDER_TITLES = {key: info.title for key, info in flow.PROVIDERS.items()}  # never translated
 
 
 # The titles are translated when shown (the language is set after import).
@@ -87,7 +87,7 @@ def details_text(entry: Any, copied: bool = False) -> str:
     words of the CSV export and the command line, what a ticket searches for). The
     copied text leaves the pin out, as its status line says ("no key, token or pin")."""
     lines = [
-        f"{PROVIDER_TITLES.get(entry.provider, entry.provider)} {entry.action}: "
+        f"{provider_name(entry.provider)} {entry.action}: "
         f"{entry.outcome}",
         translate("HistoryWindow", "Time (UTC): {time}").format(time=entry.time),
         translate("HistoryWindow", "Environment: {environment}").format(
@@ -172,7 +172,7 @@ class HistoryModel(QAbstractTableModel):
         if column == 0:
             return local_time(entry.time)
         if column == 1:
-            return PROVIDER_TITLES.get(entry.provider, entry.provider)
+            return provider_name(entry.provider)   # never translated
         if column == 2:
             return environment_titles().get(entry.environment, entry.environment or "")
         if column == 3:
@@ -255,8 +255,8 @@ class HistoryWindow(QWidget):
         self.provider.setAccessibleName(self.tr("Provider"))
         self.provider.setAccessibleDescription(self.tr("Shows one provider's entries only"))
         self.provider.addItem(self.tr("All providers"), None)
-        for key, title in PROVIDER_TITLES.items():
-            self.provider.addItem(title, key)
+        for key, info in flow.PROVIDERS.items():
+            self.provider.addItem(info.title, key)   # never translated
         filters.addWidget(self.provider, 1)
         self.outcome = QComboBox()
         self.outcome.setObjectName("historyOutcomeCombo")
@@ -360,7 +360,7 @@ class HistoryWindow(QWidget):
     def _size_columns(self) -> None:
         """Room for the titles and the words the columns show, in the UI language."""
         metrics = self.table.fontMetrics()
-        words: dict[int, list[str]] = {1: list(PROVIDER_TITLES.values()),
+        words: dict[int, list[str]] = {1: [p.title for p in flow.PROVIDERS.values()],
                                        2: list(environment_titles().values()),
                                        3: list(action_titles().values()),
                                        5: list(outcome_titles().values())}
