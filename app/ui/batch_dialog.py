@@ -226,11 +226,9 @@ class BatchDialog(QDialog):
         self.setObjectName("batchDialog")
         self.setModal(False)
         self.setMinimumSize(720, 480)
-        if not getattr(wizard, "render_only", False):   # screenshots size it themselves
-            self.placement = WindowPlacement(self, wizard.services.settings, "batch",
-                                             QSize(960, 640), anchor=wizard)
-        else:
-            self.resize(960, 640)
+        self.placement = WindowPlacement(self, wizard.services.settings, "batch",
+                                         QSize(960, 640), anchor=wizard,
+                                         enabled=not wizard.render_only)  # screenshots: off
         self.provider: str = ""
         self.environment: str = ""
         self.path: Path | None = None

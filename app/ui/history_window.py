@@ -216,11 +216,9 @@ class HistoryWindow(QWidget):
         self.setObjectName("historyWindow")
         self.setWindowTitle(self.tr("Pairing history — Pairing Wizard"))
         self.setMinimumSize(720, 480)
-        if not getattr(wizard, "render_only", False):   # screenshots size it themselves
-            self.placement = WindowPlacement(self, wizard.services.settings, "history",
-                                             QSize(1060, 640), anchor=wizard)
-        else:
-            self.resize(1060, 640)
+        self.placement = WindowPlacement(self, wizard.services.settings, "history",
+                                         QSize(1060, 640), anchor=wizard,
+                                         enabled=not wizard.render_only)  # screenshots: off
         self._generation = 0
         self._query_task: asyncio.Task[Any] | None = None
         self.query_count = 0   # finished queries (tests wait on it)

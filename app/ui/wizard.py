@@ -167,11 +167,10 @@ class PairingWizard(QWidget):
         self._build()
         theme.follow_palette(self)  # now, and when the OS switches light/dark
         self.setMinimumSize(*self.MINIMUM_SIZE)
-        if render_only:   # screenshots and layout tests size it themselves
-            self.resize(*self.DEFAULT_SIZE)
-        else:             # the size and place of the last run, on a screen
-            self.placement = WindowPlacement(self, settings, "wizard",
-                                             QSize(*self.DEFAULT_SIZE))
+        # The size and place of the last run, on a screen (screenshots and layout tests
+        # size it themselves).
+        self.placement = WindowPlacement(self, settings, "wizard", QSize(*self.DEFAULT_SIZE),
+                                         enabled=not render_only)
         # The first page now (styled and placed first: one polish), the others after the
         # first paint (see _after_first_paint); the screenshots have no paint to wait for.
         self._add_page(Page.PROVIDER)
