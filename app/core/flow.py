@@ -975,8 +975,20 @@ def success_title(state: Mapping[str, Any]) -> str:
             "zype": "Device linked"}.get(provider or "", "Done")
 
 
+# A cancelled pairing's title: its category is "network" (the answer did not come), but
+# the engineer cancelled it, and a request that had left may have been carried out.
+CANCELLED_SENT_TITLE = ("Cancelled, but the request may have reached {name}: check before "
+                        "sending it again")
+CANCELLED_NOT_SENT_TITLE = "Cancelled before sending: nothing was sent"
+
+
 def failure_title(error: Mapping[str, Any]) -> str:
     category = error.get("category")
+    if error.get("kind") == "cancelled":
+        if not error.get("may_have_reached_server"):
+            return CANCELLED_NOT_SENT_TITLE
+        return Message(FLOW, CANCELLED_SENT_TITLE,
+                       name=_provider_title(provider_info(error.get("provider"))))
     return {
         "input": "Check the input",
         "refused": "The provider refused",

@@ -3016,6 +3016,14 @@
         <translation>Problema de inicio de sesión o de clave</translation>
     </message>
     <message>
+        <source>Cancelled, but the request may have reached {name}: check before sending it again</source>
+        <translation>Cancelado, pero puede que la solicitud haya llegado a {name}: compruébelo antes de volver a enviarla</translation>
+    </message>
+    <message>
+        <source>Cancelled before sending: nothing was sent</source>
+        <translation>Cancelado antes del envío: no se envió nada</translation>
+    </message>
+    <message>
         <source>{failed} wrong pin for this box so far: {left} attempts left before the box locks. Check the pin carefully.</source>
         <translation>{failed} pin incorrecto para esta caja hasta ahora: quedan {left} intentos antes de que se bloquee. Compruebe el pin con cuidado.</translation>
     </message>

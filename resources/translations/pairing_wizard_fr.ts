@@ -3016,6 +3016,14 @@
         <translation>Problème de connexion ou de clé</translation>
     </message>
     <message>
+        <source>Cancelled, but the request may have reached {name}: check before sending it again</source>
+        <translation>Annulé, mais la requête est peut-être parvenue à {name} : vérifiez avant de la renvoyer</translation>
+    </message>
+    <message>
+        <source>Cancelled before sending: nothing was sent</source>
+        <translation>Annulé avant l&apos;envoi : rien n&apos;a été envoyé</translation>
+    </message>
+    <message>
         <source>{failed} wrong pin for this box so far: {left} attempts left before the box locks. Check the pin carefully.</source>
         <translation>{failed} code erroné pour ce boîtier jusqu&apos;ici : encore {left} tentatives avant le verrouillage. Vérifiez soigneusement le code.</translation>
     </message>
