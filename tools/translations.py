@@ -136,6 +136,8 @@ def flow_sentences() -> list[str]:
                       info.undo_done])
     for fld in flow.FIELDS:
         found.extend([fld.label, fld.help])
+    for info in flow.PROVIDERS.values():
+        found.extend(label for _name, label in info.identifier_labels)
     states = [flow.new_state()] + [flow.new_state(p) for p in flow.PROVIDERS]
     states.append({**flow.new_state("xee"), "environment": "nowhere"})
     for state in states:   # the flow's own sentences (field errors are InputError's)

@@ -105,6 +105,8 @@ class ProviderInfo(NamedTuple):
     default_field: tuple[str, str] = ("", "")     # (state key, setting) filled by default
     # History identifiers taken from the result (or, second, from a state key).
     result_identifiers: tuple[tuple[str, str], ...] = ()
+    # The labels of the identifiers no field names (a field's identifier has its label).
+    identifier_labels: tuple[tuple[str, str], ...] = ()
     # The sandbox dialect of the offline demo (name/value pairs).
     demo_dialect: tuple[tuple[str, Any], ...] = ()
     # What the pages say (plain English, translated by the UI in flow's context).
@@ -138,6 +140,7 @@ PROVIDERS: dict[str, ProviderInfo] = {
                         "Associate", "Remove the box from the car", "sign-in",
                         sign_in_free=(ONLINE_SANDBOX,), pin_lock=True, api_versions=True,
                         result_identifiers=(("user", "xee_account"),),
+                        identifier_labels=(("user", "Xee account"),),
                         device_title="The Xee box",
                         device_subtitle="Enter the device id and the pin from the box's card.",
                         pairing_status="Associating the box with Xee…",
@@ -154,6 +157,7 @@ PROVIDERS: dict[str, ProviderInfo] = {
                                                  "rufus_type"),
                           grid_form=True, default_field=("rufus_type", "rufus/defaultType"),
                           result_identifiers=(("deviceid", ""),),
+                          identifier_labels=(("deviceid", "deviceid"),),
                           device_title="The RUFUS device",
                           device_subtitle="Describe the device to bind to the company "
                           "account.",
@@ -322,6 +326,17 @@ def columns_for(provider: str) -> list[Field]:
 
 def fields_for(page: Page, provider: str | None) -> list[Field]:
     return [f for f in FIELDS if f.page is page and f.provider in (provider, None)]
+
+
+def identifier_label(provider: str | None, name: str) -> str:
+    """The label of a history identifier (app.core.history.IDENTIFIER_FIELDS): its
+    field's, else the provider's for one no field names (the result's, the sign-in's),
+    else the name as recorded."""
+    for f in FIELDS:
+        if f.provider == provider and f.identifier == name:
+            return f.label
+    info = provider_info(provider)
+    return dict(info.identifier_labels).get(name, name) if info else name
 
 
 def field(key: str, provider: str | None) -> Field:

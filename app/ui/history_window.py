@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -36,10 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import flow
+from app.core import flow, times
 from app.core.errors import provider_name
 from app.ui import dialogs, theme
-from app.ui.i18n import core_text, translate
+from app.ui.i18n import core_text, flow_text, locale_time, translate
 from app.ui.tables import make_table
 from app.ui.widgets import StatusLine, button, copy_text, label
 from app.ui.window_geometry import WindowPlacement
@@ -83,19 +83,23 @@ def column_titles() -> tuple[str, ...]:
 
 def details_text(entry: Any, copied: bool = False) -> str:
     """An entry's details, as shown and copied: HistoryEntry.details_text in the UI
-    language. The first line, the identifiers and the error kind stay as recorded (the
-    words of the CSV export and the command line, what a ticket searches for). The
-    copied text leaves the pin out, as its status line says ("no key, token or pin")."""
+    language. The time is local, as the rest of the UI shows times (with the UTC time
+    as recorded); the identifiers go by their fields' labels (flow.identifier_label). The
+    first line and the error kind stay as recorded (the words of the CSV export and the
+    command line, what a ticket searches for). The copied text leaves the pin out, as its
+    status line says ("no key, token or pin")."""
     lines = [
         f"{provider_name(entry.provider)} {entry.action}: "
         f"{entry.outcome}",
-        translate("HistoryWindow", "Time (UTC): {time}").format(time=entry.time),
+        translate("HistoryWindow", "Time: {time} ({utc})").format(
+            time=local_time(entry.time), utc=entry.time),
         translate("HistoryWindow", "Environment: {environment}").format(
             environment=environment_titles().get(entry.environment, entry.environment)
             or translate("HistoryWindow", "not recorded")),
     ]
-    lines += [f"{name}: {value}" for name, value in entry.identifiers.items()
-              if not (copied and name == "pin")]
+    lines += [translate("HistoryWindow", "{field}: {value}").format(
+        field=flow_text(flow.identifier_label(entry.provider, name)), value=value)
+        for name, value in entry.identifiers.items() if not (copied and name == "pin")]
     if entry.error_kind:
         status = f" (HTTP {entry.error_status})" if entry.error_status else ""
         lines.append(translate("HistoryWindow", "Error: {error}").format(
@@ -112,14 +116,9 @@ def details_text(entry: Any, copied: bool = False) -> str:
 
 
 def local_time(stamp: str) -> str:
-    """The stored UTC time as the computer's local time, to the second."""
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    """The stored UTC time as a local date-time in the UI language's short format, as the
+    rest of the UI shows times (app.core.times; an unreadable one as stored)."""
+    return times.time_text(stamp, locale_time)
 
 
 def local_day_start(day: date) -> datetime:

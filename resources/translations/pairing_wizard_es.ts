@@ -910,8 +910,8 @@
         <translation>Error</translation>
     </message>
     <message>
-        <source>Time (UTC): {time}</source>
-        <translation>Hora (UTC): {time}</translation>
+        <source>Time: {time} ({utc})</source>
+        <translation>Hora: {time} ({utc})</translation>
     </message>
     <message>
         <source>Environment: {environment}</source>
@@ -920,6 +920,10 @@
     <message>
         <source>not recorded</source>
         <translation>no registrado</translation>
+    </message>
+    <message>
+        <source>{field}: {value}</source>
+        <translation>{field}: {value}</translation>
     </message>
     <message>
         <source>Error: {error}</source>
@@ -2866,6 +2870,10 @@
     <message>
         <source>deviceid</source>
         <translation>deviceid</translation>
+    </message>
+    <message>
+        <source>Xee account</source>
+        <translation>Cuenta de Xee</translation>
     </message>
     <message>
         <source>Device bound</source>

@@ -910,8 +910,8 @@
         <translation>Erreur</translation>
     </message>
     <message>
-        <source>Time (UTC): {time}</source>
-        <translation>Heure (UTC) : {time}</translation>
+        <source>Time: {time} ({utc})</source>
+        <translation>Heure : {time} ({utc})</translation>
     </message>
     <message>
         <source>Environment: {environment}</source>
@@ -920,6 +920,10 @@
     <message>
         <source>not recorded</source>
         <translation>non enregistré</translation>
+    </message>
+    <message>
+        <source>{field}: {value}</source>
+        <translation>{field} : {value}</translation>
     </message>
     <message>
         <source>Error: {error}</source>
@@ -2866,6 +2870,10 @@
     <message>
         <source>deviceid</source>
         <translation>deviceid</translation>
+    </message>
+    <message>
+        <source>Xee account</source>
+        <translation>Compte Xee</translation>
     </message>
     <message>
         <source>Device bound</source>
