@@ -136,6 +136,8 @@ def flow_sentences() -> list[str]:
                       info.undo_done])
     for fld in flow.FIELDS:
         found.extend([fld.label, fld.help])
+    for info in flow.PROVIDERS.values():
+        found.extend(label for _name, label in info.identifier_labels)
     states = [flow.new_state()] + [flow.new_state(p) for p in flow.PROVIDERS]
     states.append({**flow.new_state("xee"), "environment": "nowhere"})
     for state in states:   # the flow's own sentences (field errors are InputError's)
@@ -168,6 +170,7 @@ def flow_sentences() -> list[str]:
                   flow.CHECK_XEE_MISSING, flow.CHECK_FAILED])
     for category in (None, "input", "refused", "auth", "network", "unexpected"):
         found.append(flow.failure_title({"category": category}))
+    found.extend([flow.CANCELLED_SENT_TITLE, flow.CANCELLED_NOT_SENT_TITLE])
     for failed in range(1, flow.PIN_ATTEMPTS + 2):
         text = flow.pin_warning({"xee_device_id": "BOX", "xee_pin_failures": {"BOX": failed}})
         if text:

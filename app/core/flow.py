@@ -105,6 +105,8 @@ class ProviderInfo(NamedTuple):
     default_field: tuple[str, str] = ("", "")     # (state key, setting) filled by default
     # History identifiers taken from the result (or, second, from a state key).
     result_identifiers: tuple[tuple[str, str], ...] = ()
+    # The labels of the identifiers no field names (a field's identifier has its label).
+    identifier_labels: tuple[tuple[str, str], ...] = ()
     # The sandbox dialect of the offline demo (name/value pairs).
     demo_dialect: tuple[tuple[str, Any], ...] = ()
     # What the pages say (plain English, translated by the UI in flow's context).
@@ -138,6 +140,7 @@ PROVIDERS: dict[str, ProviderInfo] = {
                         "Associate", "Remove the box from the car", "sign-in",
                         sign_in_free=(ONLINE_SANDBOX,), pin_lock=True, api_versions=True,
                         result_identifiers=(("user", "xee_account"),),
+                        identifier_labels=(("user", "Xee account"),),
                         device_title="The Xee box",
                         device_subtitle="Enter the device id and the pin from the box's card.",
                         pairing_status="Associating the box with Xee…",
@@ -154,6 +157,7 @@ PROVIDERS: dict[str, ProviderInfo] = {
                                                  "rufus_type"),
                           grid_form=True, default_field=("rufus_type", "rufus/defaultType"),
                           result_identifiers=(("deviceid", ""),),
+                          identifier_labels=(("deviceid", "deviceid"),),
                           device_title="The RUFUS device",
                           device_subtitle="Describe the device to bind to the company "
                           "account.",
@@ -322,6 +326,17 @@ def columns_for(provider: str) -> list[Field]:
 
 def fields_for(page: Page, provider: str | None) -> list[Field]:
     return [f for f in FIELDS if f.page is page and f.provider in (provider, None)]
+
+
+def identifier_label(provider: str | None, name: str) -> str:
+    """The label of a history identifier (app.core.history.IDENTIFIER_FIELDS): its
+    field's, else the provider's for one no field names (the result's, the sign-in's),
+    else the name as recorded."""
+    for f in FIELDS:
+        if f.provider == provider and f.identifier == name:
+            return f.label
+    info = provider_info(provider)
+    return dict(info.identifier_labels).get(name, name) if info else name
 
 
 def field(key: str, provider: str | None) -> Field:
@@ -567,7 +582,9 @@ def page_for_error(error: Mapping[str, Any] | ProviderError | InputError | None)
 
 
 def error_dict(error: Any) -> dict[str, Any]:
-    """A ProviderError/InputError as plain data (never a secret)."""
+    """A ProviderError/InputError (or SignInError) as plain data (never a secret). Its
+    advice is the error's `advice_message`: a Message in the error's own context, so the
+    UI and the history translate it without guessing where a fixed sentence came from."""
     if isinstance(error, Mapping):
         return dict(error)
     if hasattr(error, "to_dict"):
@@ -577,6 +594,9 @@ def error_dict(error: Any) -> dict[str, Any]:
     for attr in ("category", "provider", "endpoint", "field", "may_have_reached_server"):
         if attr not in data and getattr(error, attr, None) is not None:
             data[attr] = getattr(error, attr)
+    advice = getattr(error, "advice_message", None)
+    if isinstance(advice, Message):
+        data["advice"] = advice
     data.setdefault("advice", str(error))
     return data
 
@@ -610,10 +630,15 @@ def cancelled_error(state: Mapping[str, Any], *, sent: bool = True) -> dict[str,
         template = CANCELLED_WHILE_WAITING.get(provider or "", CANCELLED_WHILE_WAITING_ANY)
         advice = Message(FLOW, template, name=_provider_title(info))
     else:
-        advice = CANCELLED_BEFORE_SENDING
+        advice = Message(FLOW, CANCELLED_BEFORE_SENDING)
     return {"kind": "cancelled", "category": "network", "status": None, "type": None,
             "message": "", "tip": "", "provider": provider, "advice": advice,
             "may_have_reached_server": sent}
+
+
+def undo_interrupted_error(state: Mapping[str, Any]) -> dict[str, Any]:
+    """The error data of an undo cut by closing the window: it may have been carried out."""
+    return {**cancelled_error(state), "advice": Message(FLOW, UNDO_INTERRUPTED)}
 
 
 def sign_in_error(error: Any) -> dict[str, Any]:
@@ -818,14 +843,13 @@ def history_outcome(error: Mapping[str, Any] | None) -> str | None:
 
 class Outcome(NamedTuple):
     """What the end of a pairing or an undo means, for the wizard to apply: the history's
-    action and outcome (record None: nothing to record), the attempt's result and error,
-    the Xee wrong-pin counts to keep and save (None: unchanged), and whether the pairing
-    is undone now."""
+    action, the attempt's result and error, the Xee wrong-pin counts to keep and save
+    (None: unchanged), and whether the pairing is undone now. Whether it is recorded, and
+    as what, is history_outcome's decision alone (the history's writer asks it)."""
 
     action: str                        # "pair" or "undo"
     result: dict[str, Any] | None
     error: dict[str, Any] | None
-    record: str | None
     pin_failures: dict[str, int] | None = None
     undone: bool = False
 
@@ -834,7 +858,7 @@ def after_pair(state: Mapping[str, Any], *, result: dict[str, Any] | None = None
                error: dict[str, Any] | None = None) -> Outcome:
     """A pairing ended with `result` or `error` (its data: error_dict, sign_in_error,
     cancelled_error). A wrong Xee pin counts against the box (the third locks it); a
-    success starts the box's count again; an input error is no attempt for the history."""
+    success starts the box's count again."""
     counted: dict[str, Any] = {"xee_pin_failures": dict(state.get("xee_pin_failures") or {})}
     changed = False
     if error is not None:
@@ -844,15 +868,15 @@ def after_pair(state: Mapping[str, Any], *, result: dict[str, Any] | None = None
             changed = True
     elif result is not None and _pin_lock(state):
         changed = forget_pin_failures(counted, str(result.get("device_id") or ""))
-    return Outcome("pair", result, error, history_outcome(error),
+    return Outcome("pair", result, error,
                    counted["xee_pin_failures"] if changed else None)
 
 
 def after_undo(state: Mapping[str, Any], *, error: dict[str, Any] | None = None) -> Outcome:
-    """An undo ended: undone unless it failed; recorded with the pairing's result (its
-    identifiers). The pairing's own result and error stay as they are."""
-    return Outcome("undo", state.get("result"), error, history_outcome(error),
-                   undone=error is None)
+    """An undo ended: undone unless it failed; its result is the pairing's (the history
+    records the undo with its identifiers). The pairing's own result and error stay as
+    they are."""
+    return Outcome("undo", state.get("result"), error, undone=error is None)
 
 
 def apply_outcome(state: dict[str, Any], outcome: Outcome) -> bool:
@@ -966,8 +990,20 @@ def success_title(state: Mapping[str, Any]) -> str:
             "zype": "Device linked"}.get(provider or "", "Done")
 
 
+# A cancelled pairing's title: its category is "network" (the answer did not come), but
+# the engineer cancelled it, and a request that had left may have been carried out.
+CANCELLED_SENT_TITLE = ("Cancelled, but the request may have reached {name}: check before "
+                        "sending it again")
+CANCELLED_NOT_SENT_TITLE = "Cancelled before sending: nothing was sent"
+
+
 def failure_title(error: Mapping[str, Any]) -> str:
     category = error.get("category")
+    if error.get("kind") == "cancelled":
+        if not error.get("may_have_reached_server"):
+            return CANCELLED_NOT_SENT_TITLE
+        return Message(FLOW, CANCELLED_SENT_TITLE,
+                       name=_provider_title(provider_info(error.get("provider"))))
     return {
         "input": "Check the input",
         "refused": "The provider refused",

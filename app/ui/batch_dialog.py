@@ -42,6 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import flow
+from app.core.errors import provider_name
 from app.ui import theme
 from app.ui.history_window import open_csv_name, save_csv_name
 from app.ui.i18n import advice, core_text, flow_text, translate
@@ -53,8 +54,6 @@ if TYPE_CHECKING:
     from app.ui.host import WizardHost
 
 log = logging.getLogger(__name__)
-
-PROVIDER_TITLES = {key: info.title for key, info in flow.PROVIDERS.items()}  # never translated
 
 
 def state_titles() -> dict[str, str]:
@@ -227,11 +226,9 @@ class BatchDialog(QDialog):
         self.setObjectName("batchDialog")
         self.setModal(False)
         self.setMinimumSize(720, 480)
-        if not getattr(wizard, "render_only", False):   # screenshots size it themselves
-            self.placement = WindowPlacement(self, wizard.services.settings, "batch",
-                                             QSize(960, 640), anchor=wizard)
-        else:
-            self.resize(960, 640)
+        self.placement = WindowPlacement(self, wizard.services.settings, "batch",
+                                         QSize(960, 640), anchor=wizard,
+                                         enabled=not wizard.render_only)  # screenshots: off
         self.provider: str = ""
         self.environment: str = ""
         self.path: Path | None = None
@@ -389,7 +386,7 @@ class BatchDialog(QDialog):
         if (provider, environment) != (self.provider, self.environment):
             self.provider, self.environment = provider, environment
             self.reset_file()
-        name = PROVIDER_TITLES.get(provider, "")
+        name = self.info.title if self.info else ""   # never translated
         env = flow_text(flow.ENVIRONMENT_TITLES.get(environment, environment).split(" (")[0])
         self.setWindowTitle(self.tr("Batch pairing — {provider} — Pairing Wizard").format(
             provider=name))
@@ -498,7 +495,7 @@ class BatchDialog(QDialog):
 
     async def _choose_file(self) -> None:
         path = await open_csv_name(self, self.tr("Open a {provider} batch file").format(
-            provider=PROVIDER_TITLES.get(self.provider, "")))
+            provider=self.info.title if self.info else ""))
         if path:
             await self.open_file(path)
 
@@ -567,12 +564,12 @@ class BatchDialog(QDialog):
     def file_problems_text(self, report: Any) -> str:
         """CheckReport.text() for a file that cannot be used, in the UI language."""
         head = self.tr("{file}: this file cannot be used for {provider}:").format(
-            file=report.file_name, provider=PROVIDER_TITLES.get(report.provider, ""))
+            file=report.file_name, provider=provider_name(report.provider))
         return "\n".join([head, *(f"- {core_text(p)}" for p in report.file_problems)])
 
     def show_check(self, report: Any) -> None:
         """The check's summary (the rows' reasons are in the table)."""
-        name = PROVIDER_TITLES.get(report.provider, report.provider)
+        name = provider_name(report.provider)
         if report.invalid:
             self.check_status.show_message("warning", self.tr(
                 "%n rows for {provider}: {valid} valid, {invalid} invalid (their reasons are "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -36,9 +36,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core import flow
+from app.core import flow, times
+from app.core.errors import provider_name
 from app.ui import dialogs, theme
-from app.ui.i18n import core_text, translate
+from app.ui.i18n import core_text, flow_text, locale_time, translate
 from app.ui.tables import make_table
 from app.ui.widgets import StatusLine, button, copy_text, label
 from app.ui.window_geometry import WindowPlacement
@@ -50,7 +51,6 @@ log = logging.getLogger(__name__)
 
 SHOWN_LIMIT = 1000          # rows in the table; the export has no limit
 NO_DATE = QDate(2000, 1, 1)  # the date edits' "Any" (their minimum, shown as text)
-PROVIDER_TITLES = {key: info.title for key, info in flow.PROVIDERS.items()}  # never translated
 
 
 # The titles are translated when shown (the language is set after import).
@@ -83,19 +83,23 @@ def column_titles() -> tuple[str, ...]:
 
 def details_text(entry: Any, copied: bool = False) -> str:
     """An entry's details, as shown and copied: HistoryEntry.details_text in the UI
-    language. The first line, the identifiers and the error kind stay as recorded (the
-    words of the CSV export and the command line, what a ticket searches for). The
-    copied text leaves the pin out, as its status line says ("no key, token or pin")."""
+    language. The time is local, as the rest of the UI shows times (with the UTC time
+    as recorded); the identifiers go by their fields' labels (flow.identifier_label). The
+    first line and the error kind stay as recorded (the words of the CSV export and the
+    command line, what a ticket searches for). The copied text leaves the pin out, as its
+    status line says ("no key, token or pin")."""
     lines = [
-        f"{PROVIDER_TITLES.get(entry.provider, entry.provider)} {entry.action}: "
+        f"{provider_name(entry.provider)} {entry.action}: "
         f"{entry.outcome}",
-        translate("HistoryWindow", "Time (UTC): {time}").format(time=entry.time),
+        translate("HistoryWindow", "Time: {time} ({utc})").format(
+            time=local_time(entry.time), utc=entry.time),
         translate("HistoryWindow", "Environment: {environment}").format(
             environment=environment_titles().get(entry.environment, entry.environment)
             or translate("HistoryWindow", "not recorded")),
     ]
-    lines += [f"{name}: {value}" for name, value in entry.identifiers.items()
-              if not (copied and name == "pin")]
+    lines += [translate("HistoryWindow", "{field}: {value}").format(
+        field=flow_text(flow.identifier_label(entry.provider, name)), value=value)
+        for name, value in entry.identifiers.items() if not (copied and name == "pin")]
     if entry.error_kind:
         status = f" (HTTP {entry.error_status})" if entry.error_status else ""
         lines.append(translate("HistoryWindow", "Error: {error}").format(
@@ -112,14 +116,9 @@ def details_text(entry: Any, copied: bool = False) -> str:
 
 
 def local_time(stamp: str) -> str:
-    """The stored UTC time as the computer's local time, to the second."""
-    try:
-        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
-    except ValueError:
-        return stamp
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    """The stored UTC time as a local date-time in the UI language's short format, as the
+    rest of the UI shows times (app.core.times; an unreadable one as stored)."""
+    return times.time_text(stamp, locale_time)
 
 
 def local_day_start(day: date) -> datetime:
@@ -172,7 +171,7 @@ class HistoryModel(QAbstractTableModel):
         if column == 0:
             return local_time(entry.time)
         if column == 1:
-            return PROVIDER_TITLES.get(entry.provider, entry.provider)
+            return provider_name(entry.provider)   # never translated
         if column == 2:
             return environment_titles().get(entry.environment, entry.environment or "")
         if column == 3:
@@ -216,11 +215,9 @@ class HistoryWindow(QWidget):
         self.setObjectName("historyWindow")
         self.setWindowTitle(self.tr("Pairing history — Pairing Wizard"))
         self.setMinimumSize(720, 480)
-        if not getattr(wizard, "render_only", False):   # screenshots size it themselves
-            self.placement = WindowPlacement(self, wizard.services.settings, "history",
-                                             QSize(1060, 640), anchor=wizard)
-        else:
-            self.resize(1060, 640)
+        self.placement = WindowPlacement(self, wizard.services.settings, "history",
+                                         QSize(1060, 640), anchor=wizard,
+                                         enabled=not wizard.render_only)  # screenshots: off
         self._generation = 0
         self._query_task: asyncio.Task[Any] | None = None
         self.query_count = 0   # finished queries (tests wait on it)
@@ -255,8 +252,8 @@ class HistoryWindow(QWidget):
         self.provider.setAccessibleName(self.tr("Provider"))
         self.provider.setAccessibleDescription(self.tr("Shows one provider's entries only"))
         self.provider.addItem(self.tr("All providers"), None)
-        for key, title in PROVIDER_TITLES.items():
-            self.provider.addItem(title, key)
+        for key, info in flow.PROVIDERS.items():
+            self.provider.addItem(info.title, key)   # never translated
         filters.addWidget(self.provider, 1)
         self.outcome = QComboBox()
         self.outcome.setObjectName("historyOutcomeCombo")
@@ -360,7 +357,7 @@ class HistoryWindow(QWidget):
     def _size_columns(self) -> None:
         """Room for the titles and the words the columns show, in the UI language."""
         metrics = self.table.fontMetrics()
-        words: dict[int, list[str]] = {1: list(PROVIDER_TITLES.values()),
+        words: dict[int, list[str]] = {1: [p.title for p in flow.PROVIDERS.values()],
                                        2: list(environment_titles().values()),
                                        3: list(action_titles().values()),
                                        5: list(outcome_titles().values())}

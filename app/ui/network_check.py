@@ -108,11 +108,9 @@ class NetworkCheckDialog(QDialog):
         self.setWindowTitle(self.tr("Network check — Pairing Wizard"))
         self.setModal(False)
         self.setMinimumSize(480, 300)
-        if not getattr(wizard, "render_only", False):   # screenshots size it themselves
-            self.placement = WindowPlacement(self, wizard.services.settings, "networkCheck",
-                                             QSize(640, 360), anchor=wizard)
-        else:
-            self.resize(640, 360)
+        self.placement = WindowPlacement(self, wizard.services.settings, "networkCheck",
+                                         QSize(640, 360), anchor=wizard,
+                                         enabled=not wizard.render_only)  # screenshots: off
         self.report: Any = None
         self._checked_for: tuple[Any, ...] = ()
         self._task: Any = None

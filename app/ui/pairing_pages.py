@@ -1017,7 +1017,6 @@ class ResultPage(WizardPage):
 
     def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard)
-        self._pixmaps: dict[tuple[str, str, float], QPixmap] = {}
         head = QHBoxLayout()
         head.setSpacing(12)
         self.icon = QLabel()
@@ -1100,12 +1099,9 @@ class ResultPage(WizardPage):
         return ""
 
     def outcome_pixmap(self, name: str, color: str) -> QPixmap:
-        """The outcome's icon, kept: read from the disk (or rendered) once, not on the
-        turn the outcome arrives."""
-        key = (name, color, self.devicePixelRatioF())
-        if key not in self._pixmaps:
-            self._pixmaps[key] = theme.svg_pixmap(name, 32, color)
-        return self._pixmaps[key]
+        """The outcome's icon: theme's rendering of its SVG, which theme keeps (rendered
+        in memory by warm_up, not on the turn the outcome arrives; nothing on disk)."""
+        return theme.svg_pixmap(name, 32, color)
 
     def warm_up(self) -> None:
         super().warm_up()

@@ -154,26 +154,6 @@ def _new_client(timeout: float = REQUEST_TIMEOUT) -> Any:
     return make_client(timeout=timeout)
 
 
-def history_message(error: dict[str, Any] | None) -> str:
-    """The advice an attempt's history entry keeps: a Message (template and values, so the
-    History window translates it), or a fixed sentence made one by its context."""
-    from app.core import messages
-
-    advice = (error or {}).get("advice") or ""
-    if not advice or isinstance(advice, messages.Message):
-        return advice
-    kind = str((error or {}).get("kind") or "")
-    if kind.startswith("xee.sign_in."):
-        context = messages.SIGN_IN_ERROR
-    elif (error or {}).get("category") == "input":
-        context = messages.INPUT_ERROR
-    elif kind == "cancelled" or kind.startswith("cancelled"):
-        context = messages.FLOW
-    else:
-        context = messages.PROVIDER_ERROR
-    return messages.as_message(str(advice), context)
-
-
 class Services:
     def __init__(self, settings: QSettings, demo: bool, sandbox: DemoSandbox | None,
                  managed: Any = None) -> None:
@@ -357,9 +337,10 @@ class Services:
                      result: dict[str, Any] | None = None,
                      error: dict[str, Any] | None = None) -> int | None:
         """Record one attempt (pair, undo, sign-in, sign-out) in the history: identifiers
-        only, never a key, token or Xee pin. An input error (nothing was sent) is not an
-        attempt. Returns the entry id; a history that cannot be written is logged, never
-        in the way of the pairing itself."""
+        only, never a key, token or Xee pin. Every end of a pairing or an undo comes here:
+        flow.history_outcome alone decides whether it is an attempt (an input error: nothing
+        was sent, nothing recorded) and its outcome. Returns the entry id; a history that
+        cannot be written is logged, never in the way of the pairing itself."""
         import asyncio
 
         provider = state.get("provider")
@@ -383,7 +364,9 @@ class Services:
                 history.record, provider, action, outcome,
                 environment=str(state.get("environment") or ""), identifiers=identifiers,
                 error_kind=(error or {}).get("kind"), error_status=(error or {}).get("status"),
-                message=history_message(error))
+                # A Message (flow.error_dict, sign_in_error, the flow's own sentences):
+                # the History window translates its template.
+                message=(error or {}).get("advice") or "")
         except asyncio.CancelledError:
             raise
         except Exception as exc:  # never in the way of a pairing: say so in the log

@@ -53,18 +53,23 @@ def available_screens() -> list[QRect]:
 
 class WindowPlacement(QObject):
     """Installed on a window: places it each time it is shown (from hidden) and
-    remembers its size and position each time it is hidden or closed."""
+    remembers its size and position each time it is hidden or closed.
+
+    `enabled` False (the screenshots and layout tests, which size windows themselves):
+    the window gets its default size and nothing else, no place read or written."""
 
     def __init__(self, window: QWidget, settings: Any, name: str, default_size: QSize,
-                 anchor: QWidget | None = None) -> None:
+                 anchor: QWidget | None = None, *, enabled: bool = True) -> None:
         super().__init__(window)
         self.window = window
         self.settings = settings
         self.name = name
         self.default_size = default_size
         self.anchor = anchor
+        self.enabled = enabled
         window.resize(default_size)
-        window.installEventFilter(self)
+        if enabled:
+            window.installEventFilter(self)
 
     def _keys(self) -> tuple[str, str]:
         return f"windows/{self.name}/size", f"windows/{self.name}/position"

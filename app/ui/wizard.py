@@ -167,11 +167,10 @@ class PairingWizard(QWidget):
         self._build()
         theme.follow_palette(self)  # now, and when the OS switches light/dark
         self.setMinimumSize(*self.MINIMUM_SIZE)
-        if render_only:   # screenshots and layout tests size it themselves
-            self.resize(*self.DEFAULT_SIZE)
-        else:             # the size and place of the last run, on a screen
-            self.placement = WindowPlacement(self, settings, "wizard",
-                                             QSize(*self.DEFAULT_SIZE))
+        # The size and place of the last run, on a screen (screenshots and layout tests
+        # size it themselves).
+        self.placement = WindowPlacement(self, settings, "wizard", QSize(*self.DEFAULT_SIZE),
+                                         enabled=not render_only)
         # The first page now (styled and placed first: one polish), the others after the
         # first paint (see _after_first_paint); the screenshots have no paint to wait for.
         self._add_page(Page.PROVIDER)
@@ -908,14 +907,14 @@ class PairingWizard(QWidget):
 
     async def _apply(self, outcome: flow.Outcome) -> None:
         """A pairing's or an undo's end (flow.after_pair, after_undo) into the state, the
-        saved wrong-pin counts and the history."""
+        saved wrong-pin counts and the history (Services.record decides whether it is an
+        attempt to record: flow.history_outcome)."""
         state = self.state
         # Recorded first: the state changes (an undo's "undone") and the page showing
         # them then come in one step, with no await between (nothing sees one without
         # the other).
-        if outcome.record is not None:
-            await self.services.record(state, outcome.action, result=outcome.result,
-                                       error=outcome.error)
+        await self.services.record(state, outcome.action, result=outcome.result,
+                                   error=outcome.error)
         if flow.apply_outcome(state, outcome):
             self._save_pin_failures()
 
@@ -964,8 +963,7 @@ class PairingWizard(QWidget):
         except asyncio.CancelledError:
             # The window is closing: the request may have reached the provider.
             await asyncio.shield(self._apply(flow.after_undo(
-                state, error={**flow.cancelled_error(state),
-                              "advice": flow.UNDO_INTERRUPTED})))
+                state, error=flow.undo_interrupted_error(state))))
             raise
         outcome = flow.after_undo(state, error=error)
         if outcome.error is not None:

@@ -910,8 +910,8 @@
         <translation>Error</translation>
     </message>
     <message>
-        <source>Time (UTC): {time}</source>
-        <translation>Hora (UTC): {time}</translation>
+        <source>Time: {time} ({utc})</source>
+        <translation>Hora: {time} ({utc})</translation>
     </message>
     <message>
         <source>Environment: {environment}</source>
@@ -920,6 +920,10 @@
     <message>
         <source>not recorded</source>
         <translation>no registrado</translation>
+    </message>
+    <message>
+        <source>{field}: {value}</source>
+        <translation>{field}: {value}</translation>
     </message>
     <message>
         <source>Error: {error}</source>
@@ -2868,6 +2872,10 @@
         <translation>deviceid</translation>
     </message>
     <message>
+        <source>Xee account</source>
+        <translation>Cuenta de Xee</translation>
+    </message>
+    <message>
         <source>Device bound</source>
         <translation>Dispositivo vinculado</translation>
     </message>
@@ -3014,6 +3022,14 @@
     <message>
         <source>Sign-in or key problem</source>
         <translation>Problema de inicio de sesión o de clave</translation>
+    </message>
+    <message>
+        <source>Cancelled, but the request may have reached {name}: check before sending it again</source>
+        <translation>Cancelado, pero puede que la solicitud haya llegado a {name}: compruébelo antes de volver a enviarla</translation>
+    </message>
+    <message>
+        <source>Cancelled before sending: nothing was sent</source>
+        <translation>Cancelado antes del envío: no se envió nada</translation>
     </message>
     <message>
         <source>{failed} wrong pin for this box so far: {left} attempts left before the box locks. Check the pin carefully.</source>

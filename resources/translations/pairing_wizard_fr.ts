@@ -910,8 +910,8 @@
         <translation>Erreur</translation>
     </message>
     <message>
-        <source>Time (UTC): {time}</source>
-        <translation>Heure (UTC) : {time}</translation>
+        <source>Time: {time} ({utc})</source>
+        <translation>Heure : {time} ({utc})</translation>
     </message>
     <message>
         <source>Environment: {environment}</source>
@@ -920,6 +920,10 @@
     <message>
         <source>not recorded</source>
         <translation>non enregistré</translation>
+    </message>
+    <message>
+        <source>{field}: {value}</source>
+        <translation>{field} : {value}</translation>
     </message>
     <message>
         <source>Error: {error}</source>
@@ -2868,6 +2872,10 @@
         <translation>deviceid</translation>
     </message>
     <message>
+        <source>Xee account</source>
+        <translation>Compte Xee</translation>
+    </message>
+    <message>
         <source>Device bound</source>
         <translation>Appareil lié</translation>
     </message>
@@ -3014,6 +3022,14 @@
     <message>
         <source>Sign-in or key problem</source>
         <translation>Problème de connexion ou de clé</translation>
+    </message>
+    <message>
+        <source>Cancelled, but the request may have reached {name}: check before sending it again</source>
+        <translation>Annulé, mais la requête est peut-être parvenue à {name} : vérifiez avant de la renvoyer</translation>
+    </message>
+    <message>
+        <source>Cancelled before sending: nothing was sent</source>
+        <translation>Annulé avant l&apos;envoi : rien n&apos;a été envoyé</translation>
     </message>
     <message>
         <source>{failed} wrong pin for this box so far: {left} attempts left before the box locks. Check the pin carefully.</source>

@@ -356,6 +356,33 @@ def test_a_cancel_after_sending_says_how_to_check_and_before_sending_that_nothin
     assert flow.page_for_error(sent) in flow.PAGE_ORDER
 
 
+def test_an_errors_data_carries_its_advice_as_a_message_of_its_own_context():
+    """Issue 14 item 2: error_dict keeps the error's advice_message, so a fixed sentence
+    (no values) is still a Message of the error's context; the flow's own fixed sentences
+    are Messages of the flow's. Nobody guesses a context from the kind afterwards."""
+    from app.auth.errors import SignInError
+    from app.core.errors import InputError, ProviderError
+    from app.core.messages import FLOW, INPUT_ERROR, PROVIDER_ERROR, SIGN_IN_ERROR, Message
+
+    state = state_for("rufus")
+    cases = [
+        (flow.error_dict(ProviderError("network.read_timeout", "network",
+                                       "The answer took too long.")), PROVIDER_ERROR),
+        (flow.error_dict(InputError("serial_number", "The serial number is too long.")),
+         INPUT_ERROR),
+        (flow.error_dict(SignInError("timeout")), SIGN_IN_ERROR),
+        (flow.cancelled_error(state), FLOW),
+        (flow.cancelled_error(state, sent=False), FLOW),
+        (flow.undo_interrupted_error(state), FLOW),
+    ]
+    for data, context in cases:
+        assert isinstance(data["advice"], Message), data
+        assert data["advice"].context == context, data
+    assert cases[0][0]["advice"] == "The answer took too long."   # the English text
+    assert cases[5][0]["advice"] == flow.UNDO_INTERRUPTED
+    assert cases[5][0]["may_have_reached_server"] is True
+
+
 def test_the_batch_needs_a_provider_then_its_credentials():
     assert flow.batch_problem(flow.new_state()) == "Choose the provider first."
     assert flow.batch_problem(state_for("xee")) == "Sign in to Xee first."

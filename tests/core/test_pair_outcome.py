@@ -1,6 +1,7 @@
 """A pairing's and an undo's end as a use-case without Qt (flow.after_pair, after_undo,
-apply_outcome): what goes into the history (an input error does not), how wrong Xee pins
-are counted and forgotten, and what the wizard saves; against the sandbox in-process."""
+apply_outcome, and history_outcome: what goes into the history, an input error not), how
+wrong Xee pins are counted and forgotten, and what the wizard saves; against the sandbox
+in-process."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ REJECTED = {"kind": "xee.pin_rejected", "category": "refused", "status": 400,
 def test_a_wrong_pin_counts_against_the_box_and_is_saved():
     state = xee(xee_pin_failures={"E000000001": 2})
     outcome = flow.after_pair(state, error=REJECTED)
-    assert outcome.record == "failed" and outcome.action == "pair"
+    assert flow.history_outcome(outcome.error) == "failed" and outcome.action == "pair"
     assert outcome.pin_failures == {"E000000001": 2, BOX: 1}
     assert state["xee_pin_failures"] == {"E000000001": 2}   # untouched until applied
     assert flow.apply_outcome(state, outcome) is True          # the caller saves
@@ -52,7 +53,7 @@ def test_three_wrong_pins_lock_the_box():
 def test_a_success_forgets_the_boxs_count_and_only_then_saves():
     state = xee(xee_pin_failures={BOX: 2, "E000000001": 1})
     outcome = flow.after_pair(state, result={"device_id": BOX.lower()})
-    assert outcome.record == "ok" and outcome.error is None
+    assert flow.history_outcome(outcome.error) == "ok" and outcome.error is None
     assert outcome.pin_failures == {"E000000001": 1}
     assert flow.apply_outcome(state, outcome) is True
     assert state["result"] == {"device_id": BOX.lower()} and state["error"] is None
@@ -83,13 +84,14 @@ def test_other_failures_and_providers_without_a_pin_lock_count_nothing():
 def test_what_the_history_records(error, record):
     assert flow.history_outcome(error) == record
     result = None if error else {"device_id": BOX}
-    assert flow.after_pair(xee(), result=result, error=error).record == record
+    assert flow.history_outcome(flow.after_pair(xee(), result=result, error=error).error) \
+        == record
 
 
 def test_an_input_error_is_shown_but_not_recorded():
     state = xee()
     outcome = flow.after_pair(state, error={"kind": "input.xee_pin", "category": "input"})
-    assert outcome.record is None
+    assert flow.history_outcome(outcome.error) is None
     flow.apply_outcome(state, outcome)
     assert state["error"]["kind"] == "input.xee_pin"
 
@@ -97,12 +99,14 @@ def test_an_input_error_is_shown_but_not_recorded():
 def test_an_undo_keeps_the_pairing_and_is_recorded_with_its_result():
     state = xee(result={"device_id": BOX})
     failed = flow.after_undo(state, error=REJECTED)
-    assert (failed.action, failed.record, failed.undone) == ("undo", "failed", False)
+    assert (failed.action, flow.history_outcome(failed.error), failed.undone) \
+        == ("undo", "failed", False)
     assert failed.result == {"device_id": BOX}
     flow.apply_outcome(state, failed)
     assert state["error"] is None and state["undone"] is False   # the pairing stands
     done = flow.after_undo(state)
-    assert (done.record, done.undone, done.result) == ("ok", True, {"device_id": BOX})
+    assert (flow.history_outcome(done.error), done.undone, done.result) \
+        == ("ok", True, {"device_id": BOX})
     assert flow.apply_outcome(state, done) is False
     assert state["undone"] is True and state["result"] == {"device_id": BOX}
 
@@ -131,12 +135,12 @@ def test_against_the_sandbox_a_wrong_pin_then_the_right_one():
             with pytest.raises(ProviderError) as caught:
                 await flow.pair(api, state)
             outcome = flow.after_pair(state, error=flow.error_dict(caught.value))
-            assert outcome.record == "failed"
+            assert flow.history_outcome(outcome.error) == "failed"
             assert flow.apply_outcome(state, outcome)
             assert state["xee_pin_failures"] == {device["id"]: 1}
             state.update(xee_pin=device["pin"], error=None)
             outcome = flow.after_pair(state, result=await flow.pair(api, state))
-            assert outcome.record == "ok" and outcome.pin_failures == {}
+            assert flow.history_outcome(outcome.error) == "ok" and outcome.pin_failures == {}
             flow.apply_outcome(state, outcome)
             assert state["xee_pin_failures"] == {}
 

@@ -71,7 +71,8 @@ def test_the_later_pages_are_polished_and_their_icons_ready_before_first_shown(
                       for child in widget.findChildren(QWidget)
                       if not child.testAttribute(Qt.WidgetAttribute.WA_WState_Polished)]
         assert not unpolished, f"{page.value}: not polished before shown: {unpolished}"
-    result = wizard.pages[Page.RESULT]
+    # The outcome icons are rendered already: kept by theme (the page keeps no copies).
     c = theme.colors()
-    ratio = result.devicePixelRatioF()
-    assert {("check", c["success"], ratio), ("error", c["error"], ratio)} <= set(result._pixmaps)
+    ratio = theme.screen_ratio()
+    assert {(theme._svg_text("check"), 32, ratio, c["success"]),
+            (theme._svg_text("error"), 32, ratio, c["error"])} <= set(theme._renderings)

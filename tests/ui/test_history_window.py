@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QDateTime, QLocale, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
@@ -59,6 +60,14 @@ def shown_rows(window) -> list[list[str]]:
     model = window.model
     return [[model.data(model.index(r, c)) or "" for c in range(model.columnCount())]
             for r in range(model.rowCount())]
+
+
+def qt_local_time(stamp: str) -> str:
+    """Qt's own reading of a stored UTC time as a local short date-time: an independent
+    way to the text the History must show."""
+    moment = QDateTime.fromString(stamp, Qt.DateFormat.ISODate)
+    assert moment.isValid(), stamp
+    return QLocale().toString(moment.toLocalTime(), QLocale.FormatType.ShortFormat)
 
 
 def wait_query(qtbot, window, before: int) -> None:
@@ -117,7 +126,7 @@ def test_wizard_attempts_in_the_history_window(qtbot, sandbox, make_wizard, data
     assert rows[2][2] == "Offline demo"
     assert "serial_number=HIST-0001" in rows[2][4]
     assert f"deviceid={deviceid}" in rows[1][4] and f"deviceid={deviceid}" in rows[0][4]
-    assert rows[3][0].startswith("2020-01-15")       # local time, to the second
+    assert rows[3][0] == qt_local_time("2020-01-15T12:00:00Z")   # local, as Qt shows it
     assert "4 entries." in find(window, "historyCountLabel").text()
 
     # Search (debounced, off the GUI thread) and filters.
@@ -172,7 +181,7 @@ def test_wizard_attempts_in_the_history_window(qtbot, sandbox, make_wizard, data
     details = QApplication.clipboard().text()
     assert "RUFUS pair: failed" in details
     assert "rufus.write_access_missing (HTTP 403)" in details
-    assert "serial_number: HIST-0001" in details
+    assert "Serial number: HIST-0001" in details      # the field's label
     assert read_key not in details and write_key not in details and "ror-" not in details
 
     # Export CSV (all four, through the real, non-blocking file dialog).
@@ -293,3 +302,42 @@ def test_copied_details_leave_the_pin_out_as_the_status_says(qtbot, make_wizard,
     assert "c-1" in copied
     assert "PIN4242" not in copied
     assert "no key, token or pin" in window.status.text.text()
+
+
+def test_details_show_the_fields_labels_and_local_times(qtbot, make_wizard, data_dir):
+    """Issue 14 item 7: the details say "TV device id", not linked_device_id, and the time
+    as the rest of the UI shows it (local, in the UI language's short format), with the
+    UTC time as recorded; the identifiers column and the CSV keep the recorded names."""
+    import dataclasses
+
+    from app.core.history import HistoryEntry
+    from app.ui.history_window import HistoryWindow
+
+    zype = HistoryEntry(id=8, time="2026-12-03T10:00:00Z", provider="zype",
+                        environment="demo", action="pair",
+                        identifiers={"consumer_id": "c-1", "email": "a@example.com",
+                                     "pin": "zabc123", "linked_device_id": "tv-1"},
+                        outcome="ok", error_kind=None, error_status=None,
+                        request_id=None, message="")
+    xee = dataclasses.replace(zype, id=9, provider="xee",
+                              identifiers={"device_id": "E133742015", "user": "Alice"})
+    rufus = dataclasses.replace(zype, id=10, provider="rufus",
+                                identifiers={"serial_number": "S-1", "deviceid": "AB" * 32})
+    window = HistoryWindow(make_wizard())
+    qtbot.addWidget(window)
+    window.model.set_entries([zype, xee, rufus])
+    shown = []
+    for row in range(3):
+        window.table.selectRow(row)
+        shown.append(find(window, "historyDetails").toPlainText())
+    local = qt_local_time("2026-12-03T10:00:00Z")
+    assert f"Time: {local} (2026-12-03T10:00:00Z)" in shown[0]
+    for line in ("Consumer id: c-1", "Customer's email: a@example.com", "Pin: zabc123",
+                 "TV device id: tv-1"):
+        assert line in shown[0].splitlines(), shown[0]
+    assert "linked_device_id" not in shown[0] and "consumer_id" not in shown[0]
+    assert {"Device id: E133742015", "Xee account: Alice"} <= set(shown[1].splitlines())
+    assert {"Serial number: S-1", f"deviceid: {'AB' * 32}"} <= set(shown[2].splitlines())
+    assert window.model.data(window.model.index(0, 0)) == local
+    assert "linked_device_id=tv-1" in window.model.data(window.model.index(0, 4))
+    window.close()

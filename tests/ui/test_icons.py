@@ -100,3 +100,25 @@ def test_icons_leave_nothing_in_the_cache_folder(tmp_path):
     assert done.returncode == 0 and done.stdout.strip() == "ok", done.stderr
     left = [p for p in (tmp_path / "cache").rglob("*") if p.is_file()]
     assert left == []
+
+
+def test_the_result_pages_icon_is_themes_rendering_and_no_copy_of_its_own(make_wizard):
+    """Issue 14 item 3: the Result page keeps no pixmaps on top of theme's: once theme
+    has let a rendering go (its bound, or a changed SVG, theme or screen), the page shows
+    the new rendering, not an old copy of its own."""
+    from app.core.flow import Page
+
+    wizard = make_wizard(render_only=True)
+    page = wizard.pages[Page.RESULT]
+    color = theme.colors()["error"]
+    page.warm_up()
+    warmed = theme.svg_pixmap("error", 32, color).cacheKey()
+    # Other renderings push the warmed one out of theme's bounded cache.
+    for side in range(1, theme.RENDERINGS_KEPT + 1):
+        theme.render_svg(SQUARE.format(w=24), side, "#000000", 1.0)
+    wizard.state["error"] = {"kind": "network.read_timeout", "category": "network",
+                             "advice": "The answer took too long."}
+    page.show_outcome()
+    shown = page.icon.pixmap().cacheKey()
+    assert shown != warmed
+    assert shown == theme.svg_pixmap("error", 32, color).cacheKey()   # theme's, kept

@@ -5,6 +5,7 @@ page that opens the network check."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from app.core.flow import Page
 from app.ui import i18n
@@ -50,6 +51,54 @@ def test_a_refusal_keeps_the_providers_words_and_no_network_button(
     assert not find(wizard, "resultCheckNetworkButton").isVisible()
     assert "Technical detail" not in result_text(wizard)
     run(qtbot, wizard.shutdown())
+
+
+def test_a_cancel_after_sending_is_titled_cancelled_and_maybe_carried_out(
+        qtbot, sandbox, make_wizard):
+    """Issue 14 item 6: a pairing the user cancels once its request had left is no
+    "Network problem": its title says it was cancelled and may have reached the provider
+    (check first); the advice under it says how to check."""
+    fx = sandbox.fixtures()
+    wizard = make_wizard(sandbox.url)
+    rufus_to_review(qtbot, wizard, rufus_key(fx, "READ_WRITE"), "NET-CAN-2")
+    sandbox.set_faults(latency_ms=3000, provider="rufus")
+    click(qtbot, wizard, "pairButton")
+    wait_page(qtbot, wizard, Page.PAIRING)
+    elapsed = find(wizard, "pairingElapsed")
+    qtbot.waitUntil(lambda: "Waiting for the answer" in elapsed.text(), timeout=WAIT_MS)
+    click(qtbot, wizard, "cancelButton")
+    wait_page(qtbot, wizard, Page.RESULT)
+    assert wizard.state["error"]["may_have_reached_server"] is True
+    title = find(wizard, "resultTitle").text()
+    assert title == ("Cancelled, but the request may have reached RUFUS: check before "
+                     "sending it again")
+    assert "Network problem" not in title
+    assert "may already have reached RUFUS" in find(wizard, "resultDetails").text()
+    run(qtbot, wizard.shutdown())
+
+
+def test_a_cancel_before_sending_is_titled_so(qtbot, sandbox, make_wizard):
+    fx = sandbox.fixtures()
+    wizard = make_wizard(sandbox.url)
+    rufus_to_review(qtbot, wizard, rufus_key(fx, "READ_WRITE"), "NET-CAN-3")
+    pair = find(wizard, "pairButton")
+    # Both clicks before the event loop turns: the task is cancelled before its body runs.
+    qtbot.mouseClick(pair, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(find(wizard, "cancelButton"), Qt.MouseButton.LeftButton)
+    wait_page(qtbot, wizard, Page.RESULT)
+    assert find(wizard, "resultTitle").text() == "Cancelled before sending: nothing was sent"
+    run(qtbot, wizard.shutdown())
+
+
+def test_a_cancelled_pairings_title_in_french(qapp, french):
+    from app.core import flow
+
+    title = flow.failure_title(flow.cancelled_error({"provider": "zype"}))
+    assert str(title).endswith("reached Zype: check before sending it again")
+    shown = i18n.flow_text(title)
+    assert shown != str(title) and "Zype" in shown
+    assert i18n.flow_text(flow.failure_title(flow.cancelled_error(
+        {"provider": "zype"}, sent=False))) != flow.CANCELLED_NOT_SENT_TITLE
 
 
 @pytest.fixture

@@ -25,3 +25,40 @@ def test_an_attempts_identifiers_never_hold_the_xee_pin_or_a_key():
             "zype_pin": "zabc123", "api_key": "zk_secret"}
     assert attempt_identifiers(zype, {"linked_device_id": "tv-1"}) == {
         "consumer_id": "c1", "email": "a@b.c", "pin": "zabc123", "linked_device_id": "tv-1"}
+
+
+def test_the_history_and_batch_windows_name_providers_from_the_spec(
+        qtbot, qloop, tmp_path, monkeypatch):
+    """Issue 14 item 4: a provider's display name is flow.PROVIDERS' title (through
+    errors.provider_name), read where it is shown: no window keeps its own copy."""
+    from PySide6.QtCore import QSettings
+
+    from app.core.history import HistoryEntry
+    from app.ui import batch_dialog, history_window  # noqa: F401  (loaded before the change)
+    from app.ui.screenshots import build_tool
+
+    monkeypatch.setitem(flow.PROVIDERS, "rufus",
+                        flow.PROVIDERS["rufus"]._replace(title="RUFUS Cloud"))
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+    wizard, window = build_tool("history", settings)
+    qtbot.addWidget(wizard)
+    combo = window.findChild(type(window.provider), "historyProviderCombo")
+    assert combo.itemText(combo.findData("rufus")) == "RUFUS Cloud"
+    entry = HistoryEntry(id=1, time="2026-12-03T10:00:00Z", provider="rufus",
+                         environment="demo", action="pair", identifiers={},
+                         outcome="ok", error_kind=None, error_status=None,
+                         request_id=None, message="")
+    window.model.set_entries([entry])
+    assert window.model.data(window.model.index(0, 1)) == "RUFUS Cloud"
+    window.table.selectRow(0)
+    assert window.details.toPlainText().startswith("RUFUS Cloud pair: ok")
+    window.close()
+    wizard.close()
+
+    wizard, dialog = build_tool("batch", settings)
+    qtbot.addWidget(wizard)
+    assert dialog.windowTitle() == "Batch pairing — RUFUS Cloud — Pairing Wizard"
+    assert dialog.check_status.text.text().startswith("30 rows for RUFUS Cloud:")
+    dialog.close()
+    wizard.close()

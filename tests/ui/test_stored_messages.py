@@ -166,10 +166,11 @@ def test_an_old_history_row_without_its_template_is_shown_as_stored(qtbot, qloop
 
 def test_the_wizards_own_history_entries_are_translated(qtbot, sandbox, make_wizard, french):
     """An attempt the wizard records (not a batch's) keeps its advice's template too: a
-    refusal, a sign-in failure and the flow's own sentence are French in the History."""
+    refusal (its advice filled or a fixed sentence), a sign-in failure and the flow's own
+    sentence are French in the History."""
     from app.auth.errors import SignInError
     from app.core import flow
-    from app.core.errors import build_error
+    from app.core.errors import ProviderError, build_error
     from app.ui import i18n
 
     wizard = make_wizard(sandbox.url)
@@ -177,10 +178,14 @@ def test_the_wizards_own_history_entries_are_translated(qtbot, sandbox, make_wiz
              "xee_device_id": "E133742016"}
     refused = build_error("xee.box_locked", "refused", BOX_LOCKED, provider="xee",
                           status=403, may_have_reached_server=False)
-    for error in (flow.error_dict(refused), flow.sign_in_error(SignInError("timeout")),
-                  {**flow.cancelled_error(state), "advice": flow.UNDO_INTERRUPTED}):
+    fixed = ProviderError("xee.box_locked", "refused", str(BOX_LOCKED), status=403,
+                          provider="xee")
+    errors = (flow.error_dict(refused), flow.error_dict(fixed),
+              flow.sign_in_error(SignInError("timeout")), flow.undo_interrupted_error(state))
+    for error in errors:
         run(qtbot, wizard.services.record(state, "pair", error=error))
-    entries = run(qtbot, wizard.services.history()).query(provider="xee")[:3]
+    entries = run(qtbot, wizard.services.history()).query(provider="xee")[:len(errors)]
+    assert all(isinstance(entry.message, Message) for entry in entries)
     shown = [i18n.core_text(entry.message) for entry in entries]
     english = [str(entry.message) for entry in entries]
     assert all(text and text != source for text, source in zip(shown, english, strict=True)), \

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QDateTime, QLocale, QSettings, Qt
 
 from app.core.batch import Progress, check_bytes
 from app.core.messages import BATCH, NETCHECK, Message
@@ -59,8 +59,11 @@ def test_history_window_in_french(qtbot, qloop, french, tmp_path):
     assert model.data(model.index(0, 2)) == "Démo hors ligne"
     assert find(window, "historyCountLabel").text() == "7 entrées."   # a plural form
     details = find(window, "historyDetails").toPlainText()
-    assert "Heure (UTC) : 2026-03-12T09:38:52Z" in details
-    assert "serial_number: DEVICE-122" in details          # identifiers as recorded
+    local = QLocale().toString(QDateTime.fromString("2026-03-12T09:38:52Z",
+                                                    Qt.DateFormat.ISODate).toLocalTime(),
+                               QLocale.FormatType.ShortFormat)
+    assert f"Heure : {local} (2026-03-12T09:38:52Z)" in details   # local, as the UI says
+    assert "Numéro de série : DEVICE-122" in details        # the field's label, in French
     window.close()
     wizard.close()
 

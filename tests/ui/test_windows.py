@@ -267,3 +267,38 @@ def test_the_restart_command_is_the_same_command_line(monkeypatch):
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "argv", ["/opt/pairing-wizard/pairing-wizard", "--demo"])
     assert restarting.restart_command() == (sys.executable, ["--demo"])
+
+
+def test_a_disabled_placement_sizes_the_window_and_remembers_nothing(qtbot, qapp, tmp_path):
+    """Issue 14 item 5: every window has its WindowPlacement; the screenshots' (render
+    only) is disabled: the default size, no place read or written. Call sites no longer
+    build it or skip it themselves."""
+    from app.ui.screenshots import build_tool
+    from app.ui.window_geometry import WindowPlacement
+
+    settings = QSettings(str(tmp_path / "placement.ini"), QSettings.Format.IniFormat)
+    settings.setValue("windows/off/size", QSize(700, 500))
+    settings.setValue("windows/off/position", QPoint(40, 50))
+    for name, enabled in (("off", False), ("on", True)):
+        window = QWidget()
+        window.setMinimumSize(300, 200)
+        qtbot.addWidget(window)
+        placement = WindowPlacement(window, settings, name, QSize(640, 360),
+                                    enabled=enabled)
+        assert placement.enabled is enabled
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.size() == QSize(640, 360)     # the remembered 700×500 not read
+        window.resize(610, 350)
+        window.hide()
+        assert settings.value(f"windows/{name}/size") == (
+            QSize(610, 350) if enabled else QSize(700, 500))   # off: untouched
+
+    for tool in ("history", "batch", "network-check"):
+        wizard, window = build_tool(tool, settings)
+        qtbot.addWidget(wizard)
+        assert wizard.placement.enabled is False and window.placement.enabled is False
+        window.close()
+        wizard.close()
+    assert not any(key.startswith(("windows/wizard", "windows/history", "windows/batch",
+                                   "windows/networkCheck")) for key in settings.allKeys())

@@ -72,3 +72,39 @@ def test_an_input_error_is_not_an_attempt_but_a_refusal_and_an_unknown_outcome_a
     assert all(e.identifiers.get("device_id") == "E133742016" for e in entries)
     assert "4321" not in json.dumps([e.identifiers for e in entries])
     run(qtbot, wizard.shutdown())
+
+
+def test_one_decision_on_what_the_history_records(qtbot, sandbox, make_wizard):
+    """Issue 14 item 1: whether an end of a pairing is an attempt for the history, and
+    its outcome, is flow.history_outcome's decision, asked in one place (Services.record,
+    which the wizard always calls): no verdict of its own on the pairing's Outcome for the
+    wizard to check first."""
+    import ast
+    from pathlib import Path
+
+    from app.core import flow
+
+    app = Path(__file__).resolve().parents[2] / "app"
+    askers = sorted(
+        str(path.relative_to(app.parent))
+        for path in app.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.Attribute | ast.Name)
+        and (node.attr if isinstance(node, ast.Attribute) else node.id) == "history_outcome")
+    assert askers == ["app/ui/services.py"]
+    assert "record" not in flow.Outcome._fields
+
+    # The wizard hands every end to the history, which leaves the input error out.
+    wizard = make_wizard(sandbox.url)
+    state = {**wizard.state, "provider": "xee", "environment": "demo",
+             "xee_device_id": "E133742016", "xee_pin": "4321"}
+    wizard.state = state
+    before = len(history(qtbot, wizard))
+    run(qtbot, wizard._apply(flow.after_pair(
+        state, error={"kind": "input.xee_pin", "category": "input"})))
+    assert len(history(qtbot, wizard)) == before
+    run(qtbot, wizard._apply(flow.after_pair(
+        state, error={"kind": "xee.pin_rejected", "category": "refused", "status": 400})))
+    assert [(e.outcome, e.error_kind) for e in history(qtbot, wizard)[:1]] == [
+        ("failed", "xee.pin_rejected")]
+    run(qtbot, wizard.shutdown())
