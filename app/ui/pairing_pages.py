@@ -33,7 +33,16 @@ from app.ui import theme
 from app.ui.i18n import advice as advice_text
 from app.ui.i18n import flow_text, locale_time, translate
 from app.ui.pages import WizardPage, field_error
-from app.ui.widgets import Card, FieldRow, StatusLine, button, copy_text, hbox, label
+from app.ui.widgets import (
+    Card,
+    FieldRow,
+    RichTextLabel,
+    StatusLine,
+    button,
+    copy_text,
+    hbox,
+    label,
+)
 
 if TYPE_CHECKING:
     from app.ui.host import WizardHost
@@ -1027,10 +1036,8 @@ class ResultPage(WizardPage):
         self.body.addLayout(head)
 
         self.details_card = Card()
-        self.details = QLabel()
+        self.details = RichTextLabel()
         self.details.setObjectName("resultDetails")
-        self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details_card.add(self.details)
         self.body.addWidget(self.details_card)

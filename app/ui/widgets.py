@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -74,6 +74,45 @@ class Card(QFrame):
     def add(self, widget: QWidget) -> QWidget:
         self.layout_.addWidget(widget)
         return widget
+
+
+class RichTextLabel(QLabel):
+    """A word-wrapped rich-text label (the Result page's table of details) whose size
+    hints cost one layout of its text per width, not ten.
+
+    QLabel lays its QTextDocument out again on each heightForWidth() call (the window's
+    layouts ask several times for the same few widths when a page is shown) and tries
+    several widths for a "nice" sizeHint(): ~10 ms of the turn that shows a Result page
+    (bench/first_pair.py). Here each width's height is kept until the text, the font or
+    the style changes, and sizeHint() asks for one width, about 80 characters: its width
+    only matters to the scroll area around the page, which gives the page its own."""
+
+    HINT_CHARACTERS = 80
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)
+        self._heights: dict[tuple[int, str], int] = {}
+
+    def heightForWidth(self, width: int) -> int:
+        key = (width, self.text())
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 32:
+                self._heights.clear()
+            height = self._heights[key] = super().heightForWidth(width)
+        return height
+
+    def sizeHint(self) -> QSize:
+        width = min(self.fontMetrics().averageCharWidth() * self.HINT_CHARACTERS,
+                    self.maximumWidth())
+        return QSize(width, self.heightForWidth(width))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._heights.clear()
+        super().changeEvent(event)
 
 
 class StatusLine(QWidget):
