@@ -152,17 +152,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _endpoint_options(p: argparse.ArgumentParser, provider: str) -> None:
+    from app.core.providers import SPECS
+
+    spec = SPECS[provider]
     p.add_argument("--base-url", help="the provider's API root, e.g. http://127.0.0.1:PORT/"
-                   f"{ {'xee': 'xee/v3', 'rufus': 'rufus/v0', 'zype': 'zype'}[provider] }")
-    if provider == "xee":
+                   f"{spec.demo_prefix.lstrip('/')}")
+    if spec.info.api_versions:
         p.add_argument("--env", choices=["production", "sandbox"], default="production",
                        help="Xee environment when no --base-url is given")
         add_xee_api_version_option(p)
 
 
 def _common(p: argparse.ArgumentParser, provider: str) -> None:
+    from app.core.providers import SPECS
+
     _endpoint_options(p, provider)
-    if provider == "xee":
+    if SPECS[provider].info.signs_in:
         p.add_argument("--token", help="access token (default: $XEE_ACCESS_TOKEN, "
                        "then the stored sign-in)")
     else:
@@ -262,7 +267,9 @@ def _identifiers(args: argparse.Namespace) -> dict[str, str]:
              "alias": "alias", "firmware": "firmware", "device_type": "type",
              "deviceid": "deviceid",
              "consumer": "consumer_id", "email": "email"}
-    if args.provider == "zype":
+    from app.core.providers import SPECS
+
+    if "pin" in SPECS[args.provider].identifier_fields:
         names["pin"] = "pin"  # a Zype pin is a short-lived public code the TV shows
     return {field: str(getattr(args, option)).strip() for option, field in names.items()
             if getattr(args, option, None)}
@@ -343,11 +350,13 @@ async def _show_device(args: argparse.Namespace) -> int:
 
 def _missing_credential(args: argparse.Namespace) -> Exception:
     from app.core.errors import InputError
+    from app.core.providers import SPECS
 
-    if args.provider == "xee":
+    spec = SPECS[args.provider]
+    if spec.info.signs_in:
         return InputError("token", "No Xee sign-in: run `pairing-wizard login xee` first, "
                           "or pass --token (or set XEE_ACCESS_TOKEN).", provider="xee")
-    env = "RUFUS_API_KEY" if args.provider == "rufus" else "ZYPE_API_KEY"
+    env = spec.credential_env
     return InputError("api_key", f"No api key: pass --api-key-file PATH (- for standard "
                       f"input) or set {env}.",
                       provider=args.provider)

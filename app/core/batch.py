@@ -68,7 +68,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from app.core import flow, messages
+from app.core import flow, messages, providers
 from app.core import validation as v
 from app.core.errors import InputError, ProviderError, provider_name
 from app.core.history import (
@@ -289,9 +289,8 @@ def check_bytes(raw: bytes, provider: str, file_name: str = "batch.csv") -> Chec
     if duplicated:
         report.file_problems.append(Message(BATCH, "Column(s) given twice: {join_duplicated}.",
                                             join_duplicated=", ".join(duplicated)))
-    if provider == "zype" and "consumer_id" not in names and "email" not in names:
-        report.file_problems.append(
-            Message(BATCH, "A Zype file needs a consumer_id or an email column."))
+    spec = providers.SPECS[provider]
+    report.file_problems.extend(spec.batch_file_problems(names))
     if report.file_problems:
         return report
     validators = VALIDATORS[provider]
@@ -329,10 +328,7 @@ def check_bytes(raw: bytes, provider: str, file_name: str = "batch.csv") -> Chec
                     continue
                 if clean is not None:
                     row.values[name] = clean
-            if provider == "zype" and not (row.values.get("consumer_id")
-                                           or row.values.get("email")):
-                row.problems.append(
-                    Message(BATCH, "Give the consumer_id or the customer's email."))
+            row.problems.extend(spec.batch_row_problems(row.values))
             key = row.values.get(unique)
             if key is not None and not row.problems:
                 if key in seen:
@@ -949,6 +945,7 @@ class BatchRunner:
         # RUFUS: the type sent for rows without one (the rufus/defaultType setting).
         self.rufus_type = rufus_type or None
         self.provider: str = api.provider
+        self.spec = providers.known(self.provider)
         if self.provider != report.provider:
             raise ValueError(f"the file was checked for {report.provider}, the API is "
                              f"{self.provider}")
@@ -1219,10 +1216,10 @@ class BatchRunner:
             row.error_kind, row.error_status = error.kind, error.status
             await self._save(row)
             return
-        if (self.provider == "rufus" and error.kind == "rufus.serial_taken"
-                and row.attempts > 1 and error.details.get("deviceid")):
+        landed = self.spec.batch_late_success(error, row)
+        if landed is not None:
             # Our own earlier bind (its answer was lost) landing before this one.
-            self._set_final(row, "done", result=error.details["deviceid"],
+            self._set_final(row, "done", result=landed,
                             message=Message(BATCH, "Bound by an earlier try whose answer "
                                             "was lost."))
             await self._save(row)
@@ -1269,22 +1266,7 @@ class BatchRunner:
     # ---------------------------------------------------------- per provider
 
     async def _send(self, row: JournalRow) -> str | None:
-        values = self.values[row.row_no]
-        if self.provider == "rufus":
-            binding = await self.api.bind(values["model"], values["serial_number"],
-                                          alias=values.get("alias"),
-                                          firmware=values.get("firmware"),
-                                          type=values.get("type") or self.rufus_type)
-            row.identifiers["deviceid"] = binding.deviceid
-            return binding.deviceid
-        if self.provider == "xee":
-            await self._call(lambda xee: xee.associate(values["device_id"], values["pin"]))
-            return "associated"
-        consumer_id = values.get("consumer_id") or await self._consumer_id(row, values)
-        pin = await self.api.link(consumer_id, values["pin"])
-        if pin.linked_device_id:
-            row.identifiers["linked_device_id"] = pin.linked_device_id
-        return "linked"
+        return await self.spec.batch_send(self, row, self.values[row.row_no])
 
     async def _consumer_id(self, row: JournalRow, values: Mapping[str, str]) -> str:
         email = values["email"]
@@ -1314,40 +1296,7 @@ class BatchRunner:
         if error is not None:
             row.error_kind, row.error_status, row.message = error.kind, error.status, \
                 error.advice_message
-        if self.provider == "xee":
-            if await self._xee_box_is_on_a_car(row):
-                self._set_final(row, "done", result="associated", message=Message(
-                    BATCH, "Xee's answer was lost ({reason}); the account's cars show the "
-                    "box.", reason=reason))
-                await self._save(row)
-                return
-            # Re-associating to the same user is a 204 (idempotent): resending is safe.
-            resends = row.attempts - 1
-            if resends < 2:
-                row.state = "pending"
-                row.message = Message(BATCH, "Sent again after an uncertain answer "
-                                      "({reason}).", reason=reason)
-                await self._save(row)
-                return
-            self._set_final(row, "unknown", error=error, message=Message(
-                BATCH, "Xee's answer was lost several times: check by hand whether the box "
-                "is associated (Xee app or console)."))
-            await self._save(row)
-            return
-        if self.provider == "zype":
-            await self._resolve_zype(row, error, reason)
-            return
-        await self._resolve_rufus(row, error, reason)
-
-    async def _xee_box_is_on_a_car(self, row: JournalRow) -> bool:
-        """Whether the signed-in user's cars carry the row's box (v3 users/me/cars needs
-        cars_read: without it, or without an answer, we cannot tell and resend)."""
-        device = self.values[row.row_no]["device_id"].casefold()
-        try:
-            cars = await self._check(lambda: self._call(lambda xee: xee.cars()))
-        except _Fatal:
-            return False
-        return any((car.device_id or "").casefold() == device for car in cars or ())
+        await self.spec.batch_resolve(self, row, error, reason)
 
     async def _check(self, fn: Callable[[], Any]) -> Any:
         """A read-only check, retried; None when it never got an answer."""
@@ -1368,63 +1317,6 @@ class BatchRunner:
                     wait = min(self.max_backoff, 0.25 * 2 ** attempt)
                 await asyncio.sleep(wait)
         return None
-
-    async def _resolve_rufus(self, row: JournalRow, error: ProviderError | None,
-                             reason: str) -> None:
-        serial = self.values[row.row_no]["serial_number"]
-        devices = await self._check(lambda: self.api.find_by_serial(serial))
-        if devices is None:
-            self._set_final(row, "unknown", error=error, message=Message(
-                BATCH, "RUFUS's answer was lost ({reason}) and the device list could not be "
-                "read: check by hand whether serial number {serial} is bound (RUFUS "
-                "console).", reason=reason, serial=serial))
-        elif len(devices) == 1:
-            row.identifiers["deviceid"] = devices[0].deviceid
-            self._set_final(row, "done", result=devices[0].deviceid, message=Message(
-                BATCH, "RUFUS's answer was lost ({reason}); the device list shows it bound.",
-                reason=reason))
-        elif not devices:
-            row.state = "pending"  # the bind did not happen: sending again is safe
-            row.message = Message(BATCH, "Not bound after an uncertain answer ({reason}): "
-                                  "sent again.", reason=reason)
-        else:
-            self._set_final(row, "unknown", error=error, message=Message(
-                BATCH, "{len_devices} RUFUS devices have serial number {serial}: check by "
-                "hand which one to keep.", len_devices=len(devices), serial=serial))
-        await self._save(row)
-
-    async def _resolve_zype(self, row: JournalRow, error: ProviderError | None,
-                            reason: str) -> None:
-        values = self.values[row.row_no]
-        device = row.identifiers.get("linked_device_id") or values.get("linked_device_id")
-        consumer = row.identifiers.get("consumer_id") or values.get("consumer_id")
-        status = None
-        if device and consumer:
-            status = await self._check(lambda: self.api.status(device))
-        if status is not None and status.pin == values["pin"]:
-            if status.linked and status.consumer_id == consumer:
-                self._set_final(row, "done", result="linked", message=Message(
-                    BATCH, "Zype's answer was lost ({reason}); the pin's status shows it "
-                    "linked.", reason=reason))
-            elif not status.linked:
-                row.state = "pending"
-                row.message = Message(BATCH, "Not linked after an uncertain answer "
-                                      "({reason}): sent again.", reason=reason)
-            else:
-                self._set_final(row, "unknown", error=error, message=Message(
-                    BATCH, "The pin is linked to another consumer: check by hand."))
-        else:
-            pin = values["pin"]
-            message = Message(BATCH, "Zype's answer was lost ({reason}): check by hand "
-                              "whether pin {pin} is linked, in the Zype dashboard or on the "
-                              "TV.", reason=reason, pin=pin)
-            if not device:   # whole sentences, each translated
-                message = Message(BATCH, "Zype's answer was lost ({reason}): check by hand "
-                                  "whether pin {pin} is linked, in the Zype dashboard or on "
-                                  "the TV (add a linked_device_id column to let the batch "
-                                  "check by itself).", reason=reason, pin=pin)
-            self._set_final(row, "unknown", error=error, message=message)
-        await self._save(row)
 
     def _history_args(self, row: JournalRow) -> dict[str, Any]:
         done = row.state == "done"
@@ -1457,8 +1349,7 @@ def write_results(path_or_file: str | os.PathLike[str] | IO[str], provider: str,
     window and the check report number it, so "line 7" is the same row everywhere (the
     journal's row_no, counted from 1 without the header, said 6 there)."""
     ids = [name for name, _ in LAYOUTS[provider] if name not in NOT_IDENTIFIERS.get(provider, ())]
-    if provider == "rufus":
-        ids.append("deviceid")
+    ids.extend(providers.SPECS[provider].result_columns)
     columns = ["line", *ids, *RESULT_COLUMNS[1:]]
 
     def write(handle: IO[str]) -> int:

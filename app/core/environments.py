@@ -12,19 +12,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
+from app.core import providers
 from app.core.errors import InputError, provider_name
 from app.core.messages import INPUT_ERROR, Message
 
-PROVIDERS = ("xee", "rufus", "zype")
 ENVIRONMENTS = ("production", "sandbox", "demo")
-
-PRODUCTION_ROOTS = {
-    "xee": "https://cloud.xee.com/v3",
-    "rufus": "https://api.runonrufus.com/v0",
-    "zype": "https://api.zype.com",
-}
-PROVIDER_SANDBOX_ROOTS = {"xee": "https://sandbox.xee.com/v3"}
-DEMO_PREFIXES = {"xee": "/xee/v3", "rufus": "/rufus/v0", "zype": "/zype"}
+# The roots are the providers' specs (app.core.providers: roots, demo_prefix); these
+# are views of the three built in.
+PROVIDERS = tuple(providers.SPECS)
+PRODUCTION_ROOTS = {key: s.roots["production"] for key, s in providers.SPECS.items()}
+PROVIDER_SANDBOX_ROOTS = {key: s.roots["sandbox"] for key, s in providers.SPECS.items()
+                          if "sandbox" in s.roots}
+DEMO_PREFIXES = {key: s.demo_prefix for key, s in providers.SPECS.items()}
 
 # Xee's API versions (setting xee/apiVersion, CLI --api-version). v3 is the product's
 # source document (the seed page) and stays the default; Xee froze it in 2017 (the
@@ -79,28 +78,23 @@ def api_root(
     """The API root (no trailing slash) the provider classes are built with.
     `api_version` is Xee's ("v3" or "v4"; the other providers have one). An override is
     taken as given: XeeAPI reads the version from a root that ends in /v4."""
-    if provider not in PROVIDERS:
+    spec = providers.spec(provider)
+    if spec is None:
         raise InputError("provider", Message(
             INPUT_ERROR, "Unknown provider {provider}: use xee, rufus or zype.",
             provider=repr(provider)))
     if overrides and overrides.get(provider):
         return _checked_url(overrides[provider], "api_root", provider)
-    if provider == "xee" and xee_api_version(api_version) == "v4":
-        if environment in XEE_V4_ROOTS:
-            return XEE_V4_ROOTS[environment]
-        if environment == "demo" and sandbox_base:
-            return _checked_url(sandbox_base, "sandbox_base", provider) + "/xee/v4"
-    if environment == "production":
-        return PRODUCTION_ROOTS[provider]
+    roots, demo_prefix = spec.roots_for(spec.api_version(api_version))
+    if environment in roots:
+        return roots[environment]
     if environment == "sandbox":
-        if provider not in PROVIDER_SANDBOX_ROOTS:
-            raise InputError(
-                "environment",
-                Message(INPUT_ERROR, "{provider} has no online sandbox: use production, or "
-                        "demo for the offline sandbox.", provider=provider_name(provider)),
-                provider=provider,
-            )
-        return PROVIDER_SANDBOX_ROOTS[provider]
+        raise InputError(
+            "environment",
+            Message(INPUT_ERROR, "{provider} has no online sandbox: use production, or "
+                    "demo for the offline sandbox.", provider=provider_name(provider)),
+            provider=provider,
+        )
     if environment == "demo":
         if not sandbox_base:
             raise InputError(
@@ -108,7 +102,7 @@ def api_root(
                 "The demo environment needs the address of the running offline sandbox.",
                 provider=provider,
             )
-        return _checked_url(sandbox_base, "sandbox_base", provider) + DEMO_PREFIXES[provider]
+        return _checked_url(sandbox_base, "sandbox_base", provider) + demo_prefix
     raise InputError(
         "environment",
         Message(INPUT_ERROR, "Unknown environment {environment}: use production, sandbox or "

@@ -24,20 +24,38 @@ from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import Any, NamedTuple
 
-from app.core import times, validation
+from app.core import providers, times, validation  # noqa: F401  (flow.validation)
 from app.core.errors import InputError, ProviderError
 from app.core.messages import FLOW, Message
+from app.core.pages import Page
+from app.core.providers import (  # noqa: F401  (names of this module before the specs)
+    BOGUS_RUFUS_DEVICEID,
+    CANCELLED_WHILE_WAITING_ANY,
+    CHECK_RUFUS_FOUND,
+    CHECK_RUFUS_MISSING,
+    CHECK_XEE_FOUND,
+    CHECK_XEE_MISSING,
+    CHECK_ZYPE_ELSEWHERE,
+    CHECK_ZYPE_FOUND,
+    CHECK_ZYPE_MISSING,
+    CHECK_ZYPE_NO_CONSUMER,
+    CHECK_ZYPE_NO_EMAIL,
+    DEMO,
+    DEVICE_KEYS,
+    FIELDS,
+    HARMLESS_EMAIL,
+    ONLINE_SANDBOX,
+    PRODUCTION,
+    PROVIDERS,
+    Field,
+    KeyCheck,
+    OutcomeCheck,
+    ProviderInfo,
+    mask,
+)
+from app.core.providers import as_dict as _as_dict
+from app.core.providers import text as _text
 from app.core.times import TimeFormat
-
-
-class Page(StrEnum):
-    PROVIDER = "provider"
-    CREDENTIALS = "credentials"
-    DEVICE = "device"
-    REVIEW = "review"
-    PAIRING = "pairing"
-    RESULT = "result"
-
 
 PAGE_ORDER: tuple[Page, ...] = tuple(Page)
 
@@ -74,115 +92,12 @@ PAGE_TITLES: dict[Page, str] = {
 
 
 # --- providers and environments -------------------------------------------------
-
-DEMO = "demo"
-ONLINE_SANDBOX = "sandbox"
-PRODUCTION = "production"
-
-# NamedTuples, not frozen dataclasses: this module loads before the wizard's first
-# paint, and each dataclass costs a millisecond or more to create.
-class ProviderInfo(NamedTuple):
-    """One provider as the wizard, the batch and the history know it: its display name
-    (defined here only: errors.provider_name and every window read it), its words, and
-    what it can do, as data the UI reads instead of comparing provider names."""
-
-    key: str
-    title: str            # the display name, never translated
-    summary: str          # one line on the provider page
-    action: str           # the verb on the pair button ("Associate", "Bind", "Link")
-    undo_action: str      # the verb on the undo button
-    credential: str       # "sign-in" or "api_key"
-    # Environments where this provider's sign-in is not needed (Xee's online sandbox).
-    sign_in_free: tuple[str, ...] = ()
-    pin_lock: bool = False          # wrong pins are counted: the box locks on the third
-    api_versions: bool = False      # an API version setting (xee/apiVersion)
-    # The result's id the engineer hands over to the device ("" when none): shown in
-    # the batch's table and named on the device page.
-    handover_id: str = ""
-    keeps_on_pair_another: tuple[str, ...] = ()   # device keys a batch usually shares
-    lookup_field: str = ""          # the state key Enter looks up (Zype's email)
-    grid_form: bool = False         # the device form in two columns (many short fields)
-    default_field: tuple[str, str] = ("", "")     # (state key, setting) filled by default
-    # History identifiers taken from the result (or, second, from a state key).
-    result_identifiers: tuple[tuple[str, str], ...] = ()
-    # The labels of the identifiers no field names (a field's identifier has its label).
-    identifier_labels: tuple[tuple[str, str], ...] = ()
-    # The sandbox dialect of the offline demo (name/value pairs).
-    demo_dialect: tuple[tuple[str, Any], ...] = ()
-    # What the pages say (plain English, translated by the UI in flow's context).
-    device_title: str = ""
-    device_subtitle: str = ""
-    pairing_status: str = ""
-    undo_confirm: str = ""          # {device}: the device id of the page
-    undo_done: str = ""
-    api: str = ""                   # its client class, "module:Class" (imported when used)
-
-    @property
-    def signs_in(self) -> bool:
-        """The credentials page signs in (in the browser) rather than taking a key."""
-        return self.credential == "sign-in"
-
-    @property
-    def has_api_key(self) -> bool:
-        return self.credential == "api_key"
-
-    def needs_sign_in(self, environment: str | None) -> bool:
-        """A sign-in is needed for requests in this environment."""
-        return self.signs_in and environment not in self.sign_in_free
-
-
-PROVIDERS: dict[str, ProviderInfo] = {
-    "xee": ProviderInfo("xee", "Xee", "Connected-car box: sign in with the customer's "
-                        "Xee account, then associate the box with its pin.",
-                        # Xee's dissociate "Dissociate[s] the device ... and the car"
-                        # (xee-api-docs api/api/v3/devices/dissociate.md): the undo is
-                        # named for what it does to the customer.
-                        "Associate", "Remove the box from the car", "sign-in",
-                        sign_in_free=(ONLINE_SANDBOX,), pin_lock=True, api_versions=True,
-                        result_identifiers=(("user", "xee_account"),),
-                        identifier_labels=(("user", "Xee account"),),
-                        device_title="The Xee box",
-                        device_subtitle="Enter the device id and the pin from the box's card.",
-                        pairing_status="Associating the box with Xee…",
-                        undo_confirm="This will remove the box {device} from the car it is "
-                        "fitted to: Xee dissociates the box from the car and from the Xee "
-                        "account, and the car no longer reports through it until the box is "
-                        "associated again.",
-                        undo_done="Done: the box is removed from the car and dissociated "
-                        "from the Xee account.", api="app.core.xee:XeeAPI"),
-    "rufus": ProviderInfo("rufus", "RUFUS", "Timing device: bind it to the company account "
-                          "with an api key, then store the deviceid on the device.",
-                          "Bind", "Unbind", "api_key", handover_id="deviceid",
-                          keeps_on_pair_another=("rufus_model", "rufus_firmware",
-                                                 "rufus_type"),
-                          grid_form=True, default_field=("rufus_type", "rufus/defaultType"),
-                          result_identifiers=(("deviceid", ""),),
-                          identifier_labels=(("deviceid", "deviceid"),),
-                          device_title="The RUFUS device",
-                          device_subtitle="Describe the device to bind to the company "
-                          "account.",
-                          pairing_status="Binding the device with RUFUS…",
-                          undo_confirm="This will unbind the device (RUFUS deletes its "
-                          "sessions and passings).",
-                          undo_done="Done: the device is unbound.",
-                          api="app.core.rufus:RufusAPI"),
-    "zype": ProviderInfo("zype", "Zype", "TV app: link the customer (consumer) to the pin "
-                         "the TV shows, with an api key.", "Link", "Unlink", "api_key",
-                         lookup_field="zype_email",
-                         result_identifiers=(("linked_device_id", ""),),
-                         # The demo's pins renew when they expire: a demo lasts a day.
-                         demo_dialect=(("renew_pins", True),),
-                         device_title="The Zype customer and pin",
-                         device_subtitle="Who the TV belongs to, and the pin it shows.",
-                         pairing_status="Linking the pin with Zype…",
-                         undo_confirm="This will unlink the pin from the consumer.",
-                         undo_done="Done: the pin is unlinked from the consumer.",
-                         api="app.core.zype:ZypeAPI"),
-}
-
+# Each provider's data and calls are its spec (app.core.providers); PROVIDERS (its
+# ProviderInfo by key), FIELDS and DEVICE_KEYS are the registry's views.
 
 def provider_info(provider: str | None) -> ProviderInfo | None:
-    """The provider's spec; None before a provider is chosen (or for an unknown one)."""
+    """The provider's display data; None before a provider is chosen (or for an unknown
+    one)."""
     return PROVIDERS.get(provider or "")
 
 
@@ -202,13 +117,12 @@ ENVIRONMENT_TITLES = {
 
 # Which environments each provider offers (only Xee runs an online sandbox).
 PROVIDER_ENVIRONMENTS: dict[str, tuple[str, ...]] = {
-    "xee": (DEMO, ONLINE_SANDBOX, PRODUCTION),
-    "rufus": (DEMO, PRODUCTION),
-    "zype": (DEMO, PRODUCTION),
-}
+    key: spec.environments for key, spec in providers.SPECS.items()}
+
 
 def environments_for(provider: str | None) -> tuple[str, ...]:
-    return PROVIDER_ENVIRONMENTS.get(provider or "", ())
+    spec = providers.spec(provider)
+    return spec.environments if spec else ()
 
 
 # Xee outside the demo signs in with the OAuth app's own client id and secret.
@@ -237,88 +151,6 @@ def xee_app_errors(client_id: str, secret: str, secret_stored: bool) -> dict[str
 
 # --- fields ------------------------------------------------------------------------
 
-class Field(NamedTuple):
-    """One field under every name it has: the wizard's state key, its validator, the
-    field its InputError names, the batch file's column and the history's identifier
-    ("" where it has none: the Xee pin is never an identifier)."""
-
-    key: str               # the state key
-    provider: str
-    page: Page | None      # None: a batch column only
-    label: str
-    help: str
-    validator: str         # the key in app.core.validation.VALIDATORS
-    required: bool = True
-    error_field: str = ""  # InputError.field of its validator
-    column: str = ""       # the batch file's column
-    identifier: str = ""   # the history's (and the batch journal's) identifier
-    column_required: bool | None = None   # in a batch file (None: as `required`)
-    object_name: str = ""  # the edit's Qt object name (automation)
-    placeholder: str = ""
-    unique: bool = False   # a batch file names each value once (a device is paired once)
-
-    def validate(self, value: str) -> Any:
-        """The clean value; raises InputError with a sentence."""
-        return validation.VALIDATORS[self.validator](value)
-
-    @property
-    def in_column_required(self) -> bool:
-        return self.required if self.column_required is None else self.column_required
-
-
-FIELDS: tuple[Field, ...] = (
-    Field("api_key", "rufus", Page.CREDENTIALS, "Api key",
-          "The RUFUS company api key (ror-…) with WRITE or READ_WRITE access.",
-          "rufus.api_key", error_field="api_key"),
-    Field("api_key", "zype", Page.CREDENTIALS, "Api key",
-          "An Admin api key of the Zype channel (Settings, API keys).", "zype.api_key",
-          error_field="api_key"),
-    Field("xee_device_id", "xee", Page.DEVICE, "Device id",
-          "Printed on the box, for example E133742015.", "xee.device_id",
-          error_field="device_id", column="device_id", identifier="device_id",
-          object_name="xeeDeviceIdEdit", placeholder="E133742015", unique=True),
-    Field("xee_pin", "xee", Page.DEVICE, "Pin",
-          "On the card delivered with the box. Three wrong pins lock the box.", "xee.pin",
-          error_field="pin", column="pin", object_name="xeePinEdit", placeholder="1234"),
-    Field("rufus_model", "rufus", Page.DEVICE, "Model", "The device model, e.g. Model X1.",
-          "rufus.model", error_field="model", column="model", identifier="model",
-          object_name="rufusModelEdit", placeholder="Model X1"),
-    Field("rufus_serial", "rufus", Page.DEVICE, "Serial number",
-          "As printed on the device's label.", "rufus.serial_number",
-          error_field="serial_number", column="serial_number", identifier="serial_number",
-          object_name="rufusSerialEdit", placeholder="DEVICE-123", unique=True),
-    Field("rufus_alias", "rufus", Page.DEVICE, "Alias",
-          "Optional: a name to recognise the device by.", "rufus.alias", required=False,
-          error_field="alias", column="alias", identifier="alias",
-          object_name="rufusAliasEdit", placeholder="Front door"),
-    Field("rufus_firmware", "rufus", Page.DEVICE, "Firmware",
-          "Optional: the firmware version, e.g. 1.4.2.", "rufus.firmware", required=False,
-          error_field="firmware", column="firmware", identifier="firmware",
-          object_name="rufusFirmwareEdit", placeholder="1.4.2"),
-    Field("rufus_type", "rufus", Page.DEVICE, "Type",
-          "Optional: the device type, sent only when filled in (some RUFUS accounts "
-          "require it).", "rufus.type", required=False, error_field="type", column="type",
-          identifier="type", object_name="rufusTypeEdit", placeholder="DEVICE"),
-    # A batch may give the email instead of the consumer id: the column is optional.
-    Field("zype_consumer_id", "zype", Page.DEVICE, "Consumer id",
-          "The customer's consumer id, or find it by email below.", "zype.consumer_id",
-          error_field="consumer_id", column="consumer_id", identifier="consumer_id",
-          column_required=False, object_name="zypeConsumerEdit", placeholder="5a3b…"),
-    Field("zype_email", "zype", Page.DEVICE, "Customer's email",
-          "Look the consumer up by the email of their account.", "zype.email",
-          required=False, error_field="email", column="email", identifier="email",
-          object_name="zypeEmailEdit", placeholder="name@example.com"),
-    Field("zype_pin", "zype", Page.DEVICE, "Pin",
-          "The 7-character pin the TV app shows, e.g. zabc123. Pins expire after 30 minutes.",
-          "zype.pin", error_field="pin", column="pin", identifier="pin",
-          object_name="zypePinEdit", placeholder="zabc123", unique=True),
-    # The TV a batch row expects the pin to end up on (checked after linking).
-    Field("zype_linked_device_id", "zype", None, "TV device id", "", "zype.linked_device_id",
-          required=False, error_field="linked_device_id", column="linked_device_id",
-          identifier="linked_device_id"),
-)
-
-
 def columns_for(provider: str) -> list[Field]:
     """The fields of a batch file, in the template's order."""
     return [f for f in FIELDS if f.provider == provider and f.column]
@@ -344,11 +176,6 @@ def field(key: str, provider: str | None) -> Field:
         if f.key == key and f.provider in (provider, None):
             return f
     raise KeyError(key)
-
-
-def _text(state: Mapping[str, Any], key: str) -> str:
-    value = state.get(key)
-    return "" if value is None else str(value)
 
 
 def field_error(key: str, state: Mapping[str, Any]) -> str | None:
@@ -604,16 +431,7 @@ def error_dict(error: Any) -> dict[str, Any]:
 # What the wizard says when a pairing or an undo is cancelled. {name}: the provider's
 # title. Plain English data like the rest: the history keeps it so, the UI translates.
 CANCELLED_WHILE_WAITING = {
-    "xee": "Pairing was cancelled while waiting for {name}. The request may already have "
-           "reached {name}: check the user's devices before pairing again.",
-    "rufus": "Pairing was cancelled while waiting for {name}. The request may already have "
-             "reached {name}: look the serial number up in the RUFUS device list before "
-             "pairing again.",
-    "zype": "Pairing was cancelled while waiting for {name}. The request may already have "
-            "reached {name}: check the pin's status before pairing again.",
-}
-CANCELLED_WHILE_WAITING_ANY = ("Pairing was cancelled while waiting for {name}. The request "
-                               "may already have reached {name}: check before pairing again.")
+    key: spec.cancelled_while_waiting for key, spec in providers.SPECS.items()}
 SOME_PROVIDER = "the provider"
 CANCELLED_BEFORE_SENDING = ("Pairing was cancelled before the request was sent: nothing was "
                             "sent, so you can pair again right away.")
@@ -625,10 +443,10 @@ def cancelled_error(state: Mapping[str, Any], *, sent: bool = True) -> dict[str,
     """The error data of a cancelled pairing. `sent`: the request had left, so it may
     have been carried out (the advice says how to check); else nothing was sent."""
     provider = state.get("provider")
-    info = PROVIDERS.get(provider or "")
+    spec = providers.spec(provider)
     if sent:
-        template = CANCELLED_WHILE_WAITING.get(provider or "", CANCELLED_WHILE_WAITING_ANY)
-        advice = Message(FLOW, template, name=_provider_title(info))
+        template = spec.cancelled_while_waiting if spec else CANCELLED_WHILE_WAITING_ANY
+        advice = Message(FLOW, template, name=_provider_title(spec.info if spec else None))
     else:
         advice = Message(FLOW, CANCELLED_BEFORE_SENDING)
     return {"kind": "cancelled", "category": "network", "status": None, "type": None,
@@ -663,48 +481,14 @@ def batch_problem(state: Mapping[str, Any]) -> str | None:
 
 def demo_api_key(fixtures: Mapping[str, Any], provider: str) -> str | None:
     """A sandbox key that can pair and undo: RUFUS READ_WRITE with unbind, Zype admin."""
-    if provider == "rufus":
-        keys = fixtures["rufus"]["api_keys"]
-        best = [k for k in keys if k["access"] == "READ_WRITE" and k.get("unbind")]
-        best = best or [k for k in keys if k["access"] in ("READ_WRITE", "WRITE")]
-        return best[0]["key"] if best else None
-    if provider == "zype":
-        keys = fixtures["zype"]["api_keys"]
-        best = [k for k in keys if str(k.get("type", "")).lower() == "admin"] or keys
-        return best[0]["key"] if best else None
-    return None
+    spec = providers.spec(provider)
+    return spec.demo_api_key(fixtures) if spec else None
 
 
 def demo_device_values(fixtures: Mapping[str, Any], state: Mapping[str, Any]) -> dict[str, str]:
     """Values the sandbox will accept: a free box, a new serial, a free fresh pin."""
-    provider = state.get("provider")
-    if provider == "xee":
-        user_id = state.get("xee_user_id")
-        for device in fixtures["xee"]["devices"]:
-            mine = user_id and str(device.get("user_id")) == str(user_id)
-            if (device.get("user_id") is None or mine) and not device.get("locked"):
-                try:  # the sandbox also has a box of another format (a dialect's)
-                    validation.validate_xee_device_id(device["id"])
-                    validation.validate_xee_pin(device["pin"])
-                except InputError:
-                    continue
-                return {"xee_device_id": device["id"], "xee_pin": device["pin"]}
-        return {}
-    if provider == "rufus":
-        import secrets  # here: hashlib and hmac are not needed before the first paint
-
-        serial = f"DEMO-{secrets.token_hex(3).upper()}"
-        return {"rufus_model": "Model X1", "rufus_serial": serial,
-                "rufus_alias": "Front door", "rufus_firmware": "1.4.2"}
-    if provider == "zype":
-        consumers = fixtures["zype"]["consumers"]
-        pins = [p for p in fixtures["zype"]["pins"]
-                if p.get("consumer_id") is None and not p.get("expired")]
-        if not consumers or not pins:
-            return {}
-        return {"zype_email": consumers[0]["email"], "zype_consumer_id": consumers[0]["_id"],
-                "zype_pin": pins[0]["pin"]}
-    return {}
+    spec = providers.spec(state.get("provider"))
+    return spec.demo_device_values(fixtures, state) if spec else {}
 
 
 # --- Xee pin failures (the box locks on the third wrong pin) -------------------------
@@ -894,46 +678,17 @@ def apply_outcome(state: dict[str, Any], outcome: Outcome) -> bool:
 
 # --- what the review page shows, and what the result page shows ---------------------
 
-def mask(secret: str) -> str:
-    secret = secret.strip()
-    if len(secret) <= 8:
-        return "•" * len(secret)
-    return secret[:4] + "•" * 6 + secret[-2:]
-
-
 def review_rows(state: Mapping[str, Any], api_root: str | None = None) -> list[tuple[str, str]]:
     """What will be sent, where, and as whom: label/value rows (secrets masked)."""
-    provider = state.get("provider") or ""
-    info = PROVIDERS.get(provider)
+    spec = providers.spec(state.get("provider"))
     rows: list[tuple[str, str]] = []
-    if info is None:
+    if spec is None:
         return rows
-    rows.append(("Provider", info.title))
+    rows.append(("Provider", spec.info.title))
     rows.append(("Environment", ENVIRONMENT_TITLES.get(state.get("environment", ""), "")))
     if api_root:
         rows.append(("Server", api_root))
-    if provider == "xee":
-        rows.append(("As", Message(FLOW, "{account} (Xee sign-in)", account=state.get(
-            "xee_account") or Message(FLOW, "not signed in"))))
-        rows.append(("Request", "POST /devices/{id}/associate?pin=…"))
-        rows.append(("Device id", _text(state, "xee_device_id").strip()))
-        rows.append(("Pin", "•" * len(_text(state, "xee_pin").strip())))
-    elif provider == "rufus":
-        rows.append(("As", Message(FLOW, "api key {key}", key=mask(_text(state, "api_key")))))
-        rows.append(("Request", "POST /devices"))
-        rows.append(("Model", _text(state, "rufus_model").strip()))
-        rows.append(("Serial number", _text(state, "rufus_serial").strip()))
-        rows.append(("Alias", _text(state, "rufus_alias").strip() or "—"))
-        rows.append(("Firmware", _text(state, "rufus_firmware").strip() or "—"))
-        if _text(state, "rufus_type").strip():
-            rows.append(("Type", _text(state, "rufus_type").strip()))
-    elif provider == "zype":
-        rows.append(("As", Message(FLOW, "api key {key}", key=mask(_text(state, "api_key")))))
-        rows.append(("Request", "PUT /pin/link"))
-        consumer = _text(state, "zype_consumer_id").strip()
-        email = _text(state, "zype_email").strip()
-        rows.append(("Consumer", f"{consumer} ({email})" if email else consumer))
-        rows.append(("Pin", _text(state, "zype_pin").strip()))
+    rows.extend(spec.review_rows(state))
     return rows
 
 
@@ -947,29 +702,12 @@ def result_rows(state: Mapping[str, Any], time_format: TimeFormat | None = None
     """The details of a success that matter to the support engineer: human labels, and
     the provider's timestamps as local date-times (`time_format`: the wizard's locale
     format; by default times.local_text). Unreadable times stay as they came."""
-    result = state.get("result") or {}
-    provider = state.get("provider")
-    keys: Iterable[tuple[str, str]]
-    if provider == "xee":
-        keys = (("device_id", "Device id"), ("user", "Associated to"), ("user_id", "User id"))
-    elif provider == "rufus":
-        keys = (("deviceid", "deviceid"), ("model", "Model"),
-                ("serial_number", "Serial number"), ("alias", "Alias"),
-                ("firmware", "Firmware"))
-    else:
-        # Zype's device is a TV: its labels say so, never Xee's "Device id" (the box).
-        keys = (("pin", "Pin"), ("consumer_id", "Consumer id"),
-                ("linked_device_id", "TV device id"), ("linked", "Linked"),
-                ("id", "Device pin id"), ("_id", "Device pin id"),
-                ("device_id", "Zype device id"),
-                ("pin_expiration", "Pin expires"), ("subscription_count", "Subscriptions"),
-                ("site_id", "Zype site id"), ("created_at", "Created"),
-                ("updated_at", "Updated"))
-    if state.get("undone") and provider == "zype":
-        # After Unlink the pin is no longer linked: the details must not say it still is.
-        result = {**result, "linked": False, "linked_device_id": None}
+    spec = providers.spec(state.get("provider"))
+    if spec is None:
+        return []
+    result = spec.shown_result(state)
     rows = []
-    for key, label in keys:
+    for key, label in spec.result_labels:
         value = result.get(key)
         if value in (None, ""):
             continue
@@ -982,12 +720,10 @@ def result_rows(state: Mapping[str, Any], time_format: TimeFormat | None = None
 
 
 def success_title(state: Mapping[str, Any]) -> str:
-    provider = state.get("provider")
+    spec = providers.spec(state.get("provider"))
     if state.get("undone"):
-        return {"xee": "Box removed from the car", "rufus": "Device unbound",
-                "zype": "Pin unlinked"}.get(provider or "", "Undone")
-    return {"xee": "Device associated", "rufus": "Device bound",
-            "zype": "Device linked"}.get(provider or "", "Done")
+        return spec.undone_title if spec else "Undone"
+    return spec.done_title if spec else "Done"
 
 
 # A cancelled pairing's title: its category is "network" (the answer did not come), but
@@ -1061,8 +797,6 @@ def _secrets(state: Mapping[str, Any]) -> list[str]:
 
 # --- "Pair another device" ------------------------------------------------------------
 
-DEVICE_KEYS = ("xee_device_id", "xee_pin", "rufus_model", "rufus_serial", "rufus_alias",
-               "rufus_firmware", "rufus_type", "zype_consumer_id", "zype_email", "zype_pin")
 OUTCOME_KEYS = ("result", "error", "undone")
 
 
@@ -1119,72 +853,18 @@ def select(state: Mapping[str, Any], provider: str | None,
 
 # --- the requests themselves (called by the pairing page on the qasync loop) ---------
 
-def _as_dict(value: Any) -> dict[str, Any]:
-    if value is None:
-        return {}
-    if hasattr(value, "to_dict"):
-        return dict(value.to_dict())
-    import dataclasses
-
-    if dataclasses.is_dataclass(value):
-        return dataclasses.asdict(value)
-    if isinstance(value, Mapping):
-        return dict(value)
-    return dict(vars(value))
-
-
 async def pair(api: Any, state: Mapping[str, Any]) -> dict[str, Any]:
     """Send the pairing request with the page values; return the result as data.
 
     `api` is the provider's client (XeeAPI, RufusAPI, ZypeAPI); input is validated by it
     again before anything is sent.
     """
-    provider = state.get("provider")
-    if provider == "xee":
-        device_id = _text(state, "xee_device_id").strip()
-        await api.associate(device_id, _text(state, "xee_pin").strip())
-        return {"device_id": device_id, "user": state.get("xee_account") or "",
-                "user_id": state.get("xee_user_id") or ""}
-    if provider == "rufus":
-        alias = _text(state, "rufus_alias").strip() or None
-        firmware = _text(state, "rufus_firmware").strip() or None
-        device_type = _text(state, "rufus_type").strip() or None
-        binding = await api.bind(_text(state, "rufus_model").strip(),
-                                 _text(state, "rufus_serial").strip(),
-                                 alias=alias, firmware=firmware, type=device_type)
-        return {"deviceid": binding.deviceid, "model": _text(state, "rufus_model").strip(),
-                "serial_number": _text(state, "rufus_serial").strip(),
-                "alias": alias or "", "firmware": firmware or ""}
-    if provider == "zype":
-        device_pin = await api.link(_text(state, "zype_consumer_id").strip(),
-                                    _text(state, "zype_pin").strip())
-        return _as_dict(device_pin)
-    raise ValueError(f"unknown provider {provider!r}")
+    return await providers.known(state.get("provider")).pair(api, state)
 
 
 async def undo(api: Any, state: Mapping[str, Any]) -> None:
     """Reverse a successful pairing: dissociate, unbind, or unlink."""
-    provider = state.get("provider")
-    result = state.get("result") or {}
-    if provider == "xee":
-        await api.dissociate(result["device_id"])
-    elif provider == "rufus":
-        await api.unbind(result["deviceid"])
-    elif provider == "zype":
-        await api.unlink(result.get("consumer_id") or _text(state, "zype_consumer_id").strip(),
-                         result.get("pin") or _text(state, "zype_pin").strip())
-    else:
-        raise ValueError(f"unknown provider {provider!r}")
-
-
-# A deviceid no one has (64 uppercase hex): reading it is harmless.
-BOGUS_RUFUS_DEVICEID = "0" * 64
-HARMLESS_EMAIL = "pairing-wizard-key-check@example.invalid"
-
-
-class KeyCheck(NamedTuple):
-    ok: bool | None       # None: could not tell (network, unknown answer)
-    message: str
+    await providers.known(state.get("provider")).undo(api, state)
 
 
 async def check_key(api: Any, provider: str) -> KeyCheck:
@@ -1195,34 +875,10 @@ async def check_key(api: Any, provider: str) -> KeyCheck:
     a WRITE key is refused on every GET, and the status of an unknown key is
     undocumented (401 or 403), so a 403 cannot tell a WRITE key from a bad one.
     Zype: a consumer lookup with an email no one has; a Read Only key passes it."""
-    try:
-        if provider == "rufus":
-            await api.get(BOGUS_RUFUS_DEVICEID)
-        elif provider == "zype":
-            await api.find_consumers(HARMLESS_EMAIL)
-        else:
-            raise ValueError(provider)
-    except ProviderError as error:
-        if provider == "rufus" and error.status == 404:
-            return KeyCheck(True, "The key works for reading devices. Whether it may also "
-                            "bind (WRITE or READ_WRITE access) cannot be tested without "
-                            "binding a device: if it is a READ key, it works, but read-only: "
-                            "cannot pair.")
-        if provider == "rufus" and error.status == 403:
-            return KeyCheck(None, "RUFUS refused to read with this key. A WRITE key may only "
-                            "bind, so it can still pair, but that cannot be tested without "
-                            "binding a device; the key may also be mistyped or unknown to "
-                            "RUFUS. Check its access type in the RUFUS console.")
-        if error.status in (401, 403):
-            return KeyCheck(False, Message(FLOW, "The key was refused: {advice}",
-                                           advice=error.advice_message))
-        return KeyCheck(None, Message(FLOW, "Could not check the key: {advice}",
-                                      advice=error.advice_message))
-    if provider == "zype":
-        return KeyCheck(True, "The key works for reading consumers. Whether it may link (an "
-                        "Admin key) cannot be tested without linking: a Read Only key also "
-                        "passes this test, and would then be refused when linking.")
-    return KeyCheck(True, "The key works.")
+    spec = providers.spec(provider)
+    if spec is None:
+        raise ValueError(provider)
+    return await spec.check_key(api)
 
 
 def consumer_choices(consumers: Iterable[Any]) -> list[tuple[str, str]]:
@@ -1241,37 +897,7 @@ def consumer_choices(consumers: Iterable[Any]) -> list[tuple[str, str]]:
 
 UNCERTAIN_REVIEW = ("The last request may have been carried out: {name} did not confirm "
                     "it. Check now before sending it again.")
-CHECK_RUFUS_FOUND = ("It was carried out: RUFUS has a device with serial number {serial} "
-                     "(deviceid {deviceid}; status {status}, battery {battery}, last "
-                     "telemetry {telemetry}, last login {login}). Do not bind it again: "
-                     "store this deviceid on the device.")
-CHECK_RUFUS_MISSING = ("It was not carried out: RUFUS has no device with serial number "
-                       "{serial}. You can bind it now.")
-CHECK_ZYPE_FOUND = ("It was carried out: pin {pin} is linked to consumer {consumer} (TV "
-                    "device id {device}). Do not link it again.")
-CHECK_ZYPE_MISSING = ("It was not carried out: none of the {count} device(s) linked to "
-                      "consumer {consumer} shows pin {pin}. You can link it now.")
-CHECK_ZYPE_ELSEWHERE = ("Pin {pin} is linked, but to another consumer ({other}), not to "
-                        "{consumer}: do not link again before the customer confirms which "
-                        "account is theirs.")
-CHECK_ZYPE_NO_EMAIL = ("Zype finds a consumer's linked devices through its email: enter the "
-                       "customer's email on the device page (Find consumer), then Check now "
-                       "again; or ask the customer whether the TV app shows the account.")
-CHECK_ZYPE_NO_CONSUMER = ("Zype has no consumer {consumer} with email {email}: check the "
-                          "email and the consumer id on the device page, then Check now "
-                          "again.")
-CHECK_XEE_FOUND = ("It was carried out: box {device} is on the signed-in account's car "
-                   "“{car}”. Do not associate it again.")
-CHECK_XEE_MISSING = ("It was not carried out: none of the signed-in account's {count} "
-                     "car(s) has box {device}. You can associate it now (a wrong pin counts "
-                     "toward Xee's lock after 3 failures).")
 CHECK_FAILED = "Could not check: {advice}"
-
-
-class OutcomeCheck(NamedTuple):
-    done: bool | None     # None: could not tell
-    message: str
-    deviceid: str = ""
 
 
 def uncertain_review_note(state: Mapping[str, Any]) -> str | None:
@@ -1295,76 +921,8 @@ async def check_last_request(api: Any, state: Mapping[str, Any],
     `time_format`); Xee lists the signed-in user's cars (v3 `users/me/cars`, v4
     `users/me/vehicles`) and their boxes; Zype finds the consumer by email, then reads
     each linked device's pin (`/pin/status`)."""
-    provider = state.get("provider")
+    spec = providers.known(state.get("provider"))
     try:
-        if provider == "zype":
-            return await _check_zype(api, state)
-        if provider == "xee":
-            return await _check_xee(api, state)
-        return await _check_rufus(api, state, time_format)
+        return await spec.check_last_request(api, state, time_format)
     except (ProviderError, InputError) as error:
         return OutcomeCheck(None, Message(FLOW, CHECK_FAILED, advice=error.advice_message))
-
-
-async def _check_xee(api: Any, state: Mapping[str, Any]) -> OutcomeCheck:
-    device = _text(state, "xee_device_id").strip()
-    cars = await api.cars()
-    for car in cars:
-        if (car.device_id or "").casefold() == device.casefold():
-            name = car.name or " ".join(x for x in (car.brand, car.model) if x) or car.id
-            if car.license_plate:
-                name = f"{name}, {car.license_plate}"
-            return OutcomeCheck(True, Message(FLOW, CHECK_XEE_FOUND, device=device,
-                                              car=name))
-    return OutcomeCheck(False, Message(FLOW, CHECK_XEE_MISSING, count=len(cars),
-                                       device=device))
-
-
-async def _check_zype(api: Any, state: Mapping[str, Any]) -> OutcomeCheck:
-    consumer_id = _text(state, "zype_consumer_id").strip()
-    email = _text(state, "zype_email").strip()
-    pin = _text(state, "zype_pin").strip()
-    if not email:
-        return OutcomeCheck(None, CHECK_ZYPE_NO_EMAIL)
-    consumers = await api.find_consumers(email)
-    consumer = next((c for c in consumers if c.id == consumer_id), None)
-    if consumer is None and not consumer_id and len(consumers) == 1:
-        consumer = consumers[0]
-    if consumer is None:
-        return OutcomeCheck(None, Message(FLOW, CHECK_ZYPE_NO_CONSUMER,
-                                          consumer=consumer_id or "—", email=email))
-    for device in consumer.linked_devices:
-        try:
-            status = await api.status(device)
-        except ProviderError as error:
-            if error.kind == "zype.no_pin_for_device":
-                continue  # a linked TV that holds no pin now: not ours
-            raise
-        if (status.pin or "").casefold() != pin.casefold() or not status.linked:
-            continue
-        if status.consumer_id and status.consumer_id != consumer.id:
-            return OutcomeCheck(None, Message(
-                FLOW, CHECK_ZYPE_ELSEWHERE, pin=pin, other=status.consumer_id,
-                consumer=consumer.id))
-        return OutcomeCheck(True, Message(FLOW, CHECK_ZYPE_FOUND, pin=pin,
-                                                  consumer=consumer.id, device=device))
-    return OutcomeCheck(False, Message(
-        FLOW, CHECK_ZYPE_MISSING, count=len(consumer.linked_devices), consumer=consumer.id,
-        pin=pin))
-
-
-async def _check_rufus(api: Any, state: Mapping[str, Any],
-                       time_format: TimeFormat | None) -> OutcomeCheck:
-    serial = _text(state, "rufus_serial").strip()
-    devices = await api.find_by_serial(serial)
-    if devices:
-        found = devices[0]
-        battery = found.battery_percentage
-        return OutcomeCheck(True, Message(
-            FLOW, CHECK_RUFUS_FOUND, serial=serial, deviceid=found.deviceid,
-            status=found.device_status or "—",
-            battery="—" if battery is None else f"{battery} %",
-            telemetry=times.time_text(found.last_telemetry_at, time_format),
-            login=times.time_text(found.last_login, time_format)),
-            found.deviceid)
-    return OutcomeCheck(False, Message(FLOW, CHECK_RUFUS_MISSING, serial=serial))

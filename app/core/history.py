@@ -35,23 +35,20 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import IO, Any
 
-from app.core import messages
+from app.core import messages, providers
 from app.core.errors import ProviderError, provider_name
 
 APP_NAME = "pairing-wizard"
 DB_FILE = "history.sqlite3"
 DATA_DIR_ENV = "PAIRING_WIZARD_DATA_DIR"
 
-PROVIDERS = ("xee", "rufus", "zype")
+PROVIDERS = tuple(providers.SPECS)
 ACTIONS = ("pair", "undo", "sign-in", "sign-out", "check")
 OUTCOMES = ("ok", "failed", "unknown")
 
-# The identifiers each provider may record (anything else is refused).
-IDENTIFIER_FIELDS: dict[str, tuple[str, ...]] = {
-    "xee": ("device_id", "user"),
-    "rufus": ("serial_number", "model", "alias", "firmware", "deviceid", "type"),
-    "zype": ("consumer_id", "email", "pin", "linked_device_id"),
-}
+# The identifiers each provider may record (anything else is refused): the specs'
+# identifier_fields (app.core.providers).
+IDENTIFIER_FIELDS: dict[str, tuple[str, ...]] = providers.IDENTIFIER_FIELDS
 
 # Field names that are credentials, in any table, whatever the provider.
 SECRET_FIELD_NAMES = frozenset({
@@ -279,7 +276,8 @@ def clean_identifiers(provider: str, identifiers: Mapping[str, Any] | None) -> d
     """The identifiers history may keep. A credential *field* is a programming error and
     raises; a credential-shaped *value* is redacted, since by the time a result is recorded
     the request has reached the provider and its outcome must not be lost."""
-    allowed = IDENTIFIER_FIELDS.get(provider, ())
+    spec = providers.spec(provider)
+    allowed = spec.identifier_fields if spec else ()
     clean: dict[str, str] = {}
     for name, value in (identifiers or {}).items():
         if name.strip().lower() in SECRET_FIELD_NAMES:
@@ -289,9 +287,7 @@ def clean_identifiers(provider: str, identifiers: Mapping[str, Any] | None) -> d
                              f"(allowed: {', '.join(allowed)})")
         if value is None or value == "":
             continue
-        text = str(value)
-        if provider == "rufus" and name == "deviceid":
-            text = text.upper()  # RUFUS deviceids are hex; upper case is their one spelling
+        text = spec.clean_identifier(name, str(value)) if spec else str(value)
         clean[name] = redact_secret_values(text)
     return clean
 
@@ -471,7 +467,7 @@ class History:
         """`record()`'s checks, without writing: the parameters of `INSERT_ENTRY`, for a
         caller that adds the entry to a transaction of its own (the batch journal).
         Raises as `record()` does."""
-        if provider not in PROVIDERS:
+        if providers.spec(provider) is None:
             raise ValueError(f"unknown provider {provider!r}")
         if action not in ACTIONS:
             raise ValueError(f"unknown action {action!r} (one of {', '.join(ACTIONS)})")

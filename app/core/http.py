@@ -35,6 +35,7 @@ from typing import Any
 import httpx2
 
 from app.core import errors_table as table
+from app.core import providers
 from app.core.errors import ProviderError, build_error
 from app.core.messages import PROVIDER_ERROR, Message
 
@@ -241,21 +242,12 @@ def error_from_response(
     """Map a non-2xx answer to a ProviderError. Never raises anything else."""
     rows = table.PROVIDER_ROWS.get(provider, {}).get(operation, ())
     rows = rows + table.PROVIDER_COMMON_ROWS.get(provider, ())
-    type_: str | None = None
-    message = tip = ""
-    readable = False
-    if provider == "xee":
-        fields = xee_error_fields(body)
-        if fields is not None:
-            readable = True
-            type_, message, tip = fields.type, fields.message, fields.tip
-            if fields.v4:
-                rows = table.XEE_V4_ROWS.get(operation, ()) + table.XEE_V4_AUTH_ROWS
-    elif body.kind in ("json", "empty"):
-        data = body.data if isinstance(body.data, dict) else {}
-        readable = body.kind == "empty" or isinstance(body.data, dict)
-        message = clean_text(data.get("description") if provider == "rufus" else None)
-        message = message or clean_text(data.get("message"))
+    spec = providers.spec(provider) or providers.ProviderSpec()
+    # The provider's own shapes of error body (its spec: Xee's have a type and a tip).
+    said = spec.read_error_body(body, operation)
+    readable, type_, message, tip = said.readable, said.type, said.message, said.tip
+    if said.rows is not None:
+        rows = said.rows
     common = {"status": status, "endpoint": endpoint, "retry_after": retry_after}
     row = match_row(rows, status, type_, message) if readable else None
     if row is None and (body.kind != "html" or status in table.STATUSES_BEFORE_HTML):

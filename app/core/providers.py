@@ -1,0 +1,921 @@
+"""One spec per provider: everything the wizard, the batch, the history, the CLI and the
+error mapping know of a provider, in one object registered in SPECS.
+
+A spec carries the provider's display data (ProviderInfo), its fields (one Field per
+value, under every name it has: state key, validator, error field, batch column,
+history identifier), its environments and API roots, the history's identifiers, what
+the review and result pages show, the titles and the cancel sentence, and the calls
+themselves: pair, undo, the key check, "Check now" and the batch's send and resolve.
+The calls take the provider's client (XeeAPI, RufusAPI, ZypeAPI) already built, and the
+wizard's state (or the batch runner and its row): app.core.flow, batch, environments,
+history and http look the spec up (`spec(provider)`) instead of comparing names.
+
+Adding a provider: a ProviderSpec subclass here, `register()`ed, plus its client
+module and its sandbox.
+
+Start-up: this module loads with app.core.flow, before the wizard's first paint. It
+imports no HTTP, OAuth or database module, nor the client modules: the methods import
+what they need when called. Plain classes and NamedTuples, no dataclasses (each costs a
+millisecond or more to create).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, NamedTuple
+
+from app.core import times, validation
+from app.core.errors import InputError, ProviderError
+from app.core.messages import BATCH, FLOW, Message
+from app.core.pages import Page
+from app.core.times import TimeFormat
+
+DEMO = "demo"
+ONLINE_SANDBOX = "sandbox"
+PRODUCTION = "production"
+
+
+class ProviderInfo(NamedTuple):
+    """One provider as the wizard, the batch and the history know it: its display name
+    (defined here only: errors.provider_name and every window read it), its words, and
+    what it can do, as data the UI reads instead of comparing provider names."""
+
+    key: str
+    title: str            # the display name, never translated
+    summary: str          # one line on the provider page
+    action: str           # the verb on the pair button ("Associate", "Bind", "Link")
+    undo_action: str      # the verb on the undo button
+    credential: str       # "sign-in" or "api_key"
+    # Environments where this provider's sign-in is not needed (Xee's online sandbox).
+    sign_in_free: tuple[str, ...] = ()
+    pin_lock: bool = False          # wrong pins are counted: the box locks on the third
+    api_versions: bool = False      # an API version setting (xee/apiVersion)
+    # The result's id the engineer hands over to the device ("" when none): shown in
+    # the batch's table and named on the device page.
+    handover_id: str = ""
+    keeps_on_pair_another: tuple[str, ...] = ()   # device keys a batch usually shares
+    lookup_field: str = ""          # the state key Enter looks up (Zype's email)
+    grid_form: bool = False         # the device form in two columns (many short fields)
+    default_field: tuple[str, str] = ("", "")     # (state key, setting) filled by default
+    # History identifiers taken from the result (or, second, from a state key).
+    result_identifiers: tuple[tuple[str, str], ...] = ()
+    # The labels of the identifiers no field names (a field's identifier has its label).
+    identifier_labels: tuple[tuple[str, str], ...] = ()
+    # The sandbox dialect of the offline demo (name/value pairs).
+    demo_dialect: tuple[tuple[str, Any], ...] = ()
+    # What the pages say (plain English, translated by the UI in flow's context).
+    device_title: str = ""
+    device_subtitle: str = ""
+    pairing_status: str = ""
+    undo_confirm: str = ""          # {device}: the device id of the page
+    undo_done: str = ""
+    api: str = ""                   # its client class, "module:Class" (imported when used)
+
+    @property
+    def signs_in(self) -> bool:
+        """The credentials page signs in (in the browser) rather than taking a key."""
+        return self.credential == "sign-in"
+
+    @property
+    def has_api_key(self) -> bool:
+        return self.credential == "api_key"
+
+    def needs_sign_in(self, environment: str | None) -> bool:
+        """A sign-in is needed for requests in this environment."""
+        return self.signs_in and environment not in self.sign_in_free
+
+
+class Field(NamedTuple):
+    """One field under every name it has: the wizard's state key, its validator, the
+    field its InputError names, the batch file's column and the history's identifier
+    ("" where it has none: the Xee pin is never an identifier)."""
+
+    key: str               # the state key
+    provider: str
+    page: Page | None      # None: a batch column only
+    label: str
+    help: str
+    validator: str         # the key in app.core.validation.VALIDATORS
+    required: bool = True
+    error_field: str = ""  # InputError.field of its validator
+    column: str = ""       # the batch file's column
+    identifier: str = ""   # the history's (and the batch journal's) identifier
+    column_required: bool | None = None   # in a batch file (None: as `required`)
+    object_name: str = ""  # the edit's Qt object name (automation)
+    placeholder: str = ""
+    unique: bool = False   # a batch file names each value once (a device is paired once)
+
+    def validate(self, value: str) -> Any:
+        """The clean value; raises InputError with a sentence."""
+        return validation.VALIDATORS[self.validator](value)
+
+    @property
+    def in_column_required(self) -> bool:
+        return self.required if self.column_required is None else self.column_required
+
+
+class KeyCheck(NamedTuple):
+    ok: bool | None       # None: could not tell (network, unknown answer)
+    message: str
+
+
+class OutcomeCheck(NamedTuple):
+    done: bool | None     # None: could not tell
+    message: str
+    deviceid: str = ""
+
+
+class ErrorBody:
+    """What a provider's error body says (app.core.http.error_from_response): readable
+    (a shape of theirs), its type, message and tip, and the error rows to match when the
+    body's shape selects other ones (None: the operation's). A plain class: a NamedTuple
+    costs a third of a millisecond at start-up."""
+
+    __slots__ = ("readable", "type", "message", "tip", "rows")
+
+    def __init__(self, readable: bool, type: str | None = None, message: str = "",
+                 tip: str = "", rows: tuple[Any, ...] | None = None) -> None:
+        self.readable, self.type, self.message, self.tip = readable, type, message, tip
+        self.rows = rows
+
+
+# What the wizard says when a pairing is cancelled. {name}: the provider's title.
+CANCELLED_WHILE_WAITING_ANY = ("Pairing was cancelled while waiting for {name}. The request "
+                               "may already have reached {name}: check before pairing again.")
+
+CHECK_RUFUS_FOUND = ("It was carried out: RUFUS has a device with serial number {serial} "
+                     "(deviceid {deviceid}; status {status}, battery {battery}, last "
+                     "telemetry {telemetry}, last login {login}). Do not bind it again: "
+                     "store this deviceid on the device.")
+CHECK_RUFUS_MISSING = ("It was not carried out: RUFUS has no device with serial number "
+                       "{serial}. You can bind it now.")
+CHECK_ZYPE_FOUND = ("It was carried out: pin {pin} is linked to consumer {consumer} (TV "
+                    "device id {device}). Do not link it again.")
+CHECK_ZYPE_MISSING = ("It was not carried out: none of the {count} device(s) linked to "
+                      "consumer {consumer} shows pin {pin}. You can link it now.")
+CHECK_ZYPE_ELSEWHERE = ("Pin {pin} is linked, but to another consumer ({other}), not to "
+                        "{consumer}: do not link again before the customer confirms which "
+                        "account is theirs.")
+CHECK_ZYPE_NO_EMAIL = ("Zype finds a consumer's linked devices through its email: enter the "
+                       "customer's email on the device page (Find consumer), then Check now "
+                       "again; or ask the customer whether the TV app shows the account.")
+CHECK_ZYPE_NO_CONSUMER = ("Zype has no consumer {consumer} with email {email}: check the "
+                          "email and the consumer id on the device page, then Check now "
+                          "again.")
+CHECK_XEE_FOUND = ("It was carried out: box {device} is on the signed-in account's car "
+                   "“{car}”. Do not associate it again.")
+CHECK_XEE_MISSING = ("It was not carried out: none of the signed-in account's {count} "
+                     "car(s) has box {device}. You can associate it now (a wrong pin counts "
+                     "toward Xee's lock after 3 failures).")
+
+# A deviceid no one has (64 uppercase hex): reading it is harmless.
+BOGUS_RUFUS_DEVICEID = "0" * 64
+HARMLESS_EMAIL = "pairing-wizard-key-check@example.invalid"
+
+
+def text(state: Mapping[str, Any], key: str) -> str:
+    value = state.get(key)
+    return "" if value is None else str(value)
+
+
+def mask(secret: str) -> str:
+    secret = secret.strip()
+    if len(secret) <= 8:
+        return "•" * len(secret)
+    return secret[:4] + "•" * 6 + secret[-2:]
+
+
+def as_dict(value: Any) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if hasattr(value, "to_dict"):
+        return dict(value.to_dict())
+    import dataclasses
+
+    if dataclasses.is_dataclass(value):
+        return dataclasses.asdict(value)  # type: ignore[arg-type]
+    if isinstance(value, Mapping):
+        return dict(value)
+    return dict(vars(value))
+
+
+def _api_key_row(state: Mapping[str, Any]) -> tuple[str, str]:
+    return ("As", Message(FLOW, "api key {key}", key=mask(text(state, "api_key"))))
+
+
+class ProviderSpec:
+    """A provider's data and behaviour. Subclasses set the class attributes and override
+    the methods their provider needs; one instance each is registered in SPECS."""
+
+    key = ""
+    info: ProviderInfo
+    fields: tuple[Field, ...] = ()
+    environments: tuple[str, ...] = (DEMO, PRODUCTION)
+    # API roots by environment ("production", "sandbox": the provider's own online
+    # sandbox, when it has one) and the offline sandbox's prefix for the demo.
+    roots: Mapping[str, str] = {}
+    demo_prefix = ""
+    # The identifiers the history may record (anything else is refused).
+    identifier_fields: tuple[str, ...] = ()
+    # The batch results file's identifier columns after the file's own (a result's id).
+    result_columns: tuple[str, ...] = ()
+    # The result's details that matter to the engineer: (result key, label).
+    result_labels: tuple[tuple[str, str], ...] = ()
+    done_title = "Done"
+    undone_title = "Undone"
+    cancelled_while_waiting = CANCELLED_WHILE_WAITING_ANY
+    # The keys of a JSON error body that hold its message, the first found wins.
+    error_message_keys: tuple[str, ...] = ("message",)
+    credential_env = ""      # the CLI's environment variable for the credential
+
+    # --- environments
+
+    def api_version(self, value: object) -> str:
+        """The checked API version ("" for a provider with one version)."""
+        return ""
+
+    def roots_for(self, version: str) -> tuple[Mapping[str, str], str]:
+        """(roots by environment, demo prefix) of an API version (api_version())."""
+        return self.roots, self.demo_prefix
+
+    # --- history
+
+    def clean_identifier(self, name: str, value: str) -> str:
+        """An identifier's one spelling (RUFUS deviceids in upper case)."""
+        return value
+
+    # --- review and result pages
+
+    def review_rows(self, state: Mapping[str, Any]) -> list[tuple[str, str]]:
+        """What will be sent, and as whom, after the provider/environment/server rows."""
+        return []
+
+    def shown_result(self, state: Mapping[str, Any]) -> dict[str, Any]:
+        """The result as the result page shows it (after an undo too)."""
+        return dict(state.get("result") or {})
+
+    # --- the requests
+
+    async def pair(self, api: Any, state: Mapping[str, Any]) -> dict[str, Any]:
+        raise NotImplementedError(self.key)
+
+    async def undo(self, api: Any, state: Mapping[str, Any]) -> None:
+        raise NotImplementedError(self.key)
+
+    async def read_with_key(self, api: Any) -> None:
+        """A harmless read with the api key (check_key); ValueError: no key to check."""
+        raise ValueError(self.key)
+
+    def key_refusal(self, error: ProviderError) -> KeyCheck | None:
+        """What a refusal of read_with_key says, when the provider says better."""
+        return None
+
+    key_works = "The key works."
+
+    async def check_key(self, api: Any) -> KeyCheck:
+        try:
+            await self.read_with_key(api)
+        except ProviderError as error:
+            special = self.key_refusal(error)
+            if special is not None:
+                return special
+            if error.status in (401, 403):
+                return KeyCheck(False, Message(FLOW, "The key was refused: {advice}",
+                                               advice=error.advice_message))
+            return KeyCheck(None, Message(FLOW, "Could not check the key: {advice}",
+                                          advice=error.advice_message))
+        return KeyCheck(True, self.key_works)
+
+    async def check_last_request(self, api: Any, state: Mapping[str, Any],
+                                 time_format: TimeFormat | None = None) -> OutcomeCheck:
+        """Was the uncertain request carried out? Read-only ("Check now")."""
+        raise NotImplementedError(self.key)
+
+    # --- the offline demo's values
+
+    def demo_api_key(self, fixtures: Mapping[str, Any]) -> str | None:
+        return None
+
+    def demo_device_values(self, fixtures: Mapping[str, Any],
+                           state: Mapping[str, Any]) -> dict[str, str]:
+        return {}
+
+    # --- errors
+
+    def read_error_body(self, body: Any, operation: str) -> ErrorBody:
+        """The provider's error body (app.core.http.Body) read: JSON {message} by
+        default (error_message_keys)."""
+        if body.kind not in ("json", "empty"):
+            return ErrorBody(False)
+        from app.core.http import clean_text
+
+        data = body.data if isinstance(body.data, dict) else {}
+        message = ""
+        for key in self.error_message_keys:
+            message = message or clean_text(data.get(key))
+        return ErrorBody(body.kind == "empty" or isinstance(body.data, dict), None, message)
+
+    # --- the batch (app.core.batch.BatchRunner calls these with itself)
+
+    def batch_file_problems(self, names: list[str]) -> list[Any]:
+        """Problems of a batch file's header beyond missing and unknown columns."""
+        return []
+
+    def batch_row_problems(self, values: Mapping[str, Any]) -> list[Any]:
+        """Problems of a row beyond each value's own."""
+        return []
+
+    def batch_late_success(self, error: ProviderError, row: Any) -> str | None:
+        """The result of an earlier try of `row` that `error` shows landed (None)."""
+        return None
+
+    async def batch_send(self, runner: Any, row: Any, values: Mapping[str, str]) -> str | None:
+        raise NotImplementedError(self.key)
+
+    async def batch_resolve(self, runner: Any, row: Any, error: ProviderError | None,
+                            reason: str) -> None:
+        """The request of `row` may have reached the provider: find out, never re-send
+        blindly (the row ends final, or pending to be sent again)."""
+        runner._set_final(row, "unknown", error=error)
+        await runner._save(row)
+
+
+# --- Xee ------------------------------------------------------------------------------
+
+class XeeSpec(ProviderSpec):
+    key = "xee"
+    info = ProviderInfo(
+        "xee", "Xee", "Connected-car box: sign in with the customer's "
+        "Xee account, then associate the box with its pin.",
+        # Xee's dissociate "Dissociate[s] the device ... and the car"
+        # (xee-api-docs api/api/v3/devices/dissociate.md): the undo is
+        # named for what it does to the customer.
+        "Associate", "Remove the box from the car", "sign-in",
+        sign_in_free=(ONLINE_SANDBOX,), pin_lock=True, api_versions=True,
+        result_identifiers=(("user", "xee_account"),),
+        identifier_labels=(("user", "Xee account"),),
+        device_title="The Xee box",
+        device_subtitle="Enter the device id and the pin from the box's card.",
+        pairing_status="Associating the box with Xee…",
+        undo_confirm="This will remove the box {device} from the car it is "
+        "fitted to: Xee dissociates the box from the car and from the Xee "
+        "account, and the car no longer reports through it until the box is "
+        "associated again.",
+        undo_done="Done: the box is removed from the car and dissociated "
+        "from the Xee account.", api="app.core.xee:XeeAPI")
+    fields = (
+        Field("xee_device_id", "xee", Page.DEVICE, "Device id",
+              "Printed on the box, for example E133742015.", "xee.device_id",
+              error_field="device_id", column="device_id", identifier="device_id",
+              object_name="xeeDeviceIdEdit", placeholder="E133742015", unique=True),
+        Field("xee_pin", "xee", Page.DEVICE, "Pin",
+              "On the card delivered with the box. Three wrong pins lock the box.",
+              "xee.pin", error_field="pin", column="pin", object_name="xeePinEdit",
+              placeholder="1234"),
+    )
+    environments = (DEMO, ONLINE_SANDBOX, PRODUCTION)
+    roots = {PRODUCTION: "https://cloud.xee.com/v3", ONLINE_SANDBOX: "https://sandbox.xee.com/v3"}
+    demo_prefix = "/xee/v3"
+    identifier_fields = ("device_id", "user")
+    result_labels = (("device_id", "Device id"), ("user", "Associated to"),
+                     ("user_id", "User id"))
+    done_title = "Device associated"
+    undone_title = "Box removed from the car"
+    cancelled_while_waiting = (
+        "Pairing was cancelled while waiting for {name}. The request may already have "
+        "reached {name}: check the user's devices before pairing again.")
+    credential_env = "XEE_ACCESS_TOKEN"
+
+    def api_version(self, value: object) -> str:
+        from app.core.environments import xee_api_version
+
+        return xee_api_version(value)
+
+    def roots_for(self, version: str) -> tuple[Mapping[str, str], str]:
+        if version == "v4":
+            from app.core.environments import XEE_V4_ROOTS
+
+            return XEE_V4_ROOTS, "/xee/v4"
+        return self.roots, self.demo_prefix
+
+    def review_rows(self, state: Mapping[str, Any]) -> list[tuple[str, str]]:
+        return [
+            ("As", Message(FLOW, "{account} (Xee sign-in)", account=state.get(
+                "xee_account") or Message(FLOW, "not signed in"))),
+            ("Request", "POST /devices/{id}/associate?pin=…"),
+            ("Device id", text(state, "xee_device_id").strip()),
+            ("Pin", "•" * len(text(state, "xee_pin").strip())),
+        ]
+
+    async def pair(self, api: Any, state: Mapping[str, Any]) -> dict[str, Any]:
+        device_id = text(state, "xee_device_id").strip()
+        await api.associate(device_id, text(state, "xee_pin").strip())
+        return {"device_id": device_id, "user": state.get("xee_account") or "",
+                "user_id": state.get("xee_user_id") or ""}
+
+    async def undo(self, api: Any, state: Mapping[str, Any]) -> None:
+        await api.dissociate((state.get("result") or {})["device_id"])
+
+    async def check_last_request(self, api: Any, state: Mapping[str, Any],
+                                 time_format: TimeFormat | None = None) -> OutcomeCheck:
+        device = text(state, "xee_device_id").strip()
+        cars = await api.cars()
+        for car in cars:
+            if (car.device_id or "").casefold() == device.casefold():
+                name = car.name or " ".join(x for x in (car.brand, car.model) if x) or car.id
+                if car.license_plate:
+                    name = f"{name}, {car.license_plate}"
+                return OutcomeCheck(True, Message(FLOW, CHECK_XEE_FOUND, device=device,
+                                                  car=name))
+        return OutcomeCheck(False, Message(FLOW, CHECK_XEE_MISSING, count=len(cars),
+                                           device=device))
+
+    def demo_device_values(self, fixtures: Mapping[str, Any],
+                           state: Mapping[str, Any]) -> dict[str, str]:
+        user_id = state.get("xee_user_id")
+        for device in fixtures["xee"]["devices"]:
+            mine = user_id and str(device.get("user_id")) == str(user_id)
+            if (device.get("user_id") is None or mine) and not device.get("locked"):
+                try:  # the sandbox also has a box of another format (a dialect's)
+                    validation.validate_xee_device_id(device["id"])
+                    validation.validate_xee_pin(device["pin"])
+                except InputError:
+                    continue
+                return {"xee_device_id": device["id"], "xee_pin": device["pin"]}
+        return {}
+
+    def read_error_body(self, body: Any, operation: str) -> ErrorBody:
+        from app.core import errors_table as table
+        from app.core.http import xee_error_fields
+
+        fields = xee_error_fields(body)
+        if fields is None:
+            return ErrorBody(False)
+        rows = (table.XEE_V4_ROWS.get(operation, ()) + table.XEE_V4_AUTH_ROWS
+                if fields.v4 else None)
+        return ErrorBody(True, fields.type, fields.message, fields.tip, rows)
+
+    async def batch_send(self, runner: Any, row: Any, values: Mapping[str, str]) -> str | None:
+        await runner._call(lambda xee: xee.associate(values["device_id"], values["pin"]))
+        return "associated"
+
+    async def _box_is_on_a_car(self, runner: Any, row: Any) -> bool:
+        """Whether the signed-in user's cars carry the row's box (v3 users/me/cars needs
+        cars_read: without it, or without an answer, we cannot tell and resend)."""
+        from app.core.batch import _Fatal
+
+        device = runner.values[row.row_no]["device_id"].casefold()
+        try:
+            cars = await runner._check(lambda: runner._call(lambda xee: xee.cars()))
+        except _Fatal:
+            return False
+        return any((car.device_id or "").casefold() == device for car in cars or ())
+
+    async def batch_resolve(self, runner: Any, row: Any, error: ProviderError | None,
+                            reason: str) -> None:
+        if await self._box_is_on_a_car(runner, row):
+            runner._set_final(row, "done", result="associated", message=Message(
+                BATCH, "Xee's answer was lost ({reason}); the account's cars show the "
+                "box.", reason=reason))
+            await runner._save(row)
+            return
+        # Re-associating to the same user is a 204 (idempotent): resending is safe.
+        resends = row.attempts - 1
+        if resends < 2:
+            row.state = "pending"
+            row.message = Message(BATCH, "Sent again after an uncertain answer "
+                                  "({reason}).", reason=reason)
+            await runner._save(row)
+            return
+        runner._set_final(row, "unknown", error=error, message=Message(
+            BATCH, "Xee's answer was lost several times: check by hand whether the box "
+            "is associated (Xee app or console)."))
+        await runner._save(row)
+
+
+# --- RUFUS ----------------------------------------------------------------------------
+
+class RufusSpec(ProviderSpec):
+    key = "rufus"
+    info = ProviderInfo(
+        "rufus", "RUFUS", "Timing device: bind it to the company account "
+        "with an api key, then store the deviceid on the device.",
+        "Bind", "Unbind", "api_key", handover_id="deviceid",
+        keeps_on_pair_another=("rufus_model", "rufus_firmware", "rufus_type"),
+        grid_form=True, default_field=("rufus_type", "rufus/defaultType"),
+        result_identifiers=(("deviceid", ""),),
+        identifier_labels=(("deviceid", "deviceid"),),
+        device_title="The RUFUS device",
+        device_subtitle="Describe the device to bind to the company account.",
+        pairing_status="Binding the device with RUFUS…",
+        undo_confirm="This will unbind the device (RUFUS deletes its "
+        "sessions and passings).",
+        undo_done="Done: the device is unbound.",
+        api="app.core.rufus:RufusAPI")
+    fields = (
+        Field("api_key", "rufus", Page.CREDENTIALS, "Api key",
+              "The RUFUS company api key (ror-…) with WRITE or READ_WRITE access.",
+              "rufus.api_key", error_field="api_key"),
+        Field("rufus_model", "rufus", Page.DEVICE, "Model", "The device model, e.g. Model X1.",
+              "rufus.model", error_field="model", column="model", identifier="model",
+              object_name="rufusModelEdit", placeholder="Model X1"),
+        Field("rufus_serial", "rufus", Page.DEVICE, "Serial number",
+              "As printed on the device's label.", "rufus.serial_number",
+              error_field="serial_number", column="serial_number",
+              identifier="serial_number", object_name="rufusSerialEdit",
+              placeholder="DEVICE-123", unique=True),
+        Field("rufus_alias", "rufus", Page.DEVICE, "Alias",
+              "Optional: a name to recognise the device by.", "rufus.alias",
+              required=False, error_field="alias", column="alias", identifier="alias",
+              object_name="rufusAliasEdit", placeholder="Front door"),
+        Field("rufus_firmware", "rufus", Page.DEVICE, "Firmware",
+              "Optional: the firmware version, e.g. 1.4.2.", "rufus.firmware",
+              required=False, error_field="firmware", column="firmware",
+              identifier="firmware", object_name="rufusFirmwareEdit", placeholder="1.4.2"),
+        Field("rufus_type", "rufus", Page.DEVICE, "Type",
+              "Optional: the device type, sent only when filled in (some RUFUS accounts "
+              "require it).", "rufus.type", required=False, error_field="type",
+              column="type", identifier="type", object_name="rufusTypeEdit",
+              placeholder="DEVICE"),
+    )
+    roots = {PRODUCTION: "https://api.runonrufus.com/v0"}
+    demo_prefix = "/rufus/v0"
+    identifier_fields = ("serial_number", "model", "alias", "firmware", "deviceid", "type")
+    result_columns = ("deviceid",)
+    result_labels = (("deviceid", "deviceid"), ("model", "Model"),
+                     ("serial_number", "Serial number"), ("alias", "Alias"),
+                     ("firmware", "Firmware"))
+    done_title = "Device bound"
+    undone_title = "Device unbound"
+    cancelled_while_waiting = (
+        "Pairing was cancelled while waiting for {name}. The request may already have "
+        "reached {name}: look the serial number up in the RUFUS device list before "
+        "pairing again.")
+    error_message_keys = ("description", "message")
+    credential_env = "RUFUS_API_KEY"
+
+    def clean_identifier(self, name: str, value: str) -> str:
+        # RUFUS deviceids are hex; upper case is their one spelling
+        return value.upper() if name == "deviceid" else value
+
+    def review_rows(self, state: Mapping[str, Any]) -> list[tuple[str, str]]:
+        rows = [
+            _api_key_row(state),
+            ("Request", "POST /devices"),
+            ("Model", text(state, "rufus_model").strip()),
+            ("Serial number", text(state, "rufus_serial").strip()),
+            ("Alias", text(state, "rufus_alias").strip() or "—"),
+            ("Firmware", text(state, "rufus_firmware").strip() or "—"),
+        ]
+        if text(state, "rufus_type").strip():
+            rows.append(("Type", text(state, "rufus_type").strip()))
+        return rows
+
+    async def pair(self, api: Any, state: Mapping[str, Any]) -> dict[str, Any]:
+        alias = text(state, "rufus_alias").strip() or None
+        firmware = text(state, "rufus_firmware").strip() or None
+        device_type = text(state, "rufus_type").strip() or None
+        binding = await api.bind(text(state, "rufus_model").strip(),
+                                 text(state, "rufus_serial").strip(),
+                                 alias=alias, firmware=firmware, type=device_type)
+        return {"deviceid": binding.deviceid, "model": text(state, "rufus_model").strip(),
+                "serial_number": text(state, "rufus_serial").strip(),
+                "alias": alias or "", "firmware": firmware or ""}
+
+    async def undo(self, api: Any, state: Mapping[str, Any]) -> None:
+        await api.unbind((state.get("result") or {})["deviceid"])
+
+    async def read_with_key(self, api: Any) -> None:
+        # RUFUS (access types READ: GET; WRITE: POST, PATCH; READ_WRITE: all): a GET of
+        # an unknown deviceid answers 404 for a key that may read, which says nothing of
+        # binding; a WRITE key is refused on every GET, and the status of an unknown key
+        # is undocumented (401 or 403), so a 403 cannot tell a WRITE key from a bad one.
+        await api.get(BOGUS_RUFUS_DEVICEID)
+
+    def key_refusal(self, error: ProviderError) -> KeyCheck | None:
+        if error.status == 404:
+            return KeyCheck(True, "The key works for reading devices. Whether it may also "
+                            "bind (WRITE or READ_WRITE access) cannot be tested without "
+                            "binding a device: if it is a READ key, it works, but read-only: "
+                            "cannot pair.")
+        if error.status == 403:
+            return KeyCheck(None, "RUFUS refused to read with this key. A WRITE key may only "
+                            "bind, so it can still pair, but that cannot be tested without "
+                            "binding a device; the key may also be mistyped or unknown to "
+                            "RUFUS. Check its access type in the RUFUS console.")
+        return None
+
+    async def check_last_request(self, api: Any, state: Mapping[str, Any],
+                                 time_format: TimeFormat | None = None) -> OutcomeCheck:
+        serial = text(state, "rufus_serial").strip()
+        devices = await api.find_by_serial(serial)
+        if devices:
+            found = devices[0]
+            battery = found.battery_percentage
+            return OutcomeCheck(True, Message(
+                FLOW, CHECK_RUFUS_FOUND, serial=serial, deviceid=found.deviceid,
+                status=found.device_status or "—",
+                battery="—" if battery is None else f"{battery} %",
+                telemetry=times.time_text(found.last_telemetry_at, time_format),
+                login=times.time_text(found.last_login, time_format)),
+                found.deviceid)
+        return OutcomeCheck(False, Message(FLOW, CHECK_RUFUS_MISSING, serial=serial))
+
+    def demo_api_key(self, fixtures: Mapping[str, Any]) -> str | None:
+        """A sandbox key that can pair and undo: READ_WRITE with unbind."""
+        keys = fixtures["rufus"]["api_keys"]
+        best = [k for k in keys if k["access"] == "READ_WRITE" and k.get("unbind")]
+        best = best or [k for k in keys if k["access"] in ("READ_WRITE", "WRITE")]
+        return best[0]["key"] if best else None
+
+    def demo_device_values(self, fixtures: Mapping[str, Any],
+                           state: Mapping[str, Any]) -> dict[str, str]:
+        import secrets  # here: hashlib and hmac are not needed before the first paint
+
+        serial = f"DEMO-{secrets.token_hex(3).upper()}"
+        return {"rufus_model": "Model X1", "rufus_serial": serial,
+                "rufus_alias": "Front door", "rufus_firmware": "1.4.2"}
+
+    def batch_late_success(self, error: ProviderError, row: Any) -> str | None:
+        # A 409 "serial taken" on a row sent before: our own earlier bind landing late.
+        if error.kind == "rufus.serial_taken" and row.attempts > 1 \
+                and error.details.get("deviceid"):
+            return error.details["deviceid"]
+        return None
+
+    async def batch_send(self, runner: Any, row: Any, values: Mapping[str, str]) -> str | None:
+        binding = await runner.api.bind(values["model"], values["serial_number"],
+                                        alias=values.get("alias"),
+                                        firmware=values.get("firmware"),
+                                        type=values.get("type") or runner.rufus_type)
+        row.identifiers["deviceid"] = binding.deviceid
+        return binding.deviceid
+
+    async def batch_resolve(self, runner: Any, row: Any, error: ProviderError | None,
+                            reason: str) -> None:
+        serial = runner.values[row.row_no]["serial_number"]
+        devices = await runner._check(lambda: runner.api.find_by_serial(serial))
+        if devices is None:
+            runner._set_final(row, "unknown", error=error, message=Message(
+                BATCH, "RUFUS's answer was lost ({reason}) and the device list could not be "
+                "read: check by hand whether serial number {serial} is bound (RUFUS "
+                "console).", reason=reason, serial=serial))
+        elif len(devices) == 1:
+            row.identifiers["deviceid"] = devices[0].deviceid
+            runner._set_final(row, "done", result=devices[0].deviceid, message=Message(
+                BATCH, "RUFUS's answer was lost ({reason}); the device list shows it bound.",
+                reason=reason))
+        elif not devices:
+            row.state = "pending"  # the bind did not happen: sending again is safe
+            row.message = Message(BATCH, "Not bound after an uncertain answer ({reason}): "
+                                  "sent again.", reason=reason)
+        else:
+            runner._set_final(row, "unknown", error=error, message=Message(
+                BATCH, "{len_devices} RUFUS devices have serial number {serial}: check by "
+                "hand which one to keep.", len_devices=len(devices), serial=serial))
+        await runner._save(row)
+
+
+# --- Zype -----------------------------------------------------------------------------
+
+class ZypeSpec(ProviderSpec):
+    key = "zype"
+    info = ProviderInfo(
+        "zype", "Zype", "TV app: link the customer (consumer) to the pin "
+        "the TV shows, with an api key.", "Link", "Unlink", "api_key",
+        lookup_field="zype_email",
+        result_identifiers=(("linked_device_id", ""),),
+        # The demo's pins renew when they expire: a demo lasts a day.
+        demo_dialect=(("renew_pins", True),),
+        device_title="The Zype customer and pin",
+        device_subtitle="Who the TV belongs to, and the pin it shows.",
+        pairing_status="Linking the pin with Zype…",
+        undo_confirm="This will unlink the pin from the consumer.",
+        undo_done="Done: the pin is unlinked from the consumer.",
+        api="app.core.zype:ZypeAPI")
+    fields = (
+        Field("api_key", "zype", Page.CREDENTIALS, "Api key",
+              "An Admin api key of the Zype channel (Settings, API keys).", "zype.api_key",
+              error_field="api_key"),
+        # A batch may give the email instead of the consumer id: the column is optional.
+        Field("zype_consumer_id", "zype", Page.DEVICE, "Consumer id",
+              "The customer's consumer id, or find it by email below.", "zype.consumer_id",
+              error_field="consumer_id", column="consumer_id", identifier="consumer_id",
+              column_required=False, object_name="zypeConsumerEdit", placeholder="5a3b…"),
+        Field("zype_email", "zype", Page.DEVICE, "Customer's email",
+              "Look the consumer up by the email of their account.", "zype.email",
+              required=False, error_field="email", column="email", identifier="email",
+              object_name="zypeEmailEdit", placeholder="name@example.com"),
+        Field("zype_pin", "zype", Page.DEVICE, "Pin",
+              "The 7-character pin the TV app shows, e.g. zabc123. Pins expire after 30 "
+              "minutes.", "zype.pin", error_field="pin", column="pin", identifier="pin",
+              object_name="zypePinEdit", placeholder="zabc123", unique=True),
+        # The TV a batch row expects the pin to end up on (checked after linking).
+        Field("zype_linked_device_id", "zype", None, "TV device id", "",
+              "zype.linked_device_id", required=False, error_field="linked_device_id",
+              column="linked_device_id", identifier="linked_device_id"),
+    )
+    roots = {PRODUCTION: "https://api.zype.com"}
+    demo_prefix = "/zype"
+    identifier_fields = ("consumer_id", "email", "pin", "linked_device_id")
+    # Zype's device is a TV: its labels say so, never Xee's "Device id" (the box).
+    result_labels = (("pin", "Pin"), ("consumer_id", "Consumer id"),
+                     ("linked_device_id", "TV device id"), ("linked", "Linked"),
+                     ("id", "Device pin id"), ("_id", "Device pin id"),
+                     ("device_id", "Zype device id"),
+                     ("pin_expiration", "Pin expires"), ("subscription_count", "Subscriptions"),
+                     ("site_id", "Zype site id"), ("created_at", "Created"),
+                     ("updated_at", "Updated"))
+    done_title = "Device linked"
+    undone_title = "Pin unlinked"
+    cancelled_while_waiting = (
+        "Pairing was cancelled while waiting for {name}. The request may already have "
+        "reached {name}: check the pin's status before pairing again.")
+    credential_env = "ZYPE_API_KEY"
+    key_works = ("The key works for reading consumers. Whether it may link (an "
+                 "Admin key) cannot be tested without linking: a Read Only key also "
+                 "passes this test, and would then be refused when linking.")
+
+    def review_rows(self, state: Mapping[str, Any]) -> list[tuple[str, str]]:
+        consumer = text(state, "zype_consumer_id").strip()
+        email = text(state, "zype_email").strip()
+        return [
+            _api_key_row(state),
+            ("Request", "PUT /pin/link"),
+            ("Consumer", f"{consumer} ({email})" if email else consumer),
+            ("Pin", text(state, "zype_pin").strip()),
+        ]
+
+    def shown_result(self, state: Mapping[str, Any]) -> dict[str, Any]:
+        result = dict(state.get("result") or {})
+        if state.get("undone"):
+            # After Unlink the pin is no longer linked: the details must not say it is.
+            result.update(linked=False, linked_device_id=None)
+        return result
+
+    async def pair(self, api: Any, state: Mapping[str, Any]) -> dict[str, Any]:
+        device_pin = await api.link(text(state, "zype_consumer_id").strip(),
+                                    text(state, "zype_pin").strip())
+        return as_dict(device_pin)
+
+    async def undo(self, api: Any, state: Mapping[str, Any]) -> None:
+        result = state.get("result") or {}
+        await api.unlink(result.get("consumer_id") or text(state, "zype_consumer_id").strip(),
+                         result.get("pin") or text(state, "zype_pin").strip())
+
+    async def read_with_key(self, api: Any) -> None:
+        # A consumer lookup with an email no one has; a Read Only key passes it.
+        await api.find_consumers(HARMLESS_EMAIL)
+
+    async def check_last_request(self, api: Any, state: Mapping[str, Any],
+                                 time_format: TimeFormat | None = None) -> OutcomeCheck:
+        consumer_id = text(state, "zype_consumer_id").strip()
+        email = text(state, "zype_email").strip()
+        pin = text(state, "zype_pin").strip()
+        if not email:
+            return OutcomeCheck(None, CHECK_ZYPE_NO_EMAIL)
+        consumers = await api.find_consumers(email)
+        consumer = next((c for c in consumers if c.id == consumer_id), None)
+        if consumer is None and not consumer_id and len(consumers) == 1:
+            consumer = consumers[0]
+        if consumer is None:
+            return OutcomeCheck(None, Message(FLOW, CHECK_ZYPE_NO_CONSUMER,
+                                              consumer=consumer_id or "—", email=email))
+        for device in consumer.linked_devices:
+            try:
+                status = await api.status(device)
+            except ProviderError as error:
+                if error.kind == "zype.no_pin_for_device":
+                    continue  # a linked TV that holds no pin now: not ours
+                raise
+            if (status.pin or "").casefold() != pin.casefold() or not status.linked:
+                continue
+            if status.consumer_id and status.consumer_id != consumer.id:
+                return OutcomeCheck(None, Message(
+                    FLOW, CHECK_ZYPE_ELSEWHERE, pin=pin, other=status.consumer_id,
+                    consumer=consumer.id))
+            return OutcomeCheck(True, Message(FLOW, CHECK_ZYPE_FOUND, pin=pin,
+                                              consumer=consumer.id, device=device))
+        return OutcomeCheck(False, Message(
+            FLOW, CHECK_ZYPE_MISSING, count=len(consumer.linked_devices),
+            consumer=consumer.id, pin=pin))
+
+    def demo_api_key(self, fixtures: Mapping[str, Any]) -> str | None:
+        """A sandbox key that can pair and undo: an admin key."""
+        keys = fixtures["zype"]["api_keys"]
+        best = [k for k in keys if str(k.get("type", "")).lower() == "admin"] or keys
+        return best[0]["key"] if best else None
+
+    def demo_device_values(self, fixtures: Mapping[str, Any],
+                           state: Mapping[str, Any]) -> dict[str, str]:
+        consumers = fixtures["zype"]["consumers"]
+        pins = [p for p in fixtures["zype"]["pins"]
+                if p.get("consumer_id") is None and not p.get("expired")]
+        if not consumers or not pins:
+            return {}
+        return {"zype_email": consumers[0]["email"], "zype_consumer_id": consumers[0]["_id"],
+                "zype_pin": pins[0]["pin"]}
+
+    def batch_file_problems(self, names: list[str]) -> list[Any]:
+        if "consumer_id" not in names and "email" not in names:
+            return [Message(BATCH, "A Zype file needs a consumer_id or an email column.")]
+        return []
+
+    def batch_row_problems(self, values: Mapping[str, Any]) -> list[Any]:
+        if not (values.get("consumer_id") or values.get("email")):
+            return [Message(BATCH, "Give the consumer_id or the customer's email.")]
+        return []
+
+    async def batch_send(self, runner: Any, row: Any, values: Mapping[str, str]) -> str | None:
+        consumer_id = values.get("consumer_id") or await runner._consumer_id(row, values)
+        pin = await runner.api.link(consumer_id, values["pin"])
+        if pin.linked_device_id:
+            row.identifiers["linked_device_id"] = pin.linked_device_id
+        return "linked"
+
+    async def batch_resolve(self, runner: Any, row: Any, error: ProviderError | None,
+                            reason: str) -> None:
+        values = runner.values[row.row_no]
+        device = row.identifiers.get("linked_device_id") or values.get("linked_device_id")
+        consumer = row.identifiers.get("consumer_id") or values.get("consumer_id")
+        status = None
+        if device and consumer:
+            status = await runner._check(lambda: runner.api.status(device))
+        if status is not None and status.pin == values["pin"]:
+            if status.linked and status.consumer_id == consumer:
+                runner._set_final(row, "done", result="linked", message=Message(
+                    BATCH, "Zype's answer was lost ({reason}); the pin's status shows it "
+                    "linked.", reason=reason))
+            elif not status.linked:
+                row.state = "pending"
+                row.message = Message(BATCH, "Not linked after an uncertain answer "
+                                      "({reason}): sent again.", reason=reason)
+            else:
+                runner._set_final(row, "unknown", error=error, message=Message(
+                    BATCH, "The pin is linked to another consumer: check by hand."))
+        else:
+            pin = values["pin"]
+            message = Message(BATCH, "Zype's answer was lost ({reason}): check by hand "
+                              "whether pin {pin} is linked, in the Zype dashboard or on the "
+                              "TV.", reason=reason, pin=pin)
+            if not device:   # whole sentences, each translated
+                message = Message(BATCH, "Zype's answer was lost ({reason}): check by hand "
+                                  "whether pin {pin} is linked, in the Zype dashboard or on "
+                                  "the TV (add a linked_device_id column to let the batch "
+                                  "check by itself).", reason=reason, pin=pin)
+            runner._set_final(row, "unknown", error=error, message=message)
+        await runner._save(row)
+
+
+# --- the registry -----------------------------------------------------------------------
+
+SPECS: dict[str, ProviderSpec] = {}
+# Views kept in step with SPECS by register() (the same objects: flow.PROVIDERS, FIELDS,
+# DEVICE_KEYS and history.IDENTIFIER_FIELDS are these).
+PROVIDERS: dict[str, ProviderInfo] = {}
+FIELDS: list[Field] = []
+DEVICE_KEYS: list[str] = []
+IDENTIFIER_FIELDS: dict[str, tuple[str, ...]] = {}
+
+# Fields in page order (credentials, device, then batch-only columns), each provider's
+# in its own order.
+_FIELD_ORDER = {Page.CREDENTIALS: 0, Page.DEVICE: 1}
+
+
+def _rebuild() -> None:
+    PROVIDERS.clear()
+    PROVIDERS.update((key, s.info) for key, s in SPECS.items())
+    IDENTIFIER_FIELDS.clear()
+    IDENTIFIER_FIELDS.update((key, s.identifier_fields) for key, s in SPECS.items())
+    every = [f for s in SPECS.values() for f in s.fields]
+    FIELDS[:] = sorted(every, key=lambda f: _FIELD_ORDER.get(f.page, 2))  # type: ignore[arg-type]
+    DEVICE_KEYS[:] = list(dict.fromkeys(f.key for f in FIELDS if f.page is Page.DEVICE))
+
+
+def register(provider_spec: ProviderSpec) -> ProviderSpec:
+    """Add (or replace) a provider's spec."""
+    SPECS[provider_spec.key] = provider_spec
+    _rebuild()
+    return provider_spec
+
+
+def unregister(key: str) -> None:
+    SPECS.pop(key, None)
+    _rebuild()
+
+
+def spec(provider: str | None) -> ProviderSpec | None:
+    """The provider's spec; None before a provider is chosen (or for an unknown one)."""
+    return SPECS.get(provider or "")
+
+
+def known(provider: str | None) -> ProviderSpec:
+    """The provider's spec; ValueError for an unknown provider."""
+    found = SPECS.get(provider or "")
+    if found is None:
+        raise ValueError(f"unknown provider {provider!r}")
+    return found
+
+
+for _spec in (XeeSpec(), RufusSpec(), ZypeSpec()):
+    register(_spec)

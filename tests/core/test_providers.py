@@ -1,0 +1,184 @@
+"""app.core.providers: one spec per provider. app/core decides nothing by a provider's
+name outside the specs, and a fourth provider, registered as a spec, goes through the
+flow's GUI-free use-cases without a line of app/core/flow.py changed."""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+from collections.abc import Mapping
+from typing import Any
+
+import httpx2
+import pytest
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+from app.core import environments, flow, history, providers
+from app.core.errors import ProviderError
+from app.core.pages import Page
+from app.core.providers import Field, ProviderInfo, ProviderSpec
+from tests.test_layers import provider_branches
+
+# Where a provider's name may still decide: its spec, its client module, and the
+# documents' error tables (data keyed by provider, no comparison).
+SPEC_MODULES = ("app/core/providers.py", "app/core/xee.py", "app/core/rufus.py",
+                "app/core/zype.py")
+DATA_MODULES = ("app/core/errors_table.py",)
+
+
+def test_app_core_compares_no_provider_name_outside_the_specs():
+    found = [line for line in provider_branches("core")
+             if not line.startswith(SPEC_MODULES)
+             and not (line.startswith(DATA_MODULES) and "a literal keyed by provider" in line)]
+    assert found == []
+
+
+def test_the_specs_are_the_registry_and_flow_reads_them():
+    assert list(providers.SPECS) == ["xee", "rufus", "zype"]
+    assert flow.PROVIDERS is providers.PROVIDERS and flow.FIELDS is providers.FIELDS
+    assert history.IDENTIFIER_FIELDS is providers.IDENTIFIER_FIELDS
+    assert flow.DEVICE_KEYS == ["xee_device_id", "xee_pin", "rufus_model", "rufus_serial",
+                                "rufus_alias", "rufus_firmware", "rufus_type",
+                                "zype_consumer_id", "zype_email", "zype_pin"]
+    assert [f.key for f in flow.FIELDS][:2] == ["api_key", "api_key"]   # page order
+    assert environments.PRODUCTION_ROOTS == {
+        "xee": "https://cloud.xee.com/v3", "rufus": "https://api.runonrufus.com/v0",
+        "zype": "https://api.zype.com"}
+    assert environments.api_root("xee", "sandbox", api_version="v4") \
+        == "https://sandbox.xee.com/v4"
+    assert environments.api_root("xee", "demo", "http://127.0.0.1:9", api_version="v4") \
+        == "http://127.0.0.1:9/xee/v4"
+
+
+# --- a fourth provider: Acme, whose cloud is a tiny Starlette app ------------------------
+
+def acme_cloud() -> Starlette:
+    """Acme's API: POST /gadgets {serial} -> 201 {gadget_id}; a serial seen before: 409."""
+    seen: dict[str, str] = {}
+
+    async def bind(request: Request) -> JSONResponse:
+        body = await request.json()
+        serial = str(body.get("serial") or "")
+        if serial in seen:
+            return JSONResponse({"message": "serial already bound"}, status_code=409)
+        seen[serial] = hashlib.sha256(serial.encode()).hexdigest()[:12].upper()
+        return JSONResponse({"gadget_id": seen[serial]}, status_code=201)
+
+    return Starlette(routes=[Route("/gadgets", bind, methods=["POST"])])
+
+
+class AcmeAPI:
+    provider = "acme"
+
+    def __init__(self, client: httpx2.AsyncClient) -> None:
+        self.client = client
+
+    async def bind(self, serial: str) -> str:
+        response = await self.client.post("/gadgets", json={"serial": serial})
+        if response.status_code == 409:
+            raise ProviderError("acme.serial_taken", "refused",
+                                "Acme already has this gadget.", provider="acme",
+                                status=409)
+        response.raise_for_status()
+        return str(response.json()["gadget_id"])
+
+
+class AcmeSpec(ProviderSpec):
+    key = "acme"
+    info = ProviderInfo("acme", "Acme", "Gadget: bind it with an api key.", "Bind", "Unbind",
+                        "api_key", handover_id="gadget_id")
+    fields = (
+        Field("api_key", "acme", Page.CREDENTIALS, "Api key", "The Acme key.",
+              "rufus.api_key", error_field="api_key"),
+        Field("acme_serial", "acme", Page.DEVICE, "Serial number", "On the label.",
+              "rufus.serial_number", error_field="serial", column="serial",
+              identifier="serial", unique=True),
+    )
+    roots = {"production": "https://api.acme.example/v1"}
+    demo_prefix = "/acme/v1"
+    identifier_fields = ("serial", "gadget_id")
+    result_labels = (("gadget_id", "Gadget id"), ("serial", "Serial number"))
+    done_title = "Gadget bound"
+    undone_title = "Gadget unbound"
+
+    def review_rows(self, state: Mapping[str, Any]) -> list[tuple[str, str]]:
+        return [("Request", "POST /gadgets"),
+                ("Serial number", providers.text(state, "acme_serial").strip())]
+
+    async def pair(self, api: Any, state: Mapping[str, Any]) -> dict[str, Any]:
+        serial = providers.text(state, "acme_serial").strip()
+        return {"gadget_id": await api.bind(serial), "serial": serial}
+
+
+@pytest.fixture
+def acme():
+    providers.register(AcmeSpec())
+    try:
+        yield
+    finally:
+        providers.unregister("acme")
+    assert "acme" not in flow.PROVIDERS and all(f.provider != "acme" for f in flow.FIELDS)
+
+
+def pair_with_acme(state: dict[str, Any]) -> dict[str, Any]:
+    async def main() -> dict[str, Any]:
+        transport = httpx2.ASGITransport(app=acme_cloud())
+        async with httpx2.AsyncClient(transport=transport,
+                                      base_url="http://acme.test") as client:
+            api = AcmeAPI(client)
+            first = await flow.pair(api, state)
+            try:
+                await flow.pair(api, state)
+            except ProviderError as error:
+                return {"first": first, "again": flow.error_dict(error)}
+            raise AssertionError("the second bind of a serial was accepted")
+
+    return asyncio.run(main())
+
+
+def test_a_fourth_provider_goes_through_the_flow_without_touching_it(acme):
+    state = flow.select(flow.new_state(), "acme", flow.PRODUCTION)
+    assert state["environment"] == flow.PRODUCTION          # its environments: the spec's
+    assert "acme_serial" in flow.DEVICE_KEYS and state["acme_serial"] == ""
+    assert flow.next_page(Page.PROVIDER, state) is Page.CREDENTIALS
+    assert flow.page_errors(Page.CREDENTIALS, state) == {"api_key": flow.field_error(
+        "api_key", state)}
+    state["api_key"] = "ror-0123456789abcdef0123"
+    assert flow.is_valid(Page.CREDENTIALS, state)
+    assert not flow.bar_for(Page.REVIEW, state).pair.enabled   # no serial yet
+    state["acme_serial"] = "GADGET-1"
+    bar = flow.bar_for(Page.REVIEW, state)
+    assert bar.pair.visible and bar.pair.enabled and bar.default is flow.Control.PAIR
+
+    root = environments.api_root("acme", flow.PRODUCTION)
+    assert root == "https://api.acme.example/v1"
+    assert flow.review_rows(state, root) == [
+        ("Provider", "Acme"), ("Environment", "Production (real customers)"),
+        ("Server", root), ("Request", "POST /gadgets"), ("Serial number", "GADGET-1")]
+
+    outcomes = pair_with_acme(state)
+    result = outcomes["first"]
+    assert result["serial"] == "GADGET-1" and len(result["gadget_id"]) == 12
+    done = flow.after_pair(state, result=result)
+    assert (done.action, done.record, done.error, done.pin_failures) == (
+        "pair", "ok", None, None)
+    flow.apply_outcome(state, done)
+    assert flow.success_title(state) == "Gadget bound"
+    assert flow.result_rows(state) == [("Gadget id", result["gadget_id"]),
+                                       ("Serial number", "GADGET-1")]
+    assert history.clean_identifiers("acme", {"serial": "GADGET-1"}) == {"serial": "GADGET-1"}
+
+    # The same serial again: refused, recorded as failed, fixed on the device page.
+    again = flow.after_pair(state, error=outcomes["again"])
+    assert again.record == "failed" and again.result is None
+    flow.apply_outcome(state, again)
+    assert flow.previous_page(Page.RESULT, state) is Page.DEVICE
+    assert flow.bar_for(Page.RESULT, state).focus == (flow.Control.PAGE,)
+    assert flow.cancelled_error(state)["advice"] == (
+        "Pairing was cancelled while waiting for Acme. The request may already have "
+        "reached Acme: check before pairing again.")
+    fresh = flow.pair_another(state)
+    assert fresh["acme_serial"] == "" and fresh["api_key"] == state["api_key"]
