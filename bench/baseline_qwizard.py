@@ -13,10 +13,6 @@ STARTED_AT = time.perf_counter()
 import json  # noqa: E402
 import sys  # noqa: E402
 
-from app.ui.qtfix import protect_singletons  # noqa: E402 - PySide6 6.12 on 3.11
-
-protect_singletons()
-
 from PySide6.QtCore import QEvent, QObject, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWizard  # noqa: E402
 

@@ -82,9 +82,8 @@ def _child(url: str, provider: str, profile: str | None = None,
            sample: bool = False) -> dict[str, Any]:
     started = time.perf_counter()
     # As app.ui.main.run(demo=True), with the sandbox at `url` (as the GUI tests do).
-    from app.ui import errors_dialog, qtfix
+    from app.ui import errors_dialog
 
-    qtfix.protect_singletons()
     errors_dialog.install_excepthook()
     from PySide6.QtWidgets import QApplication
 

@@ -20,9 +20,6 @@ def _nice_max(value: float) -> float:
 
 def draw(batch: dict[str, Any], path: Path) -> Path:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from app.ui import qtfix
-
-    qtfix.protect_singletons()  # PySide6 6.12 on 3.11: before any Qt call
     from PySide6.QtCore import QPointF, QRectF, Qt
     from PySide6.QtGui import (
         QColor,

@@ -60,9 +60,6 @@ def measure(runs: int, latency_ms: int = LATENCY_MS) -> dict[str, Any]:
 
 
 def _child(url: str, latency_ms: int) -> dict[str, dict[str, float]]:
-    from app.ui import qtfix
-
-    qtfix.protect_singletons()
     from app.ui import logs
 
     logs.setup()  # the wizard logs to a file on the GUI thread: keep that cost in

@@ -31,9 +31,8 @@ def run(demo: bool = False, smoke: bool = False, argv: list[str] | None = None) 
     started = min(process_started_at(), time.perf_counter())
     argv = list(argv if argv is not None else sys.argv[:1])
 
-    from app.ui import errors_dialog, qtfix
+    from app.ui import errors_dialog
 
-    qtfix.protect_singletons()  # before any Qt call: see qtfix
     # Early, so nothing escapes it; it logs through `logging`, whose file handler
     # (logs.setup) comes right after the first paint.
     errors_dialog.install_excepthook()

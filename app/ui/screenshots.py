@@ -206,9 +206,6 @@ def _rendering(outdir: Path, language: str) -> Iterator[tuple[Any, Callable[[str
     scratch folder; yields (app, use_theme(name), settings_file()) and restores the
     app's language, style and palette afterwards."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from app.ui.qtfix import protect_singletons
-
-    protect_singletons()
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
 

@@ -22,14 +22,11 @@ from PySide6.QtCore import QSettings
 
 from app.core.flow import Page
 from app.ui import i18n
-from app.ui.qtfix import protect_singletons
 from app.ui.wizard import PairingWizard
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 import translations as tool  # noqa: E402
-
-protect_singletons()  # PySide6 6.12 on 3.11: see app/ui/qtfix.py
 
 WAIT_MS = 20_000   # generous: a wait is never a timing assertion
 

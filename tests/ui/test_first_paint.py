@@ -39,9 +39,8 @@ cli_main()
 LATER_MODULES = ("app.ui.pairing_pages", "app.ui.advanced_settings", "app.ui.network_check",
                  "asyncio", "qasync", "httpx2", "uvicorn", "app.sandbox", "keyring", "authlib",
                  "app.auth",
-                 # Only for what needs them: Python 3.11's workaround (qtfix), a managed
-                 # configuration file to parse.
-                 *(("ctypes",) if sys.version_info >= (3, 12) else ()), "tomllib")
+                 # Only for what needs it: a managed configuration file to parse.
+                 "ctypes", "tomllib")
 
 
 def before_first_paint(tmp_path: Path, remembered: dict[str, dict[str, str]] | None,
