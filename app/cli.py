@@ -1,14 +1,13 @@
 """The `pairing-wizard` command: the GUI by default, plus sandbox, pair, unpair, login, logout.
 
 Imports are lazy on purpose: `pairing-wizard --demo` must paint its first window
-without paying for uvicorn, authlib or the provider layer.
+without paying for uvicorn, authlib or the provider layer (nor json: imported where used).
 """
 
 from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import sys
 import time
@@ -483,6 +482,8 @@ def _client_credentials(args: argparse.Namespace, root: str) -> tuple[str, str] 
     import keyring
 
     try:
+        import json
+
         saved = json.loads(keyring.get_password(CLIENT_SERVICE, root) or "null")
     except Exception:  # noqa: BLE001 - an unreadable keychain means "not signed in"
         return None
@@ -592,6 +593,8 @@ async def _login(args: argparse.Namespace) -> int:
         for watcher in watchers:
             watcher.cancel()
     try:
+        import json
+
         keyring.set_password(CLIENT_SERVICE, root, json.dumps(dict(zip(
             ("client_id", "client_secret"), credentials, strict=True))))
         from app.auth.keychain_index import remember
@@ -743,6 +746,8 @@ def forget_all(args: argparse.Namespace) -> int:
             else "Could not remove " + "; ".join(problems) + ". Close Pairing Wizard and "
             "run `pairing-wizard forget-all` again.")
     if args.json:
+        import json
+
         print(json.dumps({"ok": ok, "keychain_entries_removed": removed,
                           "problems": problems}, ensure_ascii=False))
     else:

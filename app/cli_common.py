@@ -7,7 +7,6 @@ Standard library only at import time: the GUI path must not pay for it.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from typing import Any
@@ -37,6 +36,8 @@ def emit(args: argparse.Namespace, ok: bool, result: Any = None, error: Any = No
          human: str = "") -> None:
     """With --json exactly one object on stdout; otherwise `human` (errors on stderr)."""
     if getattr(args, "json", False):
+        import json  # here: the GUI's start goes through this module without needing it
+
         print(json.dumps({"ok": ok, "provider": getattr(args, "provider", None),
                           "action": args.command, "result": result,
                           "error": None if error is None else error_fields(error)},

@@ -600,10 +600,13 @@ PIN_FAILURES_SETTING = "xee/pinFailures"   # {device id: wrong pins}, JSON, acro
 
 def load_pin_failures(raw: Any) -> dict[str, int]:
     """The wrong-pin counts as saved in the settings (JSON); anything unreadable: none."""
+    text = str(raw or "").strip()
+    if not text or text == "{}":   # the usual start: no json to import before the paint
+        return {}
     import json
 
     try:
-        failures = json.loads(str(raw or "{}"))
+        failures = json.loads(text)
         return {str(k): int(v) for k, v in failures.items()}
     except (ValueError, AttributeError, TypeError):
         return {}

@@ -42,9 +42,8 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 ENV_VAR = "PAIRING_WIZARD_CONFIG"
 ENVIRONMENTS = ("production", "sandbox", "demo")
@@ -79,13 +78,20 @@ class ManagedConfigError(Exception):
     """A managed configuration file that cannot be used; str() is the sentence."""
 
 
-@dataclass(frozen=True)
-class ManagedConfig:
+# A NamedTuple, not a frozen dataclass: this module loads before the wizard's first
+# paint, and dataclasses (its import and each class) cost ~2-3 ms there.
+class ManagedConfig(NamedTuple):
     path: Path | None = None
-    values: dict[str, Any] = field(default_factory=dict)  # settings key -> value
+    values: dict[str, Any] = {}   # settings key -> value (never changed after load)
     locked: frozenset[str] = frozenset()                  # settings keys
     hidden_environments: frozenset[str] = frozenset()
-    xee_client_secret: str | None = field(default=None, repr=False)
+    xee_client_secret: str | None = None   # never in repr(): see __repr__
+
+    def __repr__(self) -> str:
+        secret = "" if self.xee_client_secret is None else ", xee_client_secret=<hidden>"
+        return (f"ManagedConfig(path={self.path!r}, values={self.values!r}, "
+                f"locked={set(self.locked) or '{}'}, "
+                f"hidden_environments={set(self.hidden_environments) or '{}'}{secret})")
 
     def value(self, key: str, default: Any = None) -> Any:
         """The managed value of a settings key, or `default`. `xee/{env}/clientId` falls
