@@ -408,6 +408,19 @@ def page_for_error(error: Mapping[str, Any] | ProviderError | InputError | None)
     return CATEGORY_PAGES.get(str(data.get("category") or ""), Page.REVIEW)
 
 
+def try_again(state: dict[str, Any]) -> Page | None:
+    """"Try again" (or Back) from a failed result: clear the failure and say where its
+    input can be fixed; None when no failure is shown. After an outcome that may have
+    been carried out (not an input error), the review says so (`state["uncertain"]`)."""
+    error = state.get("error")
+    if not error:
+        return None
+    state["uncertain"] = bool(error.get("may_have_reached_server")) \
+        and error.get("category") != "input"
+    state["error"] = None
+    return page_for_error(error)
+
+
 def error_dict(error: Any) -> dict[str, Any]:
     """A ProviderError/InputError (or SignInError) as plain data (never a secret). Its
     advice is the error's `advice_message`: a Message in the error's own context, so the

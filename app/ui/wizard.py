@@ -659,13 +659,8 @@ class PairingWizard(QWidget):
 
     def go_fix(self) -> None:
         """From a failed result to the page where the input can be fixed."""
-        if self.is_busy() or not self.state.get("error"):
+        if self.is_busy() or (target := flow.try_again(self.state)) is None:
             return
-        target = flow.page_for_error(self.state["error"])
-        # "Try again" after an unknown outcome: the review says it may have been done.
-        self.state["uncertain"] = bool(self.state["error"].get("may_have_reached_server")) \
-            and self.state["error"].get("category") != "input"
-        self.state["error"] = None
         self.go(target)
         page = self.pages[target]
         page.touch_fields()   # each field's error shown, typed in or not

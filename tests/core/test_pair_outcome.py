@@ -145,3 +145,21 @@ def test_against_the_sandbox_a_wrong_pin_then_the_right_one():
             assert state["xee_pin_failures"] == {}
 
     asyncio.run(scenario())
+
+
+@pytest.mark.parametrize("error, page, uncertain", [
+    # The box refused the pin: fixed on the device page, nothing may have been done.
+    (REJECTED, flow.Page.DEVICE, False),
+    # The answer was lost: back to the review, which says it may have been done.
+    ({"kind": "network.timeout", "category": "network", "provider": "xee",
+      "may_have_reached_server": True}, flow.Page.REVIEW, True),
+    # An input error never reached anybody, whatever the flag says.
+    ({"kind": "input.xee_pin", "category": "input", "field": "xee_pin",
+      "may_have_reached_server": True}, flow.Page.DEVICE, False),
+])
+def test_try_again_goes_where_the_failure_is_fixed(error, page, uncertain):
+    state = xee()
+    flow.apply_outcome(state, flow.after_pair(state, error=error))
+    assert flow.try_again(state) is page
+    assert state["error"] is None and state["uncertain"] is uncertain
+    assert flow.try_again(state) is None   # nothing to try again: the wizard stays put
