@@ -81,6 +81,21 @@ def _class_name(obj: Any) -> str:
     return f"{cls.__module__}.{cls.__qualname__}"
 
 
+# What a PyInstaller runtime hook imports at every start of the frozen app when it is
+# bundled (setuptools: ~100 ms before the app's first line, for its distutils shim).
+SLOW_AT_START = ("setuptools", "pkg_resources")
+
+
+def check_start_imports() -> str:
+    found = [name for name in SLOW_AT_START if name in sys.modules]
+    if found:
+        raise CheckFailed(
+            f"{', '.join(found)} imported before the self-test ran (in the bundle: a "
+            "PyInstaller runtime hook, ~100 ms at every start): exclude it in "
+            "packaging/pairing-wizard.spec")
+    return f"none of {', '.join(SLOW_AT_START)} imported at start"
+
+
 def check_keyring_discovery() -> str:
     import importlib
 
@@ -483,6 +498,7 @@ def run_self_test() -> int:
     print(f"Pairing Wizard {app_version()} self-test ({'frozen' if frozen else 'source'}, "
           f"Python {platform.python_version()}, {platform.platform()})", flush=True)
 
+    _run(checks, "start-imports", check_start_imports)   # first: before checks import
     _run(checks, "keyring-discovery", check_keyring_discovery)
     _run(checks, "keychain", check_keychain)
     _run(checks, "tls", check_tls)

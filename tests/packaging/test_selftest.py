@@ -18,7 +18,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 RUN = "from app.selftest import run_self_test; raise SystemExit(run_self_test())"
-CHECKS = ["keyring-discovery", "keychain", "tls", "resources", "qt-icu", "sandbox",
+CHECKS = ["start-imports", "keyring-discovery", "keychain", "tls", "resources", "qt-icu", "sandbox",
           "sandbox-fixtures", "pair-xee", "pair-rufus", "pair-zype"]
 
 
@@ -76,6 +76,16 @@ def test_lost_keyring_metadata_fails_the_self_test():
     assert any(line.startswith("FAIL keyring-discovery:") and "copy_metadata" in line
                for line in lines)
     assert got["pair-zype"] == "pass"  # the other checks still ran
+
+
+def test_setuptools_imported_at_start_fails_the_self_test():
+    # What a bundle with setuptools in it does: PyInstaller's runtime hook imports it
+    # before the app's first line (~100 ms of every start).
+    exit_code, lines, summary = run("import setuptools\n" + RUN)
+    assert exit_code == 1
+    assert statuses(summary)["start-imports"] == "fail"
+    assert any(line.startswith("FAIL start-imports:") and "pairing-wizard.spec" in line
+               for line in lines)
 
 
 def test_missing_resources_fail_the_self_test(tmp_path):
