@@ -16,11 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from app.cli_common import (
-    CREDENTIAL_ENV,
+    CLIENT_SECRET_LABEL,
     EXIT_INPUT,
     EXIT_INTERRUPTED,
     EXIT_OK,
-    SECRET_LABELS,
     add_xee_api_version_option,
     add_xee_format_options,
     api_root_from_args,
@@ -57,51 +56,24 @@ def build_parser() -> argparse.ArgumentParser:
     sandbox.add_argument("--allow-remote", action="store_true",
                          help="allow a non-loopback --host (the sandbox has no real security)")
 
-    pair = sub.add_parser("pair", help="pair one device")
-    pair_sub = pair.add_subparsers(dest="provider", metavar="PROVIDER", required=True)
-    p = pair_sub.add_parser("xee", help="associate a Xee device with its pin")
-    p.add_argument("--device", required=True, help="the device id (e.g. E133742015)")
-    p.add_argument("--pin", required=True)
-    _common(p, "xee")
-    add_xee_format_options(p)
-    p = pair_sub.add_parser("rufus", help="bind a RUFUS device and print its deviceid")
-    p.add_argument("--model", required=True)
-    p.add_argument("--serial", required=True)
-    p.add_argument("--alias")
-    p.add_argument("--firmware")
-    p.add_argument("--type", dest="device_type",
-                   help="the device type, sent only when given (some RUFUS accounts require "
-                   "it; default: the managed configuration's rufus.default_type)")
-    _common(p, "rufus")
-    p = pair_sub.add_parser("zype", help="link a Zype consumer to the pin a TV app shows")
-    who = p.add_mutually_exclusive_group(required=True)
-    who.add_argument("--consumer", help="the consumer id")
-    who.add_argument("--email", help="find the consumer by email")
-    p.add_argument("--pin", required=True)
-    _common(p, "zype")
+    from app.core.providers import SPECS
 
-    unpair = sub.add_parser("unpair", help="undo a pairing")
-    unpair_sub = unpair.add_subparsers(dest="provider", metavar="PROVIDER", required=True)
-    p = unpair_sub.add_parser("xee", help="Remove the box from the car (Xee's dissociate)")
-    p.add_argument("--device", required=True)
-    _common(p, "xee")
-    add_xee_format_options(p)
-    p = unpair_sub.add_parser("rufus", help="unbind a RUFUS device")
-    p.add_argument("--deviceid", required=True)
-    _common(p, "rufus")
-    p = unpair_sub.add_parser("zype", help="unlink a Zype pin from a consumer")
-    p.add_argument("--consumer", required=True)
-    p.add_argument("--pin", required=True)
-    _common(p, "zype")
-
-    show = sub.add_parser("device", help="show a device as the provider sees it")
-    show_sub = show.add_subparsers(dest="provider", required=True)
-    p = show_sub.add_parser("rufus", help="a RUFUS device's status, battery, last telemetry "
-                            "and login, by serial number or deviceid")
-    which = p.add_mutually_exclusive_group(required=True)
-    which.add_argument("--serial")
-    which.add_argument("--deviceid")
-    _common(p, "rufus")
+    # pair, unpair and device: a subcommand per provider that takes the command, its
+    # options from the provider's spec, then the shared ones.
+    for command, help_text, choose in (("pair", "pair one device", {"metavar": "PROVIDER"}),
+                                       ("unpair", "undo a pairing", {"metavar": "PROVIDER"}),
+                                       ("device", "show a device as the provider sees it",
+                                        {})):
+        per_provider = sub.add_parser(command, help=help_text).add_subparsers(
+            dest="provider", required=True, **choose)
+        for spec in SPECS.values():
+            if command not in spec.cli_commands:
+                continue
+            p = per_provider.add_parser(spec.key, help=spec.cli_commands[command])
+            spec.add_cli_options(command, p)
+            _common(p, spec.key)
+            if spec.format_settings:
+                add_xee_format_options(p)
 
     login = sub.add_parser("login", help="sign in (Xee only) in the system browser")
     login_sub = login.add_subparsers(dest="provider", metavar="PROVIDER", required=True)
@@ -166,11 +138,12 @@ def _common(p: argparse.ArgumentParser, provider: str) -> None:
     from app.core.providers import SPECS
 
     _endpoint_options(p, provider)
+    env = SPECS[provider].credential_env
     if SPECS[provider].info.signs_in:
-        p.add_argument("--token", help="access token (default: $XEE_ACCESS_TOKEN, "
+        p.add_argument("--token", help=f"access token (default: ${env}, "
                        "then the stored sign-in)")
     else:
-        p.add_argument("--api-key", help=f"api key (default: ${CREDENTIAL_ENV[provider]}); "
+        p.add_argument("--api-key", help=f"api key (default: ${env}); "
                        "visible to other local users: prefer --api-key-file")
         p.add_argument("--api-key-file", metavar="PATH",
                        help="read the api key from the first line of PATH (- for stdin); "
@@ -305,17 +278,12 @@ async def _run_action(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-DEVICE_FIELDS = ("deviceid", "serial_number", "model", "alias", "firmware", "type",
-                 "device_status", "battery_percentage", "last_telemetry_at", "last_login",
-                 "last_seen", "creation_date", "sessions", "passings")
-
-
 async def _show_device(args: argparse.Namespace) -> int:
-    """`device rufus`: what a support engineer checks (status, battery, last telemetry
-    and login), read with GET /devices/{deviceid} or the list filtered by serial."""
-    from dataclasses import asdict
-
+    """`device PROVIDER`: the device as the provider sees it (the spec's "device"
+    action: RUFUS's status, battery, last telemetry and login). Nothing is recorded."""
+    from app.cli_common import managed
     from app.core.errors import ProviderError
+    from app.core.providers import known
     from app.core.transport import make_client
 
     try:
@@ -323,27 +291,13 @@ async def _show_device(args: argparse.Namespace) -> int:
         secret = credential(args)
         if secret is None:
             raise _missing_credential(args)
+        act = known(args.provider).cli_action(args.command, args, managed().value)
         async with make_client(timeout=args.timeout) as client:
-            rufus = provider_api("rufus", client, root, secret)
-            serial = args.serial
-            if args.deviceid:   # GET by id lacks the status fields: the list has them
-                serial = (await rufus.get(args.deviceid)).serial_number or ""
-            devices = await rufus.find_by_serial(serial) if serial else []
-            if args.deviceid:
-                wanted = args.deviceid.strip().upper()
-                devices = [d for d in devices if d.deviceid.upper() == wanted]
+            result, human = await act(provider_api(args.provider, client, root, secret))
     except ProviderError as error:
         emit(args, False, None, error, _error_text(error))
         return error.exit_code
-    rows = [{k: asdict(d).get(k) for k in DEVICE_FIELDS} for d in devices]
-    if not rows:
-        which = (f"the serial number {args.serial.strip()}" if args.serial
-                 else f"the deviceid {args.deviceid.strip()}")
-        emit(args, True, {"devices": []}, None, f"RUFUS lists no device with {which}.")
-        return EXIT_OK
-    human = "\n\n".join("\n".join(f"{k}: {'—' if v is None else v}" for k, v in row.items())
-                        for row in rows)
-    emit(args, True, {"devices": rows}, None, human)
+    emit(args, True, result, None, human)
     return EXIT_OK
 
 
@@ -352,10 +306,11 @@ def _missing_credential(args: argparse.Namespace) -> Exception:
     from app.core.providers import SPECS
 
     spec = SPECS[args.provider]
-    if spec.info.signs_in:
-        return InputError("token", "No Xee sign-in: run `pairing-wizard login xee` first, "
-                          "or pass --token (or set XEE_ACCESS_TOKEN).", provider="xee")
     env = spec.credential_env
+    if spec.info.signs_in:
+        return InputError("token", f"No {spec.info.title} sign-in: run `pairing-wizard login "
+                          f"{spec.key}` first, or pass --token (or set {env}).",
+                          provider=spec.key)
     return InputError("api_key", f"No api key: pass --api-key-file PATH (- for standard "
                       f"input) or set {env}.",
                       provider=args.provider)
@@ -364,100 +319,32 @@ def _missing_credential(args: argparse.Namespace) -> Exception:
 async def _build_action(
     args: argparse.Namespace, client: Any, root: str
 ) -> Callable[[], Awaitable[tuple[Any, str]]]:
+    """The command as the spec runs it, with the provider's client: built from the
+    credential, else (a provider that signs in) through the stored sign-in, whose token
+    is refreshed once when it expired."""
+    from app.cli_common import managed
+    from app.core.providers import known
+
+    spec = known(args.provider)
     secret = credential(args)
-    if args.provider == "xee":
-        return await _xee_action(args, client, root, secret)
-    if secret is None:
+    act = spec.cli_action(args.command, args, managed().value)
+    # Xee's online sandbox needs no Authorization (api-notes; the official SDK signs
+    # nothing in there): no sign-in, no token unless one is given.
+    if secret is None and spec.info.needs_sign_in(getattr(args, "env", None)):
+        session = _stored_xee_session(root, args)
+        if session is None:
+            raise _missing_credential(args)
+
+        async def with_session() -> tuple[Any, str]:
+            try:
+                return await session.call(act)
+            finally:
+                await session.aclose()
+        return with_session
+    if secret is None and not spec.info.signs_in:
         raise _missing_credential(args)
-    if args.provider == "rufus":
-        rufus = provider_api("rufus", client, root, secret)
-        if args.command == "pair":
-            async def bind() -> tuple[Any, str]:
-                from app.cli_common import managed
-
-                device_type = (args.device_type
-                               or managed().value("rufus/defaultType") or None)
-                binding = await rufus.bind(args.model, args.serial, alias=args.alias,
-                                           firmware=args.firmware, type=device_type)
-                return ({"deviceid": binding.deviceid, "description": binding.description},
-                        f"Bound. Store this deviceid on the device:\n{binding.deviceid}")
-            return bind
-
-        async def unbind() -> tuple[Any, str]:
-            deviceid = await rufus.unbind(args.deviceid)
-            return {"deviceid": deviceid}, f"Unbound {deviceid}."
-        return unbind
-
-    zype = provider_api("zype", client, root, secret)
-    if args.command == "pair":
-        from dataclasses import asdict
-
-        async def link() -> tuple[Any, str]:
-            if args.consumer:
-                pin = await zype.link(args.consumer, args.pin)
-                return asdict(pin), f"Linked pin {pin.pin} to consumer {pin.consumer_id}."
-            consumer = await _consumer_by_email(zype, args.email)
-            pin = await zype.link(consumer.id, args.pin)
-            # The lookup's linked devices, and the one just linked: what the customer has.
-            devices = list(consumer.linked_devices)
-            if pin.linked_device_id and pin.linked_device_id not in devices:
-                devices.append(pin.linked_device_id)
-            text = f"Linked pin {pin.pin} to consumer {pin.consumer_id}."
-            if devices:
-                text += f"\nLinked devices of {args.email.strip()}: {', '.join(devices)}."
-            return {**asdict(pin), "consumer_linked_devices": devices}, text
-        return link
-
-    async def unlink() -> tuple[Any, str]:
-        body = await zype.unlink(args.consumer, args.pin)
-        return body, f"Unlinked pin {args.pin} from consumer {args.consumer}."
-    return unlink
-
-
-async def _consumer_by_email(zype: Any, email: str) -> Any:
-    """The one Zype consumer with this email (a `Consumer`, its linked devices too)."""
-    from app.core.errors import InputError
-
-    consumers = await zype.find_consumers(email)
-    if len(consumers) == 1:
-        return consumers[0]
-    if not consumers:
-        raise InputError("email", f"No Zype consumer has the email {email}: check the "
-                         "spelling, or use --consumer with the consumer id.", provider="zype")
-    raise InputError("email", f"{len(consumers)} Zype consumers have the email {email}: use "
-                     "--consumer with the right consumer id.", provider="zype")
-
-
-async def _xee_action(
-    args: argparse.Namespace, client: Any, root: str, token: str | None
-) -> Callable[[], Awaitable[tuple[Any, str]]]:
-    from app.core.xee import XeeAPI
-
-    async def act(xee: Any) -> tuple[Any, str]:
-        if args.command == "pair":
-            await xee.associate(args.device, args.pin)
-            return ({"device_id": args.device.strip(), "associated": True},
-                    f"Associated device {args.device.strip()}.")
-        await xee.dissociate(args.device)
-        return ({"device_id": args.device.strip(), "associated": False},
-                f"Box {args.device.strip()} removed from its car.")
-
-    if token is not None or getattr(args, "env", None) == "sandbox":
-        # Xee's online sandbox needs no Authorization (api-notes; the official SDK signs
-        # nothing in there): no sign-in, no token unless one is given.
-        xee = XeeAPI(client, root, access_token=token)
-        return lambda: act(xee)
-
-    session = _stored_xee_session(root, args)
-    if session is None:
-        raise _missing_credential(args)
-
-    async def with_session() -> tuple[Any, str]:
-        try:
-            return await session.call(act)
-        finally:
-            await session.aclose()
-    return with_session
+    api = provider_api(args.provider, client, root, secret)
+    return lambda: act(api)
 
 
 CLIENT_SERVICE = "pairing-wizard/xee-client"
@@ -472,7 +359,7 @@ def _client_credentials(args: argparse.Namespace, root: str) -> tuple[str, str] 
     env = getattr(args, "env", None) or "production"
     client_id = (getattr(args, "client_id", None) or os.environ.get("XEE_CLIENT_ID")
                  or config.value(f"xee/{env}/clientId"))
-    label = SECRET_LABELS["client_secret"]
+    label = CLIENT_SECRET_LABEL
     secret = (secret_from(args, "client_secret", label, "XEE_CLIENT_SECRET", prompt=False)
               or config.xee_client_secret
               or secret_from(args, "client_secret", label, "XEE_CLIENT_SECRET",

@@ -17,8 +17,11 @@ EXIT_REFUSED = 3  # the provider refused (a documented error)
 EXIT_NETWORK = 4  # network failure or unexpected response
 EXIT_INTERRUPTED = 130  # Ctrl+C
 
+# The providers' keys, for argparse's choices: the registry (app.core.providers.SPECS,
+# which says everything else of a provider) is not imported here, as importing it would
+# pull app.core into every command's start (and the GUI's, which goes through here).
+# tests/core/test_providers.py checks this is SPECS' keys.
 PROVIDERS = ("xee", "rufus", "zype")
-CREDENTIAL_ENV = {"rufus": "RUFUS_API_KEY", "zype": "ZYPE_API_KEY", "xee": "XEE_ACCESS_TOKEN"}
 ERROR_KEYS = ("kind", "status", "type", "message", "tip", "advice")
 
 
@@ -107,16 +110,14 @@ def api_root_from_args(args: argparse.Namespace) -> str:
     validation as the wizard's), before anything is checked or sent."""
     from app.core.environments import api_root
     from app.core.errors import InputError
+    from app.core.providers import known
 
     config = managed()
-    if args.provider == "xee":
-        from app.core.validation import set_xee_formats
-
+    spec = known(args.provider)
+    if spec.format_settings:
         # The options first, then IT's managed file, as the wizard's settings do.
-        set_xee_formats(getattr(args, "device_id_pattern", "")
-                        or config.value("xee/deviceIdPattern") or None,
-                        getattr(args, "pin_pattern", "") or config.value("xee/pinPattern")
-                        or None)
+        spec.use_formats({setting: getattr(args, option, "") or config.value(setting)
+                          or None for option, setting in spec.format_settings})
 
     env = getattr(args, "env", None) or "production"
     base_url = getattr(args, "base_url", None)
@@ -132,8 +133,15 @@ def api_root_from_args(args: argparse.Namespace) -> str:
                     or config.value("xee/apiVersion") or "v3")
 
 
-SECRET_LABELS = {"rufus": "RUFUS api key", "zype": "Zype api key", "xee": "Xee access token",
-                 "client_secret": "Xee client secret"}
+CLIENT_SECRET_LABEL = "Xee client secret"  # noqa: S105 - a label, not a secret
+
+
+def secret_label(provider: str) -> str:
+    """What the provider's credential is called ("RUFUS api key", "Xee access token")."""
+    from app.core.providers import known
+
+    info = known(provider).info
+    return f"{info.title} {'access token' if info.signs_in else 'api key'}"
 
 
 def read_secret_file(path: str, label: str, stdin: Any = None) -> str:
@@ -141,7 +149,7 @@ def read_secret_file(path: str, label: str, stdin: Any = None) -> str:
     to every local user; a file or a pipe is not). Raises InputError with a sentence."""
     from app.core.errors import InputError
 
-    field = "client_secret" if label == SECRET_LABELS["client_secret"] else "api_key"
+    field = "client_secret" if label == CLIENT_SECRET_LABEL else "api_key"
     try:
         if path == "-":
             text = (stdin or sys.stdin).readline()
@@ -184,24 +192,20 @@ def secret_from(args: argparse.Namespace, option: str, label: str, env: str | No
 
 
 def credential(args: argparse.Namespace) -> str | None:
-    """--token (Xee) or --api-key (or --api-key-file), else the provider's environment
-    variable, else a hidden prompt on a terminal (RUFUS and Zype: Xee has its sign-in)."""
-    option = "token" if args.provider == "xee" else "api_key"
-    return secret_from(args, option, SECRET_LABELS[args.provider], CREDENTIAL_ENV[args.provider],
-                       prompt=args.provider != "xee")
+    """--token (a provider that signs in: Xee) or --api-key (or --api-key-file), else the
+    provider's environment variable, else a hidden prompt on a terminal (api keys only:
+    Xee has its sign-in)."""
+    from app.core.providers import known
+
+    spec = known(args.provider)
+    signs_in = spec.info.signs_in
+    return secret_from(args, "token" if signs_in else "api_key", secret_label(args.provider),
+                       spec.credential_env, prompt=not signs_in)
 
 
 def provider_api(provider: str, client: Any, root: str, secret: str | None) -> Any:
-    """The provider class for a credential (Xee: an access token, or None when `client`
-    is a signed-in session's client that adds it)."""
-    if provider == "rufus":
-        from app.core.rufus import RufusAPI
+    """The provider's client for a credential (the spec's class; Xee: an access token, or
+    None when `client` is a signed-in session's client that adds it)."""
+    from app.core.flow import api_class
 
-        return RufusAPI(client, root, secret)
-    if provider == "zype":
-        from app.core.zype import ZypeAPI
-
-        return ZypeAPI(client, root, secret)
-    from app.core.xee import XeeAPI
-
-    return XeeAPI(client, root, access_token=secret)
+    return api_class(provider)(client, root, secret)

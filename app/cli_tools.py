@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from app.cli_common import (
-    CREDENTIAL_ENV,
     EXIT_INPUT,
     EXIT_NETWORK,
     EXIT_OK,
@@ -186,6 +185,7 @@ async def _batch(args: argparse.Namespace) -> int:
     from app.core.batch import BatchFileError, BatchRefused, BatchRunner, check_file, prepare
     from app.core.errors import ProviderError
     from app.core.history import Database, History
+    from app.core.providers import known
     from app.core.transport import make_client
 
     if not 1 <= args.concurrency <= 64:
@@ -205,20 +205,23 @@ async def _batch(args: argparse.Namespace) -> int:
         secret = credential(args)
     except ProviderError as error:  # an unreadable --api-key-file
         return fail(args, EXIT_INPUT, error.advice, kind=error.kind)
+    spec = known(args.provider)
+    # Xee's online sandbox needs no sign-in (needs_sign_in is False there).
+    needs_sign_in = spec.info.needs_sign_in(getattr(args, "env", None))
     session = None
-    if secret is None and args.provider == "xee" and getattr(args, "env", None) != "sandbox":
+    if secret is None and needs_sign_in:
         from app.cli import _stored_xee_session
 
         # The stored sign-in (`login xee`), as `pair xee` uses: its token is refreshed
         # once when Xee says it expired, so a long batch does not stop on it.
         session = _stored_xee_session(root, args)
-    if secret is None and session is None and not (
-            args.provider == "xee" and getattr(args, "env", None) == "sandbox"):
-        if args.provider == "xee":
-            return fail(args, EXIT_INPUT, "No Xee sign-in: run `pairing-wizard login xee` "
-                        "first, or pass --token (or set XEE_ACCESS_TOKEN). Nothing was sent.")
+    if secret is None and session is None and (needs_sign_in or not spec.info.signs_in):
+        if spec.info.signs_in:
+            return fail(args, EXIT_INPUT, f"No {spec.info.title} sign-in: run `pairing-wizard "
+                        f"login {spec.key}` first, or pass --token (or set "
+                        f"{spec.credential_env}). Nothing was sent.")
         return fail(args, EXIT_INPUT, f"No credentials: pass --api-key-file or set "
-                     f"{CREDENTIAL_ENV[args.provider]}. Nothing was sent.")
+                     f"{spec.credential_env}. Nothing was sent.")
     database = Database()
     try:
         try:

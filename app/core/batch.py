@@ -96,23 +96,31 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 
 # The batch file's columns, from the providers' fields (app.core.flow.FIELDS: one record
 # links each column to its validator, its wizard state key and its history identifier).
+# Views of the registry (app.core.providers.SPECS), rebuilt in place whenever a spec is
+# registered (providers.on_change): a provider registered after this import has them too.
 # column -> required?  (the order is the template's)
-LAYOUTS: dict[str, tuple[tuple[str, bool], ...]] = {
-    p: tuple((f.column, f.in_column_required) for f in flow.columns_for(p))
-    for p in flow.PROVIDERS}
-VALIDATORS: dict[str, dict[str, Callable[[object], str | None]]] = {
-    p: {f.column: v.VALIDATORS[f.validator] for f in flow.columns_for(p)}
-    for p in flow.PROVIDERS}
-# The column that must be unique within a file (pairing it twice makes no sense).
-UNIQUE_COLUMN = {p: next(f.column for f in flow.columns_for(p) if f.unique)
-                 for p in flow.PROVIDERS}
+LAYOUTS: dict[str, tuple[tuple[str, bool], ...]] = {}
+VALIDATORS: dict[str, dict[str, Callable[[object], str | None]]] = {}
+# The column that must be unique within a file (pairing it twice makes no sense; "" none).
+UNIQUE_COLUMN: dict[str, str] = {}
 # column -> the identifier kept in the journal and the history (the Xee pin is none).
-IDENTIFIER_OF: dict[str, dict[str, str]] = {
-    p: {f.column: f.identifier for f in flow.columns_for(p) if f.identifier}
-    for p in flow.PROVIDERS}
+IDENTIFIER_OF: dict[str, dict[str, str]] = {}
 # Columns that are not identifiers.
-NOT_IDENTIFIERS = {p: {f.column for f in flow.columns_for(p) if not f.identifier}
-                   for p in flow.PROVIDERS}
+NOT_IDENTIFIERS: dict[str, set[str]] = {}
+
+
+@providers.on_change
+def _refresh_tables() -> None:
+    columns = {p: flow.columns_for(p) for p in flow.PROVIDERS}
+    for table, view in (
+            (LAYOUTS, lambda fs: tuple((f.column, f.in_column_required) for f in fs)),
+            (VALIDATORS, lambda fs: {f.column: v.VALIDATORS[f.validator] for f in fs}),
+            (UNIQUE_COLUMN, lambda fs: next((f.column for f in fs if f.unique), "")),
+            (IDENTIFIER_OF, lambda fs: {f.column: f.identifier for f in fs if f.identifier}),
+            (NOT_IDENTIFIERS, lambda fs: {f.column for f in fs if not f.identifier})):
+        table.clear()
+        table.update((p, view(fs)) for p, fs in columns.items())  # type: ignore[attr-defined]
+
 
 STATES = ("pending", "sending", "done", "failed", "unknown", "skipped")
 FINAL_STATES = ("done", "failed", "unknown", "skipped")
@@ -916,6 +924,22 @@ class BatchRunner:
     passes its session's call path (app.auth.session.XeeSession.call): an expired
     access token is refreshed once and the request sent again. It raises ProviderError
     only (a dead sign-in: kind XEE_SIGN_IN_EXPIRED, which stops the batch, resumably).
+
+    What a provider spec's batch_send and batch_resolve (app.core.providers) may use,
+    and nothing else of the runner:
+    - `api`: the provider's client; `values_of(row)`: the row's checked values (from
+      the file, the Xee pin too); `rufus_type`: the type for RUFUS rows without one;
+      `memo`: a dict that lives as long as the run (e.g. Zype's consumer id by email).
+    - `await call(fn)`: a request `fn(api)` through the call path above.
+    - `await check(fn, refusal_stops=True)`: a read-only check `fn()`, after the settle
+      delay, retried (a rate limit slows the batch down); None when it never got an
+      answer. A refusal (auth or input) stops the batch, resumably; with
+      `refusal_stops=False` it is None too (Xee's cars without the cars_read scope).
+    - `await settle(row, state, result=, error=, message=)`: the row's final state
+      ("done", "failed", "unknown"), committed (its history entry with it).
+    - `await send_again(row, message)`: back to "pending" (the request did not land:
+      sending it again is safe), committed.
+    batch_resolve must end with one of settle or send_again.
     """
 
     AHEAD = 2   # rows committed "sending" ahead of a free slot (see _claim)
@@ -973,7 +997,7 @@ class BatchRunner:
         self._finished_here = 0
         self._fatal: _Fatal | None = None
         self._backoff_level = 0
-        self._consumers: dict[str, str] = {}  # email -> consumer id (Zype)
+        self.memo: dict[Any, Any] = {}  # the specs' cache for this run
         self._last_error: dict[int, ProviderError] = {}
         self._writer: JournalWriter | None = None  # while run() runs
         self._recorded: set[int] = set()  # rows whose history entry is written
@@ -1268,28 +1292,6 @@ class BatchRunner:
     async def _send(self, row: JournalRow) -> str | None:
         return await self.spec.batch_send(self, row, self.values[row.row_no])
 
-    async def _consumer_id(self, row: JournalRow, values: Mapping[str, str]) -> str:
-        email = values["email"]
-        key = email.lower()
-        if key not in self._consumers:
-            try:
-                consumers = await self.api.find_consumers(email)
-            except ProviderError as error:
-                error.may_have_reached_server = False  # a lookup changes nothing
-                raise
-            if len(consumers) != 1:
-                advice = (Message(BATCH, "No Zype consumer has the email {email}: check "
-                                  "it, or give the consumer_id.", email=email)
-                          if not consumers else
-                          Message(BATCH, "{len_consumers} Zype consumers have the email "
-                                  "{email}: give the consumer_id instead.",
-                                  len_consumers=len(consumers), email=email))
-                raise ProviderError("zype.consumer_by_email", "refused", advice,
-                                    provider="zype")
-            self._consumers[key] = consumers[0].id
-        row.identifiers["consumer_id"] = self._consumers[key]
-        return self._consumers[key]
-
     async def _resolve(self, row: JournalRow, error: ProviderError | None, reason: str) -> None:
         """The request may have reached the provider: find out, never re-send blindly."""
         row.state = "sending"
@@ -1317,6 +1319,38 @@ class BatchRunner:
                     wait = min(self.max_backoff, 0.25 * 2 ** attempt)
                 await asyncio.sleep(wait)
         return None
+
+    # ---------------------------------------------------------- for the specs
+
+    def values_of(self, row: JournalRow) -> Mapping[str, str]:
+        """The row's checked values (from the file)."""
+        return self.values[row.row_no]
+
+    async def call(self, fn: Callable[[Any], Any]) -> Any:
+        """A request `fn(api)`, through the call path (a signed-in session's)."""
+        return await self._call(fn)
+
+    async def check(self, fn: Callable[[], Any], *, refusal_stops: bool = True) -> Any:
+        """A read-only check (see the class docstring); None without an answer."""
+        try:
+            return await self._check(fn)
+        except _Fatal:
+            if refusal_stops:
+                raise
+            return None
+
+    async def settle(self, row: JournalRow, state: str, *, result: str | None = None,
+                     error: ProviderError | None = None, message: str = "") -> None:
+        """The row's final state, committed."""
+        if state not in FINAL_STATES:
+            raise ValueError(f"{state!r} is not a final state")
+        self._set_final(row, state, result=result, error=error, message=message)
+        await self._save(row)
+
+    async def send_again(self, row: JournalRow, message: str) -> None:
+        """The request did not land: the row goes back to "pending", committed."""
+        row.state, row.message = "pending", message
+        await self._save(row)
 
     def _history_args(self, row: JournalRow) -> dict[str, Any]:
         done = row.state == "done"

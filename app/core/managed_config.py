@@ -47,6 +47,8 @@ from typing import Any, NamedTuple
 
 ENV_VAR = "PAIRING_WIZARD_CONFIG"
 ENVIRONMENTS = ("production", "sandbox", "demo")
+# The providers' keys (standard library only here: app.core.providers, the registry, is
+# not imported for this; tests/core/test_providers.py checks they are its keys).
 PROVIDERS = ("xee", "rufus", "zype")
 
 # file name (dotted) -> (settings key, type). New keys are one line each.

@@ -21,7 +21,7 @@ millisecond or more to create).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any, NamedTuple
 
 from app.core import times, validation
@@ -315,7 +315,32 @@ class ProviderSpec:
             message = message or clean_text(data.get(key))
         return ErrorBody(body.kind == "empty" or isinstance(body.data, dict), None, message)
 
-    # --- the batch (app.core.batch.BatchRunner calls these with itself)
+    # --- the command line (app/cli.py builds its parser and runs pair, unpair and
+    # device from these; argparse's objects are passed in, never imported here)
+
+    # The commands that take this provider ("pair", "unpair", "device"): their help.
+    cli_commands: Mapping[str, str] = {}
+    # The format options (argparse dest, setting) that change what validation accepts
+    # (Xee's --device-id-pattern, --pin-pattern): put in force by use_formats().
+    format_settings: tuple[tuple[str, str], ...] = ()
+
+    def add_cli_options(self, command: str, parser: Any) -> None:
+        """Add this provider's own options of `command` to its subparser (the shared
+        ones, endpoint, credential, --timeout and --json, come after them)."""
+
+    def use_formats(self, patterns: Mapping[str, str | None]) -> None:
+        """Put the format settings (setting -> pattern; None: the usual format) in
+        force for every validation. InputError for a pattern that cannot be used."""
+
+    def cli_action(self, command: str, args: Any, setting: Callable[[str], Any]
+                   ) -> Callable[[Any], Awaitable[tuple[Any, str]]]:
+        """`command` ("pair", "unpair", "device") with the parsed `args`: a coroutine
+        function of the provider's client returning (the --json result, the text).
+        `setting(key)` reads IT's managed configuration (e.g. "rufus/defaultType")."""
+        raise NotImplementedError(f"{self.key} {command}")
+
+    # --- the batch (app.core.batch.BatchRunner calls these with itself; they use its
+    # public interface only: api, values_of, memo, call, check, settle, send_again)
 
     def batch_file_problems(self, names: list[str]) -> list[Any]:
         """Problems of a batch file's header beyond missing and unknown columns."""
@@ -336,8 +361,7 @@ class ProviderSpec:
                             reason: str) -> None:
         """The request of `row` may have reached the provider: find out, never re-send
         blindly (the row ends final, or pending to be sent again)."""
-        runner._set_final(row, "unknown", error=error)
-        await runner._save(row)
+        await runner.settle(row, "unknown", error=error)
 
 
 # --- Xee ------------------------------------------------------------------------------
@@ -455,42 +479,63 @@ class XeeSpec(ProviderSpec):
                 if fields.v4 else None)
         return ErrorBody(True, fields.type, fields.message, fields.tip, rows)
 
+    cli_commands = {"pair": "associate a Xee device with its pin",
+                    "unpair": "Remove the box from the car (Xee's dissociate)"}
+    format_settings = (("device_id_pattern", "xee/deviceIdPattern"),
+                       ("pin_pattern", "xee/pinPattern"))
+
+    def add_cli_options(self, command: str, parser: Any) -> None:
+        if command == "pair":
+            parser.add_argument("--device", required=True,
+                                help="the device id (e.g. E133742015)")
+            parser.add_argument("--pin", required=True)
+        else:
+            parser.add_argument("--device", required=True)
+
+    def use_formats(self, patterns: Mapping[str, str | None]) -> None:
+        validation.set_xee_formats(patterns.get("xee/deviceIdPattern"),
+                                   patterns.get("xee/pinPattern"))
+
+    def cli_action(self, command: str, args: Any, setting: Callable[[str], Any]
+                   ) -> Callable[[Any], Awaitable[tuple[Any, str]]]:
+        async def act(xee: Any) -> tuple[Any, str]:
+            if command == "pair":
+                await xee.associate(args.device, args.pin)
+                return ({"device_id": args.device.strip(), "associated": True},
+                        f"Associated device {args.device.strip()}.")
+            await xee.dissociate(args.device)
+            return ({"device_id": args.device.strip(), "associated": False},
+                    f"Box {args.device.strip()} removed from its car.")
+        return act
+
     async def batch_send(self, runner: Any, row: Any, values: Mapping[str, str]) -> str | None:
-        await runner._call(lambda xee: xee.associate(values["device_id"], values["pin"]))
+        await runner.call(lambda xee: xee.associate(values["device_id"], values["pin"]))
         return "associated"
 
     async def _box_is_on_a_car(self, runner: Any, row: Any) -> bool:
         """Whether the signed-in user's cars carry the row's box (v3 users/me/cars needs
         cars_read: without it, or without an answer, we cannot tell and resend)."""
-        from app.core.batch import _Fatal
-
-        device = runner.values[row.row_no]["device_id"].casefold()
-        try:
-            cars = await runner._check(lambda: runner._call(lambda xee: xee.cars()))
-        except _Fatal:
-            return False
+        device = runner.values_of(row)["device_id"].casefold()
+        cars = await runner.check(lambda: runner.call(lambda xee: xee.cars()),
+                                  refusal_stops=False)
         return any((car.device_id or "").casefold() == device for car in cars or ())
 
     async def batch_resolve(self, runner: Any, row: Any, error: ProviderError | None,
                             reason: str) -> None:
         if await self._box_is_on_a_car(runner, row):
-            runner._set_final(row, "done", result="associated", message=Message(
+            await runner.settle(row, "done", result="associated", message=Message(
                 BATCH, "Xee's answer was lost ({reason}); the account's cars show the "
                 "box.", reason=reason))
-            await runner._save(row)
             return
         # Re-associating to the same user is a 204 (idempotent): resending is safe.
         resends = row.attempts - 1
         if resends < 2:
-            row.state = "pending"
-            row.message = Message(BATCH, "Sent again after an uncertain answer "
-                                  "({reason}).", reason=reason)
-            await runner._save(row)
+            await runner.send_again(row, Message(BATCH, "Sent again after an uncertain "
+                                                 "answer ({reason}).", reason=reason))
             return
-        runner._set_final(row, "unknown", error=error, message=Message(
+        await runner.settle(row, "unknown", error=error, message=Message(
             BATCH, "Xee's answer was lost several times: check by hand whether the box "
             "is associated (Xee app or console)."))
-        await runner._save(row)
 
 
 # --- RUFUS ----------------------------------------------------------------------------
@@ -643,6 +688,71 @@ class RufusSpec(ProviderSpec):
             return error.details["deviceid"]
         return None
 
+    cli_commands = {"pair": "bind a RUFUS device and print its deviceid",
+                    "unpair": "unbind a RUFUS device",
+                    "device": "a RUFUS device's status, battery, last telemetry and login, "
+                    "by serial number or deviceid"}
+    # What `device rufus` shows of a device.
+    device_fields = ("deviceid", "serial_number", "model", "alias", "firmware", "type",
+                     "device_status", "battery_percentage", "last_telemetry_at",
+                     "last_login", "last_seen", "creation_date", "sessions", "passings")
+
+    def add_cli_options(self, command: str, parser: Any) -> None:
+        if command == "pair":
+            parser.add_argument("--model", required=True)
+            parser.add_argument("--serial", required=True)
+            parser.add_argument("--alias")
+            parser.add_argument("--firmware")
+            parser.add_argument("--type", dest="device_type",
+                                help="the device type, sent only when given (some RUFUS "
+                                "accounts require it; default: the managed configuration's "
+                                "rufus.default_type)")
+        elif command == "unpair":
+            parser.add_argument("--deviceid", required=True)
+        else:
+            which = parser.add_mutually_exclusive_group(required=True)
+            which.add_argument("--serial")
+            which.add_argument("--deviceid")
+
+    def cli_action(self, command: str, args: Any, setting: Callable[[str], Any]
+                   ) -> Callable[[Any], Awaitable[tuple[Any, str]]]:
+        if command == "device":
+            return lambda rufus: self._show_device(rufus, args)
+
+        async def bind(rufus: Any) -> tuple[Any, str]:
+            device_type = args.device_type or setting(self.info.default_field[1]) or None
+            binding = await rufus.bind(args.model, args.serial, alias=args.alias,
+                                       firmware=args.firmware, type=device_type)
+            return ({"deviceid": binding.deviceid, "description": binding.description},
+                    f"Bound. Store this deviceid on the device:\n{binding.deviceid}")
+
+        async def unbind(rufus: Any) -> tuple[Any, str]:
+            deviceid = await rufus.unbind(args.deviceid)
+            return {"deviceid": deviceid}, f"Unbound {deviceid}."
+        return bind if command == "pair" else unbind
+
+    async def _show_device(self, rufus: Any, args: Any) -> tuple[Any, str]:
+        """`device rufus`: what a support engineer checks (status, battery, last
+        telemetry and login), read with GET /devices/{deviceid} or the list filtered by
+        serial."""
+        from dataclasses import asdict
+
+        serial = args.serial
+        if args.deviceid:   # GET by id lacks the status fields: the list has them
+            serial = (await rufus.get(args.deviceid)).serial_number or ""
+        devices = await rufus.find_by_serial(serial) if serial else []
+        if args.deviceid:
+            wanted = args.deviceid.strip().upper()
+            devices = [d for d in devices if d.deviceid.upper() == wanted]
+        rows = [{k: asdict(d).get(k) for k in self.device_fields} for d in devices]
+        if not rows:
+            which = (f"the serial number {args.serial.strip()}" if args.serial
+                     else f"the deviceid {args.deviceid.strip()}")
+            return {"devices": []}, f"RUFUS lists no device with {which}."
+        human = "\n\n".join("\n".join(f"{k}: {'—' if v is None else v}"
+                                      for k, v in row.items()) for row in rows)
+        return {"devices": rows}, human
+
     async def batch_send(self, runner: Any, row: Any, values: Mapping[str, str]) -> str | None:
         binding = await runner.api.bind(values["model"], values["serial_number"],
                                         alias=values.get("alias"),
@@ -653,27 +763,27 @@ class RufusSpec(ProviderSpec):
 
     async def batch_resolve(self, runner: Any, row: Any, error: ProviderError | None,
                             reason: str) -> None:
-        serial = runner.values[row.row_no]["serial_number"]
-        devices = await runner._check(lambda: runner.api.find_by_serial(serial))
+        serial = runner.values_of(row)["serial_number"]
+        devices = await runner.check(lambda: runner.api.find_by_serial(serial))
         if devices is None:
-            runner._set_final(row, "unknown", error=error, message=Message(
+            await runner.settle(row, "unknown", error=error, message=Message(
                 BATCH, "RUFUS's answer was lost ({reason}) and the device list could not be "
                 "read: check by hand whether serial number {serial} is bound (RUFUS "
                 "console).", reason=reason, serial=serial))
         elif len(devices) == 1:
             row.identifiers["deviceid"] = devices[0].deviceid
-            runner._set_final(row, "done", result=devices[0].deviceid, message=Message(
+            await runner.settle(row, "done", result=devices[0].deviceid, message=Message(
                 BATCH, "RUFUS's answer was lost ({reason}); the device list shows it bound.",
                 reason=reason))
         elif not devices:
-            row.state = "pending"  # the bind did not happen: sending again is safe
-            row.message = Message(BATCH, "Not bound after an uncertain answer ({reason}): "
-                                  "sent again.", reason=reason)
+            # The bind did not happen: sending again is safe.
+            await runner.send_again(row, Message(BATCH, "Not bound after an uncertain "
+                                                 "answer ({reason}): sent again.",
+                                                 reason=reason))
         else:
-            runner._set_final(row, "unknown", error=error, message=Message(
+            await runner.settle(row, "unknown", error=error, message=Message(
                 BATCH, "{len_devices} RUFUS devices have serial number {serial}: check by "
                 "hand which one to keep.", len_devices=len(devices), serial=serial))
-        await runner._save(row)
 
 
 # --- Zype -----------------------------------------------------------------------------
@@ -826,8 +936,80 @@ class ZypeSpec(ProviderSpec):
             return [Message(BATCH, "Give the consumer_id or the customer's email.")]
         return []
 
+    cli_commands = {"pair": "link a Zype consumer to the pin a TV app shows",
+                    "unpair": "unlink a Zype pin from a consumer"}
+
+    def add_cli_options(self, command: str, parser: Any) -> None:
+        if command == "pair":
+            who = parser.add_mutually_exclusive_group(required=True)
+            who.add_argument("--consumer", help="the consumer id")
+            who.add_argument("--email", help="find the consumer by email")
+        else:
+            parser.add_argument("--consumer", required=True)
+        parser.add_argument("--pin", required=True)
+
+    def cli_action(self, command: str, args: Any, setting: Callable[[str], Any]
+                   ) -> Callable[[Any], Awaitable[tuple[Any, str]]]:
+        from dataclasses import asdict
+
+        async def link(zype: Any) -> tuple[Any, str]:
+            if args.consumer:
+                pin = await zype.link(args.consumer, args.pin)
+                return asdict(pin), f"Linked pin {pin.pin} to consumer {pin.consumer_id}."
+            consumer = await self._consumer_by_email(zype, args.email)
+            pin = await zype.link(consumer.id, args.pin)
+            # The lookup's linked devices, and the one just linked: what the customer has.
+            devices = list(consumer.linked_devices)
+            if pin.linked_device_id and pin.linked_device_id not in devices:
+                devices.append(pin.linked_device_id)
+            said = f"Linked pin {pin.pin} to consumer {pin.consumer_id}."
+            if devices:
+                said += f"\nLinked devices of {args.email.strip()}: {', '.join(devices)}."
+            return {**asdict(pin), "consumer_linked_devices": devices}, said
+
+        async def unlink(zype: Any) -> tuple[Any, str]:
+            body = await zype.unlink(args.consumer, args.pin)
+            return body, f"Unlinked pin {args.pin} from consumer {args.consumer}."
+        return link if command == "pair" else unlink
+
+    async def _consumer_by_email(self, zype: Any, email: str) -> Any:
+        """The one Zype consumer with this email (a `Consumer`, its linked devices too)."""
+        consumers = await zype.find_consumers(email)
+        if len(consumers) == 1:
+            return consumers[0]
+        if not consumers:
+            raise InputError("email", f"No Zype consumer has the email {email}: check the "
+                             "spelling, or use --consumer with the consumer id.",
+                             provider=self.key)
+        raise InputError("email", f"{len(consumers)} Zype consumers have the email {email}: "
+                         "use --consumer with the right consumer id.", provider=self.key)
+
+    async def _batch_consumer_id(self, runner: Any, row: Any, values: Mapping[str, str]) -> str:
+        """The consumer id of a row that gives the email (one lookup per email a run)."""
+        email = values["email"]
+        key = ("zype.consumer_id", email.lower())
+        if key not in runner.memo:
+            try:
+                consumers = await runner.api.find_consumers(email)
+            except ProviderError as error:
+                error.may_have_reached_server = False  # a lookup changes nothing
+                raise
+            if len(consumers) != 1:
+                advice = (Message(BATCH, "No Zype consumer has the email {email}: check "
+                                  "it, or give the consumer_id.", email=email)
+                          if not consumers else
+                          Message(BATCH, "{len_consumers} Zype consumers have the email "
+                                  "{email}: give the consumer_id instead.",
+                                  len_consumers=len(consumers), email=email))
+                raise ProviderError("zype.consumer_by_email", "refused", advice,
+                                    provider=self.key)
+            runner.memo[key] = consumers[0].id
+        row.identifiers["consumer_id"] = runner.memo[key]
+        return runner.memo[key]
+
     async def batch_send(self, runner: Any, row: Any, values: Mapping[str, str]) -> str | None:
-        consumer_id = values.get("consumer_id") or await runner._consumer_id(row, values)
+        consumer_id = values.get("consumer_id") or await self._batch_consumer_id(
+            runner, row, values)
         pin = await runner.api.link(consumer_id, values["pin"])
         if pin.linked_device_id:
             row.identifiers["linked_device_id"] = pin.linked_device_id
@@ -835,23 +1017,23 @@ class ZypeSpec(ProviderSpec):
 
     async def batch_resolve(self, runner: Any, row: Any, error: ProviderError | None,
                             reason: str) -> None:
-        values = runner.values[row.row_no]
+        values = runner.values_of(row)
         device = row.identifiers.get("linked_device_id") or values.get("linked_device_id")
         consumer = row.identifiers.get("consumer_id") or values.get("consumer_id")
         status = None
         if device and consumer:
-            status = await runner._check(lambda: runner.api.status(device))
+            status = await runner.check(lambda: runner.api.status(device))
         if status is not None and status.pin == values["pin"]:
             if status.linked and status.consumer_id == consumer:
-                runner._set_final(row, "done", result="linked", message=Message(
+                await runner.settle(row, "done", result="linked", message=Message(
                     BATCH, "Zype's answer was lost ({reason}); the pin's status shows it "
                     "linked.", reason=reason))
             elif not status.linked:
-                row.state = "pending"
-                row.message = Message(BATCH, "Not linked after an uncertain answer "
-                                      "({reason}): sent again.", reason=reason)
+                await runner.send_again(row, Message(BATCH, "Not linked after an uncertain "
+                                                     "answer ({reason}): sent again.",
+                                                     reason=reason))
             else:
-                runner._set_final(row, "unknown", error=error, message=Message(
+                await runner.settle(row, "unknown", error=error, message=Message(
                     BATCH, "The pin is linked to another consumer: check by hand."))
         else:
             pin = values["pin"]
@@ -863,8 +1045,7 @@ class ZypeSpec(ProviderSpec):
                                   "whether pin {pin} is linked, in the Zype dashboard or on "
                                   "the TV (add a linked_device_id column to let the batch "
                                   "check by itself).", reason=reason, pin=pin)
-            runner._set_final(row, "unknown", error=error, message=message)
-        await runner._save(row)
+            await runner.settle(row, "unknown", error=error, message=message)
 
 
 # --- the registry -----------------------------------------------------------------------
@@ -890,6 +1071,19 @@ def _rebuild() -> None:
     every = [f for s in SPECS.values() for f in s.fields]
     FIELDS[:] = sorted(every, key=lambda f: _FIELD_ORDER.get(f.page, 2))  # type: ignore[arg-type]
     DEVICE_KEYS[:] = list(dict.fromkeys(f.key for f in FIELDS if f.page is Page.DEVICE))
+    for refresh in _ON_CHANGE:
+        refresh()
+
+
+# Views elsewhere (app.core.batch's tables) rebuilt after every register/unregister.
+_ON_CHANGE: list[Callable[[], None]] = []
+
+
+def on_change(refresh: Callable[[], None]) -> Callable[[], None]:
+    """Call `refresh()` now and after every change of SPECS (a module's view of them)."""
+    _ON_CHANGE.append(refresh)
+    refresh()
+    return refresh
 
 
 def register(provider_spec: ProviderSpec) -> ProviderSpec:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import io
 from collections.abc import Mapping
 from typing import Any
 
@@ -20,7 +21,7 @@ from app.core import environments, flow, history, providers
 from app.core.errors import ProviderError
 from app.core.pages import Page
 from app.core.providers import Field, ProviderInfo, ProviderSpec
-from tests.test_layers import provider_branches
+from tests.test_layers import branches_in, provider_branches
 
 # Where a provider's name may still decide: its spec, its client module, and the
 # documents' error tables (data keyed by provider, no comparison).
@@ -34,6 +35,27 @@ def test_app_core_compares_no_provider_name_outside_the_specs():
              if not line.startswith(SPEC_MODULES)
              and not (line.startswith(DATA_MODULES) and "a literal keyed by provider" in line)]
     assert found == []
+
+
+# The command line reads the specs too (app/cli_common.py keeps a tuple of the keys for
+# argparse's choices: importing the registry there would slow every start down).
+CLI_MODULES = ("app/cli.py", "app/cli_common.py", "app/cli_tools.py")
+
+
+def test_the_command_line_compares_no_provider_name():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    found = [line for where in CLI_MODULES
+             for line in branches_in((root / where).read_text(encoding="utf-8"), where)]
+    assert found == []
+
+
+def test_the_provider_tuples_outside_the_registry_are_its_keys():
+    from app import cli_common
+    from app.core import managed_config
+
+    assert cli_common.PROVIDERS == managed_config.PROVIDERS == tuple(providers.SPECS)
 
 
 def test_the_specs_are_the_registry_and_flow_reads_them():
@@ -55,19 +77,29 @@ def test_the_specs_are_the_registry_and_flow_reads_them():
 
 # --- a fourth provider: Acme, whose cloud is a tiny Starlette app ------------------------
 
-def acme_cloud() -> Starlette:
-    """Acme's API: POST /gadgets {serial} -> 201 {gadget_id}; a serial seen before: 409."""
-    seen: dict[str, str] = {}
+def acme_cloud(seen: dict[str, str] | None = None) -> Starlette:
+    """Acme's API: POST /gadgets {serial} -> 201 {gadget_id}; a serial seen before: 409.
+    GET /gadgets?serial=S -> [{gadget_id}] (none or one)."""
+    seen = {} if seen is None else seen
 
     async def bind(request: Request) -> JSONResponse:
         body = await request.json()
         serial = str(body.get("serial") or "")
         if serial in seen:
             return JSONResponse({"message": "serial already bound"}, status_code=409)
-        seen[serial] = hashlib.sha256(serial.encode()).hexdigest()[:12].upper()
+        seen[serial] = gadget_id(serial)
         return JSONResponse({"gadget_id": seen[serial]}, status_code=201)
 
-    return Starlette(routes=[Route("/gadgets", bind, methods=["POST"])])
+    async def find(request: Request) -> JSONResponse:
+        serial = request.query_params.get("serial", "")
+        return JSONResponse([{"gadget_id": seen[serial]}] if serial in seen else [])
+
+    return Starlette(routes=[Route("/gadgets", bind, methods=["POST"]),
+                             Route("/gadgets", find, methods=["GET"])])
+
+
+def gadget_id(serial: str) -> str:
+    return hashlib.sha256(serial.encode()).hexdigest()[:12].upper()
 
 
 class AcmeAPI:
@@ -84,6 +116,11 @@ class AcmeAPI:
                                 status=409)
         response.raise_for_status()
         return str(response.json()["gadget_id"])
+
+    async def find(self, serial: str) -> list[str]:
+        response = await self.client.get("/gadgets", params={"serial": serial})
+        response.raise_for_status()
+        return [str(gadget["gadget_id"]) for gadget in response.json()]
 
 
 class AcmeSpec(ProviderSpec):
@@ -112,6 +149,24 @@ class AcmeSpec(ProviderSpec):
         serial = providers.text(state, "acme_serial").strip()
         return {"gadget_id": await api.bind(serial), "serial": serial}
 
+    # The batch, through BatchRunner's public interface only.
+    async def batch_send(self, runner: Any, row: Any, values: Mapping[str, str]) -> str | None:
+        found = await runner.call(lambda acme: acme.bind(values["serial"]))
+        row.identifiers["gadget_id"] = found
+        return found
+
+    async def batch_resolve(self, runner: Any, row: Any, error: ProviderError | None,
+                            reason: str) -> None:
+        serial = runner.values_of(row)["serial"]
+        found = await runner.check(lambda: runner.api.find(serial))
+        if found:
+            row.identifiers["gadget_id"] = found[0]
+            await runner.settle(row, "done", result=found[0], message="Found bound.")
+        elif found is None:
+            await runner.settle(row, "unknown", error=error)
+        else:
+            await runner.send_again(row, "Not bound: sent again.")
+
 
 @pytest.fixture
 def acme():
@@ -121,6 +176,9 @@ def acme():
     finally:
         providers.unregister("acme")
     assert "acme" not in flow.PROVIDERS and all(f.provider != "acme" for f in flow.FIELDS)
+    from app.core import batch
+
+    assert "acme" not in batch.LAYOUTS and "acme" not in batch.UNIQUE_COLUMN
 
 
 def pair_with_acme(state: dict[str, Any]) -> dict[str, Any]:
@@ -182,3 +240,74 @@ def test_a_fourth_provider_goes_through_the_flow_without_touching_it(acme):
         "reached Acme: check before pairing again.")
     fresh = flow.pair_another(state)
     assert fresh["acme_serial"] == "" and fresh["api_key"] == state["api_key"]
+
+
+def test_a_fourth_provider_registered_late_runs_a_batch(acme, tmp_path):
+    """The batch's tables follow the registry (Acme is registered after app.core.batch
+    was imported), and a spec's batch methods need only the runner's public interface:
+    a resumed row left "sending" is resolved by Acme's own check, the rest are sent."""
+    from app.core import batch
+    from app.core.history import Database, History
+
+    raw = b"serial\nGADGET-1\nGADGET-2\nGADGET-3\nGADGET-3\n"
+    report = batch.check_bytes(raw, "acme", "acme.csv")
+    assert report.file_problems == [] and len(report.rows) == 4
+    assert [row.ok for row in report.rows] == [True, True, True, False]   # unique serial
+    assert batch.LAYOUTS["acme"] == (("serial", True),)
+    assert batch.identifiers_of("acme", {"serial": "GADGET-1"}) == {"serial": "GADGET-1"}
+    assert batch.check_bytes(b"gadget\nX\n", "acme").file_problems   # an unknown column
+
+    database = Database(tmp_path / "h.sqlite3")
+    root = "https://api.acme.example/v1"
+    try:
+        batch_id, resumed = batch.prepare(database, report, root, skip_invalid=True)
+        assert not resumed
+        journal = batch.Journal(database)
+        # GADGET-1 was bound by a run killed before its answer came back.
+        first = journal.rows(batch_id)[0]
+        first.state, first.attempts = "sending", 1
+        journal.save(first, "acme")
+        seen = {"GADGET-1": gadget_id("GADGET-1")}
+
+        async def main() -> batch.BatchSummary:
+            transport = httpx2.ASGITransport(app=acme_cloud(seen))
+            async with httpx2.AsyncClient(transport=transport,
+                                          base_url="http://acme.test") as client:
+                runner = batch.BatchRunner(
+                    AcmeAPI(client), database, batch_id, report, environment=root,
+                    history=History(database=database), settle_seconds=0, resumed=True)
+                return await runner.run()
+
+        summary = asyncio.run(main())
+        assert summary.status == "finished" and summary.counts["done"] == 3
+        assert summary.counts["skipped"] == 1
+        rows = {r.row_no: r for r in summary.rows}
+        assert rows[1].message == "Found bound." and rows[1].attempts == 1   # not re-sent
+        assert [rows[n].result for n in (1, 2, 3)] == [
+            gadget_id(f"GADGET-{n}") for n in (1, 2, 3)]
+        assert set(seen) == {"GADGET-1", "GADGET-2", "GADGET-3"}
+        assert rows[2].identifiers == {"serial": "GADGET-2",
+                                       "gadget_id": gadget_id("GADGET-2")}
+        recorded = History(database=database).query(provider="acme")
+        assert sorted(e.outcome for e in recorded) == ["ok", "ok", "ok"]
+        out = io.StringIO()
+        batch.write_results(out, "acme", summary.rows, summary.lines)
+        assert out.getvalue().splitlines()[0] == (
+            "line,serial,state,result,error_kind,error_status,message,attempts")
+    finally:
+        database.close()
+
+
+def test_the_specs_use_only_the_batch_runners_public_interface():
+    """batch_send/batch_resolve reach the runner through its documented interface, never
+    a private helper (runner._save, runner._check, ...)."""
+    import ast
+    from pathlib import Path
+
+    source = (Path(__file__).resolve().parents[2] / "app/core/providers.py").read_text(
+        encoding="utf-8")
+    private = sorted({f"{node.lineno}: runner.{node.attr}"
+                      for node in ast.walk(ast.parse(source))
+                      if isinstance(node, ast.Attribute) and node.attr.startswith("_")
+                      and isinstance(node.value, ast.Name) and node.value.id == "runner"})
+    assert private == []
