@@ -12,6 +12,8 @@ import pytest
 
 from app.sandbox.server import SandboxServer
 
+pytest_plugins = ["tests.ci_no_skips"]   # under CI=true, any skip is a failure
+
 # Qt tests (tests/ui) must never need a display.
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 # History and settings of test runs (and of CLI subprocesses) never touch the user's own.
