@@ -901,6 +901,15 @@ def _duration(seconds: float) -> str:
     return f"{seconds // 86400} days"
 
 
+def journal_failure(error: sqlite3.Error) -> Message:
+    """Why the batch stopped when its journal could not be written (disk full, database
+    locked past the busy timeout, file gone): nothing is sent without a journal."""
+    return Message(BATCH, "The batch journal could not be written ({error}), so the batch "
+                   "stopped: nothing is sent without it. Free disk space or close what holds "
+                   "the history database, then run the same file again with --resume: rows "
+                   "already sent are checked, never sent twice.", error=str(error))
+
+
 class _Fatal(Exception):
     """Stops the whole batch (bad key, network gone): rows stay resumable."""
 
@@ -1049,7 +1058,11 @@ class BatchRunner:
                 task.cancel()
             await asyncio.gather(*workers, return_exceptions=True)
             writer, self._writer = self._writer, None
-            await writer.close()
+            try:
+                await writer.close()
+            except sqlite3.Error as exc:   # the last rows' final states did not commit
+                if self._fatal is None:
+                    self._fatal = _Fatal(journal_failure(exc))
         return await self._finish()
 
     async def _finish(self) -> BatchSummary:
@@ -1109,7 +1122,10 @@ class BatchRunner:
             # "sending", before that request leaves) in one group, or at close().
             self._writer.write_soon(statements)
         else:
-            await self._writer.write(statements)
+            try:   # also raises a write_soon's failure: the journal's, whichever row
+                await self._writer.write(statements)
+            except sqlite3.Error as exc:
+                raise _Fatal(journal_failure(exc)) from exc
         if entry is not None:
             self._recorded.add(row.row_no)
 

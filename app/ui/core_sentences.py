@@ -280,6 +280,8 @@ QT_TRANSLATE_NOOP('flow', "The client id may contain only printable characters w
 QT_TRANSLATE_NOOP('flow', "The client secret may contain only printable characters without spaces (at most 256): copy it again.")
 
 
+QT_TRANSLATE_NOOP('batch', "The batch journal could not be written ({error}), so the batch stopped: nothing is sent without it. Free disk space or close what holds the history database, then run the same file again with --resume: rows already sent are checked, never sent twice.")
+QT_TRANSLATE_NOOP('batch', "The batch journal could not be written ({error}), so the batch stopped: nothing is sent without it. Free disk space or close what holds the history database, then run the same file again with Resume: rows already sent are checked, never sent twice.")
 QT_TRANSLATE_NOOP('batch', "Unknown provider {provider}: use xee, rufus or zype.")
 QT_TRANSLATE_NOOP('batch', "The file is empty: the first line must name the columns ({join_expected}).")
 QT_TRANSLATE_NOOP('batch', "Unknown column(s) {join_unknown}: a {provider} file has the columns {join_expected} (see the template).")

@@ -2355,6 +2355,14 @@
         <translation>{path_name} supera los {megabytes} MB.</translation>
     </message>
     <message>
+        <source>The batch journal could not be written ({error}), so the batch stopped: nothing is sent without it. Free disk space or close what holds the history database, then run the same file again with --resume: rows already sent are checked, never sent twice.</source>
+        <translation>No se pudo escribir el registro del lote ({error}), así que el lote se detuvo: no se envía nada sin él. Libere espacio en disco o cierre lo que bloquea la base del historial y vuelva a ejecutar el mismo archivo con --resume: las filas ya enviadas se comprueban, nunca se envían dos veces.</translation>
+    </message>
+    <message>
+        <source>The batch journal could not be written ({error}), so the batch stopped: nothing is sent without it. Free disk space or close what holds the history database, then run the same file again with Resume: rows already sent are checked, never sent twice.</source>
+        <translation>No se pudo escribir el registro del lote ({error}), así que el lote se detuvo: no se envía nada sin él. Libere espacio en disco o cierre lo que bloquea la base del historial y vuelva a ejecutar el mismo archivo con Reanudar: las filas ya enviadas se comprueban, nunca se envían dos veces.</translation>
+    </message>
+    <message>
         <source>Cannot read {path}: {exc_strerror_or_exc}.</source>
         <translation>No se puede leer {path}: {exc_strerror_or_exc}.</translation>
     </message>

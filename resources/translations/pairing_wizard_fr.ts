@@ -2355,6 +2355,14 @@
         <translation>{path_name} dépasse {megabytes} Mo.</translation>
     </message>
     <message>
+        <source>The batch journal could not be written ({error}), so the batch stopped: nothing is sent without it. Free disk space or close what holds the history database, then run the same file again with --resume: rows already sent are checked, never sent twice.</source>
+        <translation>Le journal du lot n’a pas pu être écrit ({error}), le lot s’est donc arrêté : rien n’est envoyé sans lui. Libérez de l’espace disque ou fermez ce qui bloque la base de l’historique, puis relancez le même fichier avec --resume : les lignes déjà envoyées sont vérifiées, jamais envoyées deux fois.</translation>
+    </message>
+    <message>
+        <source>The batch journal could not be written ({error}), so the batch stopped: nothing is sent without it. Free disk space or close what holds the history database, then run the same file again with Resume: rows already sent are checked, never sent twice.</source>
+        <translation>Le journal du lot n’a pas pu être écrit ({error}), le lot s’est donc arrêté : rien n’est envoyé sans lui. Libérez de l’espace disque ou fermez ce qui bloque la base de l’historique, puis relancez le même fichier avec Reprendre : les lignes déjà envoyées sont vérifiées, jamais envoyées deux fois.</translation>
+    </message>
+    <message>
         <source>Cannot read {path}: {exc_strerror_or_exc}.</source>
         <translation>Impossible de lire {path} : {exc_strerror_or_exc}.</translation>
     </message>

@@ -540,6 +540,35 @@ def one_row_batch(db, serial: str = "JW-1") -> tuple[int, JournalRow]:
     return batch_id, Journal(db).rows(batch_id)[0]
 
 
+async def test_a_journal_that_cannot_be_written_stops_the_batch_with_a_sentence(
+        sandbox, db, client, monkeypatch):
+    """A full disk or a lock held past the busy timeout (injected: no real server
+    produces it): the batch stops with a sentence that says what to do, never a raw
+    sqlite3 error out of run(), and sends nothing more without its journal."""
+    serials = [f"DISK-{n}" for n in range(30)]
+    report = check_bytes(rufus_csv(serials), "rufus")
+    batch_id, _ = prepare(db, report, sandbox.rufus_root)
+    real = JournalWriter._transaction
+    writes = 0
+
+    def failing(self, statements):
+        nonlocal writes
+        writes += 1
+        if writes > 6:
+            raise sqlite3.OperationalError("database or disk is full")
+        return real(self, statements)
+
+    monkeypatch.setattr(JournalWriter, "_transaction", failing)
+    summary = await BatchRunner(rufus_api(sandbox, client), db, batch_id, report,
+                                concurrency=2).run()
+    assert summary.status == "stopped"
+    assert "The batch journal could not be written (database or disk is full)" \
+        in summary.stop_reason and "--resume" in summary.stop_reason
+    assert summary.stop_reason.template.startswith("The batch journal could not be written")
+    sent = len(bound(sandbox)) - 3   # the sandbox's own fixture devices
+    assert sent < 30   # stopped: the rest were never sent
+
+
 async def test_journal_writes_wait_out_another_writer_without_blocking_the_loop(db):
     """While another connection holds the write lock, a write goes to a worker thread
     and completes once the lock is free; the event loop runs on meanwhile."""
