@@ -29,7 +29,6 @@ from app.core.errors import InputError, ProviderError
 from app.core.messages import FLOW, Message
 from app.core.pages import Page
 from app.core.providers import (  # noqa: F401  (names of this module before the specs)
-    BOGUS_RUFUS_DEVICEID,
     CANCELLED_WHILE_WAITING_ANY,
     CHECK_RUFUS_FOUND,
     CHECK_RUFUS_MISSING,
@@ -43,7 +42,6 @@ from app.core.providers import (  # noqa: F401  (names of this module before the
     DEMO,
     DEVICE_KEYS,
     FIELDS,
-    HARMLESS_EMAIL,
     ONLINE_SANDBOX,
     PRODUCTION,
     PROVIDERS,
@@ -51,7 +49,6 @@ from app.core.providers import (  # noqa: F401  (names of this module before the
     KeyCheck,
     OutcomeCheck,
     ProviderInfo,
-    mask,
 )
 from app.core.providers import as_dict as _as_dict
 from app.core.providers import text as _text
@@ -114,11 +111,6 @@ ENVIRONMENT_TITLES = {
     ONLINE_SANDBOX: "Online sandbox (the provider's test service)",
     PRODUCTION: "Production (real customers)",
 }
-
-# Which environments each provider offers (only Xee runs an online sandbox).
-PROVIDER_ENVIRONMENTS: dict[str, tuple[str, ...]] = {
-    key: spec.environments for key, spec in providers.SPECS.items()}
-
 
 def environments_for(provider: str | None) -> tuple[str, ...]:
     spec = providers.spec(provider)
@@ -201,7 +193,7 @@ def page_errors(page: Page, state: Mapping[str, Any]) -> dict[str, str]:
         elif state.get("environment") not in environments_for(provider):
             errors["environment"] = "Choose an environment."
         return errors
-    info = PROVIDERS.get(provider or "")
+    info = provider_info(provider)
     if page is Page.CREDENTIALS and info and info.signs_in:
         # Xee's online sandbox needs no Authorization (api-notes; the official SDK signs
         # nothing in there): no sign-in to wait for.
@@ -484,7 +476,7 @@ def batch_problem(state: Mapping[str, Any]) -> str | None:
     if not state.get("provider"):
         return "Choose the provider first."
     if not is_valid(Page.CREDENTIALS, state):
-        info = PROVIDERS.get(state["provider"])
+        info = provider_info(state["provider"])
         return ("Sign in to Xee first." if info and info.signs_in
                 else "Enter the api key first.")
     return None
@@ -560,7 +552,7 @@ def pin_attempts_left(state: Mapping[str, Any]) -> int:
 
 
 def _pin_lock(state: Mapping[str, Any]) -> bool:
-    info = PROVIDERS.get(state.get("provider") or "")
+    info = provider_info(state.get("provider"))
     return bool(info and info.pin_lock)
 
 
@@ -826,7 +818,7 @@ def pair_another(state: Mapping[str, Any]) -> dict[str, Any]:
     """Keep provider, environment and credentials (and the pin-failure count); clear the
     device and the outcome. RUFUS keeps model and firmware: a batch is usually alike."""
     fresh = dict(state)
-    info = PROVIDERS.get(state.get("provider") or "")
+    info = provider_info(state.get("provider"))
     keeps = info.keeps_on_pair_another if info else ()
     for key in DEVICE_KEYS:
         if key in keeps:
@@ -857,7 +849,7 @@ def select(state: Mapping[str, Any], provider: str | None,
         # A typed key is kept for this session per provider and environment (never
         # written anywhere): switching provider and back gives it back.
         keys = dict(state.get("session_keys") or {})
-        old = PROVIDERS.get(state.get("provider") or "")
+        old = provider_info(state.get("provider"))
         if old and old.has_api_key and state.get("api_key"):
             keys[f"{state.get('provider')}/{state.get('environment')}"] = state["api_key"]
         fresh.update(api_key=keys.get(f"{provider}/{environment}", ""), xee_account="",
@@ -921,7 +913,7 @@ def uncertain_review_note(state: Mapping[str, Any]) -> str | None:
     from an outcome that may have reached the provider."""
     if not state.get("uncertain"):
         return None
-    info = PROVIDERS.get(state.get("provider") or "")
+    info = provider_info(state.get("provider"))
     return Message(FLOW, UNCERTAIN_REVIEW, name=_provider_title(info))
 
 

@@ -42,7 +42,6 @@ APP_NAME = "pairing-wizard"
 DB_FILE = "history.sqlite3"
 DATA_DIR_ENV = "PAIRING_WIZARD_DATA_DIR"
 
-PROVIDERS = tuple(providers.SPECS)
 ACTIONS = ("pair", "undo", "sign-in", "sign-out", "check")
 OUTCOMES = ("ok", "failed", "unknown")
 

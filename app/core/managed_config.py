@@ -42,7 +42,9 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, NamedTuple
 
 ENV_VAR = "PAIRING_WIZARD_CONFIG"
@@ -84,7 +86,8 @@ class ManagedConfigError(Exception):
 # paint, and dataclasses (its import and each class) cost ~2-3 ms there.
 class ManagedConfig(NamedTuple):
     path: Path | None = None
-    values: dict[str, Any] = {}   # settings key -> value (never changed after load)
+    # settings key -> value; the default is read-only: it is shared by every instance
+    values: Mapping[str, Any] = MappingProxyType({})
     locked: frozenset[str] = frozenset()                  # settings keys
     hidden_environments: frozenset[str] = frozenset()
     xee_client_secret: str | None = None   # never in repr(): see __repr__
