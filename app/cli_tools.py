@@ -216,12 +216,10 @@ async def _batch(args: argparse.Namespace) -> int:
         # once when Xee says it expired, so a long batch does not stop on it.
         session = _stored_xee_session(root, args)
     if secret is None and session is None and (needs_sign_in or not spec.info.signs_in):
-        if spec.info.signs_in:
-            return fail(args, EXIT_INPUT, f"No {spec.info.title} sign-in: run `pairing-wizard "
-                        f"login {spec.key}` first, or pass --token (or set "
-                        f"{spec.credential_env}). Nothing was sent.")
-        return fail(args, EXIT_INPUT, f"No credentials: pass --api-key-file or set "
-                     f"{spec.credential_env}. Nothing was sent.")
+        from app.cli import _missing_credential  # the same sentence as `pair`'s
+
+        missing = _missing_credential(args)   # an InputError
+        return fail(args, EXIT_INPUT, f"{missing.advice} Nothing was sent.")  # type: ignore[attr-defined]
     database = Database()
     try:
         try:
