@@ -31,13 +31,14 @@ ICON_NAMES = ("xee", "rufus", "zype", "demo", "check", "error", "warning", "copy
               "eye", "eye-off", "key", "search", "undo", "sign-in", "app", "info")
 
 
-def icon_dirs() -> list[Path]:
+@cache   # the folders do not move while the app runs; resolve() costs syscalls
+def icon_dirs() -> tuple[Path, ...]:
     dirs = []
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         dirs.append(Path(bundle) / "resources" / "icons")
     dirs.append(Path(__file__).resolve().parents[2] / "resources" / "icons")
-    return dirs
+    return tuple(dirs)
 
 
 @cache
