@@ -727,6 +727,14 @@ def result_rows(state: Mapping[str, Any], time_format: TimeFormat | None = None
     return rows
 
 
+def undo_confirm(state: Mapping[str, Any]) -> str:
+    """The undo's confirmation: the provider's sentence (info.undo_confirm) naming what
+    its undo acts on (the spec's undo_names: the box, the serial number, the pin and the
+    consumer of the pairing's result)."""
+    spec = providers.known(state.get("provider"))
+    return Message(FLOW, spec.info.undo_confirm, **spec.undo_names(state))
+
+
 def success_title(state: Mapping[str, Any]) -> str:
     spec = providers.spec(state.get("provider"))
     if state.get("undone"):

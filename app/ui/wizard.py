@@ -934,8 +934,7 @@ class PairingWizard(QWidget):
         state = self.state
         info = flow.PROVIDERS[state["provider"]]
         page: ResultPage = self.pages[Page.RESULT]  # type: ignore[assignment]
-        what = flow_text(info.undo_confirm).format(
-            device=str(state.get("xee_device_id") or "").strip())
+        what = flow_text(flow.undo_confirm(state))
         done = flow_text(info.undo_done)
         undo_action = flow_text(info.undo_action)
         from app.ui import dialogs  # not before the first paint (QMessageBox, QFileDialog)
