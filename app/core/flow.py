@@ -435,8 +435,18 @@ def error_dict(error: Any) -> dict[str, Any]:
 
 # What the wizard says when a pairing or an undo is cancelled. {name}: the provider's
 # title. Plain English data like the rest: the history keeps it so, the UI translates.
-CANCELLED_WHILE_WAITING = {
-    key: spec.cancelled_while_waiting for key, spec in providers.SPECS.items()}
+# Each provider's own sentence, a view of the registry rebuilt on every change (a spec
+# registered after this import has its sentence too).
+CANCELLED_WHILE_WAITING: dict[str, str] = {}
+
+
+@providers.on_change
+def _cancel_sentences() -> None:
+    CANCELLED_WHILE_WAITING.clear()
+    CANCELLED_WHILE_WAITING.update(
+        (key, spec.cancelled_while_waiting) for key, spec in providers.SPECS.items())
+
+
 SOME_PROVIDER = "the provider"
 CANCELLED_BEFORE_SENDING = ("Pairing was cancelled before the request was sent: nothing was "
                             "sent, so you can pair again right away.")
