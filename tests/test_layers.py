@@ -110,6 +110,33 @@ def test_the_branch_checker_sees_branches():
                in line for line in provider_branches("core"))
 
 
+def clients_made_in(source: str, where: str) -> list[str]:
+    """Where a module decides itself how a provider call is made: it builds a provider's
+    client (flow.api_class) or one on the Xee session's own HTTP client (session.client)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute) and (
+                node.attr == "api_class" or (node.attr == "client" and "session" in
+                                             ast.unparse(node.value).lower())):
+            found.append(f"{where}:{node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_one_place_in_the_ui_decides_how_a_provider_call_is_made():
+    """#15 item 1: app.ui.services (call_provider, provider_client) makes the provider's
+    clients; the wizard, the pages and the batch dialog ask it."""
+    found = [line for path in sorted((APP / "ui").rglob("*.py"))
+             if path.name != "services.py"
+             for line in clients_made_in(path.read_text(encoding="utf-8"),
+                                         str(path.relative_to(APP.parent)))]
+    assert found == []
+    sample = ("api = flow.api_class(provider)(client, root)\n"
+              "other = XeeAPI(services.xee_session.client, root)\n")
+    assert sorted(line.split(": ", 1)[0] for line in clients_made_in(sample, "sample")) == [
+        "sample:1", "sample:2"]
+    assert clients_made_in((APP / "ui/services.py").read_text(encoding="utf-8"), "services")
+
+
 def test_provider_display_names_are_defined_once():
     from app.core import flow
     from app.core.errors import provider_name
