@@ -137,6 +137,36 @@ def test_one_place_in_the_ui_decides_how_a_provider_call_is_made():
     assert clients_made_in((APP / "ui/services.py").read_text(encoding="utf-8"), "services")
 
 
+def pages_named_in(source: str, where: str, allowed: tuple[str, ...]) -> list[str]:
+    """Where a module names a wizard page (Page.X) outside the functions `allowed`."""
+    found = []
+
+    def visit(node: ast.AST, inside: str) -> None:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            inside = node.name
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+                and node.value.id == "Page" and inside not in allowed:
+            found.append(f"{where}:{node.lineno}: {inside}: Page.{node.attr}")
+        for child in ast.iter_child_nodes(node):
+            visit(child, inside)
+
+    visit(ast.parse(source), "")
+    return sorted(found)
+
+
+def test_the_window_names_no_page_outside_its_construction():
+    """#15 item 4: which page pairs, waits, shows the outcome (undo, a late Cancel) or
+    makes Back "Try again" is app.core.flow's (PAGE_ACTIONS, pair_target, can_undo, ...);
+    the window names a page only to build the first one."""
+    construction = ("page_class", "__init__")
+    source = (APP / "ui/wizard.py").read_text(encoding="utf-8")
+    assert pages_named_in(source, "wizard.py", construction) == []
+    sample = ("def page_class(which):\n    return which is Page.PROVIDER\n"
+              "def start_undo(self):\n    if self.current is not Page.RESULT: return\n")
+    assert pages_named_in(sample, "sample", construction) == [
+        "sample:4: start_undo: Page.RESULT"]
+
+
 def test_provider_display_names_are_defined_once():
     from app.core import flow
     from app.core.errors import provider_name

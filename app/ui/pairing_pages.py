@@ -1152,6 +1152,9 @@ class ResultPage(WizardPage):
         for action in (self.undo, self.pair_another, self.fix):
             action.setEnabled(enabled)
 
+    def show_action_status(self, kind: str, text: str) -> None:
+        self.action_status.show_message(kind, text)
+
     def show_outcome(self) -> None:
         state = self.state
         error = state.get("error")
