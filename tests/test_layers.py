@@ -110,6 +110,63 @@ def test_the_branch_checker_sees_branches():
                in line for line in provider_branches("core"))
 
 
+def clients_made_in(source: str, where: str) -> list[str]:
+    """Where a module decides itself how a provider call is made: it builds a provider's
+    client (flow.api_class) or one on the Xee session's own HTTP client (session.client)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute) and (
+                node.attr == "api_class" or (node.attr == "client" and "session" in
+                                             ast.unparse(node.value).lower())):
+            found.append(f"{where}:{node.lineno}: {ast.unparse(node)}")
+    return found
+
+
+def test_one_place_in_the_ui_decides_how_a_provider_call_is_made():
+    """#15 item 1: app.ui.services (call_provider, provider_client) makes the provider's
+    clients; the wizard, the pages and the batch dialog ask it."""
+    found = [line for path in sorted((APP / "ui").rglob("*.py"))
+             if path.name != "services.py"
+             for line in clients_made_in(path.read_text(encoding="utf-8"),
+                                         str(path.relative_to(APP.parent)))]
+    assert found == []
+    sample = ("api = flow.api_class(provider)(client, root)\n"
+              "other = XeeAPI(services.xee_session.client, root)\n")
+    assert sorted(line.split(": ", 1)[0] for line in clients_made_in(sample, "sample")) == [
+        "sample:1", "sample:2"]
+    assert clients_made_in((APP / "ui/services.py").read_text(encoding="utf-8"), "services")
+
+
+def pages_named_in(source: str, where: str, allowed: tuple[str, ...]) -> list[str]:
+    """Where a module names a wizard page (Page.X) outside the functions `allowed`."""
+    found = []
+
+    def visit(node: ast.AST, inside: str) -> None:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            inside = node.name
+        if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) \
+                and node.value.id == "Page" and inside not in allowed:
+            found.append(f"{where}:{node.lineno}: {inside}: Page.{node.attr}")
+        for child in ast.iter_child_nodes(node):
+            visit(child, inside)
+
+    visit(ast.parse(source), "")
+    return sorted(found)
+
+
+def test_the_window_names_no_page_outside_its_construction():
+    """#15 item 4: which page pairs, waits, shows the outcome (undo, a late Cancel) or
+    makes Back "Try again" is app.core.flow's (PAGE_ACTIONS, pair_target, can_undo, ...);
+    the window names a page only to build the first one."""
+    construction = ("page_class", "__init__")
+    source = (APP / "ui/wizard.py").read_text(encoding="utf-8")
+    assert pages_named_in(source, "wizard.py", construction) == []
+    sample = ("def page_class(which):\n    return which is Page.PROVIDER\n"
+              "def start_undo(self):\n    if self.current is not Page.RESULT: return\n")
+    assert pages_named_in(sample, "sample", construction) == [
+        "sample:4: start_undo: Page.RESULT"]
+
+
 def test_provider_display_names_are_defined_once():
     from app.core import flow
     from app.core.errors import provider_name

@@ -340,6 +340,60 @@ def bar_for(page: Page, state: Mapping[str, Any], *, busy: bool = False,
     )
 
 
+# --- what each page may do besides Next (the window asks, it names no page) -------------
+
+class PageActions(NamedTuple):
+    """A page's part in a pairing: Pair sends the request from it; it shows the request
+    in flight (its end moves on); it shows the pairing's end (undo, pair another, Finish:
+    a Cancel right after that end is not a wish to close); Back from it is "Try again"
+    (the failure cleared first: try_again)."""
+
+    pairs: bool = False
+    waits: bool = False
+    shows_outcome: bool = False
+    back_tries_again: bool = False
+
+
+PAGE_ACTIONS: dict[Page, PageActions] = {
+    Page.PROVIDER: PageActions(),
+    Page.CREDENTIALS: PageActions(),
+    Page.DEVICE: PageActions(),
+    Page.REVIEW: PageActions(pairs=True),
+    Page.PAIRING: PageActions(waits=True),
+    Page.RESULT: PageActions(shows_outcome=True, back_tries_again=True),
+}
+
+
+def page_actions(page: Page) -> PageActions:
+    return PAGE_ACTIONS[page]
+
+
+def pair_target(page: Page, state: Mapping[str, Any]) -> Page | None:
+    """Where Pair leads from this page (the page that waits for the request), None when
+    Pair is refused: a page that does not pair, or one not valid (the review: every page
+    before it valid)."""
+    if not PAGE_ACTIONS[page].pairs or not is_valid(page, state):
+        return None
+    return NAVIGATION[page]
+
+
+def outcome_page() -> Page:
+    """The page that shows a pairing's end (its success, failure or cancel)."""
+    return next(page for page in PAGE_ORDER if PAGE_ACTIONS[page].shows_outcome)
+
+
+def end_target(page: Page) -> Page | None:
+    """Where the request's end leads from this page: the outcome page from the page that
+    waits for it; None elsewhere (the end is shown where the window is)."""
+    return outcome_page() if PAGE_ACTIONS[page].waits else None
+
+
+def can_undo(page: Page, state: Mapping[str, Any]) -> bool:
+    """Undo may start here: the page shows a successful pairing not undone yet."""
+    return PAGE_ACTIONS[page].shows_outcome and bool(state.get("result")) \
+        and not state.get("undone")
+
+
 def has_typed_input(state: Mapping[str, Any]) -> bool:
     """Something typed that Cancel would throw away (nothing paired yet)."""
     if state.get("result") or state.get("error"):
@@ -435,8 +489,18 @@ def error_dict(error: Any) -> dict[str, Any]:
 
 # What the wizard says when a pairing or an undo is cancelled. {name}: the provider's
 # title. Plain English data like the rest: the history keeps it so, the UI translates.
-CANCELLED_WHILE_WAITING = {
-    key: spec.cancelled_while_waiting for key, spec in providers.SPECS.items()}
+# Each provider's own sentence, a view of the registry rebuilt on every change (a spec
+# registered after this import has its sentence too).
+CANCELLED_WHILE_WAITING: dict[str, str] = {}
+
+
+@providers.on_change
+def _cancel_sentences() -> None:
+    CANCELLED_WHILE_WAITING.clear()
+    CANCELLED_WHILE_WAITING.update(
+        (key, spec.cancelled_while_waiting) for key, spec in providers.SPECS.items())
+
+
 SOME_PROVIDER = "the provider"
 CANCELLED_BEFORE_SENDING = ("Pairing was cancelled before the request was sent: nothing was "
                             "sent, so you can pair again right away.")
@@ -725,6 +789,14 @@ def result_rows(state: Mapping[str, Any], time_format: TimeFormat | None = None
             rows.append((label, "yes" if value is True else "no" if value is False
                          else str(value)))
     return rows
+
+
+def undo_confirm(state: Mapping[str, Any]) -> str:
+    """The undo's confirmation: the provider's sentence (info.undo_confirm) naming what
+    its undo acts on (the spec's undo_names: the box, the serial number, the pin and the
+    consumer of the pairing's result)."""
+    spec = providers.known(state.get("provider"))
+    return Message(FLOW, spec.info.undo_confirm, **spec.undo_names(state))
 
 
 def success_title(state: Mapping[str, Any]) -> str:

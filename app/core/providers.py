@@ -67,7 +67,7 @@ class ProviderInfo(NamedTuple):
     device_title: str = ""
     device_subtitle: str = ""
     pairing_status: str = ""
-    undo_confirm: str = ""          # {device}: the device id of the page
+    undo_confirm: str = ""          # its {names}: ProviderSpec.undo_names
     undo_done: str = ""
     api: str = ""                   # its client class, "module:Class" (imported when used)
 
@@ -253,6 +253,11 @@ class ProviderSpec:
     def shown_result(self, state: Mapping[str, Any]) -> dict[str, Any]:
         """The result as the result page shows it (after an undo too)."""
         return dict(state.get("result") or {})
+
+    def undo_names(self, state: Mapping[str, Any]) -> dict[str, str]:
+        """The values info.undo_confirm names (its {placeholders}): what undo() acts on,
+        read from the pairing's result as undo() reads it (flow.undo_confirm)."""
+        return {}
 
     # --- the requests
 
@@ -440,6 +445,9 @@ class XeeSpec(ProviderSpec):
     async def undo(self, api: Any, state: Mapping[str, Any]) -> None:
         await api.dissociate((state.get("result") or {})["device_id"])
 
+    def undo_names(self, state: Mapping[str, Any]) -> dict[str, str]:
+        return {"device": text(state.get("result") or {}, "device_id")}
+
     async def check_last_request(self, api: Any, state: Mapping[str, Any],
                                  time_format: TimeFormat | None = None) -> OutcomeCheck:
         device = text(state, "xee_device_id").strip()
@@ -553,8 +561,8 @@ class RufusSpec(ProviderSpec):
         device_title="The RUFUS device",
         device_subtitle="Describe the device to bind to the company account.",
         pairing_status="Binding the device with RUFUS…",
-        undo_confirm="This will unbind the device (RUFUS deletes its "
-        "sessions and passings).",
+        undo_confirm="This will unbind the device with serial number {serial} "
+        "(RUFUS deletes its sessions and passings).",
         undo_done="Done: the device is unbound.",
         api="app.core.rufus:RufusAPI")
     fields = (
@@ -629,6 +637,10 @@ class RufusSpec(ProviderSpec):
 
     async def undo(self, api: Any, state: Mapping[str, Any]) -> None:
         await api.unbind((state.get("result") or {})["deviceid"])
+
+    def undo_names(self, state: Mapping[str, Any]) -> dict[str, str]:
+        # The serial number on the device's label (undo unbinds its deviceid).
+        return {"serial": text(state.get("result") or {}, "serial_number")}
 
     async def read_with_key(self, api: Any) -> None:
         # RUFUS (access types READ: GET; WRITE: POST, PATCH; READ_WRITE: all): a GET of
@@ -800,7 +812,7 @@ class ZypeSpec(ProviderSpec):
         device_title="The Zype customer and pin",
         device_subtitle="Who the TV belongs to, and the pin it shows.",
         pairing_status="Linking the pin with Zype…",
-        undo_confirm="This will unlink the pin from the consumer.",
+        undo_confirm="This will unlink the pin {pin} from the consumer {consumer}.",
         undo_done="Done: the pin is unlinked from the consumer.",
         api="app.core.zype:ZypeAPI")
     fields = (
@@ -869,9 +881,17 @@ class ZypeSpec(ProviderSpec):
         return as_dict(device_pin)
 
     async def undo(self, api: Any, state: Mapping[str, Any]) -> None:
+        await api.unlink(*self._unlinked(state))
+
+    def _unlinked(self, state: Mapping[str, Any]) -> tuple[str, str]:
+        """(consumer id, pin) the undo unlinks: the result's, else the device page's."""
         result = state.get("result") or {}
-        await api.unlink(result.get("consumer_id") or text(state, "zype_consumer_id").strip(),
-                         result.get("pin") or text(state, "zype_pin").strip())
+        return (str(result.get("consumer_id") or text(state, "zype_consumer_id").strip()),
+                str(result.get("pin") or text(state, "zype_pin").strip()))
+
+    def undo_names(self, state: Mapping[str, Any]) -> dict[str, str]:
+        consumer, pin = self._unlinked(state)
+        return {"pin": pin, "consumer": consumer}
 
     async def read_with_key(self, api: Any) -> None:
         # A consumer lookup with an email no one has; a Read Only key passes it.

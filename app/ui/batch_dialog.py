@@ -599,28 +599,34 @@ class BatchDialog(QDialog):
         self._task = self.wizard.spawn(self._run(resume), "batch-run")
         self.update_buttons()
 
-    async def _api(self, root: str) -> Any:
-        services = self.wizard.services
-        info = self.info
-        if info is not None and info.signs_in:
-            api_class = flow.api_class(self.provider)
-            if not info.needs_sign_in(self.environment):   # no sign-in, no Authorization
-                return api_class(await services.http(), root)
-            session = services.xee_session
-            return api_class(session.client, root, access_token=None)
-        return await services.provider_api(self.wizard.state)
+    def _chosen(self) -> dict[str, Any]:
+        """The batch's provider, environment and credential (the wizard's, when it
+        started): every request of the run is made for these."""
+        return {"provider": self.provider, "environment": self.environment,
+                "api_key": self.wizard.state.get("api_key", "")}
 
-    def _call(self) -> Any:
+    async def _client(self, chosen: dict[str, Any]) -> Any:
+        """The provider's client for the batch (Services.provider_client: the one place
+        that decides how a provider call is made); a sign-in gone meanwhile as the
+        ProviderError the batch shows."""
+        from app.auth.errors import SignInError
+
+        try:
+            return await self.wizard.services.provider_client(chosen)
+        except SignInError as error:
+            raise error.as_provider_error() from None
+
+    def _call(self, chosen: dict[str, Any]) -> Any:
         """How the batch sends a Xee request: through the signed-in session's call path
-        (an expired token is refreshed once, the row sent again; a session of another
-        root is refused), a dead sign-in as the ProviderError the batch stops on."""
+        (Services.call_provider: an expired token is refreshed once, the row sent again; a
+        session of another root is refused), a dead sign-in as the ProviderError the batch
+        stops on."""
         info = self.info
         if info is None or not info.signs_in:
             return None
         from app.auth.errors import as_provider_errors
 
         services = self.wizard.services
-        chosen = {"provider": self.provider, "environment": self.environment}
         return as_provider_errors(lambda fn: services.call_provider(chosen, fn))
 
     async def _run(self, resume: bool) -> None:
@@ -652,6 +658,9 @@ class BatchDialog(QDialog):
         try:
             async with self.wizard.busy(self.tr("Batch pairing")):
                 root = await services.api_root(self.provider, self.environment)
+                # Before the journal: a sign-in gone meanwhile prepares nothing.
+                chosen = self._chosen()
+                api = await self._client(chosen)
                 history = await services.history()
                 try:
                     batch_id, resumed = await asyncio.to_thread(
@@ -661,14 +670,13 @@ class BatchDialog(QDialog):
                     self.result_status.show_message("error", core_text(window_wording(
                         exc.args[0])))
                     return
-                api = await self._api(root)
                 self.runner = BatchRunner(
                     api, history.db, batch_id, report, environment=self.environment,
                     concurrency=self.concurrency.value(), on_progress=self._on_progress,
                     history=history, resumed=resumed,
                     rufus_type=str(self.wizard.services.setting("rufus/defaultType", "")
                                    or "") or None,
-                    max_retry_after=services.batch_max_wait(), call=self._call())
+                    max_retry_after=services.batch_max_wait(), call=self._call(chosen))
                 self.status_label.setText(self.tr("Resuming…") if resumed
                                           else self.tr("Starting…"))
                 self.update_buttons()

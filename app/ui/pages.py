@@ -92,6 +92,16 @@ class WizardPage(QWidget):
     def set_actions_enabled(self, enabled: bool) -> None:
         """The page's own action buttons clickable or not (not while busy)."""
 
+    def show_action_status(self, kind: str, text: str) -> None:
+        """A line on the page's own action (the result's undo): "info" while it runs,
+        then "success" or "error"."""
+
+    def show_outcome(self) -> None:
+        """The pairing's end changed (it was undone): show it again."""
+
+    def sandbox_ready(self) -> None:
+        """The offline demo's sandbox answers now: refresh what shows its address."""
+
     def first_control(self) -> QWidget | None:
         """Where the keyboard focus starts when the page is shown: its first field that
         can be typed in, None when it has none."""
@@ -225,6 +235,9 @@ class ProviderPage(WizardPage):
     def first_control(self) -> QWidget | None:
         """The chosen provider's card (the first one before a choice)."""
         return self.radios.get(self.provider or "") or next(iter(self.radios.values()))
+
+    def sandbox_ready(self) -> None:
+        self.enter()   # the environments and the Advanced settings' address
 
     def enter(self) -> None:
         for key, radio in self.radios.items():

@@ -612,56 +612,15 @@ class CredentialsPage(WizardPage):
 class DevicePage(WizardPage):
     page = Page.DEVICE
 
-    # Each provider's device fields, in order: state key, object name, placeholder
-    # (flow.FIELDS holds them with every other name of the field).
-    ROWS = {provider: tuple((f.key, f.object_name, f.placeholder)
-                            for f in flow.fields_for(Page.DEVICE, provider))
-            for provider in flow.PROVIDERS}
-
     def __init__(self, wizard: WizardHost) -> None:
         super().__init__(wizard)
         self.rows: dict[str, FieldRow] = {}
         self.panels: dict[str, QWidget] = {}
+        # The device rows each panel was built with (device_rows when it was built).
+        self.panel_rows: dict[str, tuple[tuple[str, str, str], ...]] = {}
         self.stack = QStackedWidget()
-        for provider, rows in self.ROWS.items():
-            info = flow.PROVIDERS[provider]
-            panel = QWidget()
-            layout = QVBoxLayout(panel)
-            layout.setContentsMargins(0, 0, 0, 0)
-            layout.setSpacing(12)
-            card = Card(spacing=12)
-            for key, name, placeholder in rows:
-                fld = flow.field(key, provider)
-                if key == "rufus_alias":
-                    placeholder = self.tr("Front door")
-                row = FieldRow(flow_text(fld.label), flow_text(fld.help), name, placeholder,
-                               optional=not fld.required)
-                row.edit.returnPressed.connect(self._return_pressed)
-                self.bind(row, key)
-                self.rows[key] = row
-                if key == info.lookup_field:
-                    card.add(self._lookup_block(row))
-                else:
-                    card.add(row)
-            if info.grid_form:
-                grid = QGridLayout()
-                grid.setHorizontalSpacing(16)
-                grid.setVerticalSpacing(12)
-                for index, (key, _n, _p) in enumerate(rows):
-                    card.layout_.removeWidget(self.rows[key])
-                    grid.addWidget(self.rows[key], index // 2, index % 2)
-                card.layout_.addLayout(grid)
-            layout.addWidget(card)
-            if info.pin_lock:
-                self.pin_warning = StatusLine("xeePinWarning")
-                layout.addWidget(self.pin_warning)
-            if info.handover_id:
-                layout.addWidget(label(self.tr(
-                    "RUFUS answers with a deviceid that must be stored on the device: the "
-                    "result page shows it with Copy and Save."), "help"))
-            layout.addStretch(1)
-            self.panels[provider] = panel
-            self.stack.addWidget(panel)
+        for provider in flow.PROVIDERS:
+            self._build_panel(provider)
         self.body.addWidget(self.stack)
         self.fill_demo = button(self.tr("Fill &demo values"), "fillDemoDeviceButton", "demo",
                                 self.tr("Use a device of the offline sandbox"))
@@ -670,6 +629,71 @@ class DevicePage(WizardPage):
         self.body.addWidget(self.demo_status)
         self.body.addStretch(1)
         self.fill_demo.clicked.connect(self._fill_demo)
+
+    @staticmethod
+    def device_rows(provider: str | None) -> tuple[tuple[str, str, str], ...]:
+        """The provider's device fields, in order: state key, object name, placeholder
+        (flow.FIELDS holds them with every other name of the field), as the registry has
+        them now: a provider registered after this module was imported has its own."""
+        return tuple((f.key, f.object_name, f.placeholder)
+                     for f in flow.fields_for(Page.DEVICE, provider))
+
+    def _has_panel(self, provider: str | None) -> bool:
+        """The provider's panel, built (again) if the registry has it and the panel is
+        missing or was built from other fields (a spec registered or replaced later)."""
+        if provider not in flow.PROVIDERS:
+            return False
+        if self.panel_rows.get(provider) != self.device_rows(provider):
+            self._build_panel(provider)
+        return True
+
+    def _build_panel(self, provider: str) -> None:
+        old = self.panels.pop(provider, None)
+        if old is not None:   # its spec changed: the new fields replace the old rows
+            for key, _name, _placeholder in self.panel_rows.pop(provider):
+                self.rows.pop(key, None)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+        rows = self.device_rows(provider)
+        info = flow.PROVIDERS[provider]
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        card = Card(spacing=12)
+        for key, name, placeholder in rows:
+            fld = flow.field(key, provider)
+            if key == "rufus_alias":
+                placeholder = self.tr("Front door")
+            row = FieldRow(flow_text(fld.label), flow_text(fld.help), name, placeholder,
+                           optional=not fld.required)
+            row.edit.returnPressed.connect(self._return_pressed)
+            self.bind(row, key)
+            self.rows[key] = row
+            if key == info.lookup_field:
+                card.add(self._lookup_block(row))
+            else:
+                card.add(row)
+        if info.grid_form:
+            grid = QGridLayout()
+            grid.setHorizontalSpacing(16)
+            grid.setVerticalSpacing(12)
+            for index, (key, _n, _p) in enumerate(rows):
+                card.layout_.removeWidget(self.rows[key])
+                grid.addWidget(self.rows[key], index // 2, index % 2)
+            card.layout_.addLayout(grid)
+        layout.addWidget(card)
+        if info.pin_lock:
+            self.pin_warning = StatusLine("xeePinWarning")
+            layout.addWidget(self.pin_warning)
+        if info.handover_id:
+            layout.addWidget(label(self.tr(
+                "RUFUS answers with a deviceid that must be stored on the device: the "
+                "result page shows it with Copy and Save."), "help"))
+        layout.addStretch(1)
+        self.panels[provider] = panel
+        self.panel_rows[provider] = rows
+        self.stack.addWidget(panel)
 
     def _lookup_block(self, email_row: FieldRow) -> QWidget:
         block = QFrame()
@@ -718,7 +742,7 @@ class DevicePage(WizardPage):
 
     def enter(self) -> None:
         provider = self.provider
-        if provider not in self.panels:
+        if not self._has_panel(provider):
             return
         self.stack.setCurrentWidget(self.panels[provider])
         default_key, default_setting = self.info.default_field
@@ -727,7 +751,7 @@ class DevicePage(WizardPage):
             default_value = str(self.wizard.services.setting(default_setting, "") or "")
             if default_value.strip():
                 self.state[default_key] = default_value.strip()
-        for key, _name, _placeholder in self.ROWS[provider]:
+        for key, _name, _placeholder in self.panel_rows[provider]:
             row = self.rows[key]
             value = str(self.state.get(key) or "")
             if row.text() != value:
@@ -747,9 +771,9 @@ class DevicePage(WizardPage):
 
     def refresh_errors(self) -> None:
         provider = self.provider
-        if provider not in self.ROWS:
+        if provider not in self.panel_rows:   # built by enter()
             return
-        for key, _name, _placeholder in self.ROWS[provider]:
+        for key, _name, _placeholder in self.panel_rows[provider]:
             self.rows[key].show_error(field_error(key, self.state))
         info = flow.PROVIDERS[provider]
         if info.pin_lock:
@@ -1127,6 +1151,9 @@ class ResultPage(WizardPage):
     def set_actions_enabled(self, enabled: bool) -> None:
         for action in (self.undo, self.pair_another, self.fix):
             action.setEnabled(enabled)
+
+    def show_action_status(self, kind: str, text: str) -> None:
+        self.action_status.show_message(kind, text)
 
     def show_outcome(self) -> None:
         state = self.state

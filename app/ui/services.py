@@ -286,6 +286,7 @@ class Services:
     # -- provider clients --------------------------------------------------------------
 
     async def provider_api(self, state: dict[str, Any]) -> Any:
+        """The client of a provider with an api key (the key's own check uses it)."""
         provider, environment = state["provider"], state["environment"]
         info = flow.PROVIDERS.get(provider)
         if info is None or not info.has_api_key:
@@ -294,28 +295,50 @@ class Services:
         return flow.api_class(provider)(await self.http(), root,
                                         str(state.get("api_key", "")).strip())
 
+    # How a provider call is made, decided here only: the pages, the wizard and the batch
+    # dialog ask call_provider (one request) or provider_client (the batch's client).
+
+    async def _session_for(self, state: dict[str, Any]) -> Any:
+        """The Xee session the state's requests go through; None for a provider or an
+        environment without a sign-in (Xee's online sandbox). SignInError(not_signed_in)
+        when one is needed and none is in use for the API root chosen now: a sign-in
+        belongs to one root, a pairing never goes to another environment's or API
+        version's root."""
+        provider = state["provider"]
+        info = flow.PROVIDERS.get(provider)
+        if info is None or not info.needs_sign_in(state.get("environment")):
+            return None
+        root = (await self.api_root(provider, state.get("environment") or flow.DEMO)
+                ).rstrip("/")
+        session = self.xee_session
+        if session is None or self.xee_session_root != root or session.api_root != root:
+            from app.auth.errors import SignInError
+
+            raise SignInError("not_signed_in")
+        return session
+
+    async def provider_client(self, state: dict[str, Any]) -> Any:
+        """The provider's client for the state's provider, environment and credential:
+        with the api key; for Xee signed in, the session's own (its HTTP client adds and
+        refreshes the bearer); in Xee's online sandbox, no sign-in and no Authorization.
+        A request that must survive an expired Xee token goes through call_provider."""
+        session = await self._session_for(state)
+        if session is not None:
+            return session.api()
+        provider = state["provider"]
+        info = flow.PROVIDERS.get(provider)
+        if info is not None and info.signs_in:   # a sign-in not needed here
+            root = await self.api_root(provider, state["environment"])
+            return flow.api_class(provider)(await self.http(), root)
+        return await self.provider_api(state)
+
     async def call_provider(self, state: dict[str, Any], fn) -> Any:
         """Run `fn(api)` with the provider's client (Xee: through the signed-in session,
         which refreshes and retries once on an expired token)."""
-        provider = state["provider"]
-        info = flow.PROVIDERS.get(provider)
-        if info is not None and info.signs_in and not info.needs_sign_in(
-                state.get("environment")):
-            # Xee's online sandbox: no sign-in, no Authorization header.
-            root = await self.api_root(provider, state["environment"])
-            return await fn(flow.api_class(provider)(await self.http(), root))
-        if info is not None and info.signs_in:
-            root = (await self.api_root(provider, state.get("environment") or flow.DEMO)
-                    ).rstrip("/")
-            session = self.xee_session
-            # A sign-in belongs to one API root: never send a pairing to another
-            # environment's or API version's root than the one chosen now.
-            if session is None or self.xee_session_root != root or session.api_root != root:
-                from app.auth.errors import SignInError
-
-                raise SignInError("not_signed_in")
+        session = await self._session_for(state)
+        if session is not None:
             return await session.call(fn)
-        return await fn(await self.provider_api(state))
+        return await fn(await self.provider_client(state))
 
     # -- history ---------------------------------------------------------------------
 

@@ -49,7 +49,6 @@ if TYPE_CHECKING:
 
     from PySide6.QtGui import QCloseEvent
 
-    from app.ui.pairing_pages import ResultPage
 
 log = logging.getLogger(__name__)
 
@@ -514,9 +513,7 @@ class PairingWizard(QWidget):
                                    .format(error=type(exc).__name__))
             return
         self.banner.set_detail(self.tr("Nothing leaves this computer · {url}").format(url=url))
-        page = self.pages[self.current]
-        if self.current is Page.PROVIDER:
-            page.enter()
+        self.pages[self.current].sandbox_ready()
 
     def reset_demo_data(self) -> None:
         if self.is_busy() or self.state.get("environment") != flow.DEMO:
@@ -652,7 +649,7 @@ class PairingWizard(QWidget):
         target = flow.previous_page(self.current, self.state)
         if target is None:
             return
-        if self.current is Page.RESULT:
+        if flow.page_actions(self.current).back_tries_again:
             self.go_fix()
             return
         self.go(target)
@@ -670,7 +667,7 @@ class PairingWizard(QWidget):
         """Cancel the request in flight; with none, close the window."""
         import time
 
-        if self.current is Page.RESULT and \
+        if flow.page_actions(self.current).shows_outcome and \
                 time.monotonic() - self._outcome_at < _ClickGuard.CHANGED_MEANING_MS / 1000:
             # A Cancel meant for the request that has just ended: not a wish to close.
             log.info("Ignored a Cancel right after the outcome")
@@ -809,11 +806,12 @@ class PairingWizard(QWidget):
     # -- pairing -----------------------------------------------------------------------
 
     def start_pairing(self) -> None:
-        if self.current is not Page.REVIEW or self.is_busy():
+        if self.is_busy():
             return
         if self._pair_task is not None and not self._pair_task.done():
             return  # never twice
-        if not flow.is_valid(Page.REVIEW, self.state):
+        target = flow.pair_target(self.current, self.state)
+        if target is None:   # not a page that pairs, or not valid
             return
         if flow.is_last_pin_attempt(self.state) and not self._last_pin_confirmed:
             self.spawn(self._confirm_last_pin(), "confirm-last-pin")
@@ -822,7 +820,7 @@ class PairingWizard(QWidget):
         self.state.update(result=None, error=None, undone=False, uncertain=False)
         self._user_cancelled = False
         self.deviceid_kept = False
-        self.go(Page.PAIRING)
+        self.go(target)
         self._pair_task = self.spawn(self._pair(), "pair")
         self._pair_task.add_done_callback(self._pair_ended)
         self.refresh()
@@ -839,7 +837,7 @@ class PairingWizard(QWidget):
                 informative=self.tr("Check the pin on the box's card (Show reveals it)."),
                 yes=self.tr("Send this pin"), no=self.tr("Check the pin first"),
                 object_name="lastPinDialog", icon=dialogs.QMessageBox.Icon.Warning)
-        if confirmed and self.current is Page.REVIEW:
+        if confirmed and flow.pair_target(self.current, self.state) is not None:
             self._last_pin_confirmed = True
             self.start_pairing()
 
@@ -859,8 +857,8 @@ class PairingWizard(QWidget):
             state["error"] = flow.cancelled_error(state, sent=False)
         log.info("Pairing cancelled before the request was sent")
         self._outcome_at = time.monotonic()
-        if self.current is Page.PAIRING:
-            self.go(Page.RESULT)
+        if (target := flow.end_target(self.current)) is not None:
+            self.go(target)
         self.refresh()
         self.outcome.emit()
 
@@ -897,7 +895,7 @@ class PairingWizard(QWidget):
             log.info("Pairing succeeded with %s", state.get("provider"))
         self._user_cancelled = False
         self._outcome_at = time.monotonic()
-        self.go(Page.RESULT)
+        self.go(flow.outcome_page())
         self.outcome.emit()
 
     async def _apply(self, outcome: flow.Outcome) -> None:
@@ -919,13 +917,12 @@ class PairingWizard(QWidget):
             flow.dump_pin_failures(self.state.get("xee_pin_failures") or {}))
 
     def start_undo(self) -> None:
-        if self.current is not Page.RESULT or self.is_busy() or self.state.get("undone"):
+        if self.is_busy() or not flow.can_undo(self.current, self.state):
             return
-        if not self.state.get("result"):
-            return
-        self.spawn(self._undo(), "undo")
+        # The page that shows the pairing shows its undo too.
+        self.spawn(self._undo(self.pages[self.current]), "undo")
 
-    async def _undo(self) -> None:
+    async def _undo(self, page: WizardPage) -> None:
         import asyncio
 
         from app.auth.errors import SignInError
@@ -933,9 +930,7 @@ class PairingWizard(QWidget):
 
         state = self.state
         info = flow.PROVIDERS[state["provider"]]
-        page: ResultPage = self.pages[Page.RESULT]  # type: ignore[assignment]
-        what = flow_text(info.undo_confirm).format(
-            device=str(state.get("xee_device_id") or "").strip())
+        what = flow_text(flow.undo_confirm(state))
         done = flow_text(info.undo_done)
         undo_action = flow_text(info.undo_action)
         from app.ui import dialogs  # not before the first paint (QMessageBox, QFileDialog)
@@ -946,7 +941,7 @@ class PairingWizard(QWidget):
                                           object_name="undoDialog")
         if not confirmed:
             return
-        page.action_status.show_message("info", self.tr("{action}…").format(action=undo_action))
+        page.show_action_status("info", self.tr("{action}…").format(action=undo_action))
         error: dict[str, Any] | None = None
         try:
             async with self.busy("Undoing"):
@@ -962,12 +957,12 @@ class PairingWizard(QWidget):
             raise
         outcome = flow.after_undo(state, error=error)
         if outcome.error is not None:
-            page.action_status.show_message("error", advice_text(outcome.error["advice"],
-                                                                 outcome.error["kind"]))
+            page.show_action_status("error", advice_text(outcome.error["advice"],
+                                                         outcome.error["kind"]))
         await self._apply(outcome)
         if outcome.undone:
             page.show_outcome()
-            page.action_status.show_message("success", done)
+            page.show_action_status("success", done)
             self.refresh()
         self.outcome.emit()
 
@@ -1032,8 +1027,8 @@ class PairingWizard(QWidget):
         import asyncio
 
         current = asyncio.current_task()
-        if (credentials := self.pages.get(Page.CREDENTIALS)) is not None:
-            credentials.leave(False)
+        for page in list(self.pages.values()):   # their own waits stop (the Xee sign-in)
+            page.leave(False)
         pending = [t for t in self._tasks if t is not current and not t.done()]
         for task in pending:
             task.cancel()

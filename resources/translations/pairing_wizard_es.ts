@@ -2844,10 +2844,6 @@
         <translation>Vinculando el dispositivo con RUFUS…</translation>
     </message>
     <message>
-        <source>This will unbind the device (RUFUS deletes its sessions and passings).</source>
-        <translation>Esto desvinculará el dispositivo (RUFUS borra sus sesiones y pasos).</translation>
-    </message>
-    <message>
         <source>Done: the device is unbound.</source>
         <translation>Hecho: el dispositivo está desvinculado.</translation>
     </message>
@@ -2864,10 +2860,6 @@
         <translation>Vinculando el pin con Zype…</translation>
     </message>
     <message>
-        <source>This will unlink the pin from the consumer.</source>
-        <translation>Esto desvinculará el pin del consumidor.</translation>
-    </message>
-    <message>
         <source>Done: the pin is unlinked from the consumer.</source>
         <translation>Hecho: el pin está desvinculado del consumidor.</translation>
     </message>
@@ -2878,6 +2870,14 @@
     <message>
         <source>deviceid</source>
         <translation>deviceid</translation>
+    </message>
+    <message>
+        <source>This will unbind the device with serial number {serial} (RUFUS deletes its sessions and passings).</source>
+        <translation>Esto desvinculará el dispositivo con número de serie {serial} (RUFUS borra sus sesiones y pasos).</translation>
+    </message>
+    <message>
+        <source>This will unlink the pin {pin} from the consumer {consumer}.</source>
+        <translation>Esto desvinculará el pin {pin} del consumidor {consumer}.</translation>
     </message>
     <message>
         <source>Xee account</source>

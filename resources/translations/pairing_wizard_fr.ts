@@ -2844,10 +2844,6 @@
         <translation>Liaison de l&apos;appareil avec RUFUS…</translation>
     </message>
     <message>
-        <source>This will unbind the device (RUFUS deletes its sessions and passings).</source>
-        <translation>L&apos;appareil sera délié (RUFUS supprime ses sessions et ses passages).</translation>
-    </message>
-    <message>
         <source>Done: the device is unbound.</source>
         <translation>C&apos;est fait : l&apos;appareil est délié.</translation>
     </message>
@@ -2864,10 +2860,6 @@
         <translation>Liaison du code avec Zype…</translation>
     </message>
     <message>
-        <source>This will unlink the pin from the consumer.</source>
-        <translation>Le code sera délié du client.</translation>
-    </message>
-    <message>
         <source>Done: the pin is unlinked from the consumer.</source>
         <translation>C&apos;est fait : le code est délié du client.</translation>
     </message>
@@ -2878,6 +2870,14 @@
     <message>
         <source>deviceid</source>
         <translation>deviceid</translation>
+    </message>
+    <message>
+        <source>This will unbind the device with serial number {serial} (RUFUS deletes its sessions and passings).</source>
+        <translation>L&apos;appareil de numéro de série {serial} sera délié (RUFUS supprime ses sessions et ses passages).</translation>
+    </message>
+    <message>
+        <source>This will unlink the pin {pin} from the consumer {consumer}.</source>
+        <translation>Le code {pin} sera délié du client {consumer}.</translation>
     </message>
     <message>
         <source>Xee account</source>

@@ -338,6 +338,50 @@ def test_xee_undo_is_named_and_reported_as_removing_the_box_from_the_car():
     with_sandbox(scenario)
 
 
+# Each provider's pairing as its spec's pair() returns it, and what its undo acts on.
+PAIRED = {
+    "xee": ({"xee_device_id": "E133742015", "xee_pin": "1234"},
+            {"device_id": "E133742015", "user": "Alice", "user_id": "u1"},
+            ("E133742015",)),
+    "rufus": ({"rufus_model": "Model X1", "rufus_serial": "DEVICE-123"},
+              {"deviceid": "AB" * 32, "model": "Model X1", "serial_number": "DEVICE-123",
+               "alias": "", "firmware": ""},
+              ("DEVICE-123",)),
+    "zype": ({"zype_consumer_id": "5a3b0001", "zype_pin": "zabc123"},
+             {"consumer_id": "5a3b0001", "pin": "zabc123", "linked_device_id": "tv-1",
+              "linked": True},
+             ("zabc123", "5a3b0001")),
+}
+
+
+@pytest.mark.parametrize("provider", ["xee", "rufus", "zype"])
+def test_the_undo_confirmation_names_what_the_undo_acts_on(provider):
+    """Issue 15 item 3: the provider's own sentence, filled by its spec from the
+    pairing's result (never from Xee's state key for every provider)."""
+    values, result, named = PAIRED[provider]
+    state = state_for(provider, **values, result=result)
+    confirm = flow.undo_confirm(state)
+    assert confirm.template == flow.PROVIDERS[provider].undo_confirm
+    assert confirm.context == "flow" and "{" not in confirm
+    for value in named:
+        assert value in confirm
+    # The sentence names the result's values: what undo() sends, even if the page's
+    # fields say something else by now.
+    other = state_for(provider, **{key: "" for key in values}, result=result)
+    assert flow.undo_confirm(other) == confirm
+
+
+def test_every_undo_confirmation_placeholder_has_a_value():
+    import string
+
+    for provider, (values, result, _named) in PAIRED.items():
+        template = flow.PROVIDERS[provider].undo_confirm
+        names = {name for _text, name, _spec, _conv in string.Formatter().parse(template)
+                 if name}
+        state = state_for(provider, **values, result=result)
+        assert names and names <= set(flow.undo_confirm(state).params), provider
+
+
 # --- cancelled pairings, the batch's precondition, the demo's values --------------------
 
 @pytest.mark.parametrize("provider", ["xee", "rufus", "zype"])

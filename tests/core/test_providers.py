@@ -311,3 +311,23 @@ def test_the_specs_use_only_the_batch_runners_public_interface():
                       if isinstance(node, ast.Attribute) and node.attr.startswith("_")
                       and isinstance(node.value, ast.Name) and node.value.id == "runner"})
     assert private == []
+
+
+def test_a_provider_registered_late_has_its_cancel_sentence():
+    """Issue 15 item 2: flow.CANCELLED_WHILE_WAITING follows the registry (it was a
+    snapshot taken when app.core.flow was imported)."""
+    class LateAcme(AcmeSpec):
+        cancelled_while_waiting = ("Pairing was cancelled while waiting for {name}: look "
+                                   "the gadget up in the Acme console before pairing again.")
+
+    assert "acme" not in flow.CANCELLED_WHILE_WAITING
+    providers.register(LateAcme())
+    try:
+        assert flow.CANCELLED_WHILE_WAITING["acme"] == LateAcme.cancelled_while_waiting
+        state = flow.select(flow.new_state(), "acme", flow.PRODUCTION)
+        assert flow.cancelled_error(state)["advice"] == \
+            LateAcme.cancelled_while_waiting.format(name="Acme")
+    finally:
+        providers.unregister("acme")
+    assert "acme" not in flow.CANCELLED_WHILE_WAITING
+    assert set(flow.CANCELLED_WHILE_WAITING) == set(providers.SPECS)
