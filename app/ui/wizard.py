@@ -334,10 +334,13 @@ class PairingWizard(QWidget):
         # wraps: no scroll bar otherwise.
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        scroll.setWidget(page)
-        page.setAutoFillBackground(False)
+        # Into the window first, then the page into it: the page is polished once, under
+        # the window's style sheet (the other way round, it is polished without the sheet
+        # and again when the scroll area joins the window).
         self.scrolls[which] = scroll
         self.stack.addWidget(scroll)
+        scroll.setWidget(page)
+        page.setAutoFillBackground(False)
         # A widget made now joins the end of the focus chain, after the button bar:
         # put the bar back last, so Tab goes sidebar -> page -> buttons as before.
         last: QWidget = self.previousInFocusChain()
