@@ -458,9 +458,13 @@ class Journal:
 
     def save(self, row: JournalRow, provider: str) -> None:
         """Write one row's state (one committed transaction)."""
-        values = self.save_values(row, provider)
+        self.write([(UPDATE_ROW, self.save_values(row, provider))])
+
+    def write(self, statements: Statements) -> None:
+        """Run the statements in one committed transaction (the shared connection)."""
         with self.db.transaction() as conn:
-            conn.execute(UPDATE_ROW, values)
+            for sql, params in statements:
+                conn.execute(sql, params)
 
     @staticmethod
     def save_values(row: JournalRow, provider: str) -> tuple[Any, ...]:
@@ -701,17 +705,20 @@ class JournalWriter:
         await done
         self._raise_detached()
 
-    def write_soon(self, statements: Statements) -> None:
+    def write_soon(self, statements: Statements) -> asyncio.Future[None]:
         """Queue the statements (one transaction) without waiting: they are committed
         before any later write returns, and at `close()` at the latest. Their error,
-        if any, is raised by that later `write()` or by `close()`."""
+        if any, is raised by that later `write()` or by `close()`. Returns the future
+        the thread completes once they are committed (or failed: then nothing of them
+        is)."""
         if self._thread is None or self._loop is None:
-            self._detached.append(asyncio.ensure_future(
-                asyncio.to_thread(self._write_shared, statements)))
-            return
+            shared = asyncio.ensure_future(asyncio.to_thread(self._write_shared, statements))
+            self._detached.append(shared)
+            return shared
         done: asyncio.Future[None] = self._loop.create_future()
         self._detached.append(done)
         self._queue.put((statements, done))
+        return done
 
     def _raise_detached(self) -> None:
         """Forget the `write_soon` writes that are committed; raise the first error."""
@@ -1009,7 +1016,11 @@ class BatchRunner:
         self.memo: dict[Any, Any] = {}  # the specs' cache for this run
         self._last_error: dict[int, ProviderError] = {}
         self._writer: JournalWriter | None = None  # while run() runs
-        self._recorded: set[int] = set()  # rows whose history entry is written
+        self._recorded: set[int] = set()  # rows whose history entry is committed
+        # Final states queued (write_soon) and not known committed: row_no -> (the
+        # writer's future, the statements, whether the history entry is among them).
+        # A failed one stays here and is written again when the writer has closed.
+        self._final_writes: dict[int, tuple[asyncio.Future[None], Statements, bool]] = {}
 
     async def _call_directly(self, fn: Callable[[Any], Any]) -> Any:
         return await fn(self.api)
@@ -1058,12 +1069,61 @@ class BatchRunner:
                 task.cancel()
             await asyncio.gather(*workers, return_exceptions=True)
             writer, self._writer = self._writer, None
+            closing: sqlite3.Error | None = None
             try:
                 await writer.close()
-            except sqlite3.Error as exc:   # the last rows' final states did not commit
-                if self._fatal is None:
-                    self._fatal = _Fatal(journal_failure(exc))
+            except sqlite3.Error as exc:   # a queued write did not commit
+                closing = exc
+            failure = await self._write_lost_final_states(closing)
+            if failure is not None and self._fatal is None:
+                self._fatal = _Fatal(journal_failure(failure))
         return await self._finish()
+
+    async def _write_lost_final_states(self, closing: sqlite3.Error | None
+                                       ) -> sqlite3.Error | None:
+        """Write again, each in one transaction with its history entry, the final states
+        whose queued commit failed (the writer has closed: through the shared
+        connection, off the loop). A row that still cannot be written takes back the
+        state the journal holds (a resume checks it, and records it then): the summary
+        never says "done" of a row whose state and history entry are not in the
+        database. Returns the journal's error that stands, if any (`closing`: the one
+        close() raised, moot when it was one of these writes, now written)."""
+        lost: dict[int, tuple[Statements, bool]] = {}
+        errors: list[BaseException] = []
+        for row_no, (done, statements, has_entry) in self._final_writes.items():
+            if not done.done() or done.cancelled():
+                continue   # cancelled with run(): whether it committed is not known
+            error = done.exception()
+            if error is None:
+                if has_entry:
+                    self._recorded.add(row_no)
+                continue
+            lost[row_no] = (statements, has_entry)
+            errors.append(error)
+        self._final_writes.clear()
+        failure = closing if closing is not None and not any(
+            closing is error for error in errors) else None
+        unwritten = []
+        for row_no, (statements, has_entry) in lost.items():
+            try:
+                await asyncio.to_thread(self.journal.write, statements)
+            except sqlite3.Error as exc:
+                failure = failure or exc
+                unwritten.append(row_no)
+            else:
+                if has_entry:
+                    self._recorded.add(row_no)
+        if unwritten:
+            try:
+                stored = {r.row_no: r for r in await asyncio.to_thread(
+                    self.journal.rows, self.batch_id)}
+            except sqlite3.Error:
+                stored = {}
+            for row_no in unwritten:
+                row, kept = self._rows[row_no], stored.get(row_no)
+                row.state = kept.state if kept is not None else "sending"
+                row.attempts = kept.attempts if kept is not None else row.attempts
+        return failure
 
     async def _finish(self) -> BatchSummary:
         rows = [self._rows[k] for k in sorted(self._rows)]
@@ -1119,15 +1179,33 @@ class BatchRunner:
             statements.append((INSERT_ENTRY, entry))
         if row.state in FINAL_STATES:
             # Not waited for: it commits with this worker's next write (the next row's
-            # "sending", before that request leaves) in one group, or at close().
-            self._writer.write_soon(statements)
-        else:
-            try:   # also raises a write_soon's failure: the journal's, whichever row
-                await self._writer.write(statements)
-            except sqlite3.Error as exc:
-                raise _Fatal(journal_failure(exc)) from exc
-        if entry is not None:
-            self._recorded.add(row.row_no)
+            # "sending", before that request leaves) in one group, or at close(). The
+            # row is "recorded" once that commit is made, not before: a failed one is
+            # written again when the run ends (_write_lost_final_states).
+            done = self._writer.write_soon(statements)
+            self._final_writes[row.row_no] = (done, statements, entry is not None)
+            done.add_done_callback(lambda _, row_no=row.row_no: self._final_written(row_no))
+            return
+        try:   # also raises a write_soon's failure: the journal's, whichever row
+            await self._writer.write(statements)
+        except sqlite3.Error as exc:
+            raise _Fatal(journal_failure(exc)) from exc
+
+    def _final_written(self, row_no: int) -> None:
+        """A queued final state's commit is over: committed, its row is recorded (when
+        its history entry was in it); failed, it stays to be written again."""
+        done, _, has_entry = self._final_writes.get(row_no, (None, None, False))
+        if done is None or not done.done() or done.cancelled() \
+                or done.exception() is not None:
+            return
+        del self._final_writes[row_no]
+        if has_entry:
+            self._recorded.add(row_no)
+
+    def _entry_in_journal(self, row_no: int) -> bool:
+        """The row's history entry is committed, or queued with its final state."""
+        queued = self._final_writes.get(row_no)
+        return row_no in self._recorded or (queued is not None and queued[2])
 
     def _history_values(self, row: JournalRow) -> tuple[Any, ...] | None:
         """The history entry of a row that has just reached its final state, or None
@@ -1135,7 +1213,7 @@ class BatchRunner:
         writes it on its own, and raises there as it always did)."""
         if (self.history is None or self.history.db is not self.db
                 or row.state not in FINAL_STATES or row.state == "skipped"
-                or row.row_no in self._recorded):
+                or self._entry_in_journal(row.row_no)):
             return None
         try:
             return self.history.entry_values(**self._history_args(row))
@@ -1379,7 +1457,7 @@ class BatchRunner:
 
     async def _record_history(self, row: JournalRow) -> None:
         history = self.history
-        if history is None or row.state == "skipped" or row.row_no in self._recorded:
+        if history is None or row.state == "skipped" or self._entry_in_journal(row.row_no):
             return
         args = self._history_args(row)
         await asyncio.to_thread(lambda: history.record(**args))
