@@ -89,9 +89,6 @@ DEFAULT_CONCURRENCY = 8
 DEFAULT_MAX_RETRY_AFTER = 300.0
 MAX_CONCURRENCY = 64
 MAX_ROWS = 100_000
-# A Xee sign-in whose access token expired and whose refresh Xee refused
-# (app.auth's SignInError "session_expired" as a ProviderError).
-XEE_SIGN_IN_EXPIRED = "xee.sign_in.session_expired"
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 # The batch file's columns, from the providers' fields (app.core.flow.FIELDS: one record
@@ -103,10 +100,9 @@ LAYOUTS: dict[str, tuple[tuple[str, bool], ...]] = {}
 VALIDATORS: dict[str, dict[str, Callable[[object], str | None]]] = {}
 # The column that must be unique within a file (pairing it twice makes no sense; "" none).
 UNIQUE_COLUMN: dict[str, str] = {}
-# column -> the identifier kept in the journal and the history (the Xee pin is none).
+# column -> the identifier kept in the journal and the history (the Xee pin is none;
+# the spec's identifier_columns() lists them in the template's order).
 IDENTIFIER_OF: dict[str, dict[str, str]] = {}
-# Columns that are not identifiers.
-NOT_IDENTIFIERS: dict[str, set[str]] = {}
 
 
 @providers.on_change
@@ -116,8 +112,7 @@ def _refresh_tables() -> None:
             (LAYOUTS, lambda fs: tuple((f.column, f.in_column_required) for f in fs)),
             (VALIDATORS, lambda fs: {f.column: v.VALIDATORS[f.validator] for f in fs}),
             (UNIQUE_COLUMN, lambda fs: next((f.column for f in fs if f.unique), "")),
-            (IDENTIFIER_OF, lambda fs: {f.column: f.identifier for f in fs if f.identifier}),
-            (NOT_IDENTIFIERS, lambda fs: {f.column for f in fs if not f.identifier})):
+            (IDENTIFIER_OF, lambda fs: {f.column: f.identifier for f in fs if f.identifier})):
         table.clear()
         table.update((p, view(fs)) for p, fs in columns.items())  # type: ignore[attr-defined]
 
@@ -939,7 +934,8 @@ class BatchRunner:
     `call(fn)` runs a request `fn(api)`; by default `fn(api)`. A signed-in Xee batch
     passes its session's call path (app.auth.session.XeeSession.call): an expired
     access token is refreshed once and the request sent again. It raises ProviderError
-    only (a dead sign-in: kind XEE_SIGN_IN_EXPIRED, which stops the batch, resumably).
+    only (a dead sign-in: a kind of the spec's batch_stops, which stops the batch,
+    resumably).
 
     What a provider spec's batch_send and batch_resolve (app.core.providers) may use,
     and nothing else of the runner:
@@ -1345,15 +1341,13 @@ class BatchRunner:
         if error.may_have_reached_server:
             await self._resolve(row, error, error.kind)
             return
-        if error.category == "auth":
+        stop = self.spec.batch_stops.get(error.kind)
+        if stop is not None or error.category == "auth":
             row.state, row.attempts = "pending", row.attempts - 1
             row.message = error.advice_message
             await self._save(row)
-            if error.kind == XEE_SIGN_IN_EXPIRED:
-                raise _Fatal(Message(
-                    BATCH, "The Xee sign-in has expired and Xee refused to renew it. The "
-                    "batch stopped; nothing is lost: sign in to Xee again, then run it again "
-                    "with --resume."), error)
+            if stop is not None:   # the provider's own: what to do before resuming
+                raise _Fatal(stop, error)
             raise _Fatal(Message(
                 BATCH, "{provider} refused the credentials: {error_advice} Nothing is lost: "
                 "fix it, then resume.", provider=provider_name(self.provider),
@@ -1476,8 +1470,8 @@ def write_results(path_or_file: str | os.PathLike[str] | IO[str], provider: str,
     numbered by its line in the batch file (`lines`: CheckReport.lines), as the batch
     window and the check report number it, so "line 7" is the same row everywhere (the
     journal's row_no, counted from 1 without the header, said 6 there)."""
-    ids = [name for name, _ in LAYOUTS[provider] if name not in NOT_IDENTIFIERS.get(provider, ())]
-    ids.extend(providers.SPECS[provider].result_columns)
+    spec = providers.known(provider)
+    ids = [*spec.identifier_columns(), *spec.result_columns]
     columns = ["line", *ids, *RESULT_COLUMNS[1:]]
 
     def write(handle: IO[str]) -> int:

@@ -227,6 +227,10 @@ class ProviderSpec:
     # The keys of a JSON error body that hold its message, the first found wins.
     error_message_keys: tuple[str, ...] = ("message",)
     credential_env = ""      # the CLI's environment variable for the credential
+    # The error kinds that stop a batch, resumably (the row stays pending, the rest are
+    # not sent), with the sentence that says what to do before resuming. Any other auth
+    # error stops it too, with the runner's own sentence.
+    batch_stops: Mapping[str, str] = {}
 
     # --- environments
 
@@ -237,6 +241,18 @@ class ProviderSpec:
     def roots_for(self, version: str) -> tuple[Mapping[str, str], str]:
         """(roots by environment, demo prefix) of an API version (api_version())."""
         return self.roots, self.demo_prefix
+
+    # --- the batch file
+
+    def batch_columns(self) -> list[Field]:
+        """The fields of a batch file, in the template's order (batch.LAYOUTS)."""
+        return _in_page_order(f for f in self.fields if f.column)
+
+    def identifier_columns(self) -> tuple[str, ...]:
+        """The batch columns that are identifiers, in the template's order: what the
+        journal keeps, the batch window shows and the results file repeats (never Xee's
+        pin)."""
+        return tuple(f.column for f in self.batch_columns() if f.identifier)
 
     # --- history
 
@@ -409,6 +425,12 @@ class XeeSpec(ProviderSpec):
         "Pairing was cancelled while waiting for {name}. The request may already have "
         "reached {name}: check the user's devices before pairing again.")
     credential_env = "XEE_ACCESS_TOKEN"
+    # A sign-in whose access token expired and whose refresh Xee refused (app.auth's
+    # SignInError "session_expired" as a ProviderError): sign in again, then resume.
+    batch_stops = {"xee.sign_in.session_expired": Message(
+        BATCH, "The Xee sign-in has expired and Xee refused to renew it. The batch "
+        "stopped; nothing is lost: sign in to Xee again, then run it again with "
+        "--resume.")}
 
     def api_version(self, value: object) -> str:
         from app.core.environments import xee_api_version
@@ -1063,13 +1085,16 @@ IDENTIFIER_FIELDS: dict[str, tuple[str, ...]] = {}
 _FIELD_ORDER = {Page.CREDENTIALS: 0, Page.DEVICE: 1}
 
 
+def _in_page_order(fields: Any) -> list[Field]:
+    return sorted(fields, key=lambda f: _FIELD_ORDER.get(f.page, 2))
+
+
 def _rebuild() -> None:
     PROVIDERS.clear()
     PROVIDERS.update((key, s.info) for key, s in SPECS.items())
     IDENTIFIER_FIELDS.clear()
     IDENTIFIER_FIELDS.update((key, s.identifier_fields) for key, s in SPECS.items())
-    every = [f for s in SPECS.values() for f in s.fields]
-    FIELDS[:] = sorted(every, key=lambda f: _FIELD_ORDER.get(f.page, 2))  # type: ignore[arg-type]
+    FIELDS[:] = _in_page_order(f for s in SPECS.values() for f in s.fields)
     DEVICE_KEYS[:] = list(dict.fromkeys(f.key for f in FIELDS if f.page is Page.DEVICE))
     for refresh in _ON_CHANGE:
         refresh()

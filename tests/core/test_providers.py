@@ -77,14 +77,18 @@ def test_the_specs_are_the_registry_and_flow_reads_them():
 
 # --- a fourth provider: Acme, whose cloud is a tiny Starlette app ------------------------
 
-def acme_cloud(seen: dict[str, str] | None = None) -> Starlette:
-    """Acme's API: POST /gadgets {serial} -> 201 {gadget_id}; a serial seen before: 409.
-    GET /gadgets?serial=S -> [{gadget_id}] (none or one)."""
+def acme_cloud(seen: dict[str, str] | None = None, quota: int = 1000) -> Starlette:
+    """Acme's API: POST /gadgets {serial} -> 201 {gadget_id}; a serial seen before: 409;
+    past the day's quota of gadgets: 429 {"code": "quota"} (not a rate limit: no
+    Retry-After, and waiting minutes does not help). GET /gadgets?serial=S ->
+    [{gadget_id}] (none or one)."""
     seen = {} if seen is None else seen
 
     async def bind(request: Request) -> JSONResponse:
         body = await request.json()
         serial = str(body.get("serial") or "")
+        if len(seen) >= quota:
+            return JSONResponse({"code": "quota"}, status_code=429)
         if serial in seen:
             return JSONResponse({"message": "serial already bound"}, status_code=409)
         seen[serial] = gadget_id(serial)
@@ -110,6 +114,10 @@ class AcmeAPI:
 
     async def bind(self, serial: str) -> str:
         response = await self.client.post("/gadgets", json={"serial": serial})
+        if response.status_code == 429 and response.json().get("code") == "quota":
+            raise ProviderError("acme.quota_spent", "refused",
+                                "Acme's daily quota is spent.", provider="acme",
+                                status=429)
         if response.status_code == 409:
             raise ProviderError("acme.serial_taken", "refused",
                                 "Acme already has this gadget.", provider="acme",
@@ -133,7 +141,14 @@ class AcmeSpec(ProviderSpec):
         Field("acme_serial", "acme", Page.DEVICE, "Serial number", "On the label.",
               "rufus.serial_number", error_field="serial", column="serial",
               identifier="serial", unique=True),
+        # A batch column that is no identifier (a code printed on the gadget, as secret
+        # as Xee's pin): never in the journal, the history, the window or the results.
+        Field("acme_code", "acme", None, "Activation code", "", "xee.pin",
+              required=False, error_field="code", column="code"),
     )
+    # Acme's spent quota stops a batch, resumably: the rows stay pending for tomorrow.
+    batch_stops = {"acme.quota_spent": "Acme's daily quota is spent: the batch stopped; "
+                   "nothing is lost, resume it tomorrow."}
     roots = {"production": "https://api.acme.example/v1"}
     demo_prefix = "/acme/v1"
     identifier_fields = ("serial", "gadget_id")
@@ -253,7 +268,7 @@ def test_a_fourth_provider_registered_late_runs_a_batch(acme, tmp_path):
     report = batch.check_bytes(raw, "acme", "acme.csv")
     assert report.file_problems == [] and len(report.rows) == 4
     assert [row.ok for row in report.rows] == [True, True, True, False]   # unique serial
-    assert batch.LAYOUTS["acme"] == (("serial", True),)
+    assert batch.LAYOUTS["acme"] == (("serial", True), ("code", False))
     assert batch.identifiers_of("acme", {"serial": "GADGET-1"}) == {"serial": "GADGET-1"}
     assert batch.check_bytes(b"gadget\nX\n", "acme").file_problems   # an unknown column
 
@@ -311,3 +326,70 @@ def test_the_specs_use_only_the_batch_runners_public_interface():
                       if isinstance(node, ast.Attribute) and node.attr.startswith("_")
                       and isinstance(node.value, ast.Name) and node.value.id == "runner"})
     assert private == []
+
+
+def test_the_batch_runner_names_no_providers_error_kind():
+    """Which error kinds stop a batch is the spec's (batch_stops), not app/core/batch.py's:
+    the generic runner holds no kind of a provider ("xee.sign_in.session_expired")."""
+    import ast
+    from pathlib import Path
+
+    source = (Path(__file__).resolve().parents[2] / "app/core/batch.py").read_text(
+        encoding="utf-8")
+    kinds = sorted({node.value for node in ast.walk(ast.parse(source))
+                    if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                    and node.value.split(".", 1)[0] in providers.SPECS
+                    and "." in node.value and " " not in node.value})
+    assert kinds == []
+    xee = providers.known("xee").batch_stops
+    assert list(xee) == ["xee.sign_in.session_expired"]
+    assert xee["xee.sign_in.session_expired"].template.startswith(
+        "The Xee sign-in has expired and Xee refused to renew it.")
+
+
+def test_a_fourth_providers_own_error_kind_stops_its_batch_resumably(acme, tmp_path):
+    """Acme's spent quota (a refusal, not an auth problem) stops the batch with Acme's
+    sentence, and the row it hit stays pending, not failed; its code column, no
+    identifier, is left out of the journal, the results and the batch window's table."""
+    from app.core import batch
+    from app.core.history import Database
+    from app.ui.batch_dialog import id_columns
+
+    assert id_columns("acme") == ["serial"] == list(
+        providers.known("acme").identifier_columns())
+    assert [id_columns(key) for key in ("xee", "rufus", "zype")] == [
+        ["device_id"], ["model", "serial_number", "alias", "firmware", "type"],
+        ["consumer_id", "email", "pin", "linked_device_id"]]
+    raw = b"serial,code\nGADGET-1,1234\nGADGET-2,5678\nGADGET-3,\n"
+    report = batch.check_bytes(raw, "acme", "acme.csv")
+    assert report.ok, report.text()
+    database = Database(tmp_path / "h.sqlite3")
+    try:
+        batch_id, _ = batch.prepare(database, report, "https://api.acme.example/v1")
+        seen: dict[str, str] = {}
+
+        async def main() -> batch.BatchSummary:
+            transport = httpx2.ASGITransport(app=acme_cloud(seen, quota=1))
+            async with httpx2.AsyncClient(transport=transport,
+                                          base_url="http://acme.test") as client:
+                return await batch.BatchRunner(
+                    AcmeAPI(client), database, batch_id, report, concurrency=1,
+                    settle_seconds=0).run()
+
+        summary = asyncio.run(main())
+        assert summary.status == "stopped"
+        assert summary.stop_reason == ("Acme's daily quota is spent: the batch stopped; "
+                                       "nothing is lost, resume it tomorrow.")
+        assert summary.stop_error is not None
+        assert summary.stop_error.kind == "acme.quota_spent"
+        states = [row.state for row in batch.Journal(database).rows(batch_id)]
+        assert states.count("done") == 1 and "failed" not in states
+        assert set(states) <= {"done", "pending"}
+        assert all("code" not in row.identifiers for row in summary.rows)
+        out = io.StringIO()
+        batch.write_results(out, "acme", summary.rows, summary.lines)
+        assert out.getvalue().splitlines()[0] == (
+            "line,serial,state,result,error_kind,error_status,message,attempts")
+        assert "1234" not in out.getvalue()
+    finally:
+        database.close()
