@@ -240,8 +240,9 @@ def check_file(path: str | os.PathLike[str], provider: str) -> CheckReport:
 def check_bytes(raw: bytes, provider: str, file_name: str = "batch.csv") -> CheckReport:
     """Validate a CSV's content. Raises BatchFileError only for an unknown provider."""
     if provider not in LAYOUTS:
-        raise BatchFileError(Message(BATCH, "Unknown provider {provider}: use xee, rufus or "
-                                     "zype.", provider=repr(provider)))
+        raise BatchFileError(Message(BATCH, "Unknown provider {provider}: use {choices} or "
+                                     "{last}.", provider=repr(provider),
+                                     **providers.key_choices()))
     sha = hashlib.sha256(raw).hexdigest()
     report = CheckReport(provider, file_name, sha, [])
     try:

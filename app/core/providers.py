@@ -1128,6 +1128,13 @@ def spec(provider: str | None) -> ProviderSpec | None:
     return SPECS.get(provider or "")
 
 
+def key_choices() -> dict[str, str]:
+    """The registered providers' keys as the "Unknown provider" sentences list them
+    ("use {choices} or {last}": "xee, rufus" and "zype"), a registered spec among them."""
+    keys = list(SPECS)
+    return {"choices": ", ".join(keys[:-1]), "last": keys[-1] if keys else ""}
+
+
 def known(provider: str | None) -> ProviderSpec:
     """The provider's spec; ValueError for an unknown provider."""
     found = SPECS.get(provider or "")

@@ -393,3 +393,29 @@ def test_a_fourth_providers_own_error_kind_stops_its_batch_resumably(acme, tmp_p
         assert "1234" not in out.getvalue()
     finally:
         database.close()
+
+
+def unknown_provider_sentences() -> list[Any]:
+    from app.core import batch
+    from app.core.errors import InputError
+
+    with pytest.raises(InputError) as environment:
+        environments.api_root("nope", flow.PRODUCTION)
+    with pytest.raises(batch.BatchFileError) as batch_file:
+        batch.check_bytes(b"serial\nX\n", "nope")
+    return [environment.value.advice, batch_file.value.args[0]]
+
+
+def test_the_unknown_provider_sentence_lists_the_registry():
+    """"Unknown provider": the choices are the registered specs' keys (a Message: its
+    template takes them as values, so a translation lists them too)."""
+    for sentence in unknown_provider_sentences():
+        assert sentence == "Unknown provider 'nope': use xee, rufus or zype."
+        assert sentence.template == "Unknown provider {provider}: use {choices} or {last}."
+        assert dict(sentence.params) == {"provider": "'nope'", "choices": "xee, rufus",
+                                         "last": "zype"}
+
+
+def test_a_fourth_provider_is_among_the_choices_of_the_unknown_provider_sentence(acme):
+    assert unknown_provider_sentences() == [
+        "Unknown provider 'nope': use xee, rufus, zype or acme."] * 2
