@@ -238,6 +238,11 @@ class ProviderSpec:
         """The checked API version ("" for a provider with one version)."""
         return ""
 
+    def cli_environments(self) -> tuple[str, ...]:
+        """The command line's --env choices, production first (the default): the
+        environments with a root of their own (the demo's is the running sandbox's)."""
+        return (PRODUCTION, *(e for e in self.environments if e not in (DEMO, PRODUCTION)))
+
     def roots_for(self, version: str) -> tuple[Mapping[str, str], str]:
         """(roots by environment, demo prefix) of an API version (api_version())."""
         return self.roots, self.demo_prefix
@@ -332,7 +337,8 @@ class ProviderSpec:
         return ErrorBody(body.kind == "empty" or isinstance(body.data, dict), None, message)
 
     # --- the command line (app/cli.py builds its parser and runs pair, unpair and
-    # device from these; argparse's objects are passed in, never imported here)
+    # device from these, and gives a provider that signs in login and logout;
+    # argparse's objects are passed in, never imported here)
 
     # The commands that take this provider ("pair", "unpair", "device"): their help.
     cli_commands: Mapping[str, str] = {}
@@ -342,7 +348,9 @@ class ProviderSpec:
 
     def add_cli_options(self, command: str, parser: Any) -> None:
         """Add this provider's own options of `command` to its subparser (the shared
-        ones, endpoint, credential, --timeout and --json, come after them)."""
+        ones, endpoint, credential, --timeout and --json, come after them; login and
+        logout, of a provider that signs in: after the endpoint's, before --json). The
+        parser knows type="seconds", the command line's number of seconds."""
 
     def use_formats(self, patterns: Mapping[str, str | None]) -> None:
         """Put the format settings (setting -> pattern; None: the usual format) in
@@ -511,8 +519,36 @@ class XeeSpec(ProviderSpec):
             parser.add_argument("--device", required=True,
                                 help="the device id (e.g. E133742015)")
             parser.add_argument("--pin", required=True)
-        else:
+        elif command == "unpair":
             parser.add_argument("--device", required=True)
+        elif command == "login":   # Xee's OAuth in the system browser (app.auth)
+            parser.add_argument("--client-id",
+                                help="this app's Xee client id (default: $XEE_CLIENT_ID)")
+            parser.add_argument("--client-secret", help="(default: $XEE_CLIENT_SECRET); "
+                                "visible to other local users: prefer --client-secret-file")
+            parser.add_argument("--client-secret-file", metavar="PATH",
+                                help="read the client secret from the first line of PATH "
+                                "(- for stdin)")
+            parser.add_argument("--timeout", type="seconds", default=300.0,
+                                help="seconds to wait for the browser sign-in (default 300)")
+            parser.add_argument("--no-browser", action="store_true",
+                                help="only print the URL")
+            parser.add_argument("--redirect-uri", default="",
+                                help="the redirect URI registered for the Xee app, e.g. "
+                                "http://localhost:8080/callback (default: 127.0.0.1, any free "
+                                "port)")
+            parser.add_argument("--redirect-ports", default="",
+                                help="comma-separated ports registered for the Xee app, tried "
+                                "in order")
+            parser.add_argument("--no-state-echo", action="store_true",
+                                help="Xee does not echo state: accept its redirect without "
+                                "state, then confirm the signed-in account")
+            parser.add_argument("--no-scope", action="store_true",
+                                help="send no scope (the scopes set on the client at Xee "
+                                "apply)")
+            parser.add_argument("--scopes", default="",
+                                help="space-separated scopes to ask for (default: "
+                                "devices_management users_read cars_read)")
 
     def use_formats(self, patterns: Mapping[str, str | None]) -> None:
         validation.set_xee_formats(patterns.get("xee/deviceIdPattern"),

@@ -419,3 +419,80 @@ def test_the_unknown_provider_sentence_lists_the_registry():
 def test_a_fourth_provider_is_among_the_choices_of_the_unknown_provider_sentence(acme):
     assert unknown_provider_sentences() == [
         "Unknown provider 'nope': use xee, rufus, zype or acme."] * 2
+
+
+class AcmeSignInSpec(AcmeSpec):
+    """Acme as a provider that signs in (in the browser, like Xee) and has an online
+    sandbox of its own: what the command line gives such a provider."""
+
+    info = AcmeSpec.info._replace(credential="sign-in")
+    environments = (providers.DEMO, providers.ONLINE_SANDBOX, providers.PRODUCTION)
+    roots = {"production": "https://api.acme.example/v1",
+             "sandbox": "https://sandbox.acme.example/v1"}
+    cli_commands = {"pair": "bind an Acme gadget"}
+
+    def add_cli_options(self, command: str, parser: Any) -> None:
+        if command == "pair":
+            parser.add_argument("--serial", required=True)
+        elif command == "login":
+            parser.add_argument("--tenant", help="the Acme tenant to sign in to")
+            parser.add_argument("--timeout", type="seconds", default=60.0)
+
+
+def subcommand_help(*path: str) -> str:
+    import contextlib
+
+    from app.cli import build_parser
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), pytest.raises(SystemExit):
+        build_parser().parse_args([*path, "--help"])
+    return out.getvalue()
+
+
+def providers_of(command: str) -> list[str]:
+    """The providers `pairing-wizard COMMAND` takes (its subcommands)."""
+    import argparse
+
+    from app.cli import build_parser
+
+    def subcommands(parser: argparse.ArgumentParser) -> dict[str, Any]:
+        return next(a.choices for a in parser._actions
+                    if isinstance(a, argparse._SubParsersAction))
+
+    return list(subcommands(subcommands(build_parser())[command]))
+
+
+def test_the_command_line_gives_a_fourth_provider_its_commands_from_its_spec(acme):
+    """An api-key provider with production only: no login or logout, no --env."""
+    assert providers_of("login") == providers_of("logout") == ["xee"]
+    assert providers_of("pair") == ["xee", "rufus", "zype"]   # Acme has no cli_commands
+    assert "sign in (Xee only) in the system browser" in subcommand_help()
+    providers.unregister("acme")
+    providers.register(AcmeSignInSpec())
+    try:
+        # Signs in: login and logout, each with its spec's options and environments.
+        assert "sign in (Xee or Acme only) in the system browser" in subcommand_help()
+        assert providers_of("login") == providers_of("logout") == ["xee", "acme"]
+        assert providers_of("pair") == ["xee", "rufus", "zype", "acme"]
+        login = subcommand_help("login", "acme")
+        assert "--tenant TENANT" in login and "the Acme tenant to sign in to" in login
+        assert "--client-id" not in login   # Xee's own options stay Xee's
+        for text in (login, subcommand_help("logout", "acme"), subcommand_help("pair", "acme")):
+            assert "--env {production,sandbox}" in text
+            assert "Acme environment when no --base-url is given" in text
+        assert "--tenant" not in subcommand_help("logout", "acme")
+        assert "--api-version" not in login   # Acme has one API version
+
+        from app.cli import build_parser
+
+        args = build_parser().parse_args(["login", "acme", "--env", "sandbox",
+                                          "--timeout", "12.5"])
+        assert (args.provider, args.env, args.timeout) == ("acme", "sandbox", 12.5)
+        with pytest.raises(SystemExit):   # the command line's own seconds type
+            build_parser().parse_args(["login", "acme", "--timeout", "nan"])
+        assert build_parser().parse_args(["pair", "acme", "--serial", "S"]).env == \
+            "production"
+    finally:
+        providers.unregister("acme")
+        providers.register(AcmeSpec())   # the fixture unregisters it
