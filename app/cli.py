@@ -70,43 +70,26 @@ def build_parser() -> argparse.ArgumentParser:
             if command not in spec.cli_commands:
                 continue
             p = per_provider.add_parser(spec.key, help=spec.cli_commands[command])
+            p.register("type", "seconds", seconds)
             spec.add_cli_options(command, p)
             _common(p, spec.key)
             if spec.format_settings:
                 add_xee_format_options(p)
 
-    login = sub.add_parser("login", help="sign in (Xee only) in the system browser")
-    login_sub = login.add_subparsers(dest="provider", metavar="PROVIDER", required=True)
-    p = login_sub.add_parser("xee")
-    _endpoint_options(p, "xee")
-    p.add_argument("--client-id", help="this app's Xee client id (default: $XEE_CLIENT_ID)")
-    p.add_argument("--client-secret", help="(default: $XEE_CLIENT_SECRET); visible to other "
-                   "local users: prefer --client-secret-file")
-    p.add_argument("--client-secret-file", metavar="PATH",
-                   help="read the client secret from the first line of PATH (- for stdin)")
-    p.add_argument("--timeout", type=seconds, default=300.0,
-                   help="seconds to wait for the browser sign-in (default 300)")
-    p.add_argument("--no-browser", action="store_true", help="only print the URL")
-    p.add_argument("--redirect-uri", default="",
-                   help="the redirect URI registered for the Xee app, e.g. "
-                   "http://localhost:8080/callback (default: 127.0.0.1, any free port)")
-    p.add_argument("--redirect-ports", default="",
-                   help="comma-separated ports registered for the Xee app, tried in order")
-    p.add_argument("--no-state-echo", action="store_true",
-                   help="Xee does not echo state: accept its redirect without state, then "
-                   "confirm the signed-in account")
-    p.add_argument("--no-scope", action="store_true",
-                   help="send no scope (the scopes set on the client at Xee apply)")
-    p.add_argument("--scopes", default="",
-                   help="space-separated scopes to ask for (default: devices_management "
-                   "users_read cars_read)")
-    p.add_argument("--json", action="store_true")
-
-    logout = sub.add_parser("logout", help="forget a stored sign-in")
-    logout_sub = logout.add_subparsers(dest="provider", metavar="PROVIDER", required=True)
-    p = logout_sub.add_parser("xee")
-    _endpoint_options(p, "xee")
-    p.add_argument("--json", action="store_true")
+    # login and logout: a subcommand per provider that signs in (in the system browser),
+    # its own options from its spec.
+    signs_in = [spec for spec in SPECS.values() if spec.info.signs_in]
+    only = " or ".join(spec.info.title for spec in signs_in)
+    for command, help_text in (("login", f"sign in ({only} only) in the system browser"),
+                               ("logout", "forget a stored sign-in")):
+        per_provider = sub.add_parser(command, help=help_text).add_subparsers(
+            dest="provider", metavar="PROVIDER", required=True)
+        for spec in signs_in:
+            p = per_provider.add_parser(spec.key)
+            p.register("type", "seconds", seconds)   # for the spec's own options
+            _endpoint_options(p, spec.key)
+            spec.add_cli_options(command, p)
+            p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("forget-all", help="remove history, settings, stored keys and sign-ins",
                        description="Remove everything Pairing Wizard keeps for you: the "
@@ -128,9 +111,11 @@ def _endpoint_options(p: argparse.ArgumentParser, provider: str) -> None:
     spec = SPECS[provider]
     p.add_argument("--base-url", help="the provider's API root, e.g. http://127.0.0.1:PORT/"
                    f"{spec.demo_prefix.lstrip('/')}")
+    environments = spec.cli_environments()
+    if len(environments) > 1:   # one (production) needs no choice
+        p.add_argument("--env", choices=list(environments), default=environments[0],
+                       help=f"{spec.info.title} environment when no --base-url is given")
     if spec.info.api_versions:
-        p.add_argument("--env", choices=["production", "sandbox"], default="production",
-                       help="Xee environment when no --base-url is given")
         add_xee_api_version_option(p)
 
 

@@ -120,6 +120,16 @@ class SignInError(Exception):
         """The command line's exit status for this error (see the module docstring)."""
         return EXIT_CODES.get(self.kind, UNKNOWN_KIND_EXIT_CODE)
 
+    @property
+    def category(self) -> str:
+        """Its app.core category (the one decision: the wizard's error data, the history
+        and the batch read it): a refusal by Xee or its account is "auth" (sign in
+        again), an unreachable Xee "network" (nothing was refused nor paired: try again),
+        anything else "unexpected"; each exits as its category does (3, 4, 4)."""
+        if self.kind == "network":
+            return "network"
+        return "auth" if self.exit_code == 3 else "unexpected"
+
     def describe(self) -> str:
         if self.provider_message:
             return f"{self.advice} (Xee said: {self.provider_message})"
@@ -139,13 +149,12 @@ class SignInError(Exception):
 
     def as_provider_error(self) -> Any:
         """The same problem as an app.core ProviderError (kind "xee.sign_in.<kind>"), for
-        code that knows only those (the batch): a dead sign-in is "auth" (sign in again),
-        an unreachable token endpoint "network" (nothing was paired; try again)."""
+        code that knows only those (the batch), in its `category`: a dead sign-in is
+        "auth" (sign in again), an unreachable token endpoint "network" (nothing was
+        paired; try again)."""
         from app.core.errors import ProviderError
 
-        category = ("network" if self.kind == "network"
-                    else "auth" if self.exit_code == 3 else "unexpected")
-        return ProviderError(f"xee.sign_in.{self.kind}", category, self.advice,
+        return ProviderError(f"xee.sign_in.{self.kind}", self.category, self.advice,
                              status=self.status, type=self.type, message=self.message,
                              tip=self.tip, provider="xee")
 

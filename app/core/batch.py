@@ -89,9 +89,6 @@ DEFAULT_CONCURRENCY = 8
 DEFAULT_MAX_RETRY_AFTER = 300.0
 MAX_CONCURRENCY = 64
 MAX_ROWS = 100_000
-# A Xee sign-in whose access token expired and whose refresh Xee refused
-# (app.auth's SignInError "session_expired" as a ProviderError).
-XEE_SIGN_IN_EXPIRED = "xee.sign_in.session_expired"
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
 # The batch file's columns, from the providers' fields (app.core.flow.FIELDS: one record
@@ -103,10 +100,9 @@ LAYOUTS: dict[str, tuple[tuple[str, bool], ...]] = {}
 VALIDATORS: dict[str, dict[str, Callable[[object], str | None]]] = {}
 # The column that must be unique within a file (pairing it twice makes no sense; "" none).
 UNIQUE_COLUMN: dict[str, str] = {}
-# column -> the identifier kept in the journal and the history (the Xee pin is none).
+# column -> the identifier kept in the journal and the history (the Xee pin is none;
+# the spec's identifier_columns() lists them in the template's order).
 IDENTIFIER_OF: dict[str, dict[str, str]] = {}
-# Columns that are not identifiers.
-NOT_IDENTIFIERS: dict[str, set[str]] = {}
 
 
 @providers.on_change
@@ -116,8 +112,7 @@ def _refresh_tables() -> None:
             (LAYOUTS, lambda fs: tuple((f.column, f.in_column_required) for f in fs)),
             (VALIDATORS, lambda fs: {f.column: v.VALIDATORS[f.validator] for f in fs}),
             (UNIQUE_COLUMN, lambda fs: next((f.column for f in fs if f.unique), "")),
-            (IDENTIFIER_OF, lambda fs: {f.column: f.identifier for f in fs if f.identifier}),
-            (NOT_IDENTIFIERS, lambda fs: {f.column for f in fs if not f.identifier})):
+            (IDENTIFIER_OF, lambda fs: {f.column: f.identifier for f in fs if f.identifier})):
         table.clear()
         table.update((p, view(fs)) for p, fs in columns.items())  # type: ignore[attr-defined]
 
@@ -245,8 +240,9 @@ def check_file(path: str | os.PathLike[str], provider: str) -> CheckReport:
 def check_bytes(raw: bytes, provider: str, file_name: str = "batch.csv") -> CheckReport:
     """Validate a CSV's content. Raises BatchFileError only for an unknown provider."""
     if provider not in LAYOUTS:
-        raise BatchFileError(Message(BATCH, "Unknown provider {provider}: use xee, rufus or "
-                                     "zype.", provider=repr(provider)))
+        raise BatchFileError(Message(BATCH, "Unknown provider {provider}: use {choices} or "
+                                     "{last}.", provider=repr(provider),
+                                     **providers.key_choices()))
     sha = hashlib.sha256(raw).hexdigest()
     report = CheckReport(provider, file_name, sha, [])
     try:
@@ -458,9 +454,13 @@ class Journal:
 
     def save(self, row: JournalRow, provider: str) -> None:
         """Write one row's state (one committed transaction)."""
-        values = self.save_values(row, provider)
+        self.write([(UPDATE_ROW, self.save_values(row, provider))])
+
+    def write(self, statements: Statements) -> None:
+        """Run the statements in one committed transaction (the shared connection)."""
         with self.db.transaction() as conn:
-            conn.execute(UPDATE_ROW, values)
+            for sql, params in statements:
+                conn.execute(sql, params)
 
     @staticmethod
     def save_values(row: JournalRow, provider: str) -> tuple[Any, ...]:
@@ -701,17 +701,20 @@ class JournalWriter:
         await done
         self._raise_detached()
 
-    def write_soon(self, statements: Statements) -> None:
+    def write_soon(self, statements: Statements) -> asyncio.Future[None]:
         """Queue the statements (one transaction) without waiting: they are committed
         before any later write returns, and at `close()` at the latest. Their error,
-        if any, is raised by that later `write()` or by `close()`."""
+        if any, is raised by that later `write()` or by `close()`. Returns the future
+        the thread completes once they are committed (or failed: then nothing of them
+        is)."""
         if self._thread is None or self._loop is None:
-            self._detached.append(asyncio.ensure_future(
-                asyncio.to_thread(self._write_shared, statements)))
-            return
+            shared = asyncio.ensure_future(asyncio.to_thread(self._write_shared, statements))
+            self._detached.append(shared)
+            return shared
         done: asyncio.Future[None] = self._loop.create_future()
         self._detached.append(done)
         self._queue.put((statements, done))
+        return done
 
     def _raise_detached(self) -> None:
         """Forget the `write_soon` writes that are committed; raise the first error."""
@@ -932,7 +935,8 @@ class BatchRunner:
     `call(fn)` runs a request `fn(api)`; by default `fn(api)`. A signed-in Xee batch
     passes its session's call path (app.auth.session.XeeSession.call): an expired
     access token is refreshed once and the request sent again. It raises ProviderError
-    only (a dead sign-in: kind XEE_SIGN_IN_EXPIRED, which stops the batch, resumably).
+    only (a dead sign-in: a kind of the spec's batch_stops, which stops the batch,
+    resumably).
 
     What a provider spec's batch_send and batch_resolve (app.core.providers) may use,
     and nothing else of the runner:
@@ -1009,7 +1013,11 @@ class BatchRunner:
         self.memo: dict[Any, Any] = {}  # the specs' cache for this run
         self._last_error: dict[int, ProviderError] = {}
         self._writer: JournalWriter | None = None  # while run() runs
-        self._recorded: set[int] = set()  # rows whose history entry is written
+        self._recorded: set[int] = set()  # rows whose history entry is committed
+        # Final states queued (write_soon) and not known committed: row_no -> (the
+        # writer's future, the statements, whether the history entry is among them).
+        # A failed one stays here and is written again when the writer has closed.
+        self._final_writes: dict[int, tuple[asyncio.Future[None], Statements, bool]] = {}
 
     async def _call_directly(self, fn: Callable[[Any], Any]) -> Any:
         return await fn(self.api)
@@ -1058,12 +1066,61 @@ class BatchRunner:
                 task.cancel()
             await asyncio.gather(*workers, return_exceptions=True)
             writer, self._writer = self._writer, None
+            closing: sqlite3.Error | None = None
             try:
                 await writer.close()
-            except sqlite3.Error as exc:   # the last rows' final states did not commit
-                if self._fatal is None:
-                    self._fatal = _Fatal(journal_failure(exc))
+            except sqlite3.Error as exc:   # a queued write did not commit
+                closing = exc
+            failure = await self._write_lost_final_states(closing)
+            if failure is not None and self._fatal is None:
+                self._fatal = _Fatal(journal_failure(failure))
         return await self._finish()
+
+    async def _write_lost_final_states(self, closing: sqlite3.Error | None
+                                       ) -> sqlite3.Error | None:
+        """Write again, each in one transaction with its history entry, the final states
+        whose queued commit failed (the writer has closed: through the shared
+        connection, off the loop). A row that still cannot be written takes back the
+        state the journal holds (a resume checks it, and records it then): the summary
+        never says "done" of a row whose state and history entry are not in the
+        database. Returns the journal's error that stands, if any (`closing`: the one
+        close() raised, moot when it was one of these writes, now written)."""
+        lost: dict[int, tuple[Statements, bool]] = {}
+        errors: list[BaseException] = []
+        for row_no, (done, statements, has_entry) in self._final_writes.items():
+            if not done.done() or done.cancelled():
+                continue   # cancelled with run(): whether it committed is not known
+            error = done.exception()
+            if error is None:
+                if has_entry:
+                    self._recorded.add(row_no)
+                continue
+            lost[row_no] = (statements, has_entry)
+            errors.append(error)
+        self._final_writes.clear()
+        failure = closing if closing is not None and not any(
+            closing is error for error in errors) else None
+        unwritten = []
+        for row_no, (statements, has_entry) in lost.items():
+            try:
+                await asyncio.to_thread(self.journal.write, statements)
+            except sqlite3.Error as exc:
+                failure = failure or exc
+                unwritten.append(row_no)
+            else:
+                if has_entry:
+                    self._recorded.add(row_no)
+        if unwritten:
+            try:
+                stored = {r.row_no: r for r in await asyncio.to_thread(
+                    self.journal.rows, self.batch_id)}
+            except sqlite3.Error:
+                stored = {}
+            for row_no in unwritten:
+                row, kept = self._rows[row_no], stored.get(row_no)
+                row.state = kept.state if kept is not None else "sending"
+                row.attempts = kept.attempts if kept is not None else row.attempts
+        return failure
 
     async def _finish(self) -> BatchSummary:
         rows = [self._rows[k] for k in sorted(self._rows)]
@@ -1119,15 +1176,33 @@ class BatchRunner:
             statements.append((INSERT_ENTRY, entry))
         if row.state in FINAL_STATES:
             # Not waited for: it commits with this worker's next write (the next row's
-            # "sending", before that request leaves) in one group, or at close().
-            self._writer.write_soon(statements)
-        else:
-            try:   # also raises a write_soon's failure: the journal's, whichever row
-                await self._writer.write(statements)
-            except sqlite3.Error as exc:
-                raise _Fatal(journal_failure(exc)) from exc
-        if entry is not None:
-            self._recorded.add(row.row_no)
+            # "sending", before that request leaves) in one group, or at close(). The
+            # row is "recorded" once that commit is made, not before: a failed one is
+            # written again when the run ends (_write_lost_final_states).
+            done = self._writer.write_soon(statements)
+            self._final_writes[row.row_no] = (done, statements, entry is not None)
+            done.add_done_callback(lambda _, row_no=row.row_no: self._final_written(row_no))
+            return
+        try:   # also raises a write_soon's failure: the journal's, whichever row
+            await self._writer.write(statements)
+        except sqlite3.Error as exc:
+            raise _Fatal(journal_failure(exc)) from exc
+
+    def _final_written(self, row_no: int) -> None:
+        """A queued final state's commit is over: committed, its row is recorded (when
+        its history entry was in it); failed, it stays to be written again."""
+        done, _, has_entry = self._final_writes.get(row_no, (None, None, False))
+        if done is None or not done.done() or done.cancelled() \
+                or done.exception() is not None:
+            return
+        del self._final_writes[row_no]
+        if has_entry:
+            self._recorded.add(row_no)
+
+    def _entry_in_journal(self, row_no: int) -> bool:
+        """The row's history entry is committed, or queued with its final state."""
+        queued = self._final_writes.get(row_no)
+        return row_no in self._recorded or (queued is not None and queued[2])
 
     def _history_values(self, row: JournalRow) -> tuple[Any, ...] | None:
         """The history entry of a row that has just reached its final state, or None
@@ -1135,7 +1210,7 @@ class BatchRunner:
         writes it on its own, and raises there as it always did)."""
         if (self.history is None or self.history.db is not self.db
                 or row.state not in FINAL_STATES or row.state == "skipped"
-                or row.row_no in self._recorded):
+                or self._entry_in_journal(row.row_no)):
             return None
         try:
             return self.history.entry_values(**self._history_args(row))
@@ -1267,15 +1342,13 @@ class BatchRunner:
         if error.may_have_reached_server:
             await self._resolve(row, error, error.kind)
             return
-        if error.category == "auth":
+        stop = self.spec.batch_stops.get(error.kind)
+        if stop is not None or error.category == "auth":
             row.state, row.attempts = "pending", row.attempts - 1
             row.message = error.advice_message
             await self._save(row)
-            if error.kind == XEE_SIGN_IN_EXPIRED:
-                raise _Fatal(Message(
-                    BATCH, "The Xee sign-in has expired and Xee refused to renew it. The "
-                    "batch stopped; nothing is lost: sign in to Xee again, then run it again "
-                    "with --resume."), error)
+            if stop is not None:   # the provider's own: what to do before resuming
+                raise _Fatal(stop, error)
             raise _Fatal(Message(
                 BATCH, "{provider} refused the credentials: {error_advice} Nothing is lost: "
                 "fix it, then resume.", provider=provider_name(self.provider),
@@ -1379,7 +1452,7 @@ class BatchRunner:
 
     async def _record_history(self, row: JournalRow) -> None:
         history = self.history
-        if history is None or row.state == "skipped" or row.row_no in self._recorded:
+        if history is None or row.state == "skipped" or self._entry_in_journal(row.row_no):
             return
         args = self._history_args(row)
         await asyncio.to_thread(lambda: history.record(**args))
@@ -1398,8 +1471,8 @@ def write_results(path_or_file: str | os.PathLike[str] | IO[str], provider: str,
     numbered by its line in the batch file (`lines`: CheckReport.lines), as the batch
     window and the check report number it, so "line 7" is the same row everywhere (the
     journal's row_no, counted from 1 without the header, said 6 there)."""
-    ids = [name for name, _ in LAYOUTS[provider] if name not in NOT_IDENTIFIERS.get(provider, ())]
-    ids.extend(providers.SPECS[provider].result_columns)
+    spec = providers.known(provider)
+    ids = [*spec.identifier_columns(), *spec.result_columns]
     columns = ["line", *ids, *RESULT_COLUMNS[1:]]
 
     def write(handle: IO[str]) -> int:

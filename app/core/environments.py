@@ -81,8 +81,8 @@ def api_root(
     spec = providers.spec(provider)
     if spec is None:
         raise InputError("provider", Message(
-            INPUT_ERROR, "Unknown provider {provider}: use xee, rufus or zype.",
-            provider=repr(provider)))
+            INPUT_ERROR, "Unknown provider {provider}: use {choices} or {last}.",
+            provider=repr(provider), **providers.key_choices()))
     if overrides and overrides.get(provider):
         return _checked_url(overrides[provider], "api_root", provider)
     roots, demo_prefix = spec.roots_for(spec.api_version(api_version))

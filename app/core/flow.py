@@ -529,8 +529,10 @@ def undo_interrupted_error(state: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def sign_in_error(error: Any) -> dict[str, Any]:
-    """A SignInError (app.auth) as the error data of the wizard and the history."""
-    return {"kind": f"xee.sign_in.{error.kind}", "category": "auth",
+    """A SignInError (app.auth) as the error data of the wizard and the history. Its
+    category is the error's own (SignInError.category, as as_provider_error gives the
+    batch): an unreachable Xee is a network problem, not a sign-in one."""
+    return {"kind": f"xee.sign_in.{error.kind}", "category": error.category,
             "status": error.status, "type": None, "message": error.provider_message or "",
             "tip": "", "advice": error.advice, "provider": "xee", "field": "sign_in"}
 

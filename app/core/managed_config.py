@@ -82,18 +82,60 @@ class ManagedConfigError(Exception):
     """A managed configuration file that cannot be used; str() is the sentence."""
 
 
+class Secret:
+    """A secret read from the file (Xee's client secret): its text is given only to who
+    asks for it by name (`reveal()`). repr() and str() are masked, so the secret shows
+    nowhere a ManagedConfig is turned into text or data by a generic path (repr, str,
+    tuple(), iteration, indexing, _asdict(), _replace, copies); pickling refuses: a
+    secret never goes into a byte stream. A plain class with __slots__: no __dict__."""
+
+    __slots__ = ("_text",)
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+
+    def reveal(self) -> str:
+        return self._text
+
+    def __repr__(self) -> str:
+        return "Secret(<hidden>)"
+
+    __str__ = __repr__
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Secret) and other._text == self._text
+
+    def __hash__(self) -> int:
+        return hash(Secret)   # equal secrets hash alike; the hash says nothing of the text
+
+    def __reduce__(self) -> Any:
+        raise TypeError("a managed secret is not pickled")
+
+    def __copy__(self) -> Secret:
+        return self   # immutable
+
+    def __deepcopy__(self, memo: Any) -> Secret:
+        return self
+
+
 # A NamedTuple, not a frozen dataclass: this module loads before the wizard's first
-# paint, and dataclasses (its import and each class) cost ~2-3 ms there.
+# paint, and dataclasses (its import and each class) cost ~2-3 ms there. The secret is a
+# Secret in it (the tuple's generic paths show it masked); `xee_client_secret` reveals it.
 class ManagedConfig(NamedTuple):
     path: Path | None = None
     # settings key -> value; the default is read-only: it is shared by every instance
     values: Mapping[str, Any] = MappingProxyType({})
     locked: frozenset[str] = frozenset()                  # settings keys
     hidden_environments: frozenset[str] = frozenset()
-    xee_client_secret: str | None = None   # never in repr(): see __repr__
+    client_secret: Secret | None = None   # Xee's: masked wherever the tuple is shown
+
+    @property
+    def xee_client_secret(self) -> str | None:
+        """Xee's client secret from the file (the text), or None."""
+        return None if self.client_secret is None else self.client_secret.reveal()
 
     def __repr__(self) -> str:
-        secret = "" if self.xee_client_secret is None else ", xee_client_secret=<hidden>"
+        secret = "" if self.client_secret is None else ", xee_client_secret=<hidden>"
         return (f"ManagedConfig(path={self.path!r}, values={self.values!r}, "
                 f"locked={set(self.locked) or '{}'}, "
                 f"hidden_environments={set(self.hidden_environments) or '{}'}{secret})")
@@ -239,7 +281,8 @@ def parse(text: str, path: Path | None = None) -> ManagedConfig:
                    "hide_environments)")
     if set(hidden) >= set(ENVIRONMENTS):
         raise fail("lock.hide_environments", "every environment is hidden")
-    return ManagedConfig(path, values, frozenset(locked), frozenset(hidden), secret)
+    return ManagedConfig(path, values, frozenset(locked), frozenset(hidden),
+                         None if secret is None else Secret(secret))
 
 
 def load(environ: dict[str, str] | None = None) -> ManagedConfig:

@@ -227,6 +227,10 @@ class ProviderSpec:
     # The keys of a JSON error body that hold its message, the first found wins.
     error_message_keys: tuple[str, ...] = ("message",)
     credential_env = ""      # the CLI's environment variable for the credential
+    # The error kinds that stop a batch, resumably (the row stays pending, the rest are
+    # not sent), with the sentence that says what to do before resuming. Any other auth
+    # error stops it too, with the runner's own sentence.
+    batch_stops: Mapping[str, str] = {}
 
     # --- environments
 
@@ -234,9 +238,26 @@ class ProviderSpec:
         """The checked API version ("" for a provider with one version)."""
         return ""
 
+    def cli_environments(self) -> tuple[str, ...]:
+        """The command line's --env choices, production first (the default): the
+        environments with a root of their own (the demo's is the running sandbox's)."""
+        return (PRODUCTION, *(e for e in self.environments if e not in (DEMO, PRODUCTION)))
+
     def roots_for(self, version: str) -> tuple[Mapping[str, str], str]:
         """(roots by environment, demo prefix) of an API version (api_version())."""
         return self.roots, self.demo_prefix
+
+    # --- the batch file
+
+    def batch_columns(self) -> list[Field]:
+        """The fields of a batch file, in the template's order (batch.LAYOUTS)."""
+        return _in_page_order(f for f in self.fields if f.column)
+
+    def identifier_columns(self) -> tuple[str, ...]:
+        """The batch columns that are identifiers, in the template's order: what the
+        journal keeps, the batch window shows and the results file repeats (never Xee's
+        pin)."""
+        return tuple(f.column for f in self.batch_columns() if f.identifier)
 
     # --- history
 
@@ -321,7 +342,8 @@ class ProviderSpec:
         return ErrorBody(body.kind == "empty" or isinstance(body.data, dict), None, message)
 
     # --- the command line (app/cli.py builds its parser and runs pair, unpair and
-    # device from these; argparse's objects are passed in, never imported here)
+    # device from these, and gives a provider that signs in login and logout;
+    # argparse's objects are passed in, never imported here)
 
     # The commands that take this provider ("pair", "unpair", "device"): their help.
     cli_commands: Mapping[str, str] = {}
@@ -331,7 +353,9 @@ class ProviderSpec:
 
     def add_cli_options(self, command: str, parser: Any) -> None:
         """Add this provider's own options of `command` to its subparser (the shared
-        ones, endpoint, credential, --timeout and --json, come after them)."""
+        ones, endpoint, credential, --timeout and --json, come after them; login and
+        logout, of a provider that signs in: after the endpoint's, before --json). The
+        parser knows type="seconds", the command line's number of seconds."""
 
     def use_formats(self, patterns: Mapping[str, str | None]) -> None:
         """Put the format settings (setting -> pattern; None: the usual format) in
@@ -414,6 +438,12 @@ class XeeSpec(ProviderSpec):
         "Pairing was cancelled while waiting for {name}. The request may already have "
         "reached {name}: check the user's devices before pairing again.")
     credential_env = "XEE_ACCESS_TOKEN"
+    # A sign-in whose access token expired and whose refresh Xee refused (app.auth's
+    # SignInError "session_expired" as a ProviderError): sign in again, then resume.
+    batch_stops = {"xee.sign_in.session_expired": Message(
+        BATCH, "The Xee sign-in has expired and Xee refused to renew it. The batch "
+        "stopped; nothing is lost: sign in to Xee again, then run it again with "
+        "--resume.")}
 
     def api_version(self, value: object) -> str:
         from app.core.environments import xee_api_version
@@ -497,8 +527,36 @@ class XeeSpec(ProviderSpec):
             parser.add_argument("--device", required=True,
                                 help="the device id (e.g. E133742015)")
             parser.add_argument("--pin", required=True)
-        else:
+        elif command == "unpair":
             parser.add_argument("--device", required=True)
+        elif command == "login":   # Xee's OAuth in the system browser (app.auth)
+            parser.add_argument("--client-id",
+                                help="this app's Xee client id (default: $XEE_CLIENT_ID)")
+            parser.add_argument("--client-secret", help="(default: $XEE_CLIENT_SECRET); "
+                                "visible to other local users: prefer --client-secret-file")
+            parser.add_argument("--client-secret-file", metavar="PATH",
+                                help="read the client secret from the first line of PATH "
+                                "(- for stdin)")
+            parser.add_argument("--timeout", type="seconds", default=300.0,
+                                help="seconds to wait for the browser sign-in (default 300)")
+            parser.add_argument("--no-browser", action="store_true",
+                                help="only print the URL")
+            parser.add_argument("--redirect-uri", default="",
+                                help="the redirect URI registered for the Xee app, e.g. "
+                                "http://localhost:8080/callback (default: 127.0.0.1, any free "
+                                "port)")
+            parser.add_argument("--redirect-ports", default="",
+                                help="comma-separated ports registered for the Xee app, tried "
+                                "in order")
+            parser.add_argument("--no-state-echo", action="store_true",
+                                help="Xee does not echo state: accept its redirect without "
+                                "state, then confirm the signed-in account")
+            parser.add_argument("--no-scope", action="store_true",
+                                help="send no scope (the scopes set on the client at Xee "
+                                "apply)")
+            parser.add_argument("--scopes", default="",
+                                help="space-separated scopes to ask for (default: "
+                                "devices_management users_read cars_read)")
 
     def use_formats(self, patterns: Mapping[str, str | None]) -> None:
         validation.set_xee_formats(patterns.get("xee/deviceIdPattern"),
@@ -1083,13 +1141,16 @@ IDENTIFIER_FIELDS: dict[str, tuple[str, ...]] = {}
 _FIELD_ORDER = {Page.CREDENTIALS: 0, Page.DEVICE: 1}
 
 
+def _in_page_order(fields: Any) -> list[Field]:
+    return sorted(fields, key=lambda f: _FIELD_ORDER.get(f.page, 2))
+
+
 def _rebuild() -> None:
     PROVIDERS.clear()
     PROVIDERS.update((key, s.info) for key, s in SPECS.items())
     IDENTIFIER_FIELDS.clear()
     IDENTIFIER_FIELDS.update((key, s.identifier_fields) for key, s in SPECS.items())
-    every = [f for s in SPECS.values() for f in s.fields]
-    FIELDS[:] = sorted(every, key=lambda f: _FIELD_ORDER.get(f.page, 2))  # type: ignore[arg-type]
+    FIELDS[:] = _in_page_order(f for s in SPECS.values() for f in s.fields)
     DEVICE_KEYS[:] = list(dict.fromkeys(f.key for f in FIELDS if f.page is Page.DEVICE))
     for refresh in _ON_CHANGE:
         refresh()
@@ -1121,6 +1182,13 @@ def unregister(key: str) -> None:
 def spec(provider: str | None) -> ProviderSpec | None:
     """The provider's spec; None before a provider is chosen (or for an unknown one)."""
     return SPECS.get(provider or "")
+
+
+def key_choices() -> dict[str, str]:
+    """The registered providers' keys as the "Unknown provider" sentences list them
+    ("use {choices} or {last}": "xee, rufus" and "zype"), a registered spec among them."""
+    keys = list(SPECS)
+    return {"choices": ", ".join(keys[:-1]), "last": keys[-1] if keys else ""}
 
 
 def known(provider: str | None) -> ProviderSpec:

@@ -80,11 +80,10 @@ def duration_text(seconds: float) -> str:
 
 
 def id_columns(provider: str) -> list[str]:
-    """The file's columns shown in the table (never the Xee pin)."""
-    from app.core.batch import LAYOUTS, NOT_IDENTIFIERS
+    """The file's columns shown in the table: its identifiers (never the Xee pin)."""
+    from app.core.providers import known
 
-    hidden = NOT_IDENTIFIERS.get(provider, set())
-    return [name for name, _required in LAYOUTS[provider] if name not in hidden]
+    return list(known(provider).identifier_columns())
 
 
 class BatchModel(QAbstractTableModel):

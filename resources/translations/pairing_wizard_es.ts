@@ -1266,8 +1266,8 @@
         <translation>La dirección de la API de {provider} debe ser una URL http(s) sin parámetros, como https://api.example.com/v1.</translation>
     </message>
     <message>
-        <source>Unknown provider {provider}: use xee, rufus or zype.</source>
-        <translation>Proveedor desconocido {provider}: use xee, rufus o zype.</translation>
+        <source>Unknown provider {provider}: use {choices} or {last}.</source>
+        <translation>Proveedor desconocido {provider}: use {choices} o {last}.</translation>
     </message>
     <message>
         <source>{provider} has no online sandbox: use production, or demo for the offline sandbox.</source>
@@ -2311,10 +2311,6 @@
 <context>
     <name>batch</name>
     <message>
-        <source>Unknown provider {provider}: use xee, rufus or zype.</source>
-        <translation>Proveedor desconocido {provider}: use xee, rufus o zype.</translation>
-    </message>
-    <message>
         <source>The file is empty: the first line must name the columns ({join_expected}).</source>
         <translation>El archivo está vacío: la primera línea debe nombrar las columnas ({join_expected}).</translation>
     </message>
@@ -2361,6 +2357,10 @@
     <message>
         <source>The batch journal could not be written ({error}), so the batch stopped: nothing is sent without it. Free disk space or close what holds the history database, then run the same file again with Resume: rows already sent are checked, never sent twice.</source>
         <translation>No se pudo escribir el registro del lote ({error}), así que el lote se detuvo: no se envía nada sin él. Libere espacio en disco o cierre lo que bloquea la base del historial y vuelva a ejecutar el mismo archivo con Reanudar: las filas ya enviadas se comprueban, nunca se envían dos veces.</translation>
+    </message>
+    <message>
+        <source>Unknown provider {provider}: use {choices} or {last}.</source>
+        <translation>Proveedor desconocido {provider}: use {choices} o {last}.</translation>
     </message>
     <message>
         <source>Cannot read {path}: {exc_strerror_or_exc}.</source>

@@ -1266,8 +1266,8 @@
         <translation>L&apos;adresse de l&apos;API {provider} doit être une URL http(s) sans paramètres, comme https://api.example.com/v1.</translation>
     </message>
     <message>
-        <source>Unknown provider {provider}: use xee, rufus or zype.</source>
-        <translation>Fournisseur inconnu {provider} : utilisez xee, rufus ou zype.</translation>
+        <source>Unknown provider {provider}: use {choices} or {last}.</source>
+        <translation>Fournisseur inconnu {provider} : utilisez {choices} ou {last}.</translation>
     </message>
     <message>
         <source>{provider} has no online sandbox: use production, or demo for the offline sandbox.</source>
@@ -2311,10 +2311,6 @@
 <context>
     <name>batch</name>
     <message>
-        <source>Unknown provider {provider}: use xee, rufus or zype.</source>
-        <translation>Fournisseur inconnu {provider} : utilisez xee, rufus ou zype.</translation>
-    </message>
-    <message>
         <source>The file is empty: the first line must name the columns ({join_expected}).</source>
         <translation>Le fichier est vide : la première ligne doit nommer les colonnes ({join_expected}).</translation>
     </message>
@@ -2361,6 +2357,10 @@
     <message>
         <source>The batch journal could not be written ({error}), so the batch stopped: nothing is sent without it. Free disk space or close what holds the history database, then run the same file again with Resume: rows already sent are checked, never sent twice.</source>
         <translation>Le journal du lot n’a pas pu être écrit ({error}), le lot s’est donc arrêté : rien n’est envoyé sans lui. Libérez de l’espace disque ou fermez ce qui bloque la base de l’historique, puis relancez le même fichier avec Reprendre : les lignes déjà envoyées sont vérifiées, jamais envoyées deux fois.</translation>
+    </message>
+    <message>
+        <source>Unknown provider {provider}: use {choices} or {last}.</source>
+        <translation>Fournisseur inconnu {provider} : utilisez {choices} ou {last}.</translation>
     </message>
     <message>
         <source>Cannot read {path}: {exc_strerror_or_exc}.</source>

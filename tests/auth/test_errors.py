@@ -111,3 +111,31 @@ def test_authlibs_private_refresh_lock_is_still_there_to_share():
     lock = asyncio.run(scenario())
     assert lock is not None, "authlib no longer has AsyncOAuth2Client._token_refresh_lock"
     assert hasattr(lock, "__aenter__") and hasattr(lock, "__aexit__")
+
+
+@pytest.mark.parametrize("kind", [*EXIT_CODES, "something_new"])
+def test_the_wizard_and_the_batch_give_a_sign_in_error_one_category(kind):
+    """flow.sign_in_error (the wizard's result page, the history of a failed sign-in)
+    and as_provider_error (the batch, the CLI) read one mapping, SignInError's own."""
+    from app.auth.wizard_sign_in import history_error
+    from app.core import flow
+
+    error = SignInError(kind)
+    assert flow.sign_in_error(error)["category"] == error.as_provider_error().category \
+        == history_error(error)["category"] == error.category
+
+
+def test_a_sign_in_that_could_not_reach_xee_is_a_network_problem_not_an_auth_one():
+    """Xee's token endpoint unreachable (a refresh while pairing, or the sign-in itself):
+    nothing was refused, so the wizard does not call it a sign-in or key problem."""
+    from app.auth.wizard_sign_in import history_error
+    from app.core import flow
+
+    unreachable = SignInError("network")
+    data = flow.sign_in_error(unreachable)
+    assert data["category"] == "network" and history_error(unreachable)["category"] == "network"
+    assert flow.failure_title(data) == "Network problem: the request did not complete"
+    assert CATEGORY_EXIT_CODES[data["category"]] == unreachable.exit_code
+    expired = flow.sign_in_error(SignInError("session_expired"))
+    assert expired["category"] == "auth" and flow.failure_title(expired) == (
+        "Sign-in or key problem")

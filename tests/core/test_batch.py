@@ -27,7 +27,7 @@ from app.core.batch import (
     template_path,
     write_results,
 )
-from app.core.history import Database, History
+from app.core.history import INSERT_ENTRY, Database, History
 from app.core.rufus import RufusAPI
 from app.core.xee import XeeAPI
 from app.core.zype import ZypeAPI
@@ -813,3 +813,86 @@ async def test_a_refused_history_entry_never_costs_the_journal_its_row(sandbox, 
     assert row.state == "done" and row.result
     (entry,) = History(database=db).query(limit=None)
     assert "oops" not in entry.environment and entry.outcome == "ok"
+
+
+def history_entries_by_serial(history: History) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for entry in history.query(provider="rufus", limit=None):
+        found.setdefault(entry.identifiers["serial_number"], []).append(entry.outcome)
+    return found
+
+
+async def test_a_final_state_whose_queued_commit_fails_is_written_again_with_its_entry(
+        sandbox, db, client, monkeypatch):
+    """A row's final state and its history entry are queued (write_soon) and committed
+    later, in the writer's thread. When that commit fails (injected: a lock held past
+    the busy timeout on the writer's connection), the row is not "recorded": its state
+    and its entry are written again, in one transaction, when the run ends, so the
+    journal and the history agree and no entry is lost."""
+    serials = [f"LOST-{n}" for n in range(1, 5)]
+    report = check_bytes(rufus_csv(serials), "rufus")
+    batch_id, _ = prepare(db, report, sandbox.rufus_root)
+    real = JournalWriter._transaction
+    failed = 0
+
+    def failing(self, writes):
+        nonlocal failed
+        if any(sql == INSERT_ENTRY and "LOST-2" in params[4]
+               for statements in writes for sql, params in statements):
+            failed += 1
+            raise sqlite3.OperationalError("database is locked")
+        return real(self, writes)
+
+    monkeypatch.setattr(JournalWriter, "_transaction", failing)
+    history = History(database=db)
+    summary = await BatchRunner(rufus_api(sandbox, client), db, batch_id, report,
+                                environment=sandbox.rufus_root, history=history,
+                                concurrency=1).run()
+    assert failed   # the fault did hit the queued final state of LOST-2
+    journal = {r.row_no: r.state for r in Journal(db).rows(batch_id)}
+    assert journal[2] == "done"   # written again once the writer had closed
+    assert {r.row_no: r.state for r in summary.rows} == journal
+    entries = history_entries_by_serial(history)
+    assert entries.get("LOST-2") == ["ok"]
+    # Every final row of the journal has exactly one entry, every other none.
+    assert {serial: len(outcomes) for serial, outcomes in entries.items()} == {
+        serials[n - 1]: 1 for n, state in journal.items() if state == "done"}
+
+
+async def test_a_final_state_that_cannot_be_committed_stays_resumable_and_is_recorded_then(
+        sandbox, db, client):
+    """The journal refuses a row's final state for good (a trigger of the database
+    aborts its history entry on every connection, as a full disk would): the summary
+    says what the journal holds (the row is still "sending", the batch stopped with the
+    journal's sentence), never "done" with no entry; resuming checks the row and records
+    it once."""
+    serials = [f"KEEP-{n}" for n in range(1, 4)]
+    report = check_bytes(rufus_csv(serials), "rufus")
+    batch_id, _ = prepare(db, report, sandbox.rufus_root)
+    with db.transaction() as conn:
+        conn.execute("CREATE TRIGGER refuse_keep_2 BEFORE INSERT ON history WHEN "
+                     "NEW.identifiers LIKE '%KEEP-2%' BEGIN "
+                     "SELECT RAISE(ABORT, 'database or disk is full'); END")
+    history = History(database=db)
+    summary = await BatchRunner(rufus_api(sandbox, client), db, batch_id, report,
+                                environment=sandbox.rufus_root, history=history,
+                                concurrency=1).run()
+    journal = {r.row_no: r.state for r in Journal(db).rows(batch_id)}
+    assert journal[2] == "sending"
+    assert {r.row_no: r.state for r in summary.rows} == journal
+    assert summary.status == "stopped"
+    assert "The batch journal could not be written (database or disk is full)" \
+        in summary.stop_reason
+    assert "KEEP-2" not in history_entries_by_serial(history)
+
+    with db.transaction() as conn:
+        conn.execute("DROP TRIGGER refuse_keep_2")
+    report = check_bytes(rufus_csv(serials), "rufus")
+    batch_id, resumed = prepare(db, report, sandbox.rufus_root, resume=True)
+    assert resumed
+    summary = await BatchRunner(rufus_api(sandbox, client), db, batch_id, report,
+                                environment=sandbox.rufus_root, history=history,
+                                resumed=True).run()
+    assert summary.status == "finished" and summary.counts["done"] == 3
+    assert history_entries_by_serial(history) == {s: ["ok"] for s in serials}
+    assert all(len(ids) == 1 for ids in bound(sandbox).values())   # bound once each

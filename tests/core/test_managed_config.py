@@ -99,3 +99,32 @@ def test_request_timeout_and_batch_wait_are_whole_seconds():
     assert config.value("batch/maxRetryAfterSeconds") == 120
     with pytest.raises(mc.ManagedConfigError, match="line 2"):
         mc.parse('[network]\ntimeout_seconds = "soon"\n')
+
+
+def test_no_generic_path_shows_the_client_secret():
+    """repr() hides the secret, and so does every other way a value is turned into text
+    or data without asking for the secret by name: tuple(), iteration, indexing,
+    _asdict(), str() of any of these, _replace(), copies, JSON with a str fallback.
+    Pickling refuses (a secret never goes into a byte stream); the callers' attribute
+    still gives the text."""
+    import copy
+    import json
+    import pickle
+
+    secret = "s3cr3t-from-it"
+    config = mc.parse(EXAMPLE)
+    assert config.xee_client_secret == secret
+    shown = [repr(config), str(config), f"{config}", f"{config!s:>10}",
+             str(tuple(config)), repr(list(config)), str(config._asdict()),
+             repr(config._replace(path=Path("/x"))), str(copy.copy(config)),
+             str(copy.deepcopy(config)),
+             json.dumps(config._asdict(), default=str)]
+    shown += [str(part) for part in config] + [repr(part) for part in config]
+    shown += [str(config[n]) for n in range(len(config))]
+    assert not [text for text in shown if secret in text]
+    assert any("hidden" in text for text in shown)   # it is there, masked
+    for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+        with pytest.raises(TypeError, match="secret"):
+            pickle.dumps(config, protocol=protocol)
+    assert copy.deepcopy(config).xee_client_secret == secret
+    assert config == mc.parse(EXAMPLE) and mc.parse("").xee_client_secret is None

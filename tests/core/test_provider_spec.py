@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core import batch, flow, history
+from app.core import batch, flow, history, providers
 from app.core.errors import InputError
 from app.core.flow import Page
 
@@ -50,7 +50,10 @@ def test_batch_columns_come_from_the_fields():
     }
     assert batch.UNIQUE_COLUMN == {"xee": "device_id", "rufus": "serial_number",
                                    "zype": "pin"}
-    assert batch.NOT_IDENTIFIERS == {"xee": {"pin"}, "rufus": set(), "zype": set()}
+    assert {key: spec.identifier_columns() for key, spec in providers.SPECS.items()} == {
+        "xee": ("device_id",),
+        "rufus": ("model", "serial_number", "alias", "firmware", "type"),
+        "zype": ("consumer_id", "email", "pin", "linked_device_id")}
     for provider, validators in batch.VALIDATORS.items():
         for column, validate in validators.items():
             fld = next(f for f in flow.columns_for(provider) if f.column == column)

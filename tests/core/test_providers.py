@@ -77,14 +77,18 @@ def test_the_specs_are_the_registry_and_flow_reads_them():
 
 # --- a fourth provider: Acme, whose cloud is a tiny Starlette app ------------------------
 
-def acme_cloud(seen: dict[str, str] | None = None) -> Starlette:
-    """Acme's API: POST /gadgets {serial} -> 201 {gadget_id}; a serial seen before: 409.
-    GET /gadgets?serial=S -> [{gadget_id}] (none or one)."""
+def acme_cloud(seen: dict[str, str] | None = None, quota: int = 1000) -> Starlette:
+    """Acme's API: POST /gadgets {serial} -> 201 {gadget_id}; a serial seen before: 409;
+    past the day's quota of gadgets: 429 {"code": "quota"} (not a rate limit: no
+    Retry-After, and waiting minutes does not help). GET /gadgets?serial=S ->
+    [{gadget_id}] (none or one)."""
     seen = {} if seen is None else seen
 
     async def bind(request: Request) -> JSONResponse:
         body = await request.json()
         serial = str(body.get("serial") or "")
+        if len(seen) >= quota:
+            return JSONResponse({"code": "quota"}, status_code=429)
         if serial in seen:
             return JSONResponse({"message": "serial already bound"}, status_code=409)
         seen[serial] = gadget_id(serial)
@@ -110,6 +114,10 @@ class AcmeAPI:
 
     async def bind(self, serial: str) -> str:
         response = await self.client.post("/gadgets", json={"serial": serial})
+        if response.status_code == 429 and response.json().get("code") == "quota":
+            raise ProviderError("acme.quota_spent", "refused",
+                                "Acme's daily quota is spent.", provider="acme",
+                                status=429)
         if response.status_code == 409:
             raise ProviderError("acme.serial_taken", "refused",
                                 "Acme already has this gadget.", provider="acme",
@@ -133,7 +141,14 @@ class AcmeSpec(ProviderSpec):
         Field("acme_serial", "acme", Page.DEVICE, "Serial number", "On the label.",
               "rufus.serial_number", error_field="serial", column="serial",
               identifier="serial", unique=True),
+        # A batch column that is no identifier (a code printed on the gadget, as secret
+        # as Xee's pin): never in the journal, the history, the window or the results.
+        Field("acme_code", "acme", None, "Activation code", "", "xee.pin",
+              required=False, error_field="code", column="code"),
     )
+    # Acme's spent quota stops a batch, resumably: the rows stay pending for tomorrow.
+    batch_stops = {"acme.quota_spent": "Acme's daily quota is spent: the batch stopped; "
+                   "nothing is lost, resume it tomorrow."}
     roots = {"production": "https://api.acme.example/v1"}
     demo_prefix = "/acme/v1"
     identifier_fields = ("serial", "gadget_id")
@@ -253,7 +268,7 @@ def test_a_fourth_provider_registered_late_runs_a_batch(acme, tmp_path):
     report = batch.check_bytes(raw, "acme", "acme.csv")
     assert report.file_problems == [] and len(report.rows) == 4
     assert [row.ok for row in report.rows] == [True, True, True, False]   # unique serial
-    assert batch.LAYOUTS["acme"] == (("serial", True),)
+    assert batch.LAYOUTS["acme"] == (("serial", True), ("code", False))
     assert batch.identifiers_of("acme", {"serial": "GADGET-1"}) == {"serial": "GADGET-1"}
     assert batch.check_bytes(b"gadget\nX\n", "acme").file_problems   # an unknown column
 
@@ -331,3 +346,173 @@ def test_a_provider_registered_late_has_its_cancel_sentence():
         providers.unregister("acme")
     assert "acme" not in flow.CANCELLED_WHILE_WAITING
     assert set(flow.CANCELLED_WHILE_WAITING) == set(providers.SPECS)
+
+
+def test_the_batch_runner_names_no_providers_error_kind():
+    """Which error kinds stop a batch is the spec's (batch_stops), not app/core/batch.py's:
+    the generic runner holds no kind of a provider ("xee.sign_in.session_expired")."""
+    import ast
+    from pathlib import Path
+
+    source = (Path(__file__).resolve().parents[2] / "app/core/batch.py").read_text(
+        encoding="utf-8")
+    kinds = sorted({node.value for node in ast.walk(ast.parse(source))
+                    if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                    and node.value.split(".", 1)[0] in providers.SPECS
+                    and "." in node.value and " " not in node.value})
+    assert kinds == []
+    xee = providers.known("xee").batch_stops
+    assert list(xee) == ["xee.sign_in.session_expired"]
+    assert xee["xee.sign_in.session_expired"].template.startswith(
+        "The Xee sign-in has expired and Xee refused to renew it.")
+
+
+def test_a_fourth_providers_own_error_kind_stops_its_batch_resumably(acme, tmp_path):
+    """Acme's spent quota (a refusal, not an auth problem) stops the batch with Acme's
+    sentence, and the row it hit stays pending, not failed; its code column, no
+    identifier, is left out of the journal, the results and the batch window's table."""
+    from app.core import batch
+    from app.core.history import Database
+    from app.ui.batch_dialog import id_columns
+
+    assert id_columns("acme") == ["serial"] == list(
+        providers.known("acme").identifier_columns())
+    assert [id_columns(key) for key in ("xee", "rufus", "zype")] == [
+        ["device_id"], ["model", "serial_number", "alias", "firmware", "type"],
+        ["consumer_id", "email", "pin", "linked_device_id"]]
+    raw = b"serial,code\nGADGET-1,1234\nGADGET-2,5678\nGADGET-3,\n"
+    report = batch.check_bytes(raw, "acme", "acme.csv")
+    assert report.ok, report.text()
+    database = Database(tmp_path / "h.sqlite3")
+    try:
+        batch_id, _ = batch.prepare(database, report, "https://api.acme.example/v1")
+        seen: dict[str, str] = {}
+
+        async def main() -> batch.BatchSummary:
+            transport = httpx2.ASGITransport(app=acme_cloud(seen, quota=1))
+            async with httpx2.AsyncClient(transport=transport,
+                                          base_url="http://acme.test") as client:
+                return await batch.BatchRunner(
+                    AcmeAPI(client), database, batch_id, report, concurrency=1,
+                    settle_seconds=0).run()
+
+        summary = asyncio.run(main())
+        assert summary.status == "stopped"
+        assert summary.stop_reason == ("Acme's daily quota is spent: the batch stopped; "
+                                       "nothing is lost, resume it tomorrow.")
+        assert summary.stop_error is not None
+        assert summary.stop_error.kind == "acme.quota_spent"
+        states = [row.state for row in batch.Journal(database).rows(batch_id)]
+        assert states.count("done") == 1 and "failed" not in states
+        assert set(states) <= {"done", "pending"}
+        assert all("code" not in row.identifiers for row in summary.rows)
+        out = io.StringIO()
+        batch.write_results(out, "acme", summary.rows, summary.lines)
+        assert out.getvalue().splitlines()[0] == (
+            "line,serial,state,result,error_kind,error_status,message,attempts")
+        assert "1234" not in out.getvalue()
+    finally:
+        database.close()
+
+
+def unknown_provider_sentences() -> list[Any]:
+    from app.core import batch
+    from app.core.errors import InputError
+
+    with pytest.raises(InputError) as environment:
+        environments.api_root("nope", flow.PRODUCTION)
+    with pytest.raises(batch.BatchFileError) as batch_file:
+        batch.check_bytes(b"serial\nX\n", "nope")
+    return [environment.value.advice, batch_file.value.args[0]]
+
+
+def test_the_unknown_provider_sentence_lists_the_registry():
+    """"Unknown provider": the choices are the registered specs' keys (a Message: its
+    template takes them as values, so a translation lists them too)."""
+    for sentence in unknown_provider_sentences():
+        assert sentence == "Unknown provider 'nope': use xee, rufus or zype."
+        assert sentence.template == "Unknown provider {provider}: use {choices} or {last}."
+        assert dict(sentence.params) == {"provider": "'nope'", "choices": "xee, rufus",
+                                         "last": "zype"}
+
+
+def test_a_fourth_provider_is_among_the_choices_of_the_unknown_provider_sentence(acme):
+    assert unknown_provider_sentences() == [
+        "Unknown provider 'nope': use xee, rufus, zype or acme."] * 2
+
+
+class AcmeSignInSpec(AcmeSpec):
+    """Acme as a provider that signs in (in the browser, like Xee) and has an online
+    sandbox of its own: what the command line gives such a provider."""
+
+    info = AcmeSpec.info._replace(credential="sign-in")
+    environments = (providers.DEMO, providers.ONLINE_SANDBOX, providers.PRODUCTION)
+    roots = {"production": "https://api.acme.example/v1",
+             "sandbox": "https://sandbox.acme.example/v1"}
+    cli_commands = {"pair": "bind an Acme gadget"}
+
+    def add_cli_options(self, command: str, parser: Any) -> None:
+        if command == "pair":
+            parser.add_argument("--serial", required=True)
+        elif command == "login":
+            parser.add_argument("--tenant", help="the Acme tenant to sign in to")
+            parser.add_argument("--timeout", type="seconds", default=60.0)
+
+
+def subcommand_help(*path: str) -> str:
+    import contextlib
+
+    from app.cli import build_parser
+
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), pytest.raises(SystemExit):
+        build_parser().parse_args([*path, "--help"])
+    return out.getvalue()
+
+
+def providers_of(command: str) -> list[str]:
+    """The providers `pairing-wizard COMMAND` takes (its subcommands)."""
+    import argparse
+
+    from app.cli import build_parser
+
+    def subcommands(parser: argparse.ArgumentParser) -> dict[str, Any]:
+        return next(a.choices for a in parser._actions
+                    if isinstance(a, argparse._SubParsersAction))
+
+    return list(subcommands(subcommands(build_parser())[command]))
+
+
+def test_the_command_line_gives_a_fourth_provider_its_commands_from_its_spec(acme):
+    """An api-key provider with production only: no login or logout, no --env."""
+    assert providers_of("login") == providers_of("logout") == ["xee"]
+    assert providers_of("pair") == ["xee", "rufus", "zype"]   # Acme has no cli_commands
+    assert "sign in (Xee only) in the system browser" in subcommand_help()
+    providers.unregister("acme")
+    providers.register(AcmeSignInSpec())
+    try:
+        # Signs in: login and logout, each with its spec's options and environments.
+        assert "sign in (Xee or Acme only) in the system browser" in subcommand_help()
+        assert providers_of("login") == providers_of("logout") == ["xee", "acme"]
+        assert providers_of("pair") == ["xee", "rufus", "zype", "acme"]
+        login = subcommand_help("login", "acme")
+        assert "--tenant TENANT" in login and "the Acme tenant to sign in to" in login
+        assert "--client-id" not in login   # Xee's own options stay Xee's
+        for text in (login, subcommand_help("logout", "acme"), subcommand_help("pair", "acme")):
+            assert "--env {production,sandbox}" in text
+            assert "Acme environment when no --base-url is given" in text
+        assert "--tenant" not in subcommand_help("logout", "acme")
+        assert "--api-version" not in login   # Acme has one API version
+
+        from app.cli import build_parser
+
+        args = build_parser().parse_args(["login", "acme", "--env", "sandbox",
+                                          "--timeout", "12.5"])
+        assert (args.provider, args.env, args.timeout) == ("acme", "sandbox", 12.5)
+        with pytest.raises(SystemExit):   # the command line's own seconds type
+            build_parser().parse_args(["login", "acme", "--timeout", "nan"])
+        assert build_parser().parse_args(["pair", "acme", "--serial", "S"]).env == \
+            "production"
+    finally:
+        providers.unregister("acme")
+        providers.register(AcmeSpec())   # the fixture unregisters it

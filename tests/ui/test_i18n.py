@@ -72,6 +72,16 @@ def test_french_ui_and_core_sentences(language):
                        "xee.sign_in.cancelled").startswith("La connexion a été annulée.")
 
 
+def test_the_unknown_provider_sentence_lists_the_registry_in_french(language):
+    from app.core.environments import api_root
+
+    language("fr")
+    with pytest.raises(InputError) as caught:
+        api_root("nope")
+    assert i18n.message(caught.value.advice) == (
+        "Fournisseur inconnu 'nope' : utilisez xee, rufus ou zype.")
+
+
 def test_a_cancelled_pairing_is_kept_in_english_and_shown_in_french(language):
     language("fr")
     error = flow.cancelled_error({"provider": "rufus"})
