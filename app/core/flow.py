@@ -548,6 +548,13 @@ def batch_problem(state: Mapping[str, Any]) -> str | None:
 
 # --- the offline demo's values ("Fill demo values") ----------------------------------
 
+def demo_dialect() -> dict[str, dict[str, Any]]:
+    """The offline demo's sandbox dialect (provider -> name -> value, from each spec's
+    `demo_dialect`: Zype renews its pins), as the registry has it now."""
+    return {key: dict(info.demo_dialect) for key, info in PROVIDERS.items()
+            if info.demo_dialect}
+
+
 def demo_api_key(fixtures: Mapping[str, Any], provider: str) -> str | None:
     """A sandbox key that can pair and undo: RUFUS READ_WRITE with unbind, Zype admin."""
     spec = providers.spec(provider)
