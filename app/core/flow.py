@@ -467,6 +467,42 @@ def try_again(state: dict[str, Any]) -> Page | None:
     return page_for_error(error)
 
 
+# The failed result's Fix button: it leads where try_again() does, and its label names
+# that page. Plain English in flow's context ("&": the mnemonic), translated by the UI.
+FIX_LABELS: dict[Page, str] = {
+    Page.PROVIDER: "Change the &settings",
+    Page.CREDENTIALS: "Change the c&redentials",
+    Page.DEVICE: "Fix the &device details",
+    Page.REVIEW: "T&ry again",
+}
+FIX_LABEL_ELSEWHERE = "&Back"
+
+
+class FixAction(NamedTuple):
+    """The failed result's Fix: the page "Try again" leads to (try_again's), the button's
+    label, and whether it is offered (not for a locked box: another pin will not help)."""
+
+    page: Page
+    label: str
+    offered: bool
+
+
+def fix_action(state: Mapping[str, Any]) -> FixAction | None:
+    """The Fix button of the failure shown (None: no failure is shown)."""
+    error = state.get("error")
+    if not error:
+        return None
+    page = page_for_error(error)
+    return FixAction(page, FIX_LABELS.get(page, FIX_LABEL_ELSEWHERE), not box_locked(state))
+
+
+def handover_note(provider: str | None) -> Message | None:
+    """What the device page says of the id the provider hands over after a pairing (the
+    spec's words; None when it hands over none)."""
+    spec = providers.spec(provider)
+    return spec.handover_note() if spec else None
+
+
 def error_dict(error: Any) -> dict[str, Any]:
     """A ProviderError/InputError (or SignInError) as plain data (never a secret). Its
     advice is the error's `advice_message`: a Message in the error's own context, so the

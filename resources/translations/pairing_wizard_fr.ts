@@ -753,10 +753,6 @@
         <translation>Porte d&apos;entrée</translation>
     </message>
     <message>
-        <source>RUFUS answers with a deviceid that must be stored on the device: the result page shows it with Copy and Save.</source>
-        <translation>RUFUS répond avec un deviceid à enregistrer sur l&apos;appareil : la page de résultat l&apos;affiche avec Copier et Enregistrer.</translation>
-    </message>
-    <message>
         <source>Fill &amp;demo values</source>
         <translation>Valeurs de &amp;démo</translation>
     </message>
@@ -1983,32 +1979,12 @@
         <translation>Même fournisseur et mêmes identifiants, un nouvel appareil</translation>
     </message>
     <message>
-        <source>Change the &amp;settings</source>
-        <translation>Modifier les &amp;réglages</translation>
-    </message>
-    <message>
-        <source>Change the c&amp;redentials</source>
-        <translation>Modifier les &amp;identifiants</translation>
-    </message>
-    <message>
         <source>cancelled</source>
         <translation>annulé</translation>
     </message>
     <message>
         <source>Cop&amp;y details</source>
         <translation>Cop&amp;ier les détails</translation>
-    </message>
-    <message>
-        <source>Fix the &amp;device details</source>
-        <translation>Corriger les infos de l&apos;&amp;appareil</translation>
-    </message>
-    <message>
-        <source>T&amp;ry again</source>
-        <translation>&amp;Réessayer</translation>
-    </message>
-    <message>
-        <source>&amp;Back</source>
-        <translation>&amp;Précédent</translation>
     </message>
     <message>
         <source>Details copied to the clipboard.</source>
@@ -3040,6 +3016,26 @@
         <translation>Annulé avant l&apos;envoi : rien n&apos;a été envoyé</translation>
     </message>
     <message>
+        <source>Change the &amp;settings</source>
+        <translation>Modifier les &amp;réglages</translation>
+    </message>
+    <message>
+        <source>Change the c&amp;redentials</source>
+        <translation>Modifier les &amp;identifiants</translation>
+    </message>
+    <message>
+        <source>Fix the &amp;device details</source>
+        <translation>Corriger les infos de l&apos;&amp;appareil</translation>
+    </message>
+    <message>
+        <source>T&amp;ry again</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
         <source>{failed} wrong pin for this box so far: {left} attempts left before the box locks. Check the pin carefully.</source>
         <translation>{failed} code erroné pour ce boîtier jusqu&apos;ici : encore {left} tentatives avant le verrouillage. Vérifiez soigneusement le code.</translation>
     </message>
@@ -3090,6 +3086,10 @@
     <message>
         <source>The client secret may contain only printable characters without spaces (at most 256): copy it again.</source>
         <translation>Le secret client ne peut contenir que des caractères imprimables sans espace (256 au plus) : copiez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>{provider} answers with a {handover} that must be stored on the device: the result page shows it with Copy and Save.</source>
+        <translation>{provider} répond avec un {handover} à enregistrer sur l&apos;appareil : la page de résultat l&apos;affiche avec Copier et Enregistrer.</translation>
     </message>
 </context>
 <context>
