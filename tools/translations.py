@@ -159,7 +159,7 @@ def flow_sentences() -> list[str]:
             found.append(flow.success_title({"provider": provider, "undone": undone}))
     found.extend(["not signed in", "{account} (Xee sign-in)", "api key {key}", "yes", "no"])
     for state in states:
-        if problem := flow.batch_problem(state):
+        if problem := flow.batch_problem(state, signed_in=False):
             found.append(problem)
     found.extend([*flow.CANCELLED_WHILE_WAITING.values(), flow.CANCELLED_WHILE_WAITING_ANY,
                   flow.SOME_PROVIDER, flow.CANCELLED_BEFORE_SENDING, flow.UNDO_INTERRUPTED])

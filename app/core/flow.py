@@ -571,12 +571,18 @@ def sign_in_error(error: Any) -> dict[str, Any]:
             "tip": "", "advice": error.advice, "provider": "xee", "field": "sign_in"}
 
 
-def batch_problem(state: Mapping[str, Any]) -> str | None:
-    """Why a batch cannot start from the wizard's state (None: it can)."""
+def batch_problem(state: Mapping[str, Any], *, signed_in: bool) -> str | None:
+    """Why a batch cannot start from the wizard's state (None: it can): the wizard's
+    batch button and the batch window both ask this. `signed_in`: a sign-in session is in
+    use (the wizard's Services.xee_session); where a provider's sign-in is needed, the
+    account's name in the state is not enough without one (a sign-in gone or still being
+    restored sends nothing)."""
     if not state.get("provider"):
         return "Choose the provider first."
-    if not is_valid(Page.CREDENTIALS, state):
-        info = provider_info(state["provider"])
+    info = provider_info(state["provider"])
+    session_missing = bool(info and info.needs_sign_in(state.get("environment"))
+                           and not signed_in)
+    if not is_valid(Page.CREDENTIALS, state) or session_missing:
         return ("Sign in to Xee first." if info and info.signs_in
                 else "Enter the api key first.")
     return None

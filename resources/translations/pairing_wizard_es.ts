@@ -509,18 +509,6 @@
         <source>No file opened yet: save the template, fill it in, then open it here.</source>
         <translation>Aún no se ha abierto ningún archivo: guarde la plantilla, rellénela y ábrala aquí.</translation>
     </message>
-    <message>
-        <source>Choose the provider in the wizard first.</source>
-        <translation>Elija primero el proveedor en el asistente.</translation>
-    </message>
-    <message>
-        <source>Sign in to Xee in the wizard first (step 2).</source>
-        <translation>Inicie sesión primero en Xee en el asistente (paso 2).</translation>
-    </message>
-    <message>
-        <source>Enter the api key in the wizard first (step 2): {problem}</source>
-        <translation>Introduzca primero la clave API en el asistente (paso 2): {problem}</translation>
-    </message>
     <message numerus="yes">
         <source>Leave out the %n invalid rows (they are not sent)</source>
         <translation>

@@ -509,18 +509,6 @@
         <source>No file opened yet: save the template, fill it in, then open it here.</source>
         <translation>Aucun fichier ouvert pour l&apos;instant : enregistrez le modèle, remplissez-le, puis ouvrez-le ici.</translation>
     </message>
-    <message>
-        <source>Choose the provider in the wizard first.</source>
-        <translation>Choisissez d&apos;abord le fournisseur dans l&apos;assistant.</translation>
-    </message>
-    <message>
-        <source>Sign in to Xee in the wizard first (step 2).</source>
-        <translation>Connectez-vous d&apos;abord à Xee dans l&apos;assistant (étape 2).</translation>
-    </message>
-    <message>
-        <source>Enter the api key in the wizard first (step 2): {problem}</source>
-        <translation>Saisissez d&apos;abord la clé API dans l&apos;assistant (étape 2) : {problem}</translation>
-    </message>
     <message numerus="yes">
         <source>Leave out the %n invalid rows (they are not sent)</source>
         <translation>

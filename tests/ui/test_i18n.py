@@ -79,7 +79,8 @@ def test_a_cancelled_pairing_is_kept_in_english_and_shown_in_french(language):
     french = i18n.advice(error["advice"], error["kind"])
     assert french.startswith("L'appairage a été annulé pendant l'attente de RUFUS.")
     assert "liste des appareils RUFUS" in french
-    assert i18n.flow_text(flow.batch_problem({})) == "Choisissez d'abord le fournisseur."
+    assert i18n.flow_text(flow.batch_problem({}, signed_in=False)) == \
+        "Choisissez d'abord le fournisseur."
 
 
 def test_the_providers_own_message_is_never_translated(language):
