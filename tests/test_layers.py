@@ -167,6 +167,17 @@ def test_the_window_names_no_page_outside_its_construction():
         "sample:4: start_undo: Page.RESULT"]
 
 
+def test_the_result_page_names_no_page_for_its_fix():
+    """#15c item 2: where the failed result's Fix leads and what it says is flow's
+    (fix_action, the page try_again leads to); the result page names only itself."""
+    source = (APP / "ui/pairing_pages.py").read_text(encoding="utf-8")
+    result_page = next(node for node in ast.parse(source).body
+                       if isinstance(node, ast.ClassDef) and node.name == "ResultPage")
+    # "": the class's own `page = Page.RESULT`; the network check lives on the first page.
+    found = pages_named_in(ast.unparse(result_page), "ResultPage", ("", "_check_network"))
+    assert found == []
+
+
 def test_provider_display_names_are_defined_once():
     from app.core import flow
     from app.core.errors import provider_name

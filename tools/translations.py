@@ -159,7 +159,7 @@ def flow_sentences() -> list[str]:
             found.append(flow.success_title({"provider": provider, "undone": undone}))
     found.extend(["not signed in", "{account} (Xee sign-in)", "api key {key}", "yes", "no"])
     for state in states:
-        if problem := flow.batch_problem(state):
+        if problem := flow.batch_problem(state, signed_in=False):
             found.append(problem)
     found.extend([*flow.CANCELLED_WHILE_WAITING.values(), flow.CANCELLED_WHILE_WAITING_ANY,
                   flow.SOME_PROVIDER, flow.CANCELLED_BEFORE_SENDING, flow.UNDO_INTERRUPTED])
@@ -171,6 +171,7 @@ def flow_sentences() -> list[str]:
     for category in (None, "input", "refused", "auth", "network", "unexpected"):
         found.append(flow.failure_title({"category": category}))
     found.extend([flow.CANCELLED_SENT_TITLE, flow.CANCELLED_NOT_SENT_TITLE])
+    found.extend([*flow.FIX_LABELS.values(), flow.FIX_LABEL_ELSEWHERE])
     for failed in range(1, flow.PIN_ATTEMPTS + 2):
         text = flow.pin_warning({"xee_device_id": "BOX", "xee_pin_failures": {"BOX": failed}})
         if text:

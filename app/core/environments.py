@@ -18,12 +18,27 @@ from app.core.messages import INPUT_ERROR, Message
 
 ENVIRONMENTS = ("production", "sandbox", "demo")
 # The roots are the providers' specs (app.core.providers: roots, demo_prefix); these
-# are views of the three built in.
-PROVIDERS = tuple(providers.SPECS)
-PRODUCTION_ROOTS = {key: s.roots["production"] for key, s in providers.SPECS.items()}
-PROVIDER_SANDBOX_ROOTS = {key: s.roots["sandbox"] for key, s in providers.SPECS.items()
-                          if "sandbox" in s.roots}
-DEMO_PREFIXES = {key: s.demo_prefix for key, s in providers.SPECS.items()}
+# are views of the registry, rebuilt on every register/unregister (providers.on_change):
+# a spec registered after this import has its roots here too. The dicts are rebuilt in
+# place; PROVIDERS is a new tuple each time: read it as environments.PROVIDERS.
+PROVIDERS: tuple[str, ...] = ()
+PRODUCTION_ROOTS: dict[str, str] = {}
+PROVIDER_SANDBOX_ROOTS: dict[str, str] = {}
+DEMO_PREFIXES: dict[str, str] = {}
+
+
+@providers.on_change
+def _refresh_roots() -> None:
+    global PROVIDERS
+    specs = providers.SPECS
+    PROVIDERS = tuple(specs)
+    for view, environment in ((PRODUCTION_ROOTS, providers.PRODUCTION),
+                              (PROVIDER_SANDBOX_ROOTS, providers.ONLINE_SANDBOX)):
+        view.clear()
+        view.update((key, s.roots[environment]) for key, s in specs.items()
+                    if environment in s.roots)
+    DEMO_PREFIXES.clear()
+    DEMO_PREFIXES.update((key, s.demo_prefix) for key, s in specs.items())
 
 # Xee's API versions (setting xee/apiVersion, CLI --api-version). v3 is the product's
 # source document (the seed page) and stays the default; Xee froze it in 2017 (the

@@ -467,6 +467,42 @@ def try_again(state: dict[str, Any]) -> Page | None:
     return page_for_error(error)
 
 
+# The failed result's Fix button: it leads where try_again() does, and its label names
+# that page. Plain English in flow's context ("&": the mnemonic), translated by the UI.
+FIX_LABELS: dict[Page, str] = {
+    Page.PROVIDER: "Change the &settings",
+    Page.CREDENTIALS: "Change the c&redentials",
+    Page.DEVICE: "Fix the &device details",
+    Page.REVIEW: "T&ry again",
+}
+FIX_LABEL_ELSEWHERE = "&Back"
+
+
+class FixAction(NamedTuple):
+    """The failed result's Fix: the page "Try again" leads to (try_again's), the button's
+    label, and whether it is offered (not for a locked box: another pin will not help)."""
+
+    page: Page
+    label: str
+    offered: bool
+
+
+def fix_action(state: Mapping[str, Any]) -> FixAction | None:
+    """The Fix button of the failure shown (None: no failure is shown)."""
+    error = state.get("error")
+    if not error:
+        return None
+    page = page_for_error(error)
+    return FixAction(page, FIX_LABELS.get(page, FIX_LABEL_ELSEWHERE), not box_locked(state))
+
+
+def handover_note(provider: str | None) -> Message | None:
+    """What the device page says of the id the provider hands over after a pairing (the
+    spec's words; None when it hands over none)."""
+    spec = providers.spec(provider)
+    return spec.handover_note() if spec else None
+
+
 def error_dict(error: Any) -> dict[str, Any]:
     """A ProviderError/InputError (or SignInError) as plain data (never a secret). Its
     advice is the error's `advice_message`: a Message in the error's own context, so the
@@ -537,18 +573,31 @@ def sign_in_error(error: Any) -> dict[str, Any]:
             "tip": "", "advice": error.advice, "provider": "xee", "field": "sign_in"}
 
 
-def batch_problem(state: Mapping[str, Any]) -> str | None:
-    """Why a batch cannot start from the wizard's state (None: it can)."""
+def batch_problem(state: Mapping[str, Any], *, signed_in: bool) -> str | None:
+    """Why a batch cannot start from the wizard's state (None: it can): the wizard's
+    batch button and the batch window both ask this. `signed_in`: a sign-in session is in
+    use (the wizard's Services.xee_session); where a provider's sign-in is needed, the
+    account's name in the state is not enough without one (a sign-in gone or still being
+    restored sends nothing)."""
     if not state.get("provider"):
         return "Choose the provider first."
-    if not is_valid(Page.CREDENTIALS, state):
-        info = provider_info(state["provider"])
+    info = provider_info(state["provider"])
+    session_missing = bool(info and info.needs_sign_in(state.get("environment"))
+                           and not signed_in)
+    if not is_valid(Page.CREDENTIALS, state) or session_missing:
         return ("Sign in to Xee first." if info and info.signs_in
                 else "Enter the api key first.")
     return None
 
 
 # --- the offline demo's values ("Fill demo values") ----------------------------------
+
+def demo_dialect() -> dict[str, dict[str, Any]]:
+    """The offline demo's sandbox dialect (provider -> name -> value, from each spec's
+    `demo_dialect`: Zype renews its pins), as the registry has it now."""
+    return {key: dict(info.demo_dialect) for key, info in PROVIDERS.items()
+            if info.demo_dialect}
+
 
 def demo_api_key(fixtures: Mapping[str, Any], provider: str) -> str | None:
     """A sandbox key that can pair and undo: RUFUS READ_WRITE with unbind, Zype admin."""

@@ -319,6 +319,16 @@ class ProviderSpec:
 
     # --- the offline demo's values
 
+    def handover_note(self) -> Message | None:
+        """What the device page says of the id handed over to the device after a pairing
+        (`info.handover_id`; None when the provider hands over none)."""
+        handover = self.info.handover_id
+        if not handover:
+            return None
+        return Message(FLOW, "{provider} answers with a {handover} that must be stored on "
+                       "the device: the result page shows it with Copy and Save.",
+                       provider=self.info.title, handover=handover)
+
     def demo_api_key(self, fixtures: Mapping[str, Any]) -> str | None:
         return None
 

@@ -431,19 +431,13 @@ class BatchDialog(QDialog):
         return flow.provider_info(self.provider)
 
     def credentials_problem(self) -> str | None:
-        state = self.wizard.state
-        if not self.provider:
-            return self.tr("Choose the provider in the wizard first.")
-        info = self.info
-        if info is not None and info.signs_in:
-            if not info.needs_sign_in(self.environment):
-                return None     # Xee's online sandbox needs no sign-in
-            if self.wizard.services.xee_session is None or not state.get("xee_account"):
-                return self.tr("Sign in to Xee in the wizard first (step 2).")
-            return None
-        error = flow.field_error("api_key", state)
-        return self.tr("Enter the api key in the wizard first (step 2): {problem}").format(
-            problem=advice(error, "input.")) if error else None
+        """Why the batch cannot start (None: it can), in the UI language: flow's answer
+        for the batch's provider and environment, the sentence of the wizard's button."""
+        state = {**self.wizard.state, "provider": self.provider,
+                 "environment": self.environment}
+        problem = flow.batch_problem(
+            state, signed_in=self.wizard.services.xee_session is not None)
+        return flow_text(problem) if problem else None
 
     def update_buttons(self) -> None:
         running = self.running()

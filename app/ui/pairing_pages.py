@@ -686,10 +686,8 @@ class DevicePage(WizardPage):
         if info.pin_lock:
             self.pin_warning = StatusLine("xeePinWarning")
             layout.addWidget(self.pin_warning)
-        if info.handover_id:
-            layout.addWidget(label(self.tr(
-                "RUFUS answers with a deviceid that must be stored on the device: the "
-                "result page shows it with Copy and Save."), "help"))
+        if note := flow.handover_note(provider):
+            layout.addWidget(label(flow_text(note), "help"))
         layout.addStretch(1)
         self.panels[provider] = panel
         self.panel_rows[provider] = rows
@@ -1165,18 +1163,13 @@ class ResultPage(WizardPage):
             self.details.setText(failure_html(state, error))
             self.details.setAccessibleName(self.result_title.text())
             self.details.setAccessibleDescription(failure_text(state, error))
-            fix_page = flow.page_for_error(error)
-            self.fix.setText({Page.PROVIDER: self.tr("Change the &settings"),
-                              Page.CREDENTIALS: self.tr("Change the c&redentials"),
-                              Page.DEVICE: self.tr("Fix the &device details"),
-                              Page.REVIEW: self.tr("T&ry again")}.get(fix_page,
-                                                                      self.tr("&Back")))
+            fix = flow.fix_action(state)   # where "Try again" leads, and its label
+            assert fix is not None
+            self.fix.setText(flow_text(fix.label))
             self.fix.setAccessibleName(self.fix.text().replace("&", ""))
             self.fix.setIcon(theme.icon("undo"))
-            self.fix.show()
             self.check_network.setVisible(is_network_error(error))
-            # A locked box: no "Fix the device details" (another pin will not help).
-            self.fix.setVisible(not flow.box_locked(state))
+            self.fix.setVisible(fix.offered)   # a locked box: another pin will not help
             self.undo.hide()
             self.pair_another.hide()
             self.deviceid_card.hide()

@@ -29,10 +29,6 @@ TIMEOUT_SETTING = "network/timeoutSeconds"
 TIMEOUT_RANGE = (5, 300)
 
 
-# The offline demo's sandbox dialect, per provider (flow.PROVIDERS: Zype renews its pins).
-DEMO_DIALECT = {p.key: dict(p.demo_dialect) for p in flow.PROVIDERS.values() if p.demo_dialect}
-
-
 class DemoSandbox:
     """The offline sandbox, started in a background thread (it has its own loop).
 
@@ -58,14 +54,16 @@ class DemoSandbox:
             self._future.set_result(self._external_url.rstrip("/"))
             return
         future = self._future
+        # The providers' demo dialects as registered now (the demo's Zype pins renew when
+        # they expire: a demo lasts a training day).
+        dialect = flow.demo_dialect()
 
         def run() -> None:
             try:
                 from app.sandbox.server import SandboxServer
 
-                # The demo's Zype pins renew when they expire: a demo lasts a training day.
                 server = SandboxServer(host="127.0.0.1", port=0, latency_ms=self._latency_ms,
-                                       dialect=DEMO_DIALECT)
+                                       dialect=dialect)
                 url = server.start()
             except BaseException as exc:  # reported to whoever awaits ready()
                 log.exception("The demo sandbox did not start")

@@ -445,7 +445,8 @@ class PairingWizard(QWidget):
 
     def batch_problem(self) -> str | None:
         """Why the batch cannot start from here (None: it can), in the UI language."""
-        problem = flow.batch_problem(self.state)
+        problem = flow.batch_problem(self.state,
+                                     signed_in=self.services.xee_session is not None)
         return flow_text(problem) if problem else None
 
     # -- start-up --------------------------------------------------------------------

@@ -509,18 +509,6 @@
         <source>No file opened yet: save the template, fill it in, then open it here.</source>
         <translation>Aún no se ha abierto ningún archivo: guarde la plantilla, rellénela y ábrala aquí.</translation>
     </message>
-    <message>
-        <source>Choose the provider in the wizard first.</source>
-        <translation>Elija primero el proveedor en el asistente.</translation>
-    </message>
-    <message>
-        <source>Sign in to Xee in the wizard first (step 2).</source>
-        <translation>Inicie sesión primero en Xee en el asistente (paso 2).</translation>
-    </message>
-    <message>
-        <source>Enter the api key in the wizard first (step 2): {problem}</source>
-        <translation>Introduzca primero la clave API en el asistente (paso 2): {problem}</translation>
-    </message>
     <message numerus="yes">
         <source>Leave out the %n invalid rows (they are not sent)</source>
         <translation>
@@ -751,10 +739,6 @@
     <message>
         <source>Front door</source>
         <translation>Puerta principal</translation>
-    </message>
-    <message>
-        <source>RUFUS answers with a deviceid that must be stored on the device: the result page shows it with Copy and Save.</source>
-        <translation>RUFUS responde con un deviceid que debe guardarse en el dispositivo: la página de resultado lo muestra con Copiar y Guardar.</translation>
     </message>
     <message>
         <source>Fill &amp;demo values</source>
@@ -1983,32 +1967,12 @@
         <translation>Mismo proveedor y credenciales, un dispositivo nuevo</translation>
     </message>
     <message>
-        <source>Change the &amp;settings</source>
-        <translation>Cambiar los a&amp;justes</translation>
-    </message>
-    <message>
-        <source>Change the c&amp;redentials</source>
-        <translation>Cambiar las &amp;credenciales</translation>
-    </message>
-    <message>
         <source>cancelled</source>
         <translation>cancelado</translation>
     </message>
     <message>
         <source>Cop&amp;y details</source>
         <translation>Copiar los detalle&amp;s</translation>
-    </message>
-    <message>
-        <source>Fix the &amp;device details</source>
-        <translation>Corregir los datos del &amp;dispositivo</translation>
-    </message>
-    <message>
-        <source>T&amp;ry again</source>
-        <translation>&amp;Reintentar</translation>
-    </message>
-    <message>
-        <source>&amp;Back</source>
-        <translation>&amp;Atrás</translation>
     </message>
     <message>
         <source>Details copied to the clipboard.</source>
@@ -3040,6 +3004,26 @@
         <translation>Cancelado antes del envío: no se envió nada</translation>
     </message>
     <message>
+        <source>Change the &amp;settings</source>
+        <translation>Cambiar los a&amp;justes</translation>
+    </message>
+    <message>
+        <source>Change the c&amp;redentials</source>
+        <translation>Cambiar las &amp;credenciales</translation>
+    </message>
+    <message>
+        <source>Fix the &amp;device details</source>
+        <translation>Corregir los datos del &amp;dispositivo</translation>
+    </message>
+    <message>
+        <source>T&amp;ry again</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Atrás</translation>
+    </message>
+    <message>
         <source>{failed} wrong pin for this box so far: {left} attempts left before the box locks. Check the pin carefully.</source>
         <translation>{failed} pin incorrecto para esta caja hasta ahora: quedan {left} intentos antes de que se bloquee. Compruebe el pin con cuidado.</translation>
     </message>
@@ -3090,6 +3074,10 @@
     <message>
         <source>The client secret may contain only printable characters without spaces (at most 256): copy it again.</source>
         <translation>El secreto de cliente solo puede contener caracteres imprimibles sin espacios (como máximo 256): cópielo de nuevo.</translation>
+    </message>
+    <message>
+        <source>{provider} answers with a {handover} that must be stored on the device: the result page shows it with Copy and Save.</source>
+        <translation>{provider} responde con un {handover} que debe guardarse en el dispositivo: la página de resultado lo muestra con Copiar y Guardar.</translation>
     </message>
 </context>
 <context>

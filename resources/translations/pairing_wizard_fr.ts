@@ -509,18 +509,6 @@
         <source>No file opened yet: save the template, fill it in, then open it here.</source>
         <translation>Aucun fichier ouvert pour l&apos;instant : enregistrez le modèle, remplissez-le, puis ouvrez-le ici.</translation>
     </message>
-    <message>
-        <source>Choose the provider in the wizard first.</source>
-        <translation>Choisissez d&apos;abord le fournisseur dans l&apos;assistant.</translation>
-    </message>
-    <message>
-        <source>Sign in to Xee in the wizard first (step 2).</source>
-        <translation>Connectez-vous d&apos;abord à Xee dans l&apos;assistant (étape 2).</translation>
-    </message>
-    <message>
-        <source>Enter the api key in the wizard first (step 2): {problem}</source>
-        <translation>Saisissez d&apos;abord la clé API dans l&apos;assistant (étape 2) : {problem}</translation>
-    </message>
     <message numerus="yes">
         <source>Leave out the %n invalid rows (they are not sent)</source>
         <translation>
@@ -751,10 +739,6 @@
     <message>
         <source>Front door</source>
         <translation>Porte d&apos;entrée</translation>
-    </message>
-    <message>
-        <source>RUFUS answers with a deviceid that must be stored on the device: the result page shows it with Copy and Save.</source>
-        <translation>RUFUS répond avec un deviceid à enregistrer sur l&apos;appareil : la page de résultat l&apos;affiche avec Copier et Enregistrer.</translation>
     </message>
     <message>
         <source>Fill &amp;demo values</source>
@@ -1983,32 +1967,12 @@
         <translation>Même fournisseur et mêmes identifiants, un nouvel appareil</translation>
     </message>
     <message>
-        <source>Change the &amp;settings</source>
-        <translation>Modifier les &amp;réglages</translation>
-    </message>
-    <message>
-        <source>Change the c&amp;redentials</source>
-        <translation>Modifier les &amp;identifiants</translation>
-    </message>
-    <message>
         <source>cancelled</source>
         <translation>annulé</translation>
     </message>
     <message>
         <source>Cop&amp;y details</source>
         <translation>Cop&amp;ier les détails</translation>
-    </message>
-    <message>
-        <source>Fix the &amp;device details</source>
-        <translation>Corriger les infos de l&apos;&amp;appareil</translation>
-    </message>
-    <message>
-        <source>T&amp;ry again</source>
-        <translation>&amp;Réessayer</translation>
-    </message>
-    <message>
-        <source>&amp;Back</source>
-        <translation>&amp;Précédent</translation>
     </message>
     <message>
         <source>Details copied to the clipboard.</source>
@@ -3040,6 +3004,26 @@
         <translation>Annulé avant l&apos;envoi : rien n&apos;a été envoyé</translation>
     </message>
     <message>
+        <source>Change the &amp;settings</source>
+        <translation>Modifier les &amp;réglages</translation>
+    </message>
+    <message>
+        <source>Change the c&amp;redentials</source>
+        <translation>Modifier les &amp;identifiants</translation>
+    </message>
+    <message>
+        <source>Fix the &amp;device details</source>
+        <translation>Corriger les infos de l&apos;&amp;appareil</translation>
+    </message>
+    <message>
+        <source>T&amp;ry again</source>
+        <translation>&amp;Réessayer</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>&amp;Précédent</translation>
+    </message>
+    <message>
         <source>{failed} wrong pin for this box so far: {left} attempts left before the box locks. Check the pin carefully.</source>
         <translation>{failed} code erroné pour ce boîtier jusqu&apos;ici : encore {left} tentatives avant le verrouillage. Vérifiez soigneusement le code.</translation>
     </message>
@@ -3090,6 +3074,10 @@
     <message>
         <source>The client secret may contain only printable characters without spaces (at most 256): copy it again.</source>
         <translation>Le secret client ne peut contenir que des caractères imprimables sans espace (256 au plus) : copiez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>{provider} answers with a {handover} that must be stored on the device: the result page shows it with Copy and Save.</source>
+        <translation>{provider} répond avec un {handover} à enregistrer sur l&apos;appareil : la page de résultat l&apos;affiche avec Copier et Enregistrer.</translation>
     </message>
 </context>
 <context>

@@ -428,10 +428,27 @@ def test_an_errors_data_carries_its_advice_as_a_message_of_its_own_context():
 
 
 def test_the_batch_needs_a_provider_then_its_credentials():
-    assert flow.batch_problem(flow.new_state()) == "Choose the provider first."
-    assert flow.batch_problem(state_for("xee")) == "Sign in to Xee first."
-    assert flow.batch_problem(state_for("rufus")) == "Enter the api key first."
-    assert flow.batch_problem(state_for("rufus", api_key=RUFUS_KEY)) is None
+    for signed_in in (False, True):
+        assert flow.batch_problem(flow.new_state(), signed_in=signed_in) == \
+            "Choose the provider first."
+        assert flow.batch_problem(state_for("xee"), signed_in=signed_in) == \
+            "Sign in to Xee first."
+        assert flow.batch_problem(state_for("rufus"), signed_in=signed_in) == \
+            "Enter the api key first."
+        assert flow.batch_problem(state_for("rufus", api_key=RUFUS_KEY),
+                                  signed_in=signed_in) is None
+
+
+def test_the_batch_needs_the_sign_in_itself_not_only_the_accounts_name():
+    """Issue 15c item 3: the batch window's precondition (a session in use, not only the
+    account's name left in the state) is flow's, so the window's button says it too."""
+    signed = state_for("xee", xee_account="Alice (demo)")
+    assert flow.is_valid(Page.CREDENTIALS, signed)
+    assert flow.batch_problem(signed, signed_in=True) is None
+    assert flow.batch_problem(signed, signed_in=False) == "Sign in to Xee first."
+    # Xee's online sandbox needs no sign-in: no session needed either.
+    online = flow.select(flow.new_state(), "xee", flow.ONLINE_SANDBOX)
+    assert flow.batch_problem(online, signed_in=False) is None
 
 
 def test_demo_values_are_ones_the_sandbox_accepts():

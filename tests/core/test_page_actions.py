@@ -74,3 +74,31 @@ def test_back_from_the_outcome_is_try_again_and_elsewhere_a_step_back():
     assert flow.previous_page(Page.RESULT, failed) is Page.DEVICE
     assert not flow.page_actions(Page.DEVICE).back_tries_again
     assert flow.previous_page(Page.DEVICE, failed) is Page.CREDENTIALS
+
+
+def test_the_results_fix_goes_where_try_again_does_and_names_that_page():
+    """Issue 15c item 2: the Fix button's label and whether it is offered are flow's
+    (fix_action), from the same page try_again() leads to: the result page names no page."""
+    failures = {
+        Page.PROVIDER: {"kind": "config.bad_api_root", "category": "input"},
+        Page.CREDENTIALS: {"kind": "rufus.bad_key", "category": "auth"},
+        Page.DEVICE: {"kind": "rufus.serial_taken", "category": "refused"},
+        Page.REVIEW: {"kind": "timeout", "category": "network",
+                      "may_have_reached_server": True},
+    }
+    labels = {}
+    for page, error in failures.items():
+        failed = ready(result=None, error=error)
+        fix = flow.fix_action(failed)
+        assert fix is not None and fix.offered
+        assert fix.page is page is flow.try_again(dict(failed))
+        labels[page] = fix.label
+    assert labels == {Page.PROVIDER: "Change the &settings",
+                      Page.CREDENTIALS: "Change the c&redentials",
+                      Page.DEVICE: "Fix the &device details", Page.REVIEW: "T&ry again"}
+    assert flow.fix_action(ready(result={"deviceid": "AB" * 32})) is None   # a success
+    # A locked Xee box: the device page would fix it, but another pin will not help.
+    locked = {**flow.select(flow.new_state(), "xee", "demo"), "xee_device_id": "E133742015",
+              "error": {"kind": "xee.box_locked", "category": "refused", "provider": "xee"}}
+    assert flow.fix_action(locked) == flow.FixAction(Page.DEVICE, "Fix the &device details",
+                                                     False)

@@ -516,3 +516,31 @@ def test_the_command_line_gives_a_fourth_provider_its_commands_from_its_spec(acm
     finally:
         providers.unregister("acme")
         providers.register(AcmeSpec())   # the fixture unregisters it
+
+
+def test_a_provider_registered_late_has_its_roots_and_demo_dialect():
+    """Issue 15c item 1: environments' roots and the demo's sandbox dialect follow the
+    registry (they were snapshots taken when app.core.environments and app.ui.services
+    were imported): a provider registered later is in each, and leaves them with its
+    spec."""
+    from app.core.environments import DEMO_PREFIXES, PRODUCTION_ROOTS, PROVIDER_SANDBOX_ROOTS
+
+    class LateAcme(AcmeSpec):
+        info = AcmeSpec.info._replace(demo_dialect=(("slow_gadgets", True),))
+        roots = {**AcmeSpec.roots, "sandbox": "https://sandbox.acme.example/v1"}
+
+    assert "acme" not in environments.PROVIDERS and "acme" not in flow.demo_dialect()
+    providers.register(LateAcme())
+    try:
+        assert environments.PROVIDERS == ("xee", "rufus", "zype", "acme")
+        assert PRODUCTION_ROOTS["acme"] == "https://api.acme.example/v1"
+        assert PROVIDER_SANDBOX_ROOTS["acme"] == "https://sandbox.acme.example/v1"
+        assert DEMO_PREFIXES["acme"] == "/acme/v1"
+        assert flow.demo_dialect() == {"zype": {"renew_pins": True},
+                                       "acme": {"slow_gadgets": True}}
+    finally:
+        providers.unregister("acme")
+    assert environments.PROVIDERS == tuple(providers.SPECS)
+    assert "acme" not in PRODUCTION_ROOTS and "acme" not in PROVIDER_SANDBOX_ROOTS
+    assert "acme" not in DEMO_PREFIXES and "acme" not in flow.demo_dialect()
+    assert PROVIDER_SANDBOX_ROOTS == {"xee": "https://sandbox.xee.com/v3"}

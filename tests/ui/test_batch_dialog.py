@@ -218,6 +218,34 @@ def test_batch_needs_the_wizard_credentials(qtbot, sandbox, make_wizard):
     run(qtbot, wizard.shutdown())
 
 
+def test_the_window_and_the_batch_window_give_one_sentence(qtbot, sandbox, make_wizard):
+    """Issue 15c item 3: an account name left in the state without a session in use (a
+    sign-in gone) is no sign-in for the wizard's batch button either: both ask
+    flow.batch_problem with the sign-in state and say the same sentence."""
+    from app.ui.batch_dialog import BatchDialog
+
+    wizard = make_wizard(sandbox.url)
+    choose(qtbot, wizard, "xee")
+    assert wizard.services.xee_session is None
+    wizard.state.update(xee_account="Alice (demo)", xee_user_id="1")
+    wizard.refresh()
+    button = find(wizard, "batchButton")
+    dialog = BatchDialog(wizard)
+    dialog.sync()
+    assert wizard.batch_problem() == dialog.credentials_problem() == "Sign in to Xee first."
+    assert not button.isEnabled()
+    assert button.toolTip() == "Batch from CSV: Sign in to Xee first."
+    # With no provider yet, and with an api key to enter: the same sentence in both.
+    for provider, said in ((None, "Choose the provider first."),
+                           ("rufus", "Enter the api key first.")):
+        wizard.select(provider, "demo")
+        dialog.sync()
+        assert wizard.batch_problem() == dialog.credentials_problem() == said, provider
+    dialog.close()
+    dialog.deleteLater()
+    run(qtbot, wizard.shutdown())
+
+
 def test_xee_batch_uses_the_signed_in_session(qtbot, sandbox, make_wizard, tmp_path):
     """The sign-in itself is tested in a real browser (test_xee.py); here the session
     adopts a token the sandbox minted, as a finished sign-in would."""

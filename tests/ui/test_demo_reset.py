@@ -4,8 +4,8 @@ sandbox renews its Zype pins."""
 
 from __future__ import annotations
 
+from app.core import flow
 from app.core.flow import Page
-from app.ui.services import DEMO_DIALECT
 
 from .conftest import WAIT_MS, run
 from .drive import choose, click, find, wait_idle, wait_page
@@ -47,8 +47,8 @@ def test_the_demo_sandbox_renews_its_zype_pins():
 
     from app.sandbox.server import SandboxServer
 
-    assert DEMO_DIALECT == {"zype": {"renew_pins": True}}
-    server = SandboxServer(dialect=DEMO_DIALECT)
+    assert flow.demo_dialect() == {"zype": {"renew_pins": True}}
+    server = SandboxServer(dialect=flow.demo_dialect())
     url = server.start()
     try:
         with httpx2.Client(timeout=10) as http:
@@ -58,3 +58,31 @@ def test_the_demo_sandbox_renews_its_zype_pins():
         server.stop()
     free = [p for p in pins if p["consumer_id"] is None]
     assert free and not any(p["expired"] for p in free)
+
+
+def test_the_demo_sandbox_takes_the_dialects_registered_when_it_starts(qtbot, qloop):
+    """Issue 15c item 1: the demo sandbox's dialect is read from the specs when it starts,
+    not a snapshot of app.ui.services' import: a spec registered (or replaced) later
+    brings its own demo dialect."""
+    import httpx2
+
+    from app.core import providers
+    from app.ui.services import DemoSandbox
+
+    original = providers.known("rufus")
+
+    class WrappedRufus(type(original)):
+        info = original.info._replace(demo_dialect=(("list_wrapped", True),))
+
+    providers.register(WrappedRufus())
+    sandbox = DemoSandbox()
+    try:
+        url = run(qtbot, sandbox.ready())
+        with httpx2.Client(timeout=10) as http:
+            dialect = http.get(f"{url}/_sandbox/dialect").json()
+        assert dialect["rufus"]["list_wrapped"] is True
+        assert dialect["zype"]["renew_pins"] is True
+    finally:
+        providers.register(original)
+        run(qtbot, sandbox.stop())
+    assert flow.demo_dialect() == {"zype": {"renew_pins": True}}

@@ -89,7 +89,8 @@ def test_a_cancelled_pairing_is_kept_in_english_and_shown_in_french(language):
     french = i18n.advice(error["advice"], error["kind"])
     assert french.startswith("L'appairage a été annulé pendant l'attente de RUFUS.")
     assert "liste des appareils RUFUS" in french
-    assert i18n.flow_text(flow.batch_problem({})) == "Choisissez d'abord le fournisseur."
+    assert i18n.flow_text(flow.batch_problem({}, signed_in=False)) == \
+        "Choisissez d'abord le fournisseur."
 
 
 def test_the_providers_own_message_is_never_translated(language):
@@ -233,3 +234,20 @@ def test_the_language_combo_saves_the_setting(qtbot, make_wizard):
     combo.setCurrentIndex(0)                      # System: the setting is removed
     assert settings.value(i18n.LANGUAGE_KEY) is None
     assert wizard.current is Page.PROVIDER
+
+
+def test_the_fix_label_and_the_hand_over_note_are_translated_from_flow(language):
+    """Issue 15c item 2: the result's Fix label and the device page's hand-over sentence
+    come from app.core.flow in English and are shown in the UI language."""
+    language("fr")
+    failed = {**flow.new_state("rufus"), "error": {"kind": "rufus.serial_taken",
+                                                   "category": "refused"}}
+    assert i18n.flow_text(flow.fix_action(failed).label) == "Corriger les infos de l'&appareil"
+    note = flow.handover_note("rufus")
+    assert note.startswith("RUFUS answers with a deviceid that must be stored")
+    assert i18n.flow_text(note) == ("RUFUS répond avec un deviceid à enregistrer sur "
+                                    "l'appareil : la page de résultat l'affiche avec Copier "
+                                    "et Enregistrer.")
+    language("es")
+    assert i18n.flow_text(flow.fix_action({"error": {"category": "network"}}).label) \
+        == "&Reintentar"

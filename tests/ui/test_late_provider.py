@@ -6,7 +6,7 @@ built or after."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 
 from app.core import providers
 from app.core.flow import Page
@@ -54,3 +54,22 @@ def test_a_provider_registered_after_the_pages_were_built_has_its_device_fields(
     assert Page.DEVICE in wizard.pages and "acme" not in wizard.pages[Page.DEVICE].panels
     late_acme()
     type_serial(qtbot, wizard, show_acme_device_page(wizard))
+
+
+def test_the_device_page_says_what_each_provider_hands_over(qtbot, make_wizard, late_acme):
+    """Issue 15c item 2: the sentence on the id to hand over is the spec's (handover_note:
+    its title and its id), not RUFUS's for every provider that hands one over."""
+    late_acme()
+    wizard = make_wizard(render_only=True)
+    show_acme_device_page(wizard)
+    page = wizard.pages[Page.DEVICE]
+
+    def notes(provider: str) -> list[str]:
+        return [w.text() for w in page.panels[provider].findChildren(QLabel)
+                if "must be stored on the device" in w.text()]
+
+    assert notes("acme") == ["Acme answers with a gadget_id that must be stored on the "
+                             "device: the result page shows it with Copy and Save."]
+    assert notes("rufus") == ["RUFUS answers with a deviceid that must be stored on the "
+                              "device: the result page shows it with Copy and Save."]
+    assert notes("xee") == [] and notes("zype") == []

@@ -9,7 +9,7 @@ import json
 
 from app.core.flow import Page
 
-from .conftest import run
+from .conftest import WAIT_MS, run
 from .drive import click, find, result_text, wait_page
 from .test_xee import xee_review
 
@@ -107,4 +107,36 @@ def test_one_decision_on_what_the_history_records(qtbot, sandbox, make_wizard):
         state, error={"kind": "xee.pin_rejected", "category": "refused", "status": 400})))
     assert [(e.outcome, e.error_kind) for e in history(qtbot, wizard)[:1]] == [
         ("failed", "xee.pin_rejected")]
+    run(qtbot, wizard.shutdown())
+
+
+def test_the_provider_page_shows_the_demo_address_once_the_sandbox_is_ready(
+        qtbot, make_wizard, settings_path):
+    """Issue 15c item 4: PairingWizard tells the page shown when the demo sandbox it
+    started answers (WizardPage.sandbox_ready); the provider page then shows the demo's
+    API address in its Advanced settings, which it could not show before."""
+    from PySide6.QtCore import QSettings
+
+    settings = QSettings(str(settings_path), QSettings.Format.IniFormat)
+    settings.setValue("last/provider", "rufus")
+    settings.setValue("last/environment", "production")   # no sandbox at the start
+    settings.sync()
+    wizard = make_wizard(demo=False)    # the wizard's own sandbox, started when needed
+    sandbox = wizard.services.sandbox
+    page = wizard.pages[Page.PROVIDER]
+    advanced = page.advanced
+    assert wizard.current is Page.PROVIDER and sandbox.url is None
+    assert advanced.api_root.placeholderText() == "https://api.runonrufus.com/v0"
+
+    page.environment.setCurrentIndex(page.environment.findData("demo"))
+    assert wizard.state["environment"] == "demo"
+    assert sandbox.url is None                           # starting in its thread
+    assert advanced.api_root.text() == "" and not advanced.api_root.isEnabled()
+    assert "its address shows once it has started" in advanced.api_root_note.text()
+
+    detail = find(wizard, "demoBannerDetail")
+    qtbot.waitUntil(lambda: sandbox.url is not None and sandbox.url in detail.text(),
+                    timeout=WAIT_MS)
+    # Announced in the same turn as the banner: the page shows the address now.
+    assert advanced.api_root.text() == f"{sandbox.url}/rufus/v0"
     run(qtbot, wizard.shutdown())
