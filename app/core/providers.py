@@ -357,6 +357,10 @@ class ProviderSpec:
         logout, of a provider that signs in: after the endpoint's, before --json). The
         parser knows type="seconds", the command line's number of seconds."""
 
+    def add_format_options(self, parser: Any) -> None:
+        """Add the options of format_settings (their argparse dests), with their help,
+        to a command that validates this provider's values (pair, unpair, batch)."""
+
     def use_formats(self, patterns: Mapping[str, str | None]) -> None:
         """Put the format settings (setting -> pattern; None: the usual format) in
         force for every validation. InputError for a pattern that cannot be used."""
@@ -557,6 +561,15 @@ class XeeSpec(ProviderSpec):
             parser.add_argument("--scopes", default="",
                                 help="space-separated scopes to ask for (default: "
                                 "devices_management users_read cars_read)")
+
+    def add_format_options(self, parser: Any) -> None:
+        parser.add_argument("--device-id-pattern", default="",
+                            help="Xee: a regular expression the device id must match "
+                            "(default: exactly 10 letters or digits; setting "
+                            "xee/deviceIdPattern)")
+        parser.add_argument("--pin-pattern", default="",
+                            help="Xee: a regular expression the pin must match (default: "
+                            "exactly 4 digits; setting xee/pinPattern)")
 
     def use_formats(self, patterns: Mapping[str, str | None]) -> None:
         validation.set_xee_formats(patterns.get("xee/deviceIdPattern"),

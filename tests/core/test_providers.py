@@ -5,9 +5,11 @@ flow's GUI-free use-cases without a line of app/core/flow.py changed."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import io
-from collections.abc import Mapping
+import json
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import httpx2
@@ -52,10 +54,9 @@ def test_the_command_line_compares_no_provider_name():
 
 
 def test_the_provider_tuples_outside_the_registry_are_its_keys():
-    from app import cli_common
     from app.core import managed_config
 
-    assert cli_common.PROVIDERS == managed_config.PROVIDERS == tuple(providers.SPECS)
+    assert managed_config.PROVIDERS == tuple(providers.SPECS)
 
 
 def test_the_specs_are_the_registry_and_flow_reads_them():
@@ -516,3 +517,81 @@ def test_the_command_line_gives_a_fourth_provider_its_commands_from_its_spec(acm
     finally:
         providers.unregister("acme")
         providers.register(AcmeSpec())   # the fixture unregisters it
+
+
+@contextlib.contextmanager
+def registry_of(*specs: ProviderSpec) -> Iterator[None]:
+    """Only `specs` registered for a while; then the registry as it was, in its order."""
+    saved = list(providers.SPECS.values())
+    for key in list(providers.SPECS):
+        providers.unregister(key)
+    try:
+        for registered in specs:
+            providers.register(registered)
+        yield
+    finally:
+        for key in list(providers.SPECS):
+            providers.unregister(key)
+        for registered in saved:
+            providers.register(registered)
+    assert list(providers.SPECS.values()) == saved
+
+
+def test_history_batch_and_netcheck_take_a_fourth_provider(acme, tmp_path, capsys):
+    """#15d item 1: their --provider choices are the registry's keys (they were a fixed
+    tuple), and batch's credential help names the providers that take each credential."""
+    from app.cli import build_parser, main
+
+    for command in (["history"], ["batch", "f.csv"], ["netcheck"]):
+        assert build_parser().parse_args([*command, "--provider", "acme"]).provider == "acme"
+    batch = subcommand_help("batch")
+    assert "--provider {xee,rufus,zype,acme}" in batch
+    assert "RUFUS, Zype or Acme api key (default: $RUFUS_API_KEY / $ZYPE_API_KEY)" in \
+        " ".join(batch.split())
+    assert "--provider {xee,rufus,zype,acme}" in subcommand_help("netcheck")
+    assert "--provider {xee,rufus,zype,acme}" in subcommand_help("history")
+
+    # The batch command runs for it: a check of an Acme file, nothing sent.
+    path = tmp_path / "acme.csv"
+    path.write_text("serial\nGADGET-1\nGADGET-1\n", encoding="utf-8")
+    assert main(["batch", str(path), "--provider", "acme", "--check-only", "--json"]) == 2
+    out = json.loads(capsys.readouterr().out)
+    assert (out["provider"], out["ok"], out["result"]["valid"]) == ("acme", False, 1)
+
+    providers.unregister("acme")
+    providers.register(AcmeSignInSpec())
+    try:
+        assert "Xee or Acme access token (default: $XEE_ACCESS_TOKEN)" in \
+            " ".join(subcommand_help("batch").split())
+    finally:
+        providers.unregister("acme")
+        providers.register(AcmeSpec())   # the fixture unregisters it
+
+
+class AcmeFormatSpec(AcmeSpec):
+    """Acme whose serial numbers follow a format the engineer may set."""
+
+    format_settings = (("serial_pattern", "acme/serialPattern"),)
+
+    def add_format_options(self, parser: Any) -> None:
+        parser.add_argument("--serial-pattern", default="",
+                            help="Acme: a regular expression the serial must match")
+
+
+def test_batch_shows_only_the_options_of_the_registered_providers():
+    """Xee's format and API version options, --token and the other providers' names are
+    the registered specs' own: with Acme alone, batch shows none of them."""
+    with registry_of(AcmeFormatSpec()):
+        batch = subcommand_help("batch")
+        flat = " ".join(batch.split())
+        assert "--provider {acme}" in batch
+        assert "--api-key API_KEY Acme api key --api-key-file PATH" in flat
+        assert "--serial-pattern SERIAL_PATTERN Acme: a regular expression the serial " \
+            "must match" in flat
+        for other in ("--token", "--device-id-pattern", "--pin-pattern", "--api-version",
+                      "Xee", "RUFUS", "Zype"):
+            assert other not in batch
+    with registry_of(providers.known("xee")):
+        batch = subcommand_help("batch")
+        assert "--token TOKEN" in batch and "--api-key" not in batch
+        assert "--device-id-pattern" in batch and "--api-version {v3,v4}" in batch
