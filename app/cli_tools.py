@@ -264,7 +264,7 @@ async def _batch(args: argparse.Namespace) -> int:
             runner = BatchRunner(api, database, batch_id, report, environment=root,
                                  concurrency=args.concurrency, on_progress=progress,
                                  history=History(database=database), resumed=resumed,
-                                 rufus_type=managed().value("rufus/defaultType") or None,
+                                 setting=managed().value,
                                  max_retry_after=args.max_wait,
                                  call=as_provider_errors(session.call) if session else None)
             loop = asyncio.get_running_loop()

@@ -373,7 +373,8 @@ class ProviderSpec:
         raise NotImplementedError(f"{self.key} {command}")
 
     # --- the batch (app.core.batch.BatchRunner calls these with itself; they use its
-    # public interface only: api, values_of, memo, call, check, settle, send_again)
+    # public interface only: api, values_of, defaults, memo, call, check, settle,
+    # send_again)
 
     def batch_file_problems(self, names: list[str]) -> list[Any]:
         """Problems of a batch file's header beyond missing and unknown columns."""
@@ -386,6 +387,16 @@ class ProviderSpec:
     def batch_late_success(self, error: ProviderError, row: Any) -> str | None:
         """The result of an earlier try of `row` that `error` shows landed (None)."""
         return None
+
+    def batch_defaults(self, setting: Callable[[str], Any]) -> dict[str, str]:
+        """What a batch sends for a column its rows leave empty (column -> value), read
+        with `setting(key)` (IT's managed configuration, the wizard's settings) when
+        the run starts (the runner's `defaults`): the field the device page fills by
+        default (info.default_field: RUFUS's type from rufus/defaultType)."""
+        key, name = self.info.default_field
+        column = next((f.column for f in self.fields if f.key == key and f.column), "")
+        value = str(setting(name) or "").strip() if column and name else ""
+        return {column: value} if value else {}
 
     async def batch_send(self, runner: Any, row: Any, values: Mapping[str, str]) -> str | None:
         raise NotImplementedError(self.key)
@@ -840,7 +851,7 @@ class RufusSpec(ProviderSpec):
         binding = await runner.api.bind(values["model"], values["serial_number"],
                                         alias=values.get("alias"),
                                         firmware=values.get("firmware"),
-                                        type=values.get("type") or runner.rufus_type)
+                                        type=values.get("type"))
         row.identifiers["deviceid"] = binding.deviceid
         return binding.deviceid
 

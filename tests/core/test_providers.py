@@ -78,12 +78,14 @@ def test_the_specs_are_the_registry_and_flow_reads_them():
 
 # --- a fourth provider: Acme, whose cloud is a tiny Starlette app ------------------------
 
-def acme_cloud(seen: dict[str, str] | None = None, quota: int = 1000) -> Starlette:
-    """Acme's API: POST /gadgets {serial} -> 201 {gadget_id}; a serial seen before: 409;
-    past the day's quota of gadgets: 429 {"code": "quota"} (not a rate limit: no
-    Retry-After, and waiting minutes does not help). GET /gadgets?serial=S ->
-    [{gadget_id}] (none or one)."""
+def acme_cloud(seen: dict[str, str] | None = None, quota: int = 1000,
+               codes: dict[str, str | None] | None = None) -> Starlette:
+    """Acme's API: POST /gadgets {serial, code?} -> 201 {gadget_id}; a serial seen
+    before: 409; past the day's quota of gadgets: 429 {"code": "quota"} (not a rate
+    limit: no Retry-After, and waiting minutes does not help). GET /gadgets?serial=S ->
+    [{gadget_id}] (none or one). `codes` records the activation code each bind sent."""
     seen = {} if seen is None else seen
+    codes = {} if codes is None else codes
 
     async def bind(request: Request) -> JSONResponse:
         body = await request.json()
@@ -93,6 +95,7 @@ def acme_cloud(seen: dict[str, str] | None = None, quota: int = 1000) -> Starlet
         if serial in seen:
             return JSONResponse({"message": "serial already bound"}, status_code=409)
         seen[serial] = gadget_id(serial)
+        codes[serial] = body.get("code")
         return JSONResponse({"gadget_id": seen[serial]}, status_code=201)
 
     async def find(request: Request) -> JSONResponse:
@@ -113,8 +116,9 @@ class AcmeAPI:
     def __init__(self, client: httpx2.AsyncClient) -> None:
         self.client = client
 
-    async def bind(self, serial: str) -> str:
-        response = await self.client.post("/gadgets", json={"serial": serial})
+    async def bind(self, serial: str, code: str | None = None) -> str:
+        body = {"serial": serial, **({"code": code} if code else {})}
+        response = await self.client.post("/gadgets", json=body)
         if response.status_code == 429 and response.json().get("code") == "quota":
             raise ProviderError("acme.quota_spent", "refused",
                                 "Acme's daily quota is spent.", provider="acme",
@@ -347,6 +351,76 @@ def test_a_provider_registered_late_has_its_cancel_sentence():
         providers.unregister("acme")
     assert "acme" not in flow.CANCELLED_WHILE_WAITING
     assert set(flow.CANCELLED_WHILE_WAITING) == set(providers.SPECS)
+
+
+class AcmeDefaultCodeSpec(AcmeSpec):
+    """Acme whose activation code has a default (setting acme/defaultCode), as RUFUS's
+    type has (rufus/defaultType): the device page fills it in, the batch sends it for
+    the rows without one."""
+
+    info = AcmeSpec.info._replace(default_field=("acme_code", "acme/defaultCode"))
+
+    async def batch_send(self, runner: Any, row: Any, values: Mapping[str, str]) -> str | None:
+        return await runner.call(lambda acme: acme.bind(values["serial"], values.get("code")))
+
+
+def test_a_batch_sends_a_providers_default_for_the_rows_without_one(tmp_path):
+    """#15d item 2: the default a spec reads from the settings (batch_defaults, from its
+    info.default_field) fills the rows that leave the column empty; the runner knows
+    no provider's setting (it had RUFUS's rufus_type)."""
+    from app.core import batch
+    from app.core.history import Database
+
+    raw = b"serial,code\nGADGET-1,1111\nGADGET-2,\nGADGET-3, \n"
+    providers.register(AcmeDefaultCodeSpec())
+    try:
+        report = batch.check_bytes(raw, "acme", "acme.csv")
+        assert report.ok, report.text()
+        database = Database(tmp_path / "h.sqlite3")
+        codes: dict[str, str | None] = {}
+        try:
+            batch_id, _ = batch.prepare(database, report, "https://api.acme.example/v1")
+            settings = {"acme/defaultCode": " 9999 ", "rufus/defaultType": "GATE"}
+
+            async def main() -> batch.BatchSummary:
+                transport = httpx2.ASGITransport(app=acme_cloud(codes=codes))
+                async with httpx2.AsyncClient(transport=transport,
+                                              base_url="http://acme.test") as client:
+                    return await batch.BatchRunner(
+                        AcmeAPI(client), database, batch_id, report, settle_seconds=0,
+                        setting=settings.get).run()
+
+            summary = asyncio.run(main())
+        finally:
+            database.close()
+        assert summary.counts["done"] == 3
+        assert codes == {"GADGET-1": "1111", "GADGET-2": "9999", "GADGET-3": "9999"}
+        # The default is sent, not recorded: the code is no identifier.
+        assert all("code" not in row.identifiers for row in summary.rows)
+    finally:
+        providers.unregister("acme")
+    assert providers.known("rufus").batch_defaults(settings.get) == {"type": "GATE"}
+    assert providers.known("rufus").batch_defaults({}.get) == {}
+    assert providers.known("xee").batch_defaults(settings.get) == {}
+
+
+def test_the_batch_runner_names_no_provider():
+    """No name of batch.py's code (a variable, argument, attribute or keyword) is a
+    provider's: what a provider needs is its spec's (RUFUS's default type was
+    BatchRunner.rufus_type)."""
+    import ast
+    from pathlib import Path
+
+    source = (Path(__file__).resolve().parents[2] / "app/core/batch.py").read_text(
+        encoding="utf-8")
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        name = (node.id if isinstance(node, ast.Name) else node.attr
+                if isinstance(node, ast.Attribute) else node.arg
+                if isinstance(node, (ast.arg, ast.keyword)) else None)
+        if name and name.lower().split("_", 1)[0] in providers.SPECS:
+            names.add(f"{node.lineno}: {name}")
+    assert sorted(names) == []
 
 
 def test_the_batch_runner_names_no_providers_error_kind():
