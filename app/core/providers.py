@@ -1208,6 +1208,13 @@ def spec(provider: str | None) -> ProviderSpec | None:
     return SPECS.get(provider or "")
 
 
+def sign_in_provider() -> str:
+    """The key of the provider whose sign-in app.auth runs (its OAuth in the system
+    browser, the keychain's tokens, the session): the first registered spec that signs
+    in, Xee's; "" when none does."""
+    return next((key for key, found in SPECS.items() if found.info.signs_in), "")
+
+
 def key_choices() -> dict[str, str]:
     """The registered providers' keys as the "Unknown provider" sentences list them
     ("use {choices} or {last}": "xee, rufus" and "zype"), a registered spec among them."""

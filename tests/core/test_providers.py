@@ -669,3 +669,44 @@ def test_batch_shows_only_the_options_of_the_registered_providers():
         batch = subcommand_help("batch")
         assert "--token TOKEN" in batch and "--api-key" not in batch
         assert "--device-id-pattern" in batch and "--api-version {v3,v4}" in batch
+
+
+def test_a_sign_in_error_names_the_provider_signed_in_to():
+    """#15d item 3: flow.sign_in_error (the wizard's result, the history) and
+    SignInError.as_provider_error (the batch, the CLI) take the provider from the error;
+    Xee's stays the default, and its kinds ("xee.sign_in.<kind>") are unchanged."""
+    from app.auth.errors import SignInError
+    from app.auth.wizard_sign_in import history_error
+
+    providers.register(AcmeSignInSpec())   # a second provider that signs in, after Xee
+    try:
+        for error, provider in ((SignInError("session_expired"), "xee"),
+                                (SignInError("session_expired", provider="acme"), "acme")):
+            kind = f"{provider}.sign_in.session_expired"
+            as_data, as_error = flow.sign_in_error(error), error.as_provider_error()
+            assert (as_data["kind"], as_data["provider"]) == (kind, provider)
+            assert (as_error.kind, as_error.provider) == (kind, provider)
+            assert as_error.category == as_data["category"] == "auth"
+            assert history_error(error)["kind"] == kind
+        assert providers.sign_in_provider() == "xee"
+    finally:
+        providers.unregister("acme")
+
+
+def test_the_sign_in_errors_mapping_names_no_provider():
+    """No provider key is written in flow.sign_in_error or SignInError.as_provider_error
+    (they wrote "xee" and "xee.sign_in.")."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    found = []
+    for where, name in (("app/core/flow.py", "sign_in_error"),
+                        ("app/auth/errors.py", "as_provider_error")):
+        tree = ast.parse((root / where).read_text(encoding="utf-8"))
+        function = next(node for node in ast.walk(tree)
+                        if isinstance(node, ast.FunctionDef) and node.name == name)
+        found += [f"{where}:{node.lineno}: {node.value!r}" for node in ast.walk(function)
+                  if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                  and node.value.split(".", 1)[0] in providers.SPECS]
+    assert found == []
