@@ -240,9 +240,7 @@ def check_file(path: str | os.PathLike[str], provider: str) -> CheckReport:
 def check_bytes(raw: bytes, provider: str, file_name: str = "batch.csv") -> CheckReport:
     """Validate a CSV's content. Raises BatchFileError only for an unknown provider."""
     if provider not in LAYOUTS:
-        raise BatchFileError(Message(BATCH, "Unknown provider {provider}: use {choices} or "
-                                     "{last}.", provider=repr(provider),
-                                     **providers.key_choices()))
+        raise BatchFileError(providers.unknown_provider(BATCH, provider))
     sha = hashlib.sha256(raw).hexdigest()
     report = CheckReport(provider, file_name, sha, [])
     try:

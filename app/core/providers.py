@@ -1216,10 +1216,30 @@ def sign_in_provider() -> str:
 
 
 def key_choices() -> dict[str, str]:
-    """The registered providers' keys as the "Unknown provider" sentences list them
-    ("use {choices} or {last}": "xee, rufus" and "zype"), a registered spec among them."""
+    """The registered providers' keys as "use {choices} or {last}" lists them ("xee,
+    rufus" and "zype"), a registered spec among them: right from two providers on (with
+    one, "use  or xee": unknown_provider() words every count)."""
     keys = list(SPECS)
     return {"choices": ", ".join(keys[:-1]), "last": keys[-1] if keys else ""}
+
+
+# "Unknown provider 'nope': ..." with no provider registered, one, and more (the last:
+# "use xee, rufus or zype."). unknown_provider() says it in its caller's translation
+# context; tools/translations.py lists these in each (InputError, batch).
+UNKNOWN_PROVIDER = ("Unknown provider {provider}: no provider is registered.",
+                    "Unknown provider {provider}: use {only}.",
+                    "Unknown provider {provider}: use {choices} or {last}.")
+
+
+def unknown_provider(context: str, provider: object) -> Message:
+    """The sentence for a provider no spec is registered for, listing the registered
+    keys: "use xee.", "use xee or rufus.", "use xee, rufus or zype."."""
+    keys = list(SPECS)
+    if len(keys) > 1:
+        return Message(context, UNKNOWN_PROVIDER[2], provider=repr(provider), **key_choices())
+    if keys:
+        return Message(context, UNKNOWN_PROVIDER[1], provider=repr(provider), only=keys[0])
+    return Message(context, UNKNOWN_PROVIDER[0], provider=repr(provider))
 
 
 def known(provider: str | None) -> ProviderSpec:

@@ -710,3 +710,31 @@ def test_the_sign_in_errors_mapping_names_no_provider():
                   if isinstance(node, ast.Constant) and isinstance(node.value, str)
                   and node.value.split(".", 1)[0] in providers.SPECS]
     assert found == []
+
+
+def test_the_unknown_provider_sentence_reads_right_for_any_number_of_providers():
+    """#15d item 4: "use  or xee" with one provider registered; one and two are worded
+    too (and none), the three's English and template stay as they were."""
+    from app.core import batch
+    from app.core.messages import INPUT_ERROR
+
+    def sentences() -> list[Any]:
+        with pytest.raises(batch.BatchFileError) as batch_file:
+            batch.check_bytes(b"serial\nX\n", "nope")
+        return [batch_file.value.args[0], providers.unknown_provider(INPUT_ERROR, "nope")]
+
+    xee, rufus = providers.known("xee"), providers.known("rufus")
+    for registered, english in (
+            ((xee,), "Unknown provider 'nope': use xee."),
+            ((xee, rufus), "Unknown provider 'nope': use xee or rufus."),
+            ((), "Unknown provider 'nope': no provider is registered.")):
+        with registry_of(*registered):
+            assert sentences() == [english] * 2
+    with registry_of(xee):
+        assert [(s.context, s.template, dict(s.params)) for s in sentences()] == [
+            (context, "Unknown provider {provider}: use {only}.",
+             {"provider": "'nope'", "only": "xee"}) for context in ("batch", INPUT_ERROR)]
+    three = sentences()
+    assert three == ["Unknown provider 'nope': use xee, rufus or zype."] * 2
+    assert {s.template for s in three} == {
+        "Unknown provider {provider}: use {choices} or {last}."}
