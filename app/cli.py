@@ -21,7 +21,6 @@ from app.cli_common import (
     EXIT_INTERRUPTED,
     EXIT_OK,
     add_xee_api_version_option,
-    add_xee_format_options,
     api_root_from_args,
     credential,
     emit,
@@ -73,8 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
             p.register("type", "seconds", seconds)
             spec.add_cli_options(command, p)
             _common(p, spec.key)
-            if spec.format_settings:
-                add_xee_format_options(p)
+            spec.add_format_options(p)
 
     # login and logout: a subcommand per provider that signs in (in the system browser),
     # its own options from its spec.

@@ -17,11 +17,6 @@ EXIT_REFUSED = 3  # the provider refused (a documented error)
 EXIT_NETWORK = 4  # network failure or unexpected response
 EXIT_INTERRUPTED = 130  # Ctrl+C
 
-# The providers' keys, for argparse's choices: the registry (app.core.providers.SPECS,
-# which says everything else of a provider) is not imported here, as importing it would
-# pull app.core into every command's start (and the GUI's, which goes through here).
-# tests/core/test_providers.py checks this is SPECS' keys.
-PROVIDERS = ("xee", "rufus", "zype")
 ERROR_KEYS = ("kind", "status", "type", "message", "tip", "advice")
 
 
@@ -76,15 +71,6 @@ def seconds(text: str) -> float:
             f"{text!r} is not a number of seconds: give a number above 0 and at most "
             f"{int(MAX_TIMEOUT_SECONDS)}, e.g. 30")
     return value
-
-
-def add_xee_format_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--device-id-pattern", default="",
-                   help="Xee: a regular expression the device id must match (default: "
-                   "exactly 10 letters or digits; setting xee/deviceIdPattern)")
-    p.add_argument("--pin-pattern", default="",
-                   help="Xee: a regular expression the pin must match (default: exactly 4 "
-                   "digits; setting xee/pinPattern)")
 
 
 _MANAGED: list[Any] = []

@@ -29,9 +29,7 @@ from app.cli_common import (
     EXIT_NETWORK,
     EXIT_OK,
     EXIT_REFUSED,
-    PROVIDERS,
     add_xee_api_version_option,
-    add_xee_format_options,
     api_root_from_args,
     credential,
     emit,
@@ -44,10 +42,31 @@ from app.cli_common import (
 COMMANDS = ("history", "batch", "netcheck")
 
 
+def listed(words: list[str]) -> str:
+    """"A", "A or B", "A, B or C"."""
+    if len(words) < 2:
+        return "".join(words)
+    return f"{', '.join(words[:-1])} or {words[-1]}"
+
+
+def credential_help(specs: list[Any], what: str) -> str:
+    """The help of batch's --api-key or --token: the providers that take it, and their
+    environment variables ("RUFUS or Zype api key (default: $RUFUS_API_KEY /
+    $ZYPE_API_KEY)")."""
+    variables = " / ".join(f"${spec.credential_env}" for spec in specs if spec.credential_env)
+    default = f" (default: {variables})" if variables else ""
+    return f"{listed([spec.info.title for spec in specs])} {what}{default}"
+
+
 def add_parsers(subparsers: Any) -> None:
-    """Add history, batch and netcheck to the `pairing-wizard` subcommands."""
+    """Add history, batch and netcheck to the `pairing-wizard` subcommands: the
+    providers they take, and the options and help of each, are the registered specs'."""
+    from app.core.providers import SPECS
+
+    specs = list(SPECS.values())
+    keys = tuple(SPECS)
     p = subparsers.add_parser("history", help="show the history of pairings")
-    p.add_argument("--provider", choices=PROVIDERS)
+    p.add_argument("--provider", choices=keys)
     p.add_argument("--since", help="from this date (YYYY-MM-DD, UTC) or ISO time")
     p.add_argument("--until", help="up to this date, included (YYYY-MM-DD)")
     p.add_argument("--search", help="text to find (device id, serial, email, error…)")
@@ -62,7 +81,7 @@ def add_parsers(subparsers: Any) -> None:
         description="Pair the devices of a CSV file (templates: resources/templates/). "
         "Every row is checked first; nothing is sent while a row is invalid.")
     p.add_argument("file", metavar="FILE.csv")
-    p.add_argument("--provider", required=True, choices=PROVIDERS)
+    p.add_argument("--provider", required=True, choices=keys)
     p.add_argument("--concurrency", type=int, default=8, help="requests at a time (1-64)")
     p.add_argument("--resume", action="store_true",
                    help="continue the interrupted batch of this file")
@@ -72,22 +91,28 @@ def add_parsers(subparsers: Any) -> None:
     p.add_argument("--results", metavar="OUT.csv", help="write one line per row here")
     p.add_argument("--base-url", help="the provider's API root (default: production)")
     cred = p.add_mutually_exclusive_group()
-    cred.add_argument("--api-key", help="RUFUS or Zype api key (default: $RUFUS_API_KEY / "
-                      "$ZYPE_API_KEY)")
-    cred.add_argument("--token", help="Xee access token (default: $XEE_ACCESS_TOKEN)")
-    cred.add_argument("--api-key-file", metavar="PATH",
-                      help="read the api key from the first line of PATH (- for stdin)")
+    with_key = [spec for spec in specs if spec.info.has_api_key]
+    signing_in = [spec for spec in specs if spec.info.signs_in]
+    if with_key:
+        cred.add_argument("--api-key", help=credential_help(with_key, "api key"))
+    if signing_in:
+        cred.add_argument("--token", help=credential_help(signing_in, "access token"))
+    if with_key:
+        cred.add_argument("--api-key-file", metavar="PATH",
+                          help="read the api key from the first line of PATH (- for stdin)")
     p.add_argument("--timeout", type=seconds, default=30.0, help="seconds per request")
     p.add_argument("--max-wait", type=seconds, default=300.0, metavar="SECONDS",
                    help="the longest Retry-After to wait for (default 300); a longer one "
                    "stops the batch, resumable with --resume")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--no-progress", action="store_true", help="no progress bar on stderr")
-    add_xee_format_options(p)
-    add_xee_api_version_option(p)
+    for spec in specs:   # the formats a spec's values are validated with (Xee's)
+        spec.add_format_options(p)
+    if any(spec.info.api_versions for spec in specs):
+        add_xee_api_version_option(p)
 
     p = subparsers.add_parser("netcheck", help="check the network path to a provider")
-    p.add_argument("--provider", required=True, choices=PROVIDERS)
+    p.add_argument("--provider", required=True, choices=keys)
     p.add_argument("--base-url", help="the provider's API root (default: production)")
     p.add_argument("--timeout", type=seconds, default=8.0)
     p.add_argument("--json", action="store_true")
@@ -239,7 +264,7 @@ async def _batch(args: argparse.Namespace) -> int:
             runner = BatchRunner(api, database, batch_id, report, environment=root,
                                  concurrency=args.concurrency, on_progress=progress,
                                  history=History(database=database), resumed=resumed,
-                                 rufus_type=managed().value("rufus/defaultType") or None,
+                                 setting=managed().value,
                                  max_retry_after=args.max_wait,
                                  call=as_provider_errors(session.call) if session else None)
             loop = asyncio.get_running_loop()

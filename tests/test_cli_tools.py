@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.helpers import rufus_key
+from tests.core.helpers import rufus_key, rufus_types
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -114,6 +114,23 @@ def test_batch_killed_with_sigkill_resumes_and_binds_each_serial_once(sandbox, t
     assert not any(r["error_kind"] == "rufus.serial_taken" for r in rows)
     if caught_in_flight:  # those rows were resolved by checking, not sent again
         assert journal_states(tmp_path) == {"done": 300}
+
+
+def test_batch_binds_rows_without_a_type_with_the_managed_default_type(sandbox, tmp_path):
+    """IT's managed rufus.default_type is sent for the rows that give no type."""
+    sandbox.set_dialect("rufus", require_type=True)
+    file = tmp_path / "typed.csv"
+    file.write_text("model,serial_number,alias,firmware,type\n"
+                    "Model X1,CLI-TYPED-1,,,GATE\nModel X1,CLI-TYPED-2,,,\n", encoding="utf-8")
+    config = tmp_path / "config.toml"
+    config.write_text('[rufus]\ndefault_type = "TRACKER"\n', encoding="utf-8")
+    key = rufus_key(sandbox.fixtures(), access=("READ_WRITE",))
+    result = cli("batch", str(file), "--provider", "rufus", "--base-url", sandbox.rufus_root,
+                 "--api-key", key, "--json", data_dir=tmp_path,
+                 PAIRING_WIZARD_CONFIG=str(config))
+    assert result.returncode == 0, result.stdout + result.stderr
+    types = rufus_types(sandbox, key, "CLI-TYPED-")
+    assert types == {"CLI-TYPED-1": "GATE", "CLI-TYPED-2": "TRACKER"}
 
 
 def test_batch_refuses_an_invalid_file_and_sends_nothing(sandbox, tmp_path):

@@ -246,6 +246,10 @@ def collect() -> dict[str, list[str]]:
     }
     for context, texts in calls.items():   # the Message calls the lists above miss
         listed[context] = list(dict.fromkeys([*listed.get(context, []), *texts]))
+    from app.core.providers import UNKNOWN_PROVIDER
+
+    for context in ("InputError", "batch"):   # providers.unknown_provider's callers
+        listed[context] = list(dict.fromkeys([*listed[context], *UNKNOWN_PROVIDER]))
     return listed
 
 

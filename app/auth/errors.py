@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from app.core import providers
 from app.core.http import clean_text
 from app.core.messages import SIGN_IN_ERROR, Message, as_message
 
@@ -81,7 +82,9 @@ class SignInError(Exception):
 
     `message`, `tip` and `type` are Xee's own fields when it sent an error object (the
     token endpoint's [{type, message, tip}]), else `message` says what went wrong;
-    `provider_message` is them joined, for display.
+    `provider_message` is them joined, for display. `provider` is the key of the
+    provider signed in to (default: the one whose sign-in app.auth runs,
+    providers.sign_in_provider(): Xee).
     """
 
     def __init__(
@@ -93,8 +96,10 @@ class SignInError(Exception):
         *,
         type: str | None = None,  # noqa: A002 - Xee's own field name, as in ProviderError
         tip: str | None = None,
+        provider: str | None = None,
     ) -> None:
         self.kind = kind
+        self.provider = provider or providers.sign_in_provider()
         self.advice = as_message(advice or ADVICE.get(kind, "The Xee sign-in failed. Try again."),
                                  SIGN_IN_ERROR)
         # What Xee (or a page that redirected to us) said reaches a terminal and the JSON:
@@ -109,6 +114,12 @@ class SignInError(Exception):
     def provider_message(self) -> str | None:
         """What Xee said (message and tip), or None."""
         return " — ".join(part for part in (self.message, self.tip) if part) or None
+
+    @property
+    def provider_kind(self) -> str:
+        """Its kind as app.core's errors and the history name it: "<provider>.sign_in.<kind>"
+        ("xee.sign_in.session_expired")."""
+        return f"{self.provider}.sign_in.{self.kind}"
 
     @property
     def advice_message(self) -> Message:
@@ -148,15 +159,15 @@ class SignInError(Exception):
         }
 
     def as_provider_error(self) -> Any:
-        """The same problem as an app.core ProviderError (kind "xee.sign_in.<kind>"), for
-        code that knows only those (the batch), in its `category`: a dead sign-in is
-        "auth" (sign in again), an unreachable token endpoint "network" (nothing was
-        paired; try again)."""
+        """The same problem as an app.core ProviderError (kind `provider_kind`,
+        "xee.sign_in.<kind>"), for code that knows only those (the batch), in its
+        `category`: a dead sign-in is "auth" (sign in again), an unreachable token
+        endpoint "network" (nothing was paired; try again)."""
         from app.core.errors import ProviderError
 
-        return ProviderError(f"xee.sign_in.{self.kind}", self.category, self.advice,
+        return ProviderError(self.provider_kind, self.category, self.advice,
                              status=self.status, type=self.type, message=self.message,
-                             tip=self.tip, provider="xee")
+                             tip=self.tip, provider=self.provider)
 
 
 def as_provider_errors(call: Any) -> Any:

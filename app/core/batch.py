@@ -240,9 +240,7 @@ def check_file(path: str | os.PathLike[str], provider: str) -> CheckReport:
 def check_bytes(raw: bytes, provider: str, file_name: str = "batch.csv") -> CheckReport:
     """Validate a CSV's content. Raises BatchFileError only for an unknown provider."""
     if provider not in LAYOUTS:
-        raise BatchFileError(Message(BATCH, "Unknown provider {provider}: use {choices} or "
-                                     "{last}.", provider=repr(provider),
-                                     **providers.key_choices()))
+        raise BatchFileError(providers.unknown_provider(BATCH, provider))
     sha = hashlib.sha256(raw).hexdigest()
     report = CheckReport(provider, file_name, sha, [])
     try:
@@ -941,8 +939,10 @@ class BatchRunner:
     What a provider spec's batch_send and batch_resolve (app.core.providers) may use,
     and nothing else of the runner:
     - `api`: the provider's client; `values_of(row)`: the row's checked values (from
-      the file, the Xee pin too); `rufus_type`: the type for RUFUS rows without one;
-      `memo`: a dict that lives as long as the run (e.g. Zype's consumer id by email).
+      the file, the Xee pin too), a value the row leaves empty filled from `defaults`
+      (the spec's batch_defaults: RUFUS's type from rufus/defaultType), as batch_send
+      gets them; `memo`: a dict that lives as long as the run (e.g. Zype's consumer id
+      by email).
     - `await call(fn)`: a request `fn(api)` through the call path above.
     - `await check(fn, refusal_stops=True)`: a read-only check `fn()`, after the settle
       delay, retried (a rate limit slows the batch down); None when it never got an
@@ -973,16 +973,18 @@ class BatchRunner:
         settle_seconds: float = 0.5,
         max_backoff: float = 30.0,
         resumed: bool = False,
-        rufus_type: str | None = None,
+        setting: Callable[[str], Any] | None = None,
         max_retry_after: float = DEFAULT_MAX_RETRY_AFTER,
         call: Callable[[Callable[[Any], Any]], Any] | None = None,
     ) -> None:
         self.api = api
         self._call = call or self._call_directly
-        # RUFUS: the type sent for rows without one (the rufus/defaultType setting).
-        self.rufus_type = rufus_type or None
         self.provider: str = api.provider
         self.spec = providers.known(self.provider)
+        # What rows that leave a column empty are sent with, read once from the
+        # settings (`setting(key)`: IT's managed configuration, the wizard's settings).
+        self.defaults: Mapping[str, str] = (self.spec.batch_defaults(setting) if setting
+                                            else {})
         if self.provider != report.provider:
             raise ValueError(f"the file was checked for {report.provider}, the API is "
                              f"{self.provider}")
@@ -1379,7 +1381,7 @@ class BatchRunner:
     # ---------------------------------------------------------- per provider
 
     async def _send(self, row: JournalRow) -> str | None:
-        return await self.spec.batch_send(self, row, self.values[row.row_no])
+        return await self.spec.batch_send(self, row, self.values_of(row))
 
     async def _resolve(self, row: JournalRow, error: ProviderError | None, reason: str) -> None:
         """The request may have reached the provider: find out, never re-send blindly."""
@@ -1412,8 +1414,12 @@ class BatchRunner:
     # ---------------------------------------------------------- for the specs
 
     def values_of(self, row: JournalRow) -> Mapping[str, str]:
-        """The row's checked values (from the file)."""
-        return self.values[row.row_no]
+        """The row's checked values (from the file), the `defaults` where it has none."""
+        values = self.values[row.row_no]
+        if not self.defaults:
+            return values
+        return {**values, **{column: value for column, value in self.defaults.items()
+                             if not values.get(column)}}
 
     async def call(self, fn: Callable[[Any], Any]) -> Any:
         """A request `fn(api)`, through the call path (a signed-in session's)."""

@@ -565,12 +565,13 @@ def undo_interrupted_error(state: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def sign_in_error(error: Any) -> dict[str, Any]:
-    """A SignInError (app.auth) as the error data of the wizard and the history. Its
-    category is the error's own (SignInError.category, as as_provider_error gives the
-    batch): an unreachable Xee is a network problem, not a sign-in one."""
-    return {"kind": f"xee.sign_in.{error.kind}", "category": error.category,
+    """A SignInError (app.auth) as the error data of the wizard and the history: the
+    kind and provider are the error's own (provider_kind: "xee.sign_in.<kind>"), and so
+    is its category (SignInError.category, as as_provider_error gives the batch): an
+    unreachable Xee is a network problem, not a sign-in one."""
+    return {"kind": error.provider_kind, "category": error.category,
             "status": error.status, "type": None, "message": error.provider_message or "",
-            "tip": "", "advice": error.advice, "provider": "xee", "field": "sign_in"}
+            "tip": "", "advice": error.advice, "provider": error.provider, "field": "sign_in"}
 
 
 def batch_problem(state: Mapping[str, Any], *, signed_in: bool) -> str | None:

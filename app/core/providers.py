@@ -367,6 +367,10 @@ class ProviderSpec:
         logout, of a provider that signs in: after the endpoint's, before --json). The
         parser knows type="seconds", the command line's number of seconds."""
 
+    def add_format_options(self, parser: Any) -> None:
+        """Add the options of format_settings (their argparse dests), with their help,
+        to a command that validates this provider's values (pair, unpair, batch)."""
+
     def use_formats(self, patterns: Mapping[str, str | None]) -> None:
         """Put the format settings (setting -> pattern; None: the usual format) in
         force for every validation. InputError for a pattern that cannot be used."""
@@ -379,7 +383,8 @@ class ProviderSpec:
         raise NotImplementedError(f"{self.key} {command}")
 
     # --- the batch (app.core.batch.BatchRunner calls these with itself; they use its
-    # public interface only: api, values_of, memo, call, check, settle, send_again)
+    # public interface only: api, values_of, defaults, memo, call, check, settle,
+    # send_again)
 
     def batch_file_problems(self, names: list[str]) -> list[Any]:
         """Problems of a batch file's header beyond missing and unknown columns."""
@@ -392,6 +397,16 @@ class ProviderSpec:
     def batch_late_success(self, error: ProviderError, row: Any) -> str | None:
         """The result of an earlier try of `row` that `error` shows landed (None)."""
         return None
+
+    def batch_defaults(self, setting: Callable[[str], Any]) -> dict[str, str]:
+        """What a batch sends for a column its rows leave empty (column -> value), read
+        with `setting(key)` (IT's managed configuration, the wizard's settings) when
+        the run starts (the runner's `defaults`): the field the device page fills by
+        default (info.default_field: RUFUS's type from rufus/defaultType)."""
+        key, name = self.info.default_field
+        column = next((f.column for f in self.fields if f.key == key and f.column), "")
+        value = str(setting(name) or "").strip() if column and name else ""
+        return {column: value} if value else {}
 
     async def batch_send(self, runner: Any, row: Any, values: Mapping[str, str]) -> str | None:
         raise NotImplementedError(self.key)
@@ -567,6 +582,15 @@ class XeeSpec(ProviderSpec):
             parser.add_argument("--scopes", default="",
                                 help="space-separated scopes to ask for (default: "
                                 "devices_management users_read cars_read)")
+
+    def add_format_options(self, parser: Any) -> None:
+        parser.add_argument("--device-id-pattern", default="",
+                            help="Xee: a regular expression the device id must match "
+                            "(default: exactly 10 letters or digits; setting "
+                            "xee/deviceIdPattern)")
+        parser.add_argument("--pin-pattern", default="",
+                            help="Xee: a regular expression the pin must match (default: "
+                            "exactly 4 digits; setting xee/pinPattern)")
 
     def use_formats(self, patterns: Mapping[str, str | None]) -> None:
         validation.set_xee_formats(patterns.get("xee/deviceIdPattern"),
@@ -837,7 +861,7 @@ class RufusSpec(ProviderSpec):
         binding = await runner.api.bind(values["model"], values["serial_number"],
                                         alias=values.get("alias"),
                                         firmware=values.get("firmware"),
-                                        type=values.get("type") or runner.rufus_type)
+                                        type=values.get("type"))
         row.identifiers["deviceid"] = binding.deviceid
         return binding.deviceid
 
@@ -1194,11 +1218,38 @@ def spec(provider: str | None) -> ProviderSpec | None:
     return SPECS.get(provider or "")
 
 
+def sign_in_provider() -> str:
+    """The key of the provider whose sign-in app.auth runs (its OAuth in the system
+    browser, the keychain's tokens, the session): the first registered spec that signs
+    in, Xee's; "" when none does."""
+    return next((key for key, found in SPECS.items() if found.info.signs_in), "")
+
+
 def key_choices() -> dict[str, str]:
-    """The registered providers' keys as the "Unknown provider" sentences list them
-    ("use {choices} or {last}": "xee, rufus" and "zype"), a registered spec among them."""
+    """The registered providers' keys as "use {choices} or {last}" lists them ("xee,
+    rufus" and "zype"), a registered spec among them: right from two providers on (with
+    one, "use  or xee": unknown_provider() words every count)."""
     keys = list(SPECS)
     return {"choices": ", ".join(keys[:-1]), "last": keys[-1] if keys else ""}
+
+
+# "Unknown provider 'nope': ..." with no provider registered, one, and more (the last:
+# "use xee, rufus or zype."). unknown_provider() says it in its caller's translation
+# context; tools/translations.py lists these in each (InputError, batch).
+UNKNOWN_PROVIDER = ("Unknown provider {provider}: no provider is registered.",
+                    "Unknown provider {provider}: use {only}.",
+                    "Unknown provider {provider}: use {choices} or {last}.")
+
+
+def unknown_provider(context: str, provider: object) -> Message:
+    """The sentence for a provider no spec is registered for, listing the registered
+    keys: "use xee.", "use xee or rufus.", "use xee, rufus or zype."."""
+    keys = list(SPECS)
+    if len(keys) > 1:
+        return Message(context, UNKNOWN_PROVIDER[2], provider=repr(provider), **key_choices())
+    if keys:
+        return Message(context, UNKNOWN_PROVIDER[1], provider=repr(provider), only=keys[0])
+    return Message(context, UNKNOWN_PROVIDER[0], provider=repr(provider))
 
 
 def known(provider: str | None) -> ProviderSpec:

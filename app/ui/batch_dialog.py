@@ -667,8 +667,7 @@ class BatchDialog(QDialog):
                     api, history.db, batch_id, report, environment=self.environment,
                     concurrency=self.concurrency.value(), on_progress=self._on_progress,
                     history=history, resumed=resumed,
-                    rufus_type=str(self.wizard.services.setting("rufus/defaultType", "")
-                                   or "") or None,
+                    setting=self.wizard.services.setting,
                     max_retry_after=services.batch_max_wait(), call=self._call(chosen))
                 self.status_label.setText(self.tr("Resuming…") if resumed
                                           else self.tr("Starting…"))

@@ -124,6 +124,8 @@ QT_TRANSLATE_NOOP('InputError', "{provider} has no online sandbox: use productio
 QT_TRANSLATE_NOOP('InputError', "The demo environment needs the address of the running offline sandbox.")
 QT_TRANSLATE_NOOP('InputError', "The Xee access token is not usable (empty or with invalid characters): sign in to Xee again.")
 QT_TRANSLATE_NOOP('InputError', "Pages start at 1 and hold 1 to 5000 devices.")
+QT_TRANSLATE_NOOP('InputError', "Unknown provider {provider}: no provider is registered.")
+QT_TRANSLATE_NOOP('InputError', "Unknown provider {provider}: use {only}.")
 
 
 QT_TRANSLATE_NOOP('SignInError', "The Xee sign-in was declined in the browser. Sign in again and approve the access Pairing Wizard asks for.")
@@ -288,7 +290,6 @@ QT_TRANSLATE_NOOP('flow', "{provider} answers with a {handover} that must be sto
 
 QT_TRANSLATE_NOOP('batch', "The batch journal could not be written ({error}), so the batch stopped: nothing is sent without it. Free disk space or close what holds the history database, then run the same file again with --resume: rows already sent are checked, never sent twice.")
 QT_TRANSLATE_NOOP('batch', "The batch journal could not be written ({error}), so the batch stopped: nothing is sent without it. Free disk space or close what holds the history database, then run the same file again with Resume: rows already sent are checked, never sent twice.")
-QT_TRANSLATE_NOOP('batch', "Unknown provider {provider}: use {choices} or {last}.")
 QT_TRANSLATE_NOOP('batch', "The file is empty: the first line must name the columns ({join_expected}).")
 QT_TRANSLATE_NOOP('batch', "Unknown column(s) {join_unknown}: a {provider} file has the columns {join_expected} (see the template).")
 QT_TRANSLATE_NOOP('batch', "Missing column(s): {join_missing}.")
@@ -338,6 +339,9 @@ QT_TRANSLATE_NOOP('batch', "Zype's answer was lost ({reason}); the pin's status 
 QT_TRANSLATE_NOOP('batch', "Not linked after an uncertain answer ({reason}): sent again.")
 QT_TRANSLATE_NOOP('batch', "{len_devices} RUFUS devices have serial number {serial}: check by hand which one to keep.")
 QT_TRANSLATE_NOOP('batch', "The pin is linked to another consumer: check by hand.")
+QT_TRANSLATE_NOOP('batch', "Unknown provider {provider}: no provider is registered.")
+QT_TRANSLATE_NOOP('batch', "Unknown provider {provider}: use {only}.")
+QT_TRANSLATE_NOOP('batch', "Unknown provider {provider}: use {choices} or {last}.")
 
 
 QT_TRANSLATE_NOOP('netcheck', "check the network or the proxy settings")

@@ -1269,6 +1269,14 @@
         <source>Pages start at 1 and hold 1 to 5000 devices.</source>
         <translation>Las páginas empiezan en 1 y contienen de 1 a 5000 dispositivos.</translation>
     </message>
+    <message>
+        <source>Unknown provider {provider}: no provider is registered.</source>
+        <translation>Proveedor desconocido {provider}: no hay ningún proveedor registrado.</translation>
+    </message>
+    <message>
+        <source>Unknown provider {provider}: use {only}.</source>
+        <translation>Proveedor desconocido {provider}: use {only}.</translation>
+    </message>
 </context>
 <context>
     <name>NetworkCheckDialog</name>
@@ -2321,6 +2329,14 @@
     <message>
         <source>The batch journal could not be written ({error}), so the batch stopped: nothing is sent without it. Free disk space or close what holds the history database, then run the same file again with Resume: rows already sent are checked, never sent twice.</source>
         <translation>No se pudo escribir el registro del lote ({error}), así que el lote se detuvo: no se envía nada sin él. Libere espacio en disco o cierre lo que bloquea la base del historial y vuelva a ejecutar el mismo archivo con Reanudar: las filas ya enviadas se comprueban, nunca se envían dos veces.</translation>
+    </message>
+    <message>
+        <source>Unknown provider {provider}: no provider is registered.</source>
+        <translation>Proveedor desconocido {provider}: no hay ningún proveedor registrado.</translation>
+    </message>
+    <message>
+        <source>Unknown provider {provider}: use {only}.</source>
+        <translation>Proveedor desconocido {provider}: use {only}.</translation>
     </message>
     <message>
         <source>Unknown provider {provider}: use {choices} or {last}.</source>

@@ -1269,6 +1269,14 @@
         <source>Pages start at 1 and hold 1 to 5000 devices.</source>
         <translation>Les pages commencent à 1 et contiennent de 1 à 5000 appareils.</translation>
     </message>
+    <message>
+        <source>Unknown provider {provider}: no provider is registered.</source>
+        <translation>Fournisseur inconnu {provider} : aucun fournisseur n&apos;est enregistré.</translation>
+    </message>
+    <message>
+        <source>Unknown provider {provider}: use {only}.</source>
+        <translation>Fournisseur inconnu {provider} : utilisez {only}.</translation>
+    </message>
 </context>
 <context>
     <name>NetworkCheckDialog</name>
@@ -2321,6 +2329,14 @@
     <message>
         <source>The batch journal could not be written ({error}), so the batch stopped: nothing is sent without it. Free disk space or close what holds the history database, then run the same file again with Resume: rows already sent are checked, never sent twice.</source>
         <translation>Le journal du lot n’a pas pu être écrit ({error}), le lot s’est donc arrêté : rien n’est envoyé sans lui. Libérez de l’espace disque ou fermez ce qui bloque la base de l’historique, puis relancez le même fichier avec Reprendre : les lignes déjà envoyées sont vérifiées, jamais envoyées deux fois.</translation>
+    </message>
+    <message>
+        <source>Unknown provider {provider}: no provider is registered.</source>
+        <translation>Fournisseur inconnu {provider} : aucun fournisseur n&apos;est enregistré.</translation>
+    </message>
+    <message>
+        <source>Unknown provider {provider}: use {only}.</source>
+        <translation>Fournisseur inconnu {provider} : utilisez {only}.</translation>
     </message>
     <message>
         <source>Unknown provider {provider}: use {choices} or {last}.</source>

@@ -21,3 +21,14 @@ def zype_key(fixtures: dict, key_type: str) -> str:
 def zype_free_pin(fixtures: dict) -> dict:
     return next(p for p in fixtures["zype"]["pins"]
                 if not p["expired"] and p["consumer_id"] is None)
+
+
+def rufus_types(sandbox, key: str, prefix: str) -> dict[str, str | None]:
+    """The type RUFUS (the sandbox) has for each device whose serial starts with `prefix`."""
+    import httpx2
+
+    with httpx2.Client() as client:
+        return {d["serial_number"]: client.get(f"{sandbox.rufus_root}/devices/{d['deviceid']}",
+                                               headers={"api_key": key}).json()["result"]["type"]
+                for d in sandbox.fixtures()["rufus"]["devices"]
+                if d["serial_number"].startswith(prefix)}

@@ -5,9 +5,11 @@ flow's GUI-free use-cases without a line of app/core/flow.py changed."""
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import io
-from collections.abc import Mapping
+import json
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 import httpx2
@@ -52,10 +54,9 @@ def test_the_command_line_compares_no_provider_name():
 
 
 def test_the_provider_tuples_outside_the_registry_are_its_keys():
-    from app import cli_common
     from app.core import managed_config
 
-    assert cli_common.PROVIDERS == managed_config.PROVIDERS == tuple(providers.SPECS)
+    assert managed_config.PROVIDERS == tuple(providers.SPECS)
 
 
 def test_the_specs_are_the_registry_and_flow_reads_them():
@@ -77,12 +78,14 @@ def test_the_specs_are_the_registry_and_flow_reads_them():
 
 # --- a fourth provider: Acme, whose cloud is a tiny Starlette app ------------------------
 
-def acme_cloud(seen: dict[str, str] | None = None, quota: int = 1000) -> Starlette:
-    """Acme's API: POST /gadgets {serial} -> 201 {gadget_id}; a serial seen before: 409;
-    past the day's quota of gadgets: 429 {"code": "quota"} (not a rate limit: no
-    Retry-After, and waiting minutes does not help). GET /gadgets?serial=S ->
-    [{gadget_id}] (none or one)."""
+def acme_cloud(seen: dict[str, str] | None = None, quota: int = 1000,
+               codes: dict[str, str | None] | None = None) -> Starlette:
+    """Acme's API: POST /gadgets {serial, code?} -> 201 {gadget_id}; a serial seen
+    before: 409; past the day's quota of gadgets: 429 {"code": "quota"} (not a rate
+    limit: no Retry-After, and waiting minutes does not help). GET /gadgets?serial=S ->
+    [{gadget_id}] (none or one). `codes` records the activation code each bind sent."""
     seen = {} if seen is None else seen
+    codes = {} if codes is None else codes
 
     async def bind(request: Request) -> JSONResponse:
         body = await request.json()
@@ -92,6 +95,7 @@ def acme_cloud(seen: dict[str, str] | None = None, quota: int = 1000) -> Starlet
         if serial in seen:
             return JSONResponse({"message": "serial already bound"}, status_code=409)
         seen[serial] = gadget_id(serial)
+        codes[serial] = body.get("code")
         return JSONResponse({"gadget_id": seen[serial]}, status_code=201)
 
     async def find(request: Request) -> JSONResponse:
@@ -112,8 +116,9 @@ class AcmeAPI:
     def __init__(self, client: httpx2.AsyncClient) -> None:
         self.client = client
 
-    async def bind(self, serial: str) -> str:
-        response = await self.client.post("/gadgets", json={"serial": serial})
+    async def bind(self, serial: str, code: str | None = None) -> str:
+        body = {"serial": serial, **({"code": code} if code else {})}
+        response = await self.client.post("/gadgets", json=body)
         if response.status_code == 429 and response.json().get("code") == "quota":
             raise ProviderError("acme.quota_spent", "refused",
                                 "Acme's daily quota is spent.", provider="acme",
@@ -348,6 +353,76 @@ def test_a_provider_registered_late_has_its_cancel_sentence():
     assert set(flow.CANCELLED_WHILE_WAITING) == set(providers.SPECS)
 
 
+class AcmeDefaultCodeSpec(AcmeSpec):
+    """Acme whose activation code has a default (setting acme/defaultCode), as RUFUS's
+    type has (rufus/defaultType): the device page fills it in, the batch sends it for
+    the rows without one."""
+
+    info = AcmeSpec.info._replace(default_field=("acme_code", "acme/defaultCode"))
+
+    async def batch_send(self, runner: Any, row: Any, values: Mapping[str, str]) -> str | None:
+        return await runner.call(lambda acme: acme.bind(values["serial"], values.get("code")))
+
+
+def test_a_batch_sends_a_providers_default_for_the_rows_without_one(tmp_path):
+    """#15d item 2: the default a spec reads from the settings (batch_defaults, from its
+    info.default_field) fills the rows that leave the column empty; the runner knows
+    no provider's setting (it had RUFUS's rufus_type)."""
+    from app.core import batch
+    from app.core.history import Database
+
+    raw = b"serial,code\nGADGET-1,1111\nGADGET-2,\nGADGET-3, \n"
+    providers.register(AcmeDefaultCodeSpec())
+    try:
+        report = batch.check_bytes(raw, "acme", "acme.csv")
+        assert report.ok, report.text()
+        database = Database(tmp_path / "h.sqlite3")
+        codes: dict[str, str | None] = {}
+        try:
+            batch_id, _ = batch.prepare(database, report, "https://api.acme.example/v1")
+            settings = {"acme/defaultCode": " 9999 ", "rufus/defaultType": "GATE"}
+
+            async def main() -> batch.BatchSummary:
+                transport = httpx2.ASGITransport(app=acme_cloud(codes=codes))
+                async with httpx2.AsyncClient(transport=transport,
+                                              base_url="http://acme.test") as client:
+                    return await batch.BatchRunner(
+                        AcmeAPI(client), database, batch_id, report, settle_seconds=0,
+                        setting=settings.get).run()
+
+            summary = asyncio.run(main())
+        finally:
+            database.close()
+        assert summary.counts["done"] == 3
+        assert codes == {"GADGET-1": "1111", "GADGET-2": "9999", "GADGET-3": "9999"}
+        # The default is sent, not recorded: the code is no identifier.
+        assert all("code" not in row.identifiers for row in summary.rows)
+    finally:
+        providers.unregister("acme")
+    assert providers.known("rufus").batch_defaults(settings.get) == {"type": "GATE"}
+    assert providers.known("rufus").batch_defaults({}.get) == {}
+    assert providers.known("xee").batch_defaults(settings.get) == {}
+
+
+def test_the_batch_runner_names_no_provider():
+    """No name of batch.py's code (a variable, argument, attribute or keyword) is a
+    provider's: what a provider needs is its spec's (RUFUS's default type was
+    BatchRunner.rufus_type)."""
+    import ast
+    from pathlib import Path
+
+    source = (Path(__file__).resolve().parents[2] / "app/core/batch.py").read_text(
+        encoding="utf-8")
+    names = set()
+    for node in ast.walk(ast.parse(source)):
+        name = (node.id if isinstance(node, ast.Name) else node.attr
+                if isinstance(node, ast.Attribute) else node.arg
+                if isinstance(node, (ast.arg, ast.keyword)) else None)
+        if name and name.lower().split("_", 1)[0] in providers.SPECS:
+            names.add(f"{node.lineno}: {name}")
+    assert sorted(names) == []
+
+
 def test_the_batch_runner_names_no_providers_error_kind():
     """Which error kinds stop a batch is the spec's (batch_stops), not app/core/batch.py's:
     the generic runner holds no kind of a provider ("xee.sign_in.session_expired")."""
@@ -544,3 +619,150 @@ def test_a_provider_registered_late_has_its_roots_and_demo_dialect():
     assert "acme" not in PRODUCTION_ROOTS and "acme" not in PROVIDER_SANDBOX_ROOTS
     assert "acme" not in DEMO_PREFIXES and "acme" not in flow.demo_dialect()
     assert PROVIDER_SANDBOX_ROOTS == {"xee": "https://sandbox.xee.com/v3"}
+
+
+@contextlib.contextmanager
+def registry_of(*specs: ProviderSpec) -> Iterator[None]:
+    """Only `specs` registered for a while; then the registry as it was, in its order."""
+    saved = list(providers.SPECS.values())
+    for key in list(providers.SPECS):
+        providers.unregister(key)
+    try:
+        for registered in specs:
+            providers.register(registered)
+        yield
+    finally:
+        for key in list(providers.SPECS):
+            providers.unregister(key)
+        for registered in saved:
+            providers.register(registered)
+    assert list(providers.SPECS.values()) == saved
+
+
+def test_history_batch_and_netcheck_take_a_fourth_provider(acme, tmp_path, capsys):
+    """#15d item 1: their --provider choices are the registry's keys (they were a fixed
+    tuple), and batch's credential help names the providers that take each credential."""
+    from app.cli import build_parser, main
+
+    for command in (["history"], ["batch", "f.csv"], ["netcheck"]):
+        assert build_parser().parse_args([*command, "--provider", "acme"]).provider == "acme"
+    batch = subcommand_help("batch")
+    assert "--provider {xee,rufus,zype,acme}" in batch
+    assert "RUFUS, Zype or Acme api key (default: $RUFUS_API_KEY / $ZYPE_API_KEY)" in \
+        " ".join(batch.split())
+    assert "--provider {xee,rufus,zype,acme}" in subcommand_help("netcheck")
+    assert "--provider {xee,rufus,zype,acme}" in subcommand_help("history")
+
+    # The batch command runs for it: a check of an Acme file, nothing sent.
+    path = tmp_path / "acme.csv"
+    path.write_text("serial\nGADGET-1\nGADGET-1\n", encoding="utf-8")
+    assert main(["batch", str(path), "--provider", "acme", "--check-only", "--json"]) == 2
+    out = json.loads(capsys.readouterr().out)
+    assert (out["provider"], out["ok"], out["result"]["valid"]) == ("acme", False, 1)
+
+    providers.unregister("acme")
+    providers.register(AcmeSignInSpec())
+    try:
+        assert "Xee or Acme access token (default: $XEE_ACCESS_TOKEN)" in \
+            " ".join(subcommand_help("batch").split())
+    finally:
+        providers.unregister("acme")
+        providers.register(AcmeSpec())   # the fixture unregisters it
+
+
+class AcmeFormatSpec(AcmeSpec):
+    """Acme whose serial numbers follow a format the engineer may set."""
+
+    format_settings = (("serial_pattern", "acme/serialPattern"),)
+
+    def add_format_options(self, parser: Any) -> None:
+        parser.add_argument("--serial-pattern", default="",
+                            help="Acme: a regular expression the serial must match")
+
+
+def test_batch_shows_only_the_options_of_the_registered_providers():
+    """Xee's format and API version options, --token and the other providers' names are
+    the registered specs' own: with Acme alone, batch shows none of them."""
+    with registry_of(AcmeFormatSpec()):
+        batch = subcommand_help("batch")
+        flat = " ".join(batch.split())
+        assert "--provider {acme}" in batch
+        assert "--api-key API_KEY Acme api key --api-key-file PATH" in flat
+        assert "--serial-pattern SERIAL_PATTERN Acme: a regular expression the serial " \
+            "must match" in flat
+        for other in ("--token", "--device-id-pattern", "--pin-pattern", "--api-version",
+                      "Xee", "RUFUS", "Zype"):
+            assert other not in batch
+    with registry_of(providers.known("xee")):
+        batch = subcommand_help("batch")
+        assert "--token TOKEN" in batch and "--api-key" not in batch
+        assert "--device-id-pattern" in batch and "--api-version {v3,v4}" in batch
+
+
+def test_a_sign_in_error_names_the_provider_signed_in_to():
+    """#15d item 3: flow.sign_in_error (the wizard's result, the history) and
+    SignInError.as_provider_error (the batch, the CLI) take the provider from the error;
+    Xee's stays the default, and its kinds ("xee.sign_in.<kind>") are unchanged."""
+    from app.auth.errors import SignInError
+    from app.auth.wizard_sign_in import history_error
+
+    providers.register(AcmeSignInSpec())   # a second provider that signs in, after Xee
+    try:
+        for error, provider in ((SignInError("session_expired"), "xee"),
+                                (SignInError("session_expired", provider="acme"), "acme")):
+            kind = f"{provider}.sign_in.session_expired"
+            as_data, as_error = flow.sign_in_error(error), error.as_provider_error()
+            assert (as_data["kind"], as_data["provider"]) == (kind, provider)
+            assert (as_error.kind, as_error.provider) == (kind, provider)
+            assert as_error.category == as_data["category"] == "auth"
+            assert history_error(error)["kind"] == kind
+        assert providers.sign_in_provider() == "xee"
+    finally:
+        providers.unregister("acme")
+
+
+def test_the_sign_in_errors_mapping_names_no_provider():
+    """No provider key is written in flow.sign_in_error or SignInError.as_provider_error
+    (they wrote "xee" and "xee.sign_in.")."""
+    import ast
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    found = []
+    for where, name in (("app/core/flow.py", "sign_in_error"),
+                        ("app/auth/errors.py", "as_provider_error")):
+        tree = ast.parse((root / where).read_text(encoding="utf-8"))
+        function = next(node for node in ast.walk(tree)
+                        if isinstance(node, ast.FunctionDef) and node.name == name)
+        found += [f"{where}:{node.lineno}: {node.value!r}" for node in ast.walk(function)
+                  if isinstance(node, ast.Constant) and isinstance(node.value, str)
+                  and node.value.split(".", 1)[0] in providers.SPECS]
+    assert found == []
+
+
+def test_the_unknown_provider_sentence_reads_right_for_any_number_of_providers():
+    """#15d item 4: "use  or xee" with one provider registered; one and two are worded
+    too (and none), the three's English and template stay as they were."""
+    from app.core import batch
+    from app.core.messages import INPUT_ERROR
+
+    def sentences() -> list[Any]:
+        with pytest.raises(batch.BatchFileError) as batch_file:
+            batch.check_bytes(b"serial\nX\n", "nope")
+        return [batch_file.value.args[0], providers.unknown_provider(INPUT_ERROR, "nope")]
+
+    xee, rufus = providers.known("xee"), providers.known("rufus")
+    for registered, english in (
+            ((xee,), "Unknown provider 'nope': use xee."),
+            ((xee, rufus), "Unknown provider 'nope': use xee or rufus."),
+            ((), "Unknown provider 'nope': no provider is registered.")):
+        with registry_of(*registered):
+            assert sentences() == [english] * 2
+    with registry_of(xee):
+        assert [(s.context, s.template, dict(s.params)) for s in sentences()] == [
+            (context, "Unknown provider {provider}: use {only}.",
+             {"provider": "'nope'", "only": "xee"}) for context in ("batch", INPUT_ERROR)]
+    three = sentences()
+    assert three == ["Unknown provider 'nope': use xee, rufus or zype."] * 2
+    assert {s.template for s in three} == {
+        "Unknown provider {provider}: use {choices} or {last}."}

@@ -61,7 +61,7 @@ async def test_batch_type_column_and_default(sandbox, client, tmp_path):
     try:
         batch_id, _ = prepare(db, report, sandbox.rufus_root)
         summary = await BatchRunner(api(sandbox, client), db, batch_id, report,
-                                    rufus_type="DEFAULT-T").run()
+                                    setting={"rufus/defaultType": "DEFAULT-T"}.get).run()
     finally:
         db.close()
     assert summary.counts["done"] == 2

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox
 
 from app.core.batch import template_path
 from app.core.flow import Page
+from tests.core.helpers import rufus_types
 
 from .conftest import WAIT_MS, run
 from .drive import choose, click, find, type_into, wait_page
@@ -148,6 +149,26 @@ def test_batch_from_csv_with_invalid_rows_left_out(qtbot, sandbox, make_wizard, 
     qtbot.waitUntil(lambda: window.model.rowCount() == 28, timeout=WAIT_MS)
     assert all(entry.batch_id is not None and entry.outcome == "ok"
                for entry in window.model.entries)
+    run(qtbot, wizard.shutdown())
+
+
+def test_rows_without_a_type_are_bound_with_the_default_type(qtbot, sandbox, make_wizard,
+                                                             tmp_path):
+    """The rufus/defaultType setting (as the device page's Type) is sent for the rows of
+    a batch that give no type; a row's own type wins."""
+    sandbox.set_dialect("rufus", require_type=True)
+    wizard = make_wizard(sandbox.url)
+    wizard.services.settings.setValue("rufus/defaultType", "TRACKER")
+    key = rufus_key(sandbox.fixtures(), "READ_WRITE")
+    dialog = open_batch(qtbot, wizard, key)
+    path = tmp_path / "typed.csv"
+    path.write_text("model,serial_number,alias,firmware,type\n"
+                    "Model X1,TYPED-1,,,GATE\nModel X1,TYPED-2,,,\n", encoding="utf-8")
+    open_file(qtbot, dialog, path)
+    click(qtbot, dialog, "batchStartButton")
+    assert "2 done" in wait_result(qtbot, dialog, "finished")
+    types = rufus_types(sandbox, key, "TYPED-")
+    assert types == {"TYPED-1": "GATE", "TYPED-2": "TRACKER"}
     run(qtbot, wizard.shutdown())
 
 

@@ -82,6 +82,18 @@ def test_the_unknown_provider_sentence_lists_the_registry_in_french(language):
         "Fournisseur inconnu 'nope' : utilisez xee, rufus ou zype.")
 
 
+def test_the_unknown_provider_sentence_for_one_provider_in_french_and_spanish(language):
+    from app.core import batch, providers
+    from tests.core.test_providers import registry_of
+
+    with registry_of(providers.known("xee")), pytest.raises(batch.BatchFileError) as caught:
+        batch.check_bytes(b"device_id,pin\n", "nope")
+    for code, said in (("fr", "Fournisseur inconnu 'nope' : utilisez xee."),
+                       ("es", "Proveedor desconocido 'nope': use xee.")):
+        language(code)
+        assert i18n.message(caught.value.args[0]) == said
+
+
 def test_a_cancelled_pairing_is_kept_in_english_and_shown_in_french(language):
     language("fr")
     error = flow.cancelled_error({"provider": "rufus"})
