@@ -95,9 +95,7 @@ def api_root(
     taken as given: XeeAPI reads the version from a root that ends in /v4."""
     spec = providers.spec(provider)
     if spec is None:
-        raise InputError("provider", Message(
-            INPUT_ERROR, "Unknown provider {provider}: use {choices} or {last}.",
-            provider=repr(provider), **providers.key_choices()))
+        raise InputError("provider", providers.unknown_provider(INPUT_ERROR, provider))
     if overrides and overrides.get(provider):
         return _checked_url(overrides[provider], "api_root", provider)
     roots, demo_prefix = spec.roots_for(spec.api_version(api_version))
