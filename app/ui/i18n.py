@@ -214,7 +214,7 @@ def advice(text: str, kind: str | None = None) -> str:
     kind = kind or ""
     if kind.startswith("input."):
         order = (INPUT_ERROR, PROVIDER_ERROR, FLOW)
-    elif kind.startswith("xee.sign_in.") or kind == "sign_in":
+    elif ".sign_in." in kind or kind == "sign_in":   # "<provider>.sign_in.<kind>"
         order = (SIGN_IN_ERROR, PROVIDER_ERROR, FLOW)
     else:
         order = (PROVIDER_ERROR, INPUT_ERROR, SIGN_IN_ERROR, FLOW)
