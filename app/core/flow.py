@@ -503,6 +503,22 @@ def handover_note(provider: str | None) -> Message | None:
     return spec.handover_note() if spec else None
 
 
+def handover(provider: str | None) -> providers.Handover | None:
+    """The id the provider hands over to the device after a pairing (the result's key)
+    and the result page's words for it (the spec's; None when it hands over none)."""
+    spec = providers.spec(provider)
+    return spec.handover() if spec else None
+
+
+def handover_file(state: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The file the result page offers to save the handed-over id to: its suggested name
+    and its text (the spec's; None when the provider hands over none)."""
+    spec = providers.spec(state.get("provider"))
+    if spec is None or not spec.info.handover_id:
+        return None
+    return spec.handover_file(state.get("result") or {})
+
+
 def error_dict(error: Any) -> dict[str, Any]:
     """A ProviderError/InputError (or SignInError) as plain data (never a secret). Its
     advice is the error's `advice_message`: a Message in the error's own context, so the

@@ -125,6 +125,23 @@ class OutcomeCheck(NamedTuple):
     deviceid: str = ""
 
 
+class Handover(NamedTuple):
+    """The id a provider hands over to the device after a pairing, and what the result
+    page and the window say of it (ProviderSpec.handover()): `key` is the result's key
+    (info.handover_id), the rest Messages naming the provider's title ({provider}) and
+    the id ({handover})."""
+
+    key: str
+    store: str          # the result page's card: store it on the device now
+    description: str    # the id's box, for screen readers
+    copy_tip: str
+    save_tip: str
+    copied: str
+    save_title: str     # the save dialog's title
+    keep_title: str     # the question before the id is left neither copied nor saved
+    keep_text: str
+
+
 class ErrorBody:
     """What a provider's error body says (app.core.http.error_from_response): readable
     (a shape of theirs), its type, message and tip, and the error rows to match when the
@@ -227,6 +244,10 @@ class ProviderSpec:
     # The keys of a JSON error body that hold its message, the first found wins.
     error_message_keys: tuple[str, ...] = ("message",)
     credential_env = ""      # the CLI's environment variable for the credential
+    # The result's keys the hand-over file repeats after the handed-over id (key=value
+    # lines), and the one whose value ends the file's suggested name (handover_file).
+    handover_file_keys: tuple[str, ...] = ()
+    handover_file_name_key = ""
     # The error kinds that stop a batch, resumably (the row stays pending, the rest are
     # not sent), with the sentence that says what to do before resuming. Any other auth
     # error stops it too, with the runner's own sentence.
@@ -328,6 +349,37 @@ class ProviderSpec:
         return Message(FLOW, "{provider} answers with a {handover} that must be stored on "
                        "the device: the result page shows it with Copy and Save.",
                        provider=self.info.title, handover=handover)
+
+    def handover(self) -> Handover | None:
+        """The id handed over to the device after a pairing (`info.handover_id`) and the
+        result page's words for it (None when the provider hands over none)."""
+        handover = self.info.handover_id
+        if not handover:
+            return None
+        words = {"provider": self.info.title, "handover": handover}
+        return Handover(
+            handover,
+            Message(FLOW, "Store this {handover} on the device. Copy it or save it to a "
+                    "file now: it is what the device authenticates with.", **words),
+            Message(FLOW, "The {handover} {provider} returned: store it on the device",
+                    **words),
+            Message(FLOW, "Copy the {handover} to the clipboard", **words),
+            Message(FLOW, "Save the {handover} to a text file", **words),
+            Message(FLOW, "{handover} copied to the clipboard.", **words),
+            Message(FLOW, "Save the {handover}", **words),
+            Message(FLOW, "Keep the {handover}?", **words),
+            Message(FLOW, "The {handover} was neither copied nor saved. The device needs "
+                    "it, and {provider} will not show it again.", **words))
+
+    def handover_file(self, result: Mapping[str, Any]) -> tuple[str, str]:
+        """The file the result page saves the handed-over id to: its suggested name
+        ("{key}-{handover}-{value of handover_file_name_key}.txt") and its text (key=value
+        lines: the id, then handover_file_keys)."""
+        handover = self.info.handover_id
+        named = text(result, self.handover_file_name_key) if self.handover_file_name_key \
+            else ""
+        lines = [f"{key}={text(result, key)}" for key in (handover, *self.handover_file_keys)]
+        return f"{self.key}-{handover}-{named or 'device'}.txt", "\n".join(lines) + "\n"
 
     def demo_api_key(self, fixtures: Mapping[str, Any]) -> str | None:
         return None
@@ -674,6 +726,8 @@ class RufusSpec(ProviderSpec):
         "pairing again.")
     error_message_keys = ("description", "message")
     credential_env = "RUFUS_API_KEY"
+    handover_file_keys = ("model", "serial_number")
+    handover_file_name_key = "serial_number"
 
     def clean_identifier(self, name: str, value: str) -> str:
         # RUFUS deviceids are hex; upper case is their one spelling

@@ -27,7 +27,7 @@ class WizardHost(Protocol):
     state: dict[str, Any]
     pages: dict[Page, Any]
     render_only: bool          # screenshots: no network, no sandbox
-    deviceid_kept: bool        # the RUFUS deviceid was copied or saved
+    deviceid_kept: bool        # the handed-over id (RUFUS's deviceid) was copied or saved
     next_button: QPushButton
     restart_failed: SignalInstance
 

@@ -1064,22 +1064,17 @@ class ResultPage(WizardPage):
         self.details_card.add(self.details)
         self.body.addWidget(self.details_card)
 
-        # RUFUS: the deviceid must be stored on the device; never lose it.
+        # The id the provider hands over (RUFUS's deviceid) must be stored on the device;
+        # never lose it. Its words are the spec's (flow.handover), set when shown.
         self.deviceid_card = Card()
-        self.deviceid_card.add(label(self.tr("Store this deviceid on the device. Copy it or "
-                                             "save it to a file now: it is what the device "
-                                             "authenticates with."), "warning"))
+        self.deviceid_note = label("", "warning", object_name="deviceIdNote")
+        self.deviceid_card.add(self.deviceid_note)
         self.deviceid = QLineEdit()
         self.deviceid.setObjectName("rufusDeviceIdEdit")
         self.deviceid.setReadOnly(True)
         self.deviceid.setMinimumHeight(30)
-        self.deviceid.setAccessibleName(self.tr("deviceid"))
-        self.deviceid.setAccessibleDescription(self.tr("The deviceid RUFUS returned: store it "
-                                                       "on the device"))
-        self.copy_deviceid = button(self.tr("&Copy"), "copyDeviceIdButton", "copy",
-                                    self.tr("Copy the deviceid to the clipboard"))
-        self.save_deviceid = button(self.tr("&Save…"), "saveDeviceIdButton", "save",
-                                    self.tr("Save the deviceid to a text file"))
+        self.copy_deviceid = button(self.tr("&Copy"), "copyDeviceIdButton", "copy")
+        self.save_deviceid = button(self.tr("&Save…"), "saveDeviceIdButton", "save")
         row = QHBoxLayout()
         row.addWidget(self.deviceid, 1)
         row.addWidget(self.copy_deviceid)
@@ -1190,10 +1185,23 @@ class ResultPage(WizardPage):
         self.undo.setVisible(not undone)
         self.undo.setEnabled(not self.wizard.is_busy())
         self.pair_another.show()
-        deviceid = (state.get("result") or {}).get("deviceid")
+        handover = flow.handover(state["provider"])
+        deviceid = (state.get("result") or {}).get(handover.key) if handover else None
+        if handover is not None:
+            self._show_handover_words(handover)
         self.deviceid_card.setVisible(bool(deviceid) and not undone)
         self.deviceid.setText(deviceid or "")
         self.deviceid.setCursorPosition(0)  # show its start, not its end (issue 17)
+
+    def _show_handover_words(self, handover: Any) -> None:
+        """The card's words for the id this provider hands over (the spec's)."""
+        self.deviceid_note.setText(flow_text(handover.store))
+        self.deviceid.setAccessibleName(handover.key)
+        self.deviceid.setAccessibleDescription(flow_text(handover.description))
+        for widget, tip in ((self.copy_deviceid, handover.copy_tip),
+                            (self.save_deviceid, handover.save_tip)):
+            widget.setToolTip(flow_text(tip))
+            widget.setAccessibleDescription(flow_text(tip))
 
     def _check_network(self) -> None:
         """The network check of the Advanced settings, for this provider and address."""
@@ -1214,10 +1222,11 @@ class ResultPage(WizardPage):
                                                            "clipboard."))
 
     def _copy_deviceid(self) -> None:
+        handover = flow.handover(self.state.get("provider"))
         copy_text(self.deviceid.text())
         self.wizard.deviceid_kept = True
-        self.deviceid_status.show_message("success", self.tr("deviceid copied to the "
-                                                             "clipboard."))
+        if handover is not None:
+            self.deviceid_status.show_message("success", flow_text(handover.copied))
 
     def _save_deviceid(self) -> None:
         self.wizard.spawn(self._do_save_deviceid(), "save-deviceid")
@@ -1225,16 +1234,16 @@ class ResultPage(WizardPage):
     async def _do_save_deviceid(self) -> None:
         import asyncio
 
-        deviceid = self.deviceid.text()
-        result = self.state.get("result") or {}
-        suggested = f"rufus-deviceid-{result.get('serial_number') or 'device'}.txt"
+        handover = flow.handover(self.state.get("provider"))
+        file = flow.handover_file(self.state)
+        if handover is None or file is None:
+            return
+        suggested, text = file   # the spec's name and lines (RUFUS: rufus-deviceid-…)
         from app.ui import dialogs
 
-        path = await dialogs.save_file_name(self, self.tr("Save the deviceid"), suggested)
+        path = await dialogs.save_file_name(self, flow_text(handover.save_title), suggested)
         if not path:
             return
-        text = (f"deviceid={deviceid}\nmodel={result.get('model', '')}\n"
-                f"serial_number={result.get('serial_number', '')}\n")
         try:
             await asyncio.to_thread(_write_text, path, text)
         except OSError as exc:

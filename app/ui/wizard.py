@@ -984,17 +984,18 @@ class PairingWizard(QWidget):
         self.go(flow.start_page_after_pair_another())
 
     async def _deviceid_safe(self) -> bool:
-        """RUFUS: never lose the deviceid. Ask before leaving it uncopied and unsaved."""
+        """Never lose the id the provider hands over (RUFUS's deviceid: the spec's
+        handover). Ask before leaving it uncopied and unsaved."""
         result = self.state.get("result") or {}
-        if not result.get("deviceid") or self.deviceid_kept or self.state.get("undone"):
+        handover = flow.handover(self.state.get("provider"))
+        if handover is None or not result.get(handover.key) or self.deviceid_kept \
+                or self.state.get("undone"):
             return True
         from app.ui import dialogs
 
         async with self.busy("Confirming"):
             return await dialogs.ask(
-                self, self.tr("Keep the deviceid?"),
-                self.tr("The deviceid was neither copied nor saved. The device needs it, and "
-                        "RUFUS will not show it again."),
+                self, flow_text(handover.keep_title), flow_text(handover.keep_text),
                 informative=self.tr("Leave it anyway?"), yes=self.tr("Leave without it"),
                 no=self.tr("Go back"),
                 object_name="deviceidDialog", icon=dialogs.QMessageBox.Icon.Warning)

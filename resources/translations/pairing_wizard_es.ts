@@ -1518,14 +1518,6 @@
         <translation>{action}…</translation>
     </message>
     <message>
-        <source>Keep the deviceid?</source>
-        <translation>¿Conservar el deviceid?</translation>
-    </message>
-    <message>
-        <source>The deviceid was neither copied nor saved. The device needs it, and RUFUS will not show it again.</source>
-        <translation>El deviceid no se ha copiado ni guardado. El dispositivo lo necesita y RUFUS no volverá a mostrarlo.</translation>
-    </message>
-    <message>
         <source>Leave it anyway?</source>
         <translation>¿Salir de todos modos?</translation>
     </message>
@@ -1903,32 +1895,12 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <source>Store this deviceid on the device. Copy it or save it to a file now: it is what the device authenticates with.</source>
-        <translation>Guarde este deviceid en el dispositivo. Cópielo o guárdelo en un archivo ahora: es con lo que el dispositivo se autentica.</translation>
-    </message>
-    <message>
-        <source>deviceid</source>
-        <translation>deviceid</translation>
-    </message>
-    <message>
-        <source>The deviceid RUFUS returned: store it on the device</source>
-        <translation>El deviceid que devolvió RUFUS: guárdelo en el dispositivo</translation>
-    </message>
-    <message>
         <source>&amp;Copy</source>
         <translation>&amp;Copiar</translation>
     </message>
     <message>
-        <source>Copy the deviceid to the clipboard</source>
-        <translation>Copiar el deviceid al portapapeles</translation>
-    </message>
-    <message>
         <source>&amp;Save…</source>
         <translation>&amp;Guardar…</translation>
-    </message>
-    <message>
-        <source>Save the deviceid to a text file</source>
-        <translation>Guardar el deviceid en un archivo de texto</translation>
     </message>
     <message>
         <source>Copy what happened, without any key or pin</source>
@@ -1977,14 +1949,6 @@
     <message>
         <source>Details copied to the clipboard.</source>
         <translation>Detalles copiados al portapapeles.</translation>
-    </message>
-    <message>
-        <source>deviceid copied to the clipboard.</source>
-        <translation>deviceid copiado al portapapeles.</translation>
-    </message>
-    <message>
-        <source>Save the deviceid</source>
-        <translation>Guardar el deviceid</translation>
     </message>
     <message>
         <source>Could not save to {path}: {reason}. Copy it instead.</source>
@@ -3078,6 +3042,38 @@
     <message>
         <source>{provider} answers with a {handover} that must be stored on the device: the result page shows it with Copy and Save.</source>
         <translation>{provider} responde con un {handover} que debe guardarse en el dispositivo: la página de resultado lo muestra con Copiar y Guardar.</translation>
+    </message>
+    <message>
+        <source>Store this {handover} on the device. Copy it or save it to a file now: it is what the device authenticates with.</source>
+        <translation>Guarde este {handover} en el dispositivo. Cópielo o guárdelo en un archivo ahora: es con lo que el dispositivo se autentica.</translation>
+    </message>
+    <message>
+        <source>The {handover} {provider} returned: store it on the device</source>
+        <translation>El {handover} que devolvió {provider}: guárdelo en el dispositivo</translation>
+    </message>
+    <message>
+        <source>Copy the {handover} to the clipboard</source>
+        <translation>Copiar el {handover} al portapapeles</translation>
+    </message>
+    <message>
+        <source>Save the {handover} to a text file</source>
+        <translation>Guardar el {handover} en un archivo de texto</translation>
+    </message>
+    <message>
+        <source>{handover} copied to the clipboard.</source>
+        <translation>{handover} copiado al portapapeles.</translation>
+    </message>
+    <message>
+        <source>Save the {handover}</source>
+        <translation>Guardar el {handover}</translation>
+    </message>
+    <message>
+        <source>Keep the {handover}?</source>
+        <translation>¿Conservar el {handover}?</translation>
+    </message>
+    <message>
+        <source>The {handover} was neither copied nor saved. The device needs it, and {provider} will not show it again.</source>
+        <translation>El {handover} no se ha copiado ni guardado. El dispositivo lo necesita y {provider} no volverá a mostrarlo.</translation>
     </message>
 </context>
 <context>

@@ -1518,14 +1518,6 @@
         <translation>{action}…</translation>
     </message>
     <message>
-        <source>Keep the deviceid?</source>
-        <translation>Garder le deviceid ?</translation>
-    </message>
-    <message>
-        <source>The deviceid was neither copied nor saved. The device needs it, and RUFUS will not show it again.</source>
-        <translation>Le deviceid n&apos;a été ni copié ni enregistré. L&apos;appareil en a besoin, et RUFUS ne le montrera plus.</translation>
-    </message>
-    <message>
         <source>Leave it anyway?</source>
         <translation>Partir quand même ?</translation>
     </message>
@@ -1903,32 +1895,12 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <source>Store this deviceid on the device. Copy it or save it to a file now: it is what the device authenticates with.</source>
-        <translation>Enregistrez ce deviceid sur l&apos;appareil. Copiez-le ou enregistrez-le dans un fichier maintenant : c&apos;est avec lui que l&apos;appareil s&apos;authentifie.</translation>
-    </message>
-    <message>
-        <source>deviceid</source>
-        <translation>deviceid</translation>
-    </message>
-    <message>
-        <source>The deviceid RUFUS returned: store it on the device</source>
-        <translation>Le deviceid renvoyé par RUFUS : enregistrez-le sur l&apos;appareil</translation>
-    </message>
-    <message>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <source>Copy the deviceid to the clipboard</source>
-        <translation>Copier le deviceid dans le presse-papiers</translation>
-    </message>
-    <message>
         <source>&amp;Save…</source>
         <translation>&amp;Enregistrer…</translation>
-    </message>
-    <message>
-        <source>Save the deviceid to a text file</source>
-        <translation>Enregistrer le deviceid dans un fichier texte</translation>
     </message>
     <message>
         <source>Copy what happened, without any key or pin</source>
@@ -1977,14 +1949,6 @@
     <message>
         <source>Details copied to the clipboard.</source>
         <translation>Détails copiés dans le presse-papiers.</translation>
-    </message>
-    <message>
-        <source>deviceid copied to the clipboard.</source>
-        <translation>deviceid copié dans le presse-papiers.</translation>
-    </message>
-    <message>
-        <source>Save the deviceid</source>
-        <translation>Enregistrer le deviceid</translation>
     </message>
     <message>
         <source>Could not save to {path}: {reason}. Copy it instead.</source>
@@ -3078,6 +3042,38 @@
     <message>
         <source>{provider} answers with a {handover} that must be stored on the device: the result page shows it with Copy and Save.</source>
         <translation>{provider} répond avec un {handover} à enregistrer sur l&apos;appareil : la page de résultat l&apos;affiche avec Copier et Enregistrer.</translation>
+    </message>
+    <message>
+        <source>Store this {handover} on the device. Copy it or save it to a file now: it is what the device authenticates with.</source>
+        <translation>Enregistrez ce {handover} sur l&apos;appareil. Copiez-le ou enregistrez-le dans un fichier maintenant : c&apos;est avec lui que l&apos;appareil s&apos;authentifie.</translation>
+    </message>
+    <message>
+        <source>The {handover} {provider} returned: store it on the device</source>
+        <translation>Le {handover} renvoyé par {provider} : enregistrez-le sur l&apos;appareil</translation>
+    </message>
+    <message>
+        <source>Copy the {handover} to the clipboard</source>
+        <translation>Copier le {handover} dans le presse-papiers</translation>
+    </message>
+    <message>
+        <source>Save the {handover} to a text file</source>
+        <translation>Enregistrer le {handover} dans un fichier texte</translation>
+    </message>
+    <message>
+        <source>{handover} copied to the clipboard.</source>
+        <translation>{handover} copié dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <source>Save the {handover}</source>
+        <translation>Enregistrer le {handover}</translation>
+    </message>
+    <message>
+        <source>Keep the {handover}?</source>
+        <translation>Garder le {handover} ?</translation>
+    </message>
+    <message>
+        <source>The {handover} was neither copied nor saved. The device needs it, and {provider} will not show it again.</source>
+        <translation>Le {handover} n&apos;a été ni copié ni enregistré. L&apos;appareil en a besoin, et {provider} ne le montrera plus.</translation>
     </message>
 </context>
 <context>

@@ -155,6 +155,8 @@ class AcmeSpec(ProviderSpec):
     result_labels = (("gadget_id", "Gadget id"), ("serial", "Serial number"))
     done_title = "Gadget bound"
     undone_title = "Gadget unbound"
+    handover_file_keys = ("serial",)
+    handover_file_name_key = "serial"
 
     def review_rows(self, state: Mapping[str, Any]) -> list[tuple[str, str]]:
         return [("Request", "POST /gadgets"),

@@ -251,3 +251,19 @@ def test_the_fix_label_and_the_hand_over_note_are_translated_from_flow(language)
     language("es")
     assert i18n.flow_text(flow.fix_action({"error": {"category": "network"}}).label) \
         == "&Reintentar"
+
+
+def test_the_handed_over_ids_words_are_translated_from_the_spec(language):
+    """Issue 15e item 1: the result page's words for the id a provider hands over are the
+    spec's Messages (its title and its id), in the UI language; RUFUS's French is what its
+    page said before."""
+    language("fr")
+    words = flow.handover("rufus")
+    assert i18n.flow_text(words.description) == ("Le deviceid renvoyé par RUFUS : "
+                                                 "enregistrez-le sur l'appareil")
+    assert i18n.flow_text(words.keep_text) == ("Le deviceid n'a été ni copié ni enregistré. "
+                                               "L'appareil en a besoin, et RUFUS ne le "
+                                               "montrera plus.")
+    language("es")
+    assert i18n.flow_text(words.keep_title) == "¿Conservar el deviceid?"
+    assert flow.handover("zype") is None and flow.handover("xee") is None
