@@ -1110,7 +1110,7 @@ class ResultPage(WizardPage):
 
         self.copy_details.clicked.connect(self._copy_details)
         self.fix.clicked.connect(lambda: self.wizard.go_fix())
-        self.check_network.clicked.connect(self._check_network)
+        self.check_network.clicked.connect(lambda: self.wizard.check_network())
         self.undo.clicked.connect(lambda: self.wizard.start_undo())
         self.pair_another.clicked.connect(lambda: self.wizard.pair_another())
         self.copy_deviceid.clicked.connect(self._copy_deviceid)
@@ -1202,12 +1202,6 @@ class ResultPage(WizardPage):
                             (self.save_deviceid, handover.save_tip)):
             widget.setToolTip(flow_text(tip))
             widget.setAccessibleDescription(flow_text(tip))
-
-    def _check_network(self) -> None:
-        """The network check of the Advanced settings, for this provider and address."""
-        network = self.wizard.pages[Page.PROVIDER].advanced.network  # type: ignore[attr-defined]
-        network.refresh()
-        network.start()
 
     def _copy_details(self) -> None:
         state = self.state

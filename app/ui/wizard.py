@@ -312,6 +312,7 @@ class PairingWizard(QWidget):
         self.batch_button.clicked.connect(self.open_batch)
         self.history_window: Any = None
         self.batch_dialog: Any = None
+        self.network_check: Any = None   # NetworkCheckDialog, built when first opened
 
     def build_pages(self) -> None:
         """Build every page not built yet (importing app.ui.pairing_pages)."""
@@ -442,6 +443,19 @@ class PairingWizard(QWidget):
         self.batch_dialog.show()
         self.batch_dialog.raise_()
         self.batch_dialog.activateWindow()
+
+    def check_network(self) -> None:
+        """The network check for the provider and environment chosen, shown and run: one
+        window, which the Advanced settings' button and the failed result's open alike."""
+        if not (self.state.get("provider") and self.state.get("environment")):
+            return
+        from app.ui.network_check import NetworkCheckDialog
+
+        if self.network_check is None:
+            self.network_check = NetworkCheckDialog(self)
+        self.network_check.show()
+        self.network_check.raise_()
+        self.network_check.start()
 
     def batch_problem(self) -> str | None:
         """Why the batch cannot start from here (None: it can), in the UI language."""
@@ -595,6 +609,8 @@ class PairingWizard(QWidget):
             settings.setValue("last/provider", after[0])
         if after[1]:
             settings.setValue("last/environment", after[1])
+        if before != after and self.network_check is not None:
+            self.network_check.follow()   # its report is of the provider chosen before
         if before != after and not self.render_only:
             self.spawn(self.services.xee_drop(), "xee-drop")
             if after[1] == flow.DEMO and not self.render_only:
