@@ -178,6 +178,27 @@ def test_the_result_page_names_no_page_for_its_fix():
     assert found == []
 
 
+def state_keys_named_in(source: str, where: str, keys: set[str]) -> list[str]:
+    """The string literals of `source` that are a field's state key (flow.FIELDS)."""
+    return [f"{where}:{node.lineno}: {node.value!r}" for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Constant) and node.value in keys]
+
+
+def test_the_device_page_names_no_state_key():
+    """#15e item 3: the device page builds, fills and looks up its fields from the specs
+    (each Field's names and placeholder, the info's lookup_field and lookup_fills); it
+    names no provider's state key (RUFUS's alias, Zype's email and consumer id)."""
+    from app.core import flow
+
+    keys = {f.key for f in flow.FIELDS}
+    source = (APP / "ui/pairing_pages.py").read_text(encoding="utf-8")
+    device_page = next(node for node in ast.parse(source).body
+                       if isinstance(node, ast.ClassDef) and node.name == "DevicePage")
+    assert state_keys_named_in(ast.unparse(device_page), "DevicePage", keys) == []
+    sample = 'if key == "rufus_alias":\n    placeholder = "Front door"\n'
+    assert state_keys_named_in(sample, "sample", keys) == ["sample:1: 'rufus_alias'"]
+
+
 def other_pages_read_in(source: str, where: str) -> list[str]:
     """Where a module reaches a page through the wizard's `pages` (another page's
     widgets) instead of what its host offers (app.ui.host.WizardHost)."""

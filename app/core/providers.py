@@ -55,6 +55,7 @@ class ProviderInfo(NamedTuple):
     handover_id: str = ""
     keeps_on_pair_another: tuple[str, ...] = ()   # device keys a batch usually shares
     lookup_field: str = ""          # the state key Enter looks up (Zype's email)
+    lookup_fills: str = ""          # the state key the entry picked fills (its consumer id)
     grid_form: bool = False         # the device form in two columns (many short fields)
     default_field: tuple[str, str] = ("", "")     # (state key, setting) filled by default
     # History identifiers taken from the result (or, second, from a state key).
@@ -102,6 +103,8 @@ class Field(NamedTuple):
     identifier: str = ""   # the history's (and the batch journal's) identifier
     column_required: bool | None = None   # in a batch file (None: as `required`)
     object_name: str = ""  # the edit's Qt object name (automation)
+    # An example value, shown as typed; words are a Message, shown in the UI language
+    # (RUFUS's alias, "Front door").
     placeholder: str = ""
     unique: bool = False   # a batch file names each value once (a device is paired once)
 
@@ -700,7 +703,7 @@ class RufusSpec(ProviderSpec):
         Field("rufus_alias", "rufus", Page.DEVICE, "Alias",
               "Optional: a name to recognise the device by.", "rufus.alias",
               required=False, error_field="alias", column="alias", identifier="alias",
-              object_name="rufusAliasEdit", placeholder="Front door"),
+              object_name="rufusAliasEdit", placeholder=Message(FLOW, "Front door")),
         Field("rufus_firmware", "rufus", Page.DEVICE, "Firmware",
               "Optional: the firmware version, e.g. 1.4.2.", "rufus.firmware",
               required=False, error_field="firmware", column="firmware",
@@ -927,7 +930,7 @@ class ZypeSpec(ProviderSpec):
     info = ProviderInfo(
         "zype", "Zype", "TV app: link the customer (consumer) to the pin "
         "the TV shows, with an api key.", "Link", "Unlink", "api_key",
-        lookup_field="zype_email",
+        lookup_field="zype_email", lookup_fills="zype_consumer_id",
         result_identifiers=(("linked_device_id", ""),),
         # The demo's pins renew when they expire: a demo lasts a day.
         demo_dialect=(("renew_pins", True),),

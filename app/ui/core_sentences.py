@@ -292,6 +292,7 @@ QT_TRANSLATE_NOOP('flow', "{handover} copied to the clipboard.")
 QT_TRANSLATE_NOOP('flow', "Save the {handover}")
 QT_TRANSLATE_NOOP('flow', "Keep the {handover}?")
 QT_TRANSLATE_NOOP('flow', "The {handover} was neither copied nor saved. The device needs it, and {provider} will not show it again.")
+QT_TRANSLATE_NOOP('flow', "Front door")
 
 
 QT_TRANSLATE_NOOP('batch', "The batch journal could not be written ({error}), so the batch stopped: nothing is sent without it. Free disk space or close what holds the history database, then run the same file again with --resume: rows already sent are checked, never sent twice.")

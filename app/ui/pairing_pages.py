@@ -663,10 +663,9 @@ class DevicePage(WizardPage):
         card = Card(spacing=12)
         for key, name, placeholder in rows:
             fld = flow.field(key, provider)
-            if key == "rufus_alias":
-                placeholder = self.tr("Front door")
-            row = FieldRow(flow_text(fld.label), flow_text(fld.help), name, placeholder,
-                           optional=not fld.required)
+            # The spec's example (words, such as RUFUS's "Front door", in the UI language).
+            row = FieldRow(flow_text(fld.label), flow_text(fld.help), name,
+                           flow_text(placeholder), optional=not fld.required)
             row.edit.returnPressed.connect(self._return_pressed)
             self.bind(row, key)
             self.rows[key] = row
@@ -794,16 +793,19 @@ class DevicePage(WizardPage):
     def _lookup(self) -> None:
         if self.wizard.is_busy():
             return
-        self.rows["zype_email"].touch()
+        lookup = self.info.lookup_field if self.info is not None else ""
+        if not lookup:
+            return
+        self.rows[lookup].touch()
         self.refresh_errors()
-        if flow.field_error("zype_email", self.state) or not self.state.get("zype_email"):
+        if flow.field_error(lookup, self.state) or not self.state.get(lookup):
             return
         self.wizard.spawn(self._run_lookup(), "zype-lookup")
 
     async def _run_lookup(self) -> None:
         from app.core.errors import ProviderError
 
-        email = self.state["zype_email"].strip()
+        email = self.state[self.info.lookup_field].strip()
         self.consumers.clear()
         self.consumers.hide()
         self.lookup_status.show_message("info", self.tr("Looking for {email}…").format(
@@ -841,7 +843,9 @@ class DevicePage(WizardPage):
                 "%n consumers have this email: pick the right one.", "", len(choices)))
 
     def _pick_consumer(self, item: QListWidgetItem) -> None:
-        self.rows["zype_consumer_id"].set_text(str(item.data(Qt.ItemDataRole.UserRole)))
+        if self.info is not None and self.info.lookup_fills:
+            self.rows[self.info.lookup_fills].set_text(
+                str(item.data(Qt.ItemDataRole.UserRole)))
 
     def _fill_demo(self) -> None:
         self.wizard.spawn(self._do_fill_demo(), "fill-demo-device")

@@ -737,10 +737,6 @@
 <context>
     <name>DevicePage</name>
     <message>
-        <source>Front door</source>
-        <translation>Puerta principal</translation>
-    </message>
-    <message>
         <source>Fill &amp;demo values</source>
         <translation>Valores de &amp;demostración</translation>
     </message>
@@ -3074,6 +3070,10 @@
     <message>
         <source>The {handover} was neither copied nor saved. The device needs it, and {provider} will not show it again.</source>
         <translation>El {handover} no se ha copiado ni guardado. El dispositivo lo necesita y {provider} no volverá a mostrarlo.</translation>
+    </message>
+    <message>
+        <source>Front door</source>
+        <translation>Puerta principal</translation>
     </message>
 </context>
 <context>

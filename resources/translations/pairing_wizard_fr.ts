@@ -737,10 +737,6 @@
 <context>
     <name>DevicePage</name>
     <message>
-        <source>Front door</source>
-        <translation>Porte d&apos;entrée</translation>
-    </message>
-    <message>
         <source>Fill &amp;demo values</source>
         <translation>Valeurs de &amp;démo</translation>
     </message>
@@ -3074,6 +3070,10 @@
     <message>
         <source>The {handover} was neither copied nor saved. The device needs it, and {provider} will not show it again.</source>
         <translation>Le {handover} n&apos;a été ni copié ni enregistré. L&apos;appareil en a besoin, et {provider} ne le montrera plus.</translation>
+    </message>
+    <message>
+        <source>Front door</source>
+        <translation>Porte d&apos;entrée</translation>
     </message>
 </context>
 <context>

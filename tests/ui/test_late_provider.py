@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit
 
 from app.core import flow, providers
 from app.core.flow import Page
+from app.core.messages import FLOW, Message
 from app.ui import pairing_pages  # noqa: F401  (imported before the provider is registered)
 from tests.core.test_providers import AcmeSpec
 
@@ -186,3 +187,34 @@ def next_question(qtbot):
 def file_dialog() -> QFileDialog | None:
     return next((w for w in QApplication.topLevelWidgets()
                  if isinstance(w, QFileDialog) and w.isVisible()), None)
+
+
+class AcmeWithAlias(AcmeSpec):
+    """Acme with an optional alias whose example is words (as RUFUS's is)."""
+
+    fields = (*AcmeSpec.fields,
+              providers.Field("acme_alias", "acme", Page.DEVICE, "Alias", "Optional.",
+                              "rufus.alias", required=False, error_field="alias",
+                              object_name="acmeAliasEdit",
+                              placeholder=Message(FLOW, "Front door")),
+              providers.Field("acme_model", "acme", Page.DEVICE, "Model", "On the box.",
+                              "rufus.model", required=False, error_field="model",
+                              object_name="acmeModelEdit", placeholder="Model X1"))
+
+
+def test_a_fields_placeholder_is_the_specs_in_the_ui_language(qtbot, make_wizard, language):
+    """Issue 15e item 3: the device page shows each field's placeholder from its spec,
+    words (a Message) in the UI language, an example value as typed, for any provider: no
+    special case for RUFUS's alias."""
+    providers.register(AcmeWithAlias())
+    try:
+        language("fr")
+        wizard = make_wizard(render_only=True)
+        show_acme_device_page(wizard)
+        page = wizard.pages[Page.DEVICE]
+        assert page.rows["acme_alias"].edit.placeholderText() == "Porte d'entrée"
+        assert page.rows["acme_model"].edit.placeholderText() == "Model X1"
+        assert page.rows["rufus_alias"].edit.placeholderText() == "Porte d'entrée"
+        assert page.rows["rufus_serial"].edit.placeholderText() == "DEVICE-123"
+    finally:
+        providers.unregister("acme")
