@@ -198,7 +198,8 @@ def page_errors(page: Page, state: Mapping[str, Any]) -> dict[str, str]:
         # Xee's online sandbox needs no Authorization (api-notes; the official SDK signs
         # nothing in there): no sign-in to wait for.
         if not state.get("xee_account") and info.needs_sign_in(state.get("environment")):
-            errors["xee_account"] = "Sign in with Xee first."
+            errors["xee_account"] = Message(FLOW, "Sign in with {provider} first.",
+                                            provider=info.title)
         return errors
     for f in fields_for(page, provider):
         message = field_error(f.key, state)
@@ -601,8 +602,8 @@ def batch_problem(state: Mapping[str, Any], *, signed_in: bool) -> str | None:
     session_missing = bool(info and info.needs_sign_in(state.get("environment"))
                            and not signed_in)
     if not is_valid(Page.CREDENTIALS, state) or session_missing:
-        return ("Sign in to Xee first." if info and info.signs_in
-                else "Enter the api key first.")
+        return (Message(FLOW, "Sign in to {provider} first.", provider=info.title)
+                if info and info.signs_in else "Enter the api key first.")
     return None
 
 
@@ -666,8 +667,9 @@ def pin_warning(state: Mapping[str, Any]) -> str | None:
     wrong = ("{failed} wrong pins for this box so far" if failed > 1
              else "{failed} wrong pin for this box so far")
     if left <= 0:
-        return Message(FLOW, wrong + ": the box is probably locked. Contact Xee support "
-                       "before trying again.", failed=failed)
+        return Message(FLOW, wrong + ": the box is probably locked. Contact {provider} "
+                       "support before trying again.", failed=failed,
+                       provider=_provider_title(provider_info(state.get("provider"))))
     if left == 1:
         return Message(FLOW, wrong + ": one more wrong pin locks the box. Check the pin on "
                        "the box's card before pairing.", failed=failed)
@@ -692,8 +694,9 @@ def is_last_pin_attempt(state: Mapping[str, Any]) -> bool:
     return _pin_lock(state) and pin_attempts_left(state) == 1
 
 
-BOX_LOCKED_NOW = ("That was the third wrong pin for this box: Xee has now locked it. "
-                  "Contact Xee support to unlock the box; another pin will not be accepted.")
+BOX_LOCKED_NOW = ("That was the third wrong pin for this box: {provider} has now locked "
+                  "it. Contact {provider} support to unlock the box; another pin will not "
+                  "be accepted.")
 PIN_LEFT_ONE = ("Wrong pin: 1 attempt left before the box locks. Check the pin on the "
                 "box's card before trying again.")
 PIN_LEFT_MANY = "Wrong pin: {left} attempts left before the box locks."
@@ -705,13 +708,15 @@ def pin_result_note(state: Mapping[str, Any]) -> str | None:
     error = state.get("error") or {}
     if not _pin_lock(state):
         return None
+    locked_now = Message(FLOW, BOX_LOCKED_NOW,
+                         provider=_provider_title(provider_info(state.get("provider"))))
     if error.get("kind") == "xee.box_locked":
-        return BOX_LOCKED_NOW
+        return locked_now
     if not is_pin_rejection(error):
         return None
     left = pin_attempts_left(state)
     if left <= 0:
-        return BOX_LOCKED_NOW
+        return locked_now
     return PIN_LEFT_ONE if left == 1 else Message(FLOW, PIN_LEFT_MANY, left=left)
 
 

@@ -560,7 +560,7 @@ class CredentialsPage(WizardPage):
     def title(self) -> str:
         provider, info = self.provider, self.info
         if info is not None and info.signs_in:
-            return self.tr("Sign in to Xee")
+            return self.tr("Sign in to {provider}").format(provider=info.title)
         if provider:
             return self.tr("{provider} api key").format(
                 provider=flow.PROVIDERS[provider].title)
@@ -820,8 +820,8 @@ class DevicePage(WizardPage):
         choices = flow.consumer_choices(found)
         if not choices:
             self.lookup_status.show_message("warning", self.tr(
-                "No Zype consumer has the email {email}. Check the spelling with the "
-                "customer.").format(email=email))
+                "No {provider} consumer has the email {email}. Check the spelling with the "
+                "customer.").format(provider=self.info.title, email=email))
             return
         devices = {c.id: tuple(getattr(c, "linked_devices", ()) or ()) for c in found}
         for consumer_id, text in choices:

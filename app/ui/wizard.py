@@ -849,11 +849,13 @@ class PairingWizard(QWidget):
         """Before the attempt that would lock the Xee box: ask (shown and awaited)."""
         from app.ui import dialogs
 
+        info = flow.provider_info(self.state.get("provider"))
         async with self.busy("Confirming the last pin attempt"):
             confirmed = await dialogs.ask(
                 self, self.tr("Last attempt before the box locks"),
                 self.tr("Two wrong pins were already sent for this box. If this pin is "
-                        "wrong too, Xee locks the box and only Xee support can unlock it."),
+                        "wrong too, {provider} locks the box and only {provider} support can "
+                        "unlock it.").format(provider=info.title if info else ""),
                 informative=self.tr("Check the pin on the box's card (Show reveals it)."),
                 yes=self.tr("Send this pin"), no=self.tr("Check the pin first"),
                 object_name="lastPinDialog", icon=dialogs.QMessageBox.Icon.Warning)

@@ -699,8 +699,8 @@
 <context>
     <name>CredentialsPage</name>
     <message>
-        <source>Sign in to Xee</source>
-        <translation>Iniciar sesión en Xee</translation>
+        <source>Sign in to {provider}</source>
+        <translation>Iniciar sesión en {provider}</translation>
     </message>
     <message>
         <source>{provider} api key</source>
@@ -765,8 +765,8 @@
         <translation>Buscando {email}…</translation>
     </message>
     <message>
-        <source>No Zype consumer has the email {email}. Check the spelling with the customer.</source>
-        <translation>Ningún consumidor de Zype tiene el correo {email}. Compruebe la ortografía con el cliente.</translation>
+        <source>No {provider} consumer has the email {email}. Check the spelling with the customer.</source>
+        <translation>Ningún consumidor de {provider} tiene el correo {email}. Compruebe la ortografía con el cliente.</translation>
     </message>
     <message>
         <source>Linked devices: {devices}</source>
@@ -1486,8 +1486,8 @@
         <translation>Último intento antes de que la caja se bloquee</translation>
     </message>
     <message>
-        <source>Two wrong pins were already sent for this box. If this pin is wrong too, Xee locks the box and only Xee support can unlock it.</source>
-        <translation>Ya se enviaron dos pines erróneos para esta caja. Si este pin también es erróneo, Xee bloquea la caja y solo el soporte de Xee puede desbloquearla.</translation>
+        <source>Two wrong pins were already sent for this box. If this pin is wrong too, {provider} locks the box and only {provider} support can unlock it.</source>
+        <translation>Ya se enviaron dos pines erróneos para esta caja. Si este pin también es erróneo, {provider} bloquea la caja y solo el soporte de {provider} puede desbloquearla.</translation>
     </message>
     <message>
         <source>Check the pin on the box&apos;s card (Show reveals it).</source>
@@ -1856,8 +1856,8 @@
         <translation>El sandbox integrado responde como el servicio real, con datos de demostración. Nada sale de este equipo.</translation>
     </message>
     <message>
-        <source>Xee&apos;s own test service: fake data, real network.</source>
-        <translation>El servicio de pruebas de Xee: datos ficticios, red real.</translation>
+        <source>{provider}&apos;s own test service: fake data, real network.</source>
+        <translation>El servicio de pruebas de {provider}: datos ficticios, red real.</translation>
     </message>
     <message>
         <source>Real customers and real devices: changes are live.</source>
@@ -2648,8 +2648,8 @@
         <translation>Elija un proveedor.</translation>
     </message>
     <message>
-        <source>Sign in with Xee first.</source>
-        <translation>Inicie sesión primero con Xee.</translation>
+        <source>{failed} wrong pins for this box so far: the box is probably locked. Contact {provider} support before trying again.</source>
+        <translation>{failed} pines incorrectos para esta caja hasta ahora: la caja probablemente está bloqueada. Contacte con el soporte de {provider} antes de volver a intentarlo.</translation>
     </message>
     <message>
         <source>Choose an environment.</source>
@@ -2694,6 +2694,14 @@
     <message>
         <source>Zype site id</source>
         <translation>Id del sitio Zype</translation>
+    </message>
+    <message>
+        <source>Sign in to {provider} first.</source>
+        <translation>Inicie sesión primero en {provider}.</translation>
+    </message>
+    <message>
+        <source>That was the third wrong pin for this box: {provider} has now locked it. Contact {provider} support to unlock the box; another pin will not be accepted.</source>
+        <translation>Era el tercer pin erróneo para esta caja: {provider} la ha bloqueado. Contacte con el soporte de {provider} para desbloquearla; no se aceptará otro pin.</translation>
     </message>
     <message>
         <source>It was carried out: RUFUS has a device with serial number {serial} (deviceid {deviceid}; status {status}, battery {battery}, last telemetry {telemetry}, last login {login}). Do not bind it again: store this deviceid on the device.</source>
@@ -2808,6 +2816,10 @@
         <translation>Cuenta de Xee</translation>
     </message>
     <message>
+        <source>Sign in with {provider} first.</source>
+        <translation>Inicie sesión primero con {provider}.</translation>
+    </message>
+    <message>
         <source>Device bound</source>
         <translation>Dispositivo vinculado</translation>
     </message>
@@ -2876,10 +2888,6 @@
         <translation>Elija primero el proveedor.</translation>
     </message>
     <message>
-        <source>Sign in to Xee first.</source>
-        <translation>Inicie sesión primero en Xee.</translation>
-    </message>
-    <message>
         <source>Enter the api key first.</source>
         <translation>Introduzca primero la clave API.</translation>
     </message>
@@ -2910,10 +2918,6 @@
     <message>
         <source>Undo interrupted by closing the window: check whether it was carried out.</source>
         <translation>Deshacer se interrumpió al cerrar la ventana: compruebe si se llevó a cabo.</translation>
-    </message>
-    <message>
-        <source>That was the third wrong pin for this box: Xee has now locked it. Contact Xee support to unlock the box; another pin will not be accepted.</source>
-        <translation>Era el tercer pin erróneo para esta caja: Xee la ha bloqueado. Contacte con el soporte de Xee para desbloquearla; no se aceptará otro pin.</translation>
     </message>
     <message>
         <source>Wrong pin: 1 attempt left before the box locks. Check the pin on the box&apos;s card before trying again.</source>
@@ -2990,10 +2994,6 @@
     <message>
         <source>{failed} wrong pins for this box so far: one more wrong pin locks the box. Check the pin on the box&apos;s card before pairing.</source>
         <translation>{failed} pines incorrectos para esta caja hasta ahora: un pin incorrecto más bloquea la caja. Compruebe el pin en la tarjeta de la caja antes de emparejar.</translation>
-    </message>
-    <message>
-        <source>{failed} wrong pins for this box so far: the box is probably locked. Contact Xee support before trying again.</source>
-        <translation>{failed} pines incorrectos para esta caja hasta ahora: la caja probablemente está bloqueada. Contacte con el soporte de Xee antes de volver a intentarlo.</translation>
     </message>
     <message>
         <source>The key was refused: {advice}</source>

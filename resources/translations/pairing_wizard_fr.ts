@@ -699,8 +699,8 @@
 <context>
     <name>CredentialsPage</name>
     <message>
-        <source>Sign in to Xee</source>
-        <translation>Connexion à Xee</translation>
+        <source>Sign in to {provider}</source>
+        <translation>Connexion à {provider}</translation>
     </message>
     <message>
         <source>{provider} api key</source>
@@ -765,8 +765,8 @@
         <translation>Recherche de {email}…</translation>
     </message>
     <message>
-        <source>No Zype consumer has the email {email}. Check the spelling with the customer.</source>
-        <translation>Aucun client Zype n&apos;a l&apos;e-mail {email}. Vérifiez l&apos;orthographe avec le client.</translation>
+        <source>No {provider} consumer has the email {email}. Check the spelling with the customer.</source>
+        <translation>Aucun client {provider} n&apos;a l&apos;e-mail {email}. Vérifiez l&apos;orthographe avec le client.</translation>
     </message>
     <message>
         <source>Linked devices: {devices}</source>
@@ -1486,8 +1486,8 @@
         <translation>Dernier essai avant le verrouillage du boîtier</translation>
     </message>
     <message>
-        <source>Two wrong pins were already sent for this box. If this pin is wrong too, Xee locks the box and only Xee support can unlock it.</source>
-        <translation>Deux codes pin erronés ont déjà été envoyés pour ce boîtier. Si celui-ci est faux aussi, Xee verrouille le boîtier et seul le support Xee peut le déverrouiller.</translation>
+        <source>Two wrong pins were already sent for this box. If this pin is wrong too, {provider} locks the box and only {provider} support can unlock it.</source>
+        <translation>Deux codes pin erronés ont déjà été envoyés pour ce boîtier. Si celui-ci est faux aussi, {provider} verrouille le boîtier et seul le support {provider} peut le déverrouiller.</translation>
     </message>
     <message>
         <source>Check the pin on the box&apos;s card (Show reveals it).</source>
@@ -1856,8 +1856,8 @@
         <translation>Le bac à sable intégré répond comme le vrai service, avec des données de démo. Rien ne quitte cet ordinateur.</translation>
     </message>
     <message>
-        <source>Xee&apos;s own test service: fake data, real network.</source>
-        <translation>Le service de test de Xee : fausses données, vrai réseau.</translation>
+        <source>{provider}&apos;s own test service: fake data, real network.</source>
+        <translation>Le service de test de {provider} : fausses données, vrai réseau.</translation>
     </message>
     <message>
         <source>Real customers and real devices: changes are live.</source>
@@ -2648,8 +2648,8 @@
         <translation>Choisissez un fournisseur.</translation>
     </message>
     <message>
-        <source>Sign in with Xee first.</source>
-        <translation>Connectez-vous d&apos;abord avec Xee.</translation>
+        <source>{failed} wrong pins for this box so far: the box is probably locked. Contact {provider} support before trying again.</source>
+        <translation>{failed} codes erronés pour ce boîtier jusqu&apos;ici : le boîtier est probablement verrouillé. Contactez le support {provider} avant de réessayer.</translation>
     </message>
     <message>
         <source>Choose an environment.</source>
@@ -2694,6 +2694,14 @@
     <message>
         <source>Zype site id</source>
         <translation>Identifiant du site Zype</translation>
+    </message>
+    <message>
+        <source>Sign in to {provider} first.</source>
+        <translation>Connectez-vous d&apos;abord à {provider}.</translation>
+    </message>
+    <message>
+        <source>That was the third wrong pin for this box: {provider} has now locked it. Contact {provider} support to unlock the box; another pin will not be accepted.</source>
+        <translation>C’était le troisième pin erroné pour ce boîtier : {provider} l’a maintenant verrouillé. Contactez le support {provider} pour le déverrouiller ; aucun autre pin ne sera accepté.</translation>
     </message>
     <message>
         <source>It was carried out: RUFUS has a device with serial number {serial} (deviceid {deviceid}; status {status}, battery {battery}, last telemetry {telemetry}, last login {login}). Do not bind it again: store this deviceid on the device.</source>
@@ -2808,6 +2816,10 @@
         <translation>Compte Xee</translation>
     </message>
     <message>
+        <source>Sign in with {provider} first.</source>
+        <translation>Connectez-vous d&apos;abord avec {provider}.</translation>
+    </message>
+    <message>
         <source>Device bound</source>
         <translation>Appareil lié</translation>
     </message>
@@ -2876,10 +2888,6 @@
         <translation>Choisissez d&apos;abord le fournisseur.</translation>
     </message>
     <message>
-        <source>Sign in to Xee first.</source>
-        <translation>Connectez-vous d&apos;abord à Xee.</translation>
-    </message>
-    <message>
         <source>Enter the api key first.</source>
         <translation>Saisissez d&apos;abord la clé API.</translation>
     </message>
@@ -2910,10 +2918,6 @@
     <message>
         <source>Undo interrupted by closing the window: check whether it was carried out.</source>
         <translation>Annulation interrompue par la fermeture de la fenêtre : vérifiez si elle a été effectuée.</translation>
-    </message>
-    <message>
-        <source>That was the third wrong pin for this box: Xee has now locked it. Contact Xee support to unlock the box; another pin will not be accepted.</source>
-        <translation>C’était le troisième pin erroné pour ce boîtier : Xee l’a maintenant verrouillé. Contactez le support Xee pour le déverrouiller ; aucun autre pin ne sera accepté.</translation>
     </message>
     <message>
         <source>Wrong pin: 1 attempt left before the box locks. Check the pin on the box&apos;s card before trying again.</source>
@@ -2990,10 +2994,6 @@
     <message>
         <source>{failed} wrong pins for this box so far: one more wrong pin locks the box. Check the pin on the box&apos;s card before pairing.</source>
         <translation>{failed} codes erronés pour ce boîtier jusqu&apos;ici : un code erroné de plus verrouille le boîtier. Vérifiez le code sur la carte du boîtier avant d&apos;appairer.</translation>
-    </message>
-    <message>
-        <source>{failed} wrong pins for this box so far: the box is probably locked. Contact Xee support before trying again.</source>
-        <translation>{failed} codes erronés pour ce boîtier jusqu&apos;ici : le boîtier est probablement verrouillé. Contactez le support Xee avant de réessayer.</translation>
     </message>
     <message>
         <source>The key was refused: {advice}</source>

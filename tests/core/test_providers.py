@@ -546,3 +546,38 @@ def test_a_provider_registered_late_has_its_roots_and_demo_dialect():
     assert "acme" not in PRODUCTION_ROOTS and "acme" not in PROVIDER_SANDBOX_ROOTS
     assert "acme" not in DEMO_PREFIXES and "acme" not in flow.demo_dialect()
     assert PROVIDER_SANDBOX_ROOTS == {"xee": "https://sandbox.xee.com/v3"}
+
+
+def test_the_flows_sentences_name_the_provider_they_are_about():
+    """Issue 15e item 4: the flow's sign-in and box-lock sentences are built from the
+    spec's title ({provider}): a fourth provider that signs in, or whose box locks after
+    wrong pins, is named; Xee's English is as it was."""
+    class AcmeLockSpec(AcmeSignInSpec):
+        info = AcmeSignInSpec.info._replace(pin_lock=True)
+
+    def sentences(provider: str) -> list[str]:
+        state = flow.select(flow.new_state(), provider, providers.PRODUCTION)
+        locked = {**state, "xee_device_id": "BOX", "xee_pin_failures": {"BOX": 3}}
+        return [flow.page_errors(Page.CREDENTIALS, state)["xee_account"],
+                flow.batch_problem(state, signed_in=False), flow.pin_warning(locked),
+                flow.pin_result_note({**locked, "error": {"kind": "xee.box_locked"}})]
+
+    assert sentences("xee") == [
+        "Sign in with Xee first.", "Sign in to Xee first.",
+        "3 wrong pins for this box so far: the box is probably locked. Contact Xee support "
+        "before trying again.",
+        "That was the third wrong pin for this box: Xee has now locked it. Contact Xee "
+        "support to unlock the box; another pin will not be accepted."]
+    providers.register(AcmeLockSpec())
+    try:
+        found = sentences("acme")
+    finally:
+        providers.unregister("acme")
+    assert found == [
+        "Sign in with Acme first.", "Sign in to Acme first.",
+        "3 wrong pins for this box so far: the box is probably locked. Contact Acme "
+        "support before trying again.",
+        "That was the third wrong pin for this box: Acme has now locked it. Contact Acme "
+        "support to unlock the box; another pin will not be accepted."]
+    assert [m.template for m in found[:2]] == ["Sign in with {provider} first.",
+                                               "Sign in to {provider} first."]

@@ -14,7 +14,7 @@ from app.core import flow, providers
 from app.core.flow import Page
 from app.core.messages import FLOW, Message
 from app.ui import pairing_pages  # noqa: F401  (imported before the provider is registered)
-from tests.core.test_providers import AcmeSpec
+from tests.core.test_providers import AcmeSignInSpec, AcmeSpec
 
 from .conftest import WAIT_MS
 from .drive import answer_dialog, click
@@ -218,3 +218,24 @@ def test_a_fields_placeholder_is_the_specs_in_the_ui_language(qtbot, make_wizard
         assert page.rows["rufus_serial"].edit.placeholderText() == "DEVICE-123"
     finally:
         providers.unregister("acme")
+
+
+def test_the_pages_name_the_provider_that_signs_in(qtbot, make_wizard):
+    """Issue 15e item 4: the credentials page's title and the online sandbox's note name
+    the chosen provider (its spec's title), not Xee for every provider that signs in or
+    has a test service of its own; Xee's are as they were."""
+    providers.register(AcmeSignInSpec())
+    try:
+        wizard = make_wizard(render_only=True)
+        said = {}
+        for provider in ("acme", "xee"):
+            wizard.select(provider, providers.ONLINE_SANDBOX)
+            wizard.go(Page.PROVIDER)
+            note = wizard.pages[Page.PROVIDER].env_note.text()
+            wizard.select(provider, providers.PRODUCTION)
+            said[provider] = (note, wizard.pages[Page.CREDENTIALS].title())
+    finally:
+        providers.unregister("acme")
+    assert said == {
+        "acme": ("Acme's own test service: fake data, real network.", "Sign in to Acme"),
+        "xee": ("Xee's own test service: fake data, real network.", "Sign in to Xee")}
