@@ -173,9 +173,53 @@ def test_the_result_page_names_no_page_for_its_fix():
     source = (APP / "ui/pairing_pages.py").read_text(encoding="utf-8")
     result_page = next(node for node in ast.parse(source).body
                        if isinstance(node, ast.ClassDef) and node.name == "ResultPage")
-    # "": the class's own `page = Page.RESULT`; the network check lives on the first page.
-    found = pages_named_in(ast.unparse(result_page), "ResultPage", ("", "_check_network"))
+    # "": the class's own `page = Page.RESULT`.
+    found = pages_named_in(ast.unparse(result_page), "ResultPage", ("",))
     assert found == []
+
+
+def state_keys_named_in(source: str, where: str, keys: set[str]) -> list[str]:
+    """The string literals of `source` that are a field's state key (flow.FIELDS)."""
+    return [f"{where}:{node.lineno}: {node.value!r}" for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Constant) and node.value in keys]
+
+
+def test_the_device_page_names_no_state_key():
+    """#15e item 3: the device page builds, fills and looks up its fields from the specs
+    (each Field's names and placeholder, the info's lookup_field and lookup_fills); it
+    names no provider's state key (RUFUS's alias, Zype's email and consumer id)."""
+    from app.core import flow
+
+    keys = {f.key for f in flow.FIELDS}
+    source = (APP / "ui/pairing_pages.py").read_text(encoding="utf-8")
+    device_page = next(node for node in ast.parse(source).body
+                       if isinstance(node, ast.ClassDef) and node.name == "DevicePage")
+    assert state_keys_named_in(ast.unparse(device_page), "DevicePage", keys) == []
+    sample = 'if key == "rufus_alias":\n    placeholder = "Front door"\n'
+    assert state_keys_named_in(sample, "sample", keys) == ["sample:1: 'rufus_alias'"]
+
+
+def other_pages_read_in(source: str, where: str) -> list[str]:
+    """Where a module reaches a page through the wizard's `pages` (another page's
+    widgets) instead of what its host offers (app.ui.host.WizardHost)."""
+    return [f"{where}:{node.lineno}: {ast.unparse(node)}"
+            for node in ast.walk(ast.parse(source))
+            if isinstance(node, ast.Attribute) and node.attr == "pages"
+            and "wizard" in ast.unparse(node.value)]
+
+
+def test_no_page_or_window_reaches_into_another_page():
+    """#15e item 2: a page, dialog or tool window uses its host (WizardHost: services,
+    check_network, ...), never another page's widgets through `wizard.pages`; only the
+    window itself and the screenshots (which stage every page) read it."""
+    found = [line for path in sorted((APP / "ui").glob("*.py"))
+             if path.name not in ("wizard.py", "screenshots.py")
+             for line in other_pages_read_in(path.read_text(encoding="utf-8"),
+                                             str(path.relative_to(APP.parent)))]
+    assert found == []
+    sample = "network = self.wizard.pages[Page.PROVIDER].advanced.network\n"
+    assert [line.split(": ", 1)[0] for line in other_pages_read_in(sample, "sample")] == [
+        "sample:1"]
 
 
 def test_provider_display_names_are_defined_once():

@@ -200,6 +200,8 @@ def flow_sentences() -> list[str]:
     for messages in (flow.xee_app_errors("", "", False), flow.xee_app_errors(
             "bad id", "bad secret", False)):
         found.extend(messages.values())
+    # A Message is found by its template (its English names one provider).
+    found = [getattr(text, "template", text) for text in found]
     return [text for text in dict.fromkeys(found) if text and text.strip()]
 
 

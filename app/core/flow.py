@@ -198,7 +198,8 @@ def page_errors(page: Page, state: Mapping[str, Any]) -> dict[str, str]:
         # Xee's online sandbox needs no Authorization (api-notes; the official SDK signs
         # nothing in there): no sign-in to wait for.
         if not state.get("xee_account") and info.needs_sign_in(state.get("environment")):
-            errors["xee_account"] = "Sign in with Xee first."
+            errors["xee_account"] = Message(FLOW, "Sign in with {provider} first.",
+                                            provider=info.title)
         return errors
     for f in fields_for(page, provider):
         message = field_error(f.key, state)
@@ -503,6 +504,22 @@ def handover_note(provider: str | None) -> Message | None:
     return spec.handover_note() if spec else None
 
 
+def handover(provider: str | None) -> providers.Handover | None:
+    """The id the provider hands over to the device after a pairing (the result's key)
+    and the result page's words for it (the spec's; None when it hands over none)."""
+    spec = providers.spec(provider)
+    return spec.handover() if spec else None
+
+
+def handover_file(state: Mapping[str, Any]) -> tuple[str, str] | None:
+    """The file the result page offers to save the handed-over id to: its suggested name
+    and its text (the spec's; None when the provider hands over none)."""
+    spec = providers.spec(state.get("provider"))
+    if spec is None or not spec.info.handover_id:
+        return None
+    return spec.handover_file(state.get("result") or {})
+
+
 def error_dict(error: Any) -> dict[str, Any]:
     """A ProviderError/InputError (or SignInError) as plain data (never a secret). Its
     advice is the error's `advice_message`: a Message in the error's own context, so the
@@ -586,8 +603,8 @@ def batch_problem(state: Mapping[str, Any], *, signed_in: bool) -> str | None:
     session_missing = bool(info and info.needs_sign_in(state.get("environment"))
                            and not signed_in)
     if not is_valid(Page.CREDENTIALS, state) or session_missing:
-        return ("Sign in to Xee first." if info and info.signs_in
-                else "Enter the api key first.")
+        return (Message(FLOW, "Sign in to {provider} first.", provider=info.title)
+                if info and info.signs_in else "Enter the api key first.")
     return None
 
 
@@ -651,8 +668,9 @@ def pin_warning(state: Mapping[str, Any]) -> str | None:
     wrong = ("{failed} wrong pins for this box so far" if failed > 1
              else "{failed} wrong pin for this box so far")
     if left <= 0:
-        return Message(FLOW, wrong + ": the box is probably locked. Contact Xee support "
-                       "before trying again.", failed=failed)
+        return Message(FLOW, wrong + ": the box is probably locked. Contact {provider} "
+                       "support before trying again.", failed=failed,
+                       provider=_provider_title(provider_info(state.get("provider"))))
     if left == 1:
         return Message(FLOW, wrong + ": one more wrong pin locks the box. Check the pin on "
                        "the box's card before pairing.", failed=failed)
@@ -677,8 +695,9 @@ def is_last_pin_attempt(state: Mapping[str, Any]) -> bool:
     return _pin_lock(state) and pin_attempts_left(state) == 1
 
 
-BOX_LOCKED_NOW = ("That was the third wrong pin for this box: Xee has now locked it. "
-                  "Contact Xee support to unlock the box; another pin will not be accepted.")
+BOX_LOCKED_NOW = ("That was the third wrong pin for this box: {provider} has now locked "
+                  "it. Contact {provider} support to unlock the box; another pin will not "
+                  "be accepted.")
 PIN_LEFT_ONE = ("Wrong pin: 1 attempt left before the box locks. Check the pin on the "
                 "box's card before trying again.")
 PIN_LEFT_MANY = "Wrong pin: {left} attempts left before the box locks."
@@ -690,13 +709,15 @@ def pin_result_note(state: Mapping[str, Any]) -> str | None:
     error = state.get("error") or {}
     if not _pin_lock(state):
         return None
+    locked_now = Message(FLOW, BOX_LOCKED_NOW,
+                         provider=_provider_title(provider_info(state.get("provider"))))
     if error.get("kind") == "xee.box_locked":
-        return BOX_LOCKED_NOW
+        return locked_now
     if not is_pin_rejection(error):
         return None
     left = pin_attempts_left(state)
     if left <= 0:
-        return BOX_LOCKED_NOW
+        return locked_now
     return PIN_LEFT_ONE if left == 1 else Message(FLOW, PIN_LEFT_MANY, left=left)
 
 

@@ -55,6 +55,7 @@ class ProviderInfo(NamedTuple):
     handover_id: str = ""
     keeps_on_pair_another: tuple[str, ...] = ()   # device keys a batch usually shares
     lookup_field: str = ""          # the state key Enter looks up (Zype's email)
+    lookup_fills: str = ""          # the state key the entry picked fills (its consumer id)
     grid_form: bool = False         # the device form in two columns (many short fields)
     default_field: tuple[str, str] = ("", "")     # (state key, setting) filled by default
     # History identifiers taken from the result (or, second, from a state key).
@@ -102,6 +103,8 @@ class Field(NamedTuple):
     identifier: str = ""   # the history's (and the batch journal's) identifier
     column_required: bool | None = None   # in a batch file (None: as `required`)
     object_name: str = ""  # the edit's Qt object name (automation)
+    # An example value, shown as typed; words are a Message, shown in the UI language
+    # (RUFUS's alias, "Front door").
     placeholder: str = ""
     unique: bool = False   # a batch file names each value once (a device is paired once)
 
@@ -123,6 +126,23 @@ class OutcomeCheck(NamedTuple):
     done: bool | None     # None: could not tell
     message: str
     deviceid: str = ""
+
+
+class Handover(NamedTuple):
+    """The id a provider hands over to the device after a pairing, and what the result
+    page and the window say of it (ProviderSpec.handover()): `key` is the result's key
+    (info.handover_id), the rest Messages naming the provider's title ({provider}) and
+    the id ({handover})."""
+
+    key: str
+    store: str          # the result page's card: store it on the device now
+    description: str    # the id's box, for screen readers
+    copy_tip: str
+    save_tip: str
+    copied: str
+    save_title: str     # the save dialog's title
+    keep_title: str     # the question before the id is left neither copied nor saved
+    keep_text: str
 
 
 class ErrorBody:
@@ -227,6 +247,10 @@ class ProviderSpec:
     # The keys of a JSON error body that hold its message, the first found wins.
     error_message_keys: tuple[str, ...] = ("message",)
     credential_env = ""      # the CLI's environment variable for the credential
+    # The result's keys the hand-over file repeats after the handed-over id (key=value
+    # lines), and the one whose value ends the file's suggested name (handover_file).
+    handover_file_keys: tuple[str, ...] = ()
+    handover_file_name_key = ""
     # The error kinds that stop a batch, resumably (the row stays pending, the rest are
     # not sent), with the sentence that says what to do before resuming. Any other auth
     # error stops it too, with the runner's own sentence.
@@ -328,6 +352,37 @@ class ProviderSpec:
         return Message(FLOW, "{provider} answers with a {handover} that must be stored on "
                        "the device: the result page shows it with Copy and Save.",
                        provider=self.info.title, handover=handover)
+
+    def handover(self) -> Handover | None:
+        """The id handed over to the device after a pairing (`info.handover_id`) and the
+        result page's words for it (None when the provider hands over none)."""
+        handover = self.info.handover_id
+        if not handover:
+            return None
+        words = {"provider": self.info.title, "handover": handover}
+        return Handover(
+            handover,
+            Message(FLOW, "Store this {handover} on the device. Copy it or save it to a "
+                    "file now: it is what the device authenticates with.", **words),
+            Message(FLOW, "The {handover} {provider} returned: store it on the device",
+                    **words),
+            Message(FLOW, "Copy the {handover} to the clipboard", **words),
+            Message(FLOW, "Save the {handover} to a text file", **words),
+            Message(FLOW, "{handover} copied to the clipboard.", **words),
+            Message(FLOW, "Save the {handover}", **words),
+            Message(FLOW, "Keep the {handover}?", **words),
+            Message(FLOW, "The {handover} was neither copied nor saved. The device needs "
+                    "it, and {provider} will not show it again.", **words))
+
+    def handover_file(self, result: Mapping[str, Any]) -> tuple[str, str]:
+        """The file the result page saves the handed-over id to: its suggested name
+        ("{key}-{handover}-{value of handover_file_name_key}.txt") and its text (key=value
+        lines: the id, then handover_file_keys)."""
+        handover = self.info.handover_id
+        named = text(result, self.handover_file_name_key) if self.handover_file_name_key \
+            else ""
+        lines = [f"{key}={text(result, key)}" for key in (handover, *self.handover_file_keys)]
+        return f"{self.key}-{handover}-{named or 'device'}.txt", "\n".join(lines) + "\n"
 
     def demo_api_key(self, fixtures: Mapping[str, Any]) -> str | None:
         return None
@@ -672,7 +727,7 @@ class RufusSpec(ProviderSpec):
         Field("rufus_alias", "rufus", Page.DEVICE, "Alias",
               "Optional: a name to recognise the device by.", "rufus.alias",
               required=False, error_field="alias", column="alias", identifier="alias",
-              object_name="rufusAliasEdit", placeholder="Front door"),
+              object_name="rufusAliasEdit", placeholder=Message(FLOW, "Front door")),
         Field("rufus_firmware", "rufus", Page.DEVICE, "Firmware",
               "Optional: the firmware version, e.g. 1.4.2.", "rufus.firmware",
               required=False, error_field="firmware", column="firmware",
@@ -698,6 +753,8 @@ class RufusSpec(ProviderSpec):
         "pairing again.")
     error_message_keys = ("description", "message")
     credential_env = "RUFUS_API_KEY"
+    handover_file_keys = ("model", "serial_number")
+    handover_file_name_key = "serial_number"
 
     def clean_identifier(self, name: str, value: str) -> str:
         # RUFUS deviceids are hex; upper case is their one spelling
@@ -897,7 +954,7 @@ class ZypeSpec(ProviderSpec):
     info = ProviderInfo(
         "zype", "Zype", "TV app: link the customer (consumer) to the pin "
         "the TV shows, with an api key.", "Link", "Unlink", "api_key",
-        lookup_field="zype_email",
+        lookup_field="zype_email", lookup_fills="zype_consumer_id",
         result_identifiers=(("linked_device_id", ""),),
         # The demo's pins renew when they expire: a demo lasts a day.
         demo_dialect=(("renew_pins", True),),

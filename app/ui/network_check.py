@@ -1,4 +1,5 @@
-"""The network check, from the provider page's advanced settings: DNS, TCP, TLS and
+"""The network check, from the provider page's advanced settings and from a failed
+result (WizardHost.check_network opens the wizard's one window): DNS, TCP, TLS and
 HTTP to the chosen provider's API address (app.core.netcheck), each step shown
 plainly with ✓ or ✗ and the report's own sentence (a Message, translated by i18n.core_text), in
 a small window of its own."""
@@ -65,12 +66,12 @@ def steps_html(report: Any) -> str:
 
 class NetworkCheckPanel(QWidget):
     """The button in the advanced settings; the report opens in its own small window
-    (the provider page has no room for four steps with their advice)."""
+    (the provider page has no room for four steps with their advice): the wizard's one
+    network check window (WizardHost.check_network), which the failed result opens too."""
 
     def __init__(self, wizard: WizardHost) -> None:
         super().__init__()
         self.wizard = wizard
-        self.dialog: NetworkCheckDialog | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.button = QPushButton(self.tr("Check the net&work…"))
@@ -84,6 +85,11 @@ class NetworkCheckPanel(QWidget):
         layout.addLayout(hbox(self.button, stretch_at=1))
         self.button.clicked.connect(self.start)
 
+    @property
+    def dialog(self) -> NetworkCheckDialog | None:
+        """The wizard's network check window (None before it was first opened)."""
+        return self.wizard.network_check
+
     def refresh(self) -> None:
         state = self.wizard.state
         self.button.setEnabled(bool(state.get("provider") and state.get("environment")))
@@ -91,13 +97,8 @@ class NetworkCheckPanel(QWidget):
             self.dialog.follow()
 
     def start(self) -> None:
-        if not self.button.isEnabled():
-            return
-        if self.dialog is None:
-            self.dialog = NetworkCheckDialog(self.wizard)
-        self.dialog.show()
-        self.dialog.raise_()
-        self.dialog.start()
+        if self.button.isEnabled():
+            self.wizard.check_network()
 
 
 class NetworkCheckDialog(QDialog):

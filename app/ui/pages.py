@@ -265,10 +265,12 @@ class ProviderPage(WizardPage):
         env = self.environment.currentData()
         if self.provider and env and env != self.state.get("environment"):
             self.wizard.select(self.provider, env)   # the remembered one is hidden now
+        title = self.info.title if self.info is not None else ""
         notes = {
             flow.DEMO: self.tr("The built-in sandbox answers like the real service, with "
                                "demo data. Nothing leaves this computer."),
-            flow.ONLINE_SANDBOX: self.tr("Xee's own test service: fake data, real network."),
+            flow.ONLINE_SANDBOX: self.tr("{provider}'s own test service: fake data, real "
+                                         "network.").format(provider=title),
             flow.PRODUCTION: self.tr("Real customers and real devices: changes are live."),
         }
         self.env_note.setText(notes.get(env, self.tr("Choose a provider first.")))

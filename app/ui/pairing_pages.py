@@ -560,7 +560,7 @@ class CredentialsPage(WizardPage):
     def title(self) -> str:
         provider, info = self.provider, self.info
         if info is not None and info.signs_in:
-            return self.tr("Sign in to Xee")
+            return self.tr("Sign in to {provider}").format(provider=info.title)
         if provider:
             return self.tr("{provider} api key").format(
                 provider=flow.PROVIDERS[provider].title)
@@ -663,10 +663,9 @@ class DevicePage(WizardPage):
         card = Card(spacing=12)
         for key, name, placeholder in rows:
             fld = flow.field(key, provider)
-            if key == "rufus_alias":
-                placeholder = self.tr("Front door")
-            row = FieldRow(flow_text(fld.label), flow_text(fld.help), name, placeholder,
-                           optional=not fld.required)
+            # The spec's example (words, such as RUFUS's "Front door", in the UI language).
+            row = FieldRow(flow_text(fld.label), flow_text(fld.help), name,
+                           flow_text(placeholder), optional=not fld.required)
             row.edit.returnPressed.connect(self._return_pressed)
             self.bind(row, key)
             self.rows[key] = row
@@ -794,16 +793,19 @@ class DevicePage(WizardPage):
     def _lookup(self) -> None:
         if self.wizard.is_busy():
             return
-        self.rows["zype_email"].touch()
+        lookup = self.info.lookup_field if self.info is not None else ""
+        if not lookup:
+            return
+        self.rows[lookup].touch()
         self.refresh_errors()
-        if flow.field_error("zype_email", self.state) or not self.state.get("zype_email"):
+        if flow.field_error(lookup, self.state) or not self.state.get(lookup):
             return
         self.wizard.spawn(self._run_lookup(), "zype-lookup")
 
     async def _run_lookup(self) -> None:
         from app.core.errors import ProviderError
 
-        email = self.state["zype_email"].strip()
+        email = self.state[self.info.lookup_field].strip()
         self.consumers.clear()
         self.consumers.hide()
         self.lookup_status.show_message("info", self.tr("Looking for {email}…").format(
@@ -818,8 +820,8 @@ class DevicePage(WizardPage):
         choices = flow.consumer_choices(found)
         if not choices:
             self.lookup_status.show_message("warning", self.tr(
-                "No Zype consumer has the email {email}. Check the spelling with the "
-                "customer.").format(email=email))
+                "No {provider} consumer has the email {email}. Check the spelling with the "
+                "customer.").format(provider=self.info.title, email=email))
             return
         devices = {c.id: tuple(getattr(c, "linked_devices", ()) or ()) for c in found}
         for consumer_id, text in choices:
@@ -841,7 +843,9 @@ class DevicePage(WizardPage):
                 "%n consumers have this email: pick the right one.", "", len(choices)))
 
     def _pick_consumer(self, item: QListWidgetItem) -> None:
-        self.rows["zype_consumer_id"].set_text(str(item.data(Qt.ItemDataRole.UserRole)))
+        if self.info is not None and self.info.lookup_fills:
+            self.rows[self.info.lookup_fills].set_text(
+                str(item.data(Qt.ItemDataRole.UserRole)))
 
     def _fill_demo(self) -> None:
         self.wizard.spawn(self._do_fill_demo(), "fill-demo-device")
@@ -1064,22 +1068,17 @@ class ResultPage(WizardPage):
         self.details_card.add(self.details)
         self.body.addWidget(self.details_card)
 
-        # RUFUS: the deviceid must be stored on the device; never lose it.
+        # The id the provider hands over (RUFUS's deviceid) must be stored on the device;
+        # never lose it. Its words are the spec's (flow.handover), set when shown.
         self.deviceid_card = Card()
-        self.deviceid_card.add(label(self.tr("Store this deviceid on the device. Copy it or "
-                                             "save it to a file now: it is what the device "
-                                             "authenticates with."), "warning"))
+        self.deviceid_note = label("", "warning", object_name="deviceIdNote")
+        self.deviceid_card.add(self.deviceid_note)
         self.deviceid = QLineEdit()
         self.deviceid.setObjectName("rufusDeviceIdEdit")
         self.deviceid.setReadOnly(True)
         self.deviceid.setMinimumHeight(30)
-        self.deviceid.setAccessibleName(self.tr("deviceid"))
-        self.deviceid.setAccessibleDescription(self.tr("The deviceid RUFUS returned: store it "
-                                                       "on the device"))
-        self.copy_deviceid = button(self.tr("&Copy"), "copyDeviceIdButton", "copy",
-                                    self.tr("Copy the deviceid to the clipboard"))
-        self.save_deviceid = button(self.tr("&Save…"), "saveDeviceIdButton", "save",
-                                    self.tr("Save the deviceid to a text file"))
+        self.copy_deviceid = button(self.tr("&Copy"), "copyDeviceIdButton", "copy")
+        self.save_deviceid = button(self.tr("&Save…"), "saveDeviceIdButton", "save")
         row = QHBoxLayout()
         row.addWidget(self.deviceid, 1)
         row.addWidget(self.copy_deviceid)
@@ -1115,7 +1114,7 @@ class ResultPage(WizardPage):
 
         self.copy_details.clicked.connect(self._copy_details)
         self.fix.clicked.connect(lambda: self.wizard.go_fix())
-        self.check_network.clicked.connect(self._check_network)
+        self.check_network.clicked.connect(lambda: self.wizard.check_network())
         self.undo.clicked.connect(lambda: self.wizard.start_undo())
         self.pair_another.clicked.connect(lambda: self.wizard.pair_another())
         self.copy_deviceid.clicked.connect(self._copy_deviceid)
@@ -1190,16 +1189,23 @@ class ResultPage(WizardPage):
         self.undo.setVisible(not undone)
         self.undo.setEnabled(not self.wizard.is_busy())
         self.pair_another.show()
-        deviceid = (state.get("result") or {}).get("deviceid")
+        handover = flow.handover(state["provider"])
+        deviceid = (state.get("result") or {}).get(handover.key) if handover else None
+        if handover is not None:
+            self._show_handover_words(handover)
         self.deviceid_card.setVisible(bool(deviceid) and not undone)
         self.deviceid.setText(deviceid or "")
         self.deviceid.setCursorPosition(0)  # show its start, not its end (issue 17)
 
-    def _check_network(self) -> None:
-        """The network check of the Advanced settings, for this provider and address."""
-        network = self.wizard.pages[Page.PROVIDER].advanced.network  # type: ignore[attr-defined]
-        network.refresh()
-        network.start()
+    def _show_handover_words(self, handover: Any) -> None:
+        """The card's words for the id this provider hands over (the spec's)."""
+        self.deviceid_note.setText(flow_text(handover.store))
+        self.deviceid.setAccessibleName(handover.key)
+        self.deviceid.setAccessibleDescription(flow_text(handover.description))
+        for widget, tip in ((self.copy_deviceid, handover.copy_tip),
+                            (self.save_deviceid, handover.save_tip)):
+            widget.setToolTip(flow_text(tip))
+            widget.setAccessibleDescription(flow_text(tip))
 
     def _copy_details(self) -> None:
         state = self.state
@@ -1214,10 +1220,11 @@ class ResultPage(WizardPage):
                                                            "clipboard."))
 
     def _copy_deviceid(self) -> None:
+        handover = flow.handover(self.state.get("provider"))
         copy_text(self.deviceid.text())
         self.wizard.deviceid_kept = True
-        self.deviceid_status.show_message("success", self.tr("deviceid copied to the "
-                                                             "clipboard."))
+        if handover is not None:
+            self.deviceid_status.show_message("success", flow_text(handover.copied))
 
     def _save_deviceid(self) -> None:
         self.wizard.spawn(self._do_save_deviceid(), "save-deviceid")
@@ -1225,16 +1232,16 @@ class ResultPage(WizardPage):
     async def _do_save_deviceid(self) -> None:
         import asyncio
 
-        deviceid = self.deviceid.text()
-        result = self.state.get("result") or {}
-        suggested = f"rufus-deviceid-{result.get('serial_number') or 'device'}.txt"
+        handover = flow.handover(self.state.get("provider"))
+        file = flow.handover_file(self.state)
+        if handover is None or file is None:
+            return
+        suggested, text = file   # the spec's name and lines (RUFUS: rufus-deviceid-…)
         from app.ui import dialogs
 
-        path = await dialogs.save_file_name(self, self.tr("Save the deviceid"), suggested)
+        path = await dialogs.save_file_name(self, flow_text(handover.save_title), suggested)
         if not path:
             return
-        text = (f"deviceid={deviceid}\nmodel={result.get('model', '')}\n"
-                f"serial_number={result.get('serial_number', '')}\n")
         try:
             await asyncio.to_thread(_write_text, path, text)
         except OSError as exc:

@@ -312,6 +312,7 @@ class PairingWizard(QWidget):
         self.batch_button.clicked.connect(self.open_batch)
         self.history_window: Any = None
         self.batch_dialog: Any = None
+        self.network_check: Any = None   # NetworkCheckDialog, built when first opened
 
     def build_pages(self) -> None:
         """Build every page not built yet (importing app.ui.pairing_pages)."""
@@ -442,6 +443,19 @@ class PairingWizard(QWidget):
         self.batch_dialog.show()
         self.batch_dialog.raise_()
         self.batch_dialog.activateWindow()
+
+    def check_network(self) -> None:
+        """The network check for the provider and environment chosen, shown and run: one
+        window, which the Advanced settings' button and the failed result's open alike."""
+        if not (self.state.get("provider") and self.state.get("environment")):
+            return
+        from app.ui.network_check import NetworkCheckDialog
+
+        if self.network_check is None:
+            self.network_check = NetworkCheckDialog(self)
+        self.network_check.show()
+        self.network_check.raise_()
+        self.network_check.start()
 
     def batch_problem(self) -> str | None:
         """Why the batch cannot start from here (None: it can), in the UI language."""
@@ -595,6 +609,8 @@ class PairingWizard(QWidget):
             settings.setValue("last/provider", after[0])
         if after[1]:
             settings.setValue("last/environment", after[1])
+        if before != after and self.network_check is not None:
+            self.network_check.follow()   # its report is of the provider chosen before
         if before != after and not self.render_only:
             self.spawn(self.services.xee_drop(), "xee-drop")
             if after[1] == flow.DEMO and not self.render_only:
@@ -833,11 +849,13 @@ class PairingWizard(QWidget):
         """Before the attempt that would lock the Xee box: ask (shown and awaited)."""
         from app.ui import dialogs
 
+        info = flow.provider_info(self.state.get("provider"))
         async with self.busy("Confirming the last pin attempt"):
             confirmed = await dialogs.ask(
                 self, self.tr("Last attempt before the box locks"),
                 self.tr("Two wrong pins were already sent for this box. If this pin is "
-                        "wrong too, Xee locks the box and only Xee support can unlock it."),
+                        "wrong too, {provider} locks the box and only {provider} support can "
+                        "unlock it.").format(provider=info.title if info else ""),
                 informative=self.tr("Check the pin on the box's card (Show reveals it)."),
                 yes=self.tr("Send this pin"), no=self.tr("Check the pin first"),
                 object_name="lastPinDialog", icon=dialogs.QMessageBox.Icon.Warning)
@@ -984,17 +1002,18 @@ class PairingWizard(QWidget):
         self.go(flow.start_page_after_pair_another())
 
     async def _deviceid_safe(self) -> bool:
-        """RUFUS: never lose the deviceid. Ask before leaving it uncopied and unsaved."""
+        """Never lose the id the provider hands over (RUFUS's deviceid: the spec's
+        handover). Ask before leaving it uncopied and unsaved."""
         result = self.state.get("result") or {}
-        if not result.get("deviceid") or self.deviceid_kept or self.state.get("undone"):
+        handover = flow.handover(self.state.get("provider"))
+        if handover is None or not result.get(handover.key) or self.deviceid_kept \
+                or self.state.get("undone"):
             return True
         from app.ui import dialogs
 
         async with self.busy("Confirming"):
             return await dialogs.ask(
-                self, self.tr("Keep the deviceid?"),
-                self.tr("The deviceid was neither copied nor saved. The device needs it, and "
-                        "RUFUS will not show it again."),
+                self, flow_text(handover.keep_title), flow_text(handover.keep_text),
                 informative=self.tr("Leave it anyway?"), yes=self.tr("Leave without it"),
                 no=self.tr("Go back"),
                 object_name="deviceidDialog", icon=dialogs.QMessageBox.Icon.Warning)

@@ -699,8 +699,8 @@
 <context>
     <name>CredentialsPage</name>
     <message>
-        <source>Sign in to Xee</source>
-        <translation>Iniciar sesión en Xee</translation>
+        <source>Sign in to {provider}</source>
+        <translation>Iniciar sesión en {provider}</translation>
     </message>
     <message>
         <source>{provider} api key</source>
@@ -737,10 +737,6 @@
 <context>
     <name>DevicePage</name>
     <message>
-        <source>Front door</source>
-        <translation>Puerta principal</translation>
-    </message>
-    <message>
         <source>Fill &amp;demo values</source>
         <translation>Valores de &amp;demostración</translation>
     </message>
@@ -769,8 +765,8 @@
         <translation>Buscando {email}…</translation>
     </message>
     <message>
-        <source>No Zype consumer has the email {email}. Check the spelling with the customer.</source>
-        <translation>Ningún consumidor de Zype tiene el correo {email}. Compruebe la ortografía con el cliente.</translation>
+        <source>No {provider} consumer has the email {email}. Check the spelling with the customer.</source>
+        <translation>Ningún consumidor de {provider} tiene el correo {email}. Compruebe la ortografía con el cliente.</translation>
     </message>
     <message>
         <source>Linked devices: {devices}</source>
@@ -1498,8 +1494,8 @@
         <translation>Último intento antes de que la caja se bloquee</translation>
     </message>
     <message>
-        <source>Two wrong pins were already sent for this box. If this pin is wrong too, Xee locks the box and only Xee support can unlock it.</source>
-        <translation>Ya se enviaron dos pines erróneos para esta caja. Si este pin también es erróneo, Xee bloquea la caja y solo el soporte de Xee puede desbloquearla.</translation>
+        <source>Two wrong pins were already sent for this box. If this pin is wrong too, {provider} locks the box and only {provider} support can unlock it.</source>
+        <translation>Ya se enviaron dos pines erróneos para esta caja. Si este pin también es erróneo, {provider} bloquea la caja y solo el soporte de {provider} puede desbloquearla.</translation>
     </message>
     <message>
         <source>Check the pin on the box&apos;s card (Show reveals it).</source>
@@ -1524,14 +1520,6 @@
     <message>
         <source>{action}…</source>
         <translation>{action}…</translation>
-    </message>
-    <message>
-        <source>Keep the deviceid?</source>
-        <translation>¿Conservar el deviceid?</translation>
-    </message>
-    <message>
-        <source>The deviceid was neither copied nor saved. The device needs it, and RUFUS will not show it again.</source>
-        <translation>El deviceid no se ha copiado ni guardado. El dispositivo lo necesita y RUFUS no volverá a mostrarlo.</translation>
     </message>
     <message>
         <source>Leave it anyway?</source>
@@ -1876,8 +1864,8 @@
         <translation>El sandbox integrado responde como el servicio real, con datos de demostración. Nada sale de este equipo.</translation>
     </message>
     <message>
-        <source>Xee&apos;s own test service: fake data, real network.</source>
-        <translation>El servicio de pruebas de Xee: datos ficticios, red real.</translation>
+        <source>{provider}&apos;s own test service: fake data, real network.</source>
+        <translation>El servicio de pruebas de {provider}: datos ficticios, red real.</translation>
     </message>
     <message>
         <source>Real customers and real devices: changes are live.</source>
@@ -1911,32 +1899,12 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <source>Store this deviceid on the device. Copy it or save it to a file now: it is what the device authenticates with.</source>
-        <translation>Guarde este deviceid en el dispositivo. Cópielo o guárdelo en un archivo ahora: es con lo que el dispositivo se autentica.</translation>
-    </message>
-    <message>
-        <source>deviceid</source>
-        <translation>deviceid</translation>
-    </message>
-    <message>
-        <source>The deviceid RUFUS returned: store it on the device</source>
-        <translation>El deviceid que devolvió RUFUS: guárdelo en el dispositivo</translation>
-    </message>
-    <message>
         <source>&amp;Copy</source>
         <translation>&amp;Copiar</translation>
     </message>
     <message>
-        <source>Copy the deviceid to the clipboard</source>
-        <translation>Copiar el deviceid al portapapeles</translation>
-    </message>
-    <message>
         <source>&amp;Save…</source>
         <translation>&amp;Guardar…</translation>
-    </message>
-    <message>
-        <source>Save the deviceid to a text file</source>
-        <translation>Guardar el deviceid en un archivo de texto</translation>
     </message>
     <message>
         <source>Copy what happened, without any key or pin</source>
@@ -1985,14 +1953,6 @@
     <message>
         <source>Details copied to the clipboard.</source>
         <translation>Detalles copiados al portapapeles.</translation>
-    </message>
-    <message>
-        <source>deviceid copied to the clipboard.</source>
-        <translation>deviceid copiado al portapapeles.</translation>
-    </message>
-    <message>
-        <source>Save the deviceid</source>
-        <translation>Guardar el deviceid</translation>
     </message>
     <message>
         <source>Could not save to {path}: {reason}. Copy it instead.</source>
@@ -2704,8 +2664,8 @@
         <translation>Elija un proveedor.</translation>
     </message>
     <message>
-        <source>Sign in with Xee first.</source>
-        <translation>Inicie sesión primero con Xee.</translation>
+        <source>{failed} wrong pins for this box so far: the box is probably locked. Contact {provider} support before trying again.</source>
+        <translation>{failed} pines incorrectos para esta caja hasta ahora: la caja probablemente está bloqueada. Contacte con el soporte de {provider} antes de volver a intentarlo.</translation>
     </message>
     <message>
         <source>Choose an environment.</source>
@@ -2750,6 +2710,14 @@
     <message>
         <source>Zype site id</source>
         <translation>Id del sitio Zype</translation>
+    </message>
+    <message>
+        <source>Sign in to {provider} first.</source>
+        <translation>Inicie sesión primero en {provider}.</translation>
+    </message>
+    <message>
+        <source>That was the third wrong pin for this box: {provider} has now locked it. Contact {provider} support to unlock the box; another pin will not be accepted.</source>
+        <translation>Era el tercer pin erróneo para esta caja: {provider} la ha bloqueado. Contacte con el soporte de {provider} para desbloquearla; no se aceptará otro pin.</translation>
     </message>
     <message>
         <source>It was carried out: RUFUS has a device with serial number {serial} (deviceid {deviceid}; status {status}, battery {battery}, last telemetry {telemetry}, last login {login}). Do not bind it again: store this deviceid on the device.</source>
@@ -2864,6 +2832,10 @@
         <translation>Cuenta de Xee</translation>
     </message>
     <message>
+        <source>Sign in with {provider} first.</source>
+        <translation>Inicie sesión primero con {provider}.</translation>
+    </message>
+    <message>
         <source>Device bound</source>
         <translation>Dispositivo vinculado</translation>
     </message>
@@ -2932,10 +2904,6 @@
         <translation>Elija primero el proveedor.</translation>
     </message>
     <message>
-        <source>Sign in to Xee first.</source>
-        <translation>Inicie sesión primero en Xee.</translation>
-    </message>
-    <message>
         <source>Enter the api key first.</source>
         <translation>Introduzca primero la clave API.</translation>
     </message>
@@ -2966,10 +2934,6 @@
     <message>
         <source>Undo interrupted by closing the window: check whether it was carried out.</source>
         <translation>Deshacer se interrumpió al cerrar la ventana: compruebe si se llevó a cabo.</translation>
-    </message>
-    <message>
-        <source>That was the third wrong pin for this box: Xee has now locked it. Contact Xee support to unlock the box; another pin will not be accepted.</source>
-        <translation>Era el tercer pin erróneo para esta caja: Xee la ha bloqueado. Contacte con el soporte de Xee para desbloquearla; no se aceptará otro pin.</translation>
     </message>
     <message>
         <source>Wrong pin: 1 attempt left before the box locks. Check the pin on the box&apos;s card before trying again.</source>
@@ -3048,10 +3012,6 @@
         <translation>{failed} pines incorrectos para esta caja hasta ahora: un pin incorrecto más bloquea la caja. Compruebe el pin en la tarjeta de la caja antes de emparejar.</translation>
     </message>
     <message>
-        <source>{failed} wrong pins for this box so far: the box is probably locked. Contact Xee support before trying again.</source>
-        <translation>{failed} pines incorrectos para esta caja hasta ahora: la caja probablemente está bloqueada. Contacte con el soporte de Xee antes de volver a intentarlo.</translation>
-    </message>
-    <message>
         <source>The key was refused: {advice}</source>
         <translation>La clave fue rechazada: {advice}</translation>
     </message>
@@ -3094,6 +3054,42 @@
     <message>
         <source>{provider} answers with a {handover} that must be stored on the device: the result page shows it with Copy and Save.</source>
         <translation>{provider} responde con un {handover} que debe guardarse en el dispositivo: la página de resultado lo muestra con Copiar y Guardar.</translation>
+    </message>
+    <message>
+        <source>Store this {handover} on the device. Copy it or save it to a file now: it is what the device authenticates with.</source>
+        <translation>Guarde este {handover} en el dispositivo. Cópielo o guárdelo en un archivo ahora: es con lo que el dispositivo se autentica.</translation>
+    </message>
+    <message>
+        <source>The {handover} {provider} returned: store it on the device</source>
+        <translation>El {handover} que devolvió {provider}: guárdelo en el dispositivo</translation>
+    </message>
+    <message>
+        <source>Copy the {handover} to the clipboard</source>
+        <translation>Copiar el {handover} al portapapeles</translation>
+    </message>
+    <message>
+        <source>Save the {handover} to a text file</source>
+        <translation>Guardar el {handover} en un archivo de texto</translation>
+    </message>
+    <message>
+        <source>{handover} copied to the clipboard.</source>
+        <translation>{handover} copiado al portapapeles.</translation>
+    </message>
+    <message>
+        <source>Save the {handover}</source>
+        <translation>Guardar el {handover}</translation>
+    </message>
+    <message>
+        <source>Keep the {handover}?</source>
+        <translation>¿Conservar el {handover}?</translation>
+    </message>
+    <message>
+        <source>The {handover} was neither copied nor saved. The device needs it, and {provider} will not show it again.</source>
+        <translation>El {handover} no se ha copiado ni guardado. El dispositivo lo necesita y {provider} no volverá a mostrarlo.</translation>
+    </message>
+    <message>
+        <source>Front door</source>
+        <translation>Puerta principal</translation>
     </message>
 </context>
 <context>

@@ -699,8 +699,8 @@
 <context>
     <name>CredentialsPage</name>
     <message>
-        <source>Sign in to Xee</source>
-        <translation>Connexion à Xee</translation>
+        <source>Sign in to {provider}</source>
+        <translation>Connexion à {provider}</translation>
     </message>
     <message>
         <source>{provider} api key</source>
@@ -737,10 +737,6 @@
 <context>
     <name>DevicePage</name>
     <message>
-        <source>Front door</source>
-        <translation>Porte d&apos;entrée</translation>
-    </message>
-    <message>
         <source>Fill &amp;demo values</source>
         <translation>Valeurs de &amp;démo</translation>
     </message>
@@ -769,8 +765,8 @@
         <translation>Recherche de {email}…</translation>
     </message>
     <message>
-        <source>No Zype consumer has the email {email}. Check the spelling with the customer.</source>
-        <translation>Aucun client Zype n&apos;a l&apos;e-mail {email}. Vérifiez l&apos;orthographe avec le client.</translation>
+        <source>No {provider} consumer has the email {email}. Check the spelling with the customer.</source>
+        <translation>Aucun client {provider} n&apos;a l&apos;e-mail {email}. Vérifiez l&apos;orthographe avec le client.</translation>
     </message>
     <message>
         <source>Linked devices: {devices}</source>
@@ -1498,8 +1494,8 @@
         <translation>Dernier essai avant le verrouillage du boîtier</translation>
     </message>
     <message>
-        <source>Two wrong pins were already sent for this box. If this pin is wrong too, Xee locks the box and only Xee support can unlock it.</source>
-        <translation>Deux codes pin erronés ont déjà été envoyés pour ce boîtier. Si celui-ci est faux aussi, Xee verrouille le boîtier et seul le support Xee peut le déverrouiller.</translation>
+        <source>Two wrong pins were already sent for this box. If this pin is wrong too, {provider} locks the box and only {provider} support can unlock it.</source>
+        <translation>Deux codes pin erronés ont déjà été envoyés pour ce boîtier. Si celui-ci est faux aussi, {provider} verrouille le boîtier et seul le support {provider} peut le déverrouiller.</translation>
     </message>
     <message>
         <source>Check the pin on the box&apos;s card (Show reveals it).</source>
@@ -1524,14 +1520,6 @@
     <message>
         <source>{action}…</source>
         <translation>{action}…</translation>
-    </message>
-    <message>
-        <source>Keep the deviceid?</source>
-        <translation>Garder le deviceid ?</translation>
-    </message>
-    <message>
-        <source>The deviceid was neither copied nor saved. The device needs it, and RUFUS will not show it again.</source>
-        <translation>Le deviceid n&apos;a été ni copié ni enregistré. L&apos;appareil en a besoin, et RUFUS ne le montrera plus.</translation>
     </message>
     <message>
         <source>Leave it anyway?</source>
@@ -1876,8 +1864,8 @@
         <translation>Le bac à sable intégré répond comme le vrai service, avec des données de démo. Rien ne quitte cet ordinateur.</translation>
     </message>
     <message>
-        <source>Xee&apos;s own test service: fake data, real network.</source>
-        <translation>Le service de test de Xee : fausses données, vrai réseau.</translation>
+        <source>{provider}&apos;s own test service: fake data, real network.</source>
+        <translation>Le service de test de {provider} : fausses données, vrai réseau.</translation>
     </message>
     <message>
         <source>Real customers and real devices: changes are live.</source>
@@ -1911,32 +1899,12 @@
 <context>
     <name>ResultPage</name>
     <message>
-        <source>Store this deviceid on the device. Copy it or save it to a file now: it is what the device authenticates with.</source>
-        <translation>Enregistrez ce deviceid sur l&apos;appareil. Copiez-le ou enregistrez-le dans un fichier maintenant : c&apos;est avec lui que l&apos;appareil s&apos;authentifie.</translation>
-    </message>
-    <message>
-        <source>deviceid</source>
-        <translation>deviceid</translation>
-    </message>
-    <message>
-        <source>The deviceid RUFUS returned: store it on the device</source>
-        <translation>Le deviceid renvoyé par RUFUS : enregistrez-le sur l&apos;appareil</translation>
-    </message>
-    <message>
         <source>&amp;Copy</source>
         <translation>&amp;Copier</translation>
     </message>
     <message>
-        <source>Copy the deviceid to the clipboard</source>
-        <translation>Copier le deviceid dans le presse-papiers</translation>
-    </message>
-    <message>
         <source>&amp;Save…</source>
         <translation>&amp;Enregistrer…</translation>
-    </message>
-    <message>
-        <source>Save the deviceid to a text file</source>
-        <translation>Enregistrer le deviceid dans un fichier texte</translation>
     </message>
     <message>
         <source>Copy what happened, without any key or pin</source>
@@ -1985,14 +1953,6 @@
     <message>
         <source>Details copied to the clipboard.</source>
         <translation>Détails copiés dans le presse-papiers.</translation>
-    </message>
-    <message>
-        <source>deviceid copied to the clipboard.</source>
-        <translation>deviceid copié dans le presse-papiers.</translation>
-    </message>
-    <message>
-        <source>Save the deviceid</source>
-        <translation>Enregistrer le deviceid</translation>
     </message>
     <message>
         <source>Could not save to {path}: {reason}. Copy it instead.</source>
@@ -2704,8 +2664,8 @@
         <translation>Choisissez un fournisseur.</translation>
     </message>
     <message>
-        <source>Sign in with Xee first.</source>
-        <translation>Connectez-vous d&apos;abord avec Xee.</translation>
+        <source>{failed} wrong pins for this box so far: the box is probably locked. Contact {provider} support before trying again.</source>
+        <translation>{failed} codes erronés pour ce boîtier jusqu&apos;ici : le boîtier est probablement verrouillé. Contactez le support {provider} avant de réessayer.</translation>
     </message>
     <message>
         <source>Choose an environment.</source>
@@ -2750,6 +2710,14 @@
     <message>
         <source>Zype site id</source>
         <translation>Identifiant du site Zype</translation>
+    </message>
+    <message>
+        <source>Sign in to {provider} first.</source>
+        <translation>Connectez-vous d&apos;abord à {provider}.</translation>
+    </message>
+    <message>
+        <source>That was the third wrong pin for this box: {provider} has now locked it. Contact {provider} support to unlock the box; another pin will not be accepted.</source>
+        <translation>C’était le troisième pin erroné pour ce boîtier : {provider} l’a maintenant verrouillé. Contactez le support {provider} pour le déverrouiller ; aucun autre pin ne sera accepté.</translation>
     </message>
     <message>
         <source>It was carried out: RUFUS has a device with serial number {serial} (deviceid {deviceid}; status {status}, battery {battery}, last telemetry {telemetry}, last login {login}). Do not bind it again: store this deviceid on the device.</source>
@@ -2864,6 +2832,10 @@
         <translation>Compte Xee</translation>
     </message>
     <message>
+        <source>Sign in with {provider} first.</source>
+        <translation>Connectez-vous d&apos;abord avec {provider}.</translation>
+    </message>
+    <message>
         <source>Device bound</source>
         <translation>Appareil lié</translation>
     </message>
@@ -2932,10 +2904,6 @@
         <translation>Choisissez d&apos;abord le fournisseur.</translation>
     </message>
     <message>
-        <source>Sign in to Xee first.</source>
-        <translation>Connectez-vous d&apos;abord à Xee.</translation>
-    </message>
-    <message>
         <source>Enter the api key first.</source>
         <translation>Saisissez d&apos;abord la clé API.</translation>
     </message>
@@ -2966,10 +2934,6 @@
     <message>
         <source>Undo interrupted by closing the window: check whether it was carried out.</source>
         <translation>Annulation interrompue par la fermeture de la fenêtre : vérifiez si elle a été effectuée.</translation>
-    </message>
-    <message>
-        <source>That was the third wrong pin for this box: Xee has now locked it. Contact Xee support to unlock the box; another pin will not be accepted.</source>
-        <translation>C’était le troisième pin erroné pour ce boîtier : Xee l’a maintenant verrouillé. Contactez le support Xee pour le déverrouiller ; aucun autre pin ne sera accepté.</translation>
     </message>
     <message>
         <source>Wrong pin: 1 attempt left before the box locks. Check the pin on the box&apos;s card before trying again.</source>
@@ -3048,10 +3012,6 @@
         <translation>{failed} codes erronés pour ce boîtier jusqu&apos;ici : un code erroné de plus verrouille le boîtier. Vérifiez le code sur la carte du boîtier avant d&apos;appairer.</translation>
     </message>
     <message>
-        <source>{failed} wrong pins for this box so far: the box is probably locked. Contact Xee support before trying again.</source>
-        <translation>{failed} codes erronés pour ce boîtier jusqu&apos;ici : le boîtier est probablement verrouillé. Contactez le support Xee avant de réessayer.</translation>
-    </message>
-    <message>
         <source>The key was refused: {advice}</source>
         <translation>La clé a été refusée : {advice}</translation>
     </message>
@@ -3094,6 +3054,42 @@
     <message>
         <source>{provider} answers with a {handover} that must be stored on the device: the result page shows it with Copy and Save.</source>
         <translation>{provider} répond avec un {handover} à enregistrer sur l&apos;appareil : la page de résultat l&apos;affiche avec Copier et Enregistrer.</translation>
+    </message>
+    <message>
+        <source>Store this {handover} on the device. Copy it or save it to a file now: it is what the device authenticates with.</source>
+        <translation>Enregistrez ce {handover} sur l&apos;appareil. Copiez-le ou enregistrez-le dans un fichier maintenant : c&apos;est avec lui que l&apos;appareil s&apos;authentifie.</translation>
+    </message>
+    <message>
+        <source>The {handover} {provider} returned: store it on the device</source>
+        <translation>Le {handover} renvoyé par {provider} : enregistrez-le sur l&apos;appareil</translation>
+    </message>
+    <message>
+        <source>Copy the {handover} to the clipboard</source>
+        <translation>Copier le {handover} dans le presse-papiers</translation>
+    </message>
+    <message>
+        <source>Save the {handover} to a text file</source>
+        <translation>Enregistrer le {handover} dans un fichier texte</translation>
+    </message>
+    <message>
+        <source>{handover} copied to the clipboard.</source>
+        <translation>{handover} copié dans le presse-papiers.</translation>
+    </message>
+    <message>
+        <source>Save the {handover}</source>
+        <translation>Enregistrer le {handover}</translation>
+    </message>
+    <message>
+        <source>Keep the {handover}?</source>
+        <translation>Garder le {handover} ?</translation>
+    </message>
+    <message>
+        <source>The {handover} was neither copied nor saved. The device needs it, and {provider} will not show it again.</source>
+        <translation>Le {handover} n&apos;a été ni copié ni enregistré. L&apos;appareil en a besoin, et {provider} ne le montrera plus.</translation>
+    </message>
+    <message>
+        <source>Front door</source>
+        <translation>Porte d&apos;entrée</translation>
     </message>
 </context>
 <context>

@@ -160,6 +160,8 @@ class AcmeSpec(ProviderSpec):
     result_labels = (("gadget_id", "Gadget id"), ("serial", "Serial number"))
     done_title = "Gadget bound"
     undone_title = "Gadget unbound"
+    handover_file_keys = ("serial",)
+    handover_file_name_key = "serial"
 
     def review_rows(self, state: Mapping[str, Any]) -> list[tuple[str, str]]:
         return [("Request", "POST /gadgets"),
@@ -766,3 +768,38 @@ def test_the_unknown_provider_sentence_reads_right_for_any_number_of_providers()
     assert three == ["Unknown provider 'nope': use xee, rufus or zype."] * 2
     assert {s.template for s in three} == {
         "Unknown provider {provider}: use {choices} or {last}."}
+
+
+def test_the_flows_sentences_name_the_provider_they_are_about():
+    """Issue 15e item 4: the flow's sign-in and box-lock sentences are built from the
+    spec's title ({provider}): a fourth provider that signs in, or whose box locks after
+    wrong pins, is named; Xee's English is as it was."""
+    class AcmeLockSpec(AcmeSignInSpec):
+        info = AcmeSignInSpec.info._replace(pin_lock=True)
+
+    def sentences(provider: str) -> list[str]:
+        state = flow.select(flow.new_state(), provider, providers.PRODUCTION)
+        locked = {**state, "xee_device_id": "BOX", "xee_pin_failures": {"BOX": 3}}
+        return [flow.page_errors(Page.CREDENTIALS, state)["xee_account"],
+                flow.batch_problem(state, signed_in=False), flow.pin_warning(locked),
+                flow.pin_result_note({**locked, "error": {"kind": "xee.box_locked"}})]
+
+    assert sentences("xee") == [
+        "Sign in with Xee first.", "Sign in to Xee first.",
+        "3 wrong pins for this box so far: the box is probably locked. Contact Xee support "
+        "before trying again.",
+        "That was the third wrong pin for this box: Xee has now locked it. Contact Xee "
+        "support to unlock the box; another pin will not be accepted."]
+    providers.register(AcmeLockSpec())
+    try:
+        found = sentences("acme")
+    finally:
+        providers.unregister("acme")
+    assert found == [
+        "Sign in with Acme first.", "Sign in to Acme first.",
+        "3 wrong pins for this box so far: the box is probably locked. Contact Acme "
+        "support before trying again.",
+        "That was the third wrong pin for this box: Acme has now locked it. Contact Acme "
+        "support to unlock the box; another pin will not be accepted."]
+    assert [m.template for m in found[:2]] == ["Sign in with {provider} first.",
+                                               "Sign in to {provider} first."]

@@ -263,3 +263,39 @@ def test_the_fix_label_and_the_hand_over_note_are_translated_from_flow(language)
     language("es")
     assert i18n.flow_text(flow.fix_action({"error": {"category": "network"}}).label) \
         == "&Reintentar"
+
+
+def test_the_handed_over_ids_words_are_translated_from_the_spec(language):
+    """Issue 15e item 1: the result page's words for the id a provider hands over are the
+    spec's Messages (its title and its id), in the UI language; RUFUS's French is what its
+    page said before."""
+    language("fr")
+    words = flow.handover("rufus")
+    assert i18n.flow_text(words.description) == ("Le deviceid renvoyé par RUFUS : "
+                                                 "enregistrez-le sur l'appareil")
+    assert i18n.flow_text(words.keep_text) == ("Le deviceid n'a été ni copié ni enregistré. "
+                                               "L'appareil en a besoin, et RUFUS ne le "
+                                               "montrera plus.")
+    language("es")
+    assert i18n.flow_text(words.keep_title) == "¿Conservar el deviceid?"
+    assert flow.handover("zype") is None and flow.handover("xee") is None
+
+
+def test_the_flows_sentences_naming_a_provider_keep_their_translation(language):
+    """Issue 15e item 4: the sign-in and box-lock sentences are templates with {provider}
+    (the spec's title); Xee's French and Spanish are what they were."""
+    state = flow.select(flow.new_state(), "xee", flow.PRODUCTION)
+    locked = {**state, "xee_device_id": "BOX", "xee_pin_failures": {"BOX": 3},
+              "error": {"kind": "xee.box_locked"}}
+    language("fr")
+    assert i18n.flow_text(flow.batch_problem(state, signed_in=False)) == \
+        "Connectez-vous d'abord à Xee."
+    assert i18n.flow_text(flow.page_errors(Page.CREDENTIALS, state)["xee_account"]) == \
+        "Connectez-vous d'abord avec Xee."
+    assert i18n.flow_text(flow.pin_result_note(locked)) == (
+        "C’était le troisième pin erroné pour ce boîtier : Xee l’a maintenant verrouillé. "
+        "Contactez le support Xee pour le déverrouiller ; aucun autre pin ne sera accepté.")
+    language("es")
+    assert i18n.flow_text(flow.pin_warning(locked)) == (
+        "3 pines incorrectos para esta caja hasta ahora: la caja probablemente está "
+        "bloqueada. Contacte con el soporte de Xee antes de volver a intentarlo.")

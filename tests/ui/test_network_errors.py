@@ -33,12 +33,36 @@ def test_a_network_failure_is_not_what_the_provider_said_and_offers_the_network_
     check = find(wizard, "resultCheckNetworkButton")
     assert check.isVisible()
     click(qtbot, wizard, "resultCheckNetworkButton")
-    dialog = wizard.pages[Page.PROVIDER].advanced.network.dialog
+    dialog = network_check_window()
     assert dialog is not None and dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.report is not None, timeout=WAIT_MS)
     assert "127.0.0.1" in dialog.plain_text() or "RUFUS" in dialog.plain_text()
+    assert dialog.where.text() == "API address: http://127.0.0.1:9/rufus/v0"
+    # Issue 15e item 2: the result page opens the wizard's network check itself, not
+    # through the provider page's widgets: the Advanced settings are still unbuilt.
+    from app.ui.advanced_settings import AdvancedSettings
+
+    assert wizard.pages[Page.PROVIDER].findChildren(AdvancedSettings) == []
+    dialog.close()
+    # The Advanced settings' button opens the same window (one network check).
+    wizard.go(Page.PROVIDER)
+    click(qtbot, wizard, "advancedToggle")
+    click(qtbot, wizard, "networkCheckButton")
+    assert network_check_window() is dialog and dialog.isVisible()
+    qtbot.waitUntil(lambda: not wizard.is_busy() and dialog.again.isEnabled(),
+                    timeout=WAIT_MS)
     dialog.close()
     run(qtbot, wizard.shutdown())
+
+
+def network_check_window():
+    """The network check window on screen (None when none is shown)."""
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog)
+             and w.objectName() == "networkCheckDialog" and w.isVisible()]
+    assert len(shown) <= 1, shown
+    return shown[0] if shown else None
 
 
 def test_a_refusal_keeps_the_providers_words_and_no_network_button(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from app.core.flow import Page
 
-from .conftest import run
+from .conftest import WAIT_MS, run
 from .drive import (
     answer_dialog,
     choose,
@@ -56,6 +56,10 @@ def test_wrong_pins_count_down_confirm_the_last_and_say_locked_at_once(
     click(qtbot, wizard, "nextButton")
     wait_page(qtbot, wizard, Page.REVIEW)
     click(qtbot, wizard, "pairButton")
+    qtbot.waitUntil(lambda: last_pin_question() is not None, timeout=WAIT_MS)
+    assert last_pin_question().text() == (   # Xee's words (15e item 4: {provider})
+        "Two wrong pins were already sent for this box. If this pin is wrong too, Xee "
+        "locks the box and only Xee support can unlock it.")
     answer_dialog(qtbot, "lastPinDialog", yes=False)         # the last attempt asks first
     wait_idle(qtbot, wizard)
     assert wizard.current is Page.REVIEW and not wizard.state.get("error")
@@ -66,3 +70,10 @@ def test_wrong_pins_count_down_confirm_the_last_and_say_locked_at_once(
     assert "Xee has now locked it" in text                   # at once, not after a 4th try
     assert not find(wizard, "fixInputButton").isVisible()    # no "Fix the device details"
     run(qtbot, wizard.shutdown())
+
+
+def last_pin_question():
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)
+                 and w.objectName() == "lastPinDialog" and w.isVisible()), None)

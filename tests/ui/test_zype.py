@@ -47,6 +47,15 @@ def test_zype_lookup_link_pair_another_and_unlink(qtbot, sandbox, make_wizard):
     assert "7 letters or digits" in find(wizard, "zypePinEditNote").text()
     assert not next_enabled(wizard)
 
+    # An email no consumer has: said plainly, in Zype's name (15e item 4: {provider}).
+    type_into(qtbot, wizard, "zypeEmailEdit", "nobody-here@example.com")
+    click(qtbot, wizard, "zypeLookupButton")
+    status = find(wizard, "zypeLookupStatus")
+    qtbot.waitUntil(lambda: "No Zype consumer" in status.text(), timeout=20000)
+    assert status.text().endswith("No Zype consumer has the email nobody-here@example.com. "
+                                  "Check the spelling with the customer.")
+    wait_idle(qtbot, wizard)
+
     type_into(qtbot, wizard, "zypeEmailEdit", consumer["email"])
     click(qtbot, wizard, "zypeLookupButton")
     consumers = find(wizard, "zypeConsumerList", QListWidget)
