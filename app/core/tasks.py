@@ -19,6 +19,7 @@ paint, when asyncio is not loaded yet.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
@@ -89,12 +90,10 @@ class TaskScope:
     def cancel(self) -> list[asyncio.Task[Any]]:
         """Cancel every task still running here and in the children (except the task
         calling this), and refuse new ones. Returns the tasks cancelled (to await them)."""
-        import asyncio
-
-        try:
+        asyncio = sys.modules.get("asyncio")   # not loaded yet: no task to cancel
+        current = None
+        if asyncio is not None and asyncio._get_running_loop() is not None:
             current = asyncio.current_task()
-        except RuntimeError:   # no running loop: no task can be the caller
-            current = None
         cancelled: list[asyncio.Task[Any]] = []
         self._cancel_into(cancelled, current)
         if self.parent is not None and self in self.parent._children:

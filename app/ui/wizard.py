@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from app.core import flow
 from app.core.flow import Page
+from app.core.tasks import TaskScope
 from app.ui import theme
 from app.ui.i18n import advice as advice_text
 from app.ui.i18n import flow_text
@@ -147,7 +148,12 @@ class PairingWizard(QWidget):
         self.render_only = render_only     # screenshots: no network, no sandbox
         settings = settings or QSettings()
         self.services = Services(settings, demo, DemoSandbox(external_url=sandbox_url))
-        self._tasks: set[asyncio.Task[Any]] = set()
+        # The window's tasks (shutdown cancels them), the current selection's (another
+        # provider or environment cancels them) and the current page's (leaving it
+        # cancels them): see app.core.tasks.
+        self.window_scope = TaskScope("window", on_error=self._task_failed)
+        self.selection_scope = self.window_scope.child("selection")
+        self.page_scope = self.selection_scope.child("page")
         self._busy: list[str] = []
         self._pair_task: asyncio.Task[Any] | None = None
         self._user_cancelled = False
@@ -550,25 +556,17 @@ class PairingWizard(QWidget):
     # -- tasks -------------------------------------------------------------------------
 
     def spawn(self, coro: Coroutine[Any, Any, Any], name: str = "") -> asyncio.Task[Any]:
-        import asyncio
+        """A window-wide task: only shutdown cancels it (a page's or a selection's own
+        tasks go to page_scope or selection_scope)."""
+        return self.window_scope.spawn(coro, name)
 
-        task = asyncio.ensure_future(coro)
-        if name:
-            task.set_name(name)
-        self._tasks.add(task)
-        task.add_done_callback(self._task_done)
-        return task
-
-    def _task_done(self, task: asyncio.Task[Any]) -> None:
-        self._tasks.discard(task)
-        if task.cancelled():
-            return
-        exc = task.exception()
-        if exc is not None:
-            sys.excepthook(type(exc), exc, exc.__traceback__)
+    @staticmethod
+    def _task_failed(task: asyncio.Task[Any], exc: BaseException) -> None:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def tasks(self) -> set[asyncio.Task[Any]]:
-        return set(self._tasks)
+        """Every task still running: the window's, the selection's and the page's."""
+        return self.window_scope.tasks()
 
     @contextlib.asynccontextmanager
     async def busy(self, reason: str) -> AsyncIterator[None]:
@@ -595,6 +593,11 @@ class PairingWizard(QWidget):
             settings.setValue("last/provider", after[0])
         if after[1]:
             settings.setValue("last/environment", after[1])
+        if before != after:
+            # What was started for the previous choice ends (the page's tasks with it).
+            self.selection_scope.cancel()
+            self.selection_scope = self.window_scope.child("selection")
+            self.page_scope = self.selection_scope.child("page")
         if before != after and not self.render_only:
             self.spawn(self.services.xee_drop(), "xee-drop")
             if after[1] == flow.DEMO and not self.render_only:
@@ -606,6 +609,9 @@ class PairingWizard(QWidget):
         if old is not None and page is not self.current:
             forward = flow.PAGE_ORDER.index(page) > flow.PAGE_ORDER.index(self.current)
             old.leave(forward)
+        if page is not self.current:   # what the page left had started ends
+            self.page_scope.cancel()
+            self.page_scope = self.selection_scope.child("page")
         self.current = page
         if page not in self.pages:   # sooner than the turns after the first paint
             self.build_pages()
@@ -1030,12 +1036,11 @@ class PairingWizard(QWidget):
         """Cancel the running tasks and close the HTTP clients (and the demo sandbox)."""
         import asyncio
 
-        current = asyncio.current_task()
         for page in list(self.pages.values()):   # their own waits stop (the Xee sign-in)
             page.leave(False)
-        pending = [t for t in self._tasks if t is not current and not t.done()]
-        for task in pending:
-            task.cancel()
+        # Every task of the window, the selection and the page (not this one, whose
+        # caller closes the window): later ones are refused.
+        pending = self.window_scope.cancel()
         if pending:
             await asyncio.gather(*pending, return_exceptions=True)
         await self.services.aclose()
