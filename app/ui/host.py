@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QPushButton, QWidget
 
     from app.core.flow import Page, ProviderInfo
+    from app.core.tasks import TaskScope
     from app.ui.services import Services
 
 
@@ -31,6 +32,12 @@ class WizardHost(Protocol):
     next_button: QPushButton
     network_check: Any         # the network check window, once opened (check_network)
     restart_failed: SignalInstance
+    # Where a page's tasks go (app.core.tasks): page_scope ends when the page is left,
+    # selection_scope when another provider or environment is chosen; spawn() is
+    # window-wide (only the window's shutdown cancels it). Read them at each spawn: a
+    # new scope opens for each page and each choice.
+    page_scope: TaskScope
+    selection_scope: TaskScope
 
     def spawn(self, coro: Coroutine[Any, Any, Any], name: str = "") -> asyncio.Task[Any]: ...
     def busy(self, reason: str) -> AbstractAsyncContextManager[None]: ...

@@ -59,7 +59,6 @@ class XeeSignInPanel(QWidget):
         super().__init__()
         self.page = page
         self.attempt: Any = None
-        self.restore_task: Any = None   # the stored sign-in's check, cancelled when left
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
@@ -145,14 +144,17 @@ class XeeSignInPanel(QWidget):
             self.demo_accounts.hide()
             self.status.clear()
             return
+        # The page's own tasks: leaving the page (or another environment) cancels them,
+        # the stored sign-in's check too (it may be for another environment by the time
+        # it ends; the session slot closes what it built).
+        scope = self.wizard.page_scope
         if not self.page.state.get("xee_account") and self.attempt is None:
-            self.cancel_restore()
-            self.restore_task = self.wizard.spawn(self._restore(), "xee-restore")
+            scope.spawn(self._restore(), "xee-restore")
         if self.page.state.get("environment") == flow.DEMO:
-            self.wizard.spawn(self._show_demo_accounts(), "xee-demo-accounts")
+            scope.spawn(self._show_demo_accounts(), "xee-demo-accounts")
         else:
             self.demo_accounts.hide()
-            self.wizard.spawn(self._check_app_credentials(), "xee-app-check")
+            scope.spawn(self._check_app_credentials(), "xee-app-check")
 
     def missing_app_message(self, env: str) -> str:
         return self.tr(
@@ -383,13 +385,6 @@ class XeeSignInPanel(QWidget):
         if self.attempt is not None:
             self.attempt.cancel()
 
-    def cancel_restore(self) -> None:
-        """Stop checking the stored sign-in (the page is left: it may be for another
-        environment by the time it ends)."""
-        task, self.restore_task = self.restore_task, None
-        if task is not None and not task.done():
-            task.cancel()
-
     def _sign_out(self) -> None:
         self.wizard.spawn(self._do_sign_out(), "xee-sign-out")
 
@@ -476,7 +471,15 @@ class ApiKeyPanel(QWidget):
         where = (provider, state["environment"])
         if not self.wizard.render_only and self._loaded_for != where:
             self._loaded_for = where
-            self.wizard.spawn(self._load_remembered(*where), "load-key")
+            # The selection's: another provider or environment cancels it (then it is
+            # loaded again when this one is chosen again).
+            task = self.wizard.selection_scope.spawn(self._load_remembered(*where),
+                                                     "load-key")
+            task.add_done_callback(lambda done: self._load_ended(done, where))
+
+    def _load_ended(self, task: Any, where: tuple[str, str]) -> None:
+        if task.cancelled() and self._loaded_for == where:
+            self._loaded_for = None
 
     async def _load_remembered(self, provider: str, environment: str) -> None:
         services = self.wizard.services
@@ -513,7 +516,7 @@ class ApiKeyPanel(QWidget):
         self.page.refresh_errors()
         if not flow.is_valid(Page.CREDENTIALS, self.page.state):
             return
-        self.wizard.spawn(self._run_test(), "test-key")
+        self.wizard.page_scope.spawn(self._run_test(), "test-key")
 
     async def _run_test(self) -> None:
         from app.core.errors import ProviderError
@@ -535,7 +538,7 @@ class ApiKeyPanel(QWidget):
         self.test_status.show_message(kind, flow_text(check.message))
 
     def _fill_demo(self) -> None:
-        self.wizard.spawn(self._do_fill_demo(), "fill-demo-key")
+        self.wizard.page_scope.spawn(self._do_fill_demo(), "fill-demo-key")
 
     async def _do_fill_demo(self) -> None:
         fixtures = await self.wizard.services.fixtures()
@@ -584,8 +587,7 @@ class CredentialsPage(WizardPage):
 
     def leave(self, forward: bool) -> None:
         if self.info is not None and self.info.signs_in:
-            self.xee.cancel_attempt()
-            self.xee.cancel_restore()
+            self.xee.cancel_attempt()   # its task then ends with the sign-in's own words
         else:
             self.api_key.leave(forward)
 
@@ -800,7 +802,7 @@ class DevicePage(WizardPage):
         self.refresh_errors()
         if flow.field_error(lookup, self.state) or not self.state.get(lookup):
             return
-        self.wizard.spawn(self._run_lookup(), "zype-lookup")
+        self.wizard.page_scope.spawn(self._run_lookup(), "zype-lookup")
 
     async def _run_lookup(self) -> None:
         from app.core.errors import ProviderError
@@ -848,7 +850,7 @@ class DevicePage(WizardPage):
                 str(item.data(Qt.ItemDataRole.UserRole)))
 
     def _fill_demo(self) -> None:
-        self.wizard.spawn(self._do_fill_demo(), "fill-demo-device")
+        self.wizard.page_scope.spawn(self._do_fill_demo(), "fill-demo-device")
 
     async def _do_fill_demo(self) -> None:
         fixtures = await self.wizard.services.fixtures()
@@ -903,7 +905,7 @@ class ReviewPage(WizardPage):
                        "whom.")
 
     def _check_now(self) -> None:
-        self.wizard.spawn(self._run_check(), "check-outcome")
+        self.wizard.page_scope.spawn(self._run_check(), "check-outcome")
 
     async def _run_check(self) -> None:
         from app.auth.errors import SignInError

@@ -1,9 +1,11 @@
 """The wizard window: a step list, the pages in a stack, and one button bar.
 
 Navigation asks app.core.flow (next_target, previous_page, is_valid, page_for_error),
-the button bar is flow.bar_for's, a pairing's end is flow.after_pair's Outcome;
-every network call runs as a task on the qasync loop, tracked so that closing the
-window cancels it and closes the HTTP client.
+the button bar is flow.bar_for's; the state, the pairing and the undo are the GUI-free
+app.core.controller.PairingController's (this window is its view). Every network call
+runs as a task on the qasync loop in a scope (app.core.tasks: the window's, the
+selection's, the page's), so that leaving a page or a choice cancels what was started
+for it and closing the window cancels everything and closes the HTTP client.
 
 Only the provider page is built before the first paint; build_pages() builds the
 others (app.ui.pairing_pages, imported then): one per event-loop turn right after the
@@ -35,7 +37,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.core import flow
+from app.core.controller import PairingController
 from app.core.flow import Page
+from app.core.tasks import TaskScope
 from app.ui import theme
 from app.ui.i18n import advice as advice_text
 from app.ui.i18n import flow_text
@@ -147,10 +151,13 @@ class PairingWizard(QWidget):
         self.render_only = render_only     # screenshots: no network, no sandbox
         settings = settings or QSettings()
         self.services = Services(settings, demo, DemoSandbox(external_url=sandbox_url))
-        self._tasks: set[asyncio.Task[Any]] = set()
+        # The window's tasks (shutdown cancels them), the current selection's (another
+        # provider or environment cancels them) and the current page's (leaving it
+        # cancels them): see app.core.tasks.
+        self.window_scope = TaskScope("window", on_error=self._task_failed)
+        self.selection_scope = self.window_scope.child("selection")
+        self.page_scope = self.selection_scope.child("page")
         self._busy: list[str] = []
-        self._pair_task: asyncio.Task[Any] | None = None
-        self._user_cancelled = False
         self._closing = False
         self._confirming_cancel = False
         self._restarting = False
@@ -160,7 +167,10 @@ class PairingWizard(QWidget):
         self._warm_up_started = False
         self.warmed_up_at = 0.0   # perf_counter() when the warm-up was done
         self._paint_watcher: _PaintWatcher | None = None
-        self.state = self._initial_state()
+        # The state, the choice, the pairing and the undo (GUI-free); this window is its
+        # view: the last-pin question, the pairing page, busy.
+        self.controller = PairingController(self.services, self, demo=demo)
+        self._pair_target: Page | None = None
         self.current = Page.PROVIDER
 
         self._build()
@@ -179,19 +189,14 @@ class PairingWizard(QWidget):
 
     # -- construction ------------------------------------------------------------------
 
-    def _initial_state(self) -> dict[str, Any]:
-        settings = self.services.settings
-        provider = str(settings.value("last/provider", "") or "") or None
-        if provider not in flow.PROVIDERS:
-            provider = None
-        environment = str(settings.value("last/environment", "") or "")
-        if self.demo:
-            environment = flow.DEMO
-        state = flow.new_state(provider, environment or flow.DEMO)
-        state = flow.select(state, provider, state["environment"]) if provider else state
-        state["xee_pin_failures"] = flow.load_pin_failures(
-            settings.value(flow.PIN_FAILURES_SETTING, "{}"))
-        return state
+    @property
+    def state(self) -> dict[str, Any]:
+        """The wizard's state (flow.new_state's dict), the controller's."""
+        return self.controller.state
+
+    @state.setter
+    def state(self, state: dict[str, Any]) -> None:
+        self.controller.state = state
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
@@ -300,7 +305,6 @@ class PairingWizard(QWidget):
                            self.pair_button, self.finish_button):
             bar_button.installEventFilter(self._click_guard)
         self._outcome_at = -1.0
-        self._last_pin_confirmed = False
 
         self.back_button.clicked.connect(self.back)
         self.next_button.clicked.connect(self.next)
@@ -549,8 +553,7 @@ class PairingWizard(QWidget):
                                            "restart the demo.").format(
                                                error=type(exc).__name__))
             return
-        self.state["xee_pin_failures"] = {}
-        self._save_pin_failures()
+        self.controller.forget_pin_failures()
         self.banner.set_detail(self.tr("Demo data reset: boxes, devices and pins are as "
                                        "new; the sign-in and the keys are kept."))
         self.refresh()
@@ -564,25 +567,17 @@ class PairingWizard(QWidget):
     # -- tasks -------------------------------------------------------------------------
 
     def spawn(self, coro: Coroutine[Any, Any, Any], name: str = "") -> asyncio.Task[Any]:
-        import asyncio
+        """A window-wide task: only shutdown cancels it (a page's or a selection's own
+        tasks go to page_scope or selection_scope)."""
+        return self.window_scope.spawn(coro, name)
 
-        task = asyncio.ensure_future(coro)
-        if name:
-            task.set_name(name)
-        self._tasks.add(task)
-        task.add_done_callback(self._task_done)
-        return task
-
-    def _task_done(self, task: asyncio.Task[Any]) -> None:
-        self._tasks.discard(task)
-        if task.cancelled():
-            return
-        exc = task.exception()
-        if exc is not None:
-            sys.excepthook(type(exc), exc, exc.__traceback__)
+    @staticmethod
+    def _task_failed(task: asyncio.Task[Any], exc: BaseException) -> None:
+        sys.excepthook(type(exc), exc, exc.__traceback__)
 
     def tasks(self) -> set[asyncio.Task[Any]]:
-        return set(self._tasks)
+        """Every task still running: the window's, the selection's and the page's."""
+        return self.window_scope.tasks()
 
     @contextlib.asynccontextmanager
     async def busy(self, reason: str) -> AsyncIterator[None]:
@@ -601,19 +596,17 @@ class PairingWizard(QWidget):
     # -- navigation --------------------------------------------------------------------
 
     def select(self, provider: str | None, environment: str | None) -> None:
-        before = (self.state.get("provider"), self.state.get("environment"))
-        self.state = flow.select(self.state, provider, environment)
-        after = (self.state.get("provider"), self.state.get("environment"))
-        settings = self.services.settings
-        if after[0]:
-            settings.setValue("last/provider", after[0])
-        if after[1]:
-            settings.setValue("last/environment", after[1])
-        if before != after and self.network_check is not None:
+        changed = self.controller.selected(provider, environment)
+        if changed:
+            # What was started for the previous choice ends (the page's tasks with it).
+            self.selection_scope.cancel()
+            self.selection_scope = self.window_scope.child("selection")
+            self.page_scope = self.selection_scope.child("page")
+        if changed and self.network_check is not None:
             self.network_check.follow()   # its report is of the provider chosen before
-        if before != after and not self.render_only:
+        if changed and not self.render_only:
             self.spawn(self.services.xee_drop(), "xee-drop")
-            if after[1] == flow.DEMO and not self.render_only:
+            if self.state.get("environment") == flow.DEMO:
                 self.start_sandbox()
         self.refresh()
 
@@ -622,6 +615,9 @@ class PairingWizard(QWidget):
         if old is not None and page is not self.current:
             forward = flow.PAGE_ORDER.index(page) > flow.PAGE_ORDER.index(self.current)
             old.leave(forward)
+        if page is not self.current:   # what the page left had started ends
+            self.page_scope.cancel()
+            self.page_scope = self.selection_scope.child("page")
         self.current = page
         if page not in self.pages:   # sooner than the turns after the first paint
             self.build_pages()
@@ -692,10 +688,7 @@ class PairingWizard(QWidget):
             # A Cancel meant for the request that has just ended: not a wish to close.
             log.info("Ignored a Cancel right after the outcome")
             return
-        if self._pair_task is not None and not self._pair_task.done():
-            if not self._user_cancelled:   # once: a second cancel would cut the recording
-                self._user_cancelled = True
-                self._pair_task.cancel()
+        if self.controller.cancel():   # the pairing's request in flight is stopped
             return
         if (page := self.pages.get(self.current)) is not None and page.cancel_wait():
             return   # the page's own wait (the Xee sign-in's browser) is stopped
@@ -770,7 +763,7 @@ class PairingWizard(QWidget):
         if widget is None:
             return
         busy = self.is_busy()
-        pairing = self._pair_task is not None and not self._pair_task.done()
+        pairing = self.controller.sending
         self.page_title.setText(widget.title())
         subtitle = widget.subtitle()
         self.page_subtitle.setText(subtitle)
@@ -778,7 +771,7 @@ class PairingWizard(QWidget):
         widget.refresh_errors()
 
         bar = flow.bar_for(page, self.state, busy=busy, pairing=pairing,
-                           cancelling=self._user_cancelled)
+                           cancelling=self.controller.cancelling)
         self.page_title.setVisible(bar.title)
         for control, button in self._bar_buttons().items():
             shown: flow.Button = getattr(bar, control.value)
@@ -826,26 +819,20 @@ class PairingWizard(QWidget):
     # -- pairing -----------------------------------------------------------------------
 
     def start_pairing(self) -> None:
-        if self.is_busy():
-            return
-        if self._pair_task is not None and not self._pair_task.done():
+        """Pair: the controller runs it (the last-pin question, the request, its end);
+        this window shows the pages."""
+        if self.is_busy() or self.controller.running:
             return  # never twice
         target = flow.pair_target(self.current, self.state)
         if target is None:   # not a page that pairs, or not valid
             return
-        if flow.is_last_pin_attempt(self.state) and not self._last_pin_confirmed:
-            self.spawn(self._confirm_last_pin(), "confirm-last-pin")
-            return
-        self._last_pin_confirmed = False
-        self.state.update(result=None, error=None, undone=False, uncertain=False)
-        self._user_cancelled = False
-        self.deviceid_kept = False
-        self.go(target)
-        self._pair_task = self.spawn(self._pair(), "pair")
-        self._pair_task.add_done_callback(self._pair_ended)
+        self._pair_target = target
+        self.controller.start(self.window_scope, ended=self._pair_ended)
         self.refresh()
 
-    async def _confirm_last_pin(self) -> None:
+    # -- app.core.controller.PairingView: what the pairing asks of this window ----------
+
+    async def confirm_last_pin(self) -> bool:
         """Before the attempt that would lock the Xee box: ask (shown and awaited)."""
         from app.ui import dialogs
 
@@ -859,84 +846,34 @@ class PairingWizard(QWidget):
                 informative=self.tr("Check the pin on the box's card (Show reveals it)."),
                 yes=self.tr("Send this pin"), no=self.tr("Check the pin first"),
                 object_name="lastPinDialog", icon=dialogs.QMessageBox.Icon.Warning)
-        if confirmed and flow.pair_target(self.current, self.state) is not None:
-            self._last_pin_confirmed = True
-            self.start_pairing()
+        return confirmed and flow.pair_target(self.current, self.state) is not None
 
-    def _pair_ended(self, task: asyncio.Task[Any]) -> None:
-        """A pair task cancelled before its body ran (Cancel pressed at once) never
-        reaches its own error handling: say so here, or the Pairing page would stay."""
-        import time
-
-        if not task.cancelled() or not self._user_cancelled or self._closing \
-                or self._closed_clean or not shiboken6.isValid(self):
-            return
-        if self._pair_task is task:
-            self._pair_task = None
-        self._user_cancelled = False
-        state = self.state
-        if not state.get("error") and not state.get("result"):
-            state["error"] = flow.cancelled_error(state, sent=False)
-        log.info("Pairing cancelled before the request was sent")
-        self._outcome_at = time.monotonic()
-        if (target := flow.end_target(self.current)) is not None:
+    def sending(self) -> None:
+        """The request leaves: the page that waits for it."""
+        self.deviceid_kept = False
+        target = self._pair_target or flow.pair_target(self.current, self.state)
+        if target is not None:
             self.go(target)
-        self.refresh()
-        self.outcome.emit()
 
-    async def _pair(self) -> None:
-        import asyncio
+    def _pair_ended(self, outcome: flow.Outcome | None) -> None:
+        """The pairing's end (not the window's closing): the page that shows it."""
         import time
 
-        from app.auth.errors import SignInError
-        from app.core.errors import ProviderError
-
-        state = self.state
-        result: dict[str, Any] | None = None
-        error: dict[str, Any] | None = None
-        try:
-            async with self.busy("Pairing"):
-                result = await self.services.call_provider(
-                    state, lambda api: flow.pair(api, state))
-        except asyncio.CancelledError:
-            if not self._user_cancelled:  # the window is closing
-                await asyncio.shield(self._apply(flow.after_pair(
-                    state, error=flow.cancelled_error(state))))
-                raise
-            error = flow.cancelled_error(state)
-        except ProviderError as exc:
-            error = flow.error_dict(exc)
-        except SignInError as exc:
-            error = flow.sign_in_error(exc)
-        finally:
-            self._pair_task = None
-        await self._apply(flow.after_pair(state, result=result, error=error))
-        if error:
+        if outcome is None or self._closing or self._closed_clean \
+                or not shiboken6.isValid(self):
+            return   # the last pin not confirmed: nothing was sent, the page stays
+        error = outcome.error
+        if error and error.get("kind") == "cancelled" \
+                and not error.get("may_have_reached_server"):
+            log.info("Pairing cancelled before the request was sent")
+        elif error:
             log.info("Pairing failed: %s (%s)", error.get("kind"), error.get("status"))
         else:
-            log.info("Pairing succeeded with %s", state.get("provider"))
-        self._user_cancelled = False
+            log.info("Pairing succeeded with %s", self.state.get("provider"))
         self._outcome_at = time.monotonic()
-        self.go(flow.outcome_page())
+        self.go(flow.end_target(self.current) or flow.outcome_page())
+        self.refresh()
         self.outcome.emit()
-
-    async def _apply(self, outcome: flow.Outcome) -> None:
-        """A pairing's or an undo's end (flow.after_pair, after_undo) into the state, the
-        saved wrong-pin counts and the history (Services.record decides whether it is an
-        attempt to record: flow.history_outcome)."""
-        state = self.state
-        # Recorded first: the state changes (an undo's "undone") and the page showing
-        # them then come in one step, with no await between (nothing sees one without
-        # the other).
-        await self.services.record(state, outcome.action, result=outcome.result,
-                                   error=outcome.error)
-        if flow.apply_outcome(state, outcome):
-            self._save_pin_failures()
-
-    def _save_pin_failures(self) -> None:
-        self.services.settings.setValue(
-            flow.PIN_FAILURES_SETTING,
-            flow.dump_pin_failures(self.state.get("xee_pin_failures") or {}))
 
     def start_undo(self) -> None:
         if self.is_busy() or not flow.can_undo(self.current, self.state):
@@ -945,11 +882,6 @@ class PairingWizard(QWidget):
         self.spawn(self._undo(self.pages[self.current]), "undo")
 
     async def _undo(self, page: WizardPage) -> None:
-        import asyncio
-
-        from app.auth.errors import SignInError
-        from app.core.errors import ProviderError
-
         state = self.state
         info = flow.PROVIDERS[state["provider"]]
         what = flow_text(flow.undo_confirm(state))
@@ -964,24 +896,10 @@ class PairingWizard(QWidget):
         if not confirmed:
             return
         page.show_action_status("info", self.tr("{action}…").format(action=undo_action))
-        error: dict[str, Any] | None = None
-        try:
-            async with self.busy("Undoing"):
-                await self.services.call_provider(state, lambda api: flow.undo(api, state))
-        except ProviderError as exc:
-            error = flow.error_dict(exc)
-        except SignInError as exc:
-            error = flow.sign_in_error(exc)
-        except asyncio.CancelledError:
-            # The window is closing: the request may have reached the provider.
-            await asyncio.shield(self._apply(flow.after_undo(
-                state, error=flow.undo_interrupted_error(state))))
-            raise
-        outcome = flow.after_undo(state, error=error)
+        outcome = await self.controller.undo()
         if outcome.error is not None:
             page.show_action_status("error", advice_text(outcome.error["advice"],
                                                          outcome.error["kind"]))
-        await self._apply(outcome)
         if outcome.undone:
             page.show_outcome()
             page.show_action_status("success", done)
@@ -1049,12 +967,11 @@ class PairingWizard(QWidget):
         """Cancel the running tasks and close the HTTP clients (and the demo sandbox)."""
         import asyncio
 
-        current = asyncio.current_task()
         for page in list(self.pages.values()):   # their own waits stop (the Xee sign-in)
             page.leave(False)
-        pending = [t for t in self._tasks if t is not current and not t.done()]
-        for task in pending:
-            task.cancel()
+        # Every task of the window, the selection and the page (not this one, whose
+        # caller closes the window): later ones are refused.
+        pending = self.window_scope.cancel()
         if pending:
             await asyncio.gather(*pending, return_exceptions=True)
         await self.services.aclose()

@@ -25,7 +25,7 @@ def test_cancel_before_the_pair_request_started_leaves_the_pairing_page(
     pair = find(wizard, "pairButton")
     qtbot.mouseClick(pair, Qt.MouseButton.LeftButton)
     assert wizard.current is Page.PAIRING
-    task = wizard._pair_task
+    task = next(t for t in wizard.tasks() if t.get_name() == "pair")
     assert task is not None and not task.done()
     qtbot.mouseClick(find(wizard, "cancelButton"), Qt.MouseButton.LeftButton)
     wait_page(qtbot, wizard, Page.RESULT)

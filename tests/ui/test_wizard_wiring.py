@@ -100,10 +100,10 @@ def test_one_decision_on_what_the_history_records(qtbot, sandbox, make_wizard):
              "xee_device_id": "E133742016", "xee_pin": "4321"}
     wizard.state = state
     before = len(history(qtbot, wizard))
-    run(qtbot, wizard._apply(flow.after_pair(
+    run(qtbot, wizard.controller.apply(flow.after_pair(
         state, error={"kind": "input.xee_pin", "category": "input"})))
     assert len(history(qtbot, wizard)) == before
-    run(qtbot, wizard._apply(flow.after_pair(
+    run(qtbot, wizard.controller.apply(flow.after_pair(
         state, error={"kind": "xee.pin_rejected", "category": "refused", "status": 400})))
     assert [(e.outcome, e.error_kind) for e in history(qtbot, wizard)[:1]] == [
         ("failed", "xee.pin_rejected")]
