@@ -109,6 +109,7 @@ class PairingController:
         self._task: asyncio.Task[Any] | None = None   # the pairing started, until its end
         self._in_flight = False      # its request is being sent: cancel() stops it
         self._user_cancelled = False
+        self._body_ran = False       # the pairing's body started: it makes its own end
 
     # -- what the window shows ---------------------------------------------------------
 
@@ -202,6 +203,7 @@ class PairingController:
         self.state.update(result=None, error=None, undone=False, uncertain=False)
         self._user_cancelled = False
         self._in_flight = True
+        self._body_ran = False
         self.view.sending()
 
     async def _pair(self, confirm_first: bool) -> flow.Outcome | None:
@@ -214,6 +216,7 @@ class PairingController:
             if not await self.view.confirm_last_pin():
                 return None     # nothing sent
             self._begin()
+        self._body_ran = True   # from here on, its own end is made below, never "not sent"
         state = self.state
         result: dict[str, Any] | None = None
         error: dict[str, Any] | None = None
@@ -235,7 +238,9 @@ class PairingController:
         finally:
             self._in_flight = False   # from now on Cancel no longer means this request
         outcome = flow.after_pair(state, result=result, error=error)
-        await self._apply(outcome)
+        # Shielded: the window closing while the end is recorded must not lose it (a
+        # request cancelled by the user while waiting may still have been carried out).
+        await asyncio.shield(self._apply(outcome))
         self._user_cancelled = False
         return outcome
 
@@ -247,8 +252,8 @@ class PairingController:
             self._task = None
         self._in_flight = False
         if task.cancelled():
-            if not self._user_cancelled:
-                return     # the window is closing
+            if not self._user_cancelled or self._body_ran:
+                return     # the window is closing (a body that ran recorded its end)
             self._user_cancelled = False
             state = self.state
             if not state.get("error") and not state.get("result"):

@@ -65,6 +65,7 @@ class Services:
                      result: dict[str, Any] | None = None,
                      error: dict[str, Any] | None = None) -> int | None:
         self.recording()
+        await asyncio.sleep(0)   # the window's writer awaits the history (a thread)
         outcome = flow.history_outcome(error)
         if outcome is None:
             return None
@@ -278,6 +279,31 @@ def test_the_window_closing_is_no_users_cancel_and_is_recorded(tmp_path):
             await task
         assert ends == []                           # no page to show: the window is gone
         assert entries(history) == [("pair", "unknown", "cancelled")]
+    in_sandbox(scenario, tmp_path)
+
+
+def test_the_window_closing_while_a_cancel_is_recorded_keeps_its_entry(tmp_path):
+    """The user's Cancel while waiting, then the window closes while that end is being
+    recorded: the entry ("may have been carried out") is still written, and the state
+    never says that nothing was sent."""
+    async def scenario(client, fx, history):
+        services = Services(client, history, DictSettings())
+        controller = rufus_controller(services,
+                                      api_key=rufus_key(fx, access=("READ_WRITE",)),
+                                      rufus_model="Model X1", rufus_serial="CLOSE-0003")
+        await client.post("/_sandbox/faults", json={"latency_ms": 3000})
+        scope = TaskScope()
+        ends: list[Any] = []
+        task = controller.start(scope, ended=ends.append)
+        await asyncio.sleep(0.3)                    # the request is in the sandbox
+        services.recording = lambda: asyncio.get_running_loop().call_soon(scope.cancel)
+        assert controller.cancel()                  # the user's Cancel
+        with pytest.raises(asyncio.CancelledError):  # then the window's shutdown
+            await task
+        await asyncio.sleep(0.05)                   # the shielded recording ends
+        assert entries(history) == [("pair", "unknown", "cancelled")]
+        assert controller.state["error"]["may_have_reached_server"]
+        assert ends == []                           # no page to show: the window is gone
     in_sandbox(scenario, tmp_path)
 
 
