@@ -7,7 +7,8 @@ returns a task already cancelled, so a caller keeps one code path (its done call
 run, awaiting it raises CancelledError) instead of catching an error at every spawn.
 
 `cancel()` never cancels the task that calls it: the task that leaves a page or changes
-the environment (it may have been started for that page) goes on to its own end.
+the environment (it may have been started for that page) goes on to its own end, kept
+by the nearest scope still open (so the window's shutdown still cancels it).
 
 The wizard holds three (app.ui.wizard): the window's (shutdown), the selection's
 (provider and environment: another one cancels it) and the page's (a child of the
@@ -95,21 +96,44 @@ class TaskScope:
         if asyncio is not None and asyncio._get_running_loop() is not None:
             current = asyncio.current_task()
         cancelled: list[asyncio.Task[Any]] = []
-        self._cancel_into(cancelled, current)
+        spared = self._cancel_into(cancelled, current)
         if self.parent is not None and self in self.parent._children:
             self.parent._children.remove(self)
+        if spared is not None:
+            # The caller goes on: the nearest scope still open keeps it, so cancelling
+            # that one (the window's shutdown) still finds it.
+            keeper = self.parent
+            while keeper is not None and keeper._cancelled:
+                keeper = keeper.parent
+            if keeper is not None:
+                spared[0]._move(spared[1], keeper)
         return cancelled
 
     def _cancel_into(self, cancelled: list[asyncio.Task[Any]],
-                     current: asyncio.Task[Any] | None) -> None:
+                     current: asyncio.Task[Any] | None
+                     ) -> tuple[TaskScope, asyncio.Task[Any]] | None:
+        """Cancel here and below; returns (its scope, the caller) when the caller is one
+        of these tasks (spared)."""
         self._cancelled = True
+        spared = None
         for task in list(self._tasks):
-            if task is not current and not task.done():
+            if task.done():
+                continue
+            if task is current:
+                spared = (self, task)
+            else:
                 task.cancel()
                 cancelled.append(task)
         children, self._children = self._children, []
         for scope in children:
-            scope._cancel_into(cancelled, current)
+            spared = scope._cancel_into(cancelled, current) or spared
+        return spared
+
+    def _move(self, task: asyncio.Task[Any], keeper: TaskScope) -> None:
+        self._tasks.discard(task)
+        task.remove_done_callback(self._task_done)
+        keeper._tasks.add(task)
+        task.add_done_callback(keeper._task_done)
 
     def tasks(self) -> set[asyncio.Task[Any]]:
         """The tasks still running here and in the children."""

@@ -96,6 +96,43 @@ def test_cancel_spares_the_task_that_calls_it():
     asyncio.run(main())
 
 
+def test_the_spared_caller_is_kept_by_the_nearest_open_scope():
+    """A page task that leaves its page (cancels its own scope) goes on, and the window's
+    scope still knows it: its shutdown cancels it, its errors still reach on_error."""
+    async def main():
+        errors: list[BaseException] = []
+        window = TaskScope("window", on_error=lambda task, exc: errors.append(exc))
+        selection = window.child("selection")
+        page = selection.child("page")
+        went_on = asyncio.Event()
+
+        async def leaves_the_page() -> None:
+            page.cancel()
+            went_on.set()
+            await asyncio.sleep(3600)
+
+        mine = page.spawn(leaves_the_page())
+        await went_on.wait()
+        assert window.tasks() == {mine} and selection.tasks() == {mine}
+        assert window.cancel() == [mine]
+        await asyncio.gather(mine, return_exceptions=True)
+        assert mine.cancelled()
+
+        window2 = TaskScope("window", on_error=lambda task, exc: errors.append(exc))
+        page2 = window2.child("page")
+
+        async def leaves_then_fails() -> None:
+            page2.cancel()
+            await asyncio.sleep(0)
+            raise ValueError("after leaving")
+
+        failing = page2.spawn(leaves_then_fails())
+        await asyncio.gather(failing, return_exceptions=True)
+        assert [str(e) for e in errors] == ["after leaving"]   # reported once
+        assert window2.tasks() == set()
+    asyncio.run(main())
+
+
 def test_an_exception_goes_to_on_error_the_children_use_the_parents():
     async def main():
         errors: list[tuple[str, str]] = []
