@@ -74,12 +74,18 @@ def build_parser() -> argparse.ArgumentParser:
             _common(p, spec.key)
             spec.add_format_options(p)
 
-    # login and logout: a subcommand per provider that signs in (in the system browser),
-    # its own options from its spec.
-    signs_in = [spec for spec in SPECS.values() if spec.info.signs_in]
-    only = " or ".join(spec.info.title for spec in signs_in)
+    # login and logout: for the provider whose sign-in app.auth runs (its OAuth in the
+    # system browser, its tokens in the keychain; _login and _logout run that one), its
+    # own options from its spec. Another provider that signs in has no command-line
+    # sign-in until app.auth runs its own.
+    from app.core.providers import sign_in_provider
+
+    signs_in = [SPECS[key] for key in (sign_in_provider(),) if key]
+    only = signs_in[0].info.title if signs_in else ""
     for command, help_text in (("login", f"sign in ({only} only) in the system browser"),
                                ("logout", "forget a stored sign-in")):
+        if not signs_in:
+            break
         per_provider = sub.add_parser(command, help=help_text).add_subparsers(
             dest="provider", metavar="PROVIDER", required=True)
         for spec in signs_in:

@@ -531,9 +531,6 @@ class AcmeSignInSpec(AcmeSpec):
     def add_cli_options(self, command: str, parser: Any) -> None:
         if command == "pair":
             parser.add_argument("--serial", required=True)
-        elif command == "login":
-            parser.add_argument("--tenant", help="the Acme tenant to sign in to")
-            parser.add_argument("--timeout", type="seconds", default=60.0)
 
 
 def subcommand_help(*path: str) -> str:
@@ -568,28 +565,25 @@ def test_the_command_line_gives_a_fourth_provider_its_commands_from_its_spec(acm
     providers.unregister("acme")
     providers.register(AcmeSignInSpec())
     try:
-        # Signs in: login and logout, each with its spec's options and environments.
-        assert "sign in (Xee or Acme only) in the system browser" in subcommand_help()
-        assert providers_of("login") == providers_of("logout") == ["xee", "acme"]
+        # Signs in, but app.auth runs only Xee's sign-in (its OAuth, its tokens): no
+        # login or logout that would end in a traceback; its commands get its
+        # environments.
+        assert "sign in (Xee only) in the system browser" in subcommand_help()
+        assert providers_of("login") == providers_of("logout") == ["xee"]
         assert providers_of("pair") == ["xee", "rufus", "zype", "acme"]
-        login = subcommand_help("login", "acme")
-        assert "--tenant TENANT" in login and "the Acme tenant to sign in to" in login
-        assert "--client-id" not in login   # Xee's own options stay Xee's
-        for text in (login, subcommand_help("logout", "acme"), subcommand_help("pair", "acme")):
-            assert "--env {production,sandbox}" in text
-            assert "Acme environment when no --base-url is given" in text
-        assert "--tenant" not in subcommand_help("logout", "acme")
-        assert "--api-version" not in login   # Acme has one API version
+        pair = subcommand_help("pair", "acme")
+        assert "--env {production,sandbox}" in pair
+        assert "Acme environment when no --base-url is given" in pair
+        assert "--api-version" not in pair   # Acme has one API version
 
         from app.cli import build_parser
 
-        args = build_parser().parse_args(["login", "acme", "--env", "sandbox",
-                                          "--timeout", "12.5"])
-        assert (args.provider, args.env, args.timeout) == ("acme", "sandbox", 12.5)
-        with pytest.raises(SystemExit):   # the command line's own seconds type
-            build_parser().parse_args(["login", "acme", "--timeout", "nan"])
         assert build_parser().parse_args(["pair", "acme", "--serial", "S"]).env == \
             "production"
+        assert build_parser().parse_args(["pair", "acme", "--serial", "S", "--env",
+                                          "sandbox"]).env == "sandbox"
+        with pytest.raises(SystemExit):
+            build_parser().parse_args(["login", "acme"])
     finally:
         providers.unregister("acme")
         providers.register(AcmeSpec())   # the fixture unregisters it
