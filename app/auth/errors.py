@@ -136,7 +136,8 @@ class SignInError(Exception):
         """Its app.core category (the one decision: the wizard's error data, the history
         and the batch read it): a refusal by Xee or its account is "auth" (sign in
         again), an unreachable Xee "network" (nothing was refused nor paired: try again),
-        anything else "unexpected"; each exits as its category does (3, 4, 4)."""
+        anything else "unexpected" (exits: 3 for "auth", 4 for "network", and for
+        "unexpected" 4, except a keychain failure 2 and a cancel 130: see exit_code)."""
         if self.kind == "network":
             return "network"
         return "auth" if self.exit_code == 3 else "unexpected"

@@ -237,7 +237,7 @@ class XeeSignInPanel(QWidget):
         except (SignInError, ProviderError) as error:
             if session is not None and stale():
                 return
-            kind = (f"xee.sign_in.{error.kind}" if isinstance(error, SignInError)
+            kind = (error.provider_kind if isinstance(error, SignInError)
                     else error.kind)
             self.status.show_message("warning", self.tr(
                 "The stored sign-in no longer works: {advice}").format(
@@ -308,7 +308,7 @@ class XeeSignInPanel(QWidget):
                     reason=outcome.reason))
         elif isinstance(outcome.error, SignInError):
             error = outcome.error
-            text = advice_text(error.advice, f"xee.sign_in.{error.kind}")
+            text = advice_text(error.advice, error.provider_kind)
             if error.provider_message and error.kind == "network":
                 # Our transport's exception name (ReadError), not Xee's words.
                 text = self.tr("{advice} (technical detail: {detail})").format(
@@ -374,7 +374,7 @@ class XeeSignInPanel(QWidget):
         if self.attempt.refused_without_state:
             from app.auth.errors import ADVICE
 
-            text = advice_text(ADVICE["state_missing"], "xee.sign_in.state_missing")
+            text = advice_text(ADVICE["state_missing"], "sign_in")
             if self.status.message() != text:
                 self.status.show_message("error", text)
         left = int(self.attempt.seconds_left())
@@ -401,7 +401,7 @@ class XeeSignInPanel(QWidget):
                 await session.sign_out()
         except SignInError as error:
             self.status.show_message("warning", advice_text(error.advice,
-                                                            f"xee.sign_in.{error.kind}"))
+                                                            error.provider_kind))
             await services.record(who, "sign-out", error=history_error(error))
         else:
             await services.record(who, "sign-out")
