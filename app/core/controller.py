@@ -110,6 +110,7 @@ class PairingController:
         self._in_flight = False      # its request is being sent: cancel() stops it
         self._user_cancelled = False
         self._body_ran = False       # the pairing's body started: it makes its own end
+        self._recordings: set[asyncio.Task[None]] = set()   # ends being recorded
 
     # -- what the window shows ---------------------------------------------------------
 
@@ -227,7 +228,7 @@ class PairingController:
         except asyncio.CancelledError:
             if not self._user_cancelled:   # the window is closing
                 self._in_flight = False
-                await asyncio.shield(self._apply(flow.after_pair(
+                await asyncio.shield(self._recording(flow.after_pair(
                     state, error=flow.cancelled_error(state))))
                 raise
             error = flow.cancelled_error(state)
@@ -240,7 +241,7 @@ class PairingController:
         outcome = flow.after_pair(state, result=result, error=error)
         # Shielded: the window closing while the end is recorded must not lose it (a
         # request cancelled by the user while waiting may still have been carried out).
-        await asyncio.shield(self._apply(outcome))
+        await asyncio.shield(self._recording(outcome))
         self._user_cancelled = False
         return outcome
 
@@ -286,11 +287,11 @@ class PairingController:
         except SignInError as exc:
             error = flow.sign_in_error(exc)
         except asyncio.CancelledError:
-            await asyncio.shield(self._apply(flow.after_undo(
+            await asyncio.shield(self._recording(flow.after_undo(
                 state, error=flow.undo_interrupted_error(state))))
             raise
         outcome = flow.after_undo(state, error=error)
-        await self._apply(outcome)
+        await asyncio.shield(self._recording(outcome))
         return outcome
 
     # -- an end into the state, the history and the settings ---------------------------
@@ -300,6 +301,25 @@ class PairingController:
         history (the services' record decides whether it is an attempt:
         flow.history_outcome) and the saved wrong-pin counts."""
         await self._apply(outcome)
+
+    def _recording(self, outcome: flow.Outcome) -> asyncio.Task[None]:
+        """The end applied and recorded as a task of its own (shielded by the callers:
+        the window closing meanwhile does not cut it), kept until done: `settle()`."""
+        import asyncio
+
+        task = asyncio.ensure_future(self._apply(outcome))
+        self._recordings.add(task)
+        task.add_done_callback(self._recordings.discard)
+        return task
+
+    async def settle(self) -> None:
+        """Wait for the ends still being recorded (the window's shutdown, before it
+        closes the history: a pairing cancelled by the window closing still gets its
+        entry)."""
+        import asyncio
+
+        while self._recordings:
+            await asyncio.gather(*self._recordings, return_exceptions=True)
 
     async def _apply(self, outcome: flow.Outcome) -> None:
         state = self.state

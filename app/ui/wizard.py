@@ -974,5 +974,6 @@ class PairingWizard(QWidget):
         pending = self.window_scope.cancel()
         if pending:
             await asyncio.gather(*pending, return_exceptions=True)
+        await self.controller.settle()   # a cancelled pairing's end reaches the history
         await self.services.aclose()
         self._closed_clean = True

@@ -50,6 +50,7 @@ class Services:
         self.client, self.history, self.settings = client, history, settings
         self.xee_token = xee_token
         self.recording: Callable[[], None] = lambda: None   # observes the moment
+        self.record_delay = 0.0
 
     async def call_provider(self, state: dict[str, Any],
                             fn: Callable[[Any], Awaitable[Any]]) -> Any:
@@ -65,7 +66,7 @@ class Services:
                      result: dict[str, Any] | None = None,
                      error: dict[str, Any] | None = None) -> int | None:
         self.recording()
-        await asyncio.sleep(0)   # the window's writer awaits the history (a thread)
+        await asyncio.sleep(self.record_delay)   # the window's writer awaits a thread
         outcome = flow.history_outcome(error)
         if outcome is None:
             return None
@@ -297,10 +298,12 @@ def test_the_window_closing_while_a_cancel_is_recorded_keeps_its_entry(tmp_path)
         task = controller.start(scope, ended=ends.append)
         await asyncio.sleep(0.3)                    # the request is in the sandbox
         services.recording = lambda: asyncio.get_running_loop().call_soon(scope.cancel)
+        services.record_delay = 0.2                 # a history slow to write
         assert controller.cancel()                  # the user's Cancel
         with pytest.raises(asyncio.CancelledError):  # then the window's shutdown
             await task
-        await asyncio.sleep(0.05)                   # the shielded recording ends
+        assert entries(history) == []               # still being written
+        await controller.settle()                   # what the shutdown waits for
         assert entries(history) == [("pair", "unknown", "cancelled")]
         assert controller.state["error"]["may_have_reached_server"]
         assert ends == []                           # no page to show: the window is gone
