@@ -6,43 +6,28 @@ sandbox over real HTTP, keychains slowed by fault injection)."""
 from __future__ import annotations
 
 import asyncio
-import threading
-import time
 
 import keyring
 import pytest
-from keyrings.alt.file import PlaintextKeyring
 
 from app.core.flow import Page
 
 from .conftest import WAIT_MS, run
 from .drive import choose, click, wait_page
 from .test_xee_restore_race import CLICK_GAP_MS, store_sign_in
+from .test_xee_restore_race import SlowKeyring as RaceKeyring
 
 READ_SECONDS = 1.5
 
 
-class SlowKeyring(PlaintextKeyring):
-    """keyring's file backend whose reads of the wizard's own secrets (sign-ins, api
-    keys) take a while, as a keychain that asks the user first."""
+class SlowKeyring(RaceKeyring):
+    """The race test's slow keychain, slowing every read of the wizard's own secrets
+    (sign-ins, api keys)."""
 
-    def __init__(self, file_path: str) -> None:
-        super().__init__()
-        self.file_path = file_path
-        self._lock = threading.Lock()
-        self.reading = 0
+    read_seconds = READ_SECONDS
 
-    def get_password(self, service: str, username: str) -> str | None:
-        if not service.startswith("pairing-wizard"):
-            return super().get_password(service, username)
-        with self._lock:
-            self.reading += 1
-        try:
-            time.sleep(READ_SECONDS)
-            return super().get_password(service, username)
-        finally:
-            with self._lock:
-                self.reading -= 1
+    def slowed(self, service: str) -> bool:
+        return service.startswith("pairing-wizard")
 
 
 @pytest.fixture

@@ -29,6 +29,11 @@ class SlowKeyring(PlaintextKeyring):
     """keyring's own file backend whose reads of Xee sign-ins take a while, as a
     keychain that asks the user first (a fault injection)."""
 
+    read_seconds = READ_SECONDS
+
+    def slowed(self, service: str) -> bool:
+        return service == SERVICE_NAME
+
     def __init__(self, file_path: str) -> None:
         super().__init__()
         self.file_path = file_path
@@ -37,12 +42,12 @@ class SlowKeyring(PlaintextKeyring):
         self.last_read_end = time.monotonic()
 
     def get_password(self, service: str, username: str) -> str | None:
-        if service != SERVICE_NAME:
+        if not self.slowed(service):
             return super().get_password(service, username)
         with self._lock:
             self.reading += 1
         try:
-            time.sleep(READ_SECONDS)
+            time.sleep(self.read_seconds)
             return super().get_password(service, username)
         finally:
             with self._lock:
