@@ -935,6 +935,10 @@ class ReviewPage(WizardPage):
     def enter(self) -> None:
         while self.form.rowCount():
             self.form.removeRow(0)
+        # The rows of the provider's secret fields (Field.secret: Xee's pin), masked by
+        # the spec, are revealed by "Show".
+        secrets = {f.label: f.key for f in flow.FIELDS
+                   if f.secret and f.provider == self.provider}
         for name, value in self.rows():
             key = label(flow_text(name), "help", wrap=False)
             if name in ("Environment", "As") or value in ("—", "not signed in"):
@@ -943,8 +947,8 @@ class ReviewPage(WizardPage):
             val.setObjectName("review" + name.replace(" ", ""))
             val.setAccessibleName(flow_text(name))
             key.setBuddy(val)
-            if name == "Pin" and self.info is not None and self.info.pin_lock:
-                self.form.addRow(key, self._revealable_pin(val))
+            if name in secrets:
+                self.form.addRow(key, self._revealable(val, name, secrets[name]))
                 continue
             self.form.addRow(key, val)
         if self.state.get("environment") == flow.PRODUCTION:
@@ -964,14 +968,15 @@ class ReviewPage(WizardPage):
                           if info else "")
 
 
-    def _revealable_pin(self, value: QLabel) -> QHBoxLayout:
-        """The Xee pin, masked until "Show" is pressed: a wrong pin costs one of 3 tries."""
+    def _revealable(self, value: QLabel, name: str, key: str) -> QHBoxLayout:
+        """A secret field's value (state key `key`, its row `name`), masked until "Show"
+        is pressed: Xee's pin, of which a wrong one costs one of 3 tries."""
         from PySide6.QtWidgets import QToolButton
 
-        pin = str(self.state.get("xee_pin") or "").strip()
+        pin = str(self.state.get(key) or "").strip()
         masked = value.text()
         show = QToolButton()
-        show.setObjectName("reviewPinShow")
+        show.setObjectName("review" + name.replace(" ", "") + "Show")   # reviewPinShow
         show.setCheckable(True)
         show.setText(self.tr("Show"))
         show.setAccessibleName(self.tr("Show the pin"))

@@ -1490,6 +1490,10 @@
         <translation>Lote desde CSV: {problem}</translation>
     </message>
     <message>
+        <source>Wrong pins already sent for this box: {failed}. If this pin is wrong too, {provider} locks the box and only {provider} support can unlock it.</source>
+        <translation>Pines erróneos ya enviados para esta caja: {failed}. Si este pin también es erróneo, {provider} bloquea la caja y solo el soporte de {provider} puede desbloquearla.</translation>
+    </message>
+    <message>
         <source>Last attempt before the box locks</source>
         <translation>Último intento antes de que la caja se bloquee</translation>
     </message>
@@ -2934,6 +2938,10 @@
     <message>
         <source>Undo interrupted by closing the window: check whether it was carried out.</source>
         <translation>Deshacer se interrumpió al cerrar la ventana: compruebe si se llevó a cabo.</translation>
+    </message>
+    <message>
+        <source>That was wrong pin number {attempts} for this box: {provider} has now locked it. Contact {provider} support to unlock the box; another pin will not be accepted.</source>
+        <translation>Era el pin erróneo número {attempts} para esta caja: {provider} la ha bloqueado. Contacte con el soporte de {provider} para desbloquearla; no se aceptará otro pin.</translation>
     </message>
     <message>
         <source>Wrong pin: 1 attempt left before the box locks. Check the pin on the box&apos;s card before trying again.</source>

@@ -1490,6 +1490,10 @@
         <translation>Lot depuis un CSV : {problem}</translation>
     </message>
     <message>
+        <source>Wrong pins already sent for this box: {failed}. If this pin is wrong too, {provider} locks the box and only {provider} support can unlock it.</source>
+        <translation>Codes pin erronés déjà envoyés pour ce boîtier : {failed}. Si celui-ci est faux aussi, {provider} verrouille le boîtier et seul le support {provider} peut le déverrouiller.</translation>
+    </message>
+    <message>
         <source>Last attempt before the box locks</source>
         <translation>Dernier essai avant le verrouillage du boîtier</translation>
     </message>
@@ -2934,6 +2938,10 @@
     <message>
         <source>Undo interrupted by closing the window: check whether it was carried out.</source>
         <translation>Annulation interrompue par la fermeture de la fenêtre : vérifiez si elle a été effectuée.</translation>
+    </message>
+    <message>
+        <source>That was wrong pin number {attempts} for this box: {provider} has now locked it. Contact {provider} support to unlock the box; another pin will not be accepted.</source>
+        <translation>C’était le pin erroné numéro {attempts} pour ce boîtier : {provider} l’a maintenant verrouillé. Contactez le support {provider} pour le déverrouiller ; aucun autre pin ne sera accepté.</translation>
     </message>
     <message>
         <source>Wrong pin: 1 attempt left before the box locks. Check the pin on the box&apos;s card before trying again.</source>
