@@ -164,6 +164,14 @@
         <translation>Ports enregistrés pour l&apos;app Xee, essayés dans l&apos;ordre quand l&apos;un est occupé</translation>
     </message>
     <message>
+        <source>How long to wait for an answer from {providers} (and the {provider} sign-in) before giving up</source>
+        <translation>Combien de temps attendre une réponse de {providers} (et de la connexion {provider}) avant d’abandonner</translation>
+    </message>
+    <message>
+        <source>How long to wait for an answer from {providers} before giving up</source>
+        <translation>Combien de temps attendre une réponse de {providers} avant d’abandonner</translation>
+    </message>
+    <message>
         <source>Saved: this is the language in use.</source>
         <translation>Enregistré : c&apos;est la langue utilisée.</translation>
     </message>
@@ -274,10 +282,6 @@
     <message>
         <source>Request timeout</source>
         <translation>Délai d’attente des requêtes</translation>
-    </message>
-    <message>
-        <source>How long to wait for an answer from Xee, RUFUS or Zype (and the Xee sign-in) before giving up</source>
-        <translation>Combien de temps attendre une réponse de Xee, RUFUS ou Zype (et de la connexion Xee) avant d’abandonner</translation>
     </message>
     <message>
         <source>Request &amp;timeout</source>
@@ -938,8 +942,12 @@
         <translation>Historique des appairages</translation>
     </message>
     <message>
-        <source>Every pairing, undo and sign-in made on this computer, newest first. Identifiers only: never a key, token or Xee pin.</source>
-        <translation>Chaque appairage, annulation et connexion faits sur cet ordinateur, du plus récent au plus ancien. Des identifiants seulement : jamais une clé, un jeton ni un code Xee.</translation>
+        <source>Every pairing, undo and sign-in made on this computer, newest first. Identifiers only: never a key, token or {provider} pin.</source>
+        <translation>Chaque appairage, annulation et connexion faits sur cet ordinateur, du plus récent au plus ancien. Des identifiants seulement : jamais une clé, un jeton ni un code {provider}.</translation>
+    </message>
+    <message>
+        <source>Every pairing, undo and sign-in made on this computer, newest first. Identifiers only: never a key or token.</source>
+        <translation>Chaque appairage, annulation et connexion faits sur cet ordinateur, du plus récent au plus ancien. Des identifiants seulement : jamais une clé ni un jeton.</translation>
     </message>
     <message>
         <source>Search: device id, serial number, email, error…</source>
@@ -3098,6 +3106,13 @@
     <message>
         <source>Front door</source>
         <translation>Porte d&apos;entrée</translation>
+    </message>
+</context>
+<context>
+    <name>i18n</name>
+    <message>
+        <source>{choices} or {last}</source>
+        <translation>{choices} ou {last}</translation>
     </message>
 </context>
 <context>
