@@ -1,12 +1,13 @@
 """The wizard's pairing and undo as use-cases, without Qt.
 
 `PairingController` owns the wizard's state (the dict flow.new_state makes, the last
-provider and environment and the Xee wrong-pin counts read from the settings) and runs:
+provider and environment and the wrong-pin counts of every provider with a pin lock read
+from the settings, each under its spec's key) and runs:
 
 - `selected(provider, environment)`: flow.select, the choice remembered
   (last/provider, last/environment);
 - a pairing, `start(scope, ended)` (a task of `scope`) or `await pair()`: the pin-lock
-  rule first (the attempt that would lock the Xee box is sent only if the view's
+  rule first (the attempt that would lock the device, Xee's box, is sent only if the view's
   `confirm_last_pin()` says so), the provider call through the services
   (`call_provider`), its exception as error data (flow.error_dict, flow.sign_in_error,
   flow.cancelled_error), flow.after_pair applied, recorded (`record`: the history's
@@ -86,7 +87,8 @@ class _NoView:
 
 def initial_state(settings: SettingsStore, demo: bool = False) -> dict[str, Any]:
     """The state the wizard opens with: the last provider and environment chosen (the
-    demo's environment with --demo) and the Xee wrong-pin counts kept across runs."""
+    demo's environment with --demo) and the wrong-pin counts kept across runs (those of
+    every provider with a pin lock, under its spec's setting: Xee's xee/pinFailures)."""
     provider = str(settings.value(LAST_PROVIDER_SETTING, "") or "") or None
     if provider not in flow.PROVIDERS:
         provider = None
@@ -95,9 +97,13 @@ def initial_state(settings: SettingsStore, demo: bool = False) -> dict[str, Any]
         environment = flow.DEMO
     state = flow.new_state(provider, environment or flow.DEMO)
     state = flow.select(state, provider, state["environment"]) if provider else state
-    state["xee_pin_failures"] = flow.load_pin_failures(
-        settings.value(flow.PIN_FAILURES_SETTING, "{}"))
+    state["pin_failures"] = {key: _saved_counts(settings, key) for key, info
+                             in flow.PROVIDERS.items() if info.pin_lock}
     return state
+
+
+def _saved_counts(settings: SettingsStore, provider: str) -> dict[str, int]:
+    return flow.load_pin_failures(settings.value(flow.pin_failures_setting(provider), "{}"))
 
 
 class PairingController:
@@ -138,6 +144,11 @@ class PairingController:
         self.state = flow.select(self.state, provider, environment)
         after = (self.state.get("provider"), self.state.get("environment"))
         settings = self.services.settings
+        counts = self.state.get("pin_failures") or {}
+        if flow.pin_lock(after[0]) and after[0] not in counts:
+            # A provider registered after the start: its counts as saved.
+            self.state["pin_failures"] = {**counts, after[0]: _saved_counts(settings,
+                                                                            after[0])}
         if after[0]:
             settings.setValue(LAST_PROVIDER_SETTING, after[0])
         if after[1]:
@@ -330,15 +341,22 @@ class PairingController:
         if flow.apply_outcome(state, outcome):
             self.save_pin_failures()
 
-    def save_pin_failures(self) -> None:
-        self.services.settings.setValue(
-            flow.PIN_FAILURES_SETTING,
-            flow.dump_pin_failures(self.state.get("xee_pin_failures") or {}))
+    def save_pin_failures(self, provider: str | None = None) -> None:
+        """The wrong-pin counts of `provider` (the state's by default) saved under its
+        spec's setting."""
+        provider = provider if provider is not None else self.state.get("provider")
+        setting = flow.pin_failures_setting(provider)
+        if setting:
+            self.services.settings.setValue(setting, flow.dump_pin_failures(
+                flow.pin_counts(self.state, provider)))
 
     def forget_pin_failures(self) -> None:
-        """Every box's wrong-pin count forgotten (the demo's data reset: fresh boxes)."""
-        self.state["xee_pin_failures"] = {}
-        self.save_pin_failures()
+        """Every box's wrong-pin count forgotten, for every provider with a pin lock (the
+        demo's data reset: fresh boxes)."""
+        self.state["pin_failures"] = {}
+        for key, info in flow.PROVIDERS.items():
+            if info.pin_lock:
+                self.save_pin_failures(key)
 
 
 __all__ = ["PairingController", "PairingServices", "PairingView", "SettingsStore",

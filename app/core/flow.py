@@ -12,7 +12,9 @@ State keys (all optional until their page):
     xee_device_id, xee_pin                      page 3, Xee
     rufus_model, rufus_serial, rufus_alias, rufus_firmware          page 3, RUFUS
     zype_consumer_id, zype_email, zype_pin      page 3, Zype
-    xee_pin_failures {device_id: count}         kept across "pair another"
+    pin_failures {provider: {device id: count}} the wrong pins of providers with a pin
+                                                lock (its spec's PinLock), kept across
+                                                "pair another"
     result (dict) | error (dict), undone (bool) pages 5-6
 """
 
@@ -48,6 +50,7 @@ from app.core.providers import (  # noqa: F401  (names of this module before the
     Field,
     KeyCheck,
     OutcomeCheck,
+    PinLock,
     ProviderInfo,
 )
 from app.core.providers import as_dict as _as_dict
@@ -431,7 +434,6 @@ CATEGORY_PAGES: dict[str, Page] = {
 KIND_PAGES: dict[str, Page] = {
     "config.bad_api_root": Page.PROVIDER,      # the base URL in the settings
     "rufus.serial_taken": Page.DEVICE,
-    "xee.box_locked": Page.DEVICE,
 }
 
 
@@ -452,6 +454,8 @@ def page_for_error(error: Mapping[str, Any] | ProviderError | InputError | None)
                 return f.page
     if kind in KIND_PAGES:
         return KIND_PAGES[kind]
+    if any(info.pin_lock and kind == info.pin_lock.locked for info in PROVIDERS.values()):
+        return Page.DEVICE      # a locked device (Xee's box): its page says so
     return CATEGORY_PAGES.get(str(data.get("category") or ""), Page.REVIEW)
 
 
@@ -629,42 +633,80 @@ def demo_device_values(fixtures: Mapping[str, Any], state: Mapping[str, Any]) ->
     return spec.demo_device_values(fixtures, state) if spec else {}
 
 
-# --- Xee pin failures (the box locks on the third wrong pin) -------------------------
+# --- wrong pins (a provider whose device locks after them: its spec's info.pin_lock) --
 
-PIN_ATTEMPTS = 3
+PIN_ATTEMPTS = 3   # the usual number of wrong pins that lock a device (PinLock.attempts)
+
+
+def pin_lock(provider: str | None) -> PinLock | None:
+    """The provider's pin-lock rule (its spec's info.pin_lock); None: wrong pins do not
+    count."""
+    info = provider_info(provider)
+    return info.pin_lock if info else None
+
+
+def _lock(state: Mapping[str, Any]) -> PinLock | None:
+    return pin_lock(state.get("provider"))
+
+
+def pin_failures_setting(provider: str | None) -> str:
+    """The settings key the provider's wrong-pin counts are kept under across runs (JSON,
+    load_pin_failures/dump_pin_failures: Xee's xee/pinFailures); "" without a pin lock."""
+    lock = pin_lock(provider)
+    return lock.setting if lock else ""
+
+
+def pin_counts(state: Mapping[str, Any], provider: str | None = None) -> dict[str, int]:
+    """The wrong pins counted per device of `provider` (the state's by default), from
+    state["pin_failures"] ({provider: {device id: count}})."""
+    key = provider if provider is not None else state.get("provider")
+    return dict((state.get("pin_failures") or {}).get(key or "") or {})
+
+
+def _set_counts(state: dict[str, Any], failures: Mapping[str, int]) -> None:
+    every = dict(state.get("pin_failures") or {})
+    every[str(state.get("provider") or "")] = dict(failures)
+    state["pin_failures"] = every
 
 
 def pin_failures(state: Mapping[str, Any], device_id: str) -> int:
-    return int((state.get("xee_pin_failures") or {}).get(device_id.strip().upper(), 0))
+    return int(pin_counts(state).get(device_id.strip().upper(), 0))
 
 
 def record_pin_failure(state: dict[str, Any], device_id: str) -> int:
-    failures = dict(state.get("xee_pin_failures") or {})
+    failures = pin_counts(state)
     key = device_id.strip().upper()
     failures[key] = failures.get(key, 0) + 1
-    state["xee_pin_failures"] = failures
+    _set_counts(state, failures)
     return failures[key]
 
 
 def forget_pin_failures(state: dict[str, Any], device_id: str) -> bool:
     """After a successful pairing the count for this box starts again. True when there
     was one to forget (the caller then saves the counts)."""
-    failures = dict(state.get("xee_pin_failures") or {})
+    failures = pin_counts(state)
     if failures.pop(device_id.strip().upper(), None) is None:
         return False
-    state["xee_pin_failures"] = failures
+    _set_counts(state, failures)
     return True
+
+
+def _device(state: Mapping[str, Any], lock: PinLock) -> str:
+    return _text(state, lock.device)
 
 
 def pin_warning(state: Mapping[str, Any]) -> str | None:
     """A warning before the attempt that would lock the box, from our own count."""
-    device_id = _text(state, "xee_device_id")
+    lock = _lock(state)
+    if lock is None:
+        return None
+    device_id = _device(state, lock)
     if not device_id.strip():
         return None
     failed = pin_failures(state, device_id)
     if failed <= 0:
         return None
-    left = PIN_ATTEMPTS - failed
+    left = lock.attempts - failed
     wrong = ("{failed} wrong pins for this box so far" if failed > 1
              else "{failed} wrong pin for this box so far")
     if left <= 0:
@@ -680,40 +722,45 @@ def pin_warning(state: Mapping[str, Any]) -> str | None:
 
 def pin_attempts_left(state: Mapping[str, Any]) -> int:
     """Attempts left for the box on the device page before it locks (our own count)."""
-    device_id = _text(state, "xee_device_id")
-    return max(PIN_ATTEMPTS - pin_failures(state, device_id), 0) if device_id.strip() \
-        else PIN_ATTEMPTS
-
-
-def _pin_lock(state: Mapping[str, Any]) -> bool:
-    info = provider_info(state.get("provider"))
-    return bool(info and info.pin_lock)
+    lock = _lock(state)
+    if lock is None:
+        return PIN_ATTEMPTS
+    device_id = _device(state, lock)
+    return max(lock.attempts - pin_failures(state, device_id), 0) if device_id.strip() \
+        else lock.attempts
 
 
 def is_last_pin_attempt(state: Mapping[str, Any]) -> bool:
-    """The next Associate is the last before the box locks: ask first."""
-    return _pin_lock(state) and pin_attempts_left(state) == 1
+    """The next pairing is the last attempt before the box locks: ask first."""
+    return _lock(state) is not None and pin_attempts_left(state) == 1
 
 
 BOX_LOCKED_NOW = ("That was the third wrong pin for this box: {provider} has now locked "
                   "it. Contact {provider} support to unlock the box; another pin will not "
                   "be accepted.")
+# The same for a device that locks after another number of wrong pins than three.
+BOX_LOCKED_NOW_AFTER = ("That was wrong pin number {attempts} for this box: {provider} has "
+                        "now locked it. Contact {provider} support to unlock the box; "
+                        "another pin will not be accepted.")
 PIN_LEFT_ONE = ("Wrong pin: 1 attempt left before the box locks. Check the pin on the "
                 "box's card before trying again.")
 PIN_LEFT_MANY = "Wrong pin: {left} attempts left before the box locks."
 
 
 def pin_result_note(state: Mapping[str, Any]) -> str | None:
-    """What the result page adds after a wrong Xee pin: the attempts left, or that the box
-    is locked now (after the third failure, not after a fourth try)."""
+    """What the result page adds after a wrong pin: the attempts left, or that the box
+    is locked now (after the last failure its spec allows, not after one more try)."""
     error = state.get("error") or {}
-    if not _pin_lock(state):
+    lock = _lock(state)
+    if lock is None:
         return None
-    locked_now = Message(FLOW, BOX_LOCKED_NOW,
-                         provider=_provider_title(provider_info(state.get("provider"))))
-    if error.get("kind") == "xee.box_locked":
+    title = _provider_title(provider_info(state.get("provider")))
+    locked_now = (Message(FLOW, BOX_LOCKED_NOW, provider=title) if lock.attempts == 3
+                  else Message(FLOW, BOX_LOCKED_NOW_AFTER, provider=title,
+                               attempts=lock.attempts))
+    if error.get("kind") == lock.locked:
         return locked_now
-    if not is_pin_rejection(error):
+    if error.get("kind") != lock.rejected:
         return None
     left = pin_attempts_left(state)
     if left <= 0:
@@ -724,20 +771,23 @@ def pin_result_note(state: Mapping[str, Any]) -> str | None:
 def box_locked(state: Mapping[str, Any]) -> bool:
     """The box of the device page is locked: fixing its details will not help."""
     error = state.get("error") or {}
-    if not _pin_lock(state):
+    lock = _lock(state)
+    if lock is None:
         return False
-    return error.get("kind") == "xee.box_locked" or (
-        is_pin_rejection(error) and pin_attempts_left(state) <= 0)
+    return error.get("kind") == lock.locked or (
+        error.get("kind") == lock.rejected and pin_attempts_left(state) <= 0)
 
 
-def is_pin_rejection(error: Mapping[str, Any]) -> bool:
-    """Xee's 400 "Check the device id and the pin" counts as a failed pin for the box."""
-    return error.get("kind") == "xee.pin_rejected"
+def is_pin_rejection(error: Mapping[str, Any], state: Mapping[str, Any] | None = None
+                     ) -> bool:
+    """The error says the pin was wrong (its provider's PinLock.rejected, Xee's 400 "Check
+    the device id and the pin"): it counts against the box. The provider is the error's,
+    else the state's."""
+    lock = pin_lock(error.get("provider") or (state or {}).get("provider"))
+    return lock is not None and error.get("kind") == lock.rejected
 
 
 # --- a pairing's end: what to record, count, forget and save -------------------------
-
-PIN_FAILURES_SETTING = "xee/pinFailures"   # {device id: wrong pins}, JSON, across runs
 
 
 def load_pin_failures(raw: Any) -> dict[str, int]:
@@ -772,9 +822,10 @@ def history_outcome(error: Mapping[str, Any] | None) -> str | None:
 
 class Outcome(NamedTuple):
     """What the end of a pairing or an undo means, for the wizard to apply: the history's
-    action, the attempt's result and error, the Xee wrong-pin counts to keep and save
-    (None: unchanged), and whether the pairing is undone now. Whether it is recorded, and
-    as what, is history_outcome's decision alone (the history's writer asks it)."""
+    action, the attempt's result and error, the provider's wrong-pin counts to keep and
+    save (None: unchanged), and whether the pairing is undone now. Whether it is
+    recorded, and as what, is history_outcome's decision alone (the history's writer
+    asks it)."""
 
     action: str                        # "pair" or "undo"
     result: dict[str, Any] | None
@@ -786,19 +837,20 @@ class Outcome(NamedTuple):
 def after_pair(state: Mapping[str, Any], *, result: dict[str, Any] | None = None,
                error: dict[str, Any] | None = None) -> Outcome:
     """A pairing ended with `result` or `error` (its data: error_dict, sign_in_error,
-    cancelled_error). A wrong Xee pin counts against the box (the third locks it); a
-    success starts the box's count again."""
-    counted: dict[str, Any] = {"xee_pin_failures": dict(state.get("xee_pin_failures") or {})}
+    cancelled_error). For a provider with a pin lock, a wrong pin counts against the
+    device (the spec's attempts lock it); a success starts the device's count again."""
+    lock = _lock(state)
+    counted: dict[str, Any] = {"provider": state.get("provider"),
+                               "pin_failures": {state.get("provider"): pin_counts(state)}}
     changed = False
     if error is not None:
         result = None
-        if is_pin_rejection(error):
-            record_pin_failure(counted, _text(state, "xee_device_id"))
+        if lock is not None and error.get("kind") == lock.rejected:
+            record_pin_failure(counted, _device(state, lock))
             changed = True
-    elif result is not None and _pin_lock(state):
-        changed = forget_pin_failures(counted, str(result.get("device_id") or ""))
-    return Outcome("pair", result, error,
-                   counted["xee_pin_failures"] if changed else None)
+    elif result is not None and lock is not None:
+        changed = forget_pin_failures(counted, _device(state, lock))
+    return Outcome("pair", result, error, pin_counts(counted) if changed else None)
 
 
 def after_undo(state: Mapping[str, Any], *, error: dict[str, Any] | None = None) -> Outcome:
@@ -809,15 +861,15 @@ def after_undo(state: Mapping[str, Any], *, error: dict[str, Any] | None = None)
 
 
 def apply_outcome(state: dict[str, Any], outcome: Outcome) -> bool:
-    """The outcome into the wizard's state. True when the wrong-pin counts changed: the
-    caller saves them (PIN_FAILURES_SETTING, dump_pin_failures)."""
+    """The outcome into the wizard's state. True when the wrong-pin counts of the state's
+    provider changed: the caller saves them (pin_failures_setting, dump_pin_failures)."""
     if outcome.action == "pair":
         state["result"], state["error"] = outcome.result, outcome.error
     if outcome.undone:
         state["undone"] = True
     if outcome.pin_failures is None:
         return False
-    state["xee_pin_failures"] = dict(outcome.pin_failures)
+    _set_counts(state, outcome.pin_failures)
     return True
 
 
@@ -944,7 +996,9 @@ def _strip_query(url: str) -> str:
 
 
 def _secrets(state: Mapping[str, Any]) -> list[str]:
-    found = [_text(state, k).strip() for k in ("api_key", "xee_pin")]
+    """The key and every secret field's value (Field.secret: Xee's pin)."""
+    keys = dict.fromkeys(["api_key", *(f.key for f in FIELDS if f.secret)])
+    found = [_text(state, k).strip() for k in keys]
     return [s for s in found if len(s) >= 4]
 
 
@@ -956,7 +1010,7 @@ OUTCOME_KEYS = ("result", "error", "undone")
 def new_state(provider: str | None = None, environment: str = DEMO) -> dict[str, Any]:
     return {"provider": provider, "environment": environment, "xee_account": "",
             "xee_user_id": "", "api_key": "", **{k: "" for k in DEVICE_KEYS},
-            "xee_pin_failures": {}, "result": None, "error": None, "undone": False}
+            "pin_failures": {}, "result": None, "error": None, "undone": False}
 
 
 def pair_another(state: Mapping[str, Any]) -> dict[str, Any]:

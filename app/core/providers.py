@@ -35,6 +35,21 @@ ONLINE_SANDBOX = "sandbox"
 PRODUCTION = "production"
 
 
+class PinLock(NamedTuple):
+    """A device that locks after wrong pins (Xee's box), as its spec says it: the state
+    keys of the device's id (what is counted, in upper case) and of its pin, the error
+    kinds of a wrong pin (counted) and of a locked device, how many wrong pins lock it,
+    and the settings key its counts are kept under across runs (JSON {device id: wrong
+    pins}). app.core.flow and the controller read these; they name no provider's keys."""
+
+    device: str          # the state key of the device's id
+    pin: str             # the state key of the pin
+    rejected: str        # the error kind of a wrong pin: it counts against the device
+    locked: str          # the error kind of a device already locked
+    setting: str         # the settings key of the saved counts
+    attempts: int = 3    # the wrong pins that lock the device
+
+
 class ProviderInfo(NamedTuple):
     """One provider as the wizard, the batch and the history know it: its display name
     (defined here only: errors.provider_name and every window read it), its words, and
@@ -48,7 +63,7 @@ class ProviderInfo(NamedTuple):
     credential: str       # "sign-in" or "api_key"
     # Environments where this provider's sign-in is not needed (Xee's online sandbox).
     sign_in_free: tuple[str, ...] = ()
-    pin_lock: bool = False          # wrong pins are counted: the box locks on the third
+    pin_lock: PinLock | None = None  # wrong pins are counted: the device locks (Xee's box)
     api_versions: bool = False      # an API version setting (xee/apiVersion)
     # The result's id the engineer hands over to the device ("" when none): shown in
     # the batch's table and named on the device page.
@@ -107,6 +122,9 @@ class Field(NamedTuple):
     # (RUFUS's alias, "Front door").
     placeholder: str = ""
     unique: bool = False   # a batch file names each value once (a device is paired once)
+    # A secret the review page masks until "Show" (Xee's pin) and copied diagnostics
+    # never show.
+    secret: bool = False
 
     def validate(self, value: str) -> Any:
         """The clean value; raises InputError with a sentence."""
@@ -484,7 +502,11 @@ class XeeSpec(ProviderSpec):
         # (xee-api-docs api/api/v3/devices/dissociate.md): the undo is
         # named for what it does to the customer.
         "Associate", "Remove the box from the car", "sign-in",
-        sign_in_free=(ONLINE_SANDBOX,), pin_lock=True, api_versions=True,
+        sign_in_free=(ONLINE_SANDBOX,), api_versions=True,
+        # Xee locks the box on the third wrong pin; the counts stay under xee/pinFailures
+        # (the setting's name and JSON are those of earlier versions: their counts read).
+        pin_lock=PinLock("xee_device_id", "xee_pin", "xee.pin_rejected", "xee.box_locked",
+                         "xee/pinFailures"),
         result_identifiers=(("user", "xee_account"),),
         identifier_labels=(("user", "Xee account"),),
         device_title="The Xee box",
@@ -504,7 +526,7 @@ class XeeSpec(ProviderSpec):
         Field("xee_pin", "xee", Page.DEVICE, "Pin",
               "On the card delivered with the box. Three wrong pins lock the box.",
               "xee.pin", error_field="pin", column="pin", object_name="xeePinEdit",
-              placeholder="1234"),
+              placeholder="1234", secret=True),
     )
     environments = (DEMO, ONLINE_SANDBOX, PRODUCTION)
     roots = {PRODUCTION: "https://cloud.xee.com/v3", ONLINE_SANDBOX: "https://sandbox.xee.com/v3"}

@@ -575,6 +575,7 @@ class AdvancedSettings(QWidget):
     # -- the request timeout ---------------------------------------------------------------
 
     def _build_timeout(self, form: QFormLayout) -> None:
+        from app.core.providers import sign_in_provider
         from app.ui.services import TIMEOUT_RANGE
 
         self.timeout = QSpinBox()
@@ -585,8 +586,15 @@ class AdvancedSettings(QWidget):
         # Its inner line edit takes the fields' border and padding: room for them.
         self.timeout.setMinimumHeight(self.timeout.lineEdit().minimumSizeHint().height() + 8)
         self.timeout.setAccessibleName(self.tr("Request timeout"))
-        tip = self.tr("How long to wait for an answer from Xee, RUFUS or Zype (and the Xee "
-                      "sign-in) before giving up")
+        # Every registered provider, and the sign-in app.auth runs (Xee's).
+        titles = i18n.listed([info.title for info in flow.PROVIDERS.values()])
+        signs_in = flow.provider_info(sign_in_provider())
+        tip = (self.tr("How long to wait for an answer from {providers} (and the {provider} "
+                       "sign-in) before giving up").format(providers=titles,
+                                                         provider=signs_in.title)
+               if signs_in else
+               self.tr("How long to wait for an answer from {providers} before giving "
+                       "up").format(providers=titles))
         self.timeout.setToolTip(tip)
         self.timeout.setAccessibleDescription(tip)
         form.addRow(self.tr("Request &timeout"), hbox(self.timeout, stretch_at=1))

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import (
 from app.core import flow, times
 from app.core.errors import provider_name
 from app.ui import dialogs, theme
-from app.ui.i18n import core_text, flow_text, locale_time, translate
+from app.ui.i18n import core_text, flow_text, listed, locale_time, translate
 from app.ui.tables import make_table
 from app.ui.widgets import StatusLine, button, copy_text, label
 from app.ui.window_geometry import WindowPlacement
@@ -228,9 +228,14 @@ class HistoryWindow(QWidget):
         outer.setSpacing(10)
         outer.addWidget(label(self.tr("Pairing history"), "pageTitle",
                               object_name="historyTitle"))
-        outer.addWidget(label(self.tr("Every pairing, undo and sign-in made on this computer, "
-                                      "newest first. Identifiers only: never a key, token or "
-                                      "Xee pin."), "pageSubtitle"))
+        # The pins never kept: those of the providers with a pin lock (Xee's).
+        locking = listed([info.title for info in flow.PROVIDERS.values() if info.pin_lock])
+        subtitle = (self.tr("Every pairing, undo and sign-in made on this computer, newest "
+                            "first. Identifiers only: never a key, token or {provider} pin."
+                            ).format(provider=locking) if locking else
+                    self.tr("Every pairing, undo and sign-in made on this computer, newest "
+                            "first. Identifiers only: never a key or token."))
+        outer.addWidget(label(subtitle, "pageSubtitle", object_name="historySubtitle"))
 
         filters = QHBoxLayout()
         filters.setSpacing(8)

@@ -185,6 +185,15 @@ def locale_time(moment: datetime) -> str:
     return QLocale().toString(local, QLocale.FormatType.ShortFormat)
 
 
+def listed(words: list[str]) -> str:
+    """"A", "A or B", "A, B or C" in the UI language: the command line's list wording
+    (app.cli_tools.listed), of the providers' titles for instance."""
+    if len(words) < 2:
+        return "".join(words)
+    return translate("i18n", "{choices} or {last}").format(choices=", ".join(words[:-1]),
+                                                           last=words[-1])
+
+
 # --- app/core's sentences ---------------------------------------------------------------
 
 

@@ -258,6 +258,7 @@ class XeeSignInPanel(QWidget):
 
     async def _sign_in(self) -> None:
         from app.auth.wizard_sign_in import sign_in
+        from app.core.providers import sign_in_provider
         from app.ui.services import imported
 
         services = self.wizard.services
@@ -265,7 +266,11 @@ class XeeSignInPanel(QWidget):
         self.status.clear()
         self.sign_in.setEnabled(False)
         try:
-            async with self.wizard.busy("Signing in to Xee"):
+            # A busy reason is never shown nor logged (the window keeps the reasons only
+            # to know it is busy); it names the provider whose sign-in app.auth runs.
+            signing_in = flow.provider_info(sign_in_provider())
+            reason = f"Signing in to {signing_in.title}" if signing_in else "Signing in"
+            async with self.wizard.busy(reason):
                 # app.auth.oauth imports authlib: in a worker thread, not the GUI's.
                 oauth = await imported("app.auth.oauth")
                 outcome = await sign_in(services, self, env, sign_in_class=oauth.XeeSignIn,
@@ -935,6 +940,10 @@ class ReviewPage(WizardPage):
     def enter(self) -> None:
         while self.form.rowCount():
             self.form.removeRow(0)
+        # The rows of the provider's secret fields (Field.secret: Xee's pin), masked by
+        # the spec, are revealed by "Show".
+        secrets = {f.label: f.key for f in flow.FIELDS
+                   if f.secret and f.provider == self.provider}
         for name, value in self.rows():
             key = label(flow_text(name), "help", wrap=False)
             if name in ("Environment", "As") or value in ("—", "not signed in"):
@@ -943,8 +952,8 @@ class ReviewPage(WizardPage):
             val.setObjectName("review" + name.replace(" ", ""))
             val.setAccessibleName(flow_text(name))
             key.setBuddy(val)
-            if name == "Pin" and self.info is not None and self.info.pin_lock:
-                self.form.addRow(key, self._revealable_pin(val))
+            if name in secrets:
+                self.form.addRow(key, self._revealable(val, name, secrets[name]))
                 continue
             self.form.addRow(key, val)
         if self.state.get("environment") == flow.PRODUCTION:
@@ -964,14 +973,15 @@ class ReviewPage(WizardPage):
                           if info else "")
 
 
-    def _revealable_pin(self, value: QLabel) -> QHBoxLayout:
-        """The Xee pin, masked until "Show" is pressed: a wrong pin costs one of 3 tries."""
+    def _revealable(self, value: QLabel, name: str, key: str) -> QHBoxLayout:
+        """A secret field's value (state key `key`, its row `name`), masked until "Show"
+        is pressed: Xee's pin, of which a wrong one costs one of 3 tries."""
         from PySide6.QtWidgets import QToolButton
 
-        pin = str(self.state.get("xee_pin") or "").strip()
+        pin = str(self.state.get(key) or "").strip()
         masked = value.text()
         show = QToolButton()
-        show.setObjectName("reviewPinShow")
+        show.setObjectName("review" + name.replace(" ", "") + "Show")   # reviewPinShow
         show.setCheckable(True)
         show.setText(self.tr("Show"))
         show.setAccessibleName(self.tr("Show the pin"))

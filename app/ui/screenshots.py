@@ -145,7 +145,7 @@ def _scenes(provider: str) -> list[tuple[str, Callable[[Any], None]]]:
         base(w, Page.DEVICE)
         page = w.pages[Page.DEVICE]
         if sample.pin_failures:
-            w.state["xee_pin_failures"] = dict(sample.pin_failures)
+            w.state["pin_failures"] = {sample.provider: dict(sample.pin_failures)}
             page.refresh_errors()
 
     def device_invalid(w: Any) -> None:

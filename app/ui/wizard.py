@@ -837,12 +837,18 @@ class PairingWizard(QWidget):
         from app.ui import dialogs
 
         info = flow.provider_info(self.state.get("provider"))
+        lock = info.pin_lock if info else None
+        failed = (lock.attempts if lock else flow.PIN_ATTEMPTS) - 1
+        question = (self.tr("Two wrong pins were already sent for this box. If this pin is "
+                            "wrong too, {provider} locks the box and only {provider} support "
+                            "can unlock it.") if failed == 2 else
+                    self.tr("Wrong pins already sent for this box: {failed}. If this pin is "
+                            "wrong too, {provider} locks the box and only {provider} support "
+                            "can unlock it."))
         async with self.busy("Confirming the last pin attempt"):
             confirmed = await dialogs.ask(
                 self, self.tr("Last attempt before the box locks"),
-                self.tr("Two wrong pins were already sent for this box. If this pin is "
-                        "wrong too, {provider} locks the box and only {provider} support can "
-                        "unlock it.").format(provider=info.title if info else ""),
+                question.format(provider=info.title if info else "", failed=failed),
                 informative=self.tr("Check the pin on the box's card (Show reveals it)."),
                 yes=self.tr("Send this pin"), no=self.tr("Check the pin first"),
                 object_name="lastPinDialog", icon=dialogs.QMessageBox.Icon.Warning)

@@ -164,6 +164,14 @@
         <translation>Puertos registrados para la app de Xee, probados en orden cuando uno está ocupado</translation>
     </message>
     <message>
+        <source>How long to wait for an answer from {providers} (and the {provider} sign-in) before giving up</source>
+        <translation>Cuánto tiempo esperar una respuesta de {providers} (y del inicio de sesión de {provider}) antes de desistir</translation>
+    </message>
+    <message>
+        <source>How long to wait for an answer from {providers} before giving up</source>
+        <translation>Cuánto tiempo esperar una respuesta de {providers} antes de desistir</translation>
+    </message>
+    <message>
         <source>Saved: this is the language in use.</source>
         <translation>Guardado: es el idioma en uso.</translation>
     </message>
@@ -274,10 +282,6 @@
     <message>
         <source>Request timeout</source>
         <translation>Tiempo de espera de las solicitudes</translation>
-    </message>
-    <message>
-        <source>How long to wait for an answer from Xee, RUFUS or Zype (and the Xee sign-in) before giving up</source>
-        <translation>Cuánto tiempo esperar una respuesta de Xee, RUFUS o Zype (y del inicio de sesión de Xee) antes de desistir</translation>
     </message>
     <message>
         <source>Request &amp;timeout</source>
@@ -938,8 +942,12 @@
         <translation>Historial de emparejamientos</translation>
     </message>
     <message>
-        <source>Every pairing, undo and sign-in made on this computer, newest first. Identifiers only: never a key, token or Xee pin.</source>
-        <translation>Cada emparejamiento, deshacer e inicio de sesión hechos en este equipo, del más reciente al más antiguo. Solo identificadores: nunca una clave, un token ni un pin de Xee.</translation>
+        <source>Every pairing, undo and sign-in made on this computer, newest first. Identifiers only: never a key, token or {provider} pin.</source>
+        <translation>Cada emparejamiento, deshacer e inicio de sesión hechos en este equipo, del más reciente al más antiguo. Solo identificadores: nunca una clave, un token ni un pin de {provider}.</translation>
+    </message>
+    <message>
+        <source>Every pairing, undo and sign-in made on this computer, newest first. Identifiers only: never a key or token.</source>
+        <translation>Cada emparejamiento, deshacer e inicio de sesión hechos en este equipo, del más reciente al más antiguo. Solo identificadores: nunca una clave ni un token.</translation>
     </message>
     <message>
         <source>Search: device id, serial number, email, error…</source>
@@ -1488,6 +1496,10 @@
     <message>
         <source>Batch from CSV: {problem}</source>
         <translation>Lote desde CSV: {problem}</translation>
+    </message>
+    <message>
+        <source>Wrong pins already sent for this box: {failed}. If this pin is wrong too, {provider} locks the box and only {provider} support can unlock it.</source>
+        <translation>Pines erróneos ya enviados para esta caja: {failed}. Si este pin también es erróneo, {provider} bloquea la caja y solo el soporte de {provider} puede desbloquearla.</translation>
     </message>
     <message>
         <source>Last attempt before the box locks</source>
@@ -2936,6 +2948,10 @@
         <translation>Deshacer se interrumpió al cerrar la ventana: compruebe si se llevó a cabo.</translation>
     </message>
     <message>
+        <source>That was wrong pin number {attempts} for this box: {provider} has now locked it. Contact {provider} support to unlock the box; another pin will not be accepted.</source>
+        <translation>Era el pin erróneo número {attempts} para esta caja: {provider} la ha bloqueado. Contacte con el soporte de {provider} para desbloquearla; no se aceptará otro pin.</translation>
+    </message>
+    <message>
         <source>Wrong pin: 1 attempt left before the box locks. Check the pin on the box&apos;s card before trying again.</source>
         <translation>Pin erróneo: queda 1 intento antes de que la caja se bloquee. Compruebe el pin en la tarjeta de la caja antes de volver a intentarlo.</translation>
     </message>
@@ -3090,6 +3106,13 @@
     <message>
         <source>Front door</source>
         <translation>Puerta principal</translation>
+    </message>
+</context>
+<context>
+    <name>i18n</name>
+    <message>
+        <source>{choices} or {last}</source>
+        <translation>{choices} o {last}</translation>
     </message>
 </context>
 <context>

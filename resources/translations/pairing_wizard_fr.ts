@@ -164,6 +164,14 @@
         <translation>Ports enregistrés pour l&apos;app Xee, essayés dans l&apos;ordre quand l&apos;un est occupé</translation>
     </message>
     <message>
+        <source>How long to wait for an answer from {providers} (and the {provider} sign-in) before giving up</source>
+        <translation>Combien de temps attendre une réponse de {providers} (et de la connexion {provider}) avant d’abandonner</translation>
+    </message>
+    <message>
+        <source>How long to wait for an answer from {providers} before giving up</source>
+        <translation>Combien de temps attendre une réponse de {providers} avant d’abandonner</translation>
+    </message>
+    <message>
         <source>Saved: this is the language in use.</source>
         <translation>Enregistré : c&apos;est la langue utilisée.</translation>
     </message>
@@ -274,10 +282,6 @@
     <message>
         <source>Request timeout</source>
         <translation>Délai d’attente des requêtes</translation>
-    </message>
-    <message>
-        <source>How long to wait for an answer from Xee, RUFUS or Zype (and the Xee sign-in) before giving up</source>
-        <translation>Combien de temps attendre une réponse de Xee, RUFUS ou Zype (et de la connexion Xee) avant d’abandonner</translation>
     </message>
     <message>
         <source>Request &amp;timeout</source>
@@ -938,8 +942,12 @@
         <translation>Historique des appairages</translation>
     </message>
     <message>
-        <source>Every pairing, undo and sign-in made on this computer, newest first. Identifiers only: never a key, token or Xee pin.</source>
-        <translation>Chaque appairage, annulation et connexion faits sur cet ordinateur, du plus récent au plus ancien. Des identifiants seulement : jamais une clé, un jeton ni un code Xee.</translation>
+        <source>Every pairing, undo and sign-in made on this computer, newest first. Identifiers only: never a key, token or {provider} pin.</source>
+        <translation>Chaque appairage, annulation et connexion faits sur cet ordinateur, du plus récent au plus ancien. Des identifiants seulement : jamais une clé, un jeton ni un code {provider}.</translation>
+    </message>
+    <message>
+        <source>Every pairing, undo and sign-in made on this computer, newest first. Identifiers only: never a key or token.</source>
+        <translation>Chaque appairage, annulation et connexion faits sur cet ordinateur, du plus récent au plus ancien. Des identifiants seulement : jamais une clé ni un jeton.</translation>
     </message>
     <message>
         <source>Search: device id, serial number, email, error…</source>
@@ -1488,6 +1496,10 @@
     <message>
         <source>Batch from CSV: {problem}</source>
         <translation>Lot depuis un CSV : {problem}</translation>
+    </message>
+    <message>
+        <source>Wrong pins already sent for this box: {failed}. If this pin is wrong too, {provider} locks the box and only {provider} support can unlock it.</source>
+        <translation>Codes pin erronés déjà envoyés pour ce boîtier : {failed}. Si celui-ci est faux aussi, {provider} verrouille le boîtier et seul le support {provider} peut le déverrouiller.</translation>
     </message>
     <message>
         <source>Last attempt before the box locks</source>
@@ -2936,6 +2948,10 @@
         <translation>Annulation interrompue par la fermeture de la fenêtre : vérifiez si elle a été effectuée.</translation>
     </message>
     <message>
+        <source>That was wrong pin number {attempts} for this box: {provider} has now locked it. Contact {provider} support to unlock the box; another pin will not be accepted.</source>
+        <translation>C’était le pin erroné numéro {attempts} pour ce boîtier : {provider} l’a maintenant verrouillé. Contactez le support {provider} pour le déverrouiller ; aucun autre pin ne sera accepté.</translation>
+    </message>
+    <message>
         <source>Wrong pin: 1 attempt left before the box locks. Check the pin on the box&apos;s card before trying again.</source>
         <translation>Pin erroné : il reste 1 essai avant le verrouillage du boîtier. Vérifiez le pin sur la carte du boîtier avant de réessayer.</translation>
     </message>
@@ -3090,6 +3106,13 @@
     <message>
         <source>Front door</source>
         <translation>Porte d&apos;entrée</translation>
+    </message>
+</context>
+<context>
+    <name>i18n</name>
+    <message>
+        <source>{choices} or {last}</source>
+        <translation>{choices} ou {last}</translation>
     </message>
 </context>
 <context>

@@ -139,7 +139,7 @@ def test_a_locked_box_has_no_fix_to_focus_finish_instead():
     assert flow.bar_for(Page.RESULT, locked).focus == (Control.FINISH,)
     # The third wrong pin locks it too (our own count).
     third = {**ready(), "error": {"kind": "xee.pin_rejected", "category": "refused"},
-             "xee_pin_failures": {"E133742015": 3}}
+             "pin_failures": {"xee": {"E133742015": 3}}}
     assert flow.bar_for(Page.RESULT, third).focus == (Control.FINISH,)
-    second = {**third, "xee_pin_failures": {"E133742015": 2}}
+    second = {**third, "pin_failures": {"xee": {"E133742015": 2}}}
     assert flow.bar_for(Page.RESULT, second).focus == (Control.PAGE,)

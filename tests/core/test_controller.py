@@ -23,6 +23,8 @@ from app.sandbox.app import create_app
 
 from .helpers import rufus_key
 
+# Where Xee's wrong-pin counts are saved, as earlier versions saved them (JSON).
+XEE_PIN_FAILURES = "xee/pinFailures"
 ROOTS = {"xee": "http://sandbox/xee/v3", "rufus": "http://sandbox/rufus/v0",
          "zype": "http://sandbox/zype"}
 
@@ -192,17 +194,17 @@ def test_a_wrong_xee_pin_is_counted_saved_kept_and_forgotten_after_a_success(tmp
         controller.state.update(xee_state(fx, device, wrong))
         outcome = await controller.pair()
         assert outcome.error["kind"] == "xee.pin_rejected"
-        assert controller.state["xee_pin_failures"] == {device["id"]: 1}
-        assert json.loads(settings.values[flow.PIN_FAILURES_SETTING]) == {device["id"]: 1}
+        assert flow.pin_counts(controller.state) == {device["id"]: 1}
+        assert json.loads(settings.values[XEE_PIN_FAILURES]) == {device["id"]: 1}
         assert entries(history) == [("pair", "failed", "xee.pin_rejected")]
 
         later = PairingController(services, View())   # the next run reads the count
-        assert later.state["xee_pin_failures"] == {device["id"]: 1}
+        assert flow.pin_counts(later.state, "xee") == {device["id"]: 1}
         later.selected("xee", "demo")
         later.state.update(xee_state(fx, device, device["pin"]))
         assert (await later.pair()).error is None
-        assert later.state["xee_pin_failures"] == {}
-        assert json.loads(settings.values[flow.PIN_FAILURES_SETTING]) == {}
+        assert flow.pin_counts(later.state) == {}
+        assert json.loads(settings.values[XEE_PIN_FAILURES]) == {}
         assert entries(history)[-1] == ("pair", "ok", None)
     in_sandbox(scenario, tmp_path)
 
@@ -317,7 +319,7 @@ def test_the_last_pin_is_sent_only_when_confirmed(tmp_path):
         token = (await client.post("/_sandbox/xee/token",
                                    json={"user_id": fx["xee"]["users"][0]["id"]})).json()
         settings = DictSettings()
-        settings.setValue(flow.PIN_FAILURES_SETTING, json.dumps({device["id"]: 2}))
+        settings.setValue(XEE_PIN_FAILURES, json.dumps({device["id"]: 2}))
         services = Services(client, history, settings, token["access_token"])
         view = View(answer=False)
         controller = PairingController(services, view)
@@ -333,7 +335,7 @@ def test_the_last_pin_is_sent_only_when_confirmed(tmp_path):
         view.answer = True                          # "Send this pin"
         outcome = await controller.pair()
         assert view.asked == 2 and view.shown == ["sending", "Pairing"]
-        assert outcome.error is None and controller.state["xee_pin_failures"] == {}
+        assert outcome.error is None and flow.pin_counts(controller.state) == {}
         owner = next(d for d in await devices(client, "xee") if d["id"] == device["id"])
         assert owner["user_id"] == fx["xee"]["users"][0]["id"]
     in_sandbox(scenario, tmp_path)

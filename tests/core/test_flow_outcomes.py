@@ -18,7 +18,7 @@ from app.sandbox.app import create_app
 
 def xee_state(failures: int, kind: str = "xee.pin_rejected") -> dict:
     state = flow.new_state("xee")
-    state.update(xee_device_id="E133742016", xee_pin_failures={"E133742016": failures},
+    state.update(xee_device_id="E133742016", pin_failures={"xee": {"E133742016": failures}},
                  error={"kind": kind, "category": "input"})
     return state
 

@@ -30,11 +30,11 @@ REJECTED = {"kind": "xee.pin_rejected", "category": "refused", "status": 400,
 
 
 def test_a_wrong_pin_counts_against_the_box_and_is_saved():
-    state = xee(xee_pin_failures={"E000000001": 2})
+    state = xee(pin_failures={"xee": {"E000000001": 2}})
     outcome = flow.after_pair(state, error=REJECTED)
     assert flow.history_outcome(outcome.error) == "failed" and outcome.action == "pair"
     assert outcome.pin_failures == {"E000000001": 2, BOX: 1}
-    assert state["xee_pin_failures"] == {"E000000001": 2}   # untouched until applied
+    assert flow.pin_counts(state) == {"E000000001": 2}   # untouched until applied
     assert flow.apply_outcome(state, outcome) is True          # the caller saves
     assert state["error"] == REJECTED and state["result"] is None
     assert flow.pin_attempts_left(state) == 2
@@ -46,12 +46,12 @@ def test_three_wrong_pins_lock_the_box():
     state = xee()
     for _ in range(flow.PIN_ATTEMPTS):
         flow.apply_outcome(state, flow.after_pair(state, error=REJECTED))
-    assert state["xee_pin_failures"] == {BOX: 3}
+    assert flow.pin_counts(state) == {BOX: 3}
     assert flow.box_locked(state)
 
 
 def test_a_success_forgets_the_boxs_count_and_only_then_saves():
-    state = xee(xee_pin_failures={BOX: 2, "E000000001": 1})
+    state = xee(pin_failures={"xee": {BOX: 2, "E000000001": 1}})
     outcome = flow.after_pair(state, result={"device_id": BOX.lower()})
     assert flow.history_outcome(outcome.error) == "ok" and outcome.error is None
     assert outcome.pin_failures == {"E000000001": 1}
@@ -68,7 +68,7 @@ def test_other_failures_and_providers_without_a_pin_lock_count_nothing():
                "may_have_reached_server": True}
     assert flow.after_pair(xee(), error=timeout).pin_failures is None
     rufus = flow.select(flow.new_state(), "rufus", "demo")
-    rufus["xee_pin_failures"] = {BOX: 1}
+    rufus["pin_failures"] = {"rufus": {BOX: 1}}
     assert flow.after_pair(rufus, result={"device_id": BOX}).pin_failures is None
 
 
@@ -115,7 +115,7 @@ def test_the_saved_counts_round_trip_and_garbage_reads_as_none():
     assert flow.load_pin_failures(flow.dump_pin_failures({BOX: 2})) == {BOX: 2}
     for raw in (None, "", "not json", "[1, 2]", '{"E1": "x"}'):
         assert flow.load_pin_failures(raw) == {}
-    assert flow.PIN_FAILURES_SETTING == "xee/pinFailures"
+    assert flow.pin_failures_setting("xee") == "xee/pinFailures"
 
 
 def test_against_the_sandbox_a_wrong_pin_then_the_right_one():
@@ -137,12 +137,12 @@ def test_against_the_sandbox_a_wrong_pin_then_the_right_one():
             outcome = flow.after_pair(state, error=flow.error_dict(caught.value))
             assert flow.history_outcome(outcome.error) == "failed"
             assert flow.apply_outcome(state, outcome)
-            assert state["xee_pin_failures"] == {device["id"]: 1}
+            assert flow.pin_counts(state) == {device["id"]: 1}
             state.update(xee_pin=device["pin"], error=None)
             outcome = flow.after_pair(state, result=await flow.pair(api, state))
             assert flow.history_outcome(outcome.error) == "ok" and outcome.pin_failures == {}
             flow.apply_outcome(state, outcome)
-            assert state["xee_pin_failures"] == {}
+            assert flow.pin_counts(state) == {}
 
     asyncio.run(scenario())
 

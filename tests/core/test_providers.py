@@ -769,14 +769,17 @@ def test_the_flows_sentences_name_the_provider_they_are_about():
     spec's title ({provider}): a fourth provider that signs in, or whose box locks after
     wrong pins, is named; Xee's English is as it was."""
     class AcmeLockSpec(AcmeSignInSpec):
-        info = AcmeSignInSpec.info._replace(pin_lock=True)
+        info = AcmeSignInSpec.info._replace(pin_lock=providers.PinLock(
+            "acme_serial", "acme_code", "acme.code_wrong", "acme.gadget_locked",
+            "acme/codeFailures"))
 
     def sentences(provider: str) -> list[str]:
         state = flow.select(flow.new_state(), provider, providers.PRODUCTION)
-        locked = {**state, "xee_device_id": "BOX", "xee_pin_failures": {"BOX": 3}}
+        lock = flow.pin_lock(provider)
+        locked = {**state, lock.device: "BOX", "pin_failures": {provider: {"BOX": 3}}}
         return [flow.page_errors(Page.CREDENTIALS, state)["xee_account"],
                 flow.batch_problem(state, signed_in=False), flow.pin_warning(locked),
-                flow.pin_result_note({**locked, "error": {"kind": "xee.box_locked"}})]
+                flow.pin_result_note({**locked, "error": {"kind": lock.locked}})]
 
     assert sentences("xee") == [
         "Sign in with Xee first.", "Sign in to Xee first.",

@@ -23,7 +23,7 @@ def test_reset_demo_data_keeps_the_sign_in_and_frees_the_boxes(qtbot, sandbox, m
     # The demo is used: a box gets associated, another gets wrong pins.
     run(qtbot, wizard.services.call_provider(
         wizard.state, lambda xee: xee.associate(free["id"], free["pin"])))
-    wizard.state["xee_pin_failures"] = {"E133742016": 2}
+    wizard.state["pin_failures"] = {"xee": {"E133742016": 2}}
     assert any(d["id"] == free["id"] and d["user_id"] for d in
                sandbox.fixtures()["xee"]["devices"])
     button = find(wizard, "demoResetButton")
@@ -33,7 +33,7 @@ def test_reset_demo_data_keeps_the_sign_in_and_frees_the_boxes(qtbot, sandbox, m
     qtbot.waitUntil(lambda: "Demo data reset" in detail.text(), timeout=WAIT_MS)
     devices = {d["id"]: d for d in sandbox.fixtures()["xee"]["devices"]}
     assert devices[free["id"]]["user_id"] is None            # the box is free again
-    assert wizard.state["xee_pin_failures"] == {}
+    assert wizard.state["pin_failures"] == {}
     me = run(qtbot, wizard.services.xee_session.me())        # still signed in
     assert str(me.id) == str(user["id"])
     assert wizard.state["xee_account"]

@@ -187,10 +187,10 @@ def test_every_sentence_the_ui_shows_for_errors_and_flow_notes_is_french(languag
         messages.append(caught.value.advice_message)
     messages += [SignInError(kind).advice_message for kind in ("denied", "timeout", "what")]
     for failed in (1, 2, 3):
-        messages.append(flow.pin_warning({"xee_device_id": "B",
-                                          "xee_pin_failures": {"B": failed}}))
+        messages.append(flow.pin_warning({"provider": "xee", "xee_device_id": "B",
+                                          "pin_failures": {"xee": {"B": failed}}}))
     messages.append(flow.pin_result_note({"provider": "xee", "xee_device_id": "B",
-                                          "xee_pin_failures": {"B": 1},
+                                          "pin_failures": {"xee": {"B": 1}},
                                           "error": {"kind": "xee.pin_rejected"}}))
     messages.append(flow.uncertain_review_note({"provider": "zype", "uncertain": True}))
     messages.append(flow.uncertain_review_note({"uncertain": True}))
@@ -285,7 +285,7 @@ def test_the_flows_sentences_naming_a_provider_keep_their_translation(language):
     """Issue 15e item 4: the sign-in and box-lock sentences are templates with {provider}
     (the spec's title); Xee's French and Spanish are what they were."""
     state = flow.select(flow.new_state(), "xee", flow.PRODUCTION)
-    locked = {**state, "xee_device_id": "BOX", "xee_pin_failures": {"BOX": 3},
+    locked = {**state, "xee_device_id": "BOX", "pin_failures": {"xee": {"BOX": 3}},
               "error": {"kind": "xee.box_locked"}}
     language("fr")
     assert i18n.flow_text(flow.batch_problem(state, signed_in=False)) == \

@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QLineEdit, QWidget
 
 from app.core import flow, providers
 from app.core.flow import Page
@@ -17,7 +17,7 @@ from app.ui import pairing_pages  # noqa: F401  (imported before the provider is
 from tests.core.test_providers import AcmeSignInSpec, AcmeSpec
 
 from .conftest import WAIT_MS
-from .drive import answer_dialog, click
+from .drive import answer_dialog, click, find
 
 
 @pytest.fixture
@@ -239,3 +239,30 @@ def test_the_pages_name_the_provider_that_signs_in(qtbot, make_wizard):
     assert said == {
         "acme": ("Acme's own test service: fake data, real network.", "Sign in to Acme"),
         "xee": ("Xee's own test service: fake data, real network.", "Sign in to Xee")}
+
+
+def test_the_review_page_masks_the_secret_field_of_a_late_provider(qtbot, make_wizard):
+    """Issue 15g item 1: the review page reveals the row of the spec's secret field (Acme's
+    activation code, Field.secret) on "Show", not a row labelled "Pin" holding Xee's
+    pin, and warns from Acme's own wrong-code count (its PinLock)."""
+    from tests.core.test_pin_lock import AcmeLockSpec
+
+    providers.register(AcmeLockSpec())
+    try:
+        wizard = make_wizard(render_only=True)
+        wizard.select("acme", "production")
+        wizard.state.update(api_key="acme-key-0123456789", acme_gadget="G-1",
+                            acme_secret="SECRET-42", pin_failures={"acme": {"G-1": 1}})
+        wizard.go(Page.REVIEW)
+        assert wizard.current is Page.REVIEW
+        code = find(wizard, "reviewActivationcode")
+        assert code.text() == "•" * 9                          # masked by default
+        click(qtbot, wizard, "reviewActivationcodeShow")
+        assert code.text() == "SECRET-42"                      # revealed on demand
+        click(qtbot, wizard, "reviewActivationcodeShow")
+        assert code.text() == "•" * 9
+        assert find(wizard, "reviewGadget").text() == "G-1"    # not a secret: no Show
+        assert not [w for w in wizard.findChildren(QWidget, "reviewGadgetShow")]
+        assert "one more wrong pin locks the box" in find(wizard, "reviewWarning").text()
+    finally:
+        providers.unregister("acme")
