@@ -80,20 +80,19 @@ def build_parser() -> argparse.ArgumentParser:
     # sign-in until app.auth runs its own.
     from app.core.providers import sign_in_provider
 
-    signs_in = [SPECS[key] for key in (sign_in_provider(),) if key]
-    only = signs_in[0].info.title if signs_in else ""
-    for command, help_text in (("login", f"sign in ({only} only) in the system browser"),
+    signing_in = SPECS.get(sign_in_provider())
+    for command, help_text in (("login", "sign in ({} only) in the system browser"),
                                ("logout", "forget a stored sign-in")):
-        if not signs_in:
+        if signing_in is None:
             break
-        per_provider = sub.add_parser(command, help=help_text).add_subparsers(
+        per_provider = sub.add_parser(
+            command, help=help_text.format(signing_in.info.title)).add_subparsers(
             dest="provider", metavar="PROVIDER", required=True)
-        for spec in signs_in:
-            p = per_provider.add_parser(spec.key)
-            p.register("type", "seconds", seconds)   # for the spec's own options
-            _endpoint_options(p, spec.key)
-            spec.add_cli_options(command, p)
-            p.add_argument("--json", action="store_true")
+        p = per_provider.add_parser(signing_in.key)
+        p.register("type", "seconds", seconds)   # for the spec's own options
+        _endpoint_options(p, signing_in.key)
+        signing_in.add_cli_options(command, p)
+        p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("forget-all", help="remove history, settings, stored keys and sign-ins",
                        description="Remove everything Pairing Wizard keeps for you: the "

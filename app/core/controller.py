@@ -307,18 +307,12 @@ class PairingController:
 
     # -- an end into the state, the history and the settings ---------------------------
 
-    async def apply(self, outcome: flow.Outcome) -> None:
-        """A pairing's or an undo's end (flow.after_pair, after_undo) into the state, the
-        history (the services' record decides whether it is an attempt:
-        flow.history_outcome) and the saved wrong-pin counts."""
-        await self._apply(outcome)
-
     def _recording(self, outcome: flow.Outcome) -> asyncio.Task[None]:
         """The end applied and recorded as a task of its own (shielded by the callers:
         the window closing meanwhile does not cut it), kept until done: `settle()`."""
         import asyncio
 
-        task = asyncio.ensure_future(self._apply(outcome))
+        task = asyncio.ensure_future(self.apply(outcome))
         self._recordings.add(task)
         task.add_done_callback(self._recordings.discard)
         return task
@@ -332,7 +326,10 @@ class PairingController:
         while self._recordings:
             await asyncio.gather(*self._recordings, return_exceptions=True)
 
-    async def _apply(self, outcome: flow.Outcome) -> None:
+    async def apply(self, outcome: flow.Outcome) -> None:
+        """A pairing's or an undo's end (flow.after_pair, after_undo) into the state, the
+        history (the services' record decides whether it is an attempt:
+        flow.history_outcome) and the saved wrong-pin counts."""
         state = self.state
         # Recorded first: the state changes (an undo's "undone") and what shows them then
         # come in one step, with no await between.

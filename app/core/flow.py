@@ -778,12 +778,10 @@ def box_locked(state: Mapping[str, Any]) -> bool:
         error.get("kind") == lock.rejected and pin_attempts_left(state) <= 0)
 
 
-def is_pin_rejection(error: Mapping[str, Any], state: Mapping[str, Any] | None = None
-                     ) -> bool:
+def is_pin_rejection(error: Mapping[str, Any]) -> bool:
     """The error says the pin was wrong (its provider's PinLock.rejected, Xee's 400 "Check
-    the device id and the pin"): it counts against the box. The provider is the error's,
-    else the state's."""
-    lock = pin_lock(error.get("provider") or (state or {}).get("provider"))
+    the device id and the pin"): it counts against the box."""
+    lock = pin_lock(error.get("provider"))
     return lock is not None and error.get("kind") == lock.rejected
 
 

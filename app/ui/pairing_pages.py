@@ -258,7 +258,6 @@ class XeeSignInPanel(QWidget):
 
     async def _sign_in(self) -> None:
         from app.auth.wizard_sign_in import sign_in
-        from app.core.providers import sign_in_provider
         from app.ui.services import imported
 
         services = self.wizard.services
@@ -266,11 +265,8 @@ class XeeSignInPanel(QWidget):
         self.status.clear()
         self.sign_in.setEnabled(False)
         try:
-            # A busy reason is never shown nor logged (the window keeps the reasons only
-            # to know it is busy); it names the provider whose sign-in app.auth runs.
-            signing_in = flow.provider_info(sign_in_provider())
-            reason = f"Signing in to {signing_in.title}" if signing_in else "Signing in"
-            async with self.wizard.busy(reason):
+            # A busy reason is never shown nor logged: the window only counts them.
+            async with self.wizard.busy("Signing in"):
                 # app.auth.oauth imports authlib: in a worker thread, not the GUI's.
                 oauth = await imported("app.auth.oauth")
                 outcome = await sign_in(services, self, env, sign_in_class=oauth.XeeSignIn,

@@ -170,7 +170,6 @@ class PairingWizard(QWidget):
         # The state, the choice, the pairing and the undo (GUI-free); this window is its
         # view: the last-pin question, the pairing page, busy.
         self.controller = PairingController(self.services, self, demo=demo)
-        self._pair_target: Page | None = None
         self.current = Page.PROVIDER
 
         self._build()
@@ -823,10 +822,8 @@ class PairingWizard(QWidget):
         this window shows the pages."""
         if self.is_busy() or self.controller.running:
             return  # never twice
-        target = flow.pair_target(self.current, self.state)
-        if target is None:   # not a page that pairs, or not valid
+        if flow.pair_target(self.current, self.state) is None:   # not here, or not valid
             return
-        self._pair_target = target
         self.controller.start(self.window_scope, ended=self._pair_ended)
         self.refresh()
 
@@ -836,9 +833,9 @@ class PairingWizard(QWidget):
         """Before the attempt that would lock the Xee box: ask (shown and awaited)."""
         from app.ui import dialogs
 
-        info = flow.provider_info(self.state.get("provider"))
-        lock = info.pin_lock if info else None
-        failed = (lock.attempts if lock else flow.PIN_ATTEMPTS) - 1
+        # Asked only when flow.is_last_pin_attempt says so: the provider has a pin lock.
+        provider = self.state["provider"]
+        failed = flow.pin_lock(provider).attempts - 1
         question = (self.tr("Two wrong pins were already sent for this box. If this pin is "
                             "wrong too, {provider} locks the box and only {provider} support "
                             "can unlock it.") if failed == 2 else
@@ -848,7 +845,7 @@ class PairingWizard(QWidget):
         async with self.busy("Confirming the last pin attempt"):
             confirmed = await dialogs.ask(
                 self, self.tr("Last attempt before the box locks"),
-                question.format(provider=info.title if info else "", failed=failed),
+                question.format(provider=flow.PROVIDERS[provider].title, failed=failed),
                 informative=self.tr("Check the pin on the box's card (Show reveals it)."),
                 yes=self.tr("Send this pin"), no=self.tr("Check the pin first"),
                 object_name="lastPinDialog", icon=dialogs.QMessageBox.Icon.Warning)
@@ -857,7 +854,7 @@ class PairingWizard(QWidget):
     def sending(self) -> None:
         """The request leaves: the page that waits for it."""
         self.deviceid_kept = False
-        target = self._pair_target or flow.pair_target(self.current, self.state)
+        target = flow.pair_target(self.current, self.state)
         if target is not None:
             self.go(target)
 
@@ -877,7 +874,7 @@ class PairingWizard(QWidget):
         else:
             log.info("Pairing succeeded with %s", self.state.get("provider"))
         self._outcome_at = time.monotonic()
-        self.go(flow.end_target(self.current) or flow.outcome_page())
+        self.go(flow.outcome_page())
         self.refresh()
         self.outcome.emit()
 
