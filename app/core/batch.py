@@ -947,7 +947,9 @@ class BatchRunner:
     - `await check(fn, refusal_stops=True)`: a read-only check `fn()`, after the settle
       delay, retried (a rate limit slows the batch down); None when it never got an
       answer. A refusal (auth or input) stops the batch, resumably; with
-      `refusal_stops=False` it is None too (Xee's cars without the cars_read scope).
+      `refusal_stops=False` it is None too (Xee's cars without the cars_read scope). A
+      kind of the spec's batch_stops (Xee's dead sign-in) always stops it, with the
+      spec's own sentence, as it does when a row is sent; the row stays "sending".
     - `await settle(row, state, result=, error=, message=)`: the row's final state
       ("done", "failed", "unknown"), committed (its history entry with it).
     - `await send_again(row, message)`: back to "pending" (the request did not land:
@@ -1399,6 +1401,9 @@ class BatchRunner:
             try:
                 return await fn()
             except ProviderError as error:
+                stop = self.spec.batch_stops.get(error.kind)
+                if stop is not None:   # the provider's own: what to do before resuming
+                    raise _Fatal(stop, error) from None
                 if error.category in ("auth", "input"):
                     raise _Fatal(Message(BATCH, "The check of an uncertain row failed: "
                                          "{error_advice}", error_advice=error.advice_message),
@@ -1429,8 +1434,10 @@ class BatchRunner:
         """A read-only check (see the class docstring); None without an answer."""
         try:
             return await self._check(fn)
-        except _Fatal:
-            if refusal_stops:
+        except _Fatal as fatal:
+            # A kind of the spec's batch_stops (a dead sign-in) stops it all the same.
+            if refusal_stops or (fatal.error is not None
+                                 and fatal.error.kind in self.spec.batch_stops):
                 raise
             return None
 
