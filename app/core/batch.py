@@ -100,9 +100,8 @@ LAYOUTS: dict[str, tuple[tuple[str, bool], ...]] = {}
 VALIDATORS: dict[str, dict[str, Callable[[object], str | None]]] = {}
 # The column that must be unique within a file (pairing it twice makes no sense; "" none).
 UNIQUE_COLUMN: dict[str, str] = {}
-# column -> the identifier kept in the journal and the history (the Xee pin is none;
-# the spec's identifier_columns() lists them in the template's order).
-IDENTIFIER_OF: dict[str, dict[str, str]] = {}
+# The identifiers kept in the journal and the history are asked of the spec
+# (identifier_names: its batch_columns()), not kept here.
 
 
 @providers.on_change
@@ -111,8 +110,7 @@ def _refresh_tables() -> None:
     for table, view in (
             (LAYOUTS, lambda fs: tuple((f.column, f.in_column_required) for f in fs)),
             (VALIDATORS, lambda fs: {f.column: v.VALIDATORS[f.validator] for f in fs}),
-            (UNIQUE_COLUMN, lambda fs: next((f.column for f in fs if f.unique), "")),
-            (IDENTIFIER_OF, lambda fs: {f.column: f.identifier for f in fs if f.identifier})):
+            (UNIQUE_COLUMN, lambda fs: next((f.column for f in fs if f.unique), ""))):
         table.clear()
         table.update((p, view(fs)) for p, fs in columns.items())  # type: ignore[attr-defined]
 
@@ -351,8 +349,18 @@ def check_bytes(raw: bytes, provider: str, file_name: str = "batch.csv") -> Chec
     return report
 
 
-def identifiers_of(provider: str, values: Mapping[str, str]) -> dict[str, str]:
-    names = IDENTIFIER_OF.get(provider, {})
+def identifier_names(provider: str) -> dict[str, str]:
+    """column -> the identifier it is kept under in the journal and the history: the
+    spec's batch columns that are identifiers (identifier_columns(); never Xee's pin)."""
+    return {f.column: f.identifier
+            for f in providers.known(provider).batch_columns() if f.identifier}
+
+
+def identifiers_of(provider: str, values: Mapping[str, str],
+                   names: Mapping[str, str] | None = None) -> dict[str, str]:
+    """A row's identifiers (`names`: identifier_names(provider), given when it is asked
+    for many rows)."""
+    names = identifier_names(provider) if names is None else names
     return {names[k]: val for k, val in values.items() if k in names and val}
 
 
@@ -423,9 +431,10 @@ class Journal:
                  len(report.rows)),
             )
             batch_id = int(cursor.lastrowid or 0)
+            names = identifier_names(report.provider)
             for row in report.rows:
                 ids = clean_identifiers(report.provider,
-                                        identifiers_of(report.provider, row.values)
+                                        identifiers_of(report.provider, row.values, names)
                                         if row.ok else {})
                 if not row.ok and not skip_invalid:
                     raise BatchRefused("invalid rows")
