@@ -501,27 +501,12 @@ def fix_action(state: Mapping[str, Any]) -> FixAction | None:
     return FixAction(page, FIX_LABELS.get(page, FIX_LABEL_ELSEWHERE), not box_locked(state))
 
 
-def handover_note(provider: str | None) -> Message | None:
-    """What the device page says of the id the provider hands over after a pairing (the
-    spec's words; None when it hands over none)."""
-    spec = providers.spec(provider)
-    return spec.handover_note() if spec else None
-
-
 def handover(provider: str | None) -> providers.Handover | None:
-    """The id the provider hands over to the device after a pairing (the result's key)
-    and the result page's words for it (the spec's; None when it hands over none)."""
+    """The id the provider hands over to the device after a pairing (the result's key),
+    the device page's note, the result page's words for it and the file it is saved to
+    (the spec's; None when it hands over none)."""
     spec = providers.spec(provider)
     return spec.handover() if spec else None
-
-
-def handover_file(state: Mapping[str, Any]) -> tuple[str, str] | None:
-    """The file the result page offers to save the handed-over id to: its suggested name
-    and its text (the spec's; None when the provider hands over none)."""
-    spec = providers.spec(state.get("provider"))
-    if spec is None or not spec.info.handover_id:
-        return None
-    return spec.handover_file(state.get("result") or {})
 
 
 def error_dict(error: Any) -> dict[str, Any]:
