@@ -347,13 +347,12 @@ def bar_for(page: Page, state: Mapping[str, Any], *, busy: bool = False,
 # --- what each page may do besides Next (the window asks, it names no page) -------------
 
 class PageActions(NamedTuple):
-    """A page's part in a pairing: Pair sends the request from it; it shows the request
-    in flight (its end moves on); it shows the pairing's end (undo, pair another, Finish:
-    a Cancel right after that end is not a wish to close); Back from it is "Try again"
-    (the failure cleared first: try_again)."""
+    """A page's part in a pairing: Pair sends the request from it (to the page Pair
+    leads to, pair_target); it shows the pairing's end (undo, pair another, Finish: a
+    Cancel right after that end is not a wish to close; the end of a request leads there,
+    outcome_page); Back from it is "Try again" (the failure cleared first: try_again)."""
 
     pairs: bool = False
-    waits: bool = False
     shows_outcome: bool = False
     back_tries_again: bool = False
 
@@ -363,7 +362,7 @@ PAGE_ACTIONS: dict[Page, PageActions] = {
     Page.CREDENTIALS: PageActions(),
     Page.DEVICE: PageActions(),
     Page.REVIEW: PageActions(pairs=True),
-    Page.PAIRING: PageActions(waits=True),
+    Page.PAIRING: PageActions(),
     Page.RESULT: PageActions(shows_outcome=True, back_tries_again=True),
 }
 
@@ -384,12 +383,6 @@ def pair_target(page: Page, state: Mapping[str, Any]) -> Page | None:
 def outcome_page() -> Page:
     """The page that shows a pairing's end (its success, failure or cancel)."""
     return next(page for page in PAGE_ORDER if PAGE_ACTIONS[page].shows_outcome)
-
-
-def end_target(page: Page) -> Page | None:
-    """Where the request's end leads from this page: the outcome page from the page that
-    waits for it; None elsewhere (the end is shown where the window is)."""
-    return outcome_page() if PAGE_ACTIONS[page].waits else None
 
 
 def can_undo(page: Page, state: Mapping[str, Any]) -> bool:
