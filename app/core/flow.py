@@ -426,7 +426,6 @@ CATEGORY_PAGES: dict[str, Page] = {
 # Kinds whose fix is not where their category says.
 KIND_PAGES: dict[str, Page] = {
     "config.bad_api_root": Page.PROVIDER,      # the base URL in the settings
-    "rufus.serial_taken": Page.DEVICE,
 }
 
 
