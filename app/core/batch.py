@@ -100,9 +100,8 @@ LAYOUTS: dict[str, tuple[tuple[str, bool], ...]] = {}
 VALIDATORS: dict[str, dict[str, Callable[[object], str | None]]] = {}
 # The column that must be unique within a file (pairing it twice makes no sense; "" none).
 UNIQUE_COLUMN: dict[str, str] = {}
-# column -> the identifier kept in the journal and the history (the Xee pin is none;
-# the spec's identifier_columns() lists them in the template's order).
-IDENTIFIER_OF: dict[str, dict[str, str]] = {}
+# The identifiers kept in the journal and the history are asked of the spec
+# (identifier_names: its batch_columns()), not kept here.
 
 
 @providers.on_change
@@ -111,8 +110,7 @@ def _refresh_tables() -> None:
     for table, view in (
             (LAYOUTS, lambda fs: tuple((f.column, f.in_column_required) for f in fs)),
             (VALIDATORS, lambda fs: {f.column: v.VALIDATORS[f.validator] for f in fs}),
-            (UNIQUE_COLUMN, lambda fs: next((f.column for f in fs if f.unique), "")),
-            (IDENTIFIER_OF, lambda fs: {f.column: f.identifier for f in fs if f.identifier})):
+            (UNIQUE_COLUMN, lambda fs: next((f.column for f in fs if f.unique), ""))):
         table.clear()
         table.update((p, view(fs)) for p, fs in columns.items())  # type: ignore[attr-defined]
 
@@ -351,8 +349,18 @@ def check_bytes(raw: bytes, provider: str, file_name: str = "batch.csv") -> Chec
     return report
 
 
-def identifiers_of(provider: str, values: Mapping[str, str]) -> dict[str, str]:
-    names = IDENTIFIER_OF.get(provider, {})
+def identifier_names(provider: str) -> dict[str, str]:
+    """column -> the identifier it is kept under in the journal and the history: the
+    spec's batch columns that are identifiers (identifier_columns(); never Xee's pin)."""
+    return {f.column: f.identifier
+            for f in providers.known(provider).batch_columns() if f.identifier}
+
+
+def identifiers_of(provider: str, values: Mapping[str, str],
+                   names: Mapping[str, str] | None = None) -> dict[str, str]:
+    """A row's identifiers (`names`: identifier_names(provider), given when it is asked
+    for many rows)."""
+    names = identifier_names(provider) if names is None else names
     return {names[k]: val for k, val in values.items() if k in names and val}
 
 
@@ -423,9 +431,10 @@ class Journal:
                  len(report.rows)),
             )
             batch_id = int(cursor.lastrowid or 0)
+            names = identifier_names(report.provider)
             for row in report.rows:
                 ids = clean_identifiers(report.provider,
-                                        identifiers_of(report.provider, row.values)
+                                        identifiers_of(report.provider, row.values, names)
                                         if row.ok else {})
                 if not row.ok and not skip_invalid:
                     raise BatchRefused("invalid rows")
@@ -947,7 +956,9 @@ class BatchRunner:
     - `await check(fn, refusal_stops=True)`: a read-only check `fn()`, after the settle
       delay, retried (a rate limit slows the batch down); None when it never got an
       answer. A refusal (auth or input) stops the batch, resumably; with
-      `refusal_stops=False` it is None too (Xee's cars without the cars_read scope).
+      `refusal_stops=False` it is None too (Xee's cars without the cars_read scope). A
+      kind of the spec's batch_stops (Xee's dead sign-in) always stops it, with the
+      spec's own sentence, as it does when a row is sent; the row stays "sending".
     - `await settle(row, state, result=, error=, message=)`: the row's final state
       ("done", "failed", "unknown"), committed (its history entry with it).
     - `await send_again(row, message)`: back to "pending" (the request did not land:
@@ -1399,6 +1410,9 @@ class BatchRunner:
             try:
                 return await fn()
             except ProviderError as error:
+                stop = self.spec.batch_stops.get(error.kind)
+                if stop is not None:   # the provider's own: what to do before resuming
+                    raise _Fatal(stop, error) from None
                 if error.category in ("auth", "input"):
                     raise _Fatal(Message(BATCH, "The check of an uncertain row failed: "
                                          "{error_advice}", error_advice=error.advice_message),
@@ -1429,8 +1443,10 @@ class BatchRunner:
         """A read-only check (see the class docstring); None without an answer."""
         try:
             return await self._check(fn)
-        except _Fatal:
-            if refusal_stops:
+        except _Fatal as fatal:
+            # A kind of the spec's batch_stops (a dead sign-in) stops it all the same.
+            if refusal_stops or (fatal.error is not None
+                                 and fatal.error.kind in self.spec.batch_stops):
                 raise
             return None
 

@@ -347,13 +347,12 @@ def bar_for(page: Page, state: Mapping[str, Any], *, busy: bool = False,
 # --- what each page may do besides Next (the window asks, it names no page) -------------
 
 class PageActions(NamedTuple):
-    """A page's part in a pairing: Pair sends the request from it; it shows the request
-    in flight (its end moves on); it shows the pairing's end (undo, pair another, Finish:
-    a Cancel right after that end is not a wish to close); Back from it is "Try again"
-    (the failure cleared first: try_again)."""
+    """A page's part in a pairing: Pair sends the request from it (to the page Pair
+    leads to, pair_target); it shows the pairing's end (undo, pair another, Finish: a
+    Cancel right after that end is not a wish to close; the end of a request leads there,
+    outcome_page); Back from it is "Try again" (the failure cleared first: try_again)."""
 
     pairs: bool = False
-    waits: bool = False
     shows_outcome: bool = False
     back_tries_again: bool = False
 
@@ -363,7 +362,7 @@ PAGE_ACTIONS: dict[Page, PageActions] = {
     Page.CREDENTIALS: PageActions(),
     Page.DEVICE: PageActions(),
     Page.REVIEW: PageActions(pairs=True),
-    Page.PAIRING: PageActions(waits=True),
+    Page.PAIRING: PageActions(),
     Page.RESULT: PageActions(shows_outcome=True, back_tries_again=True),
 }
 
@@ -384,12 +383,6 @@ def pair_target(page: Page, state: Mapping[str, Any]) -> Page | None:
 def outcome_page() -> Page:
     """The page that shows a pairing's end (its success, failure or cancel)."""
     return next(page for page in PAGE_ORDER if PAGE_ACTIONS[page].shows_outcome)
-
-
-def end_target(page: Page) -> Page | None:
-    """Where the request's end leads from this page: the outcome page from the page that
-    waits for it; None elsewhere (the end is shown where the window is)."""
-    return outcome_page() if PAGE_ACTIONS[page].waits else None
 
 
 def can_undo(page: Page, state: Mapping[str, Any]) -> bool:
@@ -433,7 +426,6 @@ CATEGORY_PAGES: dict[str, Page] = {
 # Kinds whose fix is not where their category says.
 KIND_PAGES: dict[str, Page] = {
     "config.bad_api_root": Page.PROVIDER,      # the base URL in the settings
-    "rufus.serial_taken": Page.DEVICE,
 }
 
 
@@ -501,27 +493,12 @@ def fix_action(state: Mapping[str, Any]) -> FixAction | None:
     return FixAction(page, FIX_LABELS.get(page, FIX_LABEL_ELSEWHERE), not box_locked(state))
 
 
-def handover_note(provider: str | None) -> Message | None:
-    """What the device page says of the id the provider hands over after a pairing (the
-    spec's words; None when it hands over none)."""
-    spec = providers.spec(provider)
-    return spec.handover_note() if spec else None
-
-
 def handover(provider: str | None) -> providers.Handover | None:
-    """The id the provider hands over to the device after a pairing (the result's key)
-    and the result page's words for it (the spec's; None when it hands over none)."""
+    """The id the provider hands over to the device after a pairing (the result's key),
+    the device page's note, the result page's words for it and the file it is saved to
+    (the spec's; None when it hands over none)."""
     spec = providers.spec(provider)
     return spec.handover() if spec else None
-
-
-def handover_file(state: Mapping[str, Any]) -> tuple[str, str] | None:
-    """The file the result page offers to save the handed-over id to: its suggested name
-    and its text (the spec's; None when the provider hands over none)."""
-    spec = providers.spec(state.get("provider"))
-    if spec is None or not spec.info.handover_id:
-        return None
-    return spec.handover_file(state.get("result") or {})
 
 
 def error_dict(error: Any) -> dict[str, Any]:

@@ -147,12 +147,14 @@ class OutcomeCheck(NamedTuple):
 
 
 class Handover(NamedTuple):
-    """The id a provider hands over to the device after a pairing, and what the result
-    page and the window say of it (ProviderSpec.handover()): `key` is the result's key
-    (info.handover_id), the rest Messages naming the provider's title ({provider}) and
-    the id ({handover})."""
+    """The id a provider hands over to the device after a pairing (RUFUS's deviceid), all
+    of it (ProviderSpec.handover(), flow.handover(provider)): `key` is the result's key
+    (info.handover_id); the device page's note and the result page's and the window's
+    words are Messages naming the provider's title ({provider}) and the id ({handover});
+    `file(result)` is the file the result page saves it to."""
 
     key: str
+    note: str           # the device page: what is handed over, and where it is shown
     store: str          # the result page's card: store it on the device now
     description: str    # the id's box, for screen readers
     copy_tip: str
@@ -161,6 +163,17 @@ class Handover(NamedTuple):
     save_title: str     # the save dialog's title
     keep_title: str     # the question before the id is left neither copied nor saved
     keep_text: str
+    provider: str = ""  # the spec's key: the saved file's name starts with it
+    file_keys: tuple[str, ...] = ()   # the result's keys the file repeats after the id
+    file_name_key: str = ""           # the one whose value ends the file's name
+
+    def file(self, result: Mapping[str, Any]) -> tuple[str, str]:
+        """The saved file's suggested name ("{provider}-{key}-{value of file_name_key}
+        .txt", "device" without one) and its text (key=value lines: the id, then
+        file_keys)."""
+        named = text(result, self.file_name_key) if self.file_name_key else ""
+        lines = [f"{key}={text(result, key)}" for key in (self.key, *self.file_keys)]
+        return f"{self.provider}-{self.key}-{named or 'device'}.txt", "\n".join(lines) + "\n"
 
 
 class ErrorBody:
@@ -266,7 +279,7 @@ class ProviderSpec:
     error_message_keys: tuple[str, ...] = ("message",)
     credential_env = ""      # the CLI's environment variable for the credential
     # The result's keys the hand-over file repeats after the handed-over id (key=value
-    # lines), and the one whose value ends the file's suggested name (handover_file).
+    # lines), and the one whose value ends the file's suggested name (Handover.file).
     handover_file_keys: tuple[str, ...] = ()
     handover_file_name_key = ""
     # The error kinds that stop a batch, resumably (the row stays pending, the rest are
@@ -359,27 +372,20 @@ class ProviderSpec:
         """Was the uncertain request carried out? Read-only ("Check now")."""
         raise NotImplementedError(self.key)
 
-    # --- the offline demo's values
-
-    def handover_note(self) -> Message | None:
-        """What the device page says of the id handed over to the device after a pairing
-        (`info.handover_id`; None when the provider hands over none)."""
-        handover = self.info.handover_id
-        if not handover:
-            return None
-        return Message(FLOW, "{provider} answers with a {handover} that must be stored on "
-                       "the device: the result page shows it with Copy and Save.",
-                       provider=self.info.title, handover=handover)
+    # --- what is handed over to the device
 
     def handover(self) -> Handover | None:
-        """The id handed over to the device after a pairing (`info.handover_id`) and the
-        result page's words for it (None when the provider hands over none)."""
+        """The id handed over to the device after a pairing (`info.handover_id`): the
+        device page's note, the result page's and the window's words for it and the file
+        it is saved to (None when the provider hands over none)."""
         handover = self.info.handover_id
         if not handover:
             return None
         words = {"provider": self.info.title, "handover": handover}
         return Handover(
             handover,
+            Message(FLOW, "{provider} answers with a {handover} that must be stored on "
+                    "the device: the result page shows it with Copy and Save.", **words),
             Message(FLOW, "Store this {handover} on the device. Copy it or save it to a "
                     "file now: it is what the device authenticates with.", **words),
             Message(FLOW, "The {handover} {provider} returned: store it on the device",
@@ -390,17 +396,10 @@ class ProviderSpec:
             Message(FLOW, "Save the {handover}", **words),
             Message(FLOW, "Keep the {handover}?", **words),
             Message(FLOW, "The {handover} was neither copied nor saved. The device needs "
-                    "it, and {provider} will not show it again.", **words))
+                    "it, and {provider} will not show it again.", **words),
+            self.key, self.handover_file_keys, self.handover_file_name_key)
 
-    def handover_file(self, result: Mapping[str, Any]) -> tuple[str, str]:
-        """The file the result page saves the handed-over id to: its suggested name
-        ("{key}-{handover}-{value of handover_file_name_key}.txt") and its text (key=value
-        lines: the id, then handover_file_keys)."""
-        handover = self.info.handover_id
-        named = text(result, self.handover_file_name_key) if self.handover_file_name_key \
-            else ""
-        lines = [f"{key}={text(result, key)}" for key in (handover, *self.handover_file_keys)]
-        return f"{self.key}-{handover}-{named or 'device'}.txt", "\n".join(lines) + "\n"
+    # --- the offline demo's values
 
     def demo_api_key(self, fixtures: Mapping[str, Any]) -> str | None:
         return None

@@ -688,8 +688,8 @@ class DevicePage(WizardPage):
         if info.pin_lock:
             self.pin_warning = StatusLine("xeePinWarning")
             layout.addWidget(self.pin_warning)
-        if note := flow.handover_note(provider):
-            layout.addWidget(label(flow_text(note), "help"))
+        if (handover := flow.handover(provider)) is not None:
+            layout.addWidget(label(flow_text(handover.note), "help"))
         layout.addStretch(1)
         self.panels[provider] = panel
         self.panel_rows[provider] = rows
@@ -1241,10 +1241,10 @@ class ResultPage(WizardPage):
         import asyncio
 
         handover = flow.handover(self.state.get("provider"))
-        file = flow.handover_file(self.state)
-        if handover is None or file is None:
+        if handover is None:
             return
-        suggested, text = file   # the spec's name and lines (RUFUS: rufus-deviceid-…)
+        # The spec's name and lines (RUFUS: rufus-deviceid-…).
+        suggested, text = handover.file(self.state.get("result") or {})
         from app.ui import dialogs
 
         path = await dialogs.save_file_name(self, flow_text(handover.save_title), suggested)

@@ -432,6 +432,59 @@ async def test_xee_resume_finds_a_landed_association_on_the_users_cars(
     assert users[free[0]["id"]] == user and users[free[1]["id"]] == user
 
 
+async def test_a_dead_sign_in_in_an_uncertain_rows_check_stops_with_xees_sentence(
+        sandbox, db, tmp_path):
+    """A resumed Xee batch whose row left "sending" is checked on the user's cars through
+    the signed-in session: a refresh Xee refuses there stops the batch with the spec's
+    own sentence (batch_stops: sign in again, then resume), not as a failed check nor by
+    resending blind, and the row stays "sending", checked on the next run: never
+    settled "unknown" (it had been sent three times), nothing lost. One row: a request in
+    flight while the refresh fails would race the session forgetting its token."""
+    from app.auth.errors import as_provider_errors
+    from app.auth.session import XeeSession
+    from app.auth.tokens import SessionOnlyTokenStore
+    from app.core import providers
+
+    fx = sandbox.fixtures()["xee"]
+    user = fx["users"][0]["id"]
+    box = next(d for d in fx["devices"] if d["user_id"] is None and not d["locked"])
+    raw = f"device_id,pin\n{box['id']},{box['pin']}\n"
+    report = check_bytes(raw.encode(), "xee")
+    batch_id, _ = prepare(db, report, sandbox.xee_root)
+    journal = Journal(db)
+    [row] = journal.rows(batch_id)
+    row.state, row.attempts = "sending", 3   # sent three times, the last answer lost
+    journal.save(row, "xee")
+    prepare(db, report, sandbox.xee_root, resume=True)
+    minted = sandbox.mint_xee_token(user)
+    async with httpx2.AsyncClient() as spender:   # the refresh token is spent elsewhere
+        spent = await spender.post(
+            sandbox.xee_root + "/auth/access_token",
+            data={"grant_type": "refresh_token", "refresh_token": minted["refresh_token"]},
+            auth=(fx["client_id"], fx["client_secret"]))
+    assert spent.status_code == 200
+    store = SessionOnlyTokenStore("sandbox")
+    store.save(minted)
+    sandbox.advance_clock(3700)                   # Xee says the access token has expired
+    history = History(database=db)
+    async with XeeSession(sandbox.xee_root, fx["client_id"], fx["client_secret"],
+                          store) as session:
+        summary = await BatchRunner(session.api(), db, batch_id, report, concurrency=1,
+                                    settle_seconds=0, resumed=True, history=history,
+                                    call=as_provider_errors(session.call)).run()
+    stop = providers.known("xee").batch_stops["xee.sign_in.session_expired"]
+    assert summary.status == "stopped"
+    assert summary.stop_reason == stop and summary.stop_reason.template == stop.template
+    assert summary.stop_error is not None
+    assert summary.stop_error.kind == "xee.sign_in.session_expired"
+    [stored] = journal.rows(batch_id)
+    assert (stored.state, stored.attempts) == ("sending", 3)   # checked on the next run
+    assert journal.get(batch_id).status == "stopped"
+    assert history.query(provider="xee") == []
+    owner = next(d for d in sandbox.fixtures()["xee"]["devices"] if d["id"] == box["id"])
+    assert owner["user_id"] is None                            # nothing sent blind
+
+
 async def test_xee_batch(sandbox, db, client):
     fx = sandbox.fixtures()
     free = [d for d in fx["xee"]["devices"] if d["user_id"] is None and not d["locked"]]

@@ -1,6 +1,6 @@
 """What each page may do besides Next, as data (flow.PAGE_ACTIONS), without Qt: which
-page pairs and where Pair leads, which waits for the request and where its end leads,
-which shows the outcome (Undo, a late Cancel ignored) and where Back means "Try again".
+page pairs and where Pair leads (the page that waits for the request), where its end
+leads, which shows the outcome (Undo, a late Cancel ignored) and where Back means "Try again".
 The window asks these (issue 15 item 4) instead of naming pages."""
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ def pages_that(capability: str) -> list[Page]:
 def test_each_capability_has_its_one_page():
     assert set(flow.PAGE_ACTIONS) == set(flow.PAGE_ORDER)
     assert pages_that("pairs") == [Page.REVIEW]
-    assert pages_that("waits") == [Page.PAIRING]
     assert pages_that("shows_outcome") == [Page.RESULT]
     assert pages_that("back_tries_again") == [Page.RESULT]
 
@@ -34,8 +33,8 @@ def test_the_capabilities_agree_with_the_navigation_and_the_bar():
     """Pair leads to the page that waits; its end, to the page that shows the outcome;
     the bar shows Pair where one pairs and Finish where the outcome is."""
     pairs, = pages_that("pairs")
-    waits, = pages_that("waits")
-    assert flow.NAVIGATION[pairs] is waits and flow.NAVIGATION[waits] is flow.outcome_page()
+    waits = flow.NAVIGATION[pairs]
+    assert waits is Page.PAIRING and flow.NAVIGATION[waits] is flow.outcome_page()
     assert Control.PAIR in flow.BAR_BUTTONS[pairs]
     assert Control.NEXT not in flow.BAR_BUTTONS[pairs]      # Pair is its way on, not Next
     assert Control.FINISH in flow.BAR_BUTTONS[flow.outcome_page()]
@@ -50,11 +49,8 @@ def test_pair_is_refused_off_the_review_and_on_an_invalid_one():
         assert flow.pair_target(page, state) is None, page
 
 
-def test_the_requests_end_moves_on_only_from_the_page_that_waits():
+def test_the_requests_end_leads_to_the_page_that_shows_the_outcome():
     assert flow.outcome_page() is Page.RESULT
-    assert flow.end_target(Page.PAIRING) is Page.RESULT
-    for page in (Page.PROVIDER, Page.CREDENTIALS, Page.DEVICE, Page.REVIEW, Page.RESULT):
-        assert flow.end_target(page) is None, page
 
 
 def test_undo_only_from_the_outcome_of_a_success_not_undone_yet():

@@ -7,7 +7,9 @@ import re
 import httpx2
 import pytest
 
+from app.core import flow
 from app.core.errors import InputError, ProviderError
+from app.core.flow import Page
 from app.core.rufus import RufusAPI, RufusBinding, RufusDevice
 from tests.core.helpers import rufus_key
 
@@ -130,6 +132,10 @@ async def test_409_duplicate_serial_reports_the_existing_deviceid(sandbox, clien
     assert err.kind == "rufus.serial_taken" and err.status == 409
     assert err.details["deviceid"] == existing["deviceid"]
     assert existing["deviceid"] in err.advice
+    # Fixed on the device page (another serial number): its category, "refused", says so.
+    assert err.category == "refused"
+    assert flow.page_for_error(err) is flow.page_for_error(flow.error_dict(err)) is Page.DEVICE
+    assert flow.try_again({"error": flow.error_dict(err)}) is Page.DEVICE
 
 
 async def test_api_key_is_validated_before_anything(sandbox, client):

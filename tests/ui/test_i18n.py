@@ -255,7 +255,7 @@ def test_the_fix_label_and_the_hand_over_note_are_translated_from_flow(language)
     failed = {**flow.new_state("rufus"), "error": {"kind": "rufus.serial_taken",
                                                    "category": "refused"}}
     assert i18n.flow_text(flow.fix_action(failed).label) == "Corriger les infos de l'&appareil"
-    note = flow.handover_note("rufus")
+    note = flow.handover("rufus").note
     assert note.startswith("RUFUS answers with a deviceid that must be stored")
     assert i18n.flow_text(note) == ("RUFUS répond avec un deviceid à enregistrer sur "
                                     "l'appareil : la page de résultat l'affiche avec Copier "

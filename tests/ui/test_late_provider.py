@@ -63,7 +63,7 @@ def test_a_provider_registered_after_the_pages_were_built_has_its_device_fields(
 
 
 def test_the_device_page_says_what_each_provider_hands_over(qtbot, make_wizard, late_acme):
-    """Issue 15c item 2: the sentence on the id to hand over is the spec's (handover_note:
+    """Issue 15c item 2: the sentence on the id to hand over is the spec's (Handover.note:
     its title and its id), not RUFUS's for every provider that hands one over."""
     late_acme()
     wizard = make_wizard(render_only=True)
@@ -157,7 +157,7 @@ def test_the_result_page_hands_over_each_providers_own_id(qtbot, make_wizard, la
         "description": "The deviceid RUFUS returned: store it on the device",
         "copy": "Copy the deviceid to the clipboard",
         "save": "Save the deviceid to a text file"}
-    assert flow.handover_file(wizard.state) == (
+    assert flow.handover("rufus").file(wizard.state["result"]) == (
         "rufus-deviceid-S-1.txt", f"deviceid={deviceid}\nmodel=Model X1\nserial_number=S-1\n")
     wizard.deviceid_kept = False
     wizard.pair_another()
