@@ -2948,10 +2948,6 @@
         <translation>Deshacer se interrumpió al cerrar la ventana: compruebe si se llevó a cabo.</translation>
     </message>
     <message>
-        <source>That was wrong pin number {attempts} for this box: {provider} has now locked it. Contact {provider} support to unlock the box; another pin will not be accepted.</source>
-        <translation>Era el pin erróneo número {attempts} para esta caja: {provider} la ha bloqueado. Contacte con el soporte de {provider} para desbloquearla; no se aceptará otro pin.</translation>
-    </message>
-    <message>
         <source>Wrong pin: 1 attempt left before the box locks. Check the pin on the box&apos;s card before trying again.</source>
         <translation>Pin erróneo: queda 1 intento antes de que la caja se bloquee. Compruebe el pin en la tarjeta de la caja antes de volver a intentarlo.</translation>
     </message>

@@ -2948,10 +2948,6 @@
         <translation>Annulation interrompue par la fermeture de la fenêtre : vérifiez si elle a été effectuée.</translation>
     </message>
     <message>
-        <source>That was wrong pin number {attempts} for this box: {provider} has now locked it. Contact {provider} support to unlock the box; another pin will not be accepted.</source>
-        <translation>C’était le pin erroné numéro {attempts} pour ce boîtier : {provider} l’a maintenant verrouillé. Contactez le support {provider} pour le déverrouiller ; aucun autre pin ne sera accepté.</translation>
-    </message>
-    <message>
         <source>Wrong pin: 1 attempt left before the box locks. Check the pin on the box&apos;s card before trying again.</source>
         <translation>Pin erroné : il reste 1 essai avant le verrouillage du boîtier. Vérifiez le pin sur la carte du boîtier avant de réessayer.</translation>
     </message>

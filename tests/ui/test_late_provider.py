@@ -263,6 +263,6 @@ def test_the_review_page_masks_the_secret_field_of_a_late_provider(qtbot, make_w
         assert code.text() == "•" * 9
         assert find(wizard, "reviewGadget").text() == "G-1"    # not a secret: no Show
         assert not [w for w in wizard.findChildren(QWidget, "reviewGadgetShow")]
-        assert "one more wrong pin locks the box" in find(wizard, "reviewWarning").text()
+        assert "one more wrong code locks the gadget" in find(wizard, "reviewWarning").text()
     finally:
         providers.unregister("acme")
