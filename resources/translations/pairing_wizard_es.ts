@@ -2022,12 +2022,12 @@
         <translation>Mostrar</translation>
     </message>
     <message>
-        <source>Show the pin</source>
-        <translation>Mostrar el pin</translation>
+        <source>Show {field}</source>
+        <translation>Mostrar {field}</translation>
     </message>
     <message>
-        <source>Show or hide the pin about to be sent</source>
-        <translation>Mostrar u ocultar el pin que se va a enviar</translation>
+        <source>Show or hide {field}, about to be sent</source>
+        <translation>Mostrar u ocultar {field} antes del envío</translation>
     </message>
     <message>
         <source>Hide</source>

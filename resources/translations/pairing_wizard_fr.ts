@@ -2022,12 +2022,12 @@
         <translation>Afficher</translation>
     </message>
     <message>
-        <source>Show the pin</source>
-        <translation>Afficher le pin</translation>
+        <source>Show {field}</source>
+        <translation>Afficher {field}</translation>
     </message>
     <message>
-        <source>Show or hide the pin about to be sent</source>
-        <translation>Afficher ou masquer le pin qui va être envoyé</translation>
+        <source>Show or hide {field}, about to be sent</source>
+        <translation>Afficher ou masquer {field} avant l’envoi</translation>
     </message>
     <message>
         <source>Hide</source>
