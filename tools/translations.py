@@ -163,8 +163,10 @@ def flow_sentences() -> list[str]:
             found.append(problem)
     found.extend([*flow.CANCELLED_WHILE_WAITING.values(), flow.CANCELLED_WHILE_WAITING_ANY,
                   flow.SOME_PROVIDER, flow.CANCELLED_BEFORE_SENDING, flow.UNDO_INTERRUPTED])
-    found.extend([flow.BOX_LOCKED_NOW, flow.BOX_LOCKED_NOW_AFTER, flow.PIN_LEFT_ONE,
-                  flow.PIN_LEFT_MANY])
+    for info in flow.PROVIDERS.values():   # each pin lock's own words (Xee's box)
+        if info.pin_lock:
+            words = info.pin_lock.sentences
+            found.extend([words.locked_now, words.left_one, words.left_many])
     found.extend([flow.UNCERTAIN_REVIEW, flow.CHECK_RUFUS_FOUND, flow.CHECK_RUFUS_MISSING,
                   flow.CHECK_ZYPE_FOUND, flow.CHECK_ZYPE_MISSING, flow.CHECK_ZYPE_ELSEWHERE,
                   flow.CHECK_ZYPE_NO_EMAIL, flow.CHECK_ZYPE_NO_CONSUMER, flow.CHECK_XEE_FOUND,
@@ -173,12 +175,14 @@ def flow_sentences() -> list[str]:
         found.append(flow.failure_title({"category": category}))
     found.extend([flow.CANCELLED_SENT_TITLE, flow.CANCELLED_NOT_SENT_TITLE])
     found.extend([*flow.FIX_LABELS.values(), flow.FIX_LABEL_ELSEWHERE])
-    locking = next(key for key, info in flow.PROVIDERS.items() if info.pin_lock)
-    for failed in range(1, flow.PIN_ATTEMPTS + 2):
-        text = flow.pin_warning({"provider": locking, flow.pin_lock(locking).device: "BOX",
-                                 "pin_failures": {locking: {"BOX": failed}}})
-        if text:
-            found.append(text.template)
+    for locking, info in flow.PROVIDERS.items():   # the device page's warnings
+        if not info.pin_lock:
+            continue
+        for failed in range(1, info.pin_lock.attempts + 2):
+            text = flow.pin_warning({"provider": locking, info.pin_lock.device: "BOX",
+                                     "pin_failures": {locking: {"BOX": failed}}})
+            if text:
+                found.append(text.template)
 
     class Refusing:
         def __init__(self, status: int) -> None:

@@ -116,6 +116,14 @@ class SignInError(Exception):
         return " — ".join(part for part in (self.message, self.tip) if part) or None
 
     @property
+    def provider_title(self) -> str:
+        """The display name of the provider signed in to ("Xee"), as errors.provider_name
+        gives it."""
+        from app.core.errors import provider_name
+
+        return provider_name(self.provider)
+
+    @property
     def provider_kind(self) -> str:
         """Its kind as app.core's errors and the history name it: "<provider>.sign_in.<kind>"
         ("xee.sign_in.session_expired")."""
@@ -144,7 +152,7 @@ class SignInError(Exception):
 
     def describe(self) -> str:
         if self.provider_message:
-            return f"{self.advice} (Xee said: {self.provider_message})"
+            return f"{self.advice} ({self.provider_title} said: {self.provider_message})"
         return self.advice
 
     def to_dict(self) -> dict[str, Any]:

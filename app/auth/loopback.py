@@ -391,7 +391,7 @@ class LoopbackListener:
                     200,
                     "Sign-in declined" if kind == "denied" else "Sign-in failed",
                     failure.advice,
-                    f"Xee said: {provider_message}",
+                    f"{failure.provider_title} said: {provider_message}",
                 ),
                 failure,
             )

@@ -219,28 +219,44 @@ class PairingController:
         self.view.sending()
 
     async def _pair(self, confirm_first: bool) -> flow.Outcome | None:
-        import asyncio
-
-        from app.auth.errors import SignInError
-        from app.core.errors import ProviderError
-
         if confirm_first:
             if not await self.view.confirm_last_pin():
                 return None     # nothing sent
             self._begin()
         self._body_ran = True   # from here on, its own end is made below, never "not sent"
         state = self.state
-        result: dict[str, Any] | None = None
+        outcome = await self._call(
+            "Pairing", lambda api: flow.pair(api, state),
+            lambda result, error: flow.after_pair(state, result=result, error=error),
+            interrupted=lambda: flow.cancelled_error(state), user_cancellable=True)
+        self._user_cancelled = False
+        return outcome
+
+    async def _call(self, reason: str, call: Callable[[Any], Awaitable[Any]],
+                    end: Callable[[Any, dict[str, Any] | None], flow.Outcome], *,
+                    interrupted: Callable[[], dict[str, Any]],
+                    user_cancellable: bool) -> flow.Outcome:
+        """The one path of a provider call (the pairing's, the undo's): busy(reason)
+        while `call(api)` runs through the services, its exception as error data, then
+        `end(result, error)` applied and recorded. The window closing (a cancel that is
+        not the user's) records `end(None, interrupted())` and goes on cancelling; a
+        `user_cancellable` call (the pairing) takes the user's Cancel as its error."""
+        import asyncio
+
+        from app.auth.errors import SignInError
+        from app.core.errors import ProviderError
+
+        state = self.state
+        result: Any = None
         error: dict[str, Any] | None = None
         try:
-            async with self.view.busy("Pairing"):
-                result = await self.services.call_provider(
-                    state, lambda api: flow.pair(api, state))
+            async with self.view.busy(reason):
+                result = await self.services.call_provider(state, call)
         except asyncio.CancelledError:
-            if not self._user_cancelled:   # the window is closing
-                self._in_flight = False
-                await asyncio.shield(self._recording(flow.after_pair(
-                    state, error=flow.cancelled_error(state))))
+            if not (user_cancellable and self._user_cancelled):   # the window is closing
+                if user_cancellable:
+                    self._in_flight = False
+                await asyncio.shield(self._recording(end(None, interrupted())))
                 raise
             error = flow.cancelled_error(state)
         except ProviderError as exc:
@@ -248,12 +264,12 @@ class PairingController:
         except SignInError as exc:
             error = flow.sign_in_error(exc)
         finally:
-            self._in_flight = False   # from now on Cancel no longer means this request
-        outcome = flow.after_pair(state, result=result, error=error)
+            if user_cancellable:
+                self._in_flight = False   # from now on Cancel no longer means this request
+        outcome = end(result, error)
         # Shielded: the window closing while the end is recorded must not lose it (a
         # request cancelled by the user while waiting may still have been carried out).
         await asyncio.shield(self._recording(outcome))
-        self._user_cancelled = False
         return outcome
 
     def _ended(self, task: asyncio.Task[Any],
@@ -283,27 +299,11 @@ class PairingController:
     async def undo(self) -> flow.Outcome:
         """Undo the pairing shown (the caller has asked the person first). Cancelled only
         by the window closing: the undo may have been carried out, and that is recorded."""
-        import asyncio
-
-        from app.auth.errors import SignInError
-        from app.core.errors import ProviderError
-
         state = self.state
-        error: dict[str, Any] | None = None
-        try:
-            async with self.view.busy("Undoing"):
-                await self.services.call_provider(state, lambda api: flow.undo(api, state))
-        except ProviderError as exc:
-            error = flow.error_dict(exc)
-        except SignInError as exc:
-            error = flow.sign_in_error(exc)
-        except asyncio.CancelledError:
-            await asyncio.shield(self._recording(flow.after_undo(
-                state, error=flow.undo_interrupted_error(state))))
-            raise
-        outcome = flow.after_undo(state, error=error)
-        await asyncio.shield(self._recording(outcome))
-        return outcome
+        return await self._call(
+            "Undoing", lambda api: flow.undo(api, state),
+            lambda _result, error: flow.after_undo(state, error=error),
+            interrupted=lambda: flow.undo_interrupted_error(state), user_cancellable=False)
 
     # -- an end into the state, the history and the settings ---------------------------
 

@@ -659,7 +659,7 @@ def record_pin_failure(state: dict[str, Any], device_id: str) -> int:
 
 
 def forget_pin_failures(state: dict[str, Any], device_id: str) -> bool:
-    """After a successful pairing the count for this box starts again. True when there
+    """After a successful pairing the count for this device starts again. True when there
     was one to forget (the caller then saves the counts)."""
     failures = pin_counts(state)
     if failures.pop(device_id.strip().upper(), None) is None:
@@ -673,7 +673,8 @@ def _device(state: Mapping[str, Any], lock: PinLock) -> str:
 
 
 def pin_warning(state: Mapping[str, Any]) -> str | None:
-    """A warning before the attempt that would lock the box, from our own count."""
+    """A warning before the attempt that would lock the device, from our own count, in
+    the words of its spec's PinLock.sentences."""
     lock = _lock(state)
     if lock is None:
         return None
@@ -684,21 +685,15 @@ def pin_warning(state: Mapping[str, Any]) -> str | None:
     if failed <= 0:
         return None
     left = lock.attempts - failed
-    wrong = ("{failed} wrong pins for this box so far" if failed > 1
-             else "{failed} wrong pin for this box so far")
-    if left <= 0:
-        return Message(FLOW, wrong + ": the box is probably locked. Contact {provider} "
-                       "support before trying again.", failed=failed,
-                       provider=_provider_title(provider_info(state.get("provider"))))
-    if left == 1:
-        return Message(FLOW, wrong + ": one more wrong pin locks the box. Check the pin on "
-                       "the box's card before pairing.", failed=failed)
-    return Message(FLOW, wrong + ": {left} attempts left before the box locks. Check the "
-                   "pin carefully.", failed=failed, left=left)
+    words = lock.sentences
+    wrong = words.wrong_many if failed > 1 else words.wrong_one
+    tail = (words.probably_locked if left <= 0 else words.one_left if left == 1
+            else words.some_left)
+    return _lock_sentence(wrong + ": " + tail, state, lock, failed=failed, left=left)
 
 
 def pin_attempts_left(state: Mapping[str, Any]) -> int:
-    """Attempts left for the box on the device page before it locks (our own count)."""
+    """Attempts left for the device on the device page before it locks (our own count)."""
     lock = _lock(state)
     if lock is None:
         return PIN_ATTEMPTS
@@ -708,45 +703,43 @@ def pin_attempts_left(state: Mapping[str, Any]) -> int:
 
 
 def is_last_pin_attempt(state: Mapping[str, Any]) -> bool:
-    """The next pairing is the last attempt before the box locks: ask first."""
+    """The next pairing is the last attempt before the device locks: ask first."""
     return _lock(state) is not None and pin_attempts_left(state) == 1
 
 
-BOX_LOCKED_NOW = ("That was the third wrong pin for this box: {provider} has now locked "
-                  "it. Contact {provider} support to unlock the box; another pin will not "
-                  "be accepted.")
-# The same for a device that locks after another number of wrong pins than three.
-BOX_LOCKED_NOW_AFTER = ("That was wrong pin number {attempts} for this box: {provider} has "
-                        "now locked it. Contact {provider} support to unlock the box; "
-                        "another pin will not be accepted.")
-PIN_LEFT_ONE = ("Wrong pin: 1 attempt left before the box locks. Check the pin on the "
-                "box's card before trying again.")
-PIN_LEFT_MANY = "Wrong pin: {left} attempts left before the box locks."
-
-
 def pin_result_note(state: Mapping[str, Any]) -> str | None:
-    """What the result page adds after a wrong pin: the attempts left, or that the box
-    is locked now (after the last failure its spec allows, not after one more try)."""
+    """What the result page adds after a wrong pin: the attempts left, or that the
+    device is locked now (after the last failure its spec allows, not after one more
+    try), in the words of its spec's PinLock.sentences."""
     error = state.get("error") or {}
     lock = _lock(state)
     if lock is None:
         return None
-    title = _provider_title(provider_info(state.get("provider")))
-    locked_now = (Message(FLOW, BOX_LOCKED_NOW, provider=title) if lock.attempts == 3
-                  else Message(FLOW, BOX_LOCKED_NOW_AFTER, provider=title,
-                               attempts=lock.attempts))
+    words = lock.sentences
     if error.get("kind") == lock.locked:
-        return locked_now
+        return _lock_sentence(words.locked_now, state, lock)
     if error.get("kind") != lock.rejected:
         return None
     left = pin_attempts_left(state)
     if left <= 0:
-        return locked_now
-    return PIN_LEFT_ONE if left == 1 else Message(FLOW, PIN_LEFT_MANY, left=left)
+        return _lock_sentence(words.locked_now, state, lock)
+    return _lock_sentence(words.left_one if left == 1 else words.left_many, state, lock,
+                          left=left)
+
+
+def _lock_sentence(template: str, state: Mapping[str, Any], lock: PinLock,
+                   **values: Any) -> Message:
+    """One of a pin lock's sentences (PinLock.sentences), with the values it names:
+    `values`, the wrong pins that lock the device ({attempts}) and the provider's title
+    ({provider})."""
+    values.update(attempts=lock.attempts,
+                  provider=_provider_title(provider_info(state.get("provider"))))
+    named = set(re.findall(r"{(\w+)}", template))
+    return Message(FLOW, template, **{k: v for k, v in values.items() if k in named})
 
 
 def box_locked(state: Mapping[str, Any]) -> bool:
-    """The box of the device page is locked: fixing its details will not help."""
+    """The device of the device page is locked: fixing its details will not help."""
     error = state.get("error") or {}
     lock = _lock(state)
     if lock is None:

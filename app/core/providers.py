@@ -35,18 +35,38 @@ ONLINE_SANDBOX = "sandbox"
 PRODUCTION = "production"
 
 
+class PinLockSentences(NamedTuple):
+    """What the pages say of a device that locks after wrong pins, in its spec's own
+    words (Xee's box, another provider's gadget): plain English, translated in flow's
+    context. app.core.flow fills {failed} (the wrong pins counted), {left} (the attempts
+    left), {attempts} (the wrong pins that lock it) and {provider} (the spec's title) in
+    any of them. The device page's warning is `wrong_one` or `wrong_many`, ": ", then
+    `probably_locked`, `one_left` or `some_left`."""
+
+    wrong_one: str         # one wrong pin counted so far
+    wrong_many: str        # {failed} wrong pins counted so far
+    probably_locked: str   # ... and none left: it is probably locked
+    one_left: str          # ... and the next wrong pin locks it
+    some_left: str         # ... and {left} attempts left
+    locked_now: str        # the result page: that wrong pin was the one that locked it
+    left_one: str          # the result page: a wrong pin, one attempt left
+    left_many: str         # the result page: a wrong pin, {left} attempts left
+
+
 class PinLock(NamedTuple):
     """A device that locks after wrong pins (Xee's box), as its spec says it: the state
     keys of the device's id (what is counted, in upper case) and of its pin, the error
-    kinds of a wrong pin (counted) and of a locked device, how many wrong pins lock it,
-    and the settings key its counts are kept under across runs (JSON {device id: wrong
-    pins}). app.core.flow and the controller read these; they name no provider's keys."""
+    kinds of a wrong pin (counted) and of a locked device, the settings key its counts
+    are kept under across runs (JSON {device id: wrong pins}), what the pages say of it,
+    and how many wrong pins lock it. app.core.flow and the controller read these; they
+    name no provider's keys, nor its device."""
 
     device: str          # the state key of the device's id
     pin: str             # the state key of the pin
     rejected: str        # the error kind of a wrong pin: it counts against the device
     locked: str          # the error kind of a device already locked
     setting: str         # the settings key of the saved counts
+    sentences: PinLockSentences   # the warnings and notes, naming the device
     attempts: int = 3    # the wrong pins that lock the device
 
 
@@ -505,7 +525,19 @@ class XeeSpec(ProviderSpec):
         # Xee locks the box on the third wrong pin; the counts stay under xee/pinFailures
         # (the setting's name and JSON are those of earlier versions: their counts read).
         pin_lock=PinLock("xee_device_id", "xee_pin", "xee.pin_rejected", "xee.box_locked",
-                         "xee/pinFailures"),
+                         "xee/pinFailures", PinLockSentences(
+            "{failed} wrong pin for this box so far",
+            "{failed} wrong pins for this box so far",
+            "the box is probably locked. Contact {provider} support before trying again.",
+            "one more wrong pin locks the box. Check the pin on the box's card before "
+            "pairing.",
+            "{left} attempts left before the box locks. Check the pin carefully.",
+            "That was the third wrong pin for this box: {provider} has now locked it. "
+            "Contact {provider} support to unlock the box; another pin will not be "
+            "accepted.",
+            "Wrong pin: 1 attempt left before the box locks. Check the pin on the box's "
+            "card before trying again.",
+            "Wrong pin: {left} attempts left before the box locks.")),
         result_identifiers=(("user", "xee_account"),),
         identifier_labels=(("user", "Xee account"),),
         device_title="The Xee box",

@@ -970,8 +970,9 @@ class ReviewPage(WizardPage):
 
 
     def _revealable(self, value: QLabel, name: str, key: str) -> QHBoxLayout:
-        """A secret field's value (state key `key`, its row `name`), masked until "Show"
-        is pressed: Xee's pin, of which a wrong one costs one of 3 tries."""
+        """A secret field's value (state key `key`, its row `name`: the field's label),
+        masked until "Show" is pressed (Xee's pin, of which a wrong one costs one of 3
+        tries). The button names the field by its own label."""
         from PySide6.QtWidgets import QToolButton
 
         pin = str(self.state.get(key) or "").strip()
@@ -980,8 +981,10 @@ class ReviewPage(WizardPage):
         show.setObjectName("review" + name.replace(" ", "") + "Show")   # reviewPinShow
         show.setCheckable(True)
         show.setText(self.tr("Show"))
-        show.setAccessibleName(self.tr("Show the pin"))
-        show.setAccessibleDescription(self.tr("Show or hide the pin about to be sent"))
+        field = flow_text(name)
+        show.setAccessibleName(self.tr("Show {field}").format(field=field))
+        show.setAccessibleDescription(self.tr("Show or hide {field}, about to be sent")
+                                      .format(field=field))
 
         def toggled(on: bool) -> None:
             value.setText(pin if on else masked)

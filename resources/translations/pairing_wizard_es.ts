@@ -2022,12 +2022,12 @@
         <translation>Mostrar</translation>
     </message>
     <message>
-        <source>Show the pin</source>
-        <translation>Mostrar el pin</translation>
+        <source>Show {field}</source>
+        <translation>Mostrar {field}</translation>
     </message>
     <message>
-        <source>Show or hide the pin about to be sent</source>
-        <translation>Mostrar u ocultar el pin que se va a enviar</translation>
+        <source>Show or hide {field}, about to be sent</source>
+        <translation>Mostrar u ocultar {field} antes del envío</translation>
     </message>
     <message>
         <source>Hide</source>
@@ -2946,10 +2946,6 @@
     <message>
         <source>Undo interrupted by closing the window: check whether it was carried out.</source>
         <translation>Deshacer se interrumpió al cerrar la ventana: compruebe si se llevó a cabo.</translation>
-    </message>
-    <message>
-        <source>That was wrong pin number {attempts} for this box: {provider} has now locked it. Contact {provider} support to unlock the box; another pin will not be accepted.</source>
-        <translation>Era el pin erróneo número {attempts} para esta caja: {provider} la ha bloqueado. Contacte con el soporte de {provider} para desbloquearla; no se aceptará otro pin.</translation>
     </message>
     <message>
         <source>Wrong pin: 1 attempt left before the box locks. Check the pin on the box&apos;s card before trying again.</source>

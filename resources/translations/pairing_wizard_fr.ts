@@ -2022,12 +2022,12 @@
         <translation>Afficher</translation>
     </message>
     <message>
-        <source>Show the pin</source>
-        <translation>Afficher le pin</translation>
+        <source>Show {field}</source>
+        <translation>Afficher {field}</translation>
     </message>
     <message>
-        <source>Show or hide the pin about to be sent</source>
-        <translation>Afficher ou masquer le pin qui va être envoyé</translation>
+        <source>Show or hide {field}, about to be sent</source>
+        <translation>Afficher ou masquer {field} avant l’envoi</translation>
     </message>
     <message>
         <source>Hide</source>
@@ -2946,10 +2946,6 @@
     <message>
         <source>Undo interrupted by closing the window: check whether it was carried out.</source>
         <translation>Annulation interrompue par la fermeture de la fenêtre : vérifiez si elle a été effectuée.</translation>
-    </message>
-    <message>
-        <source>That was wrong pin number {attempts} for this box: {provider} has now locked it. Contact {provider} support to unlock the box; another pin will not be accepted.</source>
-        <translation>C’était le pin erroné numéro {attempts} pour ce boîtier : {provider} l’a maintenant verrouillé. Contactez le support {provider} pour le déverrouiller ; aucun autre pin ne sera accepté.</translation>
     </message>
     <message>
         <source>Wrong pin: 1 attempt left before the box locks. Check the pin on the box&apos;s card before trying again.</source>

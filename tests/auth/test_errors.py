@@ -13,6 +13,7 @@ from app.auth.errors import ADVICE, EXIT_CODES, SignInError
 from app.auth.oauth import raise_for_token_response
 from app.auth.session import XeeSession
 from app.auth.tokens import SessionOnlyTokenStore
+from app.core import providers
 from app.core.errors import EXIT_CODES as CATEGORY_EXIT_CODES
 from app.core.errors import ProviderError
 
@@ -139,3 +140,21 @@ def test_a_sign_in_that_could_not_reach_xee_is_a_network_problem_not_an_auth_one
     expired = flow.sign_in_error(SignInError("session_expired"))
     assert expired["category"] == "auth" and flow.failure_title(expired) == (
         "Sign-in or key problem")
+
+
+def test_describe_names_the_provider_signed_in_to():
+    """#16b item 3b: "(<provider> said: …)" is the error's provider's title, not always
+    Xee's; Xee's text is as it was."""
+    from tests.core.test_providers import AcmeSignInSpec
+
+    xee = SignInError("session_expired", provider_message="Invalid authentication")
+    assert str(xee) == xee.describe() == (
+        "The Xee sign-in has expired or was revoked. Sign in again. "
+        "(Xee said: Invalid authentication)")
+    providers.register(AcmeSignInSpec())
+    try:
+        acme = SignInError("denied", "Acme declined it.", provider_message="no thanks",
+                           provider="acme")
+    finally:
+        providers.unregister("acme")
+    assert str(acme) == "Acme declined it. (Acme said: no thanks)"

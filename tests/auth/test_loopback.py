@@ -403,3 +403,27 @@ def test_run_shows_the_attempt_then_opens_the_browser():
     error = run(scenario())
     assert error.kind == "timeout"
     assert seen["url"] == seen["opened"]
+
+
+@pytest.mark.parametrize(("specs", "said"), [((), "Xee said: access_denied"),
+                                             (("acme",), "Acme said: access_denied")])
+def test_the_declined_page_names_the_provider_signed_in_to(specs, said):
+    """#16b item 3b: the page a declined sign-in shows quotes its provider by name (the
+    one app.auth signs in to: Xee's, or another spec that signs in), never always Xee."""
+    from app.core import providers
+    from tests.core.test_providers import AcmeSignInSpec, registry_of
+
+    async def scenario():
+        async with LoopbackListener(STATE) as listener:
+            waiter = asyncio.create_task(listener.wait_for_code())
+            page = await raw_http(listener.port, f"/callback?state={STATE}&error=access_denied")
+            with pytest.raises(SignInError) as caught:
+                await waiter
+            return page, caught.value
+
+    registry = [AcmeSignInSpec()] if specs else list(providers.SPECS.values())
+    with registry_of(*registry):
+        (_status, _headers, body), error = run(scenario())
+    assert said in body and "said:" in said
+    assert (error.provider, "Xee said" in body) == (("acme", False) if specs
+                                                    else ("xee", True))

@@ -24,9 +24,14 @@ def xee_state(failures: int, kind: str = "xee.pin_rejected") -> dict:
 
 
 def test_attempts_left_then_locked_at_the_third_failure():
-    assert flow.pin_result_note(xee_state(1)) == flow.PIN_LEFT_MANY.format(left=2)
-    assert flow.pin_result_note(xee_state(2)) == flow.PIN_LEFT_ONE
-    assert flow.pin_result_note(xee_state(3)) == flow.BOX_LOCKED_NOW.format(provider="Xee")
+    assert flow.pin_result_note(xee_state(1)) == (
+        "Wrong pin: 2 attempts left before the box locks.")
+    assert flow.pin_result_note(xee_state(2)) == (
+        "Wrong pin: 1 attempt left before the box locks. Check the pin on the box's card "
+        "before trying again.")
+    assert flow.pin_result_note(xee_state(3)) == (
+        "That was the third wrong pin for this box: Xee has now locked it. Contact Xee "
+        "support to unlock the box; another pin will not be accepted.")
     assert not flow.box_locked(xee_state(2)) and flow.box_locked(xee_state(3))
     assert flow.box_locked(xee_state(0, "xee.box_locked"))
     assert flow.pin_result_note(xee_state(1, "xee.not_found")) is None

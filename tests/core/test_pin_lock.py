@@ -26,7 +26,7 @@ from app.core.controller import PairingController
 from app.core.errors import ProviderError
 from app.core.history import History
 from app.core.pages import Page
-from app.core.providers import Field, PinLock
+from app.core.providers import Field, PinLock, PinLockSentences
 
 from .test_controller import DictSettings, View
 from .test_providers import AcmeSpec
@@ -75,13 +75,26 @@ class AcmeLockAPI:
         return str(response.json()["gadget_id"])
 
 
+# Acme's own words for its gadget and its activation code (#16b: never Xee's box).
+ACME_SENTENCES = PinLockSentences(
+    "{failed} wrong code for this gadget so far",
+    "{failed} wrong codes for this gadget so far",
+    "the gadget is probably locked. Ask {provider} to reset it before trying again.",
+    "one more wrong code locks the gadget. Check the code on its sleeve first.",
+    "{left} codes left before the gadget locks.",
+    "That was wrong code number {attempts} for this gadget: {provider} has locked it. "
+    "Ask {provider} to reset the gadget; another code will not be accepted.",
+    "Wrong code: 1 try left before the gadget locks.",
+    "Wrong code: {left} tries left before the gadget locks.")
+
+
 class AcmeLockSpec(AcmeSpec):
     """Acme whose gadget locks after two wrong activation codes: its own fields, kinds,
     number of attempts and setting."""
 
     info = AcmeSpec.info._replace(pin_lock=PinLock(
         "acme_gadget", "acme_secret", "acme.code_wrong", "acme.gadget_locked",
-        "acme/codeFailures", attempts=2))
+        "acme/codeFailures", ACME_SENTENCES, attempts=2))
     fields = (
         Field("api_key", "acme", Page.CREDENTIALS, "Api key", "The Acme key.",
               "rufus.api_key", error_field="api_key"),
@@ -163,8 +176,10 @@ def test_a_wrong_code_counts_the_last_attempt_asks_and_the_count_is_acmes(acme_l
         assert json.loads(settings.values["acme/codeFailures"]) == {"G-1": 1}
         assert flow.pin_counts(controller.state) == {"G-1": 1}
         assert json.loads(settings.values["xee/pinFailures"]) == {"E133742015": 2}
-        assert flow.pin_result_note(controller.state) == flow.PIN_LEFT_ONE
-        assert "one more wrong pin locks the box" in flow.pin_warning(controller.state)
+        assert flow.pin_result_note(controller.state) == ACME_SENTENCES.left_one
+        assert flow.pin_warning(controller.state) == (
+            "1 wrong code for this gadget so far: one more wrong code locks the gadget. "
+            "Check the code on its sleeve first.")
         assert flow.fix_action(controller.state).offered
 
         # Two attempts in Acme's spec: the next is the last, asked first.
@@ -183,7 +198,7 @@ def test_a_wrong_code_counts_the_last_attempt_asks_and_the_count_is_acmes(acme_l
         assert flow.box_locked(controller.state)
         assert not flow.fix_action(controller.state).offered
         assert flow.pin_result_note(controller.state) == locked_after(2)
-        assert "probably locked" in flow.pin_warning(controller.state)
+        assert "gadget is probably locked" in flow.pin_warning(controller.state)
 
         controller.state["error"] = None                # the cloud says it too
         outcome = await controller.pair()
@@ -211,7 +226,7 @@ def test_a_wrong_code_counts_the_last_attempt_asks_and_the_count_is_acmes(acme_l
 
 
 def locked_after(attempts: int) -> flow.Message:
-    return flow.Message(flow.FLOW, flow.BOX_LOCKED_NOW_AFTER, provider="Acme",
+    return flow.Message(flow.FLOW, ACME_SENTENCES.locked_now, provider="Acme",
                         attempts=attempts)
 
 
@@ -220,14 +235,59 @@ def test_the_locked_sentence_counts_the_specs_attempts(acme_lock):
     state.update(acme_gadget="G-1", pin_failures={"acme": {"G-1": 2}},
                  error={"kind": "acme.code_wrong", "provider": "acme"})
     assert str(flow.pin_result_note(state)) == (
-        "That was wrong pin number 2 for this box: Acme has now locked it. Contact Acme "
-        "support to unlock the box; another pin will not be accepted.")
+        "That was wrong code number 2 for this gadget: Acme has locked it. Ask Acme to "
+        "reset the gadget; another code will not be accepted.")
     xee = flow.select(flow.new_state(), "xee", flow.PRODUCTION)
     xee.update(xee_device_id="E1", pin_failures={"xee": {"E1": 3}},
                error={"kind": "xee.pin_rejected", "provider": "xee"})
     assert str(flow.pin_result_note(xee)) == (   # Xee's English as it was
         "That was the third wrong pin for this box: Xee has now locked it. Contact Xee "
         "support to unlock the box; another pin will not be accepted.")
+
+
+def test_the_pin_lock_sentences_are_the_specs_own_never_xees_box(acme_lock):
+    """#16b item 3a: every warning and note of a pin lock is in its spec's words (Acme's
+    gadget and code), filled by flow; Xee's box keeps its English, template for template
+    (its translations are found by them)."""
+    def said(provider: str, device_key: str) -> list[flow.Message]:
+        state = flow.select(flow.new_state(), provider, flow.PRODUCTION)
+        lock = flow.pin_lock(provider)
+        out = []
+        for failed in range(1, lock.attempts + 2):
+            counted = {**state, device_key: "G-1", "pin_failures": {provider: {"G-1": failed}}}
+            out.append(flow.pin_warning(counted))
+            out.append(flow.pin_result_note({**counted, "error": {"kind": lock.rejected}}))
+        out.append(flow.pin_result_note({**state, "error": {"kind": lock.locked}}))
+        return out
+
+    acme = said("acme", "acme_gadget")
+    assert [str(text) for text in acme] == [
+        "1 wrong code for this gadget so far: one more wrong code locks the gadget. Check "
+        "the code on its sleeve first.",
+        "Wrong code: 1 try left before the gadget locks.",
+        "2 wrong codes for this gadget so far: the gadget is probably locked. Ask Acme to "
+        "reset it before trying again.",
+        "That was wrong code number 2 for this gadget: Acme has locked it. Ask Acme to "
+        "reset the gadget; another code will not be accepted.",
+        "3 wrong codes for this gadget so far: the gadget is probably locked. Ask Acme to "
+        "reset it before trying again.",
+        "That was wrong code number 2 for this gadget: Acme has locked it. Ask Acme to "
+        "reset the gadget; another code will not be accepted.",
+        "That was wrong code number 2 for this gadget: Acme has locked it. Ask Acme to "
+        "reset the gadget; another code will not be accepted."]
+    assert all(isinstance(text, flow.Message) and text.context == flow.FLOW
+               and "box" not in text.template for text in acme)
+    xee = said("xee", "xee_device_id")
+    assert [text.template for text in xee[:2] + xee[4:6]] == [
+        "{failed} wrong pin for this box so far: {left} attempts left before the box "
+        "locks. Check the pin carefully.",
+        "Wrong pin: {left} attempts left before the box locks.",
+        "{failed} wrong pins for this box so far: the box is probably locked. Contact "
+        "{provider} support before trying again.",
+        "That was the third wrong pin for this box: {provider} has now locked it. Contact "
+        "{provider} support to unlock the box; another pin will not be accepted."]
+    assert str(xee[2]) == ("2 wrong pins for this box so far: one more wrong pin locks "
+                           "the box. Check the pin on the box's card before pairing.")
 
 
 def test_a_secret_field_never_reaches_copied_diagnostics(acme_lock):

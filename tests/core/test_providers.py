@@ -769,9 +769,11 @@ def test_the_flows_sentences_name_the_provider_they_are_about():
     spec's title ({provider}): a fourth provider that signs in, or whose box locks after
     wrong pins, is named; Xee's English is as it was."""
     class AcmeLockSpec(AcmeSignInSpec):
+        # Xee's sentences (a box, as Xee's), to see {provider} filled with Acme's title
+        # (its own words: tests/core/test_pin_lock.py).
         info = AcmeSignInSpec.info._replace(pin_lock=providers.PinLock(
             "acme_serial", "acme_code", "acme.code_wrong", "acme.gadget_locked",
-            "acme/codeFailures"))
+            "acme/codeFailures", providers.SPECS["xee"].info.pin_lock.sentences))
 
     def sentences(provider: str) -> list[str]:
         state = flow.select(flow.new_state(), provider, providers.PRODUCTION)

@@ -153,3 +153,68 @@ def test_an_exception_goes_to_on_error_the_children_use_the_parents():
         await asyncio.sleep(0)
         assert len(errors) == 2                     # a cancel is no error
     asyncio.run(main())
+
+
+def test_renew_cancels_the_old_tasks_and_the_same_scope_runs_new_ones():
+    """#16b: the wizard renews its selection's and page's scopes (another provider, another
+    page): the tasks of before are cancelled, the children's too, and the same objects
+    take the tasks started after."""
+    async def main():
+        window = TaskScope("window")
+        selection = window.child("selection")
+        page = selection.child("page")
+        started: list[str] = []
+        w = window.spawn(forever(started, "w"))
+        old_selection = selection.spawn(forever(started, "s"))
+        old_page = page.spawn(forever(started, "p"))
+        await asyncio.sleep(0)
+        assert set(selection.renew()) == {old_selection, old_page}
+        new_selection = selection.spawn(forever(started, "s2"))
+        new_page = page.spawn(forever(started, "p2"))       # the page renewed with it
+        await asyncio.gather(old_selection, old_page, return_exceptions=True)
+        assert old_selection.cancelled() and old_page.cancelled()
+        await asyncio.sleep(0)
+        assert started == ["w", "s", "p", "s2", "p2"]        # the new ones ran
+        assert not selection.cancelled and not page.cancelled
+        assert window.tasks() == {w, new_selection, new_page}
+        assert page.renew() == [new_page]                   # the page alone
+        await asyncio.gather(new_page, return_exceptions=True)
+        assert new_page.cancelled() and not new_selection.done()
+        window.cancel()
+        await asyncio.gather(w, new_selection, return_exceptions=True)
+        assert w.cancelled() and new_selection.cancelled()
+        assert selection.renew() == [] and selection.cancelled   # closed stays closed
+        late = selection.spawn(forever(started, "late"))
+        await asyncio.gather(late, return_exceptions=True)
+        assert late.cancelled() and "late" not in started
+    asyncio.run(main())
+
+
+def test_renew_spares_its_caller_which_the_parent_then_keeps():
+    """The page task that changes the selection (renews it) goes on; the next renew does
+    not cancel it (it is the window's now), the window's shutdown does."""
+    async def main():
+        window = TaskScope("window")
+        selection = window.child("selection")
+        page = selection.child("page")
+        went_on = asyncio.Event()
+
+        async def changes_the_selection() -> None:
+            selection.renew()
+            went_on.set()
+            await asyncio.sleep(3600)
+
+        other = page.spawn(forever([], "other"))
+        mine = page.spawn(changes_the_selection())
+        await went_on.wait()
+        await asyncio.gather(other, return_exceptions=True)
+        assert other.cancelled() and not mine.done()
+        assert selection.tasks() == set() and window.tasks() == {mine}
+        selection.renew()
+        page.renew()
+        await asyncio.sleep(0)
+        assert not mine.done()
+        assert window.cancel() == [mine]
+        await asyncio.gather(mine, return_exceptions=True)
+        assert mine.cancelled()
+    asyncio.run(main())

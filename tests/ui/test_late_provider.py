@@ -257,12 +257,16 @@ def test_the_review_page_masks_the_secret_field_of_a_late_provider(qtbot, make_w
         assert wizard.current is Page.REVIEW
         code = find(wizard, "reviewActivationcode")
         assert code.text() == "•" * 9                          # masked by default
+        show = find(wizard, "reviewActivationcodeShow")       # #16b: named by its label
+        assert show.accessibleName() == "Show Activation code"
+        assert show.accessibleDescription() == (
+            "Show or hide Activation code, about to be sent")
         click(qtbot, wizard, "reviewActivationcodeShow")
         assert code.text() == "SECRET-42"                      # revealed on demand
         click(qtbot, wizard, "reviewActivationcodeShow")
         assert code.text() == "•" * 9
         assert find(wizard, "reviewGadget").text() == "G-1"    # not a secret: no Show
         assert not [w for w in wizard.findChildren(QWidget, "reviewGadgetShow")]
-        assert "one more wrong pin locks the box" in find(wizard, "reviewWarning").text()
+        assert "one more wrong code locks the gadget" in find(wizard, "reviewWarning").text()
     finally:
         providers.unregister("acme")
