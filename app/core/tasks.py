@@ -6,18 +6,13 @@ refuses new tasks. A refused coroutine is closed (its body never runs) and `spaw
 returns a task already cancelled, so a caller keeps one code path (its done callbacks
 run, awaiting it raises CancelledError) instead of catching an error at every spawn.
 
-`renew()` cancels the same tasks but leaves the scope and its children open: the same
-objects take the tasks started afresh (what a new page or a new choice of provider
-starts), so no holder of a scope has to be handed a new one.
-
-Neither cancels the task that calls it: the task that leaves a page or changes the
-environment (it may have been started for that page) goes on to its own end, kept by
-the nearest scope that neither closed nor renewed (so the window's shutdown still
-cancels it, and the next renew does not).
+`cancel()` never cancels the task that calls it: the task that leaves a page or changes
+the environment (it may have been started for that page) goes on to its own end, kept
+by the nearest scope still open (so the window's shutdown still cancels it).
 
 The wizard holds three (app.ui.wizard): the window's (shutdown), the selection's
-(provider and environment: another one renews it) and the page's (a child of the
-selection's: leaving the page renews it).
+(provider and environment: another one cancels it) and the page's (a child of the
+selection's: leaving the page cancels it).
 
 asyncio is imported inside the methods: the wizard builds its scopes before its first
 paint, when asyncio is not loaded yet.
@@ -96,8 +91,12 @@ class TaskScope:
     def cancel(self) -> list[asyncio.Task[Any]]:
         """Cancel every task still running here and in the children (except the task
         calling this), and refuse new ones. Returns the tasks cancelled (to await them)."""
+        asyncio = sys.modules.get("asyncio")   # not loaded yet: no task to cancel
+        current = None
+        if asyncio is not None and asyncio._get_running_loop() is not None:
+            current = asyncio.current_task()
         cancelled: list[asyncio.Task[Any]] = []
-        spared = self._cancel_into(cancelled, _current_task())
+        spared = self._cancel_into(cancelled, current)
         if self.parent is not None and self in self.parent._children:
             self.parent._children.remove(self)
         if spared is not None:
@@ -110,27 +109,12 @@ class TaskScope:
                 spared[0]._move(spared[1], keeper)
         return cancelled
 
-    def renew(self) -> list[asyncio.Task[Any]]:
-        """Cancel every task still running here and in the children (except the task
-        calling this), as cancel() does, and stay open: this scope and its children take
-        new tasks. The caller, spared, goes to the parent (the nearest scope not renewed),
-        so the next renew does not cancel it either. Returns the tasks cancelled. A
-        cancelled scope stays cancelled."""
-        if self._cancelled:
-            return self.cancel()
-        cancelled: list[asyncio.Task[Any]] = []
-        spared = self._cancel_into(cancelled, _current_task(), close=False)
-        if spared is not None and self.parent is not None:
-            spared[0]._move(spared[1], self.parent)
-        return cancelled
-
     def _cancel_into(self, cancelled: list[asyncio.Task[Any]],
-                     current: asyncio.Task[Any] | None, close: bool = True
+                     current: asyncio.Task[Any] | None
                      ) -> tuple[TaskScope, asyncio.Task[Any]] | None:
-        """Cancel here and below (`close`: and refuse new tasks, the children let go);
-        returns (its scope, the caller) when the caller is one of these tasks (spared)."""
-        if close:
-            self._cancelled = True
+        """Cancel here and below; returns (its scope, the caller) when the caller is one
+        of these tasks (spared)."""
+        self._cancelled = True
         spared = None
         for task in list(self._tasks):
             if task.done():
@@ -140,15 +124,9 @@ class TaskScope:
             else:
                 task.cancel()
                 cancelled.append(task)
-                if not close:
-                    # Let go, as a closed scope's are: the scope's tasks are the new ones
-                    # (its end is still reported: its done callback stays).
-                    self._tasks.discard(task)
-        children = self._children
-        if close:
-            self._children = []
-        for scope in list(children):
-            spared = scope._cancel_into(cancelled, current, close) or spared
+        children, self._children = self._children, []
+        for scope in children:
+            spared = scope._cancel_into(cancelled, current) or spared
         return spared
 
     def _move(self, task: asyncio.Task[Any], keeper: TaskScope) -> None:
@@ -172,14 +150,6 @@ class TaskScope:
         exc = task.exception()
         if exc is not None:
             handler(task, exc)
-
-
-def _current_task() -> asyncio.Task[Any] | None:
-    """The task running now, if any (asyncio not loaded yet: none, and none to cancel)."""
-    asyncio = sys.modules.get("asyncio")
-    if asyncio is not None and asyncio._get_running_loop() is not None:
-        return asyncio.current_task()
-    return None
 
 
 async def _never_run() -> None:

@@ -34,8 +34,8 @@ class WizardHost(Protocol):
     restart_failed: SignalInstance
     # Where a page's tasks go (app.core.tasks): page_scope ends when the page is left,
     # selection_scope when another provider or environment is chosen; spawn() is
-    # window-wide (only the window's shutdown cancels it). The same two scopes all along,
-    # renewed for each page and each choice (TaskScope.renew).
+    # window-wide (only the window's shutdown cancels it). Read them at each spawn: a
+    # new scope opens for each page and each choice.
     page_scope: TaskScope
     selection_scope: TaskScope
 

@@ -152,8 +152,8 @@ class PairingWizard(QWidget):
         settings = settings or QSettings()
         self.services = Services(settings, demo, DemoSandbox(external_url=sandbox_url))
         # The window's tasks (shutdown cancels them), the current selection's (another
-        # provider or environment renews the scope: its tasks cancelled) and the current
-        # page's (leaving it renews it): see app.core.tasks.
+        # provider or environment cancels them) and the current page's (leaving it
+        # cancels them): see app.core.tasks.
         self.window_scope = TaskScope("window", on_error=self._task_failed)
         self.selection_scope = self.window_scope.child("selection")
         self.page_scope = self.selection_scope.child("page")
@@ -598,7 +598,9 @@ class PairingWizard(QWidget):
         changed = self.controller.selected(provider, environment)
         if changed:
             # What was started for the previous choice ends (the page's tasks with it).
-            self.selection_scope.renew()
+            self.selection_scope.cancel()
+            self.selection_scope = self.window_scope.child("selection")
+            self.page_scope = self.selection_scope.child("page")
         if changed and self.network_check is not None:
             self.network_check.follow()   # its report is of the provider chosen before
         if changed and not self.render_only:
@@ -613,7 +615,8 @@ class PairingWizard(QWidget):
             forward = flow.PAGE_ORDER.index(page) > flow.PAGE_ORDER.index(self.current)
             old.leave(forward)
         if page is not self.current:   # what the page left had started ends
-            self.page_scope.renew()
+            self.page_scope.cancel()
+            self.page_scope = self.selection_scope.child("page")
         self.current = page
         if page not in self.pages:   # sooner than the turns after the first paint
             self.build_pages()

@@ -93,7 +93,7 @@ def test_the_scopes_the_wizard_offers_its_pages(qtbot, sandbox, make_wizard):
     wizard.go(Page.PROVIDER)
     qtbot.waitUntil(page_task.done, timeout=WAIT_MS)
     assert page_task.cancelled() and not selection_task.done()
-    later_page_task = wizard.page_scope.spawn(asyncio.sleep(60), "page")   # renewed: open
+    later_page_task = wizard.page_scope.spawn(asyncio.sleep(60), "page")   # a new scope
     qtbot.wait(50)
     assert not later_page_task.done()
     wizard.select("rufus", wizard.state["environment"])                   # no change
