@@ -3,6 +3,11 @@
 The client refreshes ahead of expiry (authlib, `leeway` seconds early) and `call()`
 refreshes once and retries once when Xee answers 403 "Token has expired". Every
 rotated token is saved to the store at once (Xee invalidates the old refresh token).
+
+A refresh Xee refuses kills the sign-in: from then on every request of the session,
+those already waiting for the refresh lock included, ends in SignInError
+"session_expired" (sign in again) and sends nothing, until `set_token` adopts a new
+sign-in; after the user's own `sign_out`, "not_signed_in".
 """
 
 from __future__ import annotations
@@ -72,6 +77,7 @@ class XeeSession:
             "refresh_token_response", raise_for_token_response(_refresh_failure_kind)
         )
         self._refresh_lock = asyncio.Lock()
+        self._sign_in_died = False  # Xee refused a refresh: "session_expired" until set_token
 
     def __repr__(self) -> str:
         return f"XeeSession(api_root={self.api_root!r}, signed_in={self.signed_in})"
@@ -89,14 +95,14 @@ class XeeSession:
 
     @property
     def expires_at(self) -> int | None:
-        token = self._client.token
-        return token.get("expires_at") if token else None
+        return self._client.token.get("expires_at") if self.signed_in else None
 
     async def set_token(self, token: dict[str, Any]) -> None:
         """Adopt the token of a finished sign-in and keep it in the store."""
         if not token.get("access_token"):
             raise ValueError("not a token")
         self._client.token = dict(token)
+        self._sign_in_died = False
         await self._save(self._client.token)
 
     # -- calls -----------------------------------------------------------------------------
@@ -133,6 +139,7 @@ class XeeSession:
         # __init__, held by ensure_active_token); tests/auth/test_errors.py fails if it goes.
         lock = getattr(self._client, "_token_refresh_lock", None) or self._refresh_lock
         async with lock:
+            self._require_token()   # signed out, or the sign-in died, while this waited
             token = self._client.token
             if (
                 expired_access_token is not None
@@ -153,7 +160,8 @@ class XeeSession:
 
     async def sign_out(self) -> None:
         """Forget the tokens, here and in the store (Xee v3 has no revocation endpoint)."""
-        self._client.token = None
+        self._drop_token()
+        self._sign_in_died = False
         try:
             await asyncio.to_thread(self.store.clear)
         except TokenStoreError as exc:
@@ -172,8 +180,22 @@ class XeeSession:
     # -- internals -------------------------------------------------------------------------
 
     def _require_token(self) -> None:
+        if self._sign_in_died:
+            raise SignInError("session_expired")
         if not self.signed_in:
             raise SignInError("not_signed_in")
+
+    def _drop_token(self) -> None:
+        """No token any more, emptied in place rather than replaced by None: a request
+        waiting for authlib's refresh lock holds the token it started with and, once it
+        has the lock, reads `self.token.is_expired()` (None: an AttributeError) and
+        refreshes with the held token's refresh token (a signed-out one would sign in
+        again). Emptied to an expired token without a refresh token, authlib refuses it
+        (InvalidTokenError) before sending anything, and `_translate` says why."""
+        token = self._client.token
+        if token is not None:
+            token.clear()
+            token["expires_at"] = 0
 
     async def _translate(self, awaitable: Awaitable[T]) -> T:
         """authlib's token errors (no token, expired without refresh token) as SignInError.
@@ -187,6 +209,7 @@ class XeeSession:
         try:
             return await awaitable
         except OAuthError as exc:
+            self._require_token()   # the token went while this waited: signed out, or died
             raise SignInError("session_expired", provider_message=exc.error) from None
         except SignInError as exc:
             if exc.kind == "session_expired" and refresh_token:
@@ -215,8 +238,9 @@ class XeeSession:
     async def _forget_dead_token(self, rejected_refresh_token: str) -> None:
         current = self._client.token
         if current and current.get("refresh_token") != rejected_refresh_token:
-            return  # a concurrent call has already rotated in a live token: keep it
-        self._client.token = None
+            return  # a concurrent call has already rotated in a live token, or it is gone
+        self._drop_token()
+        self._sign_in_died = True
         try:
             stored = await asyncio.to_thread(self.store.load)
             if stored is None or stored.get("refresh_token") == rejected_refresh_token:

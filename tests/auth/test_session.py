@@ -182,8 +182,8 @@ def test_dead_refresh_token_in_authlibs_own_refresh_forgets_the_sign_in(sandbox)
     (first, second), signed_in = asyncio.run(scenario())
     assert first.kind == "session_expired"
     assert first.provider_message == "Invalid authentication"
-    # The dead token is gone: the second call asks for a sign-in, sends nothing.
-    assert second.kind == "not_signed_in"
+    # The dead token is gone: the second call says the sign-in died too, sends nothing.
+    assert second.kind == "session_expired"
     assert requests.paths == ["POST /xee/v3/auth/access_token"]
     assert signed_in is False
     assert store.load() is None
@@ -298,3 +298,91 @@ def test_default_clients_use_the_os_trust_store_and_system_proxies():
         await plain.aclose()
 
     asyncio.run(build())
+
+
+def spent_refresh_token_in_store(sandbox, expires_in: int) -> SessionOnlyTokenStore:
+    """A stored sign-in whose refresh token someone else already used (Xee refuses it)."""
+    minted = sandbox.mint_xee_token(active_user(xee_fixture(sandbox))["id"],
+                                    "devices_management users_read", expires_in)
+    assert asyncio.run(refresh_by_hand(sandbox, minted["refresh_token"])).status_code == 200
+    store = SessionOnlyTokenStore("sandbox")
+    store.save(minted)
+    return store
+
+
+@pytest.mark.parametrize("who_refreshes", ["authlib", "session"])
+def test_a_dead_sign_in_ends_every_concurrent_call_in_session_expired(
+        sandbox, who_refreshes):
+    """Two calls in flight when Xee refuses the refresh token: the one waiting for the
+    refresh lock meanwhile (authlib's, which XeeSession.refresh shares) finds the sign-in
+    dead, and says so, as "session_expired", never an AttributeError on a vanished token.
+    "authlib": 30 s left, authlib refreshes before sending (the other waits inside
+    authlib); "session": Xee's 403 "Token has expired" on both, both call refresh() (the
+    other waits there). A call after that, too, is "session_expired" (nothing sent); a
+    fresh sign-in revives the session; after the user's own sign-out, "not_signed_in"."""
+    store = spent_refresh_token_in_store(sandbox, 30 if who_refreshes == "authlib" else 3600)
+    if who_refreshes == "session":
+        sandbox.advance_clock(3700)   # our clock says fresh, Xee's says expired
+    second_started = asyncio.Event()
+    both_refused = asyncio.Event()
+    refused: list[str] = []
+    requests = RequestLog()
+    fresh = sandbox.mint_xee_token(active_user(xee_fixture(sandbox))["id"], "users_read")
+
+    async def hold_the_refresh(request: httpx2.Request) -> None:
+        # The refresh is under the lock: let the second call reach the lock and wait there.
+        if request.url.path.endswith("/auth/access_token") and not requests.count(
+                "/auth/access_token"):
+            await second_started.wait()
+            for _ in range(5):
+                await asyncio.sleep(0)
+
+    async def both_expired_first(response: httpx2.Response) -> None:
+        # "session": both 403s arrive before either call refreshes.
+        if response.status_code == 403 and response.request.url.path.endswith("/users/me"):
+            refused.append(response.request.url.path)
+            if len(refused) == 2:
+                both_refused.set()
+            await both_refused.wait()
+
+    async def first(api):
+        return await api.me()
+
+    async def second(api):
+        second_started.set()
+        return await api.me()
+
+    async def scenario():
+        client = functools.partial(AsyncOAuth2Client, event_hooks={
+            "request": [hold_the_refresh, requests], "response": [both_expired_first]})
+        xee = xee_fixture(sandbox)
+        async with XeeSession(sandbox.xee_root, xee["client_id"], xee["client_secret"],
+                              store, client) as session:
+            if who_refreshes == "authlib":
+                results = await asyncio.gather(session.call(first), session.call(second),
+                                               return_exceptions=True)
+            else:
+                second_started.set()   # both send at once; the hook orders the 403s
+                results = await asyncio.gather(session.call(first), session.call(first),
+                                               return_exceptions=True)
+            sent = list(requests.paths)
+            with pytest.raises(SignInError) as later:
+                await session.me()
+            assert requests.paths == sent            # a dead sign-in sends nothing
+            assert not session.signed_in and session.expires_at is None
+            await session.set_token(fresh)           # signed in again
+            assert (await session.me()).id == active_user(xee_fixture(sandbox))["id"]
+            await session.sign_out()
+            with pytest.raises(SignInError) as signed_out:
+                await session.me()
+            return results, sent, later.value, signed_out.value
+
+    results, sent, later, signed_out = asyncio.run(scenario())
+    assert [type(r).__name__ for r in results] == ["SignInError", "SignInError"], results
+    assert [r.kind for r in results] == ["session_expired", "session_expired"]
+    # One refused refresh: the waiting call did not try the dead refresh token again.
+    me_sent = 0 if who_refreshes == "authlib" else 2
+    assert sorted(sent) == ["GET /xee/v3/users/me"] * me_sent + ["POST /xee/v3/auth/access_token"]
+    assert later.kind == "session_expired"
+    assert signed_out.kind == "not_signed_in"
+    assert store.load() is None

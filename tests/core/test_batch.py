@@ -485,6 +485,120 @@ async def test_a_dead_sign_in_in_an_uncertain_rows_check_stops_with_xees_sentenc
     assert owner["user_id"] is None                            # nothing sent blind
 
 
+@pytest.mark.parametrize("order", ["waits_in_authlib", "waits_in_refresh", "starts_after"])
+async def test_a_dead_sign_in_beside_a_send_stops_with_xees_sentence_whatever_the_timing(
+        sandbox, db, order):
+    """A resumed Xee batch at concurrency 1 with one "sending" row and one pending row:
+    the uncertain row's check (the user's cars) runs beside the other row's send, both
+    through the one signed-in session, whose refresh token Xee refuses. Whichever request
+    meets the refusal, the other stops the batch the same way, with the spec's own
+    sentence (batch_stops: sign in again, then resume), never an AttributeError on a
+    vanished token nor "No one is signed in": the other request waits for the refresh
+    lock inside authlib (30 s left: authlib refreshes before sending), or in
+    XeeSession.refresh (both got Xee's 403 "Token has expired"), or starts only once the
+    sign-in is gone. Nothing is lost: both rows resumable, no history entry."""
+    from app.auth.errors import as_provider_errors
+    from app.auth.session import XeeSession
+    from app.auth.tokens import SessionOnlyTokenStore
+    from app.core import providers
+
+    fx = sandbox.fixtures()["xee"]
+    user = fx["users"][0]["id"]
+    boxes = [d for d in fx["devices"] if d["user_id"] is None and not d["locked"]][:2]
+    raw = "device_id,pin\n" + "".join(f"{b['id']},{b['pin']}\n" for b in boxes)
+    report = check_bytes(raw.encode(), "xee")
+    batch_id, _ = prepare(db, report, sandbox.xee_root)
+    journal = Journal(db)
+    uncertain = journal.rows(batch_id)[0]
+    uncertain.state, uncertain.attempts = "sending", 1   # its answer was lost once
+    journal.save(uncertain, "xee")
+    prepare(db, report, sandbox.xee_root, resume=True)
+    minted = sandbox.mint_xee_token(user, expires_in=3600 if order == "waits_in_refresh"
+                                    else 30)
+    async with httpx2.AsyncClient() as spender:   # the refresh token is spent elsewhere
+        spent = await spender.post(
+            sandbox.xee_root + "/auth/access_token",
+            data={"grant_type": "refresh_token", "refresh_token": minted["refresh_token"]},
+            auth=(fx["client_id"], fx["client_secret"]))
+    assert spent.status_code == 200
+    forgotten = asyncio.Event()
+    loop = asyncio.get_running_loop()
+
+    class Store(SessionOnlyTokenStore):
+        def clear(self) -> None:   # the session forgot the dead sign-in (worker thread)
+            super().clear()
+            loop.call_soon_threadsafe(forgotten.set)
+
+    store = Store("sandbox")
+    store.save(minted)
+    if order == "waits_in_refresh":
+        sandbox.advance_clock(3700)               # Xee says the access token has expired
+    calls = 0
+    second_call = asyncio.Event()
+    both_expired = asyncio.Event()
+    expired: list[str] = []
+    sent: list[str] = []
+
+    async def on_request(request: httpx2.Request) -> None:
+        sent.append(request.url.path)
+        if order == "waits_in_authlib" and request.url.path.endswith("/auth/access_token"):
+            # Under authlib's lock: the other request reaches the lock and waits there.
+            await second_call.wait()
+            for _ in range(5):
+                await asyncio.sleep(0)
+
+    async def on_response(response: httpx2.Response) -> None:
+        if order == "waits_in_refresh" and response.status_code == 403 \
+                and not response.request.url.path.endswith("/auth/access_token"):
+            expired.append(response.request.url.path)   # both expired, then both refresh
+            if len(expired) == 2:
+                both_expired.set()
+            await both_expired.wait()
+
+    def client(**kwargs):
+        from authlib.integrations.httpx_client import AsyncOAuth2Client
+
+        return AsyncOAuth2Client(event_hooks={"request": [on_request],
+                                              "response": [on_response]}, **kwargs)
+
+    history = History(database=db)
+    async with XeeSession(sandbox.xee_root, fx["client_id"], fx["client_secret"],
+                          store, client) as session:
+        session_call = as_provider_errors(session.call)
+
+        async def call(fn):
+            nonlocal calls
+            calls += 1
+            if calls == 2:
+                second_call.set()
+            elif order == "starts_after":   # the first waits until the sign-in is gone
+                async with asyncio.timeout(10):
+                    await forgotten.wait()
+            return await session_call(fn)
+
+        async with asyncio.timeout(30):
+            summary = await BatchRunner(session.api(), db, batch_id, report, concurrency=1,
+                                        settle_seconds=0, resumed=True, history=history,
+                                        call=call).run()
+    assert calls == 2                               # the check and the send, side by side
+    # Xee refused one refresh; the other request did not spend the dead token again.
+    assert [path for path in sent if path.endswith("/auth/access_token")] == \
+        ["/xee/v3/auth/access_token"]
+    assert len(expired) == (2 if order == "waits_in_refresh" else 0)
+    stop = providers.known("xee").batch_stops["xee.sign_in.session_expired"]
+    assert summary.status == "stopped"
+    assert summary.stop_reason == stop and summary.stop_reason.template == stop.template
+    assert summary.stop_error is not None
+    assert summary.stop_error.kind == "xee.sign_in.session_expired"
+    stored = {r.row_no: r for r in journal.rows(batch_id)}
+    assert (stored[1].state, stored[1].attempts) == ("sending", 1)   # checked next run
+    assert stored[2].state == "pending"                              # sent next run
+    assert journal.get(batch_id).status == "stopped"
+    assert history.query(provider="xee") == []
+    owners = {d["id"]: d["user_id"] for d in sandbox.fixtures()["xee"]["devices"]}
+    assert [owners[b["id"]] for b in boxes] == [None, None]          # nothing landed
+
+
 async def test_xee_batch(sandbox, db, client):
     fx = sandbox.fixtures()
     free = [d for d in fx["xee"]["devices"] if d["user_id"] is None and not d["locked"]]

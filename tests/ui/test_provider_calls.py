@@ -94,3 +94,41 @@ def test_a_batch_whose_sign_in_is_for_another_root_prepares_and_sends_nothing(
 
     assert Journal(history.db).find("xee", sandbox.xee_root, dialog.report.sha256) is None
     run(qtbot, wizard.shutdown())
+
+
+def test_a_dead_sign_in_reads_sign_in_again_on_every_single_pairing(
+        qtbot, sandbox, make_wizard):
+    """The wizard's single pairing (Services.call_provider through the session, its error
+    as flow.sign_in_error): Xee refuses the refresh token, and this pairing and the next
+    both say the sign-in expired (sign in again, the Credentials page), not "No one is
+    signed in" once the dead token is forgotten; nothing is associated."""
+    import httpx2
+
+    from app.core import flow
+
+    wizard = make_wizard(sandbox.url)
+    services = wizard.services
+    run(qtbot, services.sandbox.ready())
+    fx = sandbox.fixtures()["xee"]
+    box = next(d for d in fx["devices"] if d["user_id"] is None and not d["locked"])
+    token = sandbox.mint_xee_token(fx["users"][0]["id"], expires_in=30)  # refreshed first
+    with httpx2.Client() as spender:   # the refresh token is spent elsewhere
+        assert spender.post(sandbox.xee_root + "/auth/access_token",
+                            data={"grant_type": "refresh_token",
+                                  "refresh_token": token["refresh_token"]},
+                            auth=(fx["client_id"], fx["client_secret"])).status_code == 200
+    run(qtbot, services.xee_adopt(sandbox.xee_root, fx["client_id"], fx["client_secret"],
+                                  token, SessionOnlyTokenStore(sandbox.xee_root)))
+    state = {"provider": "xee", "environment": "demo"}
+    errors = []
+    for _ in range(2):
+        with pytest.raises(SignInError) as refused:
+            run(qtbot, services.call_provider(
+                state, lambda api: api.associate(box["id"], box["pin"])))
+        errors.append(flow.sign_in_error(refused.value))
+    assert [e["kind"] for e in errors] == ["xee.sign_in.session_expired"] * 2
+    assert all("Sign in again" in str(e["advice"]) for e in errors)
+    assert {flow.page_for_error(e) for e in errors} == {flow.Page.CREDENTIALS}
+    owner = next(d for d in sandbox.fixtures()["xee"]["devices"] if d["id"] == box["id"])
+    assert owner["user_id"] is None
+    run(qtbot, wizard.shutdown())
