@@ -436,7 +436,7 @@ class BatchDialog(QDialog):
         state = {**self.wizard.state, "provider": self.provider,
                  "environment": self.environment}
         problem = flow.batch_problem(
-            state, signed_in=self.wizard.services.xee_session is not None)
+            state, signed_in=self.wizard.services.xee_signed_in)
         return flow_text(problem) if problem else None
 
     def update_buttons(self) -> None:

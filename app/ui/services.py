@@ -583,6 +583,13 @@ class Services:
         return self._xee_slot.session if self._xee_slot is not None else None
 
     @property
+    def xee_signed_in(self) -> bool:
+        """A session is in use and still holds its sign-in (one whose refresh Xee
+        refused stays installed, signed out: no sign-in for a batch either)."""
+        session = self.xee_session
+        return session is not None and bool(session.signed_in)
+
+    @property
     def xee_session_root(self) -> str | None:
         """The API root the session in use was made for."""
         return self._xee_slot.root if self._xee_slot is not None else None

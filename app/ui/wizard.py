@@ -463,7 +463,7 @@ class PairingWizard(QWidget):
     def batch_problem(self) -> str | None:
         """Why the batch cannot start from here (None: it can), in the UI language."""
         problem = flow.batch_problem(self.state,
-                                     signed_in=self.services.xee_session is not None)
+                                     signed_in=self.services.xee_signed_in)
         return flow_text(problem) if problem else None
 
     # -- start-up --------------------------------------------------------------------

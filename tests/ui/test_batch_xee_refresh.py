@@ -132,7 +132,10 @@ def test_a_refresh_xee_refuses_stops_the_batch_resumably_with_a_sentence(
     assert states[0] == "done" and "failed" not in states and "unknown" not in states
     assert states.count("pending") >= 2                  # nothing lost: not sent yet
     resume = find(dialog, "batchResumeButton")
-    qtbot.waitUntil(lambda: resume.isVisible() and resume.isEnabled(), timeout=WAIT_MS)
+    qtbot.waitUntil(resume.isVisible, timeout=WAIT_MS)
+    # The dead sign-in is no sign-in: Resume waits for a new one (it would stop at once).
+    assert not resume.isEnabled()
+    assert dialog.credentials_problem() == "Sign in to Xee first."
 
     # Signed in again: Resume sends the rest, and nothing twice.
     root = sandbox.xee_root
@@ -140,6 +143,8 @@ def test_a_refresh_xee_refuses_stops_the_batch_resumably_with_a_sentence(
     run(qtbot, wizard.services.xee_adopt(root, fx["client_id"], fx["client_secret"], fresh,
                                          SessionOnlyTokenStore(root)))
     assert session.client.is_closed                      # the dead session is closed
+    wizard.refresh()   # as the sign-in panel's end does (its page's changed signal)
+    qtbot.waitUntil(resume.isEnabled, timeout=WAIT_MS)
     click(qtbot, dialog, "batchResumeButton")
     wait_result(qtbot, dialog, "finished")
     assert [row["state"] for row in dialog.model.rows] == ["done"] * ROWS

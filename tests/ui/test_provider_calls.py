@@ -131,4 +131,9 @@ def test_a_dead_sign_in_reads_sign_in_again_on_every_single_pairing(
     assert {flow.page_for_error(e) for e in errors} == {flow.Page.CREDENTIALS}
     owner = next(d for d in sandbox.fixtures()["xee"]["devices"] if d["id"] == box["id"])
     assert owner["user_id"] is None
+    # The dead session stays installed, signed out: no sign-in for the batch either.
+    wizard.select("xee", "demo")
+    wizard.state.update(xee_account="Alice (demo)", xee_user_id="1")
+    assert services.xee_session is not None and not services.xee_session.signed_in
+    assert wizard.batch_problem() == "Sign in to Xee first."
     run(qtbot, wizard.shutdown())
